@@ -1,0 +1,84 @@
+// What a CLI command is, the streams it talks to, and the input helpers every command shares.
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** The process streams, injectable so tests run commands in-process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  readonly cwd: string;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  /** One line on what it does. */
+  readonly summary: string;
+  /** The synopsis after `usage: `, e.g. `plazo cat --flows F|- [--json]`. */
+  readonly usage: string;
+  /** Returns the exit code: 0 success, 1 findings; throws UsageError or InvalidInputError for 2. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Bad usage or unreadable input: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    cwd: process.cwd(),
+  };
+}
+
+/** node:util parseArgs, strict, with its errors turned into UsageError. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+}
+
+/** Reads a file (relative to the io's cwd) or standard input for `-`. */
+export async function readTextInput(pathOrDash: string, io: CliIo): Promise<string> {
+  if (pathOrDash === '-') return io.readStdin();
+  try {
+    const { resolve } = await import('node:path');
+    return await readFile(resolve(io.cwd, pathOrDash), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
+    throw new UsageError(`cannot read \`${pathOrDash}\`: ${why}`);
+  }
+}
+
+/** Reads and parses a JSON document, naming the source and the position of a syntax error. */
+export async function readJsonInput(pathOrDash: string, io: CliIo): Promise<unknown> {
+  const text = await readTextInput(pathOrDash, io);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const source = pathOrDash === '-' ? '<stdin>' : pathOrDash;
+    throw new UsageError(`\`${source}\` is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Prints one JSON document (two-space indented) on stdout. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2) + '\n');
+}
