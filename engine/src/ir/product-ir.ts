@@ -12,16 +12,54 @@ export type DecimalString = string;
 export type IsoDate = string;
 
 /**
- * A JSON Logic expression. Operators used by the compiler (all decimal-aware in the engine):
- * `var`, `decimal` ({"decimal": "0.30"} — a numeric literal, never a JS number), `+ - * /`,
- * `< <= > >= == !=`, `and or ! !!`, `if`, `in`, `min max`, `missing`, `round` ([x, scale]),
- * `days_between` ([from, to]), `years_between` ([from, to], whole years), `today` ([]: the
- * decision date). Strings, booleans and null are literals as themselves.
+ * A JSON Logic expression, as the dsl compiler writes it. Every operator is decimal-aware in the
+ * engine (never binary floating point). The operator set is closed: the compiler emits only these.
+ *
+ * Values and literals
+ * - `{"decimal": "0.30"}` — a numeric literal (number, integer, money or percent), always a
+ *   normalized decimal string: no `_`, no leading `+`, no exponent, no trailing fractional zeros
+ *   ("12.5", "-40", "0"). Percents are fractions: `30%` → `{"decimal": "0.3"}`. Never a JS number.
+ * - a JSON string — a string literal, an enum value (`CDMX`), or a date literal (`"2025-01-06"`;
+ *   ISO dates compare correctly as strings). `true` / `false` — booleans.
+ * - `{"var": "applicant.net_income"}` — a value from the evaluation data (below), by dotted path.
+ * - `{"today": []}` — the decision date (ISO string).
+ *
+ * Operators (arguments always in an array, except the unary `!` / `!!` which take one expression)
+ * - arithmetic `{"+": [a, b]}`, `{"-": [a, b]}`, `{"*": [a, b]}`, `{"/": [a, b]}` (binary),
+ *   negation `{"-": [a]}` (one argument); exact decimals; division by zero yields null.
+ * - comparison `<`, `<=`, `>`, `>=`, `==`, `!=` — `[a, b]`; decimals compare numerically, strings
+ *   and booleans by equality. A comparison with a null (missing) operand is false — `!=` too.
+ * - logic `{"and": [a, b, ...]}`, `{"or": [a, b, ...]}` (JSON Logic truthiness; null is false),
+ *   `{"!": c}` (not; `unless c` compiles to `{"!": c}`), `{"!!": c}` (to boolean).
+ * - `{"if": [c, a, b]}` — a when c is true, else b.
+ * - `{"in": [x, [v1, v2, ...]]}` — x equals one of the listed literals.
+ * - `{"missing": ["path"]}` — JSON Logic `missing`: `[]` when the value is present, else
+ *   `["path"]`; `x is missing` compiles to `{"!!": {"missing": ["x"]}}` and `x is present` to
+ *   `{"!": {"missing": ["x"]}}`. The path may name an input or a derived value.
+ * - `{"min": [a, b, ...]}`, `{"max": [a, b, ...]}`; `{"round": [x, {"decimal": "2"}]}` — x at that
+ *   scale with the product's rounding mode (`pricing.rounding.mode`).
+ * - `{"days_between": [from, to]}` — whole days from `from` to `to` (negative when before);
+ *   `{"years_between": [from, to]}` — completed years (age from a birth date).
+ * Arithmetic with a null operand yields null; `min`/`max`/`round` of null yield null.
+ *
+ * Evaluation data and order (how names are referenced)
+ * 1. The application: each input path is nested by its segments, so `applicant.age` is
+ *    `data.applicant.age`; values are decimal strings (or JSON numbers), strings, booleans, ISO
+ *    dates; an absent optional value is null. Percents are fractions ("0.35").
+ * 2. Derived values (`derived`), in array order: each `expr` is evaluated against the data so far
+ *    and its result stored at the top-level key `data[name]` (names have no dots and never equal
+ *    an input group such as `applicant`, nor `score`/`today`: the checker enforces it), so a later
+ *    expression reads it with `{"var": "dti"}`. A derived value may be null (missing).
+ * 3. Scorecard, when present: each characteristic's `expr` (`{"var": name}`) picks its first
+ *    matching bin; score = base + points; stored at `data.score` (`{"var": "score"}`). Only
+ *    eligibility conditions and offer caps may read `score` (the checker enforces it).
+ * 4. Eligibility rules, all of them, in order; then the band; then the offer caps.
  */
 export type JsonLogic =
   | string
   | boolean
   | null
+  | readonly JsonLogic[]
   | { readonly [operator: string]: JsonLogic | readonly JsonLogic[] };
 
 /** The value types of the language. */
@@ -45,10 +83,12 @@ export interface InputField {
   /** Inclusive bounds for numeric types (percent bounds as fractions: "0.35"). */
   readonly min?: DecimalString;
   readonly max?: DecimalString;
+  /** `a..<b` in the source: `max` itself is not allowed. Absent = false. */
+  readonly maxExclusive?: boolean;
   readonly doc?: string;
 }
 
-/** A named derived value (`let dti = ...`), listed in dependency order. */
+/** A named derived value (`let dti = ...`), in source order (a `let` uses only earlier ones). */
 export interface DerivedValue {
   readonly name: string;
   readonly type: ValueType;
@@ -74,6 +114,7 @@ export interface IntegerRange {
 }
 
 export interface Limits {
+  /** Inclusive amount range; `step` (default "1") is the granularity of offers. */
   readonly amount: DecimalRange & { readonly step: DecimalString };
   /** One entry per allowed frequency, in source order; the first is the default. */
   readonly terms: readonly { readonly frequency: Frequency; readonly payments: IntegerRange }[];
@@ -89,10 +130,11 @@ export type BusinessDayRule = 'next' | 'previous' | 'none';
 /** A dimension a rate table is keyed by. */
 export type RateKey = 'band' | 'payments' | 'amount';
 
-/** One cell condition of a rate-table row: a band name or an inclusive range of the key. */
+/** One cell condition of a rate-table row: a band name or a range of the key (`min`, `max`
+ * inclusive, absent = unbounded; `maxExclusive` for `a..<b`). `{}` (written `..`) matches all. */
 export type RateCell =
   | { readonly band: string }
-  | { readonly min?: DecimalString; readonly max?: DecimalString };
+  | { readonly min?: DecimalString; readonly max?: DecimalString; readonly maxExclusive?: boolean };
 
 export type RateSpec =
   | { readonly kind: 'fixed'; readonly rate: DecimalString }
@@ -134,7 +176,9 @@ export interface Fee {
     | { readonly kind: 'percent'; readonly rate: DecimalString; readonly of: FeeBase };
   readonly min?: DecimalString;
   readonly max?: DecimalString;
+  /** Default `upfront` (paid at signing) when the source names no timing. */
   readonly timing: FeeTiming;
+  /** `iva` / `no iva` in the source; default: `pricing.tax.on` includes `fees`. */
   readonly taxable: boolean;
   /** Mandatory insurance or other cost that counts in the CAT (every fee does unless false). */
   readonly inCat: boolean;
@@ -151,7 +195,11 @@ export interface EligibilityRule {
   readonly when: JsonLogic;
 }
 
-/** A scorecard bin: a condition on the characteristic's value and the points it gives. */
+/**
+ * A scorecard bin: a condition on the characteristic's value and the points it gives. A null
+ * (missing) value matches only `missing` or `otherwise`; `otherwise` matches anything.
+ * Range bounds are inclusive unless the `*Exclusive` flag is set; percents are fractions.
+ */
 export type BinMatch =
   | { readonly kind: 'missing' }
   | {
@@ -190,8 +238,11 @@ export interface Scorecard {
   readonly base: DecimalString;
   readonly characteristics: readonly Characteristic[];
   readonly bands: readonly Band[];
-  /** What happens below the lowest band. */
-  readonly otherwise: { readonly outcome: RuleOutcome; readonly reason: string; readonly message?: string };
+  /**
+   * What happens below the lowest band. Absent when the source has no `otherwise`: the checker
+   * then has proved that every reachable score falls in a band (or there are no bands).
+   */
+  readonly otherwise?: { readonly outcome: RuleOutcome; readonly reason: string; readonly message?: string };
 }
 
 /** A value fixed or chosen by band. */
@@ -273,7 +324,9 @@ export type TestExpectation =
   | { readonly kind: 'offer-amount'; readonly amount: DecimalString }
   | { readonly kind: 'counteroffer'; readonly amount: DecimalString }
   | { readonly kind: 'installment'; readonly amount: DecimalString }
+  /** Nominal annual rate as a fraction (`rate 48%` → "0.48"). */
   | { readonly kind: 'rate'; readonly rate: DecimalString }
+  /** CAT in percent as written (`cat 58.3%` → "58.3"), compared at one decimal like `plazo cat`. */
   | { readonly kind: 'cat'; readonly cat: DecimalString }
   | { readonly kind: 'total'; readonly amount: DecimalString }
   /** Loan state on a date after the scenario's payments (servicing tests). */
@@ -297,11 +350,21 @@ export interface ProductTest {
   readonly expect: readonly TestExpectation[];
 }
 
-/** A compiled product. Everything but `hash` is hashed (canonical JSON, sorted keys, SHA-256). */
+/**
+ * A compiled product. Everything but `hash` is hashed (canonical JSON, sorted keys, SHA-256; see
+ * hash-product.ts). Defaults the compiler fills when the source is silent: `kind` consumer;
+ * `pricing.basis` period; `pricing.rounding` 2 half-even; `pricing.businessDays` none; grace 0/0;
+ * `prepayment` reduce-term; `allocation` penalties, moratorium, iva, interest, fees, principal;
+ * `offer.counteroffer` true; `limits.amount.step` "1"; fee timing upfront; a percent fee is `of`
+ * amount; a percent late fee is `of` overdue; late-fee grace 0 days; moratorium basis = pricing
+ * basis. A fee or penalty is taxable when marked `iva` or when `pricing.tax.on` lists its target
+ * (`fees`, `penalties` for the late fee, `moratorium`).
+ */
 export interface ProductIR {
   readonly irVersion: typeof IR_VERSION;
   readonly hash: string;
   readonly code: string;
+  /** The product's display name; the code when the source gives none. */
   readonly name: string;
   readonly currency: string;
   readonly description?: string;

@@ -7,6 +7,8 @@ import { UsageError, type CliCommand, type CliIo } from './command.ts';
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   schedule: () => import('./commands/schedule.ts'),
   cat: () => import('./commands/cat.ts'),
+  db: () => import('./commands/db.ts'),
+  audit: () => import('./commands/audit.ts'),
 };
 
 function usage(): string {

@@ -1,0 +1,99 @@
+// Reading Chevrotain CST nodes safely after error recovery: tokens inserted by recovery have no
+// position (NaN offsets) and are skipped; missing children come back as undefined.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Position, Range } from './nodes.ts';
+
+/** A token that really is in the text (not one inserted by error recovery). */
+export function isRealToken(token: IToken | undefined): token is IToken {
+  return token !== undefined && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
+}
+
+function isCstNode(element: CstElement): element is CstNode {
+  return 'children' in element;
+}
+
+/** The first real token under a label. */
+export function token(node: CstNode | undefined, label: string): IToken | undefined {
+  const list = node?.children[label];
+  if (!list) return undefined;
+  for (const element of list) if (!isCstNode(element) && isRealToken(element)) return element;
+  return undefined;
+}
+
+/** Every real token under a label. */
+export function tokens(node: CstNode | undefined, label: string): IToken[] {
+  const list = node?.children[label];
+  if (!list) return [];
+  return list.filter((element): element is IToken => !isCstNode(element) && isRealToken(element));
+}
+
+/** The first child node under a label. */
+export function child(node: CstNode | undefined, label: string): CstNode | undefined {
+  const list = node?.children[label];
+  if (!list) return undefined;
+  for (const element of list) if (isCstNode(element)) return element;
+  return undefined;
+}
+
+/** Every child node under a label. */
+export function children(node: CstNode | undefined, label: string): CstNode[] {
+  const list = node?.children[label];
+  if (!list) return [];
+  return list.filter(isCstNode);
+}
+
+/** Whether the node or any descendant holds a real token. */
+export function hasRealToken(node: CstNode | undefined): boolean {
+  if (!node) return false;
+  const location = node.location;
+  if (location && Number.isFinite(location.startOffset) && Number.isFinite(location.endOffset)) return true;
+  for (const list of Object.values(node.children)) {
+    for (const element of list) {
+      if (isCstNode(element) ? hasRealToken(element) : isRealToken(element)) return true;
+    }
+  }
+  return false;
+}
+
+/** The range of a real token. */
+export function tokenRange(t: IToken): Range {
+  return {
+    start: { line: (t.startLine ?? 1) - 1, column: (t.startColumn ?? 1) - 1, offset: t.startOffset },
+    end: {
+      line: (t.endLine ?? t.startLine ?? 1) - 1,
+      column: t.endColumn ?? (t.startColumn ?? 1) - 1 + t.image.length,
+      offset: (t.endOffset ?? t.startOffset + t.image.length - 1) + 1,
+    },
+  };
+}
+
+/** The span of two ranges (from the earlier start to the later end). */
+export function cover(a: Range, b: Range): Range {
+  return {
+    start: a.start.offset <= b.start.offset ? a.start : b.start,
+    end: a.end.offset >= b.end.offset ? a.end : b.end,
+  };
+}
+
+/** An empty range at a position. */
+export function emptyAt(position: Position): Range {
+  return { start: position, end: position };
+}
+
+/** The range of a CST node's real tokens, or `fallback` when it holds none. */
+export function nodeRange(node: CstNode | undefined, fallback: Range): Range {
+  const location = node?.location;
+  if (
+    location &&
+    Number.isFinite(location.startOffset) &&
+    Number.isFinite(location.endOffset) &&
+    Number.isFinite(location.startLine) &&
+    Number.isFinite(location.endColumn)
+  ) {
+    return {
+      start: { line: location.startLine! - 1, column: location.startColumn! - 1, offset: location.startOffset },
+      end: { line: location.endLine! - 1, column: location.endColumn!, offset: location.endOffset! + 1 },
+    };
+  }
+  return fallback;
+}

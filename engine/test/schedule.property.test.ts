@@ -1,0 +1,174 @@
+// Property tests over random valid terms: the fast path equals the decimal.js reference, and the
+// schedule invariants hold (sums, balances, scale, interest sign, last-installment residue, CAT).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec, catResidual, generateReferenceSchedule, generateSchedule, InvalidInputError, parseLoanTerms, planSchedule, type LoanTerms, type Schedule } from '../src/index.ts';
+import { loanTermsJson } from './arbitraries.ts';
+
+/** Schedule or the InvalidInputError message, so both paths can be compared on every input. */
+function outcome(f: () => Schedule): Schedule | string {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof InvalidInputError) return `invalid: ${e.message}`;
+    throw e;
+  }
+}
+
+const scheduleOf = (json: Record<string, unknown>): { terms: LoanTerms; s: Schedule } | undefined => {
+  const terms = parseLoanTerms(json);
+  const s = outcome(() => generateSchedule(terms));
+  return typeof s === 'string' ? undefined : { terms, s };
+};
+
+const scaled = (x: string, scale: number) => (scale === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\.\\d{${scale}}$`)).test(x);
+
+describe('fast path', () => {
+  it('returns exactly the decimal.js reference schedule (or the same error) on random terms', () => {
+    fc.assert(
+      fc.property(loanTermsJson, (json) => {
+        const terms = parseLoanTerms(json);
+        expect(outcome(() => generateSchedule(terms))).toEqual(outcome(() => generateReferenceSchedule(terms)));
+      }),
+      { numRuns: 400, seed: 20250106 },
+    );
+  });
+
+  it('agrees with the reference at exact rounding ties', () => {
+    for (const rounding of ['half-even', 'half-up']) {
+      for (let p = 1; p <= 60; p++) {
+        const terms = parseLoanTerms({ principal: `${p}.00`, annualRate: '0.02', installments: 1, frequency: 'weekly', method: 'bullet', disbursementDate: '2025-01-06', rounding });
+        expect(generateSchedule(terms)).toEqual(generateReferenceSchedule(terms));
+      }
+      const zero = parseLoanTerms({ principal: '10.01', annualRate: '0', installments: 2, frequency: 'monthly', disbursementDate: '2025-01-06', rounding });
+      expect(generateSchedule(zero)).toEqual(generateReferenceSchedule(zero));
+    }
+  });
+});
+
+describe('schedule invariants', () => {
+  const runs = { numRuns: 300, seed: 42 };
+
+  it('principal parts sum to the financed amount; balances fall to exactly 0; every amount at scale; interest ≥ 0', () => {
+    fc.assert(
+      fc.property(loanTermsJson, (json) => {
+        const r = scheduleOf(json);
+        if (!r) return;
+        const { terms, s } = r;
+        const scale = terms.decimals;
+        const sum = s.installments.reduce((a, i) => a.plus(i.principal), new Dec(0));
+        expect(sum.toFixed(scale)).toBe(s.financed);
+        expect(s.totals.principal).toBe(s.financed);
+        let prev = new Dec(s.financed);
+        s.installments.forEach((row, k) => {
+          const b = new Dec(row.balance);
+          if (k >= terms.graceInstallments.principal) expect(b.lt(prev)).toBe(true);
+          else expect(b.eq(prev)).toBe(true);
+          expect(b.gte(0)).toBe(true);
+          prev = b;
+          expect(new Dec(row.interest).gte(0)).toBe(true);
+          for (const key of ['principal', 'interest', 'tax', 'fees', 'total', 'balance', 'taxOnInterest', 'taxOnFees'] as const) {
+            expect(scaled(row[key], scale)).toBe(true);
+          }
+          expect(new Dec(row.principal).plus(row.interest).plus(row.tax).plus(row.fees).toFixed(scale)).toBe(row.total);
+        });
+        expect(prev.isZero()).toBe(true);
+        for (const v of [...Object.values(s.totals), s.disbursed, s.financed, s.upfront, s.totalToPay, s.totalCost]) expect(scaled(v, scale)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('the last french/flat installment differs from the level one by less than one step per installment', () => {
+    // Each installment's rounding (the level payment to its step, interest to the unit) moves the
+    // final balance by at most (step + unit)/2, compounded; the last installment absorbs the sum.
+    fc.assert(
+      fc.property(loanTermsJson, (json) => {
+        const r = scheduleOf(json);
+        if (!r || (r.terms.method !== 'french' && r.terms.method !== 'flat') || r.terms.tax || r.terms.fees.length > 0) return;
+        const { terms, s } = r;
+        const rows = s.installments;
+        const gp = terms.graceInstallments.principal;
+        const gi = terms.graceInstallments.interest;
+        const n = rows.length;
+        const first = Math.max(gp, gi) + 1;
+        if (n - first < 2) return;
+        const level = new Dec(rows[first]!.total);
+        const last = new Dec(rows[n - 1]!.total);
+        const unit = new Dec(10).pow(-terms.decimals);
+        const step = new Dec(terms.installmentMultipleOf ?? unit);
+        const plan = planSchedule(terms);
+        const iMax = plan.fractions.reduce((m, f) => Dec.max(m, new Dec(terms.annualRate).times(f.num).div(f.den)), new Dec(0));
+        // Σ_j (1 + i)^j over the installments: how a unit of rounding in one period grows to the last.
+        let compounded = new Dec(0);
+        for (let j = 0; j < n; j++) compounded = compounded.plus(iMax.plus(1).pow(j));
+        const bound = step.plus(unit).div(2).times(compounded).plus(step);
+        expect(level.minus(last).abs().lte(bound)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('the CAT is a root of the Banxico equation to 1e-9 (decimal evaluation)', () => {
+    fc.assert(
+      fc.property(loanTermsJson, (json) => {
+        const r = scheduleOf(json);
+        if (!r) return;
+        const { terms, s } = r;
+        const plan = planSchedule(terms);
+        const net = new Dec(terms.principal).minus(
+          terms.fees.filter((f) => f.timing === 'upfront' || f.timing === 'deducted').reduce((a, f) => a.plus(feeAmount(f, terms)), new Dec(0)),
+        );
+        const periodic = plan.catPeriodic;
+        const flows = s.installments.map((row, k) => ({
+          timeNum: periodic ? (k + 1) * plan.periodsPerYear.den : plan.dueDays[k]! - plan.disbursementDay,
+          timeDen: periodic ? plan.periodsPerYear.num : 365,
+          amount: new Dec(row.principal).plus(row.interest).plus(row.fees),
+        }));
+        const residual = catResidual(net, flows, new Dec(s.catExact).div(100));
+        expect(residual.abs().lte('1e-9')).toBe(true);
+      }),
+      { numRuns: 120, seed: 7 },
+    );
+  });
+
+  it('the CAT increases with fees', () => {
+    fc.assert(
+      fc.property(loanTermsJson, fc.integer({ min: 1, max: 500 }), (json, extra) => {
+        const r = scheduleOf({ ...json, fees: [] });
+        if (!r) return;
+        const withFee = scheduleOf({ ...json, fees: [{ name: 'apertura', amount: (extra * 0.1).toFixed(r.terms.decimals === 0 ? 0 : 1).padEnd(1), timing: 'upfront' }] });
+        if (!withFee) return;
+        if (new Dec(withFee.terms.fees[0]!.amount!).isZero()) return;
+        expect(new Dec(withFee.s.catExact).gt(r.s.catExact)).toBe(true);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+
+  it('is deterministic and frozen', () => {
+    fc.assert(
+      fc.property(loanTermsJson, (json) => {
+        const r = scheduleOf(json);
+        if (!r) return;
+        expect(generateSchedule(parseLoanTerms(json))).toEqual(r.s);
+        expect(Object.isFrozen(r.s) && Object.isFrozen(r.s.installments) && Object.isFrozen(r.s.installments[0])).toBe(true);
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it('random terms mostly produce a schedule (the generators are not vacuous)', () => {
+    const samples = fc.sample(loanTermsJson, { numRuns: 300, seed: 5 });
+    const ok = samples.filter((j) => scheduleOf(j) !== undefined).length;
+    expect(ok).toBeGreaterThan(240);
+  });
+});
+
+function feeAmount(f: LoanTerms['fees'][number], terms: LoanTerms): Dec {
+  if (f.amount !== undefined) return new Dec(f.amount);
+  let v = new Dec(terms.principal).times(f.percent!).toDecimalPlaces(terms.decimals, terms.rounding === 'half-up' ? Dec.ROUND_HALF_UP : Dec.ROUND_HALF_EVEN);
+  if (f.min !== undefined && v.lt(f.min)) v = new Dec(f.min);
+  if (f.max !== undefined && v.gt(f.max)) v = new Dec(f.max);
+  return v;
+}

@@ -1,0 +1,79 @@
+// Every example product must stay valid as the language evolves: it parses and checks without
+// errors, compiles to an IR whose hash is stable, and formatting it is idempotent and keeps its
+// meaning. (The in-language product tests run here once the engine evaluates decisions.)
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { check, compile, format, formatDiagnostic, parse, type Diagnostic } from '@plazo/dsl';
+
+const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const files = readdirSync(examplesDir)
+  .filter((name) => name.endsWith('.plazo'))
+  .sort();
+
+/** Error diagnostics printed `file:line:col: ...`, so a failure says where. */
+function errors(file: string, diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(`examples/${file}`, d));
+}
+
+/** The AST without source positions: what must survive formatting unchanged. */
+function withoutRanges(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutRanges);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'range' || key === 'typeRange' || key === 'at') continue;
+    out[key] = withoutRanges(value);
+  }
+  return out;
+}
+
+describe('example products', () => {
+  it('has the six products of issue 2', () => {
+    expect(files).toEqual([
+      'adelanto_nomina.plazo',
+      'capital_trabajo.plazo',
+      'financiamiento_tienda.plazo',
+      'german_credit.plazo',
+      'microcredito_grupal.plazo',
+      'nomina.plazo',
+    ]);
+  });
+
+  describe.each(files)('%s', (file) => {
+    const text = readFileSync(join(examplesDir, file), 'utf8');
+
+    it('parses and checks without errors', () => {
+      const parsed = parse(text);
+      expect(errors(file, parsed.diagnostics)).toEqual([]);
+      expect(parsed.file.product?.code.name).toBe(file.replace(/\.plazo$/, ''));
+      expect(errors(file, check(parsed.file))).toEqual([]);
+    });
+
+    it('compiles to an IR with a stable hash', () => {
+      const first = parse(text);
+      const a = compile(first.file, { parseDiagnostics: first.diagnostics });
+      const second = parse(text);
+      const b = compile(second.file, { parseDiagnostics: second.diagnostics });
+      expect(errors(file, a.diagnostics)).toEqual([]);
+      expect(a.ir?.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(b.ir?.hash).toBe(a.ir?.hash);
+      expect(JSON.stringify(b.ir)).toBe(JSON.stringify(a.ir));
+      expect(a.ir?.code).toBe(file.replace(/\.plazo$/, ''));
+      expect(a.ir?.tests.length).toBeGreaterThanOrEqual(5);
+    });
+
+    it('formats idempotently without changing meaning', () => {
+      const once = format(text);
+      expect(errors(file, once.diagnostics)).toEqual([]);
+      const twice = format(once.text);
+      expect(twice.text).toBe(once.text);
+      expect(withoutRanges(parse(once.text).file)).toEqual(withoutRanges(parse(text).file));
+    });
+
+    it('is already in canonical format', () => {
+      expect(format(text).text).toBe(text);
+    });
+  });
+});

@@ -1,0 +1,103 @@
+// The HTTP application: middleware (request id, dependencies, logging, body rules, auth), the
+// route modules under /api/v1, the OpenAPI document and docs, and the one error handler.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { requestId } from 'hono/request-id';
+import type { Kysely } from 'kysely';
+import { authenticate } from './auth/auth.middleware.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { testConfig, type RuntimeConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { AppError } from './errors.ts';
+import { renderApiDocsPage } from './http/api-docs.page.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { handleError, handleNotFound } from './http/error-handler.ts';
+import { requireJsonBody } from './http/json-body.middleware.ts';
+import { registerSecuritySchemes } from './http/openapi.ts';
+import { requestLog } from './http/request-log.middleware.ts';
+import { validationHook } from './http/validation.ts';
+import { jsonLogger, type Logger } from './logger.ts';
+import { apiKeysRoutes } from './routes/api-keys.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { productsRoutes } from './routes/products.routes.ts';
+import { usersRoutes } from './routes/users.routes.ts';
+
+export interface AppDependencies {
+  readonly db: Kysely<Database>;
+  readonly clock?: Clock;
+  readonly config?: RuntimeConfig;
+  readonly logger?: Logger;
+}
+
+const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Plazo API',
+    version: '1',
+    description:
+      'Products, decisions, loans, ledger and audit of the Plazo lending runtime. Errors are `{ "error": { code, message, details } }` with a 4xx status.',
+  },
+};
+
+/**
+ * Builds the application around its dependencies; tests pass their database and a fixed clock.
+ *
+ * @example
+ * const app = createApp({ db, clock: fixedClock('2025-01-06T16:00:00Z') });
+ * const res = await app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${key}` } });
+ */
+export function createApp(deps: AppDependencies) {
+  const config = deps.config ?? testConfig();
+  const clock = deps.clock ?? systemClock(config.timeZone);
+  const logger = deps.logger ?? jsonLogger(config.logLevel);
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  registerSecuritySchemes(app);
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set('db', deps.db);
+      c.set('clock', clock);
+      c.set('config', config);
+      c.set('logger', logger);
+      c.set('principal', null);
+      await next();
+    }),
+  );
+  app.use(requestLog);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new AppError(413, 'payload-too-large', `the request body exceeds ${config.maxBodyBytes} bytes`, { maxBytes: config.maxBodyBytes });
+      },
+    }),
+  );
+  app.use('/api/*', requireJsonBody);
+  app.use('/api/v1/*', authenticate);
+
+  app.route('/api', healthRoutes);
+  app.route('/api/v1/auth', authRoutes);
+  app.route('/api/v1/users', usersRoutes);
+  app.route('/api/v1/api-keys', apiKeysRoutes);
+  app.route('/api/v1/audit', auditRoutes);
+  app.route('/api/v1/products', productsRoutes);
+
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
+  let docsPage: string | undefined;
+  app.get('/api/docs', (c) => {
+    docsPage ??= renderApiDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as Parameters<typeof renderApiDocsPage>[0]);
+    return c.html(docsPage);
+  });
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type PlazoApp = ReturnType<typeof createApp>;

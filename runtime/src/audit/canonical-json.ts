@@ -1,0 +1,23 @@
+// Canonical JSON (sorted keys, no whitespace) and its SHA-256: how the runtime fingerprints
+// entity states and audit entries so the same content always gives the same hash.
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted at every depth; `undefined` members are dropped as JSON does. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'null' : text;
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  return `{${members.join(',')}}`;
+}
+
+/** SHA-256 hex of the canonical JSON of `value`. */
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+}

@@ -1,0 +1,97 @@
+// Issues and revokes API keys, each with its audit entry in the same transaction. The plain key
+// is returned once, to be shown once; only its hash is stored.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Database } from '../db/database.ts';
+import type { ApiKeyRow } from '../db/tables/api-keys.table.ts';
+import type { ActorRef, RoleName } from '../db/tables/columns.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { findApiKeyById, insertApiKey, revokeApiKey } from '../repositories/api-key.repository.ts';
+import { generateApiKey, hashToken } from './secret-tokens.ts';
+
+/** An API key as the API shows it: never the key or its hash. */
+export interface ApiKeyView {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly role: RoleName;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: string | null;
+}
+
+export function apiKeyView(row: ApiKeyRow): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    role: row.role,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    revokedAt: row.revoked_at,
+    revokedBy: row.revoked_by,
+  };
+}
+
+interface WriteContext {
+  readonly actor: ActorRef;
+  readonly at: string;
+  readonly requestId?: string | null;
+}
+
+/** Creates a key with `role`; returns its view and the plain key (shown once). */
+export async function issueApiKey(
+  db: Kysely<Database>,
+  input: { name: string; role: RoleName },
+  ctx: WriteContext,
+): Promise<{ apiKey: ApiKeyView; key: string }> {
+  const { key, prefix } = generateApiKey();
+  const row = await db.transaction().execute(async (tx) => {
+    const inserted = await insertApiKey(tx, {
+      id: randomUUID(),
+      name: input.name,
+      prefix,
+      key_hash: hashToken(key),
+      role: input.role,
+      created_at: ctx.at,
+      created_by: ctx.actor,
+    });
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'api-key',
+      entityId: inserted.id,
+      before: null,
+      after: apiKeyView(inserted),
+      details: { name: inserted.name, prefix, role: inserted.role },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return inserted;
+  });
+  return { apiKey: apiKeyView(row), key };
+}
+
+/** Revokes a key: 404 when it does not exist, 409 when it is already revoked. */
+export async function revokeApiKeyById(db: Kysely<Database>, id: string, ctx: WriteContext): Promise<ApiKeyView> {
+  return db.transaction().execute(async (tx) => {
+    const before = await findApiKeyById(tx, id);
+    if (!before) throw new NotFoundError('api key', id);
+    const after = await revokeApiKey(tx, id, ctx.at, ctx.actor);
+    if (!after) throw new ConflictError('already-revoked', `api key \`${id}\` is already revoked`);
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'revoke',
+      entityType: 'api-key',
+      entityId: id,
+      before: apiKeyView(before),
+      after: apiKeyView(after),
+      details: { prefix: after.prefix },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return apiKeyView(after);
+  });
+}

@@ -1,0 +1,42 @@
+// Roles and what each may do: the permission table of runtime/README.md, as data. Every route
+// names the one permission it needs (`requirePermission`).
+import type { RoleName } from '../db/tables/columns.ts';
+
+export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client'] as const satisfies readonly RoleName[];
+
+export const PERMISSIONS = [
+  'products:read',
+  'products:write',
+  'products:publish',
+  'products:retire',
+  'decisions:read',
+  'decisions:write',
+  'quotes:read',
+  'loans:read',
+  'loans:write',
+  'payments:write',
+  'loans:restructure',
+  'loans:write-off',
+  'ledger:read',
+  'reports:read',
+  'audit:read',
+  'users:admin',
+  'api-keys:admin',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Who may do what. `admin` may do everything. */
+export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>> = {
+  admin: PERMISSIONS,
+  'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
+  'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'loans:restructure', 'ledger:read', 'reports:read'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write'],
+};
+
+/** True when `role` carries `permission`. */
+export function roleHasPermission(role: RoleName, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

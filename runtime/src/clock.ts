@@ -1,0 +1,37 @@
+// Where the runtime reads the time: injected, so tests run on a fixed date.
+
+export interface Clock {
+  /** The current instant. */
+  now(): Date;
+  /** The business date `YYYY-MM-DD` in the lender's time zone. */
+  today(): string;
+}
+
+/** Formats an instant as the calendar date in `timeZone` (IANA name). */
+export function dateInTimeZone(instant: Date, timeZone: string): string {
+  // en-CA prints YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** The machine's clock, with business dates in `timeZone` (default America/Mexico_City). */
+export function systemClock(timeZone = 'America/Mexico_City'): Clock {
+  return { now: () => new Date(), today: () => dateInTimeZone(new Date(), timeZone) };
+}
+
+/**
+ * A clock stopped at `instant` (ISO-8601); `advance` moves it forward.
+ *
+ * @example
+ * const clock = fixedClock('2025-01-06T16:00:00Z'); clock.today() === '2025-01-06'
+ */
+export function fixedClock(instant: string, timeZone = 'America/Mexico_City'): Clock & { advance(ms: number): void } {
+  let current = new Date(instant).getTime();
+  if (Number.isNaN(current)) throw new RangeError(`invalid instant \`${instant}\``);
+  return {
+    now: () => new Date(current),
+    today: () => dateInTimeZone(new Date(current), timeZone),
+    advance: (ms: number) => {
+      current += ms;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The runtime's settings, from environment variables (documented in runtime/README.md).
+import { resolve } from 'node:path';
+import type { DatabaseTarget } from './db/open-database.ts';
+
+export interface RuntimeConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseTarget;
+  /** Directory for embedded data (PGlite) and the process lock. */
+  readonly dataDir: string;
+  /** IANA time zone of business dates. */
+  readonly timeZone: string;
+  /** Studio session lifetime in seconds. */
+  readonly sessionTtlSeconds: number;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes: number;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Load examples/*.plazo as published products on first start. */
+  readonly loadExamples: boolean;
+}
+
+/** Problems with the environment, reported at start before anything opens. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** Reads the configuration from `env`, relative paths against `cwd`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): RuntimeConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got \`${env.PORT}\``);
+  const dataDir = resolve(cwd, env.PLAZO_DATA_DIR || '.plazo');
+  const logLevel = (env.LOG_LEVEL || 'info') as RuntimeConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const timeZone = env.PLAZO_TIME_ZONE || 'America/Mexico_City';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    throw new ConfigError(`PLAZO_TIME_ZONE \`${timeZone}\` is not a known time zone`);
+  }
+  const database: DatabaseTarget = env.DATABASE_URL
+    ? { kind: 'postgres', connectionString: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir };
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    database,
+    dataDir,
+    timeZone,
+    sessionTtlSeconds: 12 * 60 * 60,
+    maxBodyBytes: 1024 * 1024,
+    logLevel,
+    loadExamples: env.PLAZO_LOAD_EXAMPLES !== 'false',
+  };
+}
+
+/** Defaults for tests and embedding: in-memory PGlite, quiet. */
+export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'pglite' },
+    dataDir: '.plazo',
+    timeZone: 'America/Mexico_City',
+    sessionTtlSeconds: 12 * 60 * 60,
+    maxBodyBytes: 1024 * 1024,
+    logLevel: 'silent',
+    loadExamples: false,
+    ...overrides,
+  };
+}

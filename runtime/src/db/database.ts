@@ -1,0 +1,35 @@
+// The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
+import type { ApiKeysTable } from './tables/api-keys.table.ts';
+import type { AuditHeadTable, AuditLogTable } from './tables/audit-log.table.ts';
+import type { DecisionsTable } from './tables/decisions.table.ts';
+import type { JournalEntriesTable } from './tables/journal-entries.table.ts';
+import type { JournalLinesTable } from './tables/journal-lines.table.ts';
+import type { LedgerAccountsTable } from './tables/ledger-accounts.table.ts';
+import type { LoanEventsTable } from './tables/loan-events.table.ts';
+import type { LoansTable } from './tables/loans.table.ts';
+import type { ProductDraftsTable } from './tables/product-drafts.table.ts';
+import type { ProductVersionsTable } from './tables/product-versions.table.ts';
+import type { ProductsTable } from './tables/products.table.ts';
+import type { SessionsTable } from './tables/sessions.table.ts';
+import type { UsersTable } from './tables/users.table.ts';
+import type { Kysely, Transaction } from 'kysely';
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  products: ProductsTable;
+  product_drafts: ProductDraftsTable;
+  product_versions: ProductVersionsTable;
+  decisions: DecisionsTable;
+  loans: LoansTable;
+  loan_events: LoanEventsTable;
+  ledger_accounts: LedgerAccountsTable;
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+/** What repositories take: the database or a transaction on it. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,50 @@
+// Runs the schema migrations (Kysely's Migrator) at start and from `plazo db migrate`. The list is
+// static so it works the same from tsx, tests and any bundler; names sort by date.
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import type { Database } from './database.ts';
+import * as foundation from './migrations/2026-11-27-01-foundation.ts';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-27-01-foundation': foundation,
+};
+
+export interface MigrationReport {
+  /** Migrations applied by this run, in order. */
+  readonly applied: readonly string[];
+}
+
+/** Failure of a migration run, naming the migration that failed. */
+export class MigrationError extends Error {
+  readonly migration: string | undefined;
+  constructor(message: string, migration: string | undefined, cause: unknown) {
+    super(message, { cause });
+    this.name = 'MigrationError';
+    this.migration = migration;
+  }
+}
+
+/**
+ * Brings the schema to the latest migration; a no-op when it is there already.
+ *
+ * @example
+ * const { applied } = await migrateToLatest(db); // ['2026-11-27-01-foundation'] the first time
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(
+      failed ? `migration \`${failed.migrationName}\` failed: ${message}` : `migrations failed: ${message}`,
+      failed?.migrationName,
+      error,
+    );
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Names of every migration the runtime knows, oldest first. */
+export function knownMigrations(): readonly string[] {
+  return Object.keys(migrations).sort();
+}

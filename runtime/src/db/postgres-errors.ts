@@ -1,0 +1,23 @@
+// Recognizes PostgreSQL errors by SQLSTATE, the same from `pg` and PGlite (both expose `code`).
+
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A unique constraint rejected the write (23505); `constraint` narrows to one index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (sqlState(error) !== '23505') return false;
+  return constraint === undefined || (error as { constraint?: string }).constraint === constraint;
+}
+
+/** A CHECK or domain constraint rejected the value (23514). */
+export function isCheckViolation(error: unknown): boolean {
+  return sqlState(error) === '23514';
+}
+
+/** Our append-only triggers (PZ001) or the balanced-entry check (PZ002) rejected the write. */
+export function isPlazoRule(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === 'PZ001' || code === 'PZ002';
+}

@@ -1,0 +1,19 @@
+// API keys for programs: stored as SHA-256 of the key; the prefix identifies a key to people.
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ActorRef, RoleName, Timestamp } from './columns.ts';
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  role: RoleName;
+  revoked_at: Timestamp | null;
+  revoked_by: ActorRef | null;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type NewApiKeyRow = Insertable<ApiKeysTable>;
+export type ApiKeyUpdate = Updateable<ApiKeysTable>;

@@ -1,0 +1,20 @@
+// Decisions taken on applications, pinned to the product version that took them.
+import type { Insertable, Selectable } from 'kysely';
+import type { ActorRef, IsoDate, Json, StoredJson, Timestamp } from './columns.ts';
+
+export type DecisionOutcome = 'approve' | 'refer' | 'decline';
+
+export interface DecisionsTable {
+  id: string;
+  product_version_id: string;
+  application: Json<StoredJson>;
+  /** The engine's decision record (reasons, score, offer, trace). */
+  decision: Json<StoredJson>;
+  outcome: DecisionOutcome;
+  decided_on: IsoDate;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export type DecisionRow = Selectable<DecisionsTable>;
+export type NewDecisionRow = Insertable<DecisionsTable>;

@@ -1,0 +1,30 @@
+// Loans: terms and the servicing state the engine computes, pinned to a product version;
+// `last_event_seq` is the sequence number of the newest loan event.
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ActorRef, IsoDate, Json, Money, StoredJson, Timestamp } from './columns.ts';
+
+export type LoanStatus = 'pending' | 'active' | 'paid-off' | 'written-off' | 'cancelled';
+
+export interface LoansTable {
+  id: string;
+  product_version_id: string;
+  decision_id: string | null;
+  external_ref: string | null;
+  terms: Json<StoredJson>;
+  status: LoanStatus;
+  currency: string;
+  principal: Money;
+  opened_on: IsoDate;
+  disbursed_on: IsoDate | null;
+  closed_on: IsoDate | null;
+  state: ColumnType<StoredJson, string | undefined, string>;
+  last_event_seq: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+  updated_by: ActorRef;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export type LoanRow = Selectable<LoansTable>;
+export type NewLoanRow = Insertable<LoansTable>;
+export type LoanUpdate = Updateable<LoansTable>;

@@ -1,0 +1,58 @@
+// Errors the API reports as 4xx JSON `{ "error": { code, message, details } }`; anything else
+// thrown is a bug and becomes a 500 without internals.
+
+/** One problem with one field; `path` is dotted with [i] for arrays (`fees[0].amount`). */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An error with an HTTP status and a stable kebab-case code clients may switch on. */
+export class AppError extends Error {
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+  readonly code: string;
+  readonly details: unknown;
+  constructor(status: AppError['status'], code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.details = details ?? null;
+  }
+}
+
+/** The request body or parameters do not match the schema: 422 (or 400 for malformed JSON). */
+export class ValidationError extends AppError {
+  constructor(problems: readonly FieldProblem[], message = 'the request is not valid', status: 400 | 422 = 422) {
+    super(status, status === 400 ? 'malformed-request' : 'validation-failed', message, problems);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(404, 'not-found', `${what} \`${id}\` does not exist`, { [what.replace(/\s+/g, '_')]: id });
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(409, code, message, details);
+    this.name = 'ConflictError';
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'authentication required: send `Authorization: Bearer <api key>` or log in') {
+    super(401, 'unauthenticated', message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(permission: string, role: string) {
+    super(403, 'forbidden', `role \`${role}\` lacks permission \`${permission}\``, { permission, role });
+    this.name = 'ForbiddenError';
+  }
+}

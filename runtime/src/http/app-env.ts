@@ -1,0 +1,23 @@
+// The Hono environment of every route: the dependencies and request facts handlers read from
+// context variables (set by middleware in app.ts, never imported as globals).
+import type { Kysely } from 'kysely';
+import type { Principal } from '../auth/principal.ts';
+import type { Clock } from '../clock.ts';
+import type { RuntimeConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+
+export interface AppVariables {
+  db: Kysely<Database>;
+  clock: Clock;
+  config: RuntimeConfig;
+  logger: Logger;
+  /** Set by hono's requestId middleware; echoed in `X-Request-Id`. */
+  requestId: string;
+  /** Who is calling; null when the request carries no valid credentials. */
+  principal: Principal | null;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

@@ -1,0 +1,41 @@
+// The one place errors become responses: AppErrors as their 4xx JSON, framework errors (bad
+// JSON, body too large) mapped to the same shape, anything else a logged 500 without internals.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../errors.ts';
+import type { AppEnv } from './app-env.ts';
+
+/** The API's error body. */
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly details: unknown };
+}
+
+function errorResponse(c: Context<AppEnv>, status: number, code: string, message: string, details: unknown = null): Response {
+  const body: ErrorBody = { error: { code, message, details } };
+  return c.json(body, status as 400);
+}
+
+/** app.onError: domain errors → 4xx JSON; unknown errors → 500, logged with the request id. */
+export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof AppError) return errorResponse(c, error.status, error.code, error.message, error.details);
+  if (error instanceof HTTPException) {
+    if (error.status === 400 && /JSON/i.test(error.message)) {
+      return errorResponse(c, 400, 'malformed-json', 'the request body is not valid JSON');
+    }
+    if (error.status === 413) return errorResponse(c, 413, 'payload-too-large', 'the request body is too large');
+    if (error.status < 500) return errorResponse(c, error.status, 'bad-request', error.message || 'bad request');
+  }
+  c.var.logger?.error('unhandled error', {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+  });
+  return errorResponse(c, 500, 'internal-error', 'an internal error occurred; quote the request id when reporting it', {
+    requestId: c.var.requestId,
+  });
+};
+
+/** app.notFound: every unknown route answers 404 JSON. */
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>
+  errorResponse(c, 404, 'route-not-found', `no route for ${c.req.method} ${c.req.path}`);

@@ -1,0 +1,270 @@
+// What can happen to a product: create it with a draft, edit the draft, publish the draft as an
+// immutable version (maker-checker), retire it. Each write and its audit entry commit together.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Database, Executor } from '../db/database.ts';
+import type { ActorRef } from '../db/tables/columns.ts';
+import type { ProductDraftRow } from '../db/tables/product-drafts.table.ts';
+import type { ProductVersionRow } from '../db/tables/product-versions.table.ts';
+import type { ProductRow } from '../db/tables/products.table.ts';
+import { isUniqueViolation } from '../db/postgres-errors.ts';
+import { AppError, ConflictError, NotFoundError } from '../errors.ts';
+import {
+  findDraft,
+  findLatestVersion,
+  findProductByCode,
+  insertDraft,
+  insertProduct,
+  insertVersion,
+  updateDraft,
+  updateProduct,
+} from '../repositories/product.repository.ts';
+import { compileProductSource } from './product-compiler.ts';
+
+export interface WriteContext {
+  readonly actor: ActorRef;
+  readonly at: string;
+  readonly requestId?: string | null;
+}
+
+export function productView(row: ProductRow, latestVersion: number | null) {
+  return {
+    code: row.code,
+    name: row.name,
+    status: row.status,
+    latestVersion,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    retiredAt: row.retired_at,
+    retiredBy: row.retired_by,
+  };
+}
+
+export function draftView(row: ProductDraftRow) {
+  return { source: row.source, revision: row.revision, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+export function versionSummaryView(row: Pick<ProductVersionRow, 'version' | 'content_hash' | 'ir_hash' | 'author' | 'publisher' | 'published_at'>) {
+  return {
+    version: row.version,
+    contentHash: row.content_hash,
+    irHash: row.ir_hash,
+    author: row.author,
+    publisher: row.publisher,
+    publishedAt: row.published_at,
+  };
+}
+
+export function versionView(code: string, row: ProductVersionRow) {
+  return { code, ...versionSummaryView(row), id: row.id, source: row.source, ir: row.ir };
+}
+
+/** SHA-256 hex of the source text. */
+export function sourceHash(source: string): string {
+  return createHash('sha256').update(source, 'utf8').digest('hex');
+}
+
+async function requireProduct(db: Executor, code: string, lock = false): Promise<ProductRow> {
+  const product = await findProductByCode(db, code, lock);
+  if (!product) throw new NotFoundError('product', code);
+  return product;
+}
+
+/** Creates a product in status `draft` with its first draft; 409 `product-exists` for a taken code. */
+export async function createProduct(
+  db: Kysely<Database>,
+  input: { code: string; name: string; source: string },
+  ctx: WriteContext,
+) {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const product = await insertProduct(tx, {
+        id: randomUUID(),
+        code: input.code,
+        name: input.name,
+        status: 'draft',
+        updated_at: ctx.at,
+        updated_by: ctx.actor,
+        created_at: ctx.at,
+        created_by: ctx.actor,
+      });
+      const draft = await insertDraft(tx, {
+        product_id: product.id,
+        source: input.source,
+        revision: 1,
+        updated_at: ctx.at,
+        updated_by: ctx.actor,
+        created_at: ctx.at,
+        created_by: ctx.actor,
+      });
+      await appendAudit(tx, {
+        actor: ctx.actor,
+        action: 'create',
+        entityType: 'product',
+        entityId: product.code,
+        before: null,
+        after: { product: productView(product, null), draft: { ...draftView(draft), source: sourceHash(draft.source) } },
+        details: { code: product.code, revision: 1 },
+        requestId: ctx.requestId ?? null,
+        at: ctx.at,
+      });
+      return { product: productView(product, null), draft: draftView(draft) };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError('product-exists', `product \`${input.code}\` exists`, { code: input.code });
+    throw error;
+  }
+}
+
+/**
+ * Saves new draft source. With `baseRevision`, refuses (409 `draft-changed`) when someone saved
+ * since that revision, so two editors never overwrite each other silently.
+ */
+export async function saveDraft(
+  db: Kysely<Database>,
+  code: string,
+  input: { source: string; name?: string | undefined; baseRevision?: number | undefined },
+  ctx: WriteContext,
+) {
+  return db.transaction().execute(async (tx) => {
+    const product = await requireProduct(tx, code, true);
+    if (product.status === 'retired') throw new ConflictError('product-retired', `product \`${code}\` is retired`);
+    const before = await findDraft(tx, product.id);
+    if (!before) throw new NotFoundError('draft of product', code);
+    if (input.baseRevision !== undefined && input.baseRevision !== before.revision) {
+      throw new ConflictError('draft-changed', `the draft is at revision ${before.revision}, not ${input.baseRevision}`, {
+        revision: before.revision,
+        updatedBy: before.updated_by,
+      });
+    }
+    const draft = await updateDraft(tx, product.id, {
+      source: input.source,
+      revision: before.revision + 1,
+      updated_at: ctx.at,
+      updated_by: ctx.actor,
+    });
+    let updated = product;
+    if (input.name !== undefined && input.name !== product.name) {
+      updated = await updateProduct(tx, product.id, { name: input.name, updated_at: ctx.at, updated_by: ctx.actor });
+    }
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'product-draft',
+      entityId: code,
+      before: { ...draftView(before), source: sourceHash(before.source), name: product.name },
+      after: { ...draftView(draft), source: sourceHash(draft.source), name: updated.name },
+      details: { code, revision: draft.revision },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return { draft: draftView(draft) };
+  });
+}
+
+/**
+ * Publishes the current draft as the next immutable version. Maker-checker: the publisher must
+ * not be the draft's last author (403 `same-author`), unless `selfApproved` (the system loading
+ * the examples). The draft must compile (422 `draft-has-errors`), its code must be the
+ * product's, and its IR must differ from the latest version's (409 `unchanged`).
+ */
+export async function publishDraft(
+  db: Kysely<Database>,
+  code: string,
+  input: { baseRevision?: number | undefined },
+  ctx: WriteContext & { readonly selfApproved?: boolean },
+) {
+  return db.transaction().execute(async (tx) => {
+    const product = await requireProduct(tx, code, true);
+    if (product.status === 'retired') throw new ConflictError('product-retired', `product \`${code}\` is retired`);
+    const draft = await findDraft(tx, product.id);
+    if (!draft) throw new NotFoundError('draft of product', code);
+    if (input.baseRevision !== undefined && input.baseRevision !== draft.revision) {
+      throw new ConflictError('draft-changed', `the draft is at revision ${draft.revision}, not ${input.baseRevision}`, {
+        revision: draft.revision,
+      });
+    }
+    if (draft.updated_by === ctx.actor && !ctx.selfApproved) {
+      throw new AppError(403, 'same-author', 'maker-checker: the draft must be published by someone other than its last author', {
+        author: draft.updated_by,
+      });
+    }
+    const { ir, diagnostics } = await compileProductSource(draft.source);
+    if (!ir) {
+      throw new AppError(422, 'draft-has-errors', 'the draft does not compile', { diagnostics });
+    }
+    if (ir.code !== product.code) {
+      throw new AppError(422, 'code-mismatch', `the source defines product \`${ir.code}\`, not \`${product.code}\``, {
+        sourceCode: ir.code,
+        productCode: product.code,
+      });
+    }
+    const latest = await findLatestVersion(tx, product.id);
+    if (latest && latest.ir_hash === ir.hash) {
+      throw new ConflictError('unchanged', `the draft compiles to the same product as version ${latest.version}`, { version: latest.version });
+    }
+    const version = await insertVersion(tx, {
+      id: randomUUID(),
+      product_id: product.id,
+      version: (latest?.version ?? 0) + 1,
+      source: draft.source,
+      ir: JSON.stringify(ir),
+      content_hash: sourceHash(draft.source),
+      ir_hash: ir.hash,
+      author: draft.updated_by,
+      publisher: ctx.actor,
+      published_at: ctx.at,
+      created_at: ctx.at,
+      created_by: ctx.actor,
+    });
+    const updated = await updateProduct(tx, product.id, {
+      status: 'active',
+      name: ir.name || product.name,
+      updated_at: ctx.at,
+      updated_by: ctx.actor,
+    });
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'publish',
+      entityType: 'product-version',
+      entityId: `${code}@${version.version}`,
+      before: latest ? versionSummaryView(latest) : null,
+      after: versionSummaryView(version),
+      details: { code, version: version.version, irHash: ir.hash, author: draft.updated_by },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return { product: productView(updated, version.version), version: versionView(code, version), warnings: diagnostics };
+  });
+}
+
+/** Retires a product: no new versions, decisions or loans; existing loans keep their version. */
+export async function retireProduct(db: Kysely<Database>, code: string, ctx: WriteContext) {
+  return db.transaction().execute(async (tx) => {
+    const product = await requireProduct(tx, code, true);
+    if (product.status === 'retired') throw new ConflictError('already-retired', `product \`${code}\` is already retired`);
+    const latest = await findLatestVersion(tx, product.id);
+    const updated = await updateProduct(tx, product.id, {
+      status: 'retired',
+      retired_at: ctx.at,
+      retired_by: ctx.actor,
+      updated_at: ctx.at,
+      updated_by: ctx.actor,
+    });
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'retire',
+      entityType: 'product',
+      entityId: code,
+      before: productView(product, latest?.version ?? null),
+      after: productView(updated, latest?.version ?? null),
+      details: { code },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return { product: productView(updated, latest?.version ?? null) };
+  });
+}

@@ -1,0 +1,351 @@
+// /api/v1/products: drafts (create, edit, check), immutable published versions (publish,
+// list, get, diff) and retirement.
+import { createRoute, z } from '@hono/zod-openapi';
+import { principalOf } from '../auth/auth.middleware.ts';
+import { actorOf } from '../auth/principal.ts';
+import { NotFoundError } from '../errors.ts';
+import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
+import { jsonDiff } from '../products/json-diff.ts';
+import { createProduct, draftView, productView, publishDraft, retireProduct, saveDraft, versionSummaryView, versionView } from '../products/product-catalog.ts';
+import { compileProductSource } from '../products/product-compiler.ts';
+import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';
+import { findDraft, findLatestVersion, findProductByCode, findVersion, listProductsWithLatest, listVersions } from '../repositories/product.repository.ts';
+import type { Executor } from '../db/database.ts';
+import { ActorSchema, TimestampSchema } from './schemas.ts';
+
+const MAX_SOURCE = 500_000;
+
+const CodeSchema = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,63}$/, 'a product code: lowercase letters, digits and `_`, starting with a letter or `_`')
+  .openapi({ example: 'nomina_quincenal' });
+const SourceSchema = z.string().max(MAX_SOURCE).openapi({ description: 'Plazo source text' });
+
+const CodeParams = z.object({ code: CodeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
+const VersionParams = z.object({
+  code: CodeSchema.openapi({ param: { name: 'code', in: 'path' } }),
+  version: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+});
+
+const ProductSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    status: z.enum(['draft', 'active', 'retired']),
+    latestVersion: z.number().int().nullable(),
+    createdAt: TimestampSchema,
+    createdBy: ActorSchema,
+    updatedAt: TimestampSchema,
+    updatedBy: ActorSchema,
+    retiredAt: TimestampSchema.nullable(),
+    retiredBy: ActorSchema.nullable(),
+  })
+  .openapi('Product');
+
+const DraftSchema = z
+  .object({ source: z.string(), revision: z.number().int(), updatedAt: TimestampSchema, updatedBy: ActorSchema })
+  .openapi('ProductDraft');
+
+const VersionSummarySchema = z
+  .object({
+    version: z.number().int(),
+    contentHash: z.string().openapi({ description: 'SHA-256 of the source text' }),
+    irHash: z.string().openapi({ description: 'The Product IR hash' }),
+    author: ActorSchema,
+    publisher: ActorSchema,
+    publishedAt: TimestampSchema,
+  })
+  .openapi('ProductVersionSummary');
+
+const VersionSchema = VersionSummarySchema.extend({
+  code: z.string(),
+  id: z.string(),
+  source: z.string(),
+  ir: z.record(z.string(), z.unknown()).openapi({ description: 'The Product IR' }),
+}).openapi('ProductVersion');
+
+const PositionSchema = z.object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() });
+const DiagnosticSchema = z
+  .object({
+    severity: z.enum(['error', 'warning', 'info']),
+    code: z.string(),
+    message: z.string(),
+    range: z.object({ start: PositionSchema, end: PositionSchema }),
+    help: z.string().optional(),
+  })
+  .openapi('Diagnostic', { description: 'Ranges are 0-based lines and columns' });
+
+const NewProductSchema = z
+  .strictObject({ code: CodeSchema, name: z.string().trim().min(1).max(200), source: SourceSchema })
+  .openapi('NewProduct');
+const DraftUpdateSchema = z
+  .strictObject({
+    source: SourceSchema,
+    name: z.string().trim().min(1).max(200).optional(),
+    baseRevision: z.number().int().min(1).optional().openapi({ description: 'Refuse (409) if the draft moved past this revision' }),
+  })
+  .openapi('DraftUpdate');
+const PublishSchema = z
+  .strictObject({ baseRevision: z.number().int().min(1).optional().openapi({ description: 'Publish only if the draft is at this revision' }) })
+  .openapi('Publish');
+const DiffQuery = z.strictObject({
+  from: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'from', in: 'query' }, example: 1 }),
+  to: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'to', in: 'query' }, example: 2 }),
+});
+
+function ctxOf(c: { var: Parameters<typeof principalOf>[0]['var'] }) {
+  return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId };
+}
+
+async function productOr404(db: Executor, code: string) {
+  const product = await findProductByCode(db, code);
+  if (!product) throw new NotFoundError('product', code);
+  return product;
+}
+
+async function versionOr404(db: Executor, productId: string, code: string, version: number) {
+  const row = await findVersion(db, productId, version);
+  if (!row) throw new NotFoundError('product version', `${code}@${version}`);
+  return row;
+}
+
+export const productsRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['products'],
+      summary: 'List products with their latest version',
+      ...guarded('products:read'),
+      responses: { 200: jsonResponse(z.object({ products: z.array(ProductSchema) }), 'Products by code'), ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      const rows = await listProductsWithLatest(c.var.db);
+      return c.json({ products: rows.map((r) => productView(r, r.latest_version === null ? null : Number(r.latest_version))) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['products'],
+      summary: 'Create a product with its first draft',
+      ...guarded('products:write'),
+      request: { body: jsonBody(NewProductSchema) },
+      responses: {
+        201: jsonResponse(z.object({ product: ProductSchema, draft: DraftSchema }), 'The new product'),
+        ...errorResponses(400, 401, 403, 409, 413, 415, 422),
+      },
+    }),
+    async (c) => c.json(await createProduct(c.var.db, c.req.valid('json'), ctxOf(c)), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}',
+      tags: ['products'],
+      summary: 'A product, its draft and its latest version summary',
+      ...guarded('products:read'),
+      request: { params: CodeParams },
+      responses: {
+        200: jsonResponse(z.object({ product: ProductSchema, draft: DraftSchema.nullable(), latestVersion: VersionSummarySchema.nullable() }), 'The product'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const product = await productOr404(c.var.db, code);
+      const [draft, latest] = await Promise.all([findDraft(c.var.db, product.id), findLatestVersion(c.var.db, product.id)]);
+      return c.json(
+        {
+          product: productView(product, latest?.version ?? null),
+          draft: draft ? draftView(draft) : null,
+          latestVersion: latest ? versionSummaryView(latest) : null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}/draft',
+      tags: ['products'],
+      summary: "The product's draft",
+      ...guarded('products:read'),
+      request: { params: CodeParams },
+      responses: { 200: jsonResponse(z.object({ draft: DraftSchema }), 'The draft'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const product = await productOr404(c.var.db, code);
+      const draft = await findDraft(c.var.db, product.id);
+      if (!draft) throw new NotFoundError('draft of product', code);
+      return c.json({ draft: draftView(draft) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{code}/draft',
+      tags: ['products'],
+      summary: 'Save the draft source (and optionally the name)',
+      ...guarded('products:write'),
+      request: { params: CodeParams, body: jsonBody(DraftUpdateSchema) },
+      responses: {
+        200: jsonResponse(z.object({ draft: DraftSchema }), 'The saved draft'),
+        ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      return c.json(await saveDraft(c.var.db, code, c.req.valid('json'), ctxOf(c)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{code}/draft/check',
+      tags: ['products'],
+      summary: 'Check the draft: diagnostics with 0-based ranges',
+      ...guarded('products:read'),
+      request: { params: CodeParams },
+      responses: {
+        200: jsonResponse(
+          z.object({ ok: z.boolean().openapi({ description: 'No errors (warnings allowed)' }), revision: z.number().int(), diagnostics: z.array(DiagnosticSchema) }),
+          'Diagnostics',
+        ),
+        ...errorResponses(401, 403, 404, 422, 503),
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const product = await productOr404(c.var.db, code);
+      const draft = await findDraft(c.var.db, product.id);
+      if (!draft) throw new NotFoundError('draft of product', code);
+      const { ir, diagnostics } = await compileProductSource(draft.source);
+      return c.json({ ok: ir !== null, revision: draft.revision, diagnostics: [...diagnostics] }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{code}/versions',
+      tags: ['products'],
+      summary: 'Publish the draft as the next immutable version (maker-checker)',
+      description:
+        'The publisher must differ from the draft\'s last author (403 `same-author`). The draft must compile (422 `draft-has-errors`, with diagnostics) and differ from the latest version (409 `unchanged`).',
+      ...guarded('products:publish'),
+      request: { params: CodeParams, body: jsonBody(PublishSchema) },
+      responses: {
+        201: jsonResponse(z.object({ product: ProductSchema, version: VersionSchema, warnings: z.array(DiagnosticSchema) }), 'The new version'),
+        ...errorResponses(400, 401, 403, 404, 409, 415, 422, 503),
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const published = await publishDraft(c.var.db, code, c.req.valid('json'), ctxOf(c));
+      return c.json({ ...published, warnings: [...published.warnings] }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}/versions',
+      tags: ['products'],
+      summary: 'List published versions, newest first',
+      ...guarded('products:read'),
+      request: { params: CodeParams },
+      responses: { 200: jsonResponse(z.object({ versions: z.array(VersionSummarySchema) }), 'Versions'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const product = await productOr404(c.var.db, code);
+      return c.json({ versions: (await listVersions(c.var.db, product.id)).map(versionSummaryView) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}/versions/{version}',
+      tags: ['products'],
+      summary: 'One published version: source, IR, hashes, who and when',
+      ...guarded('products:read'),
+      request: { params: VersionParams },
+      responses: { 200: jsonResponse(z.object({ version: VersionSchema }), 'The version'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { code, version } = c.req.valid('param');
+      const product = await productOr404(c.var.db, code);
+      const row = await versionOr404(c.var.db, product.id, code, version);
+      return c.json({ version: versionView(code, row) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}/diff',
+      tags: ['products'],
+      summary: 'Diff two versions: source lines (hunks and unified text) and IR changes by JSON path',
+      ...guarded('products:read'),
+      request: { params: CodeParams, query: DiffQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            from: z.number().int(),
+            to: z.number().int(),
+            text: z.object({
+              unified: z.string(),
+              hunks: z.array(
+                z.object({
+                  oldStart: z.number().int(),
+                  oldLines: z.number().int(),
+                  newStart: z.number().int(),
+                  newLines: z.number().int(),
+                  lines: z.array(z.object({ op: z.enum(['equal', 'delete', 'insert']), oldLine: z.number().int().optional(), newLine: z.number().int().optional(), text: z.string() })),
+                }),
+              ),
+            }),
+            ir: z.array(z.object({ path: z.string(), op: z.enum(['added', 'removed', 'changed']), before: z.unknown().optional(), after: z.unknown().optional() })),
+          }),
+          'The differences',
+        ),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      const product = await productOr404(c.var.db, code);
+      const [a, b] = await Promise.all([versionOr404(c.var.db, product.id, code, from), versionOr404(c.var.db, product.id, code, to)]);
+      const { hash: _ha, ...irA } = a.ir as Record<string, unknown>;
+      const { hash: _hb, ...irB } = b.ir as Record<string, unknown>;
+      return c.json(
+        {
+          from,
+          to,
+          text: {
+            unified: unifiedDiff(a.source, b.source, { before: `${code}@${from}`, after: `${code}@${to}` }),
+            hunks: diffHunks(lineDiff(a.source, b.source)).map((h) => ({ ...h, lines: [...h.lines] })),
+          },
+          ir: jsonDiff(irA, irB),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{code}/retire',
+      tags: ['products'],
+      summary: 'Retire a product (existing loans keep their version)',
+      ...guarded('products:retire'),
+      request: { params: CodeParams },
+      responses: { 200: jsonResponse(z.object({ product: ProductSchema }), 'The retired product'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      return c.json(await retireProduct(c.var.db, code, ctxOf(c)), 200);
+    },
+  );

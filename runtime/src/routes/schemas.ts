@@ -1,0 +1,38 @@
+// Request and response schemas shared by several route modules (OpenAPI components).
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '../auth/permissions.ts';
+
+export const RoleSchema = z.enum(ROLES).openapi('Role');
+export const UuidSchema = z.uuid();
+export const ActorSchema = z.string().openapi({ description: '`system`, `user:<uuid>` or `api-key:<uuid>`', example: 'user:0b0e...' });
+export const TimestampSchema = z.string().openapi({ description: 'ISO-8601 UTC instant', example: '2025-01-06T16:00:00.000Z' });
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    canLogIn: z.boolean(),
+    disabledAt: TimestampSchema.nullable(),
+    createdAt: TimestampSchema,
+    createdBy: ActorSchema,
+  })
+  .openapi('User');
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().openapi({ example: 'plz_AbCdEfGh' }),
+    role: RoleSchema,
+    createdAt: TimestampSchema,
+    createdBy: ActorSchema,
+    revokedAt: TimestampSchema.nullable(),
+    revokedBy: ActorSchema.nullable(),
+  })
+  .openapi('ApiKey');
+
+export const IdParamSchema = z.object({
+  id: UuidSchema.openapi({ param: { name: 'id', in: 'path' }, example: '5f0c6d3e-8a7b-4c1d-9e2f-0a1b2c3d4e5f' }),
+});

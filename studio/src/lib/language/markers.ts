@@ -1,0 +1,43 @@
+// The one adapter between dsl ranges (0-based lines and columns) and Monaco (1-based): diagnostics
+// become markers, and Monaco positions become dsl offsets-free positions for lookups.
+import type { Diagnostic, Position, Range, Severity } from '@plazo/dsl';
+import type { editor, IRange, MarkerSeverity } from 'monaco-editor/editor/editor.api';
+
+/** MarkerSeverity values (Monaco's enum is a runtime object; this module imports types only). */
+const markerSeverity: Readonly<Record<Severity, MarkerSeverity>> = {
+  error: 8 as MarkerSeverity,
+  warning: 4 as MarkerSeverity,
+  info: 2 as MarkerSeverity,
+};
+
+/** A dsl range as a Monaco range: both ends 1-based; an empty range still shows one character. */
+export function toMonacoRange(range: Range): IRange {
+  const startLineNumber = range.start.line + 1;
+  const startColumn = range.start.column + 1;
+  let endLineNumber = range.end.line + 1;
+  let endColumn = range.end.column + 1;
+  if (endLineNumber < startLineNumber || (endLineNumber === startLineNumber && endColumn <= startColumn)) {
+    endLineNumber = startLineNumber;
+    endColumn = startColumn + 1;
+  }
+  return { startLineNumber, startColumn, endLineNumber, endColumn };
+}
+
+/** A Monaco position (1-based) as a dsl-style 0-based line and column. */
+export function fromMonacoPosition(position: { readonly lineNumber: number; readonly column: number }): Pick<Position, 'line' | 'column'> {
+  return { line: position.lineNumber - 1, column: position.column - 1 };
+}
+
+/**
+ * A dsl diagnostic as a Monaco marker; the `help` text follows the message.
+ * @example toMarker({ severity: 'error', code: 'unknown-name', message: 'unknown name `x`', range })
+ */
+export function toMarker(diagnostic: Diagnostic): editor.IMarkerData {
+  return {
+    ...toMonacoRange(diagnostic.range),
+    severity: markerSeverity[diagnostic.severity],
+    code: diagnostic.code,
+    source: 'plazo',
+    message: diagnostic.help ? `${diagnostic.message}\n${diagnostic.help}` : diagnostic.message,
+  };
+}
