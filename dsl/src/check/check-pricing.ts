@@ -64,7 +64,7 @@ export function checkPricing(pricing: PricingSection, accept: Accept, scope: Sco
     accept(
       warning(
         'iva-missing',
-        pricing.iva ? 'IVA does not apply to interest on this consumer product' : 'no IVA on interest for this consumer product',
+        pricing.iva ? 'interest carries no IVA on this consumer product' : 'no IVA on interest for this consumer product',
         pricing.iva ? pricing.iva.range : head,
         'interest on loans to individuals is taxed at 16% (LIVA art. 15 exempts only business activity and a few others): write `iva 16% on interest, fees`, or `kind business` if the borrowers have business activity',
       ),
@@ -82,7 +82,7 @@ function checkIva(pricing: PricingSection, accept: Accept): void {
   }
   const rate = literalValue(iva.rate);
   if (iva.rate && (!rate || rate.lt(0) || rate.gt(1))) {
-    accept(error('invalid-number', `IVA rate \`${iva.rate.value}%\` must be between 0% and 100%`, iva.rate.range, 'the general rate is `16%`'));
+    accept(error('invalid-number', `the IVA rate \`${iva.rate.value}%\` must be between 0% and 100%`, iva.rate.range, 'the general rate is `16%`'));
   }
   const seen = new Set<string>();
   for (const target of iva.on) {

@@ -1,6 +1,7 @@
 // The runtime's one door to the Plazo language: compiles and checks product source with
-// @plazo/dsl. Loaded lazily, so the rest of the service runs while the language is absent or
-// broken; then compiling answers 503 `compiler-unavailable`.
+// @plazo/dsl. Loaded lazily on first use, so the rest of the service starts and runs even when
+// the language cannot load; compiling then answers 503 `compiler-unavailable`.
+import type { ProductIR } from '@plazo/engine';
 import { AppError } from '../errors.ts';
 
 /** A diagnostic as the API returns it: 0-based line/column ranges, as in the dsl. */
@@ -17,23 +18,19 @@ export interface DiagnosticJson {
 
 export interface CompileOutcome {
   /** The Product IR, or null when the source has errors. */
-  readonly ir: { readonly code: string; readonly hash: string; readonly name: string; readonly [key: string]: unknown } | null;
+  readonly ir: ProductIR | null;
   readonly diagnostics: readonly DiagnosticJson[];
 }
 
-interface DslModule {
-  compileText(text: string): unknown;
-}
+type DslModule = typeof import('@plazo/dsl');
 
 let loaded: Promise<DslModule | Error> | undefined;
 
 async function loadDsl(): Promise<DslModule | Error> {
-  // A variable specifier keeps the type checker from requiring the package's entry point.
-  const specifier = '@plazo/dsl';
   try {
-    const mod = (await import(specifier)) as Partial<DslModule>;
-    if (typeof mod.compileText !== 'function') return new Error('@plazo/dsl does not export `compileText`');
-    return mod as DslModule;
+    const dsl = await import('@plazo/dsl');
+    if (typeof dsl.compileText !== 'function') return new Error('@plazo/dsl does not export `compileText`');
+    return dsl;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -56,11 +53,10 @@ export async function compileProductSource(source: string): Promise<CompileOutco
   loaded ??= loadDsl();
   const dsl = await loaded;
   if (dsl instanceof Error) throw unavailable(dsl.message);
-  const result = dsl.compileText(source) as { ir?: unknown; diagnostics?: unknown };
-  const diagnostics = Array.isArray(result?.diagnostics) ? result.diagnostics.filter(isDiagnostic) : null;
-  if (diagnostics === null) throw unavailable('`compileText` returned an unexpected shape');
+  const result = dsl.compileText(source);
+  const diagnostics = result.diagnostics.filter(isDiagnostic);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
-  const ir = !hasErrors && result.ir && typeof result.ir === 'object' ? (result.ir as CompileOutcome['ir']) : null;
+  const ir = !hasErrors && result.ir ? result.ir : null;
   return {
     ir,
     diagnostics: diagnostics.map((d) => ({

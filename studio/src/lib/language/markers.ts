@@ -1,7 +1,7 @@
 // The one adapter between dsl ranges (0-based lines and columns) and Monaco (1-based): diagnostics
 // become markers, and Monaco positions become dsl offsets-free positions for lookups.
 import type { Diagnostic, Position, Range, Severity } from '@plazo/dsl';
-import type { editor, IRange, MarkerSeverity } from 'monaco-editor/editor/editor.api';
+import type { editor, IRange, MarkerSeverity } from 'monaco-editor/editor';
 
 /** MarkerSeverity values (Monaco's enum is a runtime object; this module imports types only). */
 const markerSeverity: Readonly<Record<Severity, MarkerSeverity>> = {

@@ -1,6 +1,6 @@
 // The Monarch grammar of the Plazo language, generated from the dsl's keyword list so the
 // highlighting cannot drift from the lexer. Patterns mirror dsl/src/lexer/tokens.ts.
-import type { languages } from 'monaco-editor/editor/editor.api';
+import type { languages } from 'monaco-editor/editor';
 import { keywords } from '@plazo/dsl';
 
 export const PLAZO_LANGUAGE_ID = 'plazo';

@@ -1,0 +1,72 @@
+// The running service: opens and migrates the database, does the first-start work, serves the
+// app on host:port, and shuts down gracefully (stop accepting, finish requests in flight, close
+// the database).
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ensureFirstAdminKey, loadExampleProducts, type ExampleLoad } from './bootstrap/first-start.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { RuntimeConfig } from './config.ts';
+import { openRuntimeDatabase, type RuntimeDatabase } from './db/runtime-database.ts';
+import { jsonLogger, type Logger } from './logger.ts';
+
+export interface RunningService {
+  readonly url: string;
+  readonly database: RuntimeDatabase;
+  /** The first admin API key, on the first start only. */
+  readonly firstAdminKey: string | null;
+  readonly examples: readonly ExampleLoad[];
+  /** Stops accepting, waits for requests in flight (up to `graceMs`), closes the database. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const DEFAULT_EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/** Starts the service; resolves once it listens. */
+export async function startService(
+  config: RuntimeConfig,
+  options: { logger?: Logger; clock?: Clock; examplesDir?: string } = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? jsonLogger(config.logLevel);
+  const clock = options.clock ?? systemClock(config.timeZone);
+  const database = await openRuntimeDatabase(config, logger);
+  logger.info('database ready', { database: database.kind, location: database.location, migrationsApplied: database.migrations.applied });
+  let server: ServerType | undefined;
+  try {
+    const firstAdminKey = await ensureFirstAdminKey(database.db, clock);
+    const examples = config.loadExamples
+      ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger)
+      : [];
+    const app = createApp({ db: database.db, clock, config, logger });
+    const address = await new Promise<AddressInfo>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => resolve(info));
+      server.once('error', reject);
+    });
+    const url = `http://${config.host}:${address.port}`;
+    let stopping: Promise<void> | undefined;
+    const stop = (graceMs = 10_000) =>
+      (stopping ??= (async () => {
+        const s = server!;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            logger.warn('requests still in flight after the grace period; closing their connections', { graceMs });
+            if ('closeAllConnections' in s) s.closeAllConnections();
+          }, graceMs);
+          s.close(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+          if ('closeIdleConnections' in s) s.closeIdleConnections();
+        });
+        await database.close();
+        logger.info('stopped');
+      })());
+    logger.info('listening', { url });
+    return { url, database, firstAdminKey, examples, stop };
+  } catch (error) {
+    server?.close();
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,131 @@
+// `plazo check` and `plazo compile` in-process through runCli with captured streams, on a real
+// product text and on the same product broken in four places (the acceptance test of issue 2).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/cli.ts';
+import type { CliIo } from '../src/cli/command.ts';
+
+const PRODUCT = readFileSync(fileURLToPath(new URL('../../dsl/test/fixtures/full-product.plazo', import.meta.url)), 'utf8');
+
+function capture(cwd: string, stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => stdin, cwd };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+/** A temporary directory holding the given files. */
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plazo-check-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`\`${from}\` must occur exactly once`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** 1-based line:col of `needle` in `text`. */
+function at(text: string, needle: string): string {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+describe('plazo check', () => {
+  it('exits 0 and prints nothing for a clean product', async () => {
+    const c = capture(workspace({ 'nomina.plazo': PRODUCT }));
+    expect(await runCli(['check', 'nomina.plazo'], c.io)).toBe(0);
+    expect(c.err()).toBe('');
+    expect(c.out()).toBe('');
+  });
+
+  it('reports each of four breaks at its file:line:col with exit 1, and checks the rest of the file after a syntax error', async () => {
+    const broken = [
+      ['  limits {\n', '  limits\n'], // delete a brace
+      ['when applicant.age > 70', 'when applicant.ages > 70'], // misspell a field
+      ['employment.months < 6', 'applicant.net_income < "mucho"'], // compare money with a string
+      ['580..679 -> 0', '570..679 -> 0'], // overlap two bins
+    ].reduce((text, [from, to]) => replaceOnce(text, from!, to!), PRODUCT);
+    const c = capture(workspace({ 'nomina.plazo': broken }));
+    expect(await runCli(['check', 'nomina.plazo'], c.io)).toBe(1);
+    const lines = c.err().split('\n').filter((l) => l.startsWith('nomina.plazo:'));
+    expect(lines).toEqual([
+      `nomina.plazo:${at(broken, 'amount 5_000')}: error unexpected-token: expected \`{\` in \`limits\`, found \`amount\``,
+      `nomina.plazo:${at(broken, 'applicant.ages')}: error unknown-name: unknown name \`applicant.ages\``,
+      `nomina.plazo:${at(broken, '"mucho"')}: error type-mismatch: cannot compare \`money\` with \`string\``,
+      `nomina.plazo:${at(broken, '570..679')}: error bin-overlap: values 570..579 of \`bureau.score\` are covered by two bins`,
+    ]);
+    expect(c.err()).toContain('  help: did you mean `applicant.age`?');
+  });
+
+  it('exits 0 with warnings only, and prints them', async () => {
+    const warned = replaceOnce(PRODUCT, 'iva 16% on interest, fees', 'iva 16% on fees');
+    const c = capture(workspace({ 'p.plazo': warned }));
+    expect(await runCli(['check', 'p.plazo'], c.io)).toBe(0);
+    expect(c.err()).toMatch(/^p\.plazo:\d+:\d+: warning iva-missing: interest carries no IVA on this consumer product\n {2}help: .*LIVA art\. 15/);
+  });
+
+  it('prints every file and its diagnostics as one JSON document with --json', async () => {
+    const c = capture(workspace({ 'a.plazo': PRODUCT, 'b.plazo': replaceOnce(PRODUCT, 'currency MXN', 'currency mxn') }));
+    expect(await runCli(['check', '--json', 'a.plazo', 'b.plazo'], c.io)).toBe(1);
+    const report = JSON.parse(c.out()) as { files: { file: string; diagnostics: { code: string; severity: string; range: unknown }[] }[] };
+    expect(report.files.map((f) => f.file)).toEqual(['a.plazo', 'b.plazo']);
+    expect(report.files[0]!.diagnostics).toEqual([]);
+    expect(report.files[1]!.diagnostics).toMatchObject([{ code: 'invalid-currency', severity: 'error' }]);
+  });
+
+  it('exits 2 for an unreadable file or no file', async () => {
+    const c = capture(workspace({}));
+    expect(await runCli(['check', 'nope.plazo'], c.io)).toBe(2);
+    expect(c.err()).toContain('cannot read `nope.plazo`: no such file');
+    expect(await runCli(['check'], capture(workspace({})).io)).toBe(2);
+  });
+
+  it('reads standard input with -', async () => {
+    const c = capture(workspace({}), replaceOnce(PRODUCT, 'currency MXN\n', ''));
+    expect(await runCli(['check', '-'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/^<stdin>:2:9: error missing-currency: product `nomina_quincenal` has no currency/);
+  });
+});
+
+describe('plazo compile', () => {
+  it('prints the same IR, with its hash, on every run', async () => {
+    const dir = workspace({ 'nomina.plazo': PRODUCT });
+    const first = capture(dir);
+    const second = capture(dir);
+    expect(await runCli(['compile', 'nomina.plazo'], first.io)).toBe(0);
+    expect(await runCli(['compile', 'nomina.plazo'], second.io)).toBe(0);
+    expect(first.out()).toBe(second.out());
+    const ir = JSON.parse(first.out()) as { hash: string; code: string; irVersion: number };
+    expect(ir).toMatchObject({ code: 'nomina_quincenal', irVersion: 1 });
+    expect(ir.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Keys are printed sorted, so the text itself is canonical.
+    expect(Object.keys(ir)).toEqual([...Object.keys(ir)].sort());
+  });
+
+  it('writes the IR to --out', async () => {
+    const dir = workspace({ 'nomina.plazo': PRODUCT });
+    const c = capture(dir);
+    expect(await runCli(['compile', 'nomina.plazo', '--out', 'nomina.ir.json'], c.io)).toBe(0);
+    const written = JSON.parse(readFileSync(join(dir, 'nomina.ir.json'), 'utf8')) as { hash: string };
+    expect(c.err()).toBe(`wrote nomina.ir.json (hash ${written.hash})\n`);
+    expect(c.out()).toBe('');
+  });
+
+  it('exits 1 with the diagnostics and no IR when the product has errors', async () => {
+    const c = capture(workspace({ 'p.plazo': replaceOnce(PRODUCT, 'when applicant.age > 70', 'when applicant.ages > 70') }));
+    expect(await runCli(['compile', 'p.plazo', '--json'], c.io)).toBe(1);
+    expect(c.err()).toContain('error unknown-name: unknown name `applicant.ages`');
+    expect(JSON.parse(c.out())).toMatchObject({ file: 'p.plazo', diagnostics: [{ code: 'unknown-name' }] });
+  });
+
+  it('exits 2 without exactly one file', async () => {
+    expect(await runCli(['compile'], capture(workspace({})).io)).toBe(2);
+    expect(await runCli(['compile', 'a', 'b'], capture(workspace({})).io)).toBe(2);
+  });
+});

@@ -1,0 +1,170 @@
+// Products over HTTP with the real Plazo compiler: drafts, checks, maker-checker publication of
+// immutable versions, version listing, diffs and retirement, each write audited.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './support/harness.ts';
+import { DATABASE_KINDS } from './support/test-database.ts';
+
+const NOMINA = readFileSync(new URL('../../examples/nomina.plazo', import.meta.url), 'utf8');
+const V1 = NOMINA.replace('product nomina "', 'product nomina_t "');
+const V2 = V1.replace('A, 6..24: 26%', 'A, 6..24: 27%');
+
+describe.each(DATABASE_KINDS)('products routes on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.destroy();
+  });
+
+  const actorOfKey = async (key: string) => (await h.request('GET', '/api/v1/auth/me', { key })).body.actor as string;
+
+  it('takes a product from draft to two published versions with maker-checker', async () => {
+    expect(V1).not.toBe(NOMINA);
+    expect(V2).not.toBe(V1);
+    const created = await h.request('POST', '/api/v1/products', {
+      key: h.keys['product-manager'],
+      body: { code: 'nomina_t', name: 'Nómina de prueba', source: V1 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.product).toMatchObject({ code: 'nomina_t', status: 'draft', latestVersion: null });
+    expect(created.body.draft).toMatchObject({ revision: 1, source: V1 });
+
+    const dup = await h.request('POST', '/api/v1/products', { key: h.keys['product-manager'], body: { code: 'nomina_t', name: 'x', source: V1 } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('product-exists');
+
+    // The risk analyst edits the draft; a stale base revision is refused.
+    const saved = await h.request('PUT', '/api/v1/products/nomina_t/draft', { key: h.keys['risk-analyst'], body: { source: V1, baseRevision: 1 } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.draft.revision).toBe(2);
+    const stale = await h.request('PUT', '/api/v1/products/nomina_t/draft', { key: h.keys['risk-analyst'], body: { source: V2, baseRevision: 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'draft-changed', details: { revision: 2 } });
+
+    const check = await h.request('POST', '/api/v1/products/nomina_t/draft/check', { key: h.keys['risk-analyst'] });
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({ ok: true, revision: 2 });
+    expect(check.body.diagnostics.filter((d: any) => d.severity === 'error')).toEqual([]);
+
+    // Neither the analyst (no permission) nor anyone who authored the draft may publish it.
+    const denied = await h.request('POST', '/api/v1/products/nomina_t/versions', { key: h.keys['risk-analyst'], body: {} });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('forbidden');
+
+    const published = await h.request('POST', '/api/v1/products/nomina_t/versions', { key: h.keys.approver, body: { baseRevision: 2 } });
+    expect(published.status).toBe(201);
+    const v1 = published.body.version;
+    expect(v1).toMatchObject({
+      code: 'nomina_t',
+      version: 1,
+      source: V1,
+      author: await actorOfKey(h.keys['risk-analyst']),
+      publisher: await actorOfKey(h.keys.approver),
+      publishedAt: h.clock.now().toISOString(),
+      contentHash: createHash('sha256').update(V1).digest('hex'),
+    });
+    expect(v1.ir.code).toBe('nomina_t');
+    expect(v1.irHash).toBe(v1.ir.hash);
+    expect(published.body.product).toMatchObject({ status: 'active', latestVersion: 1 });
+
+    const again = await h.request('POST', '/api/v1/products/nomina_t/versions', { key: h.keys.approver, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('unchanged');
+
+    // The admin edits and then tries to publish their own edit: maker-checker refuses.
+    expect((await h.request('PUT', '/api/v1/products/nomina_t/draft', { body: { source: V2 } })).status).toBe(200);
+    const self = await h.request('POST', '/api/v1/products/nomina_t/versions', { body: {} });
+    expect(self.status).toBe(403);
+    expect(self.body.error.code).toBe('same-author');
+    const v2 = await h.request('POST', '/api/v1/products/nomina_t/versions', { key: h.keys.approver, body: {} });
+    expect(v2.status).toBe(201);
+    expect(v2.body.version).toMatchObject({ version: 2, author: await actorOfKey(h.keys.admin) });
+
+    const versions = await h.request('GET', '/api/v1/products/nomina_t/versions', { key: h.keys.operator });
+    expect(versions.status).toBe(200);
+    expect(versions.body.versions.map((v: any) => v.version)).toEqual([2, 1]);
+    expect(versions.body.versions[0].source).toBeUndefined();
+
+    const got = await h.request('GET', '/api/v1/products/nomina_t/versions/1', { key: h.keys['api-client'] });
+    expect(got.status).toBe(200);
+    expect(got.body.version).toEqual(v1);
+
+    const product = await h.request('GET', '/api/v1/products/nomina_t', { key: h.keys.operator });
+    expect(product.body).toMatchObject({ product: { code: 'nomina_t', latestVersion: 2 }, draft: { revision: 3 }, latestVersion: { version: 2 } });
+  });
+
+  it('diffs two versions by source line and by IR path', async () => {
+    const res = await h.request('GET', '/api/v1/products/nomina_t/diff?from=1&to=2', { key: h.keys.operator });
+    expect(res.status).toBe(200);
+    expect(res.body.text.unified).toContain('--- nomina_t@1\n+++ nomina_t@2\n');
+    expect(res.body.text.unified).toContain('\n-      A, 6..24: 26%\n+      A, 6..24: 27%\n');
+    expect(res.body.text.hunks).toHaveLength(1);
+    expect(res.body.ir).toEqual([expect.objectContaining({ op: 'changed', before: '0.26', after: '0.27' })]);
+    expect(res.body.ir[0].path).toMatch(/^pricing\.rate\.rows\[\d+\]\.rate$/);
+
+    const same = await h.request('GET', '/api/v1/products/nomina_t/diff?from=2&to=2', { key: h.keys.operator });
+    expect(same.body).toMatchObject({ text: { unified: '', hunks: [] }, ir: [] });
+    expect((await h.request('GET', '/api/v1/products/nomina_t/diff?from=1&to=9', { key: h.keys.operator })).status).toBe(404);
+    expect((await h.request('GET', '/api/v1/products/nomina_t/diff?from=1', { key: h.keys.operator })).status).toBe(422);
+  });
+
+  it('reports diagnostics with ranges and refuses to publish a broken draft', async () => {
+    const broken = V2.replace('currency MXN', 'currency MXN\n  rate 12%% oops');
+    expect((await h.request('PUT', '/api/v1/products/nomina_t/draft', { key: h.keys['risk-analyst'], body: { source: broken } })).status).toBe(200);
+    const check = await h.request('POST', '/api/v1/products/nomina_t/draft/check', { key: h.keys['risk-analyst'] });
+    expect(check.status).toBe(200);
+    expect(check.body.ok).toBe(false);
+    const error = check.body.diagnostics.find((d: any) => d.severity === 'error');
+    expect(error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    expect(error.range.start).toEqual({ line: expect.any(Number), column: expect.any(Number), offset: expect.any(Number) });
+    expect(error.range.start.line).toBeGreaterThanOrEqual(2);
+
+    const publish = await h.request('POST', '/api/v1/products/nomina_t/versions', { key: h.keys.approver, body: {} });
+    expect(publish.status).toBe(422);
+    expect(publish.body.error.code).toBe('draft-has-errors');
+    expect(publish.body.error.details.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a draft that defines another product', async () => {
+    await h.request('POST', '/api/v1/products', { key: h.keys['product-manager'], body: { code: 'other_t', name: 'Otro', source: V1 } });
+    const publish = await h.request('POST', '/api/v1/products/other_t/versions', { key: h.keys.approver, body: {} });
+    expect(publish.status).toBe(422);
+    expect(publish.body.error).toMatchObject({ code: 'code-mismatch', details: { sourceCode: 'nomina_t', productCode: 'other_t' } });
+  });
+
+  it('retires a product, after which it takes no drafts or versions', async () => {
+    const retired = await h.request('POST', '/api/v1/products/nomina_t/retire', { key: h.keys['product-manager'] });
+    expect(retired.status).toBe(200);
+    expect(retired.body.product).toMatchObject({ status: 'retired', latestVersion: 2, retiredAt: h.clock.now().toISOString() });
+    expect((await h.request('PUT', '/api/v1/products/nomina_t/draft', { body: { source: V1 } })).body.error.code).toBe('product-retired');
+    expect((await h.request('POST', '/api/v1/products/nomina_t/versions', { key: h.keys.approver, body: {} })).status).toBe(409);
+    expect((await h.request('POST', '/api/v1/products/nomina_t/retire')).body.error.code).toBe('already-retired');
+    // Its versions stay readable.
+    expect((await h.request('GET', '/api/v1/products/nomina_t/versions/2', { key: h.keys.operator })).status).toBe(200);
+  });
+
+  it('keeps published versions immutable in the database', async () => {
+    await expect(sql`update product_versions set source = 'x'`.execute(h.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from product_versions`.execute(h.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('answers 404 for unknown products and versions', async () => {
+    for (const path of ['/api/v1/products/nope', '/api/v1/products/nope/versions', '/api/v1/products/nomina_t/versions/99', '/api/v1/products/nope/draft']) {
+      const res = await h.request('GET', path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code).toBe('not-found');
+    }
+  });
+
+  it('audits every product write with its actor', async () => {
+    const { entries } = (await h.request('GET', '/api/v1/audit?entityType=product-version&limit=10')).body;
+    expect(entries.map((e: any) => e.entityId)).toEqual(['nomina_t@1', 'nomina_t@2']);
+    expect(entries[0]).toMatchObject({ action: 'publish', actor: await actorOfKey(h.keys.approver), details: { code: 'nomina_t', version: 1 } });
+    const drafts = (await h.request('GET', '/api/v1/audit?entityType=product-draft&entityId=nomina_t')).body.entries;
+    expect(drafts.length).toBe(3);
+  });
+});

@@ -1,0 +1,78 @@
+// The language worker: parses, checks and compiles the product with the dsl, and computes the
+// live preview with the engine, off the editor's thread. Imports only dsl, engine and the
+// studio's Monaco-free language and preview modules.
+import { compile, format, parse } from '@plazo/dsl';
+import type { ProductIR } from '@plazo/engine';
+import { symbolIndex } from '../language/symbols.ts';
+import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
+import { computePreview } from '../preview/preview.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
+
+let pending: { version: number; text: string } | undefined;
+let scheduled = false;
+let ir: ProductIR | undefined;
+let irVersion = 0;
+let choice: PreviewChoice | undefined;
+
+function post(message: FromWorker): void {
+  scope.postMessage(message);
+}
+
+function runPreview(): void {
+  if (!ir || !choice) return;
+  const request = resolveRequest(previewLimits(ir), choice);
+  if (!request) return;
+  const started = performance.now();
+  const outcome = computePreview(ir, request);
+  post({ type: 'preview', version: irVersion, outcome, previewMs: performance.now() - started });
+}
+
+function analyzeLatest(): void {
+  scheduled = false;
+  const job = pending;
+  pending = undefined;
+  if (!job) return;
+  const started = performance.now();
+  const parsed = parse(job.text);
+  const compiled = compile(parsed.file, { parseDiagnostics: parsed.diagnostics });
+  const symbols = symbolIndex(parsed.file);
+  const analyzeMs = performance.now() - started;
+  if (compiled.ir) {
+    ir = compiled.ir;
+    irVersion = job.version;
+  }
+  post({
+    type: 'analysis',
+    version: job.version,
+    diagnostics: compiled.diagnostics,
+    symbols,
+    ...(compiled.ir ? { limits: previewLimits(compiled.ir) } : {}),
+    timings: { analyzeMs, lines: parsed.file.range.end.line + 1 },
+  });
+  if (compiled.ir) runPreview();
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'analyze':
+      // Coalesce: edits that arrive while one analysis runs replace each other; only the last counts.
+      pending = { version: message.version, text: message.text };
+      if (!scheduled) {
+        scheduled = true;
+        setTimeout(analyzeLatest, 0);
+      }
+      break;
+    case 'preview':
+      choice = message.choice;
+      runPreview();
+      break;
+    case 'format': {
+      const result = format(message.text);
+      post({ type: 'formatted', id: message.id, text: result.text, diagnostics: result.diagnostics });
+      break;
+    }
+  }
+};
