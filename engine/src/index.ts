@@ -37,3 +37,26 @@ export type {
   Decision, DecisionOutcome, DecisionReason, FiredRule, LoanRequest, OfferRecord, ReasonSource, ScheduleSummary, ScoreRecord,
   ScoredCharacteristic, TraceEntry,
 } from './decision/decision.ts';
+// Tests inside products (issue 4).
+export { runProductTests, DEFAULT_TEST_DATE, type ProductTestOptions } from './product-tests/run-product-tests.ts';
+export { regularInstallment } from './product-tests/regular-installment.ts';
+export { describeBin } from './product-tests/test-coverage.ts';
+export type { TestReport, TestResult, TestStatus, ExpectationResult, TestCoverage, CoverageSection, UncoveredItem } from './product-tests/test-report.ts';
+// Servicing: a loan's state as a pure fold over its events (issue 4).
+export { loanState } from './servicing/compute-loan-state.ts';
+export { validateEvents } from './servicing/validate-events.ts';
+export { componentOrder } from './servicing/allocation/component-order.ts';
+export { waterfall, type WaterfallResult } from './servicing/allocation/waterfall.ts';
+export { lateFeeAmount, type LateFeeBasis } from './servicing/penalties/late-fee.ts';
+export { moratoriumAnnualRate, moratoriumYearFraction, moratoriumInterest, periodBasisYearDays, type YearFraction } from './servicing/penalties/moratorium.ts';
+export { collectionStage, stopsAccrual } from './servicing/collection/collection-stage.ts';
+export { agingBucket } from './servicing/aging-bucket.ts';
+export type { LoanEvent, DisbursementEvent, PaymentEvent, PaymentReversalEvent, DayCloseEvent, FeeChargedEvent, RestructureEvent, WriteOffEvent } from './servicing/loan-event.ts';
+export { COMPONENTS, type Component, type ComponentAmounts, type InstallmentState, type InstallmentStatus, type AllocationLine, type PaymentAllocation, type FiredAction, type JournalEntry, type AgingBucket, type LoanStatus, type PayoffAmount, type LoanState } from './servicing/loan-state.ts';
+// Backtesting on historical applications (issue 4).
+export { parseCsv, type CsvTable, type CsvRecord } from './backtest/parse-csv.ts';
+export { parseDataMap, defaultDataMap, type DataMap, type FieldSource } from './backtest/data-map.ts';
+export { backtest, DEFAULT_BACKTEST_DATE, type BacktestOptions, type BacktestProgress } from './backtest/backtest.ts';
+export { compareBacktests, type BacktestComparison, type FlipCell } from './backtest/compare-backtests.ts';
+export { scoreSeparation, type ScoreSeparation, type ScoredOutcome } from './backtest/score-separation.ts';
+export type { BacktestReport, BacktestDecision, BandRow, CostMatrix, CostReport, OutcomeCounts, Rate, ReasonCount, UnmappableRow } from './backtest/backtest-report.ts';

@@ -1,5 +1,5 @@
-// Expression CST → AST: left-associative folds per precedence level; a hole left by error
-// recovery becomes an ErrorExpr so passes still see a complete tree.
+// Expression CST → AST. The CST is flat (operand, then operator-operand tails); precedence climbing
+// builds the tree here. A hole left by error recovery becomes an ErrorExpr.
 import type { CstNode, IToken } from 'chevrotain';
 import {
   booleanLiteral,
@@ -10,116 +10,127 @@ import {
   stringLiteral,
   type BuildContext,
 } from './build-literals.ts';
-import { child, children, cover, emptyAt, hasRealToken, nodeRange, token, tokens } from './cst.ts';
+import { child, children, cover, emptyAt, hasRealToken, nodeRange, token, tokenRange, tokens } from './cst.ts';
 import type { BinaryOperator, Expr, Range } from './nodes.ts';
 
 function errorExpr(range: Range): Expr {
   return Object.freeze({ kind: 'ErrorExpr', range });
 }
 
-/** Folds `operands[0] op[0] operands[1] ...` left-associatively. */
-function fold(
-  node: CstNode,
-  ctx: BuildContext,
-  fallback: Range,
-  operand: (n: CstNode | undefined, ctx: BuildContext, fallback: Range) => Expr,
-): Expr {
-  const here = nodeRange(node, fallback);
-  const operands = children(node, 'operands');
-  const operators = tokens(node, 'operators');
-  let result = operand(operands[0], ctx, emptyAt(here.start));
-  for (let i = 0; i < operators.length; i++) {
-    const op = operators[i]!;
-    const right = operand(operands[i + 1], ctx, emptyAt(here.end));
-    result = Object.freeze({
-      kind: 'BinaryExpr',
-      operator: op.image as BinaryOperator,
-      left: result,
-      right,
-      range: cover(result.range, right.range),
+/** Binding power of the binary operators: `or` < `and` < (`not`) < comparisons < `+ -` < `* /`. */
+const PRECEDENCE: Record<string, number> = {
+  or: 1,
+  and: 2,
+  '=': 4,
+  '!=': 4,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+};
+/** `not x` takes everything that binds tighter than `and`: `not a = b` is `not (a = b)`. */
+const NOT_OPERAND = 4;
+const COMPARISON = 4;
+
+function hasErrorOperand(expr: Expr): boolean {
+  return expr.kind === 'BinaryExpr' && (expr.left.kind === 'ErrorExpr' || expr.right.kind === 'ErrorExpr');
+}
+
+/** The flat expression of the CST, consumed left to right by precedence climbing. */
+class FlatExpression {
+  private index = 0;
+  private readonly tails: CstNode[];
+
+  constructor(
+    private readonly node: CstNode,
+    private readonly ctx: BuildContext,
+    private readonly here: Range,
+  ) {
+    this.tails = children(node, 'tails');
+  }
+
+  build(): Expr {
+    const first = this.operand(child(this.node, 'operand'), 0, emptyAt(this.here.start));
+    return this.climb(first, 0);
+  }
+
+  /** Extends `left` with every tail whose operator binds at least `minPrecedence`. */
+  private climb(left: Expr, minPrecedence: number): Expr {
+    let comparisonMade = false;
+    while (this.index < this.tails.length) {
+      const tail = this.tails[this.index]!;
+      const operator = token(tail, 'operator');
+      const precedence = operator ? (PRECEDENCE[operator.image] ?? 0) : COMPARISON;
+      if (precedence < minPrecedence || (operator === undefined && !token(tail, 'in') && !token(tail, 'is'))) break;
+      this.index++;
+      if (precedence === COMPARISON) {
+        // Comparisons do not chain: `a < b < c` is reported rather than read as `(a < b) < c`.
+        // (After a recovered error the first comparison is a hole: not worth a second message.)
+        if (comparisonMade && left.kind !== 'ErrorExpr' && !hasErrorOperand(left)) this.chained(tail);
+        comparisonMade = true;
+      }
+      const tailRange = nodeRange(tail, emptyAt(left.range.end));
+      if (operator) {
+        const right = this.climb(this.operand(child(tail, 'operand'), 0, emptyAt(tailRange.end)), precedence + 1);
+        left = Object.freeze({
+          kind: 'BinaryExpr',
+          operator: operator.image as BinaryOperator,
+          left,
+          right,
+          range: cover(left.range, right.range),
+        });
+      } else if (token(tail, 'in')) {
+        const values = children(tail, 'values')
+          .filter(hasRealToken)
+          .map((value) => buildExpression(value, this.ctx, emptyAt(tailRange.end)));
+        left = Object.freeze({ kind: 'InExpr', operand: left, values, range: cover(left.range, tailRange) });
+      } else {
+        const presence = token(tail, 'presence');
+        left = Object.freeze({ kind: 'PresenceExpr', operand: left, present: presence?.image === 'present', range: cover(left.range, tailRange) });
+      }
+    }
+    return left;
+  }
+
+  private chained(tail: CstNode): void {
+    this.ctx.diagnostics.push({
+      severity: 'error',
+      code: 'chained-comparison',
+      message: 'comparisons cannot be chained',
+      range: nodeRange(tail, this.here),
+      help: 'join two comparisons with `and`: `a < b and b < c`',
     });
   }
-  return result;
+
+  /** An operand: its prefix operators (from `prefix` on), applied to the atom. */
+  private operand(node: CstNode | undefined, prefix: number, fallback: Range): Expr {
+    if (!node || !hasRealToken(node)) return errorExpr(fallback);
+    const prefixes = tokens(node, 'prefixes');
+    const op = prefixes[prefix];
+    if (!op) return atom(node, this.ctx, nodeRange(node, fallback));
+    const start = tokenRange(op);
+    if (op.image === '-') {
+      const operand = this.operand(node, prefix + 1, fallback);
+      return Object.freeze({ kind: 'UnaryExpr', operator: '-', operand, range: cover(start, operand.range) });
+    }
+    // `not` also takes the tails that bind tighter than `and`.
+    const operand = this.climb(this.operand(node, prefix + 1, fallback), NOT_OPERAND);
+    return Object.freeze({ kind: 'UnaryExpr', operator: 'not', operand, range: cover(start, operand.range) });
+  }
 }
 
 /** An `expression` CST node (or its absence) → Expr. */
 export function buildExpression(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
   if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  return fold(node, ctx, fallback, andExpr);
+  return new FlatExpression(node, ctx, nodeRange(node, fallback)).build();
 }
 
-function andExpr(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  return fold(node, ctx, fallback, notExpr);
-}
-
-function notExpr(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  const here = nodeRange(node, fallback);
-  const not = token(node, 'not');
-  if (not) {
-    const operand = notExpr(child(node, 'operand'), ctx, emptyAt(here.end));
-    return Object.freeze({ kind: 'UnaryExpr', operator: 'not', operand, range: cover(here, operand.range) });
-  }
-  return comparison(child(node, 'comparison'), ctx, here);
-}
-
-function comparison(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  const here = nodeRange(node, fallback);
-  const left = additive(child(node, 'left'), ctx, emptyAt(here.start));
-  const operator = token(node, 'operator');
-  if (operator) {
-    const right = additive(child(node, 'right'), ctx, emptyAt(here.end));
-    return Object.freeze({
-      kind: 'BinaryExpr',
-      operator: operator.image as BinaryOperator,
-      left,
-      right,
-      range: cover(left.range, right.range),
-    });
-  }
-  if (token(node, 'in')) {
-    const values = children(node, 'values')
-      .filter(hasRealToken)
-      .map((value) => buildExpression(value, ctx, emptyAt(here.end)));
-    return Object.freeze({ kind: 'InExpr', operand: left, values, range: cover(left.range, here) });
-  }
-  if (token(node, 'is')) {
-    const presence = token(node, 'presence');
-    return Object.freeze({
-      kind: 'PresenceExpr',
-      operand: left,
-      present: presence?.image === 'present',
-      range: cover(left.range, here),
-    });
-  }
-  return left;
-}
-
-function additive(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  return fold(node, ctx, fallback, multiplicative);
-}
-
-function multiplicative(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  return fold(node, ctx, fallback, unary);
-}
-
-function unary(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  const here = nodeRange(node, fallback);
-  if (token(node, 'minus')) {
-    const operand = unary(child(node, 'operand'), ctx, emptyAt(here.end));
-    return Object.freeze({ kind: 'UnaryExpr', operator: '-', operand, range: cover(here, operand.range) });
-  }
-  return atom(child(node, 'atom'), ctx, here);
-}
-
-function atom(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
-  if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  const here = nodeRange(node, fallback);
+/** The atom of an `operand` CST node. */
+function atom(node: CstNode, ctx: BuildContext, here: Range): Expr {
   const literal = (label: string): IToken | undefined => token(node, label);
   let t: IToken | undefined;
   if ((t = literal('number'))) return numberLiteral(t);

@@ -18,7 +18,7 @@ export function checkLet(decl: LetDecl, accept: Accept, scope: Scope): void {
     inferType(decl.value, { scope, accept, allowScore: false, letIndex: symbol.index });
     return;
   }
-  const group = [...scope.inputs.keys()].find((path) => path === name || path.split('.')[0] === name);
+  const group = scope.inputGroups.get(name);
   if (BUILTINS.has(name) || group !== undefined) {
     accept(
       error(

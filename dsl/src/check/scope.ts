@@ -36,6 +36,8 @@ export type NameSymbol = InputSymbol | LetSymbol | BuiltinSymbol;
 export interface Scope {
   readonly product: ProductDecl;
   readonly inputs: ReadonlyMap<string, InputSymbol>;
+  /** Each input's first segment (and each undotted input), mapped to one field path in that group. */
+  readonly inputGroups: ReadonlyMap<string, string>;
   readonly lets: ReadonlyMap<string, LetSymbol>;
   readonly scorecard?: ScorecardSection;
   readonly bands: ReadonlyMap<string, BandDecl>;
@@ -96,7 +98,10 @@ export function buildScope(product: ProductDecl): Scope {
         break;
     }
   }
-  return scorecard ? { product, inputs, lets, scorecard, bands, reasons, stages } : { product, inputs, lets, bands, reasons, stages };
+  const inputGroups = new Map<string, string>();
+  for (const path of inputs.keys()) if (!inputGroups.has(path.split('.')[0]!)) inputGroups.set(path.split('.')[0]!, path);
+  const common = { product, inputs, inputGroups, lets, bands, reasons, stages };
+  return scorecard ? { ...common, scorecard } : common;
 }
 
 /** The symbol a name refers to, if any. */

@@ -10,6 +10,8 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 export const Operator = createToken({ name: 'Operator', pattern: Lexer.NA });
 /** Category of every literal: numbers, percents, multiples, strings, dates, booleans. */
 export const Literal = createToken({ name: 'Literal', pattern: Lexer.NA });
+/** Category of the binary operators of expressions (`or`, `and`, comparisons, arithmetic). */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA, label: 'an operator' });
 /** Anything usable as a name: identifiers and the soft keywords. */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
 
@@ -76,7 +78,7 @@ export const Accrual = keyword('accrual');
 export const Allocation = keyword('allocation');
 export const Allowed = keyword('allowed');
 export const Amount = keyword('amount');
-export const And = keyword('and');
+export const And = keyword('and', [BinaryOperator]);
 export const Annual = keyword('annual');
 export const Approve = keyword('approve');
 export const At = keyword('at');
@@ -142,7 +144,7 @@ export const Off = keyword('off');
 export const Offer = keyword('offer');
 export const On = keyword('on');
 export const Optional = keyword('optional');
-export const Or = keyword('or');
+export const Or = keyword('or', [BinaryOperator]);
 export const Ordinary = keyword('ordinary');
 export const Otherwise = keyword('otherwise');
 export const Outstanding = keyword('outstanding');
@@ -268,23 +270,23 @@ export const NumberLiteral = createToken({
 
 // ---------------------------------------------------------------- operators and punctuation
 
-function operator(name: string, pattern: string, label = `\`${pattern}\``): TokenType {
-  return createToken({ name, pattern, categories: [Operator], label });
+function operator(name: string, pattern: string, binary = false): TokenType {
+  return createToken({ name, pattern, categories: binary ? [Operator, BinaryOperator] : [Operator], label: `\`${pattern}\`` });
 }
 
 export const Arrow = operator('Arrow', '->');
 export const RangeExclusive = operator('RangeExclusive', '..<');
 export const RangeDots = operator('RangeDots', '..');
-export const LessEq = operator('LessEq', '<=');
-export const GreaterEq = operator('GreaterEq', '>=');
-export const NotEquals = operator('NotEquals', '!=');
-export const Less = operator('Less', '<');
-export const Greater = operator('Greater', '>');
-export const Equals = operator('Equals', '=');
-export const Plus = operator('Plus', '+');
-export const Minus = operator('Minus', '-');
-export const Star = operator('Star', '*');
-export const Slash = operator('Slash', '/');
+export const LessEq = operator('LessEq', '<=', true);
+export const GreaterEq = operator('GreaterEq', '>=', true);
+export const NotEquals = operator('NotEquals', '!=', true);
+export const Less = operator('Less', '<', true);
+export const Greater = operator('Greater', '>', true);
+export const Equals = operator('Equals', '=', true);
+export const Plus = operator('Plus', '+', true);
+export const Minus = operator('Minus', '-', true);
+export const Star = operator('Star', '*', true);
+export const Slash = operator('Slash', '/', true);
 export const LCurly = operator('LCurly', '{');
 export const RCurly = operator('RCurly', '}');
 export const LParen = operator('LParen', '(');
@@ -330,6 +332,7 @@ export const allTokens: readonly TokenType[] = [
   Keyword,
   Operator,
   Literal,
+  BinaryOperator,
   Name,
 ];
 

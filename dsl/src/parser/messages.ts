@@ -79,7 +79,6 @@ const constructs: Record<string, string> = {
   expectStatement: 'expect',
   expectation: 'expect',
   stateExpectation: 'expect on',
-  comparison: 'expression',
   call: 'call',
   parenExpr: 'expression',
   ifExpr: 'if',
@@ -89,13 +88,8 @@ const constructs: Record<string, string> = {
 const expectedThings: Record<string, string> = {
   product: 'a section (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `allocation`, `prepayment`, `test`) or `}`',
   expression: 'an expression',
-  andExpr: 'an expression',
-  notExpr: 'an expression',
-  comparison: 'an expression',
-  additive: 'an expression',
-  multiplicative: 'an expression',
-  unary: 'an expression',
-  atom: 'an expression',
+  operand: 'an expression',
+  exprTail: 'an operator',
   rangeExpr: 'a range such as `1..10`',
   bound: 'a number or a percent',
   inputField: 'a type (`number`, `integer`, `money`, `percent`, `string`, `boolean`, `date`, `enum { ... }`)',
@@ -128,7 +122,7 @@ function listExpected(paths: TokenType[][]): string {
   return `one of ${labels.join(', ')}`;
 }
 
-const expressionRules = new Set(['expression', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'atom', 'parenExpr']);
+const expressionRules = new Set(['expression', 'exprTail', 'operand', 'parenExpr']);
 
 /** " in `limits`", or nothing inside expressions (where the construct name would be noise). */
 function inConstruct(ruleName: string): string {

@@ -127,3 +127,15 @@ describe('syntax errors', () => {
     expect(file.product!.sections.map((s) => s.kind)).toEqual(['LetDecl', 'FeeDecl']);
   });
 });
+
+describe('flat expression grammar', () => {
+  it('reports chained comparisons', () => {
+    const { diagnostics } = parse('product p "P" { let x = a < b < c }');
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['chained-comparison', 'comparisons cannot be chained']]);
+  });
+
+  it('applies `not` to a whole comparison and `-` to one operand', () => {
+    expect(expression('not not a = -b * c')).toBe('(not (not (a = ((-b) * c))))');
+    expect(expression('- -a')).toBe('(-(-a))');
+  });
+});

@@ -857,108 +857,53 @@ class PlazoParser extends CstParser {
 
   // ------------------------------------------------------------ expressions
 
+  // Expressions are flat here: operands and the operators between them, in order. Precedence is
+  // applied by the AST builder (build-expression.ts); a CST node per precedence level per operand
+  // would cost most of the parse time on large products.
+
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpr, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.Or, { LABEL: 'operators' });
-      this.SUBRULE2(this.andExpr, { LABEL: 'operands' });
-    });
+    this.SUBRULE(this.operand, { LABEL: 'operand' });
+    this.MANY(() => this.SUBRULE(this.exprTail, { LABEL: 'tails' }));
   });
 
-  andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.notExpr, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.And, { LABEL: 'operators' });
-      this.SUBRULE2(this.notExpr, { LABEL: 'operands' });
-    });
-  });
-
-  notExpr = this.RULE('notExpr', () => {
+  /** What follows an operand: a binary operator and the next operand, `in { ... }`, or `is missing|present`. */
+  exprTail = this.RULE('exprTail', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(t.Not, { LABEL: 'not' });
-          this.SUBRULE(this.notExpr, { LABEL: 'operand' });
+          this.CONSUME(t.BinaryOperator, { LABEL: 'operator' });
+          this.SUBRULE(this.operand, { LABEL: 'operand' });
         },
       },
-      { ALT: () => this.SUBRULE(this.comparison, { LABEL: 'comparison' }) },
-    ]);
-  });
-
-  comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive, { LABEL: 'left' });
-    this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.OR2([
-              { ALT: () => this.CONSUME(t.Equals, { LABEL: 'operator' }) },
-              { ALT: () => this.CONSUME(t.NotEquals, { LABEL: 'operator' }) },
-              { ALT: () => this.CONSUME(t.LessEq, { LABEL: 'operator' }) },
-              { ALT: () => this.CONSUME(t.GreaterEq, { LABEL: 'operator' }) },
-              { ALT: () => this.CONSUME(t.Less, { LABEL: 'operator' }) },
-              { ALT: () => this.CONSUME(t.Greater, { LABEL: 'operator' }) },
-            ]);
-            this.SUBRULE2(this.additive, { LABEL: 'right' });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.In, { LABEL: 'in' });
-            this.CONSUME(t.LCurly);
-            this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }) });
-            this.CONSUME(t.RCurly);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.Is, { LABEL: 'is' });
-            this.OR3([
-              { ALT: () => this.CONSUME(t.Missing, { LABEL: 'presence' }) },
-              { ALT: () => this.CONSUME(t.Present, { LABEL: 'presence' }) },
-            ]);
-          },
-        },
-      ]);
-    });
-  });
-
-  additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Plus, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Minus, { LABEL: 'operators' }) },
-      ]);
-      this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
-    });
-  });
-
-  multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Star, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Slash, { LABEL: 'operators' }) },
-      ]);
-      this.SUBRULE2(this.unary, { LABEL: 'operands' });
-    });
-  });
-
-  unary = this.RULE('unary', () => {
-    this.OR([
       {
         ALT: () => {
-          this.CONSUME(t.Minus, { LABEL: 'minus' });
-          this.SUBRULE(this.unary, { LABEL: 'operand' });
+          this.CONSUME(t.In, { LABEL: 'in' });
+          this.CONSUME(t.LCurly);
+          this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }) });
+          this.CONSUME(t.RCurly);
         },
       },
-      { ALT: () => this.SUBRULE(this.atom, { LABEL: 'atom' }) },
+      {
+        ALT: () => {
+          this.CONSUME(t.Is, { LABEL: 'is' });
+          this.OR2([
+            { ALT: () => this.CONSUME(t.Missing, { LABEL: 'presence' }) },
+            { ALT: () => this.CONSUME(t.Present, { LABEL: 'presence' }) },
+          ]);
+        },
+      },
     ]);
   });
 
-  atom = this.RULE('atom', () => {
-    this.OR([
+  /** Prefix operators (`not`, `-`) and an atom. */
+  operand = this.RULE('operand', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.Not, { LABEL: 'prefixes' }) },
+        { ALT: () => this.CONSUME(t.Minus, { LABEL: 'prefixes' }) },
+      ]);
+    });
+    this.OR2([
       { ALT: () => this.CONSUME(t.NumberLiteral, { LABEL: 'number' }) },
       { ALT: () => this.CONSUME(t.PercentLiteral, { LABEL: 'percent' }) },
       { ALT: () => this.CONSUME(t.StringLiteral, { LABEL: 'string' }) },

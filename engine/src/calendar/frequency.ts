@@ -7,8 +7,16 @@ export type Frequency = 'weekly' | 'biweekly' | 'semimonthly' | 'monthly' | { re
 /** Periods per year as an exact ratio num/den: 52, 26, 24, 12, or 365/N. */
 export function periodsPerYear(frequency: Frequency): { readonly num: number; readonly den: number } {
   if (typeof frequency === 'object') return { num: 365, den: frequency.everyDays };
-  const n = { weekly: 52, biweekly: 26, semimonthly: 24, monthly: 12 }[frequency];
-  return { num: n, den: 1 };
+  switch (frequency) {
+    case 'weekly':
+      return { num: 52, den: 1 };
+    case 'biweekly':
+      return { num: 26, den: 1 };
+    case 'semimonthly':
+      return { num: 24, den: 1 };
+    case 'monthly':
+      return { num: 12, den: 1 };
+  }
 }
 
 /** Whether a day is a semimonthly due day: the 15th or the last day of its month. */

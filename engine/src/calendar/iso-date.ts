@@ -34,15 +34,22 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the ASCII digit at `i`, or −1 (what `\d` matches in a non-unicode regex). */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
 
 /** Day number of an ISO date string, or undefined when it is not a real `YYYY-MM-DD` date. */
 export function parseIsoDate(text: string): number | undefined {
-  const m = ISO.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  // Exactly /^(\d{4})-(\d{2})-(\d{2})$/, read by character codes (no regex on the hot path).
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y0 = digitAt(text, 0), y1 = digitAt(text, 1), y2 = digitAt(text, 2), y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5), m1 = digitAt(text, 6), d0 = digitAt(text, 8), d1 = digitAt(text, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayNumber(year, month, day);
 }
@@ -56,9 +63,8 @@ export function toDayNumber(text: string): number {
 
 const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-function pad2(n: number): string {
-  return TWO_DIGITS[n]!;
-}
+/** `-MM-DD` of month m and day d at index m·32 + d: one table read instead of two pads. */
+const MONTH_DAY: string[] = Array.from({ length: 13 * 32 }, (_, i) => `-${TWO_DIGITS[Math.floor(i / 32) % 32]!}-${TWO_DIGITS[i % 32]!}`);
 
 /** ISO `YYYY-MM-DD` of a day number. */
 export function formatIsoDate(days: number): string {
@@ -71,7 +77,50 @@ export function formatIsoDate(days: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  if (year >= 1000 && year <= 9999) return String(year) + MONTH_DAY[month * 32 + day]!;
+  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}`;
+}
+
+/**
+ * ISO strings of a list of day numbers, e.g. a schedule's due dates: the same strings as mapping
+ * {@link formatIsoDate}, but a date at or after the previous one is reached by stepping its day
+ * through the months instead of the era arithmetic (no divisions for a weekly schedule).
+ */
+export function formatIsoDates(days: readonly number[]): string[] {
+  const n = days.length;
+  const out = new Array<string>(n);
+  let prev = 0;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let dim = 0;
+  let yearText = '';
+  for (let k = 0; k < n; k++) {
+    const d = days[k]!;
+    const delta = d - prev;
+    if (k === 0 || delta < 0 || delta > 1000) {
+      const c = civilDate(d);
+      year = c.year;
+      month = c.month;
+      day = c.day;
+      dim = daysInMonth(year, month);
+      yearText = String(year);
+    } else {
+      day += delta;
+      while (day > dim) {
+        day -= dim;
+        if (++month > 12) {
+          month = 1;
+          year += 1;
+          yearText = String(year);
+        }
+        dim = daysInMonth(year, month);
+      }
+    }
+    out[k] = year >= 1000 && year <= 9999 ? yearText + MONTH_DAY[month * 32 + day]! : formatIsoDate(d);
+    prev = d;
+  }
+  return out;
 }
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */

@@ -3,7 +3,7 @@
 // (a counteroffer), found with the schedule generator itself.
 import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
-import { toJsonValue, type ExactNumber } from '../expressions/values.ts';
+import { asNumber, toDec, toJsonValue } from '../expressions/values.ts';
 import type { IsoDate } from '../ir/product-ir.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
@@ -87,7 +87,8 @@ export function buildOffer(
       inputs = Object.freeze({ band });
     } else {
       const v = logic!.evaluate(scope, asOf);
-      value = v === null ? null : new Dec(v as ExactNumber);
+      const n = asNumber(v, cap.kind);
+      value = n === null ? null : toDec(n);
       inputs = traceInputs(logic!.reads, scope, asOf);
     }
     trace.push(Object.freeze({ step: 'cap', id: `offer.caps[${i}] ${cap.kind}`, inputs, result: value === null ? null : value.toString() }));

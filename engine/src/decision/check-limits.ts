@@ -1,7 +1,7 @@
 // Checks what the client asked for against the product's limits: the frequency is offered, the
 // number of payments is in its range, the amount is in range and a multiple of the step.
 import { Dec } from '../decimal.ts';
-import { toJsonValue } from '../expressions/values.ts';
+import { toDec, toJsonValue, type ExactNumber } from '../expressions/values.ts';
 import type { Frequency, ProductIR } from '../ir/product-ir.ts';
 import type { Application } from '../application/application.ts';
 import { frequencyKey } from '../application/request-fields.ts';
@@ -30,8 +30,8 @@ export interface LimitCheck {
  */
 export function checkLimits(ir: ProductIR, application: Application, trace: TraceEntry[]): LimitCheck {
   const req = application.values['request'] as Readonly<Record<string, unknown>>;
-  const amount = new Dec(req['amount'] as number | Dec);
-  const payments = new Dec(req['payments'] as number | Dec).toNumber();
+  const amount = toDec(req['amount'] as ExactNumber);
+  const payments = toDec(req['payments'] as ExactNumber).toNumber();
   const key = req['frequency'];
   const limits = ir.limits;
   const reasons: DecisionReason[] = [];

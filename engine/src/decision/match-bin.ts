@@ -3,7 +3,7 @@ import { Dec } from '../decimal.ts';
 import { compareNumbers } from '../expressions/arithmetic.ts';
 import { equals } from '../expressions/comparison.ts';
 import { exactNumber } from '../expressions/exact-number.ts';
-import { isDec, type ExactNumber, type ExpressionValue } from '../expressions/values.ts';
+import { isExactNumber, type ExactNumber, type ExpressionValue } from '../expressions/values.ts';
 import type { BinMatch } from '../ir/product-ir.ts';
 
 function exact(text: string): ExactNumber {
@@ -32,7 +32,7 @@ export function binPredicate(match: BinMatch): (value: ExpressionValue) => boole
       const minEx = match.minExclusive === true;
       const maxEx = match.maxExclusive === true;
       return (v) => {
-        if (typeof v !== 'number' && !isDec(v)) return false;
+        if (!isExactNumber(v)) return false;
         if (min !== undefined) {
           const c = compareNumbers(v, min);
           if (c < 0 || (minEx && c === 0)) return false;

@@ -1,13 +1,45 @@
-// Exact arithmetic on expression numbers: safe integers stay JS numbers while every result is
-// exact, anything else is done in Dec (40 significant digits). Missing in, missing out.
+// Exact arithmetic on expression numbers: safe integers as JS numbers and short decimals as Fixed
+// while every result stays exact in safe integers, Dec (40 significant digits) otherwise.
+// Missing in, missing out.
 import { Dec } from '../decimal.ts';
 import type { RoundingMode } from '../rounding.ts';
-import { exactNumber } from './exact-number.ts';
-import { ExpressionTypeError, asNumber, isDec, toDec, type ExactNumber, type ExpressionValue } from './values.ts';
+import { roundRatio } from '../rounding.ts';
+import { Fixed, MAX_FIXED_SCALE, POW10, fixed } from './fixed.ts';
+import { ExpressionTypeError, asNumber, toDec, type ExactNumber, type ExpressionValue } from './values.ts';
 
-function settle(r: number, exact: () => Dec): ExactNumber {
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+function settle(r: number, exact: () => ExactNumber): ExactNumber {
   // A float result of two safe integers is exact whenever it is itself a safe integer.
   return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : exact();
+}
+
+/** Coefficient and scale of a number or Fixed. */
+function coef(x: number | Fixed): number {
+  return typeof x === 'number' ? x : x.m;
+}
+function scale(x: number | Fixed): number {
+  return typeof x === 'number' ? 0 : x.s;
+}
+
+/** m·10^k if it stays a safe integer, else undefined. */
+function lift(m: number, k: number): number | undefined {
+  if (k === 0) return m;
+  const r = m * POW10[k]!;
+  return r >= -SAFE && r <= SAFE ? r : undefined;
+}
+
+function isShort(x: ExactNumber): x is number | Fixed {
+  return typeof x === 'number' || x instanceof Fixed;
+}
+
+function addShort(x: number | Fixed, y: number | Fixed, sign: 1 | -1): ExactNumber | undefined {
+  const s = Math.max(scale(x), scale(y));
+  const a = lift(coef(x), s - scale(x));
+  const b = lift(coef(y), s - scale(y));
+  if (a === undefined || b === undefined) return undefined;
+  const r = a + sign * b;
+  return Number.isSafeInteger(r) ? fixed(r, s) : undefined;
 }
 
 /** a + b; null when either is missing. */
@@ -16,7 +48,7 @@ export function add(a: ExpressionValue, b: ExpressionValue): ExactNumber | null 
   const y = asNumber(b, '+');
   if (x === null || y === null) return null;
   if (typeof x === 'number' && typeof y === 'number') return settle(x + y, () => new Dec(x).plus(y));
-  return toDec(x).plus(toDec(y));
+  return (isShort(x) && isShort(y) ? addShort(x, y, 1) : undefined) ?? toDec(x).plus(toDec(y));
 }
 
 /** a − b; null when either is missing. */
@@ -25,7 +57,7 @@ export function subtract(a: ExpressionValue, b: ExpressionValue): ExactNumber | 
   const y = asNumber(b, '-');
   if (x === null || y === null) return null;
   if (typeof x === 'number' && typeof y === 'number') return settle(x - y, () => new Dec(x).minus(y));
-  return toDec(x).minus(toDec(y));
+  return (isShort(x) && isShort(y) ? addShort(x, y, -1) : undefined) ?? toDec(x).minus(toDec(y));
 }
 
 /** a × b; null when either is missing. */
@@ -34,12 +66,60 @@ export function multiply(a: ExpressionValue, b: ExpressionValue): ExactNumber | 
   const y = asNumber(b, '*');
   if (x === null || y === null) return null;
   if (typeof x === 'number' && typeof y === 'number') return settle(x * y, () => new Dec(x).times(y));
+  if (isShort(x) && isShort(y)) {
+    const r = coef(x) * coef(y);
+    const s = scale(x) + scale(y);
+    if (Number.isSafeInteger(r) && s <= MAX_FIXED_SCALE) return fixed(r, s);
+  }
   return toDec(x).times(toDec(y));
 }
 
+function gcd(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/** x ÷ y exactly in safe integers when the quotient is a terminating decimal that fits; else undefined. */
+function divideShort(x: number | Fixed, y: number | Fixed): ExactNumber | undefined {
+  const g = gcd(Math.abs(coef(x)), Math.abs(coef(y)));
+  let n = coef(x) / g;
+  let d = coef(y) / g;
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  // n/d terminates iff d = 2^a·5^b; then n/d = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b).
+  let twos = 0;
+  let fives = 0;
+  let rest = d;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos++;
+  }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives++;
+  }
+  if (rest !== 1) return undefined;
+  const k = Math.max(twos, fives);
+  const m = n * 2 ** (k - twos) * 5 ** (k - fives);
+  if (!Number.isSafeInteger(m)) return undefined;
+  const s = k + scale(x) - scale(y);
+  if (s < 0) {
+    const lifted = lift(m, -s);
+    return lifted === undefined ? undefined : lifted === 0 ? 0 : lifted;
+  }
+  return s <= MAX_FIXED_SCALE ? fixed(m, s) : undefined;
+}
+
 /**
- * a ÷ b to 40 significant digits (half-even); null when either is missing or b is zero:
- * a ratio with a zero denominator is unknown, not infinite.
+ * a ÷ b, exact when the quotient is a terminating decimal, else to 40 significant digits
+ * (half-even); null when either is missing or b is zero: a ratio with a zero denominator is
+ * unknown, not infinite.
  */
 export function divide(a: ExpressionValue, b: ExpressionValue): ExactNumber | null {
   const x = asNumber(a, '/');
@@ -48,7 +128,11 @@ export function divide(a: ExpressionValue, b: ExpressionValue): ExactNumber | nu
   if (typeof x === 'number' && typeof y === 'number') {
     if (y === 0) return null;
     if (x % y === 0) return x / y === 0 ? 0 : x / y;
-    return new Dec(x).div(y);
+  }
+  if (isShort(x) && isShort(y)) {
+    if (coef(y) === 0) return null;
+    const q = divideShort(x, y);
+    if (q !== undefined) return q;
   }
   const dy = toDec(y);
   if (dy.isZero()) return null;
@@ -59,13 +143,20 @@ export function divide(a: ExpressionValue, b: ExpressionValue): ExactNumber | nu
 export function negate(a: ExpressionValue): ExactNumber | null {
   const x = asNumber(a, '-');
   if (x === null) return null;
-  return typeof x === 'number' ? (x === 0 ? 0 : -x) : x.neg();
+  if (typeof x === 'number') return x === 0 ? 0 : -x;
+  return x instanceof Fixed ? new Fixed(-x.m, x.s) : x.neg();
 }
 
 /** Compares two exact numbers: −1, 0 or 1. */
 export function compareNumbers(x: ExactNumber, y: ExactNumber): number {
   if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
-  return isDec(x) ? x.cmp(y) : -(y as Dec).cmp(x);
+  if (isShort(x) && isShort(y)) {
+    const s = Math.max(scale(x), scale(y));
+    const a = lift(coef(x), s - scale(x));
+    const b = lift(coef(y), s - scale(y));
+    if (a !== undefined && b !== undefined) return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return toDec(x).cmp(toDec(y));
 }
 
 /** The least (or greatest) of the values; null when any is missing. */
@@ -83,15 +174,20 @@ export function extreme(values: readonly ExpressionValue[], op: 'min' | 'max'): 
  * Rounds to `scale` decimal places with the product's rounding mode: half-even (2.345 → 2.34) or
  * half-up, ties away from zero (2.345 → 2.35, −2.345 → −2.35). Null when either is missing.
  */
-export function roundNumber(a: ExpressionValue, scale: ExpressionValue, mode: RoundingMode): ExactNumber | null {
+export function roundNumber(a: ExpressionValue, places: ExpressionValue, mode: RoundingMode): ExactNumber | null {
   const x = asNumber(a, 'round');
-  const s = asNumber(scale, 'round');
-  if (x === null || s === null) return null;
-  const places = typeof s === 'number' ? s : s.toNumber();
-  if (!Number.isInteger(places) || places < 0 || places > 20) {
-    throw new ExpressionTypeError(`\`round\` takes a scale between 0 and 20, got ${String(s)}`);
+  const p = asNumber(places, 'round');
+  if (x === null || p === null) return null;
+  const k = typeof p === 'number' ? p : toDec(p).toNumber();
+  if (!Number.isInteger(k) || k < 0 || k > 20) {
+    throw new ExpressionTypeError(`\`round\` takes a scale between 0 and 20, got ${String(p)}`);
   }
   if (typeof x === 'number') return x;
-  const r = x.toDecimalPlaces(places, mode === 'half-even' ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP);
-  return exactNumber(r);
+  if (x instanceof Fixed) {
+    if (x.s <= k) return x;
+    const r = roundRatio(Math.abs(x.m), POW10[x.s - k]!, mode);
+    return fixed(x.m < 0 ? -r : r, k);
+  }
+  const r = x.toDecimalPlaces(k, mode === 'half-even' ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP);
+  return r.isInteger() && r.abs().lte(SAFE) ? r.toNumber() || 0 : r;
 }

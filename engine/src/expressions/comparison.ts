@@ -1,10 +1,10 @@
 // Comparisons and membership: numbers compare as exact decimals, strings by code units (ISO dates
 // order correctly), booleans only for equality; any comparison with a missing value is false.
 import { compareNumbers } from './arithmetic.ts';
-import { ExpressionTypeError, describeValue, isDec, type ExpressionValue } from './values.ts';
+import { ExpressionTypeError, describeValue, isExactNumber, type ExactNumber, type ExpressionValue } from './values.ts';
 
-function isNumeric(v: ExpressionValue): v is number {
-  return typeof v === 'number' || isDec(v);
+function isNumeric(v: ExpressionValue): v is ExactNumber {
+  return isExactNumber(v);
 }
 
 /**
@@ -13,6 +13,7 @@ function isNumeric(v: ExpressionValue): v is number {
  */
 export function equals(a: ExpressionValue, b: ExpressionValue): boolean {
   if (a === null || b === null) return false;
+  if (typeof a === 'string' || typeof a === 'boolean' || typeof b === 'string' || typeof b === 'boolean') return a === b;
   if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (isNumeric(a) && isNumeric(b)) return compareNumbers(a, b) === 0;
   return a === b;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.ts';
 import type { JsonLogic } from '../ir/product-ir.ts';
 import { compileExpression } from './compile-expression.ts';
-import { isDec, type ExpressionValue } from './values.ts';
+import { isExactNumber, toDec, type ExpressionValue } from './values.ts';
 
 // --- the reference: json-logic-js plus float implementations of the custom operators ----------
 
@@ -211,8 +211,8 @@ const TOLERANCE = new Dec('1e-12');
 /** Whether our value matches the reference's; numbers exactly, or within 1e-12 relative for `approx`. */
 function agrees(ours: ExpressionValue, reference: unknown, kind: Kind): boolean {
   if (typeof reference === 'number') {
-    if (typeof ours !== 'number' && !isDec(ours)) return false;
-    const mine = new Dec(ours as number | Dec);
+    if (!isExactNumber(ours)) return false;
+    const mine = toDec(ours);
     const theirs = new Dec(reference === 0 ? 0 : reference);
     if (kind === 'exact') return mine.eq(theirs);
     return mine.minus(theirs).abs().lte(mine.abs().times(TOLERANCE));

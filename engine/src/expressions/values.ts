@@ -1,9 +1,11 @@
-// The values an expression computes with: exact numbers (a safe integer as a JS number, anything
-// else as a Dec), strings, booleans, null for "missing", and lists; plus their JSON Logic truthiness.
+// The values an expression computes with: exact numbers (a safe integer as a JS number, a short
+// decimal as Fixed, anything else as Dec), strings, booleans, null for "missing", and lists; plus
+// their JSON Logic truthiness and JSON form.
 import { Dec } from '../decimal.ts';
+import { Fixed, parseExact } from './fixed.ts';
 
-/** An exact number: a JS number only when it is a safe integer, otherwise a Dec. */
-export type ExactNumber = number | Dec;
+/** An exact number: a JS number only when it is a safe integer, a Fixed decimal, or a Dec. */
+export type ExactNumber = number | Fixed | Dec;
 
 /** What a compiled expression returns. `null` means missing. */
 export type ExpressionValue =
@@ -30,6 +32,11 @@ export function isDec(value: unknown): value is Dec {
   return value instanceof Dec || Dec.isDecimal(value);
 }
 
+/** Whether a value is an exact number of any representation. */
+export function isExactNumber(value: unknown): value is ExactNumber {
+  return typeof value === 'number' || value instanceof Fixed || isDec(value);
+}
+
 /**
  * Normalises a number read from data or written in the logic: a safe integer stays a JS number,
  * any other finite number becomes the Dec of its shortest decimal string (never float math).
@@ -37,7 +44,8 @@ export function isDec(value: unknown): value is Dec {
 export function exactFromNumber(n: number, where: string): ExactNumber {
   if (Number.isSafeInteger(n)) return n === 0 ? 0 : n;
   if (!Number.isFinite(n)) throw new ExpressionTypeError(`${where}: ${n} is not a finite number`);
-  return new Dec(String(n));
+  const text = String(n);
+  return parseExact(text) ?? new Dec(text);
 }
 
 /** Normalises a value read from data: numbers to exact numbers, undefined to null. */
@@ -50,19 +58,20 @@ export function fromData(value: unknown, where: string): ExpressionValue {
 /** The exact number in a value, null when missing; throws for strings, booleans and lists. */
 export function asNumber(value: ExpressionValue, op: string): ExactNumber | null {
   if (value === null) return null;
-  if (typeof value === 'number' || isDec(value)) return value;
+  if (typeof value === 'number' || value instanceof Fixed || isDec(value)) return value;
   throw new ExpressionTypeError(`\`${op}\` expects numbers, got ${describeValue(value)}`);
 }
 
 /** A Dec of an exact number. */
 export function toDec(n: ExactNumber): Dec {
-  return typeof n === 'number' ? new Dec(n) : n;
+  return typeof n === 'number' ? new Dec(n) : n instanceof Fixed ? n.toDec() : n;
 }
 
 /** JSON Logic truthiness (jsonlogic.com/truthy): false, null, "", zero and [] are falsy. */
 export function truthy(value: ExpressionValue): boolean {
   if (value === null || value === false || value === '' || value === 0) return false;
   if (typeof value === 'object') {
+    if (value instanceof Fixed) return true;
     if (Array.isArray(value)) return value.length > 0;
     if (isDec(value)) return !value.isZero();
   }
@@ -74,6 +83,7 @@ export function toJsonValue(value: unknown): JsonOutput {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return String(value === 0 ? 0 : value);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Fixed) return value.toString();
   if (isDec(value)) return value.isZero() ? '0' : value.toString();
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === 'object') {
@@ -89,7 +99,7 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'missing';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
-  if (typeof value === 'number' || isDec(value)) return `the number ${String(value)}`;
+  if (isExactNumber(value)) return `the number ${String(value)}`;
   if (Array.isArray(value)) return 'a list';
   return 'an object';
 }

@@ -11,7 +11,42 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * @example canonicalJson({ b: 1, a: ['x', true] }) // '{"a":["x",true],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
+  // Native JSON.stringify with sorted objects is several times faster than writing by hand; the
+  // hand-written path remains for what it cannot order (integer-like keys, which JS objects always
+  // enumerate first) and to name the path of a value JSON cannot carry.
+  try {
+    const fast = nativeCanonical(value);
+    if (fast !== undefined) return fast;
+  } catch {
+    // fall through: `write` throws with the path of the offending value
+  }
   return write(value, '$');
+}
+
+const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
+
+/** Canonical JSON through JSON.stringify, or undefined when an integer-like key prevents it. */
+function nativeCanonical(value: unknown): string | undefined {
+  let reorderable = true;
+  const text = JSON.stringify(value, function (this: unknown, key: string, member: unknown) {
+    const original = (this as Record<string, unknown>)[key];
+    if (original !== null && typeof original === 'object') {
+      if (Array.isArray(original)) return member;
+      const proto = Object.getPrototypeOf(original) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw new TypeError('not a plain object');
+      const keys = Object.keys(original).sort();
+      if (keys.some((k) => INTEGER_LIKE.test(k))) reorderable = false;
+      const sorted: Record<string, unknown> = {};
+      for (const k of keys) sorted[k] = (original as Record<string, unknown>)[k];
+      return sorted;
+    }
+    if (typeof member === 'number' && !Number.isSafeInteger(member)) throw new TypeError('not an integer');
+    if (member === undefined ? Array.isArray(this) : typeof member !== 'string' && typeof member !== 'number' && typeof member !== 'boolean' && member !== null) {
+      throw new TypeError('not JSON');
+    }
+    return member;
+  }) as string | undefined;
+  return reorderable ? text : undefined;
 }
 
 /**

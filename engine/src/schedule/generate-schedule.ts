@@ -111,6 +111,13 @@ export function generateFastSchedule(terms: LoanTerms, plan: SchedulePlan): Sche
   const gi = terms.graceInstallments.interest;
   const rows: ScheduleInstallment[] = new Array<ScheduleInstallment>(n);
   const payments: number[] = new Array<number>(n);
+  const principals = parts.principal;
+  const accrueds = parts.accrued;
+  const dueDates = plan.dueDates;
+  const hasPerInstallment = perInstallment.length > 0;
+  // Equal amounts share one string: zero (fees, IVA on fees after installment 1, the last
+  // balance) and the IVA column when it is all IVA on interest. Same values, fewer conversions.
+  const zero = formatUnits(0, scale);
   let balance = financed;
   let deferred = 0;
   let tPrincipal = 0;
@@ -118,8 +125,8 @@ export function generateFastSchedule(terms: LoanTerms, plan: SchedulePlan): Sche
   let tTax = 0;
   let tFees = 0;
   for (let k = 0; k < n; k++) {
-    const principal = parts.principal[k]!;
-    const accrued = parts.accrued[k]!;
+    const principal = principals[k]!;
+    const accrued = accrueds[k]!;
     let interest: number;
     if (k < gi) {
       deferred += accrued;
@@ -130,11 +137,13 @@ export function generateFastSchedule(terms: LoanTerms, plan: SchedulePlan): Sche
     }
     let feeSum = 0;
     let feeTaxable = k === 0 ? financedTaxable : 0;
-    for (const f of perInstallment) {
-      const base = f.fee.of === 'balance' ? balance : financed;
-      const amount = feeUnits(f, base, mode);
-      feeSum += amount;
-      if (f.taxable) feeTaxable += amount;
+    if (hasPerInstallment) {
+      for (const f of perInstallment) {
+        const base = f.fee.of === 'balance' ? balance : financed;
+        const amount = feeUnits(f, base, mode);
+        feeSum += amount;
+        if (f.taxable) feeTaxable += amount;
+      }
     }
     const taxOnInterest = taxesInterest ? tax(interest) : 0;
     const taxOnFees = taxesFees ? tax(feeTaxable) : 0;
@@ -146,17 +155,19 @@ export function generateFastSchedule(terms: LoanTerms, plan: SchedulePlan): Sche
     tInterest += interest;
     tTax += taxSum;
     tFees += feeSum;
+    const taxOnInterestText = taxOnInterest === 0 ? zero : formatUnits(taxOnInterest, scale);
+    const taxOnFeesText = taxOnFees === 0 ? zero : formatUnits(taxOnFees, scale);
     rows[k] = Object.freeze({
       number: k + 1,
-      dueDate: plan.dueDates[k]!,
+      dueDate: dueDates[k]!,
       principal: formatUnits(principal, scale),
-      interest: formatUnits(interest, scale),
-      tax: formatUnits(taxSum, scale),
-      fees: formatUnits(feeSum, scale),
+      interest: interest === 0 ? zero : formatUnits(interest, scale),
+      tax: taxOnFees === 0 ? taxOnInterestText : taxOnInterest === 0 ? taxOnFeesText : formatUnits(taxSum, scale),
+      fees: feeSum === 0 ? zero : formatUnits(feeSum, scale),
       total: formatUnits(total, scale),
-      balance: formatUnits(balance, scale),
-      taxOnInterest: formatUnits(taxOnInterest, scale),
-      taxOnFees: formatUnits(taxOnFees, scale),
+      balance: balance === 0 ? zero : formatUnits(balance, scale),
+      taxOnInterest: taxOnInterestText,
+      taxOnFees: taxOnFeesText,
     });
   }
   if (balance !== 0 || tPrincipal !== financed) throw new Error('schedule invariant broken: principal parts do not sum to the financed amount');

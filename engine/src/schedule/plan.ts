@@ -3,7 +3,7 @@
 import { InvalidInputError } from '../errors.ts';
 import { adjustToBusinessDay, holidayCalendar } from '../calendar/business-days.ts';
 import { defaultFirstDueDate, nominalDueDates, periodsPerYear } from '../calendar/frequency.ts';
-import { days360, formatIsoDate, toDayNumber } from '../calendar/iso-date.ts';
+import { days360, formatIsoDate, formatIsoDates, toDayNumber } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 
 /** An exact non-negative ratio of safe integers. */
@@ -25,20 +25,6 @@ export interface SchedulePlan {
   readonly catTimes: readonly number[];
   /** Whether catTimes are k/periodsPerYear (a regular weekly…monthly schedule) or days/365. */
   readonly catPeriodic: boolean;
-}
-
-/** Year fraction of one period under the terms' interest basis. */
-function fraction(terms: LoanTerms, perPeriod: Ratio, from: number, to: number): Ratio {
-  switch (terms.interestBasis) {
-    case 'period':
-      return perPeriod;
-    case 'actual/360':
-      return { num: to - from, den: 360 };
-    case 'actual/365':
-      return { num: to - from, den: 365 };
-    case '30/360':
-      return { num: days360(from, to), den: 360 };
-  }
 }
 
 /**
@@ -65,26 +51,37 @@ export function planSchedule(terms: LoanTerms): SchedulePlan {
       prev = d;
     }
   }
-  const fractions: Ratio[] = [];
+  const n = due.length;
   const perPeriod: Ratio = Object.freeze({ num: ppy.den, den: ppy.num });
+  const fractions: Ratio[] = new Array<Ratio>(n);
+  const basis = terms.interestBasis;
   let prev = disb;
-  for (const d of due) {
-    fractions.push(fraction(terms, perPeriod, prev, d));
+  for (let k = 0; k < n; k++) {
+    const d = due[k]!;
+    // Year fraction of the period under the interest basis.
+    fractions[k] =
+      basis === 'period'
+        ? perPeriod
+        : basis === '30/360'
+          ? { num: days360(prev, d), den: 360 }
+          : { num: d - prev, den: basis === 'actual/360' ? 360 : 365 };
     prev = d;
   }
-  const last = due[due.length - 1] ?? first;
+  const last = due[n - 1] ?? first;
   const term: Ratio =
-    terms.interestBasis === 'period'
+    basis === 'period'
       ? { num: terms.installments * ppy.den, den: ppy.num }
-      : terms.interestBasis === '30/360'
+      : basis === '30/360'
         ? { num: days360(disb, last), den: 360 }
-        : { num: last - disb, den: terms.interestBasis === 'actual/360' ? 360 : 365 };
+        : { num: last - disb, den: basis === 'actual/360' ? 360 : 365 };
   const periodic = typeof terms.frequency === 'string' && first === defaultFirst;
-  const catTimes = periodic ? due.map((_, k) => ((k + 1) * ppy.den) / ppy.num) : due.map((d) => (d - disb) / 365);
+  const catTimes: number[] = new Array<number>(n);
+  for (let k = 0; k < n; k++) catTimes[k] = periodic ? ((k + 1) * ppy.den) / ppy.num : (due[k]! - disb) / 365;
+  const dueDates = formatIsoDates(due);
   return Object.freeze({
     disbursementDay: disb,
     dueDays: due,
-    dueDates: due.map(formatIsoDate),
+    dueDates,
     fractions,
     term,
     periodsPerYear: ppy,

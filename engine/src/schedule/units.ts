@@ -22,6 +22,8 @@ export function toRatio(text: string): { num: number; den: number } | undefined 
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+/** ".00" … ".99": the scale-2 fraction in one table read. */
+const DOT_TWO = TWO_DIGITS.map((d) => `.${d}`);
 const POW10 = Array.from({ length: 11 }, (_, i) => 10 ** i);
 
 /** Decimal string of integer units at `scale` places, e.g. (12345, 2) → "123.45". */
@@ -38,6 +40,6 @@ export function formatUnits(units: number, scale: number): string {
     q += 1;
     r -= pow;
   }
-  if (scale === 2) return `${q}.${TWO_DIGITS[r]!}`;
+  if (scale === 2) return String(q) + DOT_TWO[r]!;
   return `${q}.${String(r).padStart(scale, '0')}`;
 }

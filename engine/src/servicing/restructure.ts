@@ -60,7 +60,8 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
   }
   const lastNumber = ledger.installments.reduce((n, i) => Math.max(n, i.number), 0);
   const segment = ledger.segments.push({ terms, schedule, startDay: day }) - 1;
-  ledger.installments = [...kept, ...installmentsOf(schedule, segment, lastNumber + 1)];
+  // Kept by due day so the daily scans can stop at the first installment not yet due.
+  ledger.installments = [...kept, ...installmentsOf(schedule, segment, lastNumber + 1)].sort((a, b) => a.dueDay - b.dueDay);
   ledger.credit = new Dec(0);
   ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'restructured', principal: principal.toFixed(base.decimals), installments: schedule.installments.length }));
 }

@@ -7,9 +7,11 @@ import { UsageError, type CliCommand, type CliIo } from './command.ts';
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   schedule: () => import('./commands/schedule.ts'),
   cat: () => import('./commands/cat.ts'),
+  simulate: () => import('./commands/simulate.ts'),
   check: () => import('./commands/check.ts'),
   compile: () => import('./commands/compile.ts'),
   fmt: () => import('./commands/fmt.ts'),
+  test: () => import('./commands/test.ts'),
   db: () => import('./commands/db.ts'),
   audit: () => import('./commands/audit.ts'),
 };

@@ -15,6 +15,8 @@ export const DATABASE_KINDS: readonly DatabaseKind[] = process.env.DATABASE_URL 
 export interface TestDatabase {
   readonly kind: DatabaseKind;
   readonly db: Kysely<Database>;
+  /** For PostgreSQL: the URL of this test's own database. */
+  readonly connectionString?: string;
   /** Closes the database and, for PostgreSQL, drops it. */
   destroy(): Promise<void>;
 }
@@ -44,11 +46,13 @@ export async function openTestDatabase(kind: DatabaseKind, migrate = true): Prom
   }
   const name = `plazo_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
-  const { db } = await openDatabase({ kind: 'postgres', connectionString: withDatabase(process.env.DATABASE_URL!, name), poolSize: 20 });
+  const connectionString = withDatabase(process.env.DATABASE_URL!, name);
+  const { db } = await openDatabase({ kind: 'postgres', connectionString, poolSize: 20 });
   if (migrate) await migrateToLatest(db);
   return {
     kind,
     db,
+    connectionString,
     destroy: async () => {
       await db.destroy();
       await adminQuery(`drop database if exists ${name} with (force)`);

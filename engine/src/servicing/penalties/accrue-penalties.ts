@@ -22,11 +22,12 @@ export function accruePenalties(ledger: Ledger, day: number, moratoriumRate: Dec
   const rules = ledger.product.penalties;
   const mor = rules.moratorium;
   const fee = rules.lateFee;
-  const date = formatIsoDate(day);
   const fraction = mor && moratoriumRate ? moratoriumYearFraction(mor.basis, ledger.terms.frequency, day - 1, day) : null;
+  const list = ledger.installments;
+  if (from >= list.length || list[from]!.dueDay >= day) return;
+  const date = formatIsoDate(day);
   let dayMoratorium = new Dec(0);
   let dayMoratoriumIva = new Dec(0);
-  const list = ledger.installments;
   for (let i = from; i < list.length; i++) {
     const inst = list[i]!;
     if (inst.dueDay >= day) break;

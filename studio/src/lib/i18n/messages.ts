@@ -22,7 +22,7 @@ const es = {
   'editor.checkedIn': 'Revisado en {ms} ms',
   'problems.heading': 'Problemas',
   'problems.none': 'Sin problemas',
-  'problems.count': '{errors} errores, {warnings} advertencias',
+  'problems.count': 'Errores: {errors} · Advertencias: {warnings}',
   'problems.line': 'Línea {line}, columna {column}',
   'severity.error': 'Error',
   'severity.warning': 'Advertencia',
@@ -37,6 +37,8 @@ const es = {
   'preview.waiting': 'Calculando…',
   'preview.compileMissing': 'La vista previa necesita el compilador del lenguaje, que aún no está disponible.',
   'preview.error': 'No se pudo calcular la tabla',
+  'preview.stale': 'El texto tiene errores: la vista previa muestra la última versión que compiló.',
+  'preview.computedIn': 'Calculada en {ms} ms',
   'preview.schedule': 'Tabla de amortización',
   'preview.chart.balance': 'Saldo insoluto',
   'preview.chart.split': 'Composición de cada pago',
@@ -125,7 +127,7 @@ const en: Record<MessageKey, string> = {
   'editor.checkedIn': 'Checked in {ms} ms',
   'problems.heading': 'Problems',
   'problems.none': 'No problems',
-  'problems.count': '{errors} errors, {warnings} warnings',
+  'problems.count': 'Errors: {errors} · Warnings: {warnings}',
   'problems.line': 'Line {line}, column {column}',
   'severity.error': 'Error',
   'severity.warning': 'Warning',
@@ -140,6 +142,8 @@ const en: Record<MessageKey, string> = {
   'preview.waiting': 'Computing…',
   'preview.compileMissing': 'The preview needs the language compiler, which is not available yet.',
   'preview.error': 'The schedule could not be computed',
+  'preview.stale': 'The text has errors: the preview shows the last version that compiled.',
+  'preview.computedIn': 'Computed in {ms} ms',
   'preview.schedule': 'Repayment schedule',
   'preview.chart.balance': 'Outstanding balance',
   'preview.chart.split': 'What each payment is made of',
@@ -213,7 +217,7 @@ export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string
 
 /**
  * The message for `key` in `locale`, with `{name}` placeholders filled from `params`.
- * @example translate('en', 'problems.count', { errors: 1, warnings: 0 }) // "1 errors, 0 warnings"
+ * @example translate('en', 'problems.count', { errors: 1, warnings: 0 }) // "Errors: 1 · Warnings: 0"
  */
 export function translate(locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   const template = catalog[locale][key];

@@ -1,8 +1,17 @@
 // The preview's controls (amount, payments, frequency, band, disbursement date) and their bounds
 // from the compiled product: what the user may choose, and the nearest allowed request to what
 // they chose when an edit of the product moves the limits.
-import { Dec, type Frequency, type ProductIR } from '@plazo/engine';
-import type { PreviewRequest } from './loan-terms.ts';
+import { Dec, frequencyKey, type Frequency, type ProductIR } from '@plazo/engine';
+
+/** The loan the preview shows: a request under the product, disbursed on a date. */
+export interface PreviewRequest {
+  readonly amount: string;
+  readonly payments: number;
+  readonly frequency: Frequency;
+  /** The band whose rate applies, for rate tables keyed by band; null otherwise. */
+  readonly band: string | null;
+  readonly disbursementDate: string;
+}
 
 export interface PreviewLimits {
   readonly amount: { readonly min: string; readonly max: string; readonly step: string };
@@ -11,10 +20,7 @@ export interface PreviewLimits {
   readonly bands: readonly string[];
 }
 
-/** A frequency as a stable string key for `<select>` values: `weekly`, `every-10`. */
-export function frequencyKey(frequency: Frequency): string {
-  return typeof frequency === 'string' ? frequency : `every-${frequency.everyDays}`;
-}
+export { frequencyKey };
 
 /** The bounds of the preview controls, from the product's limits and rate table. */
 export function previewLimits(ir: ProductIR): PreviewLimits {

@@ -1,7 +1,7 @@
-// The live preview of a product for one request: the engine's schedule (with its CAT) and the
-// carátula summary as the client would read it. Runs in the language worker.
-import { Dec, generateSchedule, parseLoanTerms, type Fee, type Frequency, type ProductIR, type Schedule } from '@plazo/engine';
-import { loanTermsJson, type PreviewRequest } from './loan-terms.ts';
+// The live preview of a product for one request: the engine's loan terms and schedule (with its
+// CAT) and the carátula summary as the client would read it. Runs in the language worker.
+import { Dec, generateSchedule, loanTermsFor, type Fee, type Frequency, type LoanTerms, type ProductIR, type Schedule } from '@plazo/engine';
+import type { PreviewRequest } from './controls.ts';
 
 /** A fee as the carátula lists it (amounts stay decimal strings). */
 export interface CaratulaFee {
@@ -40,6 +40,8 @@ export interface Caratula {
 
 export interface Preview {
   readonly request: PreviewRequest;
+  /** The terms the engine built from the product for this request. */
+  readonly terms: LoanTerms;
   readonly annualRate: string;
   readonly schedule: Schedule;
   readonly caratula: Caratula;
@@ -82,15 +84,15 @@ function lateFeeOf(ir: ProductIR): Caratula['lateFee'] {
  * @example computePreview(ir, { amount: '60000', payments: 24, frequency: 'semimonthly', band: 'A', disbursementDate: '2025-03-03' })
  */
 export function computePreview(ir: ProductIR, request: PreviewRequest): PreviewOutcome {
-  const mapped = loanTermsJson(ir, request);
-  if ('error' in mapped) return { ok: false, error: mapped.error };
+  let terms: LoanTerms;
   let schedule: Schedule;
   try {
-    schedule = generateSchedule(parseLoanTerms(mapped.terms));
+    terms = loanTermsFor(ir, { amount: request.amount, payments: request.payments, frequency: request.frequency }, request.band, request.disbursementDate);
+    schedule = generateSchedule(terms);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  const annualRate = String(mapped.terms['annualRate']);
+  const annualRate = terms.annualRate;
   const first = schedule.installments[0];
   const last = schedule.installments[schedule.installments.length - 1];
   const moratorium = moratoriumOf(ir, annualRate);
@@ -112,5 +114,5 @@ export function computePreview(ir: ProductIR, request: PreviewRequest): PreviewO
     fees: ir.fees.map(caratulaFee),
     ...(lateFee ? { lateFee } : {}),
   };
-  return { ok: true, preview: { request, annualRate, schedule, caratula } };
+  return { ok: true, preview: { request, terms, annualRate, schedule, caratula } };
 }

@@ -1,7 +1,7 @@
 // The language worker: parses, checks and compiles the product with the dsl, and computes the
 // live preview with the engine, off the editor's thread. Imports only dsl, engine and the
 // studio's Monaco-free language and preview modules.
-import { compile, format, parse } from '@plazo/dsl';
+import { compile, format, parse, type Diagnostic } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
 import { symbolIndex } from '../language/symbols.ts';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
@@ -36,7 +36,15 @@ function analyzeLatest(): void {
   if (!job) return;
   const started = performance.now();
   const parsed = parse(job.text);
-  const compiled = compile(parsed.file, { parseDiagnostics: parsed.diagnostics });
+  let compiled: { ir?: ProductIR; diagnostics: readonly Diagnostic[] };
+  try {
+    compiled = compile(parsed.file, { parseDiagnostics: parsed.diagnostics });
+  } catch (e) {
+    // A checker or compiler bug must not silence the editor: show it where the product starts.
+    const range = parsed.file.range;
+    const message = `internal error in the Plazo checker: ${e instanceof Error ? e.message : String(e)}`;
+    compiled = { diagnostics: [...parsed.diagnostics, { severity: 'error', code: 'internal-error', message, range: { start: range.start, end: range.start } }] };
+  }
   const symbols = symbolIndex(parsed.file);
   const analyzeMs = performance.now() - started;
   if (compiled.ir) {
@@ -70,8 +78,13 @@ scope.onmessage = (event) => {
       runPreview();
       break;
     case 'format': {
-      const result = format(message.text);
-      post({ type: 'formatted', id: message.id, text: result.text, diagnostics: result.diagnostics });
+      try {
+        const result = format(message.text);
+        post({ type: 'formatted', id: message.id, text: result.text, diagnostics: result.diagnostics });
+      } catch {
+        // Leave the text as it is when the formatter fails.
+        post({ type: 'formatted', id: message.id, text: message.text, diagnostics: [] });
+      }
       break;
     }
   }

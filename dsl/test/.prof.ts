@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { parse } from '../src/parse.ts';
+import { check } from '../src/check/check.ts';
+const base = readFileSync('test/fixtures/full-product.plazo', 'utf8');
+const lets = Array.from({ length: 1200 }, (_, i) => `  let v${i} = applicant.net_income * ${i % 90 + 1}% / 2`).join('\n');
+const rules = Array.from({ length: 1200 }, (_, i) => `    refer "R${i}" when v${i} > ${1000 + i} and applicant.age < ${20 + (i % 70)}`).join('\n');
+const chars = Array.from({ length: 300 }, (_, i) => `    characteristic v${i} { ..<1000 -> -5  1000..<5000 -> 0  5000.. -> +5 }`).join('\n');
+const big = base.replace('  limits {', lets + '\n  limits {').replace('  eligibility {\n', '  eligibility {\n' + rules + '\n').replace('    band A', chars + '\n    band A');
+const { file } = parse(big);
+for (let i = 0; i < 30; i++) check(file);
+const t = performance.now(); for (let i = 0; i < 50; i++) check(file); console.log(((performance.now() - t) / 50).toFixed(2));

@@ -1,0 +1,14 @@
+import { largeProduct } from './bench/large-product.ts';
+import { lex } from './src/lexer/lexer.ts';
+import { parse } from './src/parse.ts';
+import * as dsl from './src/index.ts';
+import { plazoParser } from './src/parser/parser.ts';
+const t = largeProduct(5000);
+const toks = lex(t).tokens;
+function cpu(name: string, f: () => void, n = 20) { for (let i=0;i<5;i++) f(); const c = process.cpuUsage(); const w = performance.now(); for (let i=0;i<n;i++) f(); const d = process.cpuUsage(c); console.log(name, 'cpu', ((d.user+d.system)/1000/n).toFixed(1), 'ms  wall', ((performance.now()-w)/n).toFixed(1)); }
+cpu('lex', () => lex(t));
+cpu('cst', () => plazoParser.parseFile(toks));
+cpu('parse', () => parse(t));
+const p = parse(t);
+cpu('check', () => dsl.check(p.file));
+cpu('compile', () => dsl.compile(p.file, { parseDiagnostics: [] }));

@@ -1,0 +1,225 @@
+// `plazo simulate FILE --application F --payments F --until DATE [--disburse DATE] [--json]`: the
+// day-by-day life of one loan under a payment scenario — what a product manager looks at before
+// launching: installments due, payments and their allocation, late fees, moratorium, stages,
+// notifications.
+import { compileText, formatDiagnostic } from '@plazo/dsl';
+import {
+  decide, InvalidInputError, loanState, parseIsoDate,
+  type FieldIssue, type JournalEntry, type LoanEvent, type LoanState, type LoanTerms, type ProductIR,
+} from '@plazo/engine';
+import { parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+
+/** One line of the timeline: what happened to the loan on a day. */
+export type TimelineEvent =
+  | { readonly type: 'disbursed'; readonly amount: string }
+  | { readonly type: 'due'; readonly installment: number; readonly amount: string }
+  | {
+      readonly type: 'paid' | 'credit-applied';
+      readonly paymentId: string;
+      readonly amount: string;
+      readonly allocation: readonly { readonly installment: number | null; readonly component: string; readonly amount: string }[];
+      readonly prepaidPrincipal: string;
+      readonly toCredit: string;
+      readonly rescheduled: string | null;
+      readonly settled: boolean;
+    }
+  | { readonly type: 'late-fee'; readonly installment: number; readonly amount: string; readonly iva: string }
+  | { readonly type: 'moratorium'; readonly amount: string; readonly iva: string }
+  | { readonly type: 'fee-charged'; readonly installment: number; readonly name: string; readonly amount: string; readonly iva: string }
+  | { readonly type: 'stage-changed'; readonly from: string | null; readonly to: string | null }
+  | { readonly type: 'notification'; readonly installment: number; readonly step: string; readonly channel: string; readonly template: string }
+  | { readonly type: 'action'; readonly installment: number; readonly step: string; readonly action: string; readonly queue?: string }
+  | { readonly type: 'rescheduled'; readonly policy: string; readonly installments: number; readonly principal: string }
+  | { readonly type: 'restructured'; readonly principal: string; readonly installments: number }
+  | { readonly type: 'paid-off' }
+  | { readonly type: 'written-off'; readonly amount: string };
+
+function timelineEvent(e: JournalEntry): TimelineEvent | null {
+  switch (e.kind) {
+    case 'disbursed':
+      return { type: 'disbursed', amount: e.amount };
+    case 'installment-due':
+      return { type: 'due', installment: e.installment, amount: e.amount };
+    case 'payment':
+    case 'credit-applied': {
+      const a = e.allocation;
+      return {
+        type: e.kind === 'payment' ? 'paid' : 'credit-applied', paymentId: a.paymentId, amount: a.amount,
+        allocation: a.lines, prepaidPrincipal: a.prepaidPrincipal, toCredit: a.toCredit, rescheduled: a.rescheduled, settled: a.settled,
+      };
+    }
+    case 'late-fee':
+      return { type: 'late-fee', installment: e.installment, amount: e.amount, iva: e.iva };
+    case 'moratorium':
+      return { type: 'moratorium', amount: e.amount, iva: e.iva };
+    case 'fee-charged':
+      return { type: 'fee-charged', installment: e.installment, name: e.name, amount: e.amount, iva: e.iva };
+    case 'stage-changed':
+      return { type: 'stage-changed', from: e.from, to: e.to };
+    case 'action': {
+      const { installment, step, action } = e.action;
+      if (action.kind === 'notify') return { type: 'notification', installment, step, channel: action.channel, template: action.template };
+      return { type: 'action', installment, step, action: action.kind, ...(action.kind === 'queue' ? { queue: action.queue } : {}) };
+    }
+    case 'rescheduled':
+      return { type: 'rescheduled', policy: e.policy, installments: e.installments, principal: e.principal };
+    case 'restructured':
+      return { type: 'restructured', principal: e.principal, installments: e.installments };
+    case 'paid-off':
+      return { type: 'paid-off' };
+    case 'written-off':
+      return { type: 'written-off', amount: e.amount };
+    case 'day-close':
+      return null;
+  }
+}
+
+/** The journal grouped by day, in order; days with nothing to show are left out. */
+export function timeline(state: LoanState): { date: string; events: TimelineEvent[] }[] {
+  const days: { date: string; events: TimelineEvent[] }[] = [];
+  for (const entry of state.journal) {
+    const ev = timelineEvent(entry);
+    if (!ev) continue;
+    const last = days[days.length - 1];
+    if (last && last.date === entry.date) last.events.push(ev);
+    else days.push({ date: entry.date, events: [ev] });
+  }
+  return days;
+}
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** The payment scenario: a JSON list of { date, amount } in date order, none before disbursement. */
+export function parsePayments(json: unknown, disbursement: string): { date: string; amount: string }[] {
+  if (!Array.isArray(json)) throw new InvalidInputError([{ path: 'payments', message: 'must be a JSON list of { "date", "amount" }' }]);
+  const issues: FieldIssue[] = [];
+  let previous = disbursement;
+  const out = json.map((p: unknown, i) => {
+    const at = `payments[${i}]`;
+    const o = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
+    const date = o['date'];
+    const amount = o['amount'];
+    if (typeof date !== 'string' || parseIsoDate(date) === undefined) issues.push({ path: `${at}.date`, message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(date)}` });
+    else if (date < previous) issues.push({ path: `${at}.date`, message: date < disbursement ? `must not be before the disbursement date ${disbursement}` : 'payments must be in date order' });
+    else previous = date;
+    if (typeof amount !== 'string' || !DECIMAL.test(amount) || Number(amount) === 0) issues.push({ path: `${at}.amount`, message: `must be a positive decimal string like "250.00", got ${JSON.stringify(amount)}` });
+    for (const key of Object.keys(o)) if (key !== 'date' && key !== 'amount') issues.push({ path: `${at}.${key}`, message: `unknown field \`${key}\` (allowed: date, amount)` });
+    return { date: String(date), amount: String(amount) };
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return out;
+}
+
+/**
+ * The loan's state on `until`. A `write-off` collection action is carried out the day it fires,
+ * as the runtime's end of day would: the fold is rerun with the write-off event.
+ */
+export function simulateLoan(ir: ProductIR, terms: LoanTerms, payments: readonly { date: string; amount: string }[], until: string): LoanState {
+  const base: LoanEvent[] = [{ kind: 'disbursement', date: terms.disbursementDate }, ...payments.map((p, i) => ({ kind: 'payment' as const, id: `p${i + 1}`, date: p.date, amount: p.amount }))];
+  let state = loanState(ir, terms, base, until);
+  const writeOff = state.firedActions.find((f) => f.action.kind === 'write-off');
+  if (writeOff && state.status === 'active') {
+    const events = [...base.filter((e) => e.date <= writeOff.date), { kind: 'write-off' as const, date: writeOff.date }, ...base.filter((e) => e.date > writeOff.date)];
+    state = loanState(ir, terms, events, until);
+  }
+  return state;
+}
+
+function describe(e: TimelineEvent): string {
+  switch (e.type) {
+    case 'disbursed':
+      return `disbursed ${e.amount}`;
+    case 'due':
+      return `installment ${e.installment} due ${e.amount}`;
+    case 'paid':
+    case 'credit-applied': {
+      const parts = e.allocation.map((l) => `${l.installment === null ? '' : `#${l.installment} `}${l.component} ${l.amount}`);
+      if (e.prepaidPrincipal !== '0.00' && Number(e.prepaidPrincipal) !== 0) parts.push(`prepaid principal ${e.prepaidPrincipal}`);
+      if (Number(e.toCredit) !== 0) parts.push(`to credit ${e.toCredit}`);
+      return `${e.type === 'paid' ? `paid ${e.amount}` : `credit applied ${e.amount}`}${e.settled ? ' (settles the loan)' : ''}: ${parts.join(', ')}`;
+    }
+    case 'late-fee':
+      return `late fee ${e.amount} + IVA ${e.iva} on installment ${e.installment}`;
+    case 'moratorium':
+      return `moratorium ${e.amount} + IVA ${e.iva}`;
+    case 'fee-charged':
+      return `fee ${e.name} ${e.amount} + IVA ${e.iva} on installment ${e.installment}`;
+    case 'stage-changed':
+      return `stage ${e.from ?? '(none)'} → ${e.to ?? '(none)'}`;
+    case 'notification':
+      return `notify ${e.channel} "${e.template}" (installment ${e.installment}, ${e.step})`;
+    case 'action':
+      return `${e.action}${e.queue ? ` "${e.queue}"` : ''} (installment ${e.installment}, ${e.step})`;
+    case 'rescheduled':
+      return `schedule re-solved (${e.policy}): ${e.installments} installments for ${e.principal}`;
+    case 'restructured':
+      return `restructured: ${e.installments} installments for ${e.principal}`;
+    case 'paid-off':
+      return 'paid off';
+    case 'written-off':
+      return `written off ${e.amount}`;
+  }
+}
+
+function summary(s: LoanState) {
+  return {
+    status: s.status, daysPastDue: s.daysPastDue, agingBucket: s.agingBucket, stage: s.stage, outstanding: s.outstanding.total,
+    paid: s.paid.total, penaltiesCharged: s.penaltiesCharged, payoff: s.payoff, creditBalance: s.creditBalance,
+  };
+}
+
+export const command: CliCommand = {
+  name: 'simulate',
+  summary: 'Day-by-day life of a loan: the decision\'s offer for an application, a payment scenario ([{ "date", "amount" }]) up to a date.',
+  usage: 'plazo simulate FILE --application F|- --payments F --until DATE [--disburse DATE] [--json]',
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { application: { type: 'string' }, payments: { type: 'string' }, until: { type: 'string' }, disburse: { type: 'string' }, json: { type: 'boolean' } },
+      true,
+    );
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new UsageError('missing FILE');
+    if (extra.length > 0) throw new UsageError(`one product FILE, got also ${extra.join(' ')}`);
+    if (values.application === undefined) throw new UsageError('missing --application F');
+    if (values.payments === undefined) throw new UsageError('missing --payments F');
+    if (values.until === undefined) throw new UsageError('missing --until DATE');
+    if (parseIsoDate(values.until) === undefined) throw new InvalidInputError([{ path: 'until', message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(values.until)}` }]);
+    // Without --disburse the loan starts today (the CLI's clock; the engine itself has none).
+    const disburse = values.disburse ?? new Date().toISOString().slice(0, 10);
+    if (parseIsoDate(disburse) === undefined) throw new InvalidInputError([{ path: 'disburse', message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(disburse)}` }]);
+    if (values.until < disburse) throw new InvalidInputError([{ path: 'until', message: `must not be before the disbursement date ${disburse}` }]);
+
+    const text = await readTextInput(file, io);
+    const { ir, diagnostics } = compileText(text);
+    if (!ir) {
+      for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, d) + '\n');
+      return 2;
+    }
+    const application = await readJsonInput(values.application, io);
+    const payments = parsePayments(await readJsonInput(values.payments, io), disburse);
+    const decision = decide(ir, application, disburse);
+    if (!decision.offer) {
+      const reasons = decision.reasons.map((r) => r.code).join(', ');
+      if (values.json) printJson(io, { product: decision.product, outcome: decision.outcome, reasons: decision.reasons });
+      else io.stdout(`${decision.outcome}: no loan to simulate (${reasons})\n`);
+      return 1;
+    }
+    const terms = decision.offer.terms;
+    const state = simulateLoan(ir, terms, payments, values.until);
+    const days = timeline(state);
+    if (values.json) {
+      printJson(io, { product: decision.product, outcome: decision.outcome, offer: { kind: decision.offer.kind, amount: decision.offer.amount, installment: decision.offer.installment, cat: decision.offer.cat }, terms, until: values.until, days, final: summary(state) });
+      return 0;
+    }
+    const o = decision.offer;
+    io.stdout(`${ir.name} (${ir.code}): ${decision.outcome}, ${o.kind} ${o.amount} in ${o.payments} payments of ${o.installment}, CAT ${o.cat}% sin IVA\n\n`);
+    const width = 10;
+    for (const d of days) d.events.forEach((e, i) => io.stdout(`${(i === 0 ? d.date : '').padEnd(width)}  ${describe(e)}\n`));
+    const f = summary(state);
+    io.stdout(`\non ${values.until}: ${f.status}, ${f.daysPastDue} days past due (${f.agingBucket})${f.stage ? `, stage ${f.stage}` : ''}\n`);
+    io.stdout(`outstanding ${f.outstanding}   paid ${f.paid}   payoff ${f.payoff.total}   credit ${f.creditBalance}\n`);
+    io.stdout(`penalties charged: late fees ${f.penaltiesCharged.lateFees} + IVA ${f.penaltiesCharged.lateFeesIva}, moratorium ${f.penaltiesCharged.moratorium} + IVA ${f.penaltiesCharged.moratoriumIva}\n`);
+    return 0;
+  },
+};

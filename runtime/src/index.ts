@@ -1,0 +1,25 @@
+// Public API of @plazo/runtime: the HTTP app, the service, the database and its migrations,
+// auth, and the audit chain — what route modules, jobs, CLI commands and tests build on.
+export { createApp, type AppDependencies, type PlazoApp } from './app.ts';
+export { startService, type RunningService } from './service.ts';
+export { loadConfig, testConfig, ConfigError, type RuntimeConfig } from './config.ts';
+export { systemClock, fixedClock, dateInTimeZone, type Clock } from './clock.ts';
+export { jsonLogger, memoryLogger, redactSecrets, type Logger, type LogFields } from './logger.ts';
+export { AppError, ValidationError, NotFoundError, ConflictError, UnauthenticatedError, ForbiddenError, type FieldProblem } from './errors.ts';
+export type { Database, Executor } from './db/database.ts';
+export { openDatabase, redactConnectionString, type DatabaseTarget, type OpenedDatabase } from './db/open-database.ts';
+export { openRuntimeDatabase, type RuntimeDatabase } from './db/runtime-database.ts';
+export { migrateToLatest, knownMigrations, MigrationError, type MigrationReport } from './db/migrator.ts';
+export { PGliteDialect } from './db/pglite.dialect.ts';
+export { isUniqueViolation, isCheckViolation, isPlazoRule } from './db/postgres-errors.ts';
+export type { AppEnv, AppVariables } from './http/app-env.ts';
+export { newRouter, guarded, jsonBody, jsonResponse, errorResponses, ErrorSchema } from './http/openapi.ts';
+export { requirePermission, principalOf, authenticate, SESSION_COOKIE } from './auth/auth.middleware.ts';
+export { ROLES, PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, type Permission } from './auth/permissions.ts';
+export { actorOf, SYSTEM_PRINCIPAL, type Principal } from './auth/principal.ts';
+export { issueApiKey, revokeApiKeyById, type ApiKeyView } from './auth/api-key-issuer.ts';
+export { createUser, type UserView } from './auth/user-accounts.ts';
+export { appendAudit, listAudit, auditLength, type AuditRecord, type AuditPage } from './audit/audit.repository.ts';
+export { verifyAuditChain, type AuditVerification } from './audit/audit-verify.ts';
+export { canonicalJson, hashOf } from './audit/canonical-json.ts';
+export { compileProductSource, type CompileOutcome, type DiagnosticJson } from './products/product-compiler.ts';

@@ -1,0 +1,76 @@
+// `plazo simulate` in-process through runCli, on the microcredit example product.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/cli.ts';
+import type { CliIo } from '../src/cli/command.ts';
+
+const product = resolve(import.meta.dirname, '../../examples/microcredito_grupal.plazo');
+
+function setup(payments: unknown, application: unknown = APPLICATION) {
+  const dir = mkdtempSync(join(tmpdir(), 'plazo-sim-'));
+  writeFileSync(join(dir, 'app.json'), JSON.stringify(application));
+  writeFileSync(join(dir, 'pay.json'), JSON.stringify(payments));
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => '', cwd: dir };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+// The example's first test: approved in band B at 48% flat, 6,000 over 16 weeks.
+const APPLICATION = {
+  applicant: { age: 35, weekly_income: '3000', has_business: true, business_months: 24 },
+  group: { cycle: 1, members: 15, attendance: '1', prev_max_dpd: 0, approved_by_assembly: true },
+  request: { amount: '6000', payments: 16 },
+};
+const ARGS = [product, '--application', 'app.json', '--payments', 'pay.json', '--disburse', '2025-01-06'];
+
+describe('plazo simulate', () => {
+  it('prints the day-by-day timeline as JSON', async () => {
+    // Installment 1 paid on time; installment 2 (due 01-20) paid 7 days late on 01-27.
+    const c = setup([{ date: '2025-01-13', amount: '438.86' }, { date: '2025-01-27', amount: '438.86' }]);
+    expect(await runCli(['simulate', ...ARGS, '--until', '2025-01-28', '--json'], c.io)).toBe(0);
+    const r = JSON.parse(c.out());
+    const day = (d: string) => r.days.find((x: { date: string }) => x.date === d)?.events ?? [];
+    // Paid on its due date: the `at 0 days` reminder of installment 1 no longer fires.
+    expect(day('2025-01-13').map((e: { type: string }) => e.type)).toEqual(['due', 'paid']);
+    expect(day('2025-01-21')).toEqual(expect.arrayContaining([
+      { type: 'stage-changed', from: null, to: 'solidaria' },
+      { type: 'notification', installment: 2, step: 'stage solidaria', channel: 'whatsapp', template: 'grupal_atraso_grupo' },
+    ]));
+    // Installment 2's principal is 374.62 (level 430.00 before IVA − flat interest 55.38).
+    // Moratorium 60% actual/360 for 7 days: 374.62 × 0.6 × 7 / 360 = 4.3706 → 4.37; IVA
+    // 4.37 × 0.16 = 0.6992 → 0.70.
+    const paid = day('2025-01-27').find((e: { type: string }) => e.type === 'paid');
+    expect(paid.allocation[0]).toEqual({ installment: 2, component: 'moratorium', amount: '4.37' });
+    expect(paid.allocation[1]).toEqual({ installment: 2, component: 'moratoriumIva', amount: '0.70' });
+    // The 438.86 paid the moratorium and its IVA first (5.07), so 5.07 of installment 2's principal
+    // is still overdue on 01-28: 8 days past due, stage `temprana` (8 to 30).
+    expect(r.final).toMatchObject({ status: 'active', daysPastDue: 8, stage: 'temprana' });
+    // One more day on 01-28 on those 5.07: (374.62 × 0.6 × 7 + 5.07 × 0.6 × 1) / 360 = 1576.446
+    // / 360 = 4.379 → 4.38 charged in all; IVA 4.38 × 0.16 = 0.7008 → 0.70.
+    expect(r.final.penaltiesCharged).toEqual({ lateFees: '0.00', lateFeesIva: '0.00', moratorium: '4.38', moratoriumIva: '0.70' });
+    expect(c.err()).toBe('');
+  });
+
+  it('prints a readable table without --json', async () => {
+    const c = setup([]);
+    expect(await runCli(['simulate', ...ARGS, '--until', '2025-01-22'], c.io)).toBe(0);
+    expect(c.out()).toContain('2025-01-13  installment 1 due');
+    expect(c.out()).toContain('stage (none) → solidaria');
+    // Nothing paid: installment 1 (due 01-13) is 9 days late, past `solidaria` (1–7) into `temprana`.
+    expect(c.out()).toContain('stage solidaria → temprana');
+    expect(c.out()).toMatch(/on 2025-01-22: active, 9 days past due \(1-30\), stage temprana/);
+  });
+
+  it('exits 2 naming the bad field', async () => {
+    const c = setup([{ date: '2025-01-13', amount: 438.86 }, { date: '2024-12-31', amount: '10.00' }]);
+    expect(await runCli(['simulate', ...ARGS, '--until', '2025-02-01'], c.io)).toBe(2);
+    expect(c.err()).toContain('payments[0].amount: must be a positive decimal string');
+    expect(c.err()).toContain('payments[1].date: must not be before the disbursement date 2025-01-06');
+    const u = setup([]);
+    expect(await runCli(['simulate', ...ARGS], u.io)).toBe(2);
+    expect(u.err()).toContain('missing --until DATE');
+  });
+});

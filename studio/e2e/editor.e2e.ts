@@ -1,0 +1,83 @@
+// The editor flows in a real browser against the built studio: open the nómina product and see
+// its schedule and CAT; misspell a field and see the marker and the problem at the right line;
+// fix it, change the amount and see a new CAT.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+
+const nomina = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'nomina.plazo'), 'utf8');
+const nominaLines = nomina.split('\n');
+
+let studio: Studio;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  studio = await serveBuiltStudio();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+async function catText(p: Page): Promise<string> {
+  return (await p.getByTestId('cat').locator('strong').textContent()) ?? '';
+}
+
+/** Moves the Monaco cursor with its own Go to Line (Ctrl+G accepts `line:column`). */
+async function goTo(p: Page, line: number, column: number): Promise<void> {
+  await p.locator('.monaco-editor .view-lines').click();
+  await p.keyboard.press('Control+G');
+  await p.keyboard.type(`${line}:${column}`);
+  await p.keyboard.press('Enter');
+}
+
+describe('editor and live preview', () => {
+  it('opens the nómina product from the list and shows its schedule and CAT', async () => {
+    await page.goto(studio.url);
+    await page.getByRole('link', { name: /Crédito de Nómina/ }).click();
+    await page.waitForURL(/\/products\/nomina$/);
+    await page.getByTestId('cat').waitFor();
+    expect(await catText(page)).toMatch(/^CAT \d+\.\d% Sin IVA\. Para fines informativos y de comparación$/);
+    const rows = page.getByTestId('schedule').locator('tbody tr');
+    const payments = Number(await page.getByTestId('payments').inputValue());
+    expect(await rows.count()).toBe(payments);
+    expect(await page.getByTestId('problem-count').textContent()).toContain('Errores: 0');
+    await screenshot(page, 'editor-nomina');
+  });
+
+  it('shows a misspelled field as a marker and a problem at its line, and jumps there', async () => {
+    const line = nominaLines.findIndex((l) => l.includes('when payroll.net_pay < 4_000')) + 1;
+    const column = (nominaLines[line - 1]?.indexOf('payroll.net_pay') ?? 0) + 'payroll.net_p'.length + 1;
+    await goTo(page, line, column);
+    await page.keyboard.type('x');
+    const problem = page.getByTestId('problem').filter({ hasText: 'payroll.net_pxay' });
+    await problem.first().waitFor();
+    expect(await problem.first().getAttribute('data-line')).toBe(String(line));
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await screenshot(page, 'editor-error');
+    // Keyboard: focus the problem and press Enter; the cursor lands on that line.
+    await problem.first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => page.locator('.monaco-editor .line-numbers.active-line-number').textContent()).toBe(String(line));
+  });
+
+  it('fixed, the preview follows the amount with a new CAT', async () => {
+    const line = nominaLines.findIndex((l) => l.includes('when payroll.net_pay < 4_000')) + 1;
+    const column = (nominaLines[line - 1]?.indexOf('payroll.net_pay') ?? 0) + 'payroll.net_px'.length + 1;
+    await goTo(page, line, column);
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => page.getByTestId('problem-count').textContent()).toContain('Errores: 0');
+    const before = await catText(page);
+    await page.getByTestId('amount').fill('5000');
+    await page.getByTestId('amount').press('Enter');
+    await expect.poll(() => catText(page)).not.toBe(before);
+    expect(await catText(page)).toMatch(/^CAT \d+\.\d% Sin IVA/);
+    await screenshot(page, 'editor-new-cat');
+  });
+});
