@@ -24,13 +24,13 @@ export function testProducts(): { name: string; text: string }[] {
   return plazoFiles(join(here, 'products'));
 }
 
-/** The README's code blocks that hold a whole product (`product ... {`). */
+/** The README's `plazo` code blocks that hold a whole product (not an excerpt with `...`). */
 export function readmeProducts(): { name: string; text: string }[] {
   const readme = readFileSync(join(here, '../README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```plazo\n([\s\S]*?)```/g)].map((m) => m[1]!);
   return blocks
     .map((text, i) => ({ name: `README block ${i + 1}`, text }))
-    .filter((b) => /^\s*(\/\/\/.*\n)*\s*product\s/.test(b.text));
+    .filter((b) => /^\s*(\/\/\/.*\n)*\s*product\s/.test(b.text) && !b.text.includes('...'));
 }
 
 /** Every real product text available. */

@@ -1,7 +1,7 @@
 // loanState per second for a 52-week loan with 52 payment events (the benchmark schedule's terms,
 // each installment paid on its due date, moratorium, late fee and a collection policy), against
 // generateSchedule of the same terms in the same run (loanState generates it once inside).
-import { generateSchedule, IR_VERSION, loanState, type LoanEvent, type ProductIR } from '../src/index.ts';
+import { addDays, generateSchedule, IR_VERSION, loanState, type LoanEvent, type ProductIR } from '../src/index.ts';
 import { compare, fmt } from './measure.ts';
 import { benchTerms } from './schedule.bench.ts';
 
@@ -30,9 +30,9 @@ export function bench(): void {
   const onTime: LoanEvent[] = [{ kind: 'disbursement', date: benchTerms.disbursementDate }];
   schedule.installments.forEach((i, k) => onTime.push({ kind: 'payment', id: `p${k}`, date: i.dueDate, amount: i.total }));
   // The same 52 payments, every one 5 days late: penalties accrue and stages fire.
-  const late: LoanEvent[] = onTime.map((e) => (e.kind === 'payment' ? { ...e, date: nextDays(e.date, 5) } : e));
+  const late: LoanEvent[] = onTime.map((e) => (e.kind === 'payment' ? { ...e, date: addDays(e.date, 5) } : e));
   const asOf = schedule.installments.at(-1)!.dueDate;
-  const last = nextDays(asOf, 5);
+  const last = addDays(asOf, 5);
   if (loanState(product, benchTerms, onTime, asOf).status !== 'paid-off') throw new Error('bench loan should be paid off');
   const { schedules, onTimeStates, lateStates } = compare({
     schedules: () => generateSchedule(benchTerms),
@@ -45,8 +45,3 @@ export function bench(): void {
   console.log(`  loanState, every payment 5 days late ${fmt(lateStates)} states/s   ${(schedules / lateStates).toFixed(1)}× the cost of one schedule`);
 }
 
-function nextDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}

@@ -57,6 +57,6 @@ export { COMPONENTS, type Component, type ComponentAmounts, type InstallmentStat
 export { parseCsv, type CsvTable, type CsvRecord } from './backtest/parse-csv.ts';
 export { parseDataMap, defaultDataMap, type DataMap, type FieldSource } from './backtest/data-map.ts';
 export { backtest, DEFAULT_BACKTEST_DATE, type BacktestOptions, type BacktestProgress } from './backtest/backtest.ts';
-export { compareBacktests, type BacktestComparison, type FlipCell } from './backtest/compare-backtests.ts';
+export { compareBacktests, OUTCOMES, type BacktestComparison, type FlipCell } from './backtest/compare-backtests.ts';
 export { scoreSeparation, type ScoreSeparation, type ScoredOutcome } from './backtest/score-separation.ts';
 export type { BacktestReport, BacktestDecision, BandRow, CostMatrix, CostReport, OutcomeCounts, Rate, ReasonCount, UnmappableRow } from './backtest/backtest-report.ts';

@@ -8,9 +8,11 @@ import { compileText, formatDiagnostic } from '@plazo/dsl';
 import { runProductTests, type TestResult } from '@plazo/engine';
 
 const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = readdirSync(examplesDir)
-  .filter((name) => name.endsWith('.plazo'))
-  .sort();
+// The six products, and the variants kept for `plazo backtest --against` (variants/).
+const files = [
+  ...readdirSync(examplesDir).filter((name) => name.endsWith('.plazo')).sort(),
+  ...readdirSync(join(examplesDir, 'variants')).filter((name) => name.endsWith('.plazo')).sort().map((name) => `variants/${name}`),
+];
 
 /** What went wrong in a test, one line per problem: the assertion message when it fails. */
 function problems(result: TestResult): string[] {

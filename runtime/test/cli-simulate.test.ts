@@ -48,9 +48,10 @@ describe('plazo simulate', () => {
     // The 438.86 paid the moratorium and its IVA first (5.07), so 5.07 of installment 2's principal
     // is still overdue on 01-28: 8 days past due, stage `temprana` (8 to 30).
     expect(r.final).toMatchObject({ status: 'active', daysPastDue: 8, stage: 'temprana' });
-    // One more day on 01-28 on those 5.07: (374.62 × 0.6 × 7 + 5.07 × 0.6 × 1) / 360 = 1576.446
-    // / 360 = 4.379 → 4.38 charged in all; IVA 4.38 × 0.16 = 0.7008 → 0.70.
-    expect(r.final.penaltiesCharged).toEqual({ lateFees: '0.00', lateFeesIva: '0.00', moratorium: '4.38', moratoriumIva: '0.70' });
+    // On 01-28 one more day on those 5.07: (374.62 × 0.6 × 7 + 5.07 × 0.6) / 360 = 4.379 → 4.38,
+    // IVA 0.7008 → 0.70; and installment 3 (due 01-27, unpaid) its first day: 374.62 × 0.6 / 360
+    // = 0.624 → 0.62, IVA 0.0992 → 0.10. Charged: 5.00 + IVA 0.80.
+    expect(r.final.penaltiesCharged).toEqual({ lateFees: '0.00', lateFeesIva: '0.00', moratorium: '5.00', moratoriumIva: '0.80' });
     expect(c.err()).toBe('');
   });
 

@@ -49,6 +49,11 @@ describe.each(DATABASE_KINDS)('HTTP contract on %s', (kind) => {
     expectErrorShape(res, 415, 'unsupported-media-type');
   });
 
+  it('accepts a POST without a body where none is needed', async () => {
+    const res = await h.request('POST', '/api/v1/products/none_such/draft/check');
+    expectErrorShape(res, 404, 'not-found');
+  });
+
   it('answers a missing body with 422 naming the fields', async () => {
     const res = await h.request('POST', '/api/v1/api-keys', { body: {} });
     expectErrorShape(res, 422, 'validation-failed');

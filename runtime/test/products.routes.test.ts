@@ -95,7 +95,7 @@ describe.each(DATABASE_KINDS)('products routes on %s', (kind) => {
 
     const product = await h.request('GET', '/api/v1/products/nomina_t', { key: h.keys.operator });
     expect(product.body).toMatchObject({ product: { code: 'nomina_t', latestVersion: 2 }, draft: { revision: 3 }, latestVersion: { version: 2 } });
-  });
+  }, 120_000);
 
   it('diffs two versions by source line and by IR path', async () => {
     const res = await h.request('GET', '/api/v1/products/nomina_t/diff?from=1&to=2', { key: h.keys.operator });
@@ -146,6 +146,7 @@ describe.each(DATABASE_KINDS)('products routes on %s', (kind) => {
     // Its versions stay readable.
     expect((await h.request('GET', '/api/v1/products/nomina_t/versions/2', { key: h.keys.operator })).status).toBe(200);
   });
+
 
   it('keeps published versions immutable in the database', async () => {
     await expect(sql`update product_versions set source = 'x'`.execute(h.db)).rejects.toThrow(/append-only/);

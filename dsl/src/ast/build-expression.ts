@@ -131,14 +131,13 @@ export function buildExpression(node: CstNode | undefined, ctx: BuildContext, fa
 
 /** The atom of an `operand` CST node. */
 function atom(node: CstNode, ctx: BuildContext, here: Range): Expr {
-  const literal = (label: string): IToken | undefined => token(node, label);
   let t: IToken | undefined;
-  if ((t = literal('number'))) return numberLiteral(t);
-  if ((t = literal('percent'))) return percentLiteral(t);
-  if ((t = literal('string'))) return stringLiteral(t, ctx);
-  if ((t = literal('date'))) return dateLiteral(t);
-  if ((t = literal('boolean'))) return booleanLiteral(t);
-  if ((t = literal('name'))) return Object.freeze({ kind: 'NameRef', name: t.image, range: here });
+  if ((t = token(node, 'number'))) return numberLiteral(t);
+  if ((t = token(node, 'percent'))) return percentLiteral(t);
+  if ((t = token(node, 'string'))) return stringLiteral(t, ctx);
+  if ((t = token(node, 'date'))) return dateLiteral(t);
+  if ((t = token(node, 'boolean'))) return booleanLiteral(t);
+  if ((t = token(node, 'name'))) return Object.freeze({ kind: 'NameRef', name: t.image, range: tokenRange(t) });
   const call = child(node, 'call');
   if (call) {
     const callee = token(call, 'callee');

@@ -5,7 +5,7 @@ import { Dec } from '@plazo/engine';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { LineIndex } from '../lexer/line-index.ts';
 import { UNTERMINATED } from '../lexer/lexer.ts';
-import { child, cover, token, tokenRange } from './cst.ts';
+import { cover, token, tokenRange } from './cst.ts';
 import type {
   BooleanLiteral,
   DateLiteral,
@@ -36,14 +36,15 @@ export function missingIdentifier(range: Range): Identifier {
 }
 
 function withoutGrouping(image: string): string {
-  return image.replace(/_/g, '');
+  return image.includes('_') ? image.replaceAll('_', '') : image;
 }
 
 /** A number token, optionally signed by a preceding `sign` CST node ("-40", "+50"). */
 export function numberLiteral(t: IToken, sign?: IToken): NumberLiteral {
-  const digits = withoutGrouping(t.image.endsWith('x') ? t.image.slice(0, -1) : t.image);
-  const range = sign ? cover(tokenRange(sign), tokenRange(t)) : tokenRange(t);
-  return Object.freeze({ kind: 'NumberLiteral', value: `${sign?.image ?? ''}${digits}`, range });
+  const image = t.image;
+  const digits = withoutGrouping(image.charCodeAt(image.length - 1) === 120 /* x */ ? image.slice(0, -1) : image);
+  if (!sign) return Object.freeze({ kind: 'NumberLiteral', value: digits, range: tokenRange(t) });
+  return Object.freeze({ kind: 'NumberLiteral', value: sign.image + digits, range: cover(tokenRange(sign), tokenRange(t)) });
 }
 
 /** The exact fraction of a percent as a plain decimal string: "36" → "0.36". */
@@ -98,13 +99,13 @@ export function booleanLiteral(t: IToken): BooleanLiteral {
 export function signedNumber(node: CstNode | undefined): NumberLiteral | undefined {
   const value = token(node, 'value');
   if (!value) return undefined;
-  return numberLiteral(value, token(child(node, 'sign'), 'sign'));
+  return numberLiteral(value, token(node, 'sign'));
 }
 
 /** A `bound` CST node → NumberLiteral or PercentLiteral. */
 export function bound(node: CstNode | undefined): NumberLiteral | PercentLiteral | undefined {
   const value = token(node, 'value');
   if (!value) return undefined;
-  const sign = token(child(node, 'sign'), 'sign');
+  const sign = token(node, 'sign');
   return value.image.endsWith('%') ? percentLiteral(value, sign) : numberLiteral(value, sign);
 }

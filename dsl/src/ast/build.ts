@@ -116,17 +116,14 @@ function components(node: CstNode, label: string): A.Identifier[] {
 
 function rangeExpr(node: CstNode | undefined, ctx: BuildContext, fallback: Range): A.RangeExpr | undefined {
   if (!node || !hasRealToken(node)) return undefined;
-  const dots = token(child(node, 'dots'), 'dots');
+  const dots = token(node, 'dots');
   if (!dots) return undefined;
+  const range: Mutable<A.RangeExpr> = { kind: 'RangeExpr', maxExclusive: dots.image === '..<', range: rangeOf(node, ctx, fallback) };
   const min = bound(child(node, 'min'));
   const max = bound(child(node, 'max'));
-  return Object.freeze({
-    kind: 'RangeExpr',
-    ...(min ? { min } : {}),
-    ...(max ? { max } : {}),
-    maxExclusive: dots.image === '..<',
-    range: rangeOf(node, ctx, fallback),
-  });
+  if (min) range.min = min;
+  if (max) range.max = max;
+  return Object.freeze(range);
 }
 
 // ---------------------------------------------------------------- product

@@ -15,8 +15,12 @@ function isCstNode(element: CstElement): element is CstNode {
 /** The first real token under a label. */
 export function token(node: CstNode | undefined, label: string): IToken | undefined {
   const list = node?.children[label];
-  if (!list) return undefined;
-  for (const element of list) if (!isCstNode(element) && isRealToken(element)) return element;
+  if (list === undefined) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const element = list[i] as IToken;
+    // Tokens have an image; CST nodes do not. Recovery-inserted tokens have no offset.
+    if (element.image !== undefined && element.isInsertedInRecovery !== true && element.startOffset === element.startOffset) return element;
+  }
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 // The names a product declares — input fields, `let`s, bands, the built-ins `score` and `today` —
 // collected once before the checks run, with the types the expression checker resolves against.
+import { ENGINE_REASONS } from '@plazo/engine';
 import type { BandDecl, InputFieldDecl, LetDecl, ProductDecl, ScorecardSection } from '../ast/nodes.ts';
 import { DATE, NUMBER, UNKNOWN, fieldType, type ExprType } from './value-types.ts';
 
@@ -52,15 +53,14 @@ export const BUILTINS: ReadonlyMap<string, BuiltinSymbol> = new Map([
   ['today', { kind: 'builtin', name: 'today', type: DATE, optional: false }],
 ]);
 
-/** The decline reason of an offer that exceeds capacity when counteroffers are off. */
-export const EXCEEDS_CAPACITY_REASON = 'EXCEDE_CAPACIDAD';
 
 /** Collects the declarations of a product (duplicates are reported by the checks, not here). */
 export function buildScope(product: ProductDecl): Scope {
   const inputs = new Map<string, InputSymbol>();
   const lets = new Map<string, LetSymbol>();
   const bands = new Map<string, BandDecl>();
-  const reasons = new Set<string>([EXCEEDS_CAPACITY_REASON]);
+  // The engine's own reasons (limits, capacity, rate table) may be expected in tests too.
+  const reasons = new Set<string>(Object.keys(ENGINE_REASONS));
   const stages = new Set<string>();
   let scorecard: ScorecardSection | undefined;
   for (const section of product.sections) {

@@ -2,7 +2,10 @@
 // their shortest decimal string, never float math) for numeric types, real calendar dates, enums.
 import { parseIsoDate } from '../calendar/iso-date.ts';
 import { Dec } from '../decimal.ts';
+import { compareNumbers } from '../expressions/arithmetic.ts';
 import { exactNumber } from '../expressions/exact-number.ts';
+import { parseExact } from '../expressions/fixed.ts';
+import { isDec, type ExactNumber } from '../expressions/values.ts';
 import type { InputField } from '../ir/product-ir.ts';
 import type { ApplicationValue } from './application.ts';
 
@@ -22,26 +25,33 @@ function shown(raw: unknown): string {
 
 function parseNumeric(field: InputField, raw: unknown): FieldParse {
   const kind = field.type === 'integer' ? 'an integer' : field.type === 'percent' ? 'a fraction (0.35 for 35%)' : field.type === 'money' ? 'an amount' : 'a number';
-  let d: Dec;
+  let value: ExactNumber;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return bad(`must be ${kind}, got ${String(raw)}`);
-    d = new Dec(String(raw));
+    // A JSON number is read through its shortest decimal string, never through float math.
+    value = Number.isSafeInteger(raw) ? raw || 0 : exactNumber(new Dec(String(raw)));
   } else if (typeof raw === 'string') {
     const text = raw.trim();
     if (field.type === 'percent' && PERCENT_TEXT.test(text)) {
       const fraction = new Dec(text.replace('%', '').trim()).div(100).toString();
       return bad(`percents are fractions: write "${fraction}" for ${text}`);
     }
-    if (!DECIMAL.test(text)) return bad(`must be ${kind} as a decimal string like "1234.50" or a JSON number, got ${shown(raw)}`);
-    d = new Dec(text);
+    const parsed = DECIMAL.test(text) ? parseExact(text) : undefined;
+    if (parsed === undefined) return bad(`must be ${kind} as a decimal string like "1234.50" or a JSON number, got ${shown(raw)}`);
+    value = parsed;
   } else {
     return bad(`must be ${kind}, got ${shown(raw)}`);
   }
-  if (field.type === 'integer' && !d.isInteger()) return bad(`must be a whole number, got ${shown(raw)}`);
-  if (field.min !== undefined && d.lt(field.min)) return bad(`must be at least ${field.min}, got ${shown(raw)}`);
-  if (field.max !== undefined && field.maxExclusive === true && d.gte(field.max)) return bad(`must be less than ${field.max}, got ${shown(raw)}`);
-  if (field.max !== undefined && d.gt(field.max)) return bad(`must be at most ${field.max}, got ${shown(raw)}`);
-  return { ok: true, value: exactNumber(d) };
+  // Canonical exact numbers: a JS number is an integer, a Fixed never is, a Dec says so itself.
+  const whole = typeof value === 'number' || (isDec(value) && value.isInteger());
+  if (field.type === 'integer' && !whole) return bad(`must be a whole number, got ${shown(raw)}`);
+  if (field.min !== undefined && compareNumbers(value, parseExact(field.min)!) < 0) return bad(`must be at least ${field.min}, got ${shown(raw)}`);
+  if (field.max !== undefined) {
+    const c = compareNumbers(value, parseExact(field.max)!);
+    if (field.maxExclusive === true && c >= 0) return bad(`must be less than ${field.max}, got ${shown(raw)}`);
+    if (c > 0) return bad(`must be at most ${field.max}, got ${shown(raw)}`);
+  }
+  return { ok: true, value };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adjustToBusinessDay, holidayCalendar, isBusinessDay } from './business-days.ts';
 import { defaultFirstDueDate, nominalDueDates, periodsPerYear } from './frequency.ts';
-import { addDays, addMonthsClamped, dayOfWeek, days360, daysBetween, formatIsoDate, parseIsoDate, toDayNumber } from './iso-date.ts';
+import { addDays, addMonthsClamped, dayOfWeek, days360, daysBetween, formatIsoDate, formatIsoDates, parseIsoDate, toDayNumber } from './iso-date.ts';
 import { easterSunday, mexicanBankingHolidays, MX_BANKING_HOLIDAYS } from './mexican-holidays.ts';
 
 const iso = (xs: number[]) => xs.map(formatIsoDate);
@@ -17,6 +17,37 @@ describe('ISO dates', () => {
   it('rejects impossible dates', () => {
     for (const bad of ['2025-02-29', '2025-13-01', '2025-1-1', '2025-04-31', '20250101', '']) expect(parseIsoDate(bad)).toBeUndefined();
     expect(parseIsoDate('2024-02-29')).toBe(toDayNumber('2024-02-29'));
+  });
+  it('parses by character codes exactly like /^(\\d{4})-(\\d{2})-(\\d{2})$/ plus the calendar check', () => {
+    const regex = /^(\d{4})-(\d{2})-(\d{2})$/;
+    const odd = ['2025-01-0a', ' 2025-01-01', '2025-01-01 ', '2025/01/01', '2025-1-011', '２０２５-01-01', '2025-00-10', '2025-01-00', '0000-03-01', '9999-12-31', '2024-02-29', '2023-02-29', '2025-12-31', '2025-01-32'];
+    for (const text of odd) {
+      const m = regex.exec(text);
+      const expected = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 ? text : undefined;
+      const parsed = parseIsoDate(text);
+      if (expected === undefined) expect(parsed).toBeUndefined();
+      else if (parsed !== undefined) expect(formatIsoDate(parsed)).toBe(text);
+    }
+    expect(parseIsoDate('2025-01-0a')).toBeUndefined();
+    expect(parseIsoDate('２０２５-01-01')).toBeUndefined();
+    expect(parseIsoDate('0000-03-01')).toBe(toDayNumber('2000-03-01') - 730485);
+  });
+  it('formats lists of dates (stepping through months) exactly like formatIsoDate one by one', () => {
+    let seed = 12345;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let run = 0; run < 400; run++) {
+      let d = toDayNumber('1999-01-01') + rand(40000);
+      const days: number[] = [];
+      for (let k = 0; k < 60; k++) {
+        days.push(d);
+        const jump = rand(10);
+        d += jump === 0 ? -rand(40) : jump === 1 ? rand(1200) : jump === 2 ? 0 : rand(62);
+      }
+      expect(formatIsoDates(days)).toEqual(days.map(formatIsoDate));
+    }
+    const far = [toDayNumber('9999-12-01'), toDayNumber('9999-12-31'), toDayNumber('9999-12-31') + 1, toDayNumber('0999-12-31'), toDayNumber('1000-01-01')];
+    expect(formatIsoDates(far)).toEqual(far.map(formatIsoDate));
+    expect(formatIsoDates([])).toEqual([]);
   });
   it('adds days and months, clamping to month end on the anchor day', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');

@@ -61,16 +61,17 @@ export function defaultFirstDueDate(disbursement: number, frequency: Frequency):
  * to month end; semimonthly alternating the 15th and the month's last day.
  */
 export function nominalDueDates(first: number, frequency: Frequency, count: number): number[] {
-  const dates: number[] = [first];
+  const dates: number[] = new Array<number>(Math.max(count, 1));
+  dates[0] = first;
   if (typeof frequency === 'object' || frequency === 'weekly' || frequency === 'biweekly') {
     const step = typeof frequency === 'object' ? frequency.everyDays : frequency === 'weekly' ? 7 : 14;
-    for (let k = 1; k < count; k++) dates.push(first + k * step);
+    for (let k = 1; k < count; k++) dates[k] = first + k * step;
   } else if (frequency === 'monthly') {
     const anchor = civilDate(first).day;
-    for (let k = 1; k < count; k++) dates.push(addMonthsClamped(first, k, anchor));
+    for (let k = 1; k < count; k++) dates[k] = addMonthsClamped(first, k, anchor);
   } else {
     let d = first;
-    for (let k = 1; k < count; k++) dates.push((d = nextSemimonthly(d)));
+    for (let k = 1; k < count; k++) dates[k] = d = nextSemimonthly(d);
   }
   return dates;
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
-import { solveAnnualRate } from './irr.ts';
+import { fixed, roundTenthHalfUp } from './format.ts';
+import { NoCatError, solveAnnualRate } from './irr.ts';
 import { catResidual } from './residual.ts';
 import { parseCatFlows, solveCat } from './solve.ts';
 
@@ -72,5 +73,47 @@ describe('float root search agrees with the decimal equation', () => {
   it('reaches CATs above 5000% and down to 0%', () => {
     expect(solveAnnualRate(1000, [1200], [7 / 365]) * 100).toBeGreaterThan(5000);
     expect(solveAnnualRate(1000, [500, 500], [1 / 12, 2 / 12])).toBe(0);
+  });
+});
+
+describe('CAT printing without decimal.js or regex', () => {
+  it('rounds to one decimal half-up exactly like decimal.js, ties and signs included', () => {
+    const viaDec = (t: string) => new Dec(t).toDecimalPlaces(1, Dec.ROUND_HALF_UP).toFixed(1);
+    const fixedCases = ['0.0000000000', '-0.0400000000', '-0.0500000000', '0.0500000000', '0.0499999999', '-1.2500000000', '9.9500000000', '99.9499999999',
+      '-99.9500000000', '12345678901234.9500000000', '123456789012345.9500000000', '1e+21', 'Infinity', '-0.0000000001'];
+    for (const t of fixedCases) expect(roundTenthHalfUp(t)).toBe(viaDec(t));
+    fc.assert(
+      fc.property(fc.double({ min: -1e16, max: 1e16, noNaN: true }), fc.integer({ min: 0, max: 99 }), (v, tail) => {
+        // Random values and exact ties (…x5 followed by zeros) at every magnitude.
+        const t = fixed(v, 10);
+        expect(roundTenthHalfUp(t)).toBe(viaDec(t));
+        const tie = `${Math.trunc(v)}.${tail % 10}500000000`;
+        expect(roundTenthHalfUp(tie)).toBe(viaDec(tie));
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
+  });
+  it('drops the sign of a negative zero like /^-0\\.?0*$/', () => {
+    for (const [v, p] of [[-0, 10], [-1e-12, 10], [-0.4, 0], [-1e-7, 6], [-0.5, 0], [-0.01, 1], [-1.0, 2]] as const) {
+      const s = v.toFixed(p);
+      expect(fixed(v, p)).toBe(/^-0\.?0*$/.test(s) ? s.slice(1) : s);
+    }
+  });
+});
+
+describe('root search warm start (Jensen lower bound, then Newton)', () => {
+  it('solves single payments in closed form and dated flows with payments at t = 0', () => {
+    // One payment: (1 + i)^t = B / A exactly.
+    expect(Math.abs(solveAnnualRate(900, [1000], [1]) - 1000 / 900 + 1)).toBeLessThan(1e-15);
+    expect(solveAnnualRate(1000, [100, 1000], [0, 0.5])).toBeGreaterThan(0);
+    // Only payments at t = 0 that do not cover the amount: no finite rate.
+    expect(() => solveAnnualRate(1000, [500], [0])).toThrow(NoCatError);
+  });
+  it('finds negative CATs and rejects rates beyond any float', () => {
+    const i = solveAnnualRate(1000, [300, 300, 300], [1 / 12, 2 / 12, 3 / 12]);
+    expect(i).toBeLessThan(0);
+    expect(Math.abs(300 * ((1 + i) ** (-1 / 12) + (1 + i) ** (-2 / 12) + (1 + i) ** (-3 / 12)) - 1000)).toBeLessThan(1e-9);
+    expect(() => solveAnnualRate(1, [1e300], [1 / 365])).toThrow(NoCatError);
+    expect(() => solveAnnualRate(1e300, [1], [1 / 365])).toThrow(NoCatError);
   });
 });

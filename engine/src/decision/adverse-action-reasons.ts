@@ -12,10 +12,13 @@ export const MAX_ADVERSE_REASONS = 4;
  * @example adverseActionReasons([{ name: 'bureau.score', value: '560', bin: 'bureau.score#1', points: '-60', maxPoints: '50', reason: 'BURO_BAJO' }]) // ['BURO_BAJO']
  */
 export function adverseActionReasons(scored: readonly ScoredCharacteristic[]): readonly string[] {
-  const costly = scored
-    .map((c, order) => ({ reason: c.reason, lost: new Dec(c.maxPoints).minus(c.points), order }))
-    .filter((c): c is { reason: string; lost: Dec; order: number } => c.reason !== undefined && c.lost.gt(0))
-    .sort((a, b) => b.lost.cmp(a.lost) || a.order - b.order);
+  const costly: { reason: string; lost: Dec; order: number }[] = [];
+  scored.forEach((c, order) => {
+    if (c.reason === undefined || c.points === c.maxPoints) return;
+    const lost = new Dec(c.maxPoints).minus(c.points);
+    if (lost.gt(0)) costly.push({ reason: c.reason, lost, order });
+  });
+  costly.sort((a, b) => b.lost.cmp(a.lost) || a.order - b.order);
   const codes: string[] = [];
   for (const c of costly) {
     if (!codes.includes(c.reason)) codes.push(c.reason);

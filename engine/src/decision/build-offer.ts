@@ -105,7 +105,7 @@ export function buildOffer(
       try {
         const terms = loanTermsFor(ir, { ...request, amount: key }, band, asOf);
         const schedule = generateSchedule(terms);
-        q = { terms, schedule, installment: levelInstallment(schedule) };
+        q = { terms, schedule, installment: new Dec(levelInstallment(schedule)) };
       } catch (error) {
         // An amount the product cannot lend (no rate row for it, fees leaving nothing to disburse).
         if (!(error instanceof InvalidInputError)) throw error;
@@ -121,7 +121,7 @@ export function buildOffer(
   try {
     const terms = loanTermsFor(ir, request, band, asOf);
     const schedule = generateSchedule(terms);
-    asked = { terms, schedule, installment: levelInstallment(schedule) };
+    asked = { terms, schedule, installment: new Dec(levelInstallment(schedule)) };
     quotes.set(requested.toString(), asked);
   } catch (error) {
     if (error instanceof InvalidInputError && error.issues.some((i) => i.path === 'limits.firstPaymentDays')) {

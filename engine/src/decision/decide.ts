@@ -81,7 +81,10 @@ export function decideWith(program: DecisionProgram, application: unknown, asOf:
   reasons.push(...limits.reasons);
 
   let offer: OfferRecord | null = null;
-  if (outcomeOf(reasons) !== 'decline') {
+  // Below the lowest band with `otherwise refer` there is no band to price or cap by: the referral
+  // goes to review without an offer rather than being declined for a rate it cannot have.
+  const unbanded = scored !== undefined && card !== undefined && card.bands.length > 0 && band === null;
+  if (outcomeOf(reasons) !== 'decline' && !unbanded) {
     const result = buildOffer(program, limits.request, band, scope, asOf, trace);
     if ('offer' in result) offer = result.offer;
     else reasons.push(result.reason);

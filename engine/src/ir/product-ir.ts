@@ -46,6 +46,8 @@ export type IsoDate = string;
  * 1. The application: each input path is nested by its segments, so `applicant.age` is
  *    `data.applicant.age`; values are decimal strings (or JSON numbers), strings, booleans, ISO
  *    dates; an absent optional value is null. Percents are fractions ("0.35").
+ *    (The engine validates the application against `inputs` first and evaluates with exact
+ *    numbers, so a numeric field is never compared as a string.)
  * 2. Derived values (`derived`), in array order: each `expr` is evaluated against the data so far
  *    and its result stored at the top-level key `data[name]` (names have no dots and never equal
  *    an input group such as `applicant`, nor `score`/`today`: the checker enforces it), so a later

@@ -23,7 +23,7 @@ export function frenchParts(ctx: UnitsContext): MethodParts {
     if (k < gp) part = 0;
     else if (k === n - 1) part = balance;
     else {
-      if (level < 0) level = roundedLevelPaymentUnits(balance, rate, fractions.slice(gp), grossUp, ctx.step, ctx.scale, mode);
+      if (level < 0) level = roundedLevelPaymentUnits(balance, rate, fractions, gp, grossUp, ctx.step, ctx.scale, mode);
       const tax = includedTax ? roundProductRatio(interest, includedTax.num, 1, includedTax.den, mode) : 0;
       part = level - interest - tax;
       checkPrincipalPart(ctx, k + 1, part, balance);

@@ -26,18 +26,18 @@ export function roundedLevelPaymentDec(principal: Dec, rate: Dec, fractions: rea
 }
 
 /**
- * The rounded level payment in integer units, computed in binary floating point and proven equal
- * to the decimal computation: when the float lands within its error bound of a rounding tie it
- * defers to {@link roundedLevelPaymentDec}.
+ * The rounded level payment in integer units over `fractions[from..]`, computed in binary floating
+ * point and proven equal to the decimal computation: when the float lands within its error bound
+ * of a rounding tie it defers to {@link roundedLevelPaymentDec}.
  */
 export function roundedLevelPaymentUnits(
-  principalUnits: number, rate: Ratio, fractions: readonly Ratio[], grossUp: Ratio, stepUnits: number, scale: number, mode: RoundingMode,
+  principalUnits: number, rate: Ratio, fractions: readonly Ratio[], from: number, grossUp: Ratio, stepUnits: number, scale: number, mode: RoundingMode,
 ): number {
   const r = rate.num / rate.den;
   const g = grossUp.num / grossUp.den;
   let sum = 0;
   let prod = 1;
-  for (let k = fractions.length - 1; k >= 0; k--) {
+  for (let k = fractions.length - 1; k >= from; k--) {
     const f = fractions[k]!;
     sum += prod;
     prod *= 1 + (r * f.num * g) / f.den;
@@ -51,7 +51,7 @@ export function roundedLevelPaymentUnits(
   const a = roundedLevelPaymentDec(
     new Dec(principalUnits).times(unit),
     new Dec(rate.num).div(rate.den),
-    fractions,
+    fractions.slice(from),
     new Dec(grossUp.num).div(grossUp.den),
     new Dec(stepUnits).times(unit),
     mode,

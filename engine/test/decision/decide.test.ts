@@ -134,6 +134,15 @@ describe('decide: declines and referrals', () => {
     expect(d.offer?.annualRate).toBe('0.62');
   });
 
+  it('refers without an offer below the lowest band when the scorecard says `otherwise refer`', () => {
+    const ir = payrollVariant({ scorecard: { ...payrollSource.scorecard!, otherwise: { outcome: 'refer', reason: 'COMITE' } } });
+    const d = decide(ir, withFields({ bureau: { score: 500, monthly_debt: '12000' } }), AS_OF);
+    expect(d.band).toBe(null);
+    expect(d.outcome).toBe('refer');
+    expect(codes(d)).toEqual(['COMITE']);
+    expect(d.offer).toBe(null);
+  });
+
   it('lets eligibility rules read the score', () => {
     const ir = payrollVariant({
       eligibility: [{ outcome: 'refer', reason: 'SCORE_LIMITE', when: { '<': [{ var: 'score' }, { decimal: '650' }] } }],

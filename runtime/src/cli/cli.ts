@@ -12,8 +12,10 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   compile: () => import('./commands/compile.ts'),
   fmt: () => import('./commands/fmt.ts'),
   test: () => import('./commands/test.ts'),
+  backtest: () => import('./commands/backtest.ts'),
   db: () => import('./commands/db.ts'),
   audit: () => import('./commands/audit.ts'),
+  decide: () => import('./commands/decide.ts'),
 };
 
 function usage(): string {

@@ -5,13 +5,17 @@ import type { AppEnv } from './app-env.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-/** Rejects a request that carries a body with a non-JSON content type. */
+/**
+ * Rejects a request that declares a non-JSON body: a non-JSON `Content-Type`, or a body
+ * (Content-Length > 0 or chunked) without one. A POST without a body (`curl -X POST`) passes.
+ */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
-  const length = c.req.header('content-length');
-  const hasBody = c.req.raw.body !== null && length !== '0';
-  if (hasBody && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    const contentType = c.req.header('content-type');
+    const length = c.req.header('content-length');
+    const declaresBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const mediaType = contentType?.split(';')[0]?.trim() ?? '';
+    if ((contentType !== undefined || declaresBody) && !JSON_MEDIA_TYPE.test(mediaType)) {
       throw new AppError(415, 'unsupported-media-type', 'send the request body as `application/json`', { contentType: mediaType || null });
     }
   }

@@ -19,7 +19,7 @@ const es = {
   'editor.format': 'Dar formato',
   'editor.formatUnavailable': 'El formateador aún no está disponible',
   'editor.checking': 'Revisando…',
-  'editor.checkedIn': 'Revisado en {ms} ms',
+  'editor.checkedIn': '{lines} líneas revisadas en {ms} ms',
   'problems.heading': 'Problemas',
   'problems.none': 'Sin problemas',
   'problems.count': 'Errores: {errors} · Advertencias: {warnings}',
@@ -39,7 +39,7 @@ const es = {
   'preview.error': 'No se pudo calcular la tabla',
   'preview.stale': 'El texto tiene errores: la vista previa muestra la última versión que compiló.',
   'preview.computedIn': 'Calculada en {ms} ms',
-  'preview.schedule': 'Tabla de amortización',
+  'preview.schedule': 'Tabla de amortización ({currency})',
   'preview.chart.balance': 'Saldo insoluto',
   'preview.chart.split': 'Composición de cada pago',
   'preview.chart.balanceDesc': 'Saldo después de cada pago, de {from} a {to}',
@@ -83,6 +83,11 @@ const es = {
   'caratula.totalToPay': 'Monto total a pagar',
   'caratula.term': 'Plazo',
   'caratula.termValue': '{count} pagos {frequency}',
+  'term.weekly': 'semanales',
+  'term.biweekly': 'catorcenales',
+  'term.semimonthly': 'quincenales',
+  'term.monthly': 'mensuales',
+  'term.everyDays': 'cada {days} días',
   'caratula.firstDue': 'Fecha límite del primer pago',
   'caratula.rest': 'Las fechas de los demás pagos están en la tabla de amortización.',
   'caratula.fees': 'Comisiones relevantes',
@@ -124,7 +129,7 @@ const en: Record<MessageKey, string> = {
   'editor.format': 'Format',
   'editor.formatUnavailable': 'The formatter is not available yet',
   'editor.checking': 'Checking…',
-  'editor.checkedIn': 'Checked in {ms} ms',
+  'editor.checkedIn': '{lines} lines checked in {ms} ms',
   'problems.heading': 'Problems',
   'problems.none': 'No problems',
   'problems.count': 'Errors: {errors} · Warnings: {warnings}',
@@ -144,7 +149,7 @@ const en: Record<MessageKey, string> = {
   'preview.error': 'The schedule could not be computed',
   'preview.stale': 'The text has errors: the preview shows the last version that compiled.',
   'preview.computedIn': 'Computed in {ms} ms',
-  'preview.schedule': 'Repayment schedule',
+  'preview.schedule': 'Repayment schedule ({currency})',
   'preview.chart.balance': 'Outstanding balance',
   'preview.chart.split': 'What each payment is made of',
   'preview.chart.balanceDesc': 'Balance after each payment, from {from} to {to}',
@@ -189,6 +194,11 @@ const en: Record<MessageKey, string> = {
   'caratula.totalToPay': 'Total amount to pay',
   'caratula.term': 'Term',
   'caratula.termValue': '{count} {frequency} payments',
+  'term.weekly': 'weekly',
+  'term.biweekly': 'biweekly',
+  'term.semimonthly': 'semimonthly',
+  'term.monthly': 'monthly',
+  'term.everyDays': 'every-{days}-days',
   'caratula.firstDue': 'First payment due date',
   'caratula.rest': 'The other due dates are in the repayment schedule.',
   'caratula.fees': 'Relevant fees',
@@ -222,6 +232,11 @@ export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string
 export function translate(locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   const template = catalog[locale][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** `12345.6` → `12,345.6`: grouped thousands, the decimals as given. */
+export function formatNumber(value: string): string {
+  return formatAmount(value).replace('$', '');
 }
 
 /** `12345.6` → `$12,345.6`: amounts shown to people (Mexican usage in both languages). */

@@ -44,6 +44,9 @@ describe('completion from the parsed product', () => {
     const equals = at('    given employment.contract = pl<|>');
     expect(equals.entries.map((e) => e.label)).toEqual(['planta', 'confianza', 'temporal']);
     expect(equals.wordStart).toBe('    given employment.contract = '.length);
+    // Monaco orders by sortText: the field's own order, not the alphabet.
+    const bySort = [...equals.entries].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((e) => e.label);
+    expect(bySort).toEqual(['planta', 'confianza', 'temporal']);
   });
 
   it('offers nothing inside comments and strings', () => {

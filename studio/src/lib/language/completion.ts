@@ -49,14 +49,12 @@ function comparedEnumField(beforeWord: string, index: SymbolIndex): string | und
   return index.symbols.some((s) => s.kind === 'enum-value' && s.field === name) ? name : undefined;
 }
 
-function symbolDoc(s: PlazoSymbol): string {
-  return s.doc ? `${s.doc}\n\n\`${s.detail}\`` : `\`${s.detail}\``;
-}
 
-function symbolEntry(s: PlazoSymbol, sortGroup: string): CompletionEntry {
+/** Sorted by group, then in declaration order (enum values as the field lists them). */
+function symbolEntry(s: PlazoSymbol, sortGroup: string, position: number): CompletionEntry {
   const kind: CompletionKind = s.kind === 'input' ? 'field' : s.kind === 'let' ? 'value' : s.kind === 'band' ? 'band' : 'enum-value';
   const detail = s.kind === 'enum-value' ? `${s.field ?? ''}` : s.detail;
-  return { label: s.name, kind, detail, documentation: symbolDoc(s), insertText: s.name, sortText: `${sortGroup}${s.name}` };
+  return { label: s.name, kind, detail, ...(s.doc ? { documentation: s.doc } : {}), insertText: s.name, sortText: `${sortGroup}${String(position).padStart(5, '0')}` };
 }
 
 /**
@@ -74,17 +72,17 @@ export function completionsAt(index: SymbolIndex, linePrefix: string, locale: Lo
   const enumField = comparedEnumField(beforeWord, index);
   if (enumField !== undefined) {
     const values = index.symbols.filter((s) => s.kind === 'enum-value' && s.field === enumField);
-    return { wordStart, entries: values.map((s) => symbolEntry(s, '0')) };
+    return { wordStart, entries: values.map((s, i) => symbolEntry(s, '0', i)) };
   }
 
   const entries: CompletionEntry[] = [];
   const seen = new Set<string>();
-  for (const s of index.symbols) {
+  for (const [i, s] of index.symbols.entries()) {
     if (s.kind === 'characteristic' || s.kind === 'fee') continue;
     const key = `${s.kind}:${s.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    entries.push(symbolEntry(s, s.kind === 'input' || s.kind === 'let' ? '0' : s.kind === 'band' ? '1' : '2'));
+    entries.push(symbolEntry(s, s.kind === 'input' || s.kind === 'let' ? '0' : s.kind === 'band' ? '1' : '2', i));
   }
   for (const word of keywords) {
     const doc = keywordDoc(word, locale);

@@ -22,6 +22,13 @@ export function frequencyLabel(frequency: Frequency): { key: MessageKey; params:
   return { key: keys[frequency], params: {} };
 }
 
+/** The message key of a frequency as a plural adjective (`24 pagos quincenales`). */
+export function termLabel(frequency: Frequency): { key: MessageKey; params: Record<string, number> } {
+  if (typeof frequency !== 'string') return { key: 'term.everyDays', params: { days: frequency.everyDays } };
+  const keys: Record<typeof frequency, MessageKey> = { weekly: 'term.weekly', biweekly: 'term.biweekly', semimonthly: 'term.semimonthly', monthly: 'term.monthly' };
+  return { key: keys[frequency], params: {} };
+}
+
 /** Today's date in the browser's time zone, ISO: the default disbursement date of the preview. */
 export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

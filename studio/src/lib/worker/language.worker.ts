@@ -57,7 +57,7 @@ function analyzeLatest(): void {
     diagnostics: compiled.diagnostics,
     symbols,
     ...(compiled.ir ? { limits: previewLimits(compiled.ir) } : {}),
-    timings: { analyzeMs, lines: parsed.file.range.end.line + 1 },
+    timings: { analyzeMs, lines: job.text.split('\n').length },
   });
   if (compiled.ir) runPreview();
 }
