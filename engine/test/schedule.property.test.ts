@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, catResidual, generateReferenceSchedule, generateSchedule, InvalidInputError, parseLoanTerms, planSchedule, type LoanTerms, type Schedule } from '../src/index.ts';
+import { generateFastSchedule } from '../src/schedule/generate-schedule.ts';
 import { loanTermsJson } from './arbitraries.ts';
 
 /** Schedule or the InvalidInputError message, so both paths can be compared on every input. */
@@ -30,8 +31,81 @@ describe('fast path', () => {
         const terms = parseLoanTerms(json);
         expect(outcome(() => generateSchedule(terms))).toEqual(outcome(() => generateReferenceSchedule(terms)));
       }),
-      { numRuns: 400, seed: 20250106 },
+      { numRuns: 500, seed: 20250106 },
     );
+  });
+
+  /** Whether the fast path (not the reference fallback) produces the terms' schedule. */
+  const onFastPath = (terms: LoanTerms): boolean => {
+    try {
+      return generateFastSchedule(terms, planSchedule(terms)) !== undefined;
+    } catch (e) {
+      if (e instanceof InvalidInputError) return false;
+      throw e;
+    }
+  };
+  const sameAsReference = (json: Record<string, unknown>): LoanTerms => {
+    const terms = parseLoanTerms(json);
+    expect(outcome(() => generateSchedule(terms))).toEqual(outcome(() => generateReferenceSchedule(terms)));
+    return terms;
+  };
+
+  it('the random comparison runs mostly on the fast path (it is not vacuous)', () => {
+    const samples = fc.sample(loanTermsJson, { numRuns: 300, seed: 20250106 });
+    expect(samples.filter((j) => onFastPath(parseLoanTerms(j))).length).toBeGreaterThan(200);
+  });
+
+  it('equals the reference at currency scale 0', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(
+        loanTermsJson.filter((j) => j['decimals'] === 0),
+        (json) => {
+          if (onFastPath(sameAsReference(json))) fast++;
+        },
+      ),
+      { numRuns: 150, seed: 31 },
+    );
+    expect(fast).toBeGreaterThan(100);
+  });
+
+  it('equals the reference for principals near the fast-path bound, on both sides of it', () => {
+    // The fast path keeps every amount below 2^52 units by bounding P·(2 + 2·r·years); principals
+    // are drawn so that this product falls between 1/4 and 4 times 2^52 (big-integer products in
+    // the interest rounding, and the fallback to the reference just past the bound).
+    let fast = 0;
+    let fallback = 0;
+    const big = fc.record({
+      scale: fc.constantFrom(0, 2, 3, 4),
+      rateBp: fc.integer({ min: 0, max: 100_000 }),
+      n: fc.integer({ min: 1, max: 120 }),
+      frequency: fc.constantFrom('weekly', 'monthly'),
+      method: fc.constantFrom('french', 'german', 'flat', 'bullet'),
+      factor: fc.double({ min: -2, max: 2, noNaN: true }),
+      rounding: fc.constantFrom('half-even', 'half-up'),
+      tax: fc.boolean(),
+      fee: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(big, (g) => {
+        const n = g.method === 'bullet' ? 1 : g.n;
+        const rate = g.rateBp / 10000;
+        const years = g.frequency === 'weekly' ? Math.max(n / 52, (n * 7) / 360, n / 12) : Math.max(n / 12, (n * 31) / 360);
+        const units = Math.min(2 ** 52 * 2 ** g.factor / (2 + 2 * rate * years), 1e12 * 10 ** g.scale);
+        const principal = new Dec(Math.max(1, Math.floor(units))).div(new Dec(10).pow(g.scale)).toFixed(g.scale);
+        const json: Record<string, unknown> = {
+          principal, annualRate: rate.toFixed(4), installments: n, frequency: g.frequency, method: g.method,
+          disbursementDate: '2025-01-31', decimals: g.scale, rounding: g.rounding,
+        };
+        if (g.tax) json['tax'] = { rate: '0.16', on: ['interest', 'fees'] };
+        if (g.fee) json['fees'] = [{ name: 'apertura', percent: '0.035', timing: 'financed' }];
+        if (onFastPath(sameAsReference(json))) fast++;
+        else fallback++;
+      }),
+      { numRuns: 200, seed: 2 ** 20 },
+    );
+    expect(fast).toBeGreaterThan(40);
+    expect(fallback).toBeGreaterThan(40);
   });
 
   it('agrees with the reference at exact rounding ties', () => {
@@ -43,6 +117,58 @@ describe('fast path', () => {
       const zero = parseLoanTerms({ principal: '10.01', annualRate: '0', installments: 2, frequency: 'monthly', disbursementDate: '2025-01-06', rounding });
       expect(generateSchedule(zero)).toEqual(generateReferenceSchedule(zero));
     }
+  });
+
+  it('equals the reference where interest, IVA, fees and the level payment round exact half-way ties', () => {
+    // Period rates with a small even denominator make a tie likely in every row: 600% monthly is
+    // 1/2 a period (a balance of an odd number of units ties), 300% monthly 1/4, 26% weekly 1/200;
+    // IVA at 50% ties on odd interest, at 15% on interest ≡ 10 (mod 20) units; 2.5% and 50% fees
+    // tie on a fortieth and a half; at a zero rate the level payment P/n ties when P is an odd
+    // multiple of n/2 units (of 5 with a multiple). The ties counted below prove it is not vacuous.
+    let fast = 0;
+    let interestTies = 0;
+    const ties = fc.record({
+      scale: fc.constantFrom(0, 2),
+      method: fc.constantFrom('french', 'german', 'flat'),
+      n: fc.integer({ min: 2, max: 24 }),
+      units: fc.integer({ min: 1000, max: 5_000_000 }),
+      rounding: fc.constantFrom('half-even', 'half-up'),
+      rate: fc.constantFrom('0', '6', '3', '0.26'),
+      tax: fc.constantFrom('0.5', '0.15'),
+      feePercent: fc.constantFrom('0.025', '0.5', '0.005'),
+      multiple: fc.constantFrom(undefined, '5'),
+      included: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(ties, (g) => {
+        const zero = g.rate === '0';
+        const step = g.multiple ? 5 * 10 ** g.scale : 1;
+        const unitsP = zero ? ((2 * Math.floor(g.units / g.n / step) + 1) * g.n * step) / 2 : g.units;
+        if (!Number.isInteger(unitsP)) return;
+        const principal = new Dec(unitsP).div(new Dec(10).pow(g.scale)).toFixed(g.scale);
+        const frequency = g.rate === '0.26' ? 'weekly' : 'monthly';
+        const json: Record<string, unknown> = {
+          principal, annualRate: g.rate, installments: g.n, frequency, method: g.method,
+          disbursementDate: '2025-01-06', decimals: g.scale, rounding: g.rounding,
+          tax: { rate: g.tax, on: ['interest', 'fees'], ...(g.included && g.method === 'french' ? { includedInInstallment: true } : {}) },
+          fees: [{ name: 'apertura', percent: g.feePercent, timing: 'financed' }, { name: 'cobranza', percent: g.feePercent, of: 'balance', timing: 'per-installment' }],
+        };
+        if (g.multiple && g.method !== 'german') json['installmentMultipleOf'] = g.multiple;
+        const terms = sameAsReference(json);
+        if (!onFastPath(terms)) return;
+        fast++;
+        if (g.method === 'flat') return;
+        const perPeriod = new Dec(g.rate).div(frequency === 'weekly' ? 52 : 12).times(new Dec(10).pow(g.scale));
+        let prev = generateSchedule(terms).financed;
+        for (const row of generateSchedule(terms).installments) {
+          if (new Dec(prev).times(perPeriod).mod(1).eq(0.5)) interestTies++;
+          prev = row.balance;
+        }
+      }),
+      { numRuns: 300, seed: 5050 },
+    );
+    expect(fast).toBeGreaterThan(100);
+    expect(interestTies).toBeGreaterThan(200);
   });
 });
 

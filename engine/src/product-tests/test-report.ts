@@ -18,7 +18,8 @@ export interface ExpectationResult {
 
 /**
  * passed: every expectation held. failed: at least one did not. error: the test could not run
- * (its `given` is not a valid application, or a state expectation could not be evaluated).
+ * (its `given` is not a valid application, or the servicing engine rejects the loan of a state
+ * expectation).
  */
 export type TestStatus = 'passed' | 'failed' | 'error';
 
