@@ -48,7 +48,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   allowPositionals = false,
 ) {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+    const parsed = parseArgs({ args: [...args], options, allowPositionals, strict: true });
+    return { values: parsed.values, positionals: parsed.positionals as string[] };
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
   }
