@@ -1,14 +1,9 @@
 // The editor flows in a real browser against the built studio: open the nómina product and see
 // its schedule and CAT; misspell a field and see the marker and the problem at the right line;
 // fix it, change the amount and see a new CAT.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
-
-const nomina = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'nomina.plazo'), 'utf8');
-const nominaLines = nomina.split('\n');
+import { launchBrowser, placeCursor, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -29,14 +24,6 @@ async function catText(p: Page): Promise<string> {
   return (await p.getByTestId('cat').locator('strong').textContent()) ?? '';
 }
 
-/** Moves the Monaco cursor with its own Go to Line (Ctrl+G accepts `line:column`). */
-async function goTo(p: Page, line: number, column: number): Promise<void> {
-  await p.locator('.monaco-editor .view-lines').click();
-  await p.keyboard.press('Control+G');
-  await p.keyboard.type(`${line}:${column}`);
-  await p.keyboard.press('Enter');
-}
-
 describe('editor and live preview', () => {
   it('opens the nómina product from the list and shows its schedule and CAT', async () => {
     await page.goto(studio.url);
@@ -52,9 +39,7 @@ describe('editor and live preview', () => {
   });
 
   it('shows a misspelled field as a marker and a problem at its line, and jumps there', async () => {
-    const line = nominaLines.findIndex((l) => l.includes('when payroll.net_pay < 4_000')) + 1;
-    const column = (nominaLines[line - 1]?.indexOf('payroll.net_pay') ?? 0) + 'payroll.net_p'.length + 1;
-    await goTo(page, line, column);
+    const line = await placeCursor(page, 'payroll.net_pay < 4_000', 'payroll.net_p'.length);
     await page.keyboard.type('x');
     const problem = page.getByTestId('problem').filter({ hasText: 'payroll.net_pxay' });
     await problem.first().waitFor();
@@ -68,9 +53,7 @@ describe('editor and live preview', () => {
   });
 
   it('fixed, the preview follows the amount with a new CAT', async () => {
-    const line = nominaLines.findIndex((l) => l.includes('when payroll.net_pay < 4_000')) + 1;
-    const column = (nominaLines[line - 1]?.indexOf('payroll.net_pay') ?? 0) + 'payroll.net_px'.length + 1;
-    await goTo(page, line, column);
+    await placeCursor(page, 'payroll.net_pxay', 'payroll.net_px'.length);
     await page.keyboard.press('Backspace');
     await expect.poll(async () => page.getByTestId('problem-count').textContent()).toContain('Errores: 0');
     const before = await catText(page);

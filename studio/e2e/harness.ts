@@ -99,3 +99,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * Puts the cursor `offset` characters into the first match of `needle`, with Monaco's own Find
+ * (Ctrl+F), and returns the 1-based line it is on. Independent of the file's exact layout.
+ */
+export async function placeCursor(page: Page, needle: string, offset: number): Promise<number> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+F');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(needle);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+  return Number(await page.locator('.monaco-editor .line-numbers.active-line-number').first().textContent());
+}

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, resultsDir, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, placeCursor, resultsDir, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
 
 const nomina = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'nomina.plazo'), 'utf8');
 const nominaLines = nomina.split('\n');
@@ -29,13 +29,6 @@ async function openNomina(page: Page): Promise<void> {
   await page.getByTestId('cat').waitFor();
 }
 
-async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-}
-
 /** The text of the visible line `line` (1-based), from Monaco's view. */
 async function visibleLine(page: Page, line: number): Promise<string> {
   const top = await page.evaluate((n) => {
@@ -52,37 +45,41 @@ describe('language features', () => {
   it('completes an input field from the product, with its doc', async () => {
     const page = await browser.newPage();
     await openNomina(page);
-    // A new rule on a new line after `refer "ANTIGUEDAD" ...` (Monaco keeps the indentation).
-    const line = nominaLines.findIndex((l) => l.includes('refer "CONTRATO_TEMPORAL"')) + 1;
-    await goTo(page, line - 1, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
+    // A new rule typed in front of `refer "CONTRATO_TEMPORAL" ...`, then put on its own line.
+    const line = await placeCursor(page, 'refer "CONTRATO_TEMPORAL"', 0);
     await page.keyboard.type('refer "X" when employment.con');
     await page.keyboard.press('Control+Space');
     const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'employment.contract' });
     await item.first().waitFor();
-    // The field's `///` doc shows beside the suggestion.
-    await page.locator('.suggest-details', { hasText: 'Tipo de contratación' }).first().waitFor();
     await screenshot(page, 'completion');
     await page.keyboard.press('Enter');
+    // Hovering the field shows its type and `///` doc.
+    await page.locator('.monaco-editor .view-line span span', { hasText: /^employment\.contract$/ }).first().hover();
+    await page.locator('.monaco-hover', { hasText: 'Tipo de contratación' }).first().waitFor();
+    expect(await page.locator('.monaco-hover').first().textContent()).toContain('enum { planta, confianza, temporal }');
+    await screenshot(page, 'hover');
+    await page.keyboard.press('Escape');
     await page.keyboard.type(' in { ');
     await page.keyboard.press('Control+Space');
     const values = page.locator('.suggest-widget .monaco-list-row');
     await values.first().waitFor();
     expect(await values.allTextContents()).toEqual([expect.stringContaining('planta'), expect.stringContaining('confianza'), expect.stringContaining('temporal')]);
     await page.keyboard.press('Enter');
-    expect(await visibleLine(page, line)).toContain('refer "X" when employment.contract in { planta');
+    await page.keyboard.type(' }');
+    await page.keyboard.press('Enter');
+    expect((await visibleLine(page, line)).trim()).toBe('refer "X" when employment.contract in { planta }');
+    await expect.poll(async () => page.getByTestId('problem-count').textContent()).toContain('Errores: 0');
     await page.close();
   });
 
   it('formats the document with the dsl formatter', async () => {
     const page = await browser.newPage();
     await openNomina(page);
-    await goTo(page, 3, 11);
+    const line = await placeCursor(page, 'currency MXN', 'currency'.length);
     await page.keyboard.type('     ');
-    expect(await visibleLine(page, 3)).toBe('  currency      MXN');
+    expect(await visibleLine(page, line)).toBe('  currency      MXN');
     await page.getByRole('button', { name: 'Dar formato' }).click();
-    await expect.poll(() => visibleLine(page, 3)).toBe('  currency MXN');
+    await expect.poll(() => visibleLine(page, line)).toBe('  currency MXN');
     await page.close();
   });
 });

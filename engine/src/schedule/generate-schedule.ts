@@ -1,5 +1,5 @@
 // generateSchedule: the public entry point. Runs the fast path (integer units, proven identical to
-// the decimal reference by schedule/fast-equals-reference.test.ts) and falls back to the decimal
+// the decimal reference by test/schedule.property.test.ts) and falls back to the decimal
 // reference when an amount does not fit safe integers.
 import { InvalidInputError } from '../errors.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
