@@ -54,8 +54,12 @@ describe('language features', () => {
     await screenshot(page, 'completion');
     await page.keyboard.press('Enter');
     // Hovering the field shows its type and `///` doc.
-    await page.locator('.monaco-editor .view-line span span', { hasText: /^employment\.contract$/ }).first().hover();
-    await page.locator('.monaco-hover', { hasText: 'Tipo de contratación' }).first().waitFor();
+    const rule = page.locator('.monaco-editor .view-line', { hasText: 'refer "X" when employment.contract' });
+    await rule.locator('span span', { hasText: 'employment.contract' }).first().hover();
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'hover-debug');
+    console.log('HOVERS', await page.locator('.monaco-hover').allTextContents());
+    await page.locator('.monaco-hover', { hasText: 'Tipo de contratación' }).first().waitFor({ timeout: 3000 });
     expect(await page.locator('.monaco-hover').first().textContent()).toContain('enum { planta, confianza, temporal }');
     await screenshot(page, 'hover');
     await page.keyboard.press('Escape');
