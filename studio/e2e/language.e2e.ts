@@ -53,16 +53,16 @@ describe('language features', () => {
     await item.first().waitFor();
     await screenshot(page, 'completion');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // the new rule on its own line
     // Hovering the field shows its type and `///` doc.
     const rule = page.locator('.monaco-editor .view-line', { hasText: 'refer "X" when employment.contract' });
     await rule.locator('span span', { hasText: 'employment.contract' }).first().hover();
-    await page.waitForTimeout(1500);
-    await screenshot(page, 'hover-debug');
-    console.log('HOVERS', await page.locator('.monaco-hover').allTextContents());
-    await page.locator('.monaco-hover', { hasText: 'Tipo de contratación' }).first().waitFor({ timeout: 3000 });
+    await page.locator('.monaco-hover', { hasText: 'Tipo de contratación' }).first().waitFor();
     expect(await page.locator('.monaco-hover').first().textContent()).toContain('enum { planta, confianza, temporal }');
     await screenshot(page, 'hover');
     await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
     await page.keyboard.type(' in { ');
     await page.keyboard.press('Control+Space');
     const values = page.locator('.suggest-widget .monaco-list-row');
@@ -70,7 +70,6 @@ describe('language features', () => {
     expect(await values.allTextContents()).toEqual([expect.stringContaining('planta'), expect.stringContaining('confianza'), expect.stringContaining('temporal')]);
     await page.keyboard.press('Enter');
     await page.keyboard.type(' }');
-    await page.keyboard.press('Enter');
     expect((await visibleLine(page, line)).trim()).toBe('refer "X" when employment.contract in { planta }');
     await expect.poll(async () => page.getByTestId('problem-count').textContent()).toContain('Errores: 0');
     await page.close();

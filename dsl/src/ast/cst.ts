@@ -3,6 +3,18 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Position, Range } from './nodes.ts';
 
+/**
+ * A CST node as the Plazo parser builds it (parser.ts): Chevrotain's node without `location`, with
+ * the first and last real tokens under it instead (undefined when it holds none).
+ */
+export interface PlazoCstNode {
+  readonly name: string;
+  readonly children: Record<string, (PlazoCstNode | IToken)[]>;
+  first: IToken | undefined;
+  last: IToken | undefined;
+  recoveredNode?: boolean;
+}
+
 /** A token that really is in the text (not one inserted by error recovery). */
 export function isRealToken(token: IToken | undefined): token is IToken {
   return token !== undefined && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
@@ -49,8 +61,7 @@ export function children(node: CstNode | undefined, label: string): CstNode[] {
 /** Whether the node or any descendant holds a real token. */
 export function hasRealToken(node: CstNode | undefined): boolean {
   if (!node) return false;
-  const location = node.location;
-  if (location && Number.isFinite(location.startOffset) && Number.isFinite(location.endOffset)) return true;
+  if ((node as unknown as PlazoCstNode).first !== undefined) return true;
   for (const list of Object.values(node.children)) {
     for (const element of list) {
       if (isCstNode(element) ? hasRealToken(element) : isRealToken(element)) return true;
@@ -86,18 +97,11 @@ export function emptyAt(position: Position): Range {
 
 /** The range of a CST node's real tokens, or `fallback` when it holds none. */
 export function nodeRange(node: CstNode | undefined, fallback: Range): Range {
-  const location = node?.location;
-  if (
-    location &&
-    Number.isFinite(location.startOffset) &&
-    Number.isFinite(location.endOffset) &&
-    Number.isFinite(location.startLine) &&
-    Number.isFinite(location.endColumn)
-  ) {
-    return {
-      start: { line: location.startLine! - 1, column: location.startColumn! - 1, offset: location.startOffset },
-      end: { line: location.endLine! - 1, column: location.endColumn!, offset: location.endOffset! + 1 },
-    };
-  }
-  return fallback;
+  if (node === undefined) return fallback;
+  const { first, last } = node as unknown as PlazoCstNode;
+  if (first === undefined || last === undefined) return fallback;
+  return {
+    start: { line: first.startLine! - 1, column: first.startColumn! - 1, offset: first.startOffset },
+    end: { line: last.endLine! - 1, column: last.endColumn!, offset: last.endOffset! + 1 },
+  };
 }

@@ -1,22 +1,22 @@
 // Applies a payment (or the credit balance) to the loan: settlement when it covers the payoff,
 // else installments due (oldest first, in the product's order), then the current installment in
 // advance, then the excess by the prepayment policy.
-import { Dec } from '../decimal.ts';
 import { formatIsoDate } from '../calendar/iso-date.ts';
-import { isOpen, outstanding, payInstallment, type Ledger } from './ledger.ts';
+import { isOpen, outstanding, payInstallment, PRINCIPAL, replaceInstallments, type Ledger } from './ledger.ts';
 import type { AllocationLine, PaymentAllocation } from './loan-state.ts';
+import { formatMoney } from './money.ts';
 import { reschedule } from './reschedule.ts';
 import { applySettlement, settlement } from './settlement.ts';
 
-function record(ledger: Ledger, id: string, day: number, amount: Dec, lines: AllocationLine[], prepaid: Dec, toCredit: Dec, rescheduled: PaymentAllocation['rescheduled'], settled: boolean): PaymentAllocation {
+function record(ledger: Ledger, id: string, day: number, amount: bigint, lines: AllocationLine[], prepaid: bigint, toCredit: bigint, rescheduled: PaymentAllocation['rescheduled'], settled: boolean): PaymentAllocation {
   const s = ledger.decimals;
   const allocation: PaymentAllocation = Object.freeze({
     paymentId: id,
     date: formatIsoDate(day),
-    amount: amount.toFixed(s),
+    amount: formatMoney(amount, s),
     lines: Object.freeze(lines),
-    prepaidPrincipal: prepaid.toFixed(s),
-    toCredit: toCredit.toFixed(s),
+    prepaidPrincipal: formatMoney(prepaid, s),
+    toCredit: formatMoney(toCredit, s),
     rescheduled,
     settled,
   });
@@ -26,10 +26,10 @@ function record(ledger: Ledger, id: string, day: number, amount: Dec, lines: All
 }
 
 /** Pays open installments in list order (those due by `upTo`, or all) from `amount`; returns the rest. */
-function payOpen(ledger: Ledger, amount: Dec, day: number, upTo: number, lines: AllocationLine[]): Dec {
+function payOpen(ledger: Ledger, amount: bigint, day: number, upTo: number, lines: AllocationLine[]): bigint {
   let left = amount;
   for (const inst of ledger.installments) {
-    if (left.lte(0)) break;
+    if (left <= 0n) break;
     if (inst.dueDay > upTo) break;
     if (isOpen(inst)) left = payInstallment(ledger, inst, left, day, lines);
   }
@@ -47,14 +47,14 @@ function markPaidOff(ledger: Ledger, day: number): void {
  * Whether `funds` reach the principal not yet due, a lower bound of the settlement: summed from
  * the last installment back, so a regular payment is ruled out after an installment or two.
  */
-function mayCoverPrincipal(ledger: Ledger, day: number, funds: Dec): boolean {
-  let bound = new Dec(0);
+function mayCoverPrincipal(ledger: Ledger, day: number, funds: bigint): boolean {
+  let bound = 0n;
   for (let i = ledger.installments.length - 1; i >= 0; i--) {
     const inst = ledger.installments[i]!;
     if (inst.dueDay <= day) break;
     if (inst.restructured) continue;
-    bound = bound.plus(outstanding(inst, 'principal'));
-    if (bound.gt(funds)) return false;
+    bound += outstanding(inst, PRINCIPAL);
+    if (bound > funds) return false;
   }
   return true;
 }
@@ -67,58 +67,58 @@ function mayCoverPrincipal(ledger: Ledger, day: number, funds: Dec): boolean {
  * not-allowed keeps it as credit balance for the next installments. A written-off loan takes it
  * as a recovery (installments in order, rest as credit); a paid-off loan keeps it as credit.
  */
-export function applyPayment(ledger: Ledger, day: number, id: string, amount: Dec): PaymentAllocation {
+export function applyPayment(ledger: Ledger, day: number, id: string, amount: bigint): PaymentAllocation {
   const lines: AllocationLine[] = [];
-  const zero = new Dec(0);
   if (ledger.status === 'paid-off') {
-    ledger.credit = ledger.credit.plus(amount);
-    return record(ledger, id, day, amount, lines, zero, amount, null, false);
+    ledger.credit += amount;
+    return record(ledger, id, day, amount, lines, 0n, amount, null, false);
   }
   if (ledger.status === 'written-off') {
     const left = payOpen(ledger, amount, day, Infinity, lines);
-    ledger.credit = ledger.credit.plus(left);
-    return record(ledger, id, day, amount, lines, zero, left, null, false);
+    ledger.credit += left;
+    return record(ledger, id, day, amount, lines, 0n, left, null, false);
   }
-  const funds = amount.plus(ledger.credit);
+  const funds = amount + ledger.credit;
   const s = mayCoverPrincipal(ledger, day, funds) ? settlement(ledger, day) : null;
-  if (s !== null && funds.gte(s.gross)) {
+  if (s !== null && funds >= s.gross) {
     applySettlement(ledger, s);
-    if (ledger.credit.gt(0)) {
+    if (ledger.credit > 0n) {
       const creditLines: AllocationLine[] = [];
       const credit = ledger.credit;
       ledger.credit = payOpen(ledger, credit, day, Infinity, creditLines);
-      record(ledger, 'credit', day, credit.minus(ledger.credit), creditLines, zero, zero, null, false);
+      record(ledger, 'credit', day, credit - ledger.credit, creditLines, 0n, 0n, null, false);
     }
     const left = payOpen(ledger, amount, day, Infinity, lines);
-    ledger.credit = ledger.credit.plus(left);
+    ledger.credit += left;
     markPaidOff(ledger, day);
-    return record(ledger, id, day, amount, lines, zero, left, null, true);
+    return record(ledger, id, day, amount, lines, 0n, left, null, true);
   }
   let left = payOpen(ledger, amount, day, day, lines);
   const current = ledger.installments.find((i) => !i.restructured && i.dueDay > day) ?? null;
-  if (left.gt(0) && current !== null && isOpen(current)) left = payInstallment(ledger, current, left, day, lines);
-  let prepaid = zero;
+  if (left > 0n && current !== null && isOpen(current)) left = payInstallment(ledger, current, left, day, lines);
+  let prepaid = 0n;
   let rescheduled: PaymentAllocation['rescheduled'] = null;
   const policy = ledger.product.prepayment;
-  if (left.gt(0) && current !== null && policy !== 'not-allowed') {
+  if (left > 0n && current !== null && policy !== 'not-allowed') {
     const index = ledger.installments.indexOf(current);
-    let rest = zero;
-    for (const inst of ledger.installments.slice(index + 1)) rest = rest.plus(outstanding(inst, 'principal'));
-    const take = Dec.min(left, rest);
-    if (take.gt(0)) {
-      const remaining = rest.minus(take);
-      const count = remaining.isZero() ? 0 : reschedule(ledger, current, remaining, policy);
+    let rest = 0n;
+    for (const inst of ledger.installments.slice(index + 1)) rest += outstanding(inst, PRINCIPAL);
+    const take = left < rest ? left : rest;
+    if (take > 0n) {
+      const remaining = rest - take;
+      const count = remaining === 0n ? 0 : reschedule(ledger, current, remaining, policy);
       if (count !== null) {
-        if (count === 0) ledger.installments = ledger.installments.slice(0, index + 1);
+        if (count === 0) replaceInstallments(ledger, ledger.installments.slice(0, index + 1));
         prepaid = take;
-        left = left.minus(take);
-        ledger.prepaidPrincipal = ledger.prepaidPrincipal.plus(take);
+        left -= take;
+        ledger.prepaidPrincipal += take;
+        ledger.amountsChanged = true;
         rescheduled = policy;
-        ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'rescheduled', policy, installments: count, principal: remaining.toFixed(ledger.decimals) }));
+        ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'rescheduled', policy, installments: count, principal: formatMoney(remaining, ledger.decimals) }));
       }
     }
   }
-  ledger.credit = ledger.credit.plus(left);
+  ledger.credit += left;
   const allocation = record(ledger, id, day, amount, lines, prepaid, left, rescheduled, false);
   markPaidOff(ledger, day);
   return allocation;
@@ -126,12 +126,12 @@ export function applyPayment(ledger: Ledger, day: number, id: string, amount: De
 
 /** Applies the credit balance to what is due by `day` (installments falling due), if any. */
 export function applyCredit(ledger: Ledger, day: number): void {
-  if (ledger.status !== 'active' || ledger.credit.lte(0)) return;
+  if (ledger.status !== 'active' || ledger.credit <= 0n) return;
   const lines: AllocationLine[] = [];
   const credit = ledger.credit;
   ledger.credit = payOpen(ledger, credit, day, day, lines);
   if (lines.length > 0) {
-    record(ledger, 'credit', day, credit.minus(ledger.credit), lines, new Dec(0), new Dec(0), null, false);
+    record(ledger, 'credit', day, credit - ledger.credit, lines, 0n, 0n, null, false);
     markPaidOff(ledger, day);
   }
 }

@@ -1,7 +1,6 @@
 // A principal prepayment re-solves the rest of the schedule (reduce-term: fewer installments of
 // at most the same amount; reduce-installment: the same count, a lower installment) with
 // generateSchedule, starting at the due date of the installment paid in advance.
-import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defaultFirstDueDate, nominalDueDates } from '../calendar/frequency.ts';
 import { formatIsoDate, toDayNumber } from '../calendar/iso-date.ts';
@@ -9,7 +8,9 @@ import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
 import type { Schedule } from '../schedule/schedule.ts';
-import { installmentsOf, type Ledger, type WorkInstallment } from './ledger.ts';
+import { segmentAccrual } from './accrual.ts';
+import { installmentsOf, replaceInstallments, type Ledger, type WorkInstallment } from './ledger.ts';
+import { formatMoney, parseMoney } from './money.ts';
 
 /** The nominal (before business-day moves) due date of installment `k` (0-based) of a segment's terms. */
 function nominalDueDate(terms: LoanTerms, k: number): string {
@@ -19,9 +20,9 @@ function nominalDueDate(terms: LoanTerms, k: number): string {
 }
 
 /** Terms for `count` installments of `principal` from `start`, first due `firstDue`, under `base`'s pricing. */
-export function continuationTerms(base: LoanTerms, principal: Dec, count: number, start: string, firstDue: string): LoanTerms {
+export function continuationTerms(base: LoanTerms, principal: bigint, count: number, start: string, firstDue: string): LoanTerms {
   return parseLoanTerms({
-    principal: principal.toFixed(base.decimals),
+    principal: formatMoney(principal, base.decimals),
     annualRate: base.annualRate,
     installments: count,
     frequency: base.frequency,
@@ -38,7 +39,7 @@ export function continuationTerms(base: LoanTerms, principal: Dec, count: number
   });
 }
 
-function tryTerms(base: LoanTerms, principal: Dec, count: number, start: string, firstDue: string): { terms: LoanTerms; schedule: Schedule } | null {
+function tryTerms(base: LoanTerms, principal: bigint, count: number, start: string, firstDue: string): { terms: LoanTerms; schedule: Schedule } | null {
   try {
     const terms = continuationTerms(base, principal, count, start, firstDue);
     return { terms, schedule: generateSchedule(terms) };
@@ -54,7 +55,7 @@ function tryTerms(base: LoanTerms, principal: Dec, count: number, start: string,
  * next scheduled one; the count is searched by bisection. Returns the new installment count, or
  * null when no schedule fits (the caller then keeps the money as credit).
  */
-export function reschedule(ledger: Ledger, current: WorkInstallment, principal: Dec, policy: 'reduce-term' | 'reduce-installment'): number | null {
+export function reschedule(ledger: Ledger, current: WorkInstallment, principal: bigint, policy: 'reduce-term' | 'reduce-installment'): number | null {
   const index = ledger.installments.indexOf(current);
   const later = ledger.installments.slice(index + 1);
   const next = later[0];
@@ -70,7 +71,7 @@ export function reschedule(ledger: Ledger, current: WorkInstallment, principal: 
     const target = next.scheduledTotal;
     const fits = (count: number) => {
       const r = solve(count);
-      return r !== null && new Dec(r.schedule.installments[0]!.total).lte(target) ? r : null;
+      return r !== null && parseMoney(r.schedule.installments[0]!.total, ledger.decimals) <= target ? r : null;
     };
     let lo = 1;
     let hi = later.length;
@@ -88,7 +89,7 @@ export function reschedule(ledger: Ledger, current: WorkInstallment, principal: 
     }
   }
   if (chosen === null) return null;
-  const segment = ledger.segments.push({ terms: chosen.terms, schedule: chosen.schedule, startDay: current.dueDay }) - 1;
-  ledger.installments = [...ledger.installments.slice(0, index + 1), ...installmentsOf(chosen.schedule, segment, current.number + 1)];
+  const segment = ledger.segments.push({ terms: chosen.terms, startDay: current.dueDay, accrual: segmentAccrual(chosen.terms, chosen.schedule) }) - 1;
+  replaceInstallments(ledger, [...ledger.installments.slice(0, index + 1), ...installmentsOf(ledger, chosen.schedule, segment, current.number + 1)]);
   return chosen.schedule.installments.length;
 }

@@ -1,25 +1,27 @@
 // What settles a loan on a day, part by part: the open installments due by then in full, and for
 // the rest the outstanding principal plus the current period's interest accrued to the day
-// (payoffQuote on the schedule segment in force), net of what was paid on it in advance.
-import { Dec } from '../decimal.ts';
-import { formatIsoDate } from '../calendar/iso-date.ts';
-import { payoffQuote } from '../payoff/payoff-quote.ts';
-import { isOpen, outstanding, roundMoney, type Ledger, type WorkInstallment } from './ledger.ts';
+// (payoffQuote's rule on the schedule segment in force), net of what was paid on it in advance.
+import { accruedInterest } from './accrual.ts';
+import {
+  FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, PRINCIPAL, replaceInstallments, totals,
+  type Ledger, type WorkInstallment,
+} from './ledger.ts';
+import { timesRate, scaledOf } from './money.ts';
 
 export interface Settlement {
-  /** Open installments due on or before the day, owed in full. */
-  readonly overdue: readonly WorkInstallment[];
   /** The first installment not yet due, or null. */
   readonly current: WorkInstallment | null;
-  readonly principal: Dec;
-  readonly interest: Dec;
-  readonly fees: Dec;
-  readonly penalties: Dec;
-  readonly iva: Dec;
+  readonly principal: bigint;
+  readonly interest: bigint;
+  readonly fees: bigint;
+  readonly penalties: bigint;
+  readonly iva: bigint;
   /** What the current installment still owes in interest, fees and their IVA once settled. */
-  readonly currentOwed: { readonly interest: Dec; readonly interestIva: Dec; readonly fees: Dec; readonly feesIva: Dec };
-  readonly gross: Dec;
+  readonly currentOwed: { readonly interest: bigint; readonly interestIva: bigint; readonly fees: bigint; readonly feesIva: bigint };
+  readonly gross: bigint;
 }
+
+const max0 = (x: bigint) => (x < 0n ? 0n : x);
 
 /**
  * The settlement of the loan on `day`. Future per-installment fees and the interest of periods
@@ -27,54 +29,44 @@ export interface Settlement {
  * against the accrued interest (it is not refunded).
  */
 export function settlement(ledger: Ledger, day: number): Settlement {
-  let principal = new Dec(0);
-  let interest = new Dec(0);
-  let fees = new Dec(0);
-  let penalties = new Dec(0);
-  let iva = new Dec(0);
-  const overdue: WorkInstallment[] = [];
+  let interest = 0n;
+  let fees = 0n;
+  let penalties = 0n;
+  let iva = 0n;
   let current: WorkInstallment | null = null;
   for (const inst of ledger.installments) {
     if (inst.restructured) continue;
     if (inst.dueDay <= day) {
       if (!isOpen(inst)) continue;
-      overdue.push(inst);
-      principal = principal.plus(outstanding(inst, 'principal'));
-      interest = interest.plus(outstanding(inst, 'interest'));
-      fees = fees.plus(outstanding(inst, 'fees'));
-      penalties = penalties.plus(outstanding(inst, 'lateFees')).plus(outstanding(inst, 'moratorium'));
-      iva = iva.plus(outstanding(inst, 'interestIva')).plus(outstanding(inst, 'feesIva')).plus(outstanding(inst, 'lateFeesIva')).plus(outstanding(inst, 'moratoriumIva'));
+      interest += outstanding(inst, INTEREST);
+      fees += outstanding(inst, FEES);
+      penalties += outstanding(inst, LATE_FEES) + outstanding(inst, MORATORIUM);
+      iva += outstanding(inst, INTEREST_IVA) + outstanding(inst, FEES_IVA) + outstanding(inst, LATE_FEES_IVA) + outstanding(inst, MORATORIUM_IVA);
     } else {
       current ??= inst;
-      principal = principal.plus(outstanding(inst, 'principal'));
     }
   }
-  const zero = new Dec(0);
-  let currentOwed = { interest: zero, interestIva: zero, fees: zero, feesIva: zero };
+  // Restructured installments owe nothing, so every installment's outstanding principal is the total's.
+  const t = totals(ledger);
+  const principal = t.due[PRINCIPAL]! - t.paid[PRINCIPAL]!;
+  let currentOwed = { interest: 0n, interestIva: 0n, fees: 0n, feesIva: 0n };
   if (current !== null) {
     const seg = ledger.segments[current.segment]!;
-    let accrued = zero;
-    let feeIva = zero;
-    if (day >= seg.startDay) {
-      const quote = payoffQuote(seg.terms, { date: formatIsoDate(day), schedule: seg.schedule });
-      accrued = new Dec(quote.interest);
-      const taxesInterest = seg.terms.tax?.on.includes('interest') ?? false;
-      const rate = new Dec(seg.terms.tax?.rate ?? '0');
-      // The quote's IVA beyond the IVA on its interest is the IVA of financed fees (installment 1).
-      feeIva = new Dec(quote.tax).minus(taxesInterest ? roundMoney(ledger, accrued.times(rate)) : 0);
-    }
-    const owedInterest = Dec.max(0, accrued.minus(current.paid.interest));
-    const taxesInterest = seg.terms.tax?.on.includes('interest') ?? false;
-    const owedInterestIva = taxesInterest ? roundMoney(ledger, owedInterest.times(seg.terms.tax!.rate)) : zero;
-    const owedFees = Dec.max(0, current.chargedFees.minus(current.paid.fees));
-    const owedFeesIva = Dec.max(0, current.chargedFeesIva.plus(feeIva).minus(current.paid.feesIva));
+    let accrued = 0n;
+    let feeIva = 0n;
+    if (day >= seg.startDay) ({ interest: accrued, feeIva } = accruedInterest(seg.terms, seg.accrual, day));
+    const owedInterest = max0(accrued - current.paid[INTEREST]!);
+    const tax = seg.terms.tax;
+    const owedInterestIva = tax?.on.includes('interest') ? timesRate(owedInterest, scaledOf(tax.rate), ledger.mode) : 0n;
+    const owedFees = max0(current.chargedFees - current.paid[FEES]!);
+    const owedFeesIva = max0(current.chargedFeesIva + feeIva - current.paid[FEES_IVA]!);
     currentOwed = { interest: owedInterest, interestIva: owedInterestIva, fees: owedFees, feesIva: owedFeesIva };
-    interest = interest.plus(owedInterest);
-    fees = fees.plus(owedFees);
-    iva = iva.plus(owedInterestIva).plus(owedFeesIva);
+    interest += owedInterest;
+    fees += owedFees;
+    iva += owedInterestIva + owedFeesIva;
   }
-  const gross = principal.plus(interest).plus(fees).plus(penalties).plus(iva);
-  return { overdue, current, principal, interest, fees, penalties, iva, currentOwed, gross };
+  const gross = principal + interest + fees + penalties + iva;
+  return { current, principal, interest, fees, penalties, iva, currentOwed, gross };
 }
 
 /**
@@ -86,12 +78,15 @@ export function applySettlement(ledger: Ledger, s: Settlement): void {
   const c = s.current;
   if (c === null) return;
   const index = ledger.installments.indexOf(c);
-  let laterPrincipal = new Dec(0);
-  for (const inst of ledger.installments.slice(index + 1)) if (!inst.restructured) laterPrincipal = laterPrincipal.plus(outstanding(inst, 'principal'));
-  c.due.principal = c.due.principal.plus(laterPrincipal);
-  c.due.interest = c.paid.interest.plus(s.currentOwed.interest);
-  c.due.interestIva = c.paid.interestIva.plus(s.currentOwed.interestIva);
-  c.due.fees = c.paid.fees.plus(s.currentOwed.fees);
-  c.due.feesIva = c.paid.feesIva.plus(s.currentOwed.feesIva);
-  ledger.installments = ledger.installments.filter((inst, i) => i <= index || inst.restructured);
+  let laterPrincipal = 0n;
+  for (const inst of ledger.installments.slice(index + 1)) if (!inst.restructured) laterPrincipal += outstanding(inst, PRINCIPAL);
+  const due = c.due;
+  const paid = c.paid;
+  due[PRINCIPAL] = due[PRINCIPAL]! + laterPrincipal;
+  due[INTEREST] = paid[INTEREST]! + s.currentOwed.interest;
+  due[INTEREST_IVA] = paid[INTEREST_IVA]! + s.currentOwed.interestIva;
+  due[FEES] = paid[FEES]! + s.currentOwed.fees;
+  due[FEES_IVA] = paid[FEES_IVA]! + s.currentOwed.feesIva;
+  c.dirty = true;
+  replaceInstallments(ledger, ledger.installments.filter((inst, i) => i <= index || inst.restructured));
 }

@@ -1,6 +1,7 @@
 // The collection policy at the close of a day: the stage by days past due and the actions that
 // fire, each once per installment and step; the fired set lives in the state, so a replay of the
-// same events fires exactly the same actions on the same days.
+// same events fires exactly the same actions on the same days. A fold resumed from a checkpoint
+// finds what fired before in the checkpoint's actions (a stage or step with no actions fires nothing).
 import { formatIsoDate } from '../../calendar/iso-date.ts';
 import type { CollectionStep } from '../../ir/product-ir.ts';
 import type { Ledger } from '../ledger.ts';
@@ -9,8 +10,23 @@ import { collectionStage } from './collection-stage.ts';
 
 type AtStep = Extract<CollectionStep, { kind: 'at' }>;
 
+/** Whether the step fired for the installment: this fold's keys, else the base's actions (newest first). */
+function hasFired(ledger: Ledger, key: string, installment: number, step: string): boolean {
+  if (ledger.firedKeys.has(key)) return true;
+  const base = ledger.base?.firedActions;
+  if (base === undefined) return false;
+  for (let i = base.length - 1; i >= 0; i--) {
+    const f = base[i]!;
+    if (f.installment === installment && f.step === step) {
+      ledger.firedKeys.add(key);
+      return true;
+    }
+  }
+  return false;
+}
+
 function fire(ledger: Ledger, key: string, dateOf: () => string, installment: number, step: string, actions: AtStep['actions']): void {
-  if (ledger.firedKeys.has(key)) return;
+  if (hasFired(ledger, key, installment, step)) return;
   ledger.firedKeys.add(key);
   const date = dateOf();
   for (const action of actions) {
@@ -41,7 +57,7 @@ export function fireCollectionActions(ledger: Ledger, day: number, oldest: numbe
     for (let i = oldest; i < list.length; i++) {
       const inst = list[i]!;
       if (inst.dueDay > day + maxLead) break;
-      if (inst.restructured || inst.settledDay !== null) continue;
+      if (inst.restructured || inst.paidOn !== null) continue;
       for (const step of atSteps) {
         if (inst.dueDay + step.day === day) fire(ledger, `at ${step.day}#${inst.number}`, date, inst.number, `at ${step.day}`, step.actions);
       }

@@ -2,67 +2,93 @@
 // overdue base, and the late fee of each installment whose grace ended the day before.
 import { Dec } from '../../decimal.ts';
 import { formatIsoDate } from '../../calendar/iso-date.ts';
-import { outstandingOf, roundMoney, SCHEDULED, type Ledger } from '../ledger.ts';
-import { lateFeeAmount } from './late-fee.ts';
+import type { Penalties } from '../../ir/product-ir.ts';
+import { roundTo, type RoundingMode } from '../../rounding.ts';
+import { addDue, FEES, INTEREST, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstandingOf, PRINCIPAL, SCHEDULED, type Ledger } from '../ledger.ts';
+import { compareScaled, EXACT_LIMIT, formatMoney, parseMoney, POW10, roundDiv, roundScaled, scaledOf, timesRate } from '../money.ts';
 import { moratoriumYearFraction } from './moratorium.ts';
 
-const MORATORIUM_BASE = {
-  'overdue-principal': ['principal'],
-  'overdue-installment': ['principal', 'interest', 'fees'],
-} as const;
+const MORATORIUM_BASE: Record<NonNullable<Penalties['moratorium']>['on'], readonly number[]> = {
+  'overdue-principal': [PRINCIPAL],
+  'overdue-installment': [PRINCIPAL, INTEREST, FEES],
+};
+
+/** lateFeeAmount on scaled integers: the same rule, the same rounding points. */
+function lateFee(rule: NonNullable<Penalties['lateFee']>, unpaid: bigint, installmentTotal: bigint, s: number, mode: RoundingMode): bigint {
+  const a = rule.amount;
+  let fee = a.kind === 'fixed' ? roundScaled(scaledOf(a.value), s, mode) : timesRate(a.of === 'overdue' ? unpaid : installmentTotal, scaledOf(a.rate), mode);
+  if (rule.min !== undefined && compareScaled(fee, s, scaledOf(rule.min)) < 0) fee = roundScaled(scaledOf(rule.min), s, mode);
+  if (rule.max !== undefined && compareScaled(fee, s, scaledOf(rule.max)) > 0) fee = roundScaled(scaledOf(rule.max), s, mode);
+  if (fee > unpaid) fee = unpaid;
+  return fee < 0n ? 0n : fee;
+}
+
+/** round(numerator / den) at the currency scale; Decimal's own division for numerators too long to be exact there. */
+function chargedMoratorium(ledger: Ledger, numerator: bigint, den: number): bigint {
+  const s = ledger.decimals;
+  if (numerator < EXACT_LIMIT) return roundDiv(numerator, POW10[ledger.moratoriumScale - s]! * BigInt(den), ledger.mode);
+  const exact = new Dec(formatMoney(numerator, ledger.moratoriumScale));
+  return parseMoney(roundTo(exact.div(den), s, ledger.mode).toFixed(s), s);
+}
 
 /**
  * Charges the penalties of `day` (a day after the disbursement): for each open installment due
  * before `day`, moratorium for the day (d−1, d] on its overdue base at the start of the day —
  * so an installment paid k days late bears k days — with IVA when taxable, each installment's
  * total rounded once, cumulatively; and its late fee on the first day past its grace, when
- * something is still unpaid. `moratoriumRate` is the annual rate (null: no moratorium).
+ * something is still unpaid. `from` is the index of the oldest open installment.
  */
-export function accruePenalties(ledger: Ledger, day: number, moratoriumRate: Dec | null, from: number): void {
+export function accruePenalties(ledger: Ledger, day: number, from: number): void {
+  const list = ledger.installments;
+  if (from >= list.length || list[from]!.dueDay >= day) return;
   const rules = ledger.product.penalties;
   const mor = rules.moratorium;
   const fee = rules.lateFee;
-  const fraction = mor && moratoriumRate ? moratoriumYearFraction(mor.basis, ledger.terms.frequency, day - 1, day) : null;
-  const list = ledger.installments;
-  if (from >= list.length || list[from]!.dueDay >= day) return;
-  const date = formatIsoDate(day);
-  let dayMoratorium = new Dec(0);
-  let dayMoratoriumIva = new Dec(0);
+  const rate = ledger.moratoriumRate;
+  const fraction = mor && rate ? moratoriumYearFraction(mor.basis, ledger.terms.frequency, day - 1, day) : null;
+  const s = ledger.decimals;
+  let date: string | undefined;
+  let dayMoratorium = 0n;
+  let dayMoratoriumIva = 0n;
   for (let i = from; i < list.length; i++) {
     const inst = list[i]!;
     if (inst.dueDay >= day) break;
-    if (inst.restructured || inst.settledDay !== null) continue;
-    if (mor && moratoriumRate && fraction && fraction.num > 0) {
+    if (inst.restructured || inst.paidOn !== null) continue;
+    if (mor && rate && fraction && fraction.num > 0) {
       const base = outstandingOf(inst, MORATORIUM_BASE[mor.on]);
-      if (base.gt(0)) {
-        inst.moratoriumNumerator = inst.moratoriumNumerator.plus(base.times(moratoriumRate).times(fraction.num));
-        const charged = roundMoney(ledger, inst.moratoriumNumerator.div(fraction.den));
-        const iva = mor.taxable ? roundMoney(ledger, charged.times(ledger.taxRate)) : new Dec(0);
-        dayMoratorium = dayMoratorium.plus(charged.minus(inst.due.moratorium));
-        dayMoratoriumIva = dayMoratoriumIva.plus(iva.minus(inst.due.moratoriumIva));
-        inst.due.moratorium = charged;
-        inst.due.moratoriumIva = iva;
+      if (base > 0n) {
+        inst.moratoriumNumerator = inst.moratoriumNumerator + base * rate.m * BigInt(fraction.num);
+        const charged = chargedMoratorium(ledger, inst.moratoriumNumerator, fraction.den);
+        const iva = mor.taxable ? timesRate(charged, ledger.taxRate, ledger.mode) : 0n;
+        dayMoratorium += charged - inst.due[MORATORIUM]!;
+        dayMoratoriumIva += iva - inst.due[MORATORIUM_IVA]!;
+        addDue(ledger, inst, MORATORIUM, charged - inst.due[MORATORIUM]!);
+        addDue(ledger, inst, MORATORIUM_IVA, iva - inst.due[MORATORIUM_IVA]!);
+        inst.dirty = true;
       }
     }
-    if (fee && inst.lateFeeDay === null && day === inst.dueDay + fee.graceDays + 1) {
+    if (fee && inst.lateFeeOn === null && day === inst.dueDay + fee.graceDays + 1) {
       const unpaid = outstandingOf(inst, SCHEDULED);
-      if (unpaid.gt(0)) {
-        const amount = lateFeeAmount(fee, { unpaid, installmentTotal: inst.scheduledTotal }, ledger.decimals, ledger.mode);
-        if (amount.gt(0)) {
-          const iva = fee.taxable ? roundMoney(ledger, amount.times(ledger.taxRate)) : new Dec(0);
-          inst.due.lateFees = inst.due.lateFees.plus(amount);
-          inst.due.lateFeesIva = inst.due.lateFeesIva.plus(iva);
-          inst.lateFeeDay = day;
-          ledger.charged.lateFees = ledger.charged.lateFees.plus(amount);
-          ledger.charged.lateFeesIva = ledger.charged.lateFeesIva.plus(iva);
-          ledger.journal.push(Object.freeze({ date, kind: 'late-fee', installment: inst.number, amount: amount.toFixed(ledger.decimals), iva: iva.toFixed(ledger.decimals) }));
+      if (unpaid > 0n) {
+        const amount = lateFee(fee, unpaid, inst.scheduledTotal, s, ledger.mode);
+        if (amount > 0n) {
+          const iva = fee.taxable ? timesRate(amount, ledger.taxRate, ledger.mode) : 0n;
+          addDue(ledger, inst, LATE_FEES, amount);
+          addDue(ledger, inst, LATE_FEES_IVA, iva);
+          date ??= formatIsoDate(day);
+          inst.lateFeeOn = date;
+          inst.dirty = true;
+          ledger.charged.lateFees += amount;
+          ledger.charged.lateFeesIva += iva;
+          ledger.journal.push(Object.freeze({ date, kind: 'late-fee', installment: inst.number, amount: formatMoney(amount, s), iva: formatMoney(iva, s) }));
         }
       }
     }
   }
-  if (!dayMoratorium.isZero() || !dayMoratoriumIva.isZero()) {
-    ledger.charged.moratorium = ledger.charged.moratorium.plus(dayMoratorium);
-    ledger.charged.moratoriumIva = ledger.charged.moratoriumIva.plus(dayMoratoriumIva);
-    ledger.journal.push(Object.freeze({ date, kind: 'moratorium', amount: dayMoratorium.toFixed(ledger.decimals), iva: dayMoratoriumIva.toFixed(ledger.decimals) }));
+  if (dayMoratorium !== 0n || dayMoratoriumIva !== 0n) {
+    ledger.charged.moratorium += dayMoratorium;
+    ledger.charged.moratoriumIva += dayMoratoriumIva;
+    ledger.amountsChanged = true;
+    ledger.journal.push(Object.freeze({ date: date ?? formatIsoDate(day), kind: 'moratorium', amount: formatMoney(dayMoratorium, s), iva: formatMoney(dayMoratoriumIva, s) }));
   }
 }

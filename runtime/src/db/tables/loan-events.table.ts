@@ -1,6 +1,6 @@
 // What happened to a loan, in order (per-loan sequence number); append-only. A payment's
 // idempotency key is unique per loan, with the hash of the request that first used it.
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { ActorRef, IsoDate, Json, StoredJson, Timestamp } from './columns.ts';
 
 export interface LoanEventsTable {
@@ -11,6 +11,8 @@ export interface LoanEventsTable {
   payload: Json<StoredJson>;
   idempotency_key: string | null;
   request_hash: string | null;
+  /** The response the event's request got first (status and body), replayed for its idempotency key. */
+  response: ColumnType<StoredJson | null, string | null | undefined, never>;
   created_at: Timestamp;
   created_by: ActorRef;
 }

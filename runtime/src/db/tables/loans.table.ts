@@ -8,6 +8,8 @@ export type LoanStatus = 'pending' | 'active' | 'paid-off' | 'written-off' | 'ca
 export interface LoansTable {
   id: string;
   product_version_id: string;
+  /** The product's code (denormalized from the version, for filtering). */
+  product_code: string | null;
   decision_id: string | null;
   external_ref: string | null;
   terms: Json<StoredJson>;
