@@ -6,6 +6,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [sveltekit()],
   worker: { format: 'es' },
-  server: { fs: { allow: ['..'] } },
+  server: {
+    // The workspace packages and examples (..) and the shared datasets beside the repository.
+    fs: { allow: ['..', '../../shared'] },
+    // In `vite dev`, the runtime's API (pnpm start) answers /api; without it the studio falls back to the bundled examples.
+    proxy: { '/api': { target: process.env.PLAZO_API ?? 'http://127.0.0.1:8080', changeOrigin: false } },
+  },
   build: { chunkSizeWarningLimit: 4000 },
 });

@@ -29,7 +29,7 @@ function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, tokens
   const found = error.token;
   const atEnd = !isRealToken(found) || found.tokenType.name === 'EOF';
   let range: Range;
-  if (!atEnd) range = tokenRange(found);
+  if (!atEnd) range = tokenRange(found, lines);
   else {
     // At the end of the file: point just after the last token, so the range stays inside the text.
     const last = tokens[tokens.length - 1];
@@ -81,6 +81,6 @@ export function parseDocument(text: string): ParsedDocument {
   const buildDiagnostics: Diagnostic[] = [];
   const file = buildFile(cst, { diagnostics: buildDiagnostics, lines, tokens: lexed.tokens, comments: lexed.comments });
   diagnostics.push(...buildDiagnostics);
-  const comments = lexed.comments.map((c) => Object.freeze({ text: c.image, doc: c.tokenType.name === 'DocComment', range: tokenRange(c) }));
+  const comments = lexed.comments.map((c) => Object.freeze({ text: c.image, doc: c.tokenType.name === 'DocComment', range: tokenRange(c, lines) }));
   return { file, diagnostics, comments, tokens: lexed.tokens, commentTokens: lexed.comments, lines };
 }

@@ -1,11 +1,13 @@
-// loanState per second for a 52-week loan with 52 payment events (the benchmark schedule's terms,
-// each installment paid on its due date, moratorium, late fee and a collection policy), against
-// generateSchedule of the same terms in the same run (loanState generates it once inside).
-import { addDays, generateSchedule, IR_VERSION, loanState, type LoanEvent, type ProductIR } from '../src/index.ts';
+// Servicing throughput for a 52-week loan (the benchmark schedule's terms, IVA, moratorium, late
+// fee and a collection policy), against generateSchedule of the same terms in the same run:
+// loanState folding a whole year (52 payments on time, or each 5 days late), and the end of day's
+// hot path — advanceLoan by one day (a day close) from a checkpoint, for a current loan and for
+// an overdue one, in memory and through JSON as the runtime stores checkpoints.
+import { addDays, advanceLoan, generateSchedule, IR_VERSION, loanState, servicingCheckpoint, type LoanEvent, type ProductIR, type ServicingCheckpoint } from '../src/index.ts';
 import { compare, fmt } from './measure.ts';
 import { benchTerms } from './schedule.bench.ts';
 
-const product: ProductIR = {
+export const benchProduct: ProductIR = {
   irVersion: IR_VERSION, hash: 'bench', code: 'bench', name: 'bench', currency: 'MXN', kind: 'consumer', inputs: [], derived: [],
   limits: { amount: { min: '1000', max: '100000', step: '1' }, terms: [{ frequency: 'weekly', payments: { min: 1, max: 60 } }] },
   pricing: {
@@ -25,23 +27,59 @@ const product: ProductIR = {
   allocation: ['penalties', 'moratorium', 'iva', 'interest', 'fees', 'principal'], prepayment: 'reduce-term', tests: [],
 };
 
+/** Events of the benchmark loan with a day close every day through `until`, payments from `payments`. */
+function withDailyCloses(payments: readonly LoanEvent[], until: string): LoanEvent[] {
+  const out: LoanEvent[] = [{ kind: 'disbursement', date: benchTerms.disbursementDate }];
+  let k = 0;
+  for (let date = addDays(benchTerms.disbursementDate, 1); date <= until; date = addDays(date, 1)) {
+    while (k < payments.length && payments[k]!.date === date) out.push(payments[k++]!);
+    out.push({ kind: 'day-close', date });
+  }
+  return out;
+}
+
 export function bench(): void {
+  const product = benchProduct;
   const schedule = generateSchedule(benchTerms);
-  const onTime: LoanEvent[] = [{ kind: 'disbursement', date: benchTerms.disbursementDate }];
-  schedule.installments.forEach((i, k) => onTime.push({ kind: 'payment', id: `p${k}`, date: i.dueDate, amount: i.total }));
+  const payments: LoanEvent[] = schedule.installments.map((i, k) => ({ kind: 'payment', id: `p${k}`, date: i.dueDate, amount: i.total }));
+  const onTime: LoanEvent[] = [{ kind: 'disbursement', date: benchTerms.disbursementDate }, ...payments];
   // The same 52 payments, every one 5 days late: penalties accrue and stages fire.
   const late: LoanEvent[] = onTime.map((e) => (e.kind === 'payment' ? { ...e, date: addDays(e.date, 5) } : e));
   const asOf = schedule.installments.at(-1)!.dueDate;
   const last = addDays(asOf, 5);
   if (loanState(product, benchTerms, onTime, asOf).status !== 'paid-off') throw new Error('bench loan should be paid off');
-  const { schedules, onTimeStates, lateStates } = compare({
+
+  // End of day, mid-life (day 180, 2025-07-05): a current loan (25 installments paid on their due
+  // dates) and an overdue one (paid on time until installment 21, then nothing: 5 overdue, 32 DPD),
+  // both with a day close every day so far; tomorrow's close is the only new event.
+  const today = addDays(benchTerms.disbursementDate, 180);
+  const tomorrow = addDays(today, 1);
+  const close: LoanEvent[] = [{ kind: 'day-close', date: tomorrow }];
+  const current = servicingCheckpoint(product, benchTerms, withDailyCloses(payments.filter((p) => p.date <= today), today), today);
+  const overdue = servicingCheckpoint(product, benchTerms, withDailyCloses(payments.slice(0, 20), today), today);
+  if (current.state.daysPastDue !== 0 || overdue.state.installments.filter((i) => i.status === 'overdue').length !== 5) throw new Error('bench checkpoints are not as described');
+  const currentJson = JSON.stringify(current);
+  const overdueJson = JSON.stringify(overdue);
+  const viaJson = (text: string) => JSON.stringify(advanceLoan(product, benchTerms, JSON.parse(text) as ServicingCheckpoint, close, tomorrow).checkpoint);
+
+  const r = compare({
     schedules: () => generateSchedule(benchTerms),
     onTimeStates: () => loanState(product, benchTerms, onTime, asOf),
     lateStates: () => loanState(product, benchTerms, late, last),
+    advanceCurrent: () => advanceLoan(product, benchTerms, current, close, tomorrow),
+    advanceOverdue: () => advanceLoan(product, benchTerms, overdue, close, tomorrow),
+    jsonCurrent: () => viaJson(currentJson),
+    jsonOverdue: () => viaJson(overdueJson),
   });
-  console.log('52-week french loan, IVA, 52 payment events, penalties and collection policy (a year of days folded)');
-  console.log(`  generateSchedule (baseline)        ${fmt(schedules)} /s`);
-  console.log(`  loanState, paid on time            ${fmt(onTimeStates)} states/s   ${(schedules / onTimeStates).toFixed(1)}× the cost of one schedule`);
-  console.log(`  loanState, every payment 5 days late ${fmt(lateStates)} states/s   ${(schedules / lateStates).toFixed(1)}× the cost of one schedule`);
+  const x = (n: number) => `${(r.schedules / n).toFixed(2)}× the cost of one schedule`;
+  console.log('52-week french loan, IVA, moratorium, late fee and collection policy');
+  console.log(`  generateSchedule (baseline)                   ${fmt(r.schedules)} /s`);
+  console.log('  full fold from the disbursement (loanState), a year of days:');
+  console.log(`    52 payments on time                         ${fmt(r.onTimeStates)} states/s   ${x(r.onTimeStates)}   target ≥ 2,000`);
+  console.log(`    52 payments, each 5 days late               ${fmt(r.lateStates)} states/s   ${x(r.lateStates)}`);
+  console.log(`  advance one day from a checkpoint (advanceLoan, a day close), day 180, ${current.state.journal.length}-entry journal:`);
+  console.log(`    current loan                                ${fmt(r.advanceCurrent)} loans/s    ${x(r.advanceCurrent)}   target ≥ 50,000`);
+  console.log(`    overdue loan (5 installments, 32 DPD)       ${fmt(r.advanceOverdue)} loans/s    ${x(r.advanceOverdue)}`);
+  console.log(`    current, JSON.parse + advance + stringify   ${fmt(r.jsonCurrent)} loans/s    (${(currentJson.length / 1024).toFixed(0)} KiB checkpoint)`);
+  console.log(`    overdue, JSON.parse + advance + stringify   ${fmt(r.jsonOverdue)} loans/s    (${(overdueJson.length / 1024).toFixed(0)} KiB checkpoint)`);
 }
-

@@ -22,7 +22,11 @@ import { apiKeysRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { decisionsRoutes } from './routes/decisions.routes.ts';
+import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { loansRoutes } from './routes/loans.routes.ts';
 import { productsRoutes } from './routes/products.routes.ts';
+import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 
 export interface AppDependencies {
@@ -87,6 +91,10 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/api-keys', apiKeysRoutes);
   app.route('/api/v1/audit', auditRoutes);
   app.route('/api/v1/products', productsRoutes);
+  app.route('/api/v1/decisions', decisionsRoutes);
+  app.route('/api/v1/quotes', quotesRoutes);
+  app.route('/api/v1/loans', loansRoutes);
+  app.route('/api/v1/ledger', ledgerRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

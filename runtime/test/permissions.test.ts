@@ -24,6 +24,22 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/products/perm_p/versions/1', permission: 'products:read' },
   { method: 'GET', path: '/api/v1/products/perm_p/diff?from=1&to=1', permission: 'products:read' },
   { method: 'POST', path: '/api/v1/products/perm_p/retire', permission: 'products:retire' },
+  { method: 'POST', path: '/api/v1/decisions', permission: 'decisions:write', body: { product: 'perm_p', application: {} } },
+  { method: 'GET', path: '/api/v1/decisions/00000000-0000-4000-8000-000000000000', permission: 'decisions:read' },
+  { method: 'POST', path: '/api/v1/quotes', permission: 'quotes:read', body: { terms: { principal: '1000.00', annualRate: '0.5', installments: 4, frequency: 'weekly', disbursementDate: '2025-01-06' } } },
+  { method: 'POST', path: '/api/v1/loans', permission: 'loans:write', body: { decisionId: '00000000-0000-4000-8000-000000000000' } },
+  { method: 'POST', path: '/api/v1/loans/import', permission: 'loans:import', body: { product: 'perm_p', terms: {} } },
+  { method: 'GET', path: '/api/v1/loans', permission: 'loans:read' },
+  { method: 'GET', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000', permission: 'loans:read' },
+  { method: 'GET', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/payoff', permission: 'loans:read' },
+  { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/disbursement', permission: 'loans:write', body: {} },
+  { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/payments', permission: 'payments:write', body: { amount: '1.00' } },
+  { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/payments/p1/reversal', permission: 'payments:reverse', body: {} },
+  { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/restructure', permission: 'loans:restructure', body: { installments: 4 } },
+  { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/write-off', permission: 'loans:write-off', body: {} },
+  { method: 'GET', path: '/api/v1/ledger/accounts', permission: 'ledger:read' },
+  { method: 'GET', path: '/api/v1/ledger/trial-balance', permission: 'ledger:read' },
+  { method: 'GET', path: '/api/v1/ledger/journal', permission: 'ledger:read' },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -41,7 +57,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(item)) if (op['x-permission']) documented.push(`${method.toUpperCase()} ${path} ${op['x-permission']}`);
     }
-    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}$/, '{id}')} ${g.permission}`);
+    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/')} ${g.permission}`);
     expect(tested.sort()).toEqual(documented.sort());
   });
 
@@ -77,5 +93,11 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('audit:read')).toEqual(['admin']);
     expect(holders('products:write')).toEqual(['admin', 'product-manager', 'risk-analyst']);
     expect(holders('payments:write')).toEqual(['admin', 'operator', 'api-client']);
+    expect(holders('payments:reverse')).toEqual(['admin', 'operator']);
+    expect(holders('loans:import')).toEqual(['admin']);
+    expect(holders('loans:write-off')).toEqual(['admin', 'approver']);
+    expect(holders('loans:restructure')).toEqual(['admin', 'operator']);
+    expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator']);
+    expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
   });
 });

@@ -73,7 +73,7 @@ class FlatExpression {
         if (comparisonMade && left.kind !== 'ErrorExpr' && !hasErrorOperand(left)) this.chained(tail);
         comparisonMade = true;
       }
-      const tailRange = nodeRange(tail, emptyAt(left.range.end));
+      const tailRange = nodeRange(tail, emptyAt(left.range.end), this.ctx.lines);
       if (operator) {
         const right = this.climb(this.operand(child(tail, 'operand'), 0, emptyAt(tailRange.end)), precedence + 1);
         left = Object.freeze({
@@ -101,7 +101,7 @@ class FlatExpression {
       severity: 'error',
       code: 'chained-comparison',
       message: 'comparisons cannot be chained',
-      range: nodeRange(tail, this.here),
+      range: nodeRange(tail, this.here, this.ctx.lines),
       help: 'join two comparisons with `and`: `a < b and b < c`',
     });
   }
@@ -111,8 +111,8 @@ class FlatExpression {
     if (!node || !hasRealToken(node)) return errorExpr(fallback);
     const prefixes = tokens(node, 'prefixes');
     const op = prefixes[prefix];
-    if (!op) return atom(node, this.ctx, nodeRange(node, fallback));
-    const start = tokenRange(op);
+    if (!op) return atom(node, this.ctx, nodeRange(node, fallback, this.ctx.lines));
+    const start = tokenRange(op, this.ctx.lines);
     if (op.image === '-') {
       const operand = this.operand(node, prefix + 1, fallback);
       return Object.freeze({ kind: 'UnaryExpr', operator: '-', operand, range: cover(start, operand.range) });
@@ -126,37 +126,37 @@ class FlatExpression {
 /** An `expression` CST node (or its absence) → Expr. */
 export function buildExpression(node: CstNode | undefined, ctx: BuildContext, fallback: Range): Expr {
   if (!node || !hasRealToken(node)) return errorExpr(fallback);
-  return new FlatExpression(node, ctx, nodeRange(node, fallback)).build();
+  return new FlatExpression(node, ctx, nodeRange(node, fallback, ctx.lines)).build();
 }
 
 /** The atom of an `operand` CST node. */
 function atom(node: CstNode, ctx: BuildContext, here: Range): Expr {
   let t: IToken | undefined;
-  if ((t = token(node, 'number'))) return numberLiteral(t);
-  if ((t = token(node, 'percent'))) return percentLiteral(t);
+  if ((t = token(node, 'number'))) return numberLiteral(t, ctx);
+  if ((t = token(node, 'percent'))) return percentLiteral(t, ctx);
   if ((t = token(node, 'string'))) return stringLiteral(t, ctx);
-  if ((t = token(node, 'date'))) return dateLiteral(t);
-  if ((t = token(node, 'boolean'))) return booleanLiteral(t);
-  if ((t = token(node, 'name'))) return Object.freeze({ kind: 'NameRef', name: t.image, range: tokenRange(t) });
+  if ((t = token(node, 'date'))) return dateLiteral(t, ctx);
+  if ((t = token(node, 'boolean'))) return booleanLiteral(t, ctx);
+  if ((t = token(node, 'name'))) return Object.freeze({ kind: 'NameRef', name: t.image, range: tokenRange(t, ctx.lines) });
   const call = child(node, 'call');
   if (call) {
     const callee = token(call, 'callee');
-    const range = nodeRange(call, here);
+    const range = nodeRange(call, here, ctx.lines);
     if (!callee) return errorExpr(range);
     const args = children(call, 'args')
       .filter(hasRealToken)
       .map((arg) => buildExpression(arg, ctx, emptyAt(range.end)));
-    return Object.freeze({ kind: 'CallExpr', callee: identifier(callee), args, range });
+    return Object.freeze({ kind: 'CallExpr', callee: identifier(callee, ctx), args, range });
   }
   const paren = child(node, 'paren');
   if (paren) {
-    const range = nodeRange(paren, here);
+    const range = nodeRange(paren, here, ctx.lines);
     const inner = buildExpression(child(paren, 'inner'), ctx, emptyAt(range.end));
     return Object.freeze({ kind: 'ParenExpr', inner, range });
   }
   const ifNode = child(node, 'if');
   if (ifNode) {
-    const range = nodeRange(ifNode, here);
+    const range = nodeRange(ifNode, here, ctx.lines);
     const end = emptyAt(range.end);
     return Object.freeze({
       kind: 'IfExpr',

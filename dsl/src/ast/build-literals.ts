@@ -26,8 +26,8 @@ export interface BuildContext {
   readonly comments: readonly IToken[];
 }
 
-export function identifier(t: IToken): Identifier {
-  return Object.freeze({ kind: 'Identifier', name: t.image, range: tokenRange(t) });
+export function identifier(t: IToken, ctx: BuildContext): Identifier {
+  return Object.freeze({ kind: 'Identifier', name: t.image, range: tokenRange(t, ctx.lines) });
 }
 
 /** An identifier for a name lost to a syntax error: empty, at `range`. */
@@ -40,11 +40,16 @@ function withoutGrouping(image: string): string {
 }
 
 /** A number token, optionally signed by a preceding `sign` CST node ("-40", "+50"). */
-export function numberLiteral(t: IToken, sign?: IToken): NumberLiteral {
+export function numberLiteral(t: IToken, ctx: BuildContext, sign?: IToken): NumberLiteral {
   const image = t.image;
   const digits = withoutGrouping(image.charCodeAt(image.length - 1) === 120 /* x */ ? image.slice(0, -1) : image);
-  if (!sign) return Object.freeze({ kind: 'NumberLiteral', value: digits, range: tokenRange(t) });
-  return Object.freeze({ kind: 'NumberLiteral', value: sign.image + digits, range: cover(tokenRange(sign), tokenRange(t)) });
+  if (!sign) return Object.freeze({ kind: 'NumberLiteral', value: digits, range: tokenRange(t, ctx.lines) });
+  return Object.freeze({ kind: 'NumberLiteral', value: sign.image + digits, range: signedRange(sign, t, ctx) });
+}
+
+/** The range of a sign and its number: the cover of both tokens' ranges. */
+function signedRange(sign: IToken, t: IToken, ctx: BuildContext): Range {
+  return cover(tokenRange(sign, ctx.lines), tokenRange(t, ctx.lines));
 }
 
 /** The exact fraction of a percent as a plain decimal string: "36" → "0.36". */
@@ -52,9 +57,9 @@ export function percentFraction(value: string): string {
   return new Dec(value).div(100).toFixed();
 }
 
-export function percentLiteral(t: IToken, sign?: IToken): PercentLiteral {
+export function percentLiteral(t: IToken, ctx: BuildContext, sign?: IToken): PercentLiteral {
   const value = `${sign?.image ?? ''}${withoutGrouping(t.image.slice(0, -1))}`;
-  const range = sign ? cover(tokenRange(sign), tokenRange(t)) : tokenRange(t);
+  const range = sign ? signedRange(sign, t, ctx) : tokenRange(t, ctx.lines);
   return Object.freeze({ kind: 'PercentLiteral', value, fraction: percentFraction(value), range });
 }
 
@@ -84,28 +89,28 @@ export function stringLiteral(t: IToken, ctx: BuildContext): StringLiteral {
     }
     i++;
   }
-  return Object.freeze({ kind: 'StringLiteral', value, range: tokenRange(t) });
+  return Object.freeze({ kind: 'StringLiteral', value, range: tokenRange(t, ctx.lines) });
 }
 
-export function dateLiteral(t: IToken): DateLiteral {
-  return Object.freeze({ kind: 'DateLiteral', value: t.image, range: tokenRange(t) });
+export function dateLiteral(t: IToken, ctx: BuildContext): DateLiteral {
+  return Object.freeze({ kind: 'DateLiteral', value: t.image, range: tokenRange(t, ctx.lines) });
 }
 
-export function booleanLiteral(t: IToken): BooleanLiteral {
-  return Object.freeze({ kind: 'BooleanLiteral', value: t.image === 'true', range: tokenRange(t) });
+export function booleanLiteral(t: IToken, ctx: BuildContext): BooleanLiteral {
+  return Object.freeze({ kind: 'BooleanLiteral', value: t.image === 'true', range: tokenRange(t, ctx.lines) });
 }
 
 /** A `signedNumber` CST node → NumberLiteral, or undefined when its number was lost. */
-export function signedNumber(node: CstNode | undefined): NumberLiteral | undefined {
+export function signedNumber(node: CstNode | undefined, ctx: BuildContext): NumberLiteral | undefined {
   const value = token(node, 'value');
   if (!value) return undefined;
-  return numberLiteral(value, token(node, 'sign'));
+  return numberLiteral(value, ctx, token(node, 'sign'));
 }
 
 /** A `bound` CST node → NumberLiteral or PercentLiteral. */
-export function bound(node: CstNode | undefined): NumberLiteral | PercentLiteral | undefined {
+export function bound(node: CstNode | undefined, ctx: BuildContext): NumberLiteral | PercentLiteral | undefined {
   const value = token(node, 'value');
   if (!value) return undefined;
   const sign = token(node, 'sign');
-  return value.image.endsWith('%') ? percentLiteral(value, sign) : numberLiteral(value, sign);
+  return value.image.endsWith('%') ? percentLiteral(value, ctx, sign) : numberLiteral(value, ctx, sign);
 }

@@ -15,7 +15,7 @@ import {
   stringLiteral,
   type BuildContext,
 } from './build-literals.ts';
-import { child, children, emptyAt, hasRealToken, nodeRange, token, tokenRange, tokens } from './cst.ts';
+import { child, children, emptyAt, hasRealToken, labelled, nodeRange, token, tokenRange, tokens } from './cst.ts';
 import type * as A from './nodes.ts';
 
 export type { BuildContext } from './build-literals.ts';
@@ -34,11 +34,11 @@ export function buildFile(cst: CstNode | undefined, ctx: BuildContext): A.Produc
 // ---------------------------------------------------------------- helpers
 
 function rangeOf(node: CstNode | undefined, ctx: BuildContext, fallback?: Range): Range {
-  return nodeRange(node, fallback ?? emptyAt(ctx.lines.position(ctx.lines.text.length)));
+  return nodeRange(node, fallback ?? emptyAt(ctx.lines.position(ctx.lines.text.length)), ctx.lines);
 }
 
-function nameOr(t: IToken | undefined, fallback: Range): A.Identifier {
-  return t ? identifier(t) : missingIdentifier(emptyAt(fallback.end));
+function nameOr(t: IToken | undefined, fallback: Range, ctx: BuildContext): A.Identifier {
+  return t ? identifier(t, ctx) : missingIdentifier(emptyAt(fallback.end));
 }
 
 function stringOr(t: IToken | undefined, ctx: BuildContext, fallback: Range): A.StringLiteral {
@@ -107,11 +107,11 @@ function documented<T extends object>(node: T, ctx: BuildContext, range: Range):
 }
 
 /** The names of `component` children (allocation order, IVA bases). */
-function components(node: CstNode, label: string): A.Identifier[] {
+function components(node: CstNode, label: string, ctx: BuildContext): A.Identifier[] {
   return children(node, label)
     .map((c) => token(c, 'name'))
     .filter((t): t is IToken => t !== undefined)
-    .map(identifier);
+    .map((t) => identifier(t, ctx));
 }
 
 function rangeExpr(node: CstNode | undefined, ctx: BuildContext, fallback: Range): A.RangeExpr | undefined {
@@ -119,8 +119,8 @@ function rangeExpr(node: CstNode | undefined, ctx: BuildContext, fallback: Range
   const dots = token(node, 'dots');
   if (!dots) return undefined;
   const range: Mutable<A.RangeExpr> = { kind: 'RangeExpr', maxExclusive: dots.image === '..<', range: rangeOf(node, ctx, fallback) };
-  const min = bound(child(node, 'min'));
-  const max = bound(child(node, 'max'));
+  const min = bound(child(node, 'min'), ctx);
+  const max = bound(child(node, 'max'), ctx);
   if (min) range.min = min;
   if (max) range.max = max;
   return Object.freeze(range);
@@ -133,26 +133,26 @@ function buildProduct(node: CstNode, ctx: BuildContext): A.ProductDecl {
   const name = token(node, 'name');
   const product: Mutable<A.ProductDecl> = {
     kind: 'ProductDecl',
-    code: nameOr(token(node, 'code'), range),
+    code: nameOr(token(node, 'code'), range, ctx),
     sections: [],
     range,
   };
   if (name) product.name = stringLiteral(name, ctx);
   const sections: A.Section[] = [];
-  for (const [ruleName, list] of Object.entries(node.children)) {
+  for (const [ruleName, list] of labelled(node)) {
     for (const element of list) {
-      if (!('children' in element) || !hasRealToken(element)) continue;
-      const item = element;
+      if (!('children' in element) || !hasRealToken(element as unknown as CstNode)) continue;
+      const item = element as unknown as CstNode;
       const at = rangeOf(item, ctx, range);
       switch (ruleName) {
         case 'currencySetting': {
           const value = token(item, 'value');
-          setOnce(product, 'currency', value && identifier(value), ctx, 'currency', at, 'product');
+          setOnce(product, 'currency', value && identifier(value, ctx), ctx, 'currency', at, 'product');
           break;
         }
         case 'kindSetting': {
           const value = token(item, 'value');
-          setOnce(product, 'productKind', value && identifier(value), ctx, 'kind', at, 'product');
+          setOnce(product, 'productKind', value && identifier(value, ctx), ctx, 'kind', at, 'product');
           break;
         }
         case 'docSetting': {
@@ -198,7 +198,7 @@ function buildSection(ruleName: string, node: CstNode, ctx: BuildContext, at: Ra
     case 'allocationDecl':
       return Object.freeze({
         kind: 'AllocationDecl',
-        components: components(node, 'components'),
+        components: components(node, 'components', ctx),
         range: at,
       });
     case 'prepaymentDecl': {
@@ -228,10 +228,10 @@ function buildInput(node: CstNode, ctx: BuildContext, range: Range): A.InputSect
     const bounds = rangeExpr(child(field, 'bounds'), ctx, at);
     const decl: A.InputFieldDecl = {
       kind: 'InputFieldDecl',
-      name: nameOr(token(field, 'name'), at),
+      name: nameOr(token(field, 'name'), at, ctx),
       type: typeToken.image as A.TypeName,
-      typeRange: enumNode ? rangeOf(enumNode, ctx, at) : tokenRange(typeToken),
-      enumValues: tokens(enumNode, 'values').map(identifier),
+      typeRange: enumNode ? rangeOf(enumNode, ctx, at) : tokenRange(typeToken, ctx.lines),
+      enumValues: tokens(enumNode, 'values').map((t) => identifier(t, ctx)),
       ...(bounds ? { bounds } : {}),
       optional: token(field, 'optional') !== undefined,
       range: at,
@@ -244,7 +244,7 @@ function buildInput(node: CstNode, ctx: BuildContext, range: Range): A.InputSect
 function buildLet(node: CstNode, ctx: BuildContext, range: Range): A.LetDecl {
   const decl: A.LetDecl = {
     kind: 'LetDecl',
-    name: nameOr(token(node, 'name'), range),
+    name: nameOr(token(node, 'name'), range, ctx),
     value: buildExpression(child(node, 'value'), ctx, emptyAt(range.end)),
     range,
   };
@@ -259,7 +259,7 @@ function buildFrequency(node: CstNode | undefined, ctx: BuildContext, fallback: 
   const named = token(node, 'named');
   if (named) return Object.freeze({ kind: named.image as 'weekly' | 'biweekly' | 'semimonthly' | 'monthly', range });
   const days = token(node, 'days');
-  return days ? Object.freeze({ kind: 'every', days: numberLiteral(days), range }) : undefined;
+  return days ? Object.freeze({ kind: 'every', days: numberLiteral(days, ctx), range }) : undefined;
 }
 
 function buildLimits(node: CstNode, ctx: BuildContext, range: Range): A.LimitsSection {
@@ -270,7 +270,7 @@ function buildLimits(node: CstNode, ctx: BuildContext, range: Range): A.LimitsSe
     const limitRange = rangeExpr(child(item, 'range'), ctx, at);
     if (!limitRange) continue;
     const step = token(item, 'step');
-    const amount = Object.freeze({ range: limitRange, ...(step ? { step: numberLiteral(step) } : {}), at });
+    const amount = Object.freeze({ range: limitRange, ...(step ? { step: numberLiteral(step, ctx) } : {}), at });
     setOnce(limits, 'amount', amount, ctx, 'amount', at, 'limits');
   }
   for (const item of children(node, 'termLimit')) {
@@ -291,14 +291,14 @@ function buildLimits(node: CstNode, ctx: BuildContext, range: Range): A.LimitsSe
 
 // ---------------------------------------------------------------- pricing
 
-function basisIdentifier(node: CstNode | undefined): A.Identifier | undefined {
+function basisIdentifier(node: CstNode | undefined, ctx: BuildContext): A.Identifier | undefined {
   const value = token(node, 'value');
-  return value && identifier(value);
+  return value && identifier(value, ctx);
 }
 
 function buildRate(node: CstNode, ctx: BuildContext, at: Range): A.RateNode | undefined {
   const fixed = token(node, 'fixed');
-  if (fixed) return Object.freeze({ kind: 'FixedRate', rate: percentLiteral(fixed), range: at });
+  if (fixed) return Object.freeze({ kind: 'FixedRate', rate: percentLiteral(fixed, ctx), range: at });
   const table = child(node, 'table');
   if (!table || !hasRealToken(table)) return undefined;
   const rows: A.RateRow[] = [];
@@ -309,38 +309,38 @@ function buildRate(node: CstNode, ctx: BuildContext, at: Range): A.RateNode | un
     const cells: (A.Identifier | A.RangeExpr)[] = [];
     for (const cell of children(row, 'cells')) {
       const name = token(cell, 'name');
-      const cellRange = name ? identifier(name) : rangeExpr(child(cell, 'range'), ctx, rowRange);
+      const cellRange = name ? identifier(name, ctx) : rangeExpr(child(cell, 'range'), ctx, rowRange);
       if (cellRange) cells.push(cellRange);
     }
-    rows.push(Object.freeze({ kind: 'RateRow', cells, rate: percentLiteral(rate), range: rowRange }));
+    rows.push(Object.freeze({ kind: 'RateRow', cells, rate: percentLiteral(rate, ctx), range: rowRange }));
   }
-  return Object.freeze({ kind: 'RateTable', keys: tokens(table, 'keys').map(identifier), rows, range: at });
+  return Object.freeze({ kind: 'RateTable', keys: tokens(table, 'keys').map((t) => identifier(t, ctx)), rows, range: at });
 }
 
 function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.PricingSection {
   const pricing: Mutable<A.PricingSection> = { kind: 'PricingSection', grace: [], installmentIncludesIva: false, range };
   const grace: Mutable<A.PricingSection>['grace'][number][] = [];
   const where = 'pricing';
-  for (const [ruleName, list] of Object.entries(node.children)) {
+  for (const [ruleName, list] of labelled(node)) {
     for (const element of list) {
-      if (!('children' in element) || !hasRealToken(element)) continue;
-      const item = element;
+      if (!('children' in element) || !hasRealToken(element as unknown as CstNode)) continue;
+      const item = element as unknown as CstNode;
       const at = rangeOf(item, ctx, range);
       switch (ruleName) {
         case 'methodSetting': {
           const value = token(item, 'value');
-          setOnce(pricing, 'method', value && identifier(value), ctx, 'method', at, where);
+          setOnce(pricing, 'method', value && identifier(value, ctx), ctx, 'method', at, where);
           break;
         }
         case 'basisSetting':
-          setOnce(pricing, 'basis', basisIdentifier(child(item, 'value')), ctx, 'basis', at, where);
+          setOnce(pricing, 'basis', basisIdentifier(child(item, 'value'), ctx), ctx, 'basis', at, where);
           break;
         case 'rateSetting':
           setOnce(pricing, 'rate', buildRate(item, ctx, at), ctx, 'rate', at, where);
           break;
         case 'ivaSetting': {
           const rate = token(item, 'rate');
-          const iva = rate && Object.freeze({ rate: percentLiteral(rate), on: components(item, 'on'), range: at });
+          const iva = rate && Object.freeze({ rate: percentLiteral(rate, ctx), on: components(item, 'on', ctx), range: at });
           setOnce(pricing, 'iva', iva, ctx, 'iva', at, where);
           break;
         }
@@ -349,9 +349,9 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
           const mode = token(item, 'mode');
           const multiple = token(item, 'multiple');
           const rounding = decimals && Object.freeze({
-            decimals: numberLiteral(decimals),
-            ...(mode ? { mode: identifier(mode) } : {}),
-            ...(multiple ? { multiple: numberLiteral(multiple) } : {}),
+            decimals: numberLiteral(decimals, ctx),
+            ...(mode ? { mode: identifier(mode, ctx) } : {}),
+            ...(multiple ? { multiple: numberLiteral(multiple, ctx) } : {}),
             range: at,
           });
           setOnce(pricing, 'rounding', rounding, ctx, 'rounding', at, where);
@@ -361,13 +361,13 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
           const what = token(item, 'what');
           const count = token(item, 'count');
           if (what && count) {
-            grace.push(Object.freeze({ what: what.image as 'principal' | 'interest', count: numberLiteral(count), range: at }));
+            grace.push(Object.freeze({ what: what.image as 'principal' | 'interest', count: numberLiteral(count, ctx), range: at }));
           }
           break;
         }
         case 'businessDaysSetting': {
           const value = token(item, 'value');
-          setOnce(pricing, 'businessDays', value && identifier(value), ctx, 'business days', at, where);
+          setOnce(pricing, 'businessDays', value && identifier(value, ctx), ctx, 'business days', at, where);
           break;
         }
         case 'installmentIncludesIva':
@@ -384,10 +384,10 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
 
 // ---------------------------------------------------------------- fees and penalties
 
-function feeAmount(node: CstNode | undefined): A.NumberLiteral | A.PercentLiteral | undefined {
+function feeAmount(node: CstNode | undefined, ctx: BuildContext): A.NumberLiteral | A.PercentLiteral | undefined {
   const value = token(node, 'value');
   if (!value) return undefined;
-  return value.image.endsWith('%') ? percentLiteral(value) : numberLiteral(value);
+  return value.image.endsWith('%') ? percentLiteral(value, ctx) : numberLiteral(value, ctx);
 }
 
 /** `min`, `max` and `iva`/`no iva` modifiers shared by fees and late fees. */
@@ -400,7 +400,7 @@ function capsAndTax(
   for (const label of ['min', 'max'] as const) {
     for (const cap of children(node, label)) {
       const value = token(cap, 'value');
-      setOnce(target, label, value && numberLiteral(value), ctx, label, rangeOf(cap, ctx), where);
+      setOnce(target, label, value && numberLiteral(value, ctx), ctx, label, rangeOf(cap, ctx), where);
     }
   }
   for (const tax of children(node, 'taxable')) {
@@ -410,14 +410,14 @@ function capsAndTax(
 }
 
 function buildFee(node: CstNode, ctx: BuildContext, range: Range): A.FeeDecl | undefined {
-  const amount = feeAmount(child(node, 'amount'));
+  const amount = feeAmount(child(node, 'amount'), ctx);
   if (!amount) return undefined;
   const of = token(node, 'of');
   const fee: Mutable<A.FeeDecl> = {
     kind: 'FeeDecl',
-    name: nameOr(token(node, 'name'), range),
+    name: nameOr(token(node, 'name'), range, ctx),
     amount,
-    ...(of ? { of: identifier(of) } : {}),
+    ...(of ? { of: identifier(of, ctx) } : {}),
     range,
   };
   const where = `fee ${fee.name.name}`;
@@ -436,18 +436,18 @@ function buildPenalties(node: CstNode, ctx: BuildContext, range: Range): A.Penal
   const penalties: Mutable<A.PenaltiesSection> = { kind: 'PenaltiesSection', range };
   for (const item of children(node, 'lateFeeDecl')) {
     const at = rangeOf(item, ctx, range);
-    const amount = feeAmount(child(item, 'amount'));
+    const amount = feeAmount(child(item, 'amount'), ctx);
     if (!amount) continue;
     const of = token(item, 'of');
     const lateFee: Omit<Mutable<NonNullable<A.PenaltiesSection['lateFee']>>, 'taxable'> & { taxable?: boolean } = {
       amount,
-      ...(of ? { of: identifier(of) } : {}),
+      ...(of ? { of: identifier(of, ctx) } : {}),
       range: at,
     };
     capsAndTax(item, lateFee, ctx, 'late fee');
     for (const grace of children(item, 'grace')) {
       const value = token(grace, 'value');
-      setOnce(lateFee, 'graceDays', value && numberLiteral(value), ctx, 'grace', rangeOf(grace, ctx, at), 'late fee');
+      setOnce(lateFee, 'graceDays', value && numberLiteral(value, ctx), ctx, 'grace', rangeOf(grace, ctx, at), 'late fee');
     }
     setOnce(penalties, 'lateFee', Object.freeze({ ...lateFee, taxable: lateFee.taxable ?? false }), ctx, 'late fee', at, 'penalties');
   }
@@ -458,15 +458,15 @@ function buildPenalties(node: CstNode, ctx: BuildContext, range: Range): A.Penal
     const on = token(item, 'on');
     if ((!factor && !annual) || !on) continue;
     const rate = factor
-      ? Object.freeze({ kind: 'multiple' as const, factor: numberLiteral(factor) })
-      : Object.freeze({ kind: 'annual' as const, rate: percentLiteral(annual!) });
+      ? Object.freeze({ kind: 'multiple' as const, factor: numberLiteral(factor, ctx) })
+      : Object.freeze({ kind: 'annual' as const, rate: percentLiteral(annual!, ctx) });
     const moratorium: Omit<Mutable<NonNullable<A.PenaltiesSection['moratorium']>>, 'taxable'> & { taxable?: boolean } = {
       rate,
       on: on.image === 'principal' ? 'overdue-principal' : 'overdue-installment',
       range: at,
     };
     for (const basis of children(item, 'basis')) {
-      setOnce(moratorium, 'basis', basisIdentifier(basis), ctx, 'basis', rangeOf(basis, ctx, at), 'moratorium');
+      setOnce(moratorium, 'basis', basisIdentifier(basis, ctx), ctx, 'basis', rangeOf(basis, ctx, at), 'moratorium');
     }
     capsAndTax(item, moratorium, ctx, 'moratorium');
     const taxable = moratorium.taxable ?? false;
@@ -506,13 +506,13 @@ function buildEligibility(node: CstNode, ctx: BuildContext, range: Range): A.Eli
 
 function buildBin(node: CstNode, ctx: BuildContext, fallback: Range): A.BinDecl | undefined {
   const at = rangeOf(node, ctx, fallback);
-  const points = signedNumber(child(node, 'points'));
+  const points = signedNumber(child(node, 'points'), ctx);
   if (!points) return undefined;
   let match: A.BinMatchNode | undefined;
   const missing = token(node, 'missing');
   const otherwise = token(node, 'otherwise');
-  if (missing) match = Object.freeze({ kind: 'missing', range: tokenRange(missing) });
-  else if (otherwise) match = Object.freeze({ kind: 'otherwise', range: tokenRange(otherwise) });
+  if (missing) match = Object.freeze({ kind: 'missing', range: tokenRange(missing, ctx.lines) });
+  else if (otherwise) match = Object.freeze({ kind: 'otherwise', range: tokenRange(otherwise, ctx.lines) });
   else {
     const range = rangeExpr(child(node, 'range'), ctx, at);
     if (range) match = Object.freeze({ kind: 'range', value: range, range: range.range });
@@ -523,8 +523,8 @@ function buildBin(node: CstNode, ctx: BuildContext, fallback: Range): A.BinDecl 
         const name = token(valueNode, 'name');
         const bool = token(valueNode, 'boolean');
         const str = token(valueNode, 'string');
-        if (name) values.push(identifier(name));
-        else if (bool) values.push(booleanLiteral(bool));
+        if (name) values.push(identifier(name, ctx));
+        else if (bool) values.push(booleanLiteral(bool, ctx));
         else if (str) values.push(stringLiteral(str, ctx));
       }
       const first = values[0];
@@ -541,7 +541,7 @@ function buildScorecard(node: CstNode, ctx: BuildContext, range: Range): A.Score
   const scorecard: Mutable<A.ScorecardSection> = { kind: 'ScorecardSection', characteristics: [], bands: [], range };
   for (const item of children(node, 'baseSetting')) {
     const at = rangeOf(item, ctx, range);
-    setOnce(scorecard, 'base', signedNumber(child(item, 'value')), ctx, 'base', at, 'scorecard');
+    setOnce(scorecard, 'base', signedNumber(child(item, 'value'), ctx), ctx, 'base', at, 'scorecard');
   }
   const characteristics: A.CharacteristicDecl[] = [];
   for (const item of children(node, 'characteristicDecl')) {
@@ -554,7 +554,7 @@ function buildScorecard(node: CstNode, ctx: BuildContext, range: Range): A.Score
       .filter((bin): bin is A.BinDecl => bin !== undefined);
     const decl: A.CharacteristicDecl = {
       kind: 'CharacteristicDecl',
-      name: nameOr(token(item, 'name'), at),
+      name: nameOr(token(item, 'name'), at, ctx),
       ...(label ? { label: stringLiteral(label, ctx) } : {}),
       bins,
       range: at,
@@ -567,7 +567,7 @@ function buildScorecard(node: CstNode, ctx: BuildContext, range: Range): A.Score
     const at = rangeOf(item, ctx, range);
     const minScore = token(item, 'minScore');
     if (!minScore) continue;
-    bands.push(Object.freeze({ kind: 'BandDecl', name: nameOr(token(item, 'name'), at), minScore: numberLiteral(minScore), range: at }));
+    bands.push(Object.freeze({ kind: 'BandDecl', name: nameOr(token(item, 'name'), at, ctx), minScore: numberLiteral(minScore, ctx), range: at }));
   }
   scorecard.bands = bands;
   for (const item of children(node, 'scoreOtherwise')) {
@@ -602,7 +602,7 @@ function buildOffer(node: CstNode, ctx: BuildContext, range: Range): A.OfferSect
       const entries = children(byBand, 'entries')
         .map((entry) => ({ band: token(entry, 'band'), amount: token(entry, 'amount') }))
         .filter((entry): entry is { band: IToken; amount: IToken } => entry.band !== undefined && entry.amount !== undefined)
-        .map((entry) => Object.freeze({ band: identifier(entry.band), amount: numberLiteral(entry.amount) }));
+        .map((entry) => Object.freeze({ band: identifier(entry.band, ctx), amount: numberLiteral(entry.amount, ctx) }));
       caps.push(Object.freeze({ kind: 'amount-by-band', entries, range: at }));
     } else {
       caps.push(Object.freeze({ kind: 'amount', value: buildExpression(child(item, 'value'), ctx, emptyAt(at.end)), range: at }));
@@ -622,7 +622,7 @@ function buildAction(node: CstNode, ctx: BuildContext, fallback: Range): A.Actio
   if (token(node, 'notify')) {
     const template = token(node, 'template');
     if (!template) return undefined;
-    return Object.freeze({ kind: 'notify', channel: nameOr(token(node, 'channel'), at), template: stringLiteral(template, ctx), range: at });
+    return Object.freeze({ kind: 'notify', channel: nameOr(token(node, 'channel'), at, ctx), template: stringLiteral(template, ctx), range: at });
   }
   if (token(node, 'queue')) {
     const queue = token(node, 'queueName');
@@ -647,7 +647,7 @@ function buildCollection(node: CstNode, ctx: BuildContext, range: Range): A.Coll
     if (!hasRealToken(step)) continue;
     const at = rangeOf(step, ctx, range);
     if (step.name === 'atStep') {
-      const day = signedNumber(child(step, 'day'));
+      const day = signedNumber(child(step, 'day'), ctx);
       if (day) steps.push(Object.freeze({ kind: 'at', day, actions: actionsOf(step, ctx, at), range: at }));
     } else {
       const from = token(step, 'from');
@@ -657,9 +657,9 @@ function buildCollection(node: CstNode, ctx: BuildContext, range: Range): A.Coll
       steps.push(
         Object.freeze({
           kind: 'stage',
-          from: numberLiteral(from),
-          ...(to ? { to: numberLiteral(to) } : {}),
-          ...(stage ? { stage: identifier(stage) } : {}),
+          from: numberLiteral(from, ctx),
+          ...(to ? { to: numberLiteral(to, ctx) } : {}),
+          ...(stage ? { stage: identifier(stage, ctx) } : {}),
           actions: actionsOf(step, ctx, at),
           range: at,
         }),
@@ -672,14 +672,14 @@ function buildCollection(node: CstNode, ctx: BuildContext, range: Range): A.Coll
 // ---------------------------------------------------------------- tests
 
 function givenValue(node: CstNode, ctx: BuildContext): A.Literal | A.Identifier | undefined {
-  const number = signedNumber(child(node, 'number'));
+  const number = signedNumber(child(node, 'number'), ctx);
   if (number) return number;
   let t: IToken | undefined;
-  if ((t = token(node, 'percent'))) return percentLiteral(t);
+  if ((t = token(node, 'percent'))) return percentLiteral(t, ctx);
   if ((t = token(node, 'string'))) return stringLiteral(t, ctx);
-  if ((t = token(node, 'date'))) return dateLiteral(t);
-  if ((t = token(node, 'boolean'))) return booleanLiteral(t);
-  if ((t = token(node, 'name'))) return identifier(t);
+  if ((t = token(node, 'date'))) return dateLiteral(t, ctx);
+  if ((t = token(node, 'boolean'))) return booleanLiteral(t, ctx);
+  if ((t = token(node, 'name'))) return identifier(t, ctx);
   return undefined;
 }
 
@@ -692,31 +692,31 @@ function buildExpectation(node: CstNode, ctx: BuildContext, fallback: Range): A.
   }
   if (token(node, 'band')) {
     const band = token(node, 'bandName');
-    return band ? Object.freeze({ kind: 'band', band: identifier(band), range: at }) : undefined;
+    return band ? Object.freeze({ kind: 'band', band: identifier(band, ctx), range: at }) : undefined;
   }
   const amountKind = token(node, 'amountKind');
   if (amountKind) {
     const value = token(node, 'number');
     const kind = amountKind.image as 'score' | 'offer' | 'counteroffer' | 'installment' | 'total';
-    return value ? Object.freeze({ kind, value: numberLiteral(value), range: at }) : undefined;
+    return value ? Object.freeze({ kind, value: numberLiteral(value, ctx), range: at }) : undefined;
   }
   const percentKind = token(node, 'percentKind');
   if (percentKind) {
     const value = token(node, 'percent');
-    return value ? Object.freeze({ kind: percentKind.image as 'rate' | 'cat', value: percentLiteral(value), range: at }) : undefined;
+    return value ? Object.freeze({ kind: percentKind.image as 'rate' | 'cat', value: percentLiteral(value, ctx), range: at }) : undefined;
   }
   const state = child(node, 'state');
   const on = token(state, 'on');
   if (!state || !on) return undefined;
-  const expectation: Mutable<Extract<A.ExpectNode, { kind: 'state' }>> = { kind: 'state', on: dateLiteral(on), range: at };
+  const expectation: Mutable<Extract<A.ExpectNode, { kind: 'state' }>> = { kind: 'state', on: dateLiteral(on, ctx), range: at };
   const where = 'expect on';
   for (const label of ['dpd', 'outstanding', 'lateFees', 'moratorium'] as const) {
     for (const t of tokens(state, label)) {
       const shown = label === 'lateFees' ? 'late fees' : label;
-      setOnce(expectation, label, numberLiteral(t), ctx, shown, tokenRange(t), where);
+      setOnce(expectation, label, numberLiteral(t, ctx), ctx, shown, tokenRange(t, ctx.lines), where);
     }
   }
-  for (const stage of tokens(state, 'stage')) setOnce(expectation, 'stage', identifier(stage), ctx, 'stage', tokenRange(stage), where);
+  for (const stage of tokens(state, 'stage')) setOnce(expectation, 'stage', identifier(stage, ctx), ctx, 'stage', tokenRange(stage, ctx.lines), where);
   return Object.freeze(expectation);
 }
 
@@ -735,7 +735,7 @@ function buildTest(node: CstNode, ctx: BuildContext, range: Range): A.TestDecl {
       const field = token(entry, 'field');
       const value = givenValue(entry, ctx);
       if (!field || !value) continue;
-      given.push(Object.freeze({ kind: 'GivenEntry', field: identifier(field), value, range: rangeOf(entry, ctx, range) }));
+      given.push(Object.freeze({ kind: 'GivenEntry', field: identifier(field, ctx), value, range: rangeOf(entry, ctx, range) }));
     }
   }
   test.given = given;
@@ -745,13 +745,13 @@ function buildTest(node: CstNode, ctx: BuildContext, range: Range): A.TestDecl {
   ] as const) {
     for (const statement of children(node, label)) {
       const date = token(statement, 'date');
-      setOnce(test, key, date && dateLiteral(date), ctx, key, rangeOf(statement, ctx, range), 'test');
+      setOnce(test, key, date && dateLiteral(date, ctx), ctx, key, rangeOf(statement, ctx, range), 'test');
     }
   }
   test.payments = children(node, 'payStatement')
     .map((statement) => ({ amount: token(statement, 'amount'), on: token(statement, 'date'), at: rangeOf(statement, ctx, range) }))
     .filter((p): p is { amount: IToken; on: IToken; at: Range } => p.amount !== undefined && p.on !== undefined)
-    .map((p) => Object.freeze({ amount: numberLiteral(p.amount), on: dateLiteral(p.on), range: p.at }));
+    .map((p) => Object.freeze({ amount: numberLiteral(p.amount, ctx), on: dateLiteral(p.on, ctx), range: p.at }));
   const expects: A.ExpectNode[] = [];
   for (const statement of children(node, 'expectStatement')) {
     for (const expectation of children(statement, 'expectations')) {

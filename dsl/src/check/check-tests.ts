@@ -11,6 +11,8 @@ import { didYouMean } from './suggest.ts';
 /** Every test, and duplicate test names. */
 export function checkTests(tests: readonly TestDecl[], accept: Accept, scope: Scope): void {
   const names = new Map<string, TestDecl>();
+  // Once for all tests, not per test: a product may have hundreds of (mostly optional) inputs.
+  const required = requiredInputs(scope);
   for (const test of tests) {
     const name = test.name?.value;
     if (name !== undefined) {
@@ -18,12 +20,19 @@ export function checkTests(tests: readonly TestDecl[], accept: Accept, scope: Sc
       if (first) accept(error('duplicate-name', `test \`${name}\` is declared twice`, test.name.range, `the first is on ${lineOf(first.range)}`));
       else names.set(name, test);
     }
-    checkTest(test, accept, scope);
+    checkTest(test, accept, scope, required);
   }
 }
 
+/** The names of the inputs every test must give, in declaration order. */
+function requiredInputs(scope: Scope): string[] {
+  const required: string[] = [];
+  for (const input of scope.inputs.values()) if (!input.optional) required.push(input.name);
+  return required;
+}
+
 /** One test. */
-export function checkTest(test: TestDecl, accept: Accept, scope: Scope): void {
+export function checkTest(test: TestDecl, accept: Accept, scope: Scope, required: readonly string[] = requiredInputs(scope)): void {
   const given = new Map<string, GivenEntry>();
   for (const entry of test.given) {
     const path = entry.field?.name;
@@ -33,7 +42,7 @@ export function checkTest(test: TestDecl, accept: Accept, scope: Scope): void {
     given.set(path, entry);
     checkGiven(entry, accept, scope);
   }
-  const lacking = [...scope.inputs.values()].filter((input) => !input.optional && !given.has(input.name)).map((input) => input.name);
+  const lacking = required.filter((name) => !given.has(name));
   if (lacking.length > 0 && test.name) {
     accept(
       error(

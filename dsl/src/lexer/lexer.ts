@@ -10,7 +10,8 @@ export const UNTERMINATED = 'unterminated';
 
 /** The lexer, built once: Chevrotain validates and optimizes the token set at construction. */
 const lexer = new Lexer([...allTokens], {
-  positionTracking: 'full',
+  // Offsets only: lines and columns come from the LineIndex (see tokenRange in ast/cst.ts).
+  positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   recoveryEnabled: true,
 });

@@ -122,6 +122,11 @@ const L = {
  */
 const CHILDREN = Object.create(null) as object;
 
+/** The offset just past a token (the lexer tracks start offsets only). */
+function endOf(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
 /** Chevrotain's CST-building internals (11.2.0, pinned) that {@link PlazoParser} replaces. */
 interface TreeBuilderInternals {
   CST_STACK: PlazoCstNode[];
@@ -1059,8 +1064,8 @@ class PlazoParser extends CstParser {
   });
 
   // ------------------------------------------------------------ CST building
-  // Chevrotain's CST builder (traits/tree_builder.js) with cheaper nodes: fast-mode `children`,
-  // and, instead of a `location` of six boxed doubles updated on every token, the first and last
+  // Chevrotain's CST builder (traits/tree_builder.js) with cheaper nodes: fast-mode `children`
+  // holding a single element without an array (see PlazoCstNode in ast/cst.ts), and, instead of a `location` of six boxed doubles updated on every token, the first and last
   // real tokens of the node. Same semantics as its `nodeLocationTracking: 'full'` with recovery
   // (`setNodeLocationFull`): the first token with an offset starts the node, and the end moves to
   // any later-ending token; tokens inserted by recovery (NaN offsets) are ignored.
@@ -1075,28 +1080,30 @@ class PlazoParser extends CstParser {
   cstPostTerminal(key: string, token: IToken): void {
     const stack = (this as unknown as TreeBuilderInternals).CST_STACK;
     const node = stack[stack.length - 1]!;
-    const list = node.children[key];
-    if (list === undefined) node.children[key] = [token];
-    else list.push(token);
+    const held = node.children[key];
+    if (held === undefined) node.children[key] = token;
+    else if (Array.isArray(held)) held.push(token);
+    else node.children[key] = [held, token];
     if (token.startOffset !== token.startOffset) return; // NaN: inserted by recovery
     if (node.first === undefined) {
       node.first = token;
       node.last = token;
-    } else if (node.last!.endOffset! < token.endOffset!) node.last = token;
+    } else if (endOf(node.last!) < endOf(token)) node.last = token;
   }
 
   /** Called by Chevrotain after each subrule (complete or partial after recovery). */
   cstPostNonTerminal(result: PlazoCstNode, key: string): void {
     const stack = (this as unknown as TreeBuilderInternals).CST_STACK;
     const node = stack[stack.length - 1]!;
-    const list = node.children[key];
-    if (list === undefined) node.children[key] = [result];
-    else list.push(result);
+    const held = node.children[key];
+    if (held === undefined) node.children[key] = result;
+    else if (Array.isArray(held)) held.push(result);
+    else node.children[key] = [held, result];
     if (result.first === undefined) return;
     if (node.first === undefined) {
       node.first = result.first;
       node.last = result.last;
-    } else if (node.last!.endOffset! < result.last!.endOffset!) node.last = result.last;
+    } else if (endOf(node.last!) < endOf(result.last!)) node.last = result.last;
   }
 
   /** Parses a token vector into a CST; errors are left in `this.errors`. */

@@ -6,7 +6,7 @@ import type { ProductIR } from '../ir/product-ir.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import type { RoundingMode } from '../rounding.ts';
 import type { Schedule, ScheduleInstallment } from '../schedule/schedule.ts';
-import type { SegmentAccrual } from './accrual.ts';
+import { segmentAccrual, type SegmentAccrual } from './accrual.ts';
 import type { StageStep } from './collection/collection-stage.ts';
 import { COMPONENTS, type AllocationLine, type ComponentAmounts, type FiredAction, type InstallmentState, type JournalEntry, type LoanState, type LoanStatus, type PaymentAllocation } from './loan-state.ts';
 import { formatMoney, parseMoney, type Scaled } from './money.ts';
@@ -56,26 +56,26 @@ function decodeView(a: ComponentAmounts, s: number): Amounts {
  * reused until `dirty`.
  */
 export class WorkInstallment {
-  readonly number: number;
-  readonly dueDay: number;
-  readonly dueDate: string;
-  readonly segment: number;
-  paidOn: string | null;
-  lateFeeOn: string | null;
-  restructured: boolean;
+  declare readonly number: number;
+  declare readonly dueDay: number;
+  declare readonly dueDate: string;
+  declare readonly segment: number;
+  declare paidOn: string | null;
+  declare lateFeeOn: string | null;
+  declare restructured: boolean;
   /** Something in it changed since `view` and `record` were made. */
-  dirty: boolean;
-  view: InstallmentState | null;
-  record: CheckpointInstallment | null;
-  private readonly scale: number;
-  private readonly morScale: number;
-  private readonly row: ScheduleInstallment | null;
-  private dueA: Amounts | null = null;
-  private paidA: Amounts | null = null;
-  private totalA: bigint | null = null;
-  private feesA: bigint | null = null;
-  private feesIvaA: bigint | null = null;
-  private morA: bigint | null = null;
+  declare dirty: boolean;
+  declare view: InstallmentState | null;
+  declare record: CheckpointInstallment | null;
+  private declare readonly scale: number;
+  private declare readonly morScale: number;
+  private declare readonly row: ScheduleInstallment | null;
+  private declare dueA: Amounts | null;
+  private declare paidA: Amounts | null;
+  private declare totalA: bigint | null;
+  private declare feesA: bigint | null;
+  private declare feesIvaA: bigint | null;
+  private declare morA: bigint | null;
 
   constructor(number: number, dueDay: number, dueDate: string, segment: number, scale: number, morScale: number, row: ScheduleInstallment | null, view: InstallmentState | null, record: CheckpointInstallment | null) {
     this.number = number;
@@ -91,6 +91,12 @@ export class WorkInstallment {
     this.lateFeeOn = view?.lateFeeChargedOn ?? null;
     this.restructured = view?.status === 'restructured';
     this.dirty = view === null;
+    this.dueA = null;
+    this.paidA = null;
+    this.totalA = null;
+    this.feesA = null;
+    this.feesIvaA = null;
+    this.morA = null;
   }
 
   get due(): Amounts {
@@ -107,6 +113,19 @@ export class WorkInstallment {
 
   get paid(): Amounts {
     return (this.paidA ??= this.row !== null ? zeroAmounts() : decodeView(this.view!.paid, this.scale));
+  }
+
+  /** What it owes of component `c`, decoding only that part while the rest is not needed. */
+  duePart(c: number): bigint {
+    if (this.dueA !== null || this.row !== null) return this.due[c]!;
+    return parseMoney(this.view!.due[COMPONENTS[c]!], this.scale);
+  }
+
+  /** What it has paid of component `c`, decoding only that part while the rest is not needed. */
+  paidPart(c: number): bigint {
+    if (this.paidA !== null) return this.paidA[c]!;
+    if (this.row !== null) return 0n;
+    return parseMoney(this.view!.paid[COMPONENTS[c]!], this.scale);
   }
 
   get scheduledTotal(): bigint {
@@ -157,7 +176,22 @@ export class WorkInstallment {
 export interface Segment {
   readonly terms: LoanTerms;
   readonly startDay: number;
+  /** The schedule's accrual table, made from `schedule` when first needed. */
+  accrual: SegmentAccrual | null;
+  readonly schedule: Schedule | null;
+  /** Its checkpoint form, once made (segments never change). */
+  record: CheckpointSegment | null;
+}
+
+/** A schedule segment in a checkpoint: its terms (null: the loan's own terms) and accrual table. */
+export interface CheckpointSegment {
+  readonly terms: LoanTerms | null;
+  readonly startDay: number;
   readonly accrual: SegmentAccrual;
+}
+
+export function accrualOf(seg: Segment): SegmentAccrual {
+  return (seg.accrual ??= segmentAccrual(seg.terms, seg.schedule!));
 }
 
 export interface Charged {
@@ -233,6 +267,13 @@ export function totals(ledger: Ledger): { readonly due: Amounts; readonly paid: 
   }
   ledger.totals = { due, paid };
   return ledger.totals;
+}
+
+/** Σ outstanding principal of every installment, without decoding the base's totals when they are unchanged. */
+export function outstandingPrincipal(ledger: Ledger): bigint {
+  if (ledger.totals === null && ledger.base !== null && !ledger.listReplaced) return parseMoney(ledger.base.outstanding.principal, ledger.decimals);
+  const t = totals(ledger);
+  return t.due[PRINCIPAL]! - t.paid[PRINCIPAL]!;
 }
 
 /** Adds `delta` to what `inst` owes of component `c`. */

@@ -8,7 +8,6 @@ import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
 import type { Schedule } from '../schedule/schedule.ts';
-import { segmentAccrual } from './accrual.ts';
 import { installmentsOf, replaceInstallments, type Ledger, type WorkInstallment } from './ledger.ts';
 import { formatMoney, parseMoney } from './money.ts';
 
@@ -89,7 +88,7 @@ export function reschedule(ledger: Ledger, current: WorkInstallment, principal: 
     }
   }
   if (chosen === null) return null;
-  const segment = ledger.segments.push({ terms: chosen.terms, startDay: current.dueDay, accrual: segmentAccrual(chosen.terms, chosen.schedule) }) - 1;
+  const segment = ledger.segments.push({ terms: chosen.terms, startDay: current.dueDay, accrual: null, schedule: chosen.schedule, record: null }) - 1;
   replaceInstallments(ledger, [...ledger.installments.slice(0, index + 1), ...installmentsOf(ledger, chosen.schedule, segment, current.number + 1)]);
   return chosen.schedule.installments.length;
 }

@@ -1,13 +1,12 @@
 // Restructuring (reestructura): everything owed on the day becomes the principal of a new
 // schedule under the loan's pricing; the open installments are closed into it.
-import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
 import { formatIsoDate } from '../calendar/iso-date.ts';
 import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
-import { COMPONENTS } from './loan-state.ts';
 import type { RestructureEvent } from './loan-event.ts';
-import { installmentsOf, type Ledger } from './ledger.ts';
+import { COMPONENT_COUNT, installmentsOf, replaceInstallments, type Ledger } from './ledger.ts';
+import { formatMoney } from './money.ts';
 import { settlement } from './settlement.ts';
 
 /**
@@ -19,12 +18,12 @@ import { settlement } from './settlement.ts';
  */
 export function restructure(ledger: Ledger, event: RestructureEvent, day: number, path: string): void {
   const s = settlement(ledger, day);
-  const principal = s.gross.minus(ledger.credit);
-  if (principal.lte(0)) throw new InvalidInputError([{ path, message: 'nothing is owed on this date: there is nothing to restructure' }]);
+  const principal = s.gross - ledger.credit;
+  if (principal <= 0n) throw new InvalidInputError([{ path, message: 'nothing is owed on this date: there is nothing to restructure' }]);
   const last = ledger.segments[ledger.segments.length - 1]!.terms;
   const base = ledger.terms;
   const json: Record<string, unknown> = {
-    principal: principal.toFixed(base.decimals),
+    principal: formatMoney(principal, base.decimals),
     annualRate: event.annualRate ?? last.annualRate,
     installments: event.installments,
     frequency: event.frequency ?? last.frequency,
@@ -50,18 +49,18 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
   }
   const kept = [];
   for (const inst of ledger.installments) {
-    const touched = COMPONENTS.some((c) => !inst.paid[c].isZero());
-    if (inst.settledDay !== null || inst.restructured) kept.push(inst);
-    else if (inst.dueDay <= day || touched) {
-      for (const c of COMPONENTS) inst.due[c] = inst.paid[c];
+    if (inst.paidOn !== null || inst.restructured) kept.push(inst);
+    else if (inst.dueDay <= day || inst.paid.some((x) => x !== 0n)) {
+      for (let c = 0; c < COMPONENT_COUNT; c++) inst.due[c] = inst.paid[c]!;
       inst.restructured = true;
+      inst.dirty = true;
       kept.push(inst);
     }
   }
   const lastNumber = ledger.installments.reduce((n, i) => Math.max(n, i.number), 0);
-  const segment = ledger.segments.push({ terms, schedule, startDay: day }) - 1;
+  const segment = ledger.segments.push({ terms, startDay: day, accrual: null, schedule, record: null }) - 1;
   // Kept by due day so the daily scans can stop at the first installment not yet due.
-  ledger.installments = [...kept, ...installmentsOf(schedule, segment, lastNumber + 1)].sort((a, b) => a.dueDay - b.dueDay);
-  ledger.credit = new Dec(0);
-  ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'restructured', principal: principal.toFixed(base.decimals), installments: schedule.installments.length }));
+  replaceInstallments(ledger, [...kept, ...installmentsOf(ledger, schedule, segment, lastNumber + 1)].sort((a, b) => a.dueDay - b.dueDay));
+  ledger.credit = 0n;
+  ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'restructured', principal: formatMoney(principal, base.decimals), installments: schedule.installments.length }));
 }

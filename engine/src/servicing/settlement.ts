@@ -3,7 +3,7 @@
 // (payoffQuote's rule on the schedule segment in force), net of what was paid on it in advance.
 import { accruedInterest } from './accrual.ts';
 import {
-  FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, PRINCIPAL, replaceInstallments, totals,
+  accrualOf, FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, outstandingPrincipal, PRINCIPAL, replaceInstallments,
   type Ledger, type WorkInstallment,
 } from './ledger.ts';
 import { timesRate, scaledOf } from './money.ts';
@@ -47,19 +47,18 @@ export function settlement(ledger: Ledger, day: number): Settlement {
     }
   }
   // Restructured installments owe nothing, so every installment's outstanding principal is the total's.
-  const t = totals(ledger);
-  const principal = t.due[PRINCIPAL]! - t.paid[PRINCIPAL]!;
+  const principal = outstandingPrincipal(ledger);
   let currentOwed = { interest: 0n, interestIva: 0n, fees: 0n, feesIva: 0n };
   if (current !== null) {
     const seg = ledger.segments[current.segment]!;
     let accrued = 0n;
     let feeIva = 0n;
-    if (day >= seg.startDay) ({ interest: accrued, feeIva } = accruedInterest(seg.terms, seg.accrual, day));
-    const owedInterest = max0(accrued - current.paid[INTEREST]!);
+    if (day >= seg.startDay) ({ interest: accrued, feeIva } = accruedInterest(seg.terms, accrualOf(seg), day));
+    const owedInterest = max0(accrued - current.paidPart(INTEREST));
     const tax = seg.terms.tax;
     const owedInterestIva = tax?.on.includes('interest') ? timesRate(owedInterest, scaledOf(tax.rate), ledger.mode) : 0n;
-    const owedFees = max0(current.chargedFees - current.paid[FEES]!);
-    const owedFeesIva = max0(current.chargedFeesIva + feeIva - current.paid[FEES_IVA]!);
+    const owedFees = max0(current.chargedFees - current.paidPart(FEES));
+    const owedFeesIva = max0(current.chargedFeesIva + feeIva - current.paidPart(FEES_IVA));
     currentOwed = { interest: owedInterest, interestIva: owedInterestIva, fees: owedFees, feesIva: owedFeesIva };
     interest += owedInterest;
     fees += owedFees;

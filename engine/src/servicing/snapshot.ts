@@ -1,121 +1,166 @@
 // Freezes the fold's working ledger into the public LoanState on asOf: decimal strings at the
-// currency scale, per-installment parts and status, totals, aging and the payoff.
-import { Dec } from '../decimal.ts';
+// currency scale, per-installment parts and status, totals, aging and the payoff. Views that did
+// not change since the state the fold resumed from are reused, not rebuilt.
 import { formatIsoDate } from '../calendar/iso-date.ts';
 import { agingBucket } from './aging-bucket.ts';
 import { stopsAccrual } from './collection/collection-stage.ts';
-import { isOpen, zeroAmounts, type Amounts, type Ledger, type WorkInstallment } from './ledger.ts';
-import { COMPONENTS, type ComponentAmounts, type InstallmentState, type LoanState, type PayoffAmount } from './loan-state.ts';
+import { COMPONENT_COUNT, isOpen, PRINCIPAL, totals, zeroAmounts, type Amounts, type Charged, type Ledger, type WorkInstallment } from './ledger.ts';
+import type { ComponentAmounts, InstallmentState, InstallmentStatus, LoanState, PayoffAmount } from './loan-state.ts';
+import { formatMoney } from './money.ts';
 import { settlement } from './settlement.ts';
 
-function amounts(a: Amounts, decimals: number): ComponentAmounts {
-  const zero = (0).toFixed(decimals);
-  const out: Record<string, string> = {};
-  let total: Dec | null = null;
-  for (const c of COMPONENTS) {
-    const x = a[c];
-    // Most parts are zero (no fees, no penalties): skip the decimal work for them.
-    if (x.isZero()) out[c] = zero;
-    else {
-      out[c] = x.toFixed(decimals);
-      total = total === null ? x : total.plus(x);
-    }
-  }
-  out['total'] = total === null ? zero : total.toFixed(decimals);
-  return Object.freeze(out) as ComponentAmounts;
+/** The public view of amounts: each part and the total, as decimal strings. */
+export function amountsView(a: Amounts, s: number): ComponentAmounts {
+  const f = (x: bigint) => formatMoney(x, s);
+  let total = 0n;
+  for (let c = 0; c < COMPONENT_COUNT; c++) total += a[c]!;
+  return Object.freeze({
+    principal: f(a[0]!),
+    interest: f(a[1]!),
+    interestIva: f(a[2]!),
+    fees: f(a[3]!),
+    feesIva: f(a[4]!),
+    lateFees: f(a[5]!),
+    lateFeesIva: f(a[6]!),
+    moratorium: f(a[7]!),
+    moratoriumIva: f(a[8]!),
+    total: f(total),
+  });
 }
 
 function minus(a: Amounts, b: Amounts): Amounts {
   const out = zeroAmounts();
-  for (const c of COMPONENTS) out[c] = b[c].isZero() ? a[c] : a[c].minus(b[c]);
+  for (let c = 0; c < COMPONENT_COUNT; c++) out[c] = a[c]! - b[c]!;
   return out;
 }
 
-function add(into: Amounts, a: Amounts): void {
-  for (const c of COMPONENTS) if (!a[c].isZero()) into[c] = into[c].plus(a[c]);
-}
-
-function installmentState(inst: WorkInstallment, day: number, decimals: number): InstallmentState {
+function installmentState(inst: WorkInstallment, day: number, s: number, zero: ComponentAmounts): InstallmentState {
   const open = isOpen(inst);
-  const status = inst.restructured ? 'restructured' : !open ? 'paid' : inst.dueDay > day ? 'pending' : inst.dueDay === day ? 'due' : 'overdue';
-  return Object.freeze({
+  const status: InstallmentStatus = inst.restructured ? 'restructured' : !open ? 'paid' : inst.dueDay > day ? 'pending' : inst.dueDay === day ? 'due' : 'overdue';
+  const daysPastDue = open && inst.dueDay < day ? day - inst.dueDay : 0;
+  const prior = inst.view;
+  if (!inst.dirty && prior !== null && prior.status === status && prior.daysPastDue === daysPastDue) return prior;
+  let due: ComponentAmounts;
+  let paid: ComponentAmounts;
+  let outstanding: ComponentAmounts;
+  if (!inst.dirty && prior !== null) ({ due, paid, outstanding } = prior);
+  else {
+    due = amountsView(inst.due, s);
+    paid = amountsView(inst.paid, s);
+    const d = inst.due;
+    const p = inst.paid;
+    let settledAll = true;
+    for (let c = 0; c < COMPONENT_COUNT; c++) if (d[c] !== p[c]) settledAll = false;
+    outstanding = settledAll ? zero : amountsView(minus(d, p), s);
+  }
+  const view: InstallmentState = Object.freeze({
     number: inst.number,
     dueDate: inst.dueDate,
     status,
-    paidOn: inst.settledDay === null ? null : formatIsoDate(inst.settledDay),
-    daysPastDue: open && inst.dueDay < day ? day - inst.dueDay : 0,
-    due: amounts(inst.due, decimals),
-    paid: amounts(inst.paid, decimals),
-    outstanding: amounts(minus(inst.due, inst.paid), decimals),
-    lateFeeChargedOn: inst.lateFeeDay === null ? null : formatIsoDate(inst.lateFeeDay),
+    paidOn: inst.paidOn,
+    daysPastDue,
+    due,
+    paid,
+    outstanding,
+    lateFeeChargedOn: inst.lateFeeOn,
   });
+  inst.view = view;
+  return view;
 }
 
-function payoffOf(ledger: Ledger, day: number): PayoffAmount {
+function payoffOf(ledger: Ledger, day: number, date: string): PayoffAmount {
   const s = ledger.decimals;
-  const date = formatIsoDate(day);
+  const f = (x: bigint) => formatMoney(x, s);
   if (ledger.status === 'paid-off') {
-    const z = (0).toFixed(s);
+    const z = f(0n);
     return Object.freeze({ date, principal: z, interest: z, fees: z, penalties: z, iva: z, creditApplied: z, total: z });
   }
   const q = settlement(ledger, day);
-  const credit = Dec.min(ledger.credit, q.gross);
+  const credit = ledger.credit < q.gross ? ledger.credit : q.gross;
   return Object.freeze({
     date,
-    principal: q.principal.toFixed(s),
-    interest: q.interest.toFixed(s),
-    fees: q.fees.toFixed(s),
-    penalties: q.penalties.toFixed(s),
-    iva: q.iva.toFixed(s),
-    creditApplied: credit.toFixed(s),
-    total: q.gross.minus(credit).toFixed(s),
+    principal: f(q.principal),
+    interest: f(q.interest),
+    fees: f(q.fees),
+    penalties: f(q.penalties),
+    iva: f(q.iva),
+    creditApplied: f(credit),
+    total: f(q.gross - credit),
   });
+}
+
+function charged(c: Charged, s: number): LoanState['penaltiesCharged'] {
+  return Object.freeze({ lateFees: formatMoney(c.lateFees, s), lateFeesIva: formatMoney(c.lateFeesIva, s), moratorium: formatMoney(c.moratorium, s), moratoriumIva: formatMoney(c.moratoriumIva, s) });
+}
+
+/** `base` followed by `added`, frozen; `base` itself when nothing was added. */
+function appended<T>(base: readonly T[] | undefined, added: T[]): readonly T[] {
+  if (base === undefined || base.length === 0) return Object.freeze(added);
+  return added.length === 0 ? base : Object.freeze(base.concat(added));
 }
 
 /** The public state of `ledger` on `day` (the fold has run through it). */
 export function snapshot(ledger: Ledger, day: number, reversed: readonly string[]): LoanState {
   const s = ledger.decimals;
-  const installments = ledger.installments.map((i) => installmentState(i, day, s));
-  const due = zeroAmounts();
-  const paid = zeroAmounts();
-  const overdue = zeroAmounts();
+  const zero = amountsView(zeroAmounts(), s);
+  const list = ledger.installments;
+  const installments = new Array<InstallmentState>(list.length);
+  const overdueSum = zeroAmounts();
+  let anyOverdue = false;
   let dpd = 0;
-  for (const inst of ledger.installments) {
-    add(due, inst.due);
-    add(paid, inst.paid);
-    if (inst.dueDay <= day) add(overdue, minus(inst.due, inst.paid));
-    if (isOpen(inst) && inst.dueDay < day) dpd = Math.max(dpd, day - inst.dueDay);
+  for (let i = 0; i < list.length; i++) {
+    const inst = list[i]!;
+    installments[i] = installmentState(inst, day, s, zero);
+    if (inst.dueDay > day) continue;
+    const open = isOpen(inst);
+    // A closed installment owes nothing (its unchanged view says so): no need to decode it.
+    if (open || inst.dirty || inst.view === null || inst.view.outstanding.total !== zero.total) {
+      const d = inst.due;
+      const p = inst.paid;
+      for (let c = 0; c < COMPONENT_COUNT; c++) overdueSum[c] = overdueSum[c]! + d[c]! - p[c]!;
+      anyOverdue = true;
+    }
+    if (open && inst.dueDay < day && day - inst.dueDay > dpd) dpd = day - inst.dueDay;
   }
-  const out = minus(due, paid);
-  paid.principal = paid.principal.plus(ledger.prepaidPrincipal);
+  const base = ledger.base;
+  let outstanding: ComponentAmounts;
+  let paid: ComponentAmounts;
+  if (base !== null && !ledger.amountsChanged) {
+    outstanding = base.outstanding;
+    paid = base.paid;
+  } else {
+    const t = totals(ledger);
+    outstanding = amountsView(minus(t.due, t.paid), s);
+    const p = [...t.paid];
+    p[PRINCIPAL] = p[PRINCIPAL]! + ledger.prepaidPrincipal;
+    paid = amountsView(p, s);
+  }
   const date = formatIsoDate(day);
   const active = ledger.status === 'active';
+  const fired = appended(base?.firedActions, ledger.fired);
+  let firstDue = fired.length;
+  while (firstDue > 0 && fired[firstDue - 1]!.date === date) firstDue--;
   return Object.freeze({
     asOf: date,
     status: ledger.status,
     disbursementDate: ledger.terms.disbursementDate,
     installments: Object.freeze(installments),
-    outstanding: amounts(out, s),
-    overdue: amounts(overdue, s),
-    paid: amounts(paid, s),
-    penaltiesCharged: Object.freeze({
-      lateFees: ledger.charged.lateFees.toFixed(s),
-      lateFeesIva: ledger.charged.lateFeesIva.toFixed(s),
-      moratorium: ledger.charged.moratorium.toFixed(s),
-      moratoriumIva: ledger.charged.moratoriumIva.toFixed(s),
-    }),
+    outstanding,
+    overdue: anyOverdue ? amountsView(overdueSum, s) : zero,
+    paid,
+    penaltiesCharged: base !== null && !ledger.amountsChanged ? base.penaltiesCharged : charged(ledger.charged, s),
     daysPastDue: dpd,
     agingBucket: agingBucket(dpd),
     stage: active ? (ledger.stage?.stage ?? null) : null,
     accrualStopped: ledger.status === 'written-off' || (active && stopsAccrual(ledger.stage)),
-    actionsDue: Object.freeze(ledger.fired.filter((f) => f.date === date)),
-    firedActions: Object.freeze([...ledger.fired]),
-    payoff: payoffOf(ledger, day),
-    creditBalance: ledger.credit.toFixed(s),
-    allocations: Object.freeze([...ledger.allocations]),
+    actionsDue: Object.freeze(fired.slice(firstDue)),
+    firedActions: fired,
+    payoff: payoffOf(ledger, day, date),
+    creditBalance: formatMoney(ledger.credit, s),
+    allocations: appended(base?.allocations, ledger.allocations),
     reversedPayments: Object.freeze([...reversed]),
     lastDayClose: ledger.lastClose,
     writtenOff: ledger.writtenOff,
-    journal: Object.freeze([...ledger.journal]),
+    journal: appended(base?.journal, ledger.journal),
   });
 }

@@ -14,7 +14,9 @@ export const PERMISSIONS = [
   'quotes:read',
   'loans:read',
   'loans:write',
+  'loans:import',
   'payments:write',
+  'payments:reverse',
   'loans:restructure',
   'loans:write-off',
   'ledger:read',
@@ -32,7 +34,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
   'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read'],
   approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read'],
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'loans:restructure', 'ledger:read', 'reports:read'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read'],
   'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write'],
 };
 

@@ -1,5 +1,5 @@
 // The product picker's list: each example product's code, name, kind and description, read with
-// the dsl parser on the server.
+// the dsl parser on the server (the runtime's list, when there is one, is read in +page.ts).
 import { parse } from '@plazo/dsl';
 import { exampleProducts } from '$lib/products/example-products';
 import type { PageServerLoad } from './$types';
@@ -23,5 +23,5 @@ export const load: PageServerLoad = () => {
       description: product?.description?.value ?? product?.doc ?? '',
     };
   });
-  return { products };
+  return { bundled: products };
 };

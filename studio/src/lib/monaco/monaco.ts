@@ -4,7 +4,7 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import LanguageWorker from '../worker/language.worker.ts?worker';
+import { createWorker } from '../worker/create-worker.ts';
 
 (self as unknown as { MonacoEnvironment: { getWorker(workerId: string, label: string): Worker } }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
@@ -14,7 +14,7 @@ export { monaco };
 
 /** A new Plazo language worker (dsl + engine). */
 export function createLanguageWorker(): Worker {
-  return new LanguageWorker();
+  return createWorker();
 }
 
 export type Monaco = typeof monaco;

@@ -1,8 +1,10 @@
 // The editor's side of the language worker: debounced analysis of the latest text, preview
-// requests, and formatting as a promise. Works with any Worker-like port (tests may pass one).
+// requests, test reports, and the simulator, timeline, backtest and comparison requests as
+// promises. Works with any Worker-like port (tests may pass one).
 import type { Diagnostic } from '@plazo/dsl';
 import type { PreviewChoice } from '../preview/controls.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { Scenario } from '../timeline/scenarios.ts';
+import type { BacktestResult, CompareResult, DecideResult, FromWorker, ProductSource, TimelineResult, ToWorker } from './protocol.ts';
 
 export interface WorkerPort {
   postMessage(message: ToWorker): void;
@@ -12,13 +14,18 @@ export interface WorkerPort {
 
 export type AnalysisMessage = Extract<FromWorker, { type: 'analysis' }>;
 export type PreviewMessage = Extract<FromWorker, { type: 'preview' }>;
+export type TestsMessage = Extract<FromWorker, { type: 'tests' }>;
+export type ProgressMessage = Extract<FromWorker, { type: 'progress' }>;
 
 export interface LanguageClientOptions {
   /** Quiet time after the last edit before the text goes to the worker. */
   readonly debounceMs?: number;
   onAnalysis(message: AnalysisMessage): void;
   onPreview(message: PreviewMessage): void;
+  onTests?(message: TestsMessage): void;
 }
+
+type Replies = { decided: DecideResult; timeline: TimelineResult; backtested: BacktestResult; compared: CompareResult };
 
 export class LanguageClient {
   #worker: WorkerPort;
@@ -27,6 +34,9 @@ export class LanguageClient {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #formatId = 0;
   #formatting = new Map<number, (result: { text: string; diagnostics: readonly Diagnostic[] }) => void>();
+  #requestId = 0;
+  #requests = new Map<number, (result: unknown) => void>();
+  #progress = new Map<number, (message: ProgressMessage) => void>();
 
   constructor(worker: WorkerPort, options: LanguageClientOptions) {
     this.#worker = worker;
@@ -42,6 +52,20 @@ export class LanguageClient {
         break;
       case 'preview':
         this.#options.onPreview(message);
+        break;
+      case 'tests':
+        this.#options.onTests?.(message);
+        break;
+      case 'progress':
+        this.#progress.get(message.id)?.(message);
+        break;
+      case 'decided':
+      case 'timeline':
+      case 'backtested':
+      case 'compared':
+        this.#requests.get(message.id)?.(message.result);
+        this.#requests.delete(message.id);
+        this.#progress.delete(message.id);
         break;
       case 'formatted':
         this.#formatting.get(message.id)?.({ text: message.text, diagnostics: message.diagnostics });
@@ -73,6 +97,32 @@ export class LanguageClient {
       this.#formatting.set(id, resolve);
       this.#worker.postMessage({ type: 'format', id, text });
     });
+  }
+
+  #request<K extends keyof Replies>(build: (id: number) => ToWorker, onProgress?: (m: ProgressMessage) => void): Promise<Replies[K]> {
+    const id = ++this.#requestId;
+    return new Promise((resolve) => {
+      this.#requests.set(id, resolve as (result: unknown) => void);
+      if (onProgress) this.#progress.set(id, onProgress);
+      this.#worker.postMessage(build(id));
+    });
+  }
+
+  /** The decision for an application under the last compiled product. */
+  decide(application: unknown, asOf: string): Promise<DecideResult> {
+    return this.#request<'decided'>((id) => ({ type: 'decide', id, application, asOf }));
+  }
+
+  timeline(application: unknown, asOf: string, scenario: Scenario): Promise<TimelineResult> {
+    return this.#request<'timeline'>((id) => ({ type: 'timeline', id, application, asOf, scenario }));
+  }
+
+  backtest(product: ProductSource, csv: string, map: unknown, against: ProductSource | undefined, onProgress: (m: ProgressMessage) => void): Promise<BacktestResult> {
+    return this.#request<'backtested'>((id) => ({ type: 'backtest', id, product, csv, map, ...(against ? { against } : {}) }), onProgress);
+  }
+
+  compare(before: ProductSource, after: ProductSource, choice: PreviewChoice): Promise<CompareResult> {
+    return this.#request<'compared'>((id) => ({ type: 'compare', id, before, after, choice }));
   }
 
   dispose(): void {

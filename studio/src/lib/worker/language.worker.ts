@@ -1,12 +1,14 @@
-// The language worker: parses, checks and compiles the product with the dsl, and computes the
-// live preview with the engine, off the editor's thread. Imports only dsl, engine and the
-// studio's Monaco-free language and preview modules.
-import { compile, format, parse, type Diagnostic } from '@plazo/dsl';
+// The language worker: parses, checks and compiles the product with the dsl, computes the live
+// preview and runs the product's tests with the engine, and answers the simulator, timeline,
+// backtest and version-comparison requests — all off the editor's thread. Imports only dsl, engine
+// and the studio's Monaco-free modules.
+import { compile, format, parse, type Diagnostic, type ProductFile } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
 import { symbolIndex } from '../language/symbols.ts';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
 import { computePreview } from '../preview/preview.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { runBacktest, runCompare, runDecide, runTests, runTimeline } from './requests.ts';
 
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
 
@@ -56,10 +58,24 @@ function analyzeLatest(): void {
     version: job.version,
     diagnostics: compiled.diagnostics,
     symbols,
-    ...(compiled.ir ? { limits: previewLimits(compiled.ir) } : {}),
+    ...(compiled.ir ? { limits: previewLimits(compiled.ir), ir: compiled.ir } : {}),
     timings: { analyzeMs, lines: job.text.split('\n').length },
   });
-  if (compiled.ir) runPreview();
+  if (compiled.ir) {
+    runPreview();
+    runTestsOf(compiled.ir, parsed.file, job.version);
+  }
+}
+
+function runTestsOf(product: ProductIR, file: ProductFile, version: number): void {
+  // A newer text waiting to be analysed makes these results stale: skip them.
+  if (pending) return;
+  const started = performance.now();
+  try {
+    post({ type: 'tests', version, summary: runTests(product, file), ms: performance.now() - started });
+  } catch (e) {
+    console.error('tests failed to run', e);
+  }
 }
 
 scope.onmessage = (event) => {
@@ -76,6 +92,29 @@ scope.onmessage = (event) => {
     case 'preview':
       choice = message.choice;
       runPreview();
+      break;
+    case 'decide':
+      if (ir) post({ type: 'decided', id: message.id, result: runDecide(ir, message.application, message.asOf) });
+      else post({ type: 'decided', id: message.id, result: { ok: false, issues: [{ path: '', message: 'the product does not compile' }] } });
+      break;
+    case 'timeline':
+      if (ir) post({ type: 'timeline', id: message.id, result: runTimeline(ir, message.application, message.asOf, message.scenario) });
+      else post({ type: 'timeline', id: message.id, result: { ok: false, issues: [{ path: '', message: 'the product does not compile' }] } });
+      break;
+    case 'backtest': {
+      let last = 0;
+      const result = runBacktest(message.product, message.csv, message.map, message.against, (p, phase) => {
+        const now = performance.now();
+        // Throttled: a progress message at most every 50 ms, and the last one.
+        if (now - last < 50 && p.done < p.total) return;
+        last = now;
+        post({ type: 'progress', id: message.id, done: p.done, total: p.total, phase });
+      });
+      post({ type: 'backtested', id: message.id, result });
+      break;
+    }
+    case 'compare':
+      post({ type: 'compared', id: message.id, result: runCompare(message.before, message.after, message.choice) });
       break;
     case 'format': {
       try {

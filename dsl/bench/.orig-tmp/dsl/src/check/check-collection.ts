@@ -1,0 +1,78 @@
+// Checks on the collection policy: stage ranges in order, stages that neither overlap nor leave
+// days past due uncovered, unique stage names, known notification channels.
+import type { ActionNode, CollectionSection, CollectionStepNode } from '../ast/nodes.ts';
+import type { Accept } from '../diagnostic.ts';
+import { literalValue } from './decimals.ts';
+import { error, lineOf, warning } from './diagnostics.ts';
+import { describeInterval, integerInterval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
+import { checkOption } from './options.ts';
+
+export const CHANNELS = ['sms', 'whatsapp', 'email'] as const;
+
+type Stage = Extract<CollectionStepNode, { kind: 'stage' }>;
+
+/** The collection section. */
+export function checkCollection(collection: CollectionSection, accept: Accept): void {
+  const stages: { step: Stage; interval: Interval }[] = [];
+  const names = new Map<string, Stage>();
+  for (const step of collection.steps) {
+    for (const action of step.actions) checkAction(action, accept);
+    if (step.kind === 'at') {
+      const day = literalValue(step.day);
+      if (step.day && (!day || !day.isInteger())) accept(error('invalid-number', '`at` takes a whole number of days', step.day.range));
+      continue;
+    }
+    const name = step.stage?.name;
+    if (name) {
+      const first = names.get(name);
+      if (first) accept(error('duplicate-name', `stage \`${name}\` is declared twice`, step.stage!.range, `the first is on ${lineOf(first.range)}`));
+      else names.set(name, step);
+    }
+    const from = literalValue(step.from);
+    const to = literalValue(step.to);
+    if (!from || !from.isInteger() || (step.to && (!to || !to.isInteger()))) {
+      if (step.from) accept(error('invalid-number', 'stages take whole numbers of days past due', (step.to && !to?.isInteger() ? step.to : step.from).range));
+      continue;
+    }
+    if (from.lt(1)) {
+      accept(error('invalid-number', `a stage starts at 1 day past due or later, found ${from.toFixed()}`, step.from.range, 'use `at N days` for reminders on or before the due date'));
+      continue;
+    }
+    if (to && from.gt(to)) {
+      accept(error('range-inverted', `stage \`${name ?? ''}\` runs from ${from.toFixed()} to ${to.toFixed()} days`, step.to!.range, 'write the smaller day first'));
+      continue;
+    }
+    const own = integerInterval(from, to);
+    for (const earlier of stages) {
+      const shared = intersect(earlier.interval, own);
+      if (isEmpty(shared)) continue;
+      accept(
+        error(
+          'stage-overlap',
+          `days ${describeInterval(shared, { integer: true, percent: false }).replace(/^values? /, '')} past due are in stages \`${earlier.step.stage?.name ?? ''}\` and \`${name ?? ''}\``,
+          step.from.range,
+          `the stage on ${lineOf(earlier.step.range)} already covers them`,
+        ),
+      );
+    }
+    stages.push({ step, interval: own });
+  }
+  if (stages.length < 2) return;
+  const first = stages.reduce((a, b) => (a.interval.lo.value.lte(b.interval.lo.value) ? a : b));
+  const domain: Interval = { lo: first.interval.lo, hi: stages.reduce((a, b) => (a.interval.hi.value.gte(b.interval.hi.value) ? a : b)).interval.hi };
+  for (const gap of uncovered(domain, stages.map((s) => s.interval))) {
+    const next = stages.find((s) => s.interval.lo.value.eq(gap.hi.value));
+    accept(
+      warning(
+        'stage-gap',
+        `days ${describeInterval(gap, { integer: true, percent: false }).replace(/^values? /, '')} past due are in no stage`,
+        next?.step.from.range ?? collection.range,
+        'make each stage start the day after the previous one ends',
+      ),
+    );
+  }
+}
+
+function checkAction(action: ActionNode, accept: Accept): void {
+  if (action.kind === 'notify' && action.channel) checkOption(action.channel, CHANNELS, 'channel', accept);
+}

@@ -1,0 +1,338 @@
+// Type-checks one expression against the scope: resolves names (inputs, lets, `score`, `today`,
+// enum values), applies the type rules of value-types.ts and reports each misuse at its operand.
+import type { BinaryExpr, CallExpr, Expr, InExpr, NameRef, Range } from '../ast/nodes.ts';
+import type { Accept } from '../diagnostic.ts';
+import { error } from './diagnostics.ts';
+import { lookup, knownNames, type Scope } from './scope.ts';
+import { didYouMean } from './suggest.ts';
+import {
+  BOOLEAN,
+  DATE,
+  INTEGER,
+  PERCENT,
+  STRING,
+  UNKNOWN,
+  arithmeticType,
+  assignable,
+  comparable,
+  comparableWith,
+  isNumeric,
+  typeLabel,
+  type ExprType,
+} from './value-types.ts';
+
+/** Where an expression sits, which decides what it may refer to. */
+export interface ExprContext {
+  readonly scope: Scope;
+  readonly accept: Accept;
+  /** `score` is computed after lets and characteristics: only rules and offer caps may read it. */
+  readonly allowScore: boolean;
+  /** Inside `let` number `letIndex`: only earlier lets are defined. */
+  readonly letIndex?: number;
+}
+
+/** The functions of the language: name → arity check and result type. */
+const FUNCTIONS = ['min', 'max', 'round', 'days_between', 'years_between'] as const;
+
+/** Infers the type of `expr`, reporting every error inside it; `unknown` after an error. */
+export function inferType(expr: Expr | undefined, ctx: ExprContext): ExprType {
+  if (expr === undefined) return UNKNOWN;
+  switch (expr.kind) {
+    case 'NumberLiteral':
+      return { kind: 'literal', integral: !expr.value.includes('.') || /\.0*$/.test(expr.value) };
+    case 'PercentLiteral':
+      return PERCENT;
+    case 'StringLiteral':
+      return STRING;
+    case 'BooleanLiteral':
+      return BOOLEAN;
+    case 'DateLiteral':
+      return DATE;
+    case 'ErrorExpr':
+      return UNKNOWN;
+    case 'ParenExpr':
+      return inferType(expr.inner, ctx);
+    case 'NameRef':
+      return resolveName(expr, ctx);
+    case 'UnaryExpr': {
+      const operand = inferType(expr.operand, ctx);
+      if (expr.operator === 'not') {
+        expectBoolean(expr.operand, operand, '`not`', ctx);
+        return BOOLEAN;
+      }
+      if (operand.kind !== 'unknown' && !isNumeric(operand)) {
+        ctx.accept(error('type-mismatch', `cannot negate ${typeLabel(operand)}`, expr.operand.range, 'only numbers, money and percents have a sign'));
+        return UNKNOWN;
+      }
+      return operand;
+    }
+    case 'BinaryExpr':
+      return inferBinary(expr, ctx);
+    case 'InExpr':
+      return inferIn(expr, ctx);
+    case 'PresenceExpr': {
+      const operand = unwrap(expr.operand);
+      if (operand?.kind === 'NameRef') {
+        resolveName(operand, ctx);
+      } else if (operand && operand.kind !== 'ErrorExpr') {
+        ctx.accept(
+          error(
+            'presence-operand',
+            `\`is ${expr.present ? 'present' : 'missing'}\` applies to a field or a let, not to an expression`,
+            operand.range,
+            'test the field itself: `bureau.score is present`',
+          ),
+        );
+      }
+      return BOOLEAN;
+    }
+    case 'IfExpr': {
+      expectBoolean(expr.condition, inferType(expr.condition, ctx), 'the condition of `if`', ctx);
+      const then = inferType(expr.then, ctx);
+      const otherwise = inferType(expr.otherwise, ctx);
+      if (assignable(then, otherwise)) return otherwise.kind === 'literal' ? then : otherwise;
+      if (assignable(otherwise, then)) return then;
+      ctx.accept(
+        error(
+          'type-mismatch',
+          `the branches of \`if\` have different types: ${typeLabel(then)} and ${typeLabel(otherwise)}`,
+          expr.otherwise.range,
+          'both branches must give the same type',
+        ),
+      );
+      return UNKNOWN;
+    }
+    case 'CallExpr':
+      return inferCall(expr, ctx);
+  }
+}
+
+/** Reports a type error when `expr` is not of the `wanted` type; `what` names the place. */
+export function expectType(expr: Expr | undefined, wanted: ExprType, what: string, ctx: ExprContext): ExprType {
+  const actual = inferType(expr, ctx);
+  if (expr && !assignable(actual, wanted)) {
+    ctx.accept(
+      error('type-mismatch', `${what} must be ${typeLabel(wanted)}, found ${typeLabel(actual)}`, expr.range, `write ${comparableWith(wanted)}`),
+    );
+  }
+  return actual;
+}
+
+function expectBoolean(expr: Expr, type: ExprType, what: string, ctx: ExprContext): void {
+  if (type.kind !== 'unknown' && type.kind !== 'boolean') {
+    ctx.accept(
+      error('type-mismatch', `${what} must be \`boolean\`, found ${typeLabel(type)}`, expr.range, 'write a condition such as `applicant.age > 70`'),
+    );
+  }
+}
+
+function inferBinary(expr: BinaryExpr, ctx: ExprContext): ExprType {
+  const op = expr.operator;
+  if (op === 'and' || op === 'or') {
+    expectBoolean(expr.left, inferType(expr.left, ctx), `the left side of \`${op}\``, ctx);
+    expectBoolean(expr.right, inferType(expr.right, ctx), `the right side of \`${op}\``, ctx);
+    return BOOLEAN;
+  }
+  if (op === '+' || op === '-' || op === '*' || op === '/') {
+    const left = inferType(expr.left, ctx);
+    const right = inferType(expr.right, ctx);
+    const result = arithmeticType(op, left, right);
+    if ('kind' in result) return result;
+    ctx.accept(error('type-mismatch', result.message, expr.right.range, result.help));
+    return UNKNOWN;
+  }
+  const [left, right] = comparedTypes(expr.left, expr.right, ctx);
+  if (left.kind === 'unknown' || right.kind === 'unknown') return BOOLEAN;
+  if (enumAgainstString(expr.left, left, expr.right, right, ctx) || enumAgainstString(expr.right, right, expr.left, left, ctx)) {
+    return BOOLEAN;
+  }
+  if (!comparable(op, left, right)) {
+    const ordered = op !== '=' && op !== '!=' && comparable('=', left, right);
+    ctx.accept(
+      error(
+        'type-mismatch',
+        ordered
+          ? `cannot order ${typeLabel(left)} values with \`${op}\``
+          : `cannot compare ${typeLabel(left)} with ${typeLabel(right)}`,
+        expr.right.range,
+        ordered ? 'only numbers, money, percents and dates have an order; use `=` or `!=`' : `compare ${describeOperand(expr.left)} with ${comparableWith(left)}`,
+      ),
+    );
+  }
+  return BOOLEAN;
+}
+
+function inferIn(expr: InExpr, ctx: ExprContext): ExprType {
+  const operand = inferType(expr.operand, ctx);
+  for (const value of expr.values) {
+    const type = isEnumValueCandidate(value, ctx.scope) ? enumValue(value as NameRef, operand, ctx) : inferType(value, ctx);
+    if (operand.kind === 'unknown' || type.kind === 'unknown') continue;
+    if (enumAgainstString(expr.operand, operand, value, type, ctx)) continue;
+    if (!comparable('=', operand, type)) {
+      ctx.accept(
+        error('type-mismatch', `cannot compare ${typeLabel(operand)} with ${typeLabel(type)}`, value.range, `list ${comparableWith(operand)}`),
+      );
+    }
+  }
+  return BOOLEAN;
+}
+
+function inferCall(expr: CallExpr, ctx: ExprContext): ExprType {
+  const name = expr.callee?.name ?? '';
+  const args = expr.args.map((arg) => inferType(arg, ctx));
+  const arity = (min: number, max: number, shape: string): boolean => {
+    if (args.length >= min && args.length <= max) return true;
+    ctx.accept(error('wrong-arity', `\`${name}\` takes ${shape}, given ${args.length}`, expr.range, `write \`${name}(${shape.replace(/^.*: /, '')})\``));
+    return false;
+  };
+  switch (name) {
+    case 'min':
+    case 'max': {
+      if (!arity(2, Infinity, 'two or more arguments: a, b')) return UNKNOWN;
+      let result: ExprType = args[0]!;
+      args.forEach((type, i) => {
+        if (type.kind !== 'unknown' && !isNumeric(type)) {
+          ctx.accept(error('type-mismatch', `\`${name}\` needs numbers, money or percents, found ${typeLabel(type)}`, expr.args[i]!.range));
+          result = UNKNOWN;
+        } else if (!comparable('<', result, type)) {
+          ctx.accept(error('type-mismatch', `\`${name}\` mixes ${typeLabel(result)} and ${typeLabel(type)}`, expr.args[i]!.range, 'all arguments must have the same type'));
+          result = UNKNOWN;
+        } else if (result.kind === 'literal') {
+          result = type;
+        }
+      });
+      return result;
+    }
+    case 'round': {
+      if (!arity(2, 2, 'two arguments: x, decimals')) return UNKNOWN;
+      const [value, scale] = args as [ExprType, ExprType];
+      const scaleExpr = expr.args[1]!;
+      if (value.kind !== 'unknown' && !isNumeric(value)) {
+        ctx.accept(error('type-mismatch', `\`round\` needs a number, money or percent, found ${typeLabel(value)}`, expr.args[0]!.range));
+      }
+      if (scaleExpr.kind !== 'NumberLiteral' || !/^\d+$/.test(scaleExpr.value) || Number(scaleExpr.value) > 10) {
+        if (scale.kind !== 'unknown') {
+          ctx.accept(error('type-mismatch', 'the decimals of `round` must be a whole number from 0 to 10', scaleExpr.range, 'write `round(x, 2)`'));
+        }
+      }
+      return value;
+    }
+    case 'days_between':
+    case 'years_between': {
+      if (!arity(2, 2, 'two dates: from, to')) return UNKNOWN;
+      args.forEach((type, i) => {
+        if (type.kind !== 'unknown' && type.kind !== 'date') {
+          ctx.accept(error('type-mismatch', `\`${name}\` needs dates, found ${typeLabel(type)}`, expr.args[i]!.range, 'pass a date field, a date literal or `today`'));
+        }
+      });
+      return INTEGER;
+    }
+    default: {
+      if (name) {
+        ctx.accept(error('unknown-function', `unknown function \`${name}\``, expr.callee.range, didYouMean(name, FUNCTIONS) ?? `the functions are ${FUNCTIONS.map((f) => `\`${f}\``).join(', ')}`));
+      }
+      return UNKNOWN;
+    }
+  }
+}
+
+/** The types of two compared operands, resolving a bare name against an enum on the other side. */
+function comparedTypes(left: Expr, right: Expr, ctx: ExprContext): [ExprType, ExprType] {
+  const leftIsValue = isEnumValueCandidate(left, ctx.scope);
+  const rightIsValue = isEnumValueCandidate(right, ctx.scope);
+  if (leftIsValue && !rightIsValue) {
+    const r = inferType(right, ctx);
+    return [enumValue(left as NameRef, r, ctx), r];
+  }
+  if (rightIsValue && !leftIsValue) {
+    const l = inferType(left, ctx);
+    return [l, enumValue(right as NameRef, l, ctx)];
+  }
+  return [inferType(left, ctx), inferType(right, ctx)];
+}
+
+/** A bare name that is not declared may be an enum value (`applicant.state = CDMX`). */
+function isEnumValueCandidate(expr: Expr, scope: Scope): boolean {
+  return expr.kind === 'NameRef' && expr.name !== '' && !expr.name.includes('.') && lookup(scope, expr.name) === undefined;
+}
+
+function enumValue(ref: NameRef, partner: ExprType, ctx: ExprContext): ExprType {
+  if (partner.kind !== 'enum') return resolveName(ref, ctx);
+  const values = partner.values ?? [];
+  if (values.includes(ref.name)) return partner;
+  ctx.accept(
+    error(
+      'unknown-enum-value',
+      `\`${ref.name}\` is not a value of ${typeLabel(partner)}`,
+      ref.range,
+      didYouMean(ref.name, values) ?? `use one of ${values.map((v) => `\`${v}\``).join(', ')}`,
+    ),
+  );
+  return UNKNOWN;
+}
+
+/** `state = "CDMX"`: a string literal compared with an enum must be one of its values. */
+function enumAgainstString(enumExpr: Expr, enumType: ExprType, other: Expr, otherType: ExprType, ctx: ExprContext): boolean {
+  if (enumType.kind !== 'enum' || otherType.kind !== 'string' || unwrap(other)?.kind !== 'StringLiteral') return false;
+  const literal = unwrap(other) as { value: string; range: Range };
+  const values = enumType.values ?? [];
+  if (!values.includes(literal.value)) {
+    ctx.accept(
+      error('unknown-enum-value', `\`${literal.value}\` is not a value of ${describeOperand(enumExpr)}`, literal.range, `use one of ${values.map((v) => `\`${v}\``).join(', ')}`),
+    );
+  }
+  return true;
+}
+
+/** Resolves a name to its type, reporting unknown names, lets used before their definition and misplaced `score`. */
+export function resolveName(ref: NameRef, ctx: ExprContext): ExprType {
+  if (!ref.name) return UNKNOWN;
+  const symbol = lookup(ctx.scope, ref.name);
+  if (symbol === undefined) {
+    ctx.accept(
+      error(
+        'unknown-name',
+        `unknown name \`${ref.name}\``,
+        ref.range,
+        didYouMean(ref.name, knownNames(ctx.scope)) ?? 'declare it as an input field in `input { ... }` or with `let`',
+      ),
+    );
+    return UNKNOWN;
+  }
+  if (symbol.kind === 'let' && ctx.letIndex !== undefined && symbol.index >= ctx.letIndex) {
+    const self = symbol.index === ctx.letIndex;
+    ctx.accept(
+      error(
+        'let-order',
+        self ? `\`${ref.name}\` cannot use itself` : `\`${ref.name}\` is defined later, on line ${symbol.decl.range.start.line + 1}`,
+        ref.range,
+        self ? 'a let is computed once from inputs and earlier lets' : `move \`let ${ref.name}\` above the let that uses it`,
+      ),
+    );
+    return UNKNOWN;
+  }
+  if (symbol.kind === 'builtin' && symbol.name === 'score') {
+    if (!ctx.scope.scorecard) {
+      ctx.accept(error('score-unavailable', '`score` needs a `scorecard` section', ref.range, 'add `scorecard { base ... }` or remove the reference'));
+      return UNKNOWN;
+    }
+    if (!ctx.allowScore) {
+      ctx.accept(
+        error('score-unavailable', '`score` is not available here', ref.range, '`score` is computed after lets and characteristics: use it in eligibility rules and offer caps'),
+      );
+      return UNKNOWN;
+    }
+  }
+  return symbol.type;
+}
+
+function unwrap(expr: Expr | undefined): Expr | undefined {
+  let current = expr;
+  while (current?.kind === 'ParenExpr') current = current.inner;
+  return current;
+}
+
+function describeOperand(expr: Expr): string {
+  const inner = unwrap(expr);
+  return inner?.kind === 'NameRef' ? `\`${inner.name}\`` : 'it';
+}

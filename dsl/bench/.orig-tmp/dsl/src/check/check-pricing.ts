@@ -1,0 +1,95 @@
+// Checks on `pricing`: method, basis, rate (fixed or table), IVA, rounding, grace and business
+// days; and the consumer-IVA warning (LIVA art. 15: interest to individuals is taxed).
+import type { Identifier, LimitsSection, PercentLiteral, PricingSection, Range } from '../ast/nodes.ts';
+import type { Accept } from '../diagnostic.ts';
+import { checkRateTable } from './check-rate-table.ts';
+import { literalValue } from './decimals.ts';
+import { error, headRange, lineOf, warning } from './diagnostics.ts';
+import type { Scope } from './scope.ts';
+import { checkOption, checkRateValue } from './options.ts';
+
+export const METHODS = ['french', 'german', 'flat', 'bullet'] as const;
+export const BASES = ['period', 'actual/360', 'actual/365', '30/360'] as const;
+export const ROUNDING_MODES = ['half-even', 'half-up'] as const;
+export const BUSINESS_DAY_RULES = ['next', 'previous', 'none'] as const;
+export const TAX_TARGETS = ['interest', 'fees', 'moratorium', 'penalties'] as const;
+
+/** The pricing section, and the product-level IVA expectations that depend on it. */
+export function checkPricing(pricing: PricingSection, accept: Accept, scope: Scope, limits: LimitsSection | undefined): void {
+  const head = headRange(pricing.range, 'pricing'.length);
+  if (!pricing.method?.name) {
+    accept(error('missing-method', '`pricing` has no interest method', head, 'add `method french` (or german, flat, bullet)'));
+  } else {
+    checkOption(pricing.method, METHODS, 'interest method', accept);
+  }
+  if (pricing.basis?.name) checkOption(pricing.basis, BASES, 'interest basis', accept);
+  if (!pricing.rate) {
+    accept(error('missing-rate', '`pricing` has no rate', head, 'add `rate 48%` or a table such as `rate by band { A: 36%, B: 48% }`'));
+  } else if (pricing.rate.kind === 'FixedRate') {
+    checkRateValue(pricing.rate.rate, accept);
+  } else {
+    checkRateTable(pricing.rate, accept, scope, limits);
+  }
+  checkIva(pricing, accept);
+  const rounding = pricing.rounding;
+  if (rounding) {
+    const decimals = literalValue(rounding.decimals);
+    if (rounding.decimals && (!decimals || !decimals.isInteger() || decimals.lt(0) || decimals.gt(10))) {
+      accept(error('invalid-number', `rounding scale \`${rounding.decimals.value}\` must be a whole number from 0 to 10`, rounding.decimals.range, 'write `rounding 2 half-even`'));
+    }
+    if (rounding.mode?.name) checkOption(rounding.mode, ROUNDING_MODES, 'rounding mode', accept);
+    if (rounding.multiple) {
+      const multiple = literalValue(rounding.multiple);
+      if (!multiple || multiple.lte(0)) accept(error('invalid-number', `installment multiple \`${rounding.multiple.value}\` must be positive`, rounding.multiple.range));
+      const method = pricing.method?.name;
+      if (method === 'german' || method === 'bullet') {
+        accept(error('multiple-not-level', `\`multiple\` rounds a level installment, and \`${method}\` has none`, rounding.multiple.range, 'use `multiple` with `method french` or `method flat`'));
+      }
+    }
+  }
+  const graceSeen = new Map<string, Range>();
+  for (const grace of pricing.grace) {
+    const count = literalValue(grace.count);
+    if (grace.count && (!count || !count.isInteger() || count.lt(0))) {
+      accept(error('invalid-number', `grace \`${grace.count.value}\` must be a whole number of installments`, grace.count.range));
+    }
+    const first = graceSeen.get(grace.what);
+    if (first) accept(error('duplicate-name', `\`grace ${grace.what}\` is given twice`, grace.range, `keep the one on ${lineOf(first)}`));
+    else graceSeen.set(grace.what, grace.range);
+  }
+  if (pricing.businessDays?.name) checkOption(pricing.businessDays, BUSINESS_DAY_RULES, 'business-day rule', accept);
+  const kind = scope.product.productKind?.name || 'consumer';
+  const onInterest = pricing.iva?.on.some((target) => target.name === 'interest') ?? false;
+  if (kind === 'consumer' && !onInterest) {
+    accept(
+      warning(
+        'iva-missing',
+        pricing.iva ? 'interest carries no IVA on this consumer product' : 'no IVA on interest for this consumer product',
+        pricing.iva ? pricing.iva.range : head,
+        'interest on loans to individuals is taxed at 16% (LIVA art. 15 exempts only business activity and a few others): write `iva 16% on interest, fees`, or `kind business` if the borrowers have business activity',
+      ),
+    );
+  }
+}
+
+function checkIva(pricing: PricingSection, accept: Accept): void {
+  const iva = pricing.iva;
+  if (!iva) {
+    if (pricing.installmentIncludesIva) {
+      accept(error('iva-rate-missing', '`installment includes iva` needs an IVA rate', headRange(pricing.range, 'pricing'.length), 'add `iva 16% on interest, fees`'));
+    }
+    return;
+  }
+  const rate = literalValue(iva.rate);
+  if (iva.rate && (!rate || rate.lt(0) || rate.gt(1))) {
+    accept(error('invalid-number', `the IVA rate \`${iva.rate.value}%\` must be between 0% and 100%`, iva.rate.range, 'the general rate is `16%`'));
+  }
+  const seen = new Set<string>();
+  for (const target of iva.on) {
+    if (!target.name) continue;
+    checkOption(target, TAX_TARGETS, 'IVA target', accept);
+    if (seen.has(target.name)) accept(error('duplicate-name', `\`${target.name}\` is listed twice`, target.range));
+    seen.add(target.name);
+  }
+}
+

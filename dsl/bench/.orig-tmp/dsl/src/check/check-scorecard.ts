@@ -1,0 +1,149 @@
+// Checks on the scorecard: characteristics over known inputs or lets, bins of the right kind that
+// cover every value exactly once (naming the values that are not), a `missing` bin for optional
+// values, and bands in descending order that cover the reachable score range.
+import { Dec } from '@plazo/engine';
+import type { BandDecl, CharacteristicDecl, ScorecardSection } from '../ast/nodes.ts';
+import type { Accept } from '../diagnostic.ts';
+import { checkBinCoverage } from './bin-coverage.ts';
+import { literalValue } from './decimals.ts';
+import { error, lineOf, warning } from './diagnostics.ts';
+import { lookup, type Scope } from './scope.ts';
+import { didYouMean } from './suggest.ts';
+import { typeLabel } from './value-types.ts';
+
+/** The lowest and highest points a characteristic can give. */
+export interface PointsRange {
+  readonly min: Dec;
+  readonly max: Dec;
+}
+
+/** The scorecard section: characteristics, then bands against the reachable score range. */
+export function checkScorecard(section: ScorecardSection, accept: Accept, scope: Scope): void {
+  const seen = new Map<string, CharacteristicDecl>();
+  const ranges: (PointsRange | undefined)[] = [];
+  for (const characteristic of section.characteristics) {
+    const name = characteristic.name?.name;
+    if (name) {
+      const first = seen.get(name);
+      if (first) {
+        accept(error('duplicate-name', `characteristic \`${name}\` is declared twice`, characteristic.name.range, `the first is on ${lineOf(first.range)}; merge their bins`));
+      } else {
+        seen.set(name, characteristic);
+      }
+    }
+    ranges.push(checkCharacteristic(characteristic, accept, scope));
+  }
+  const base = section.base ? literalValue(section.base) : new Dec(0);
+  let reachable: PointsRange | undefined;
+  if (base && ranges.every((r) => r !== undefined)) {
+    reachable = ranges.reduce<PointsRange>((acc, r) => ({ min: acc.min.plus(r!.min), max: acc.max.plus(r!.max) }), { min: base, max: base });
+  }
+  checkBands(section, accept, reachable);
+}
+
+/** One characteristic; returns its points range when its bins are sound. */
+export function checkCharacteristic(characteristic: CharacteristicDecl, accept: Accept, scope: Scope): PointsRange | undefined {
+  const name = characteristic.name?.name;
+  if (!name) return undefined;
+  const symbol = lookup(scope, name);
+  let sound = true;
+  if (symbol === undefined || symbol.kind === 'builtin') {
+    const candidates = [...scope.inputs.keys(), ...scope.lets.keys()];
+    accept(
+      error(
+        'unknown-name',
+        symbol ? `\`${name}\` cannot be a characteristic` : `unknown name \`${name}\``,
+        characteristic.name.range,
+        didYouMean(name, candidates) ?? 'a characteristic is an input field or a let',
+      ),
+    );
+    sound = false;
+  } else if (symbol.type.kind === 'date' || symbol.type.kind === 'literal') {
+    accept(error('characteristic-type', `a characteristic cannot be ${typeLabel(symbol.type)}`, characteristic.name.range, 'derive a number from it with `let`, e.g. `years_between(applicant.birth_date, today)`'));
+    sound = false;
+  }
+  for (const bin of characteristic.bins) {
+    if (bin.points && !literalValue(bin.points)) sound = false;
+  }
+  if (symbol !== undefined && symbol.kind !== 'builtin' && sound) {
+    sound = checkBinCoverage(characteristic, symbol, accept) && sound;
+  }
+  if (characteristic.bins.length === 0) {
+    accept(error('bin-gap', `characteristic \`${name}\` has no bins`, characteristic.name.range, 'add bins such as `..579 -> -60  580.. -> 0`'));
+    return undefined;
+  }
+  if (!sound || symbol === undefined || symbol.kind === 'builtin') return undefined;
+  const matchable = characteristic.bins.filter((bin, i) => {
+    if (bin.match?.kind === 'missing' && !symbol.optional) return false;
+    return !characteristic.bins.slice(0, i).some((earlier) => earlier.match?.kind === 'otherwise');
+  });
+  const points = matchable.map((bin) => literalValue(bin.points)).filter((p): p is Dec => p !== undefined);
+  if (points.length === 0) return { min: new Dec(0), max: new Dec(0) };
+  return { min: Dec.min(...points), max: Dec.max(...points) };
+}
+
+function checkBands(section: ScorecardSection, accept: Accept, reachable: PointsRange | undefined): void {
+  const seen = new Map<string, BandDecl>();
+  let previous: { band: BandDecl; cutoff: Dec } | undefined;
+  const ordered: { band: BandDecl; cutoff: Dec }[] = [];
+  for (const band of section.bands) {
+    const name = band.name?.name ?? '';
+    if (name) {
+      const first = seen.get(name);
+      if (first) accept(error('duplicate-name', `band \`${name}\` is declared twice`, band.name.range, `the first is on ${lineOf(first.range)}`));
+      else seen.set(name, band);
+    }
+    const cutoff = literalValue(band.minScore);
+    if (!cutoff) continue;
+    if (previous && cutoff.gte(previous.cutoff)) {
+      accept(
+        error(
+          'band-order',
+          `band \`${name}\` starts at ${cutoff.toFixed()}, not below band \`${previous.band.name?.name ?? ''}\` at ${previous.cutoff.toFixed()}`,
+          band.minScore.range,
+          'list bands from the highest cutoff down: the first band whose cutoff the score reaches wins',
+        ),
+      );
+      return;
+    }
+    previous = { band, cutoff };
+    ordered.push(previous);
+  }
+  if (!reachable || ordered.length === 0) return;
+  const { min, max } = reachable;
+  for (const { band, cutoff } of ordered) {
+    if (cutoff.gt(max)) {
+      accept(
+        warning(
+          'band-unreachable',
+          `band \`${band.name?.name ?? ''}\` needs a score of ${cutoff.toFixed()} but the highest reachable score is ${max.toFixed()}`,
+          band.minScore.range,
+          `the score ranges ${min.toFixed()}..${max.toFixed()} (base plus the lowest and highest bin of each characteristic)`,
+        ),
+      );
+    }
+  }
+  const catchAll = ordered.findIndex(({ cutoff }) => cutoff.lte(min));
+  for (const { band } of ordered.slice(catchAll + 1)) {
+    if (catchAll < 0) break;
+    accept(
+      warning(
+        'band-unreachable',
+        `band \`${band.name?.name ?? ''}\` is never reached: every reachable score (at least ${min.toFixed()}) falls in band \`${ordered[catchAll]!.band.name?.name ?? ''}\` or above`,
+        band.minScore.range,
+        'remove the band or raise the cutoffs above it',
+      ),
+    );
+  }
+  const lowest = ordered[ordered.length - 1]!;
+  if (!section.otherwise && lowest.cutoff.gt(min)) {
+    accept(
+      error(
+        'band-coverage',
+        `scores ${min.toFixed()}..<${lowest.cutoff.toFixed()} fall below the lowest band \`${lowest.band.name?.name ?? ''}\` and nothing handles them`,
+        lowest.band.minScore.range,
+        `add \`otherwise decline "SCORE_BAJO"\` after the bands, or lower the cutoff of \`${lowest.band.name?.name ?? ''}\` to ${min.toFixed()}`,
+      ),
+    );
+  }
+}

@@ -1,0 +1,112 @@
+// The checker: every semantic rule of the Plazo language over a (possibly partial) AST, as
+// diagnostics in source order. Names and types first (inputs, then lets in order), then each
+// section with its own small check.
+import type { FeeDecl, LimitsSection, PricingSection, ProductFile, RuleDecl, TestDecl } from '../ast/nodes.ts';
+import type { Accept, Diagnostic } from '../diagnostic.ts';
+import { checkAllocation } from './check-allocation.ts';
+import { checkCollection } from './check-collection.ts';
+import { checkEligibility, checkReasonOutcomes } from './check-eligibility.ts';
+import { checkFees } from './check-fees.ts';
+import { checkInputSection, checkRequiredInputs } from './check-input.ts';
+import { checkLet } from './check-lets.ts';
+import { checkLimits } from './check-limits.ts';
+import { checkOffer } from './check-offer.ts';
+import { checkPenalties } from './check-penalties.ts';
+import { checkPricing } from './check-pricing.ts';
+import { checkProduct } from './check-product.ts';
+import { checkScorecard } from './check-scorecard.ts';
+import { checkTests } from './check-tests.ts';
+import { error, isPlacedRange } from './diagnostics.ts';
+import { buildScope, type Scope } from './scope.ts';
+
+/**
+ * Checks a parsed product and returns its diagnostics (errors and warnings), sorted by position.
+ * Works on the partial tree the parser yields after a syntax error, so the rest of the file is
+ * still checked.
+ * @example
+ * const { file, diagnostics } = parse(text);
+ * const all = [...diagnostics, ...check(file)];
+ */
+export function check(file: ProductFile): Diagnostic[] {
+  return analyze(file).diagnostics;
+}
+
+/** What checking learns about a product: its diagnostics and its resolved names (with let types), for the compiler. */
+export interface Analysis {
+  readonly diagnostics: Diagnostic[];
+  readonly scope?: Scope;
+}
+
+/** Checks a file and keeps the scope it resolved names in. */
+export function analyze(file: ProductFile): Analysis {
+  const diagnostics: Diagnostic[] = [];
+  const product = file.product;
+  if (!product) {
+    return { diagnostics: [error('missing-product', 'the file declares no product', file.range, 'start with `product code "Name" { ... }`')] };
+  }
+  const fallback = product.code && isPlacedRange(product.code.range) ? product.code.range : product.range;
+  const accept: Accept = (d) => diagnostics.push(isPlacedRange(d.range) ? d : { ...d, range: fallback });
+  const scope = buildScope(product);
+  const sections = product.sections;
+  const limits = sections.find((s): s is LimitsSection => s.kind === 'LimitsSection');
+  const pricing = sections.find((s): s is PricingSection => s.kind === 'PricingSection');
+
+  checkProduct(product, accept);
+  for (const section of sections) if (section.kind === 'InputSection') checkInputSection(section, accept);
+  checkRequiredInputs(product, new Map([...scope.inputs].map(([name, symbol]) => [name, symbol.decl])), accept);
+  for (const section of sections) if (section.kind === 'LetDecl') checkLet(section, accept, scope);
+
+  const rules: RuleDecl[] = [];
+  for (const section of sections) {
+    switch (section.kind) {
+      case 'LimitsSection':
+        checkLimits(section, accept);
+        break;
+      case 'PricingSection':
+        checkPricing(section, accept, scope, limits);
+        break;
+      case 'EligibilitySection':
+        checkEligibility(section, accept, scope);
+        rules.push(...section.rules);
+        break;
+      case 'ScorecardSection':
+        checkScorecard(section, accept, scope);
+        break;
+      case 'OfferSection':
+        checkOffer(section, accept, scope);
+        break;
+      case 'PenaltiesSection':
+        checkPenalties(section, accept, pricing);
+        break;
+      case 'CollectionSection':
+        checkCollection(section, accept);
+        break;
+      case 'AllocationDecl':
+        checkAllocation(section, accept);
+        break;
+      case 'InputSection':
+      case 'LetDecl':
+      case 'FeeDecl':
+      case 'TestDecl':
+      case 'PrepaymentDecl':
+        break;
+    }
+  }
+  checkFees(sections.filter((s): s is FeeDecl => s.kind === 'FeeDecl'), accept, pricing);
+  checkReasonOutcomes(rules, scope.scorecard?.otherwise, accept);
+  checkTests(sections.filter((s): s is TestDecl => s.kind === 'TestDecl'), accept, scope);
+  return { diagnostics: sortDiagnostics(diagnostics), scope };
+}
+
+/** Diagnostics by position (stable for equal positions), as editors and the CLI show them. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => a.range.start.offset - b.range.start.offset || i - j)
+    .map(([d]) => d);
+}
+
+/** True when any diagnostic is an error (warnings do not stop compilation). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,114 @@
+// Interval arithmetic over exact decimals for coverage checks (scorecard bins, rate tables,
+// collection stages): which values no interval covers, which two intervals share. Integer domains
+// are mapped to half-open real intervals ([a, b] → [a, b+1)), so `..579` and `580..` meet exactly
+// there, while on real domains they leave the open gap (579, 580).
+import { Dec } from '@plazo/engine';
+import { showValue } from './decimals.ts';
+
+/** One end of an interval; infinite ends are `Dec(±Infinity)` and count as open. */
+export interface Bound {
+  readonly value: Dec;
+  readonly open: boolean;
+}
+
+/** A non-empty-or-empty interval of reals between `lo` and `hi`. */
+export interface Interval {
+  readonly lo: Bound;
+  readonly hi: Bound;
+}
+
+const NEG_INF: Bound = { value: new Dec(-Infinity), open: true };
+const POS_INF: Bound = { value: new Dec(Infinity), open: true };
+
+/** The interval written `min..max` / `..<max` (undefined ends are unbounded). */
+export function interval(min: Dec | undefined, max: Dec | undefined, maxExclusive = false): Interval {
+  return {
+    lo: min === undefined ? NEG_INF : { value: min, open: false },
+    hi: max === undefined ? POS_INF : { value: max, open: maxExclusive },
+  };
+}
+
+/**
+ * The integer values of `min..max` as a half-open real interval [a, b+1): inclusive bounds are
+ * rounded inward, `..<b` excludes b.
+ */
+export function integerInterval(min: Dec | undefined, max: Dec | undefined, maxExclusive = false): Interval {
+  const lo = min === undefined ? NEG_INF : { value: min.ceil(), open: false };
+  let hi = POS_INF;
+  if (max !== undefined) {
+    const last = maxExclusive ? max.ceil().minus(1) : max.floor();
+    hi = { value: last.plus(1), open: true };
+  }
+  return { lo, hi };
+}
+
+/** True when the interval holds at least one value. */
+export function isEmpty(i: Interval): boolean {
+  const c = i.lo.value.comparedTo(i.hi.value);
+  return c > 0 || (c === 0 && (i.lo.open || i.hi.open));
+}
+
+/** The values in both intervals. */
+export function intersect(a: Interval, b: Interval): Interval {
+  return { lo: maxLo(a.lo, b.lo), hi: minHi(a.hi, b.hi) };
+}
+
+function maxLo(a: Bound, b: Bound): Bound {
+  const c = a.value.comparedTo(b.value);
+  if (c !== 0) return c > 0 ? a : b;
+  return a.open ? a : b;
+}
+
+function minHi(a: Bound, b: Bound): Bound {
+  const c = a.value.comparedTo(b.value);
+  if (c !== 0) return c < 0 ? a : b;
+  return a.open ? a : b;
+}
+
+/** The parts of `domain` that none of `covers` contains, in ascending order. */
+export function uncovered(domain: Interval, covers: readonly Interval[]): Interval[] {
+  const gaps: Interval[] = [];
+  const sorted = covers
+    .map((c) => intersect(c, domain))
+    .filter((c) => !isEmpty(c))
+    .sort((a, b) => a.lo.value.comparedTo(b.lo.value) || Number(a.lo.open) - Number(b.lo.open));
+  // Everything below `frontier` (and `frontier` itself when `frontierIncluded`) is covered or outside.
+  let frontier = domain.lo.value;
+  let frontierIncluded = domain.lo.open;
+  for (const cover of sorted) {
+    const gap: Interval = { lo: { value: frontier, open: frontierIncluded }, hi: { value: cover.lo.value, open: !cover.lo.open } };
+    if (!isEmpty(gap)) gaps.push(gap);
+    const c = cover.hi.value.comparedTo(frontier);
+    if (c > 0 || (c === 0 && !cover.hi.open && !frontierIncluded)) {
+      frontier = cover.hi.value;
+      frontierIncluded = !cover.hi.open;
+    }
+  }
+  const tail: Interval = { lo: { value: frontier, open: frontierIncluded }, hi: domain.hi };
+  if (!isEmpty(tail)) gaps.push(tail);
+  return gaps;
+}
+
+/** How a gap or overlap reads in a message, in the language's own range notation where it has one. */
+export function describeInterval(i: Interval, options: { readonly integer: boolean; readonly percent: boolean }): string {
+  const show = (d: Dec) => showValue(d, options.percent);
+  const loInf = !i.lo.value.isFinite();
+  const hiInf = !i.hi.value.isFinite();
+  if (options.integer) {
+    const last = i.hi.value.minus(1);
+    if (loInf && hiInf) return 'all values';
+    if (loInf) return `values ..${show(last)}`;
+    if (hiInf) return `values ${show(i.lo.value)}..`;
+    return i.lo.value.eq(last) ? `value ${show(last)}` : `values ${show(i.lo.value)}..${show(last)}`;
+  }
+  if (loInf && hiInf) return 'all values';
+  if (!loInf && !hiInf && i.lo.value.eq(i.hi.value)) return `value ${show(i.lo.value)}`;
+  if (i.lo.open && !loInf) {
+    const above = `values above ${show(i.lo.value)}`;
+    if (hiInf) return above;
+    return `${above} and ${i.hi.open ? 'below' : 'up to'} ${show(i.hi.value)}`;
+  }
+  const from = loInf ? '' : show(i.lo.value);
+  if (hiInf) return `values ${from}..`;
+  return `values ${from}..${i.hi.open ? '<' : ''}${show(i.hi.value)}`;
+}

@@ -1,0 +1,166 @@
+// The type rules of Plazo expressions (dsl/README.md "Expressions"): what `money * percent` is,
+// what may be compared with what, and how to say so when a combination is not allowed.
+import type { TypeName } from '../ast/nodes.ts';
+
+/**
+ * The type of an expression. `literal` is a bare number literal, which adapts to money, number or
+ * integer; `unknown` follows an error already reported (it is accepted everywhere, so one mistake
+ * gives one diagnostic).
+ */
+export interface ExprType {
+  readonly kind: TypeName | 'literal' | 'unknown';
+  /** Enum values, for `enum`. */
+  readonly values?: readonly string[];
+  /** For `literal`: the literal is a whole number (so it may stand for an integer). */
+  readonly integral?: boolean;
+}
+
+export const UNKNOWN: ExprType = { kind: 'unknown' };
+export const BOOLEAN: ExprType = { kind: 'boolean' };
+export const MONEY: ExprType = { kind: 'money' };
+export const NUMBER: ExprType = { kind: 'number' };
+export const INTEGER: ExprType = { kind: 'integer' };
+export const PERCENT: ExprType = { kind: 'percent' };
+export const DATE: ExprType = { kind: 'date' };
+export const STRING: ExprType = { kind: 'string' };
+
+/** How a type is named in messages: `money`, `a number literal`, `enum { a, b }`. */
+export function typeLabel(type: ExprType): string {
+  switch (type.kind) {
+    case 'literal':
+      return 'a bare number';
+    case 'enum':
+      return `\`enum { ${(type.values ?? []).join(', ')} }\``;
+    default:
+      return `\`${type.kind}\``;
+  }
+}
+
+/** True for types that take part in arithmetic and ordering. */
+export function isNumeric(type: ExprType): boolean {
+  return ['number', 'integer', 'money', 'percent', 'literal'].includes(type.kind);
+}
+
+export type ArithmeticOperator = '+' | '-' | '*' | '/';
+
+const VERB: Record<ArithmeticOperator, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide' };
+
+/** The result of `left op right`, or a complaint `{ message, help }` when the types do not combine. */
+export function arithmeticType(
+  operator: ArithmeticOperator,
+  left: ExprType,
+  right: ExprType,
+): ExprType | { readonly message: string; readonly help: string } {
+  if (left.kind === 'unknown' || right.kind === 'unknown') return UNKNOWN;
+  const result = arithmeticResult(operator, left, right);
+  if (result) return result;
+  const pair = operator === '+' || operator === '-' ? 'and' : operator === '*' ? 'by' : 'by';
+  const verb = VERB[operator];
+  return {
+    message: `cannot ${verb} ${typeLabel(left)} ${pair} ${typeLabel(right)}`,
+    help:
+      'valid: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
+      '`money / money` (a number), `percent * number`, `number + number`; a bare number like `500` adapts ' +
+      'to money or number, but a percent must be written as one (`30%`)',
+  };
+}
+
+function arithmeticResult(operator: ArithmeticOperator, left: ExprType, right: ExprType): ExprType | undefined {
+  const l = left.kind;
+  const r = right.kind;
+  const plain = (k: string) => k === 'number' || k === 'integer';
+  const numberLike = (k: string) => plain(k) || k === 'literal';
+  if (l === 'literal' && r === 'literal') {
+    return { kind: 'literal', integral: operator !== '/' && left.integral === true && right.integral === true };
+  }
+  switch (operator) {
+    case '+':
+    case '-':
+      if ((l === 'money' && (r === 'money' || r === 'literal')) || (l === 'literal' && r === 'money')) return MONEY;
+      if (l === 'percent' && r === 'percent') return PERCENT;
+      if (numberLike(l) && numberLike(r)) return wholeIf(left, right);
+      return undefined;
+    case '*':
+      if (l === 'money' && r === 'money') return undefined;
+      if ((l === 'money' && (r === 'percent' || numberLike(r))) || (r === 'money' && (l === 'percent' || numberLike(l)))) {
+        return MONEY;
+      }
+      if ((l === 'percent' && (r === 'percent' || numberLike(r))) || (r === 'percent' && numberLike(l))) return PERCENT;
+      if (numberLike(l) && numberLike(r)) return wholeIf(left, right);
+      return undefined;
+    case '/':
+      if (l === 'money' && r === 'money') return NUMBER;
+      if (l === 'money' && (r === 'percent' || numberLike(r))) return MONEY;
+      if (l === 'percent' && r === 'percent') return NUMBER;
+      if (l === 'percent' && numberLike(r)) return PERCENT;
+      if (numberLike(l) && numberLike(r)) return NUMBER;
+      return undefined;
+  }
+}
+
+function wholeIf(left: ExprType, right: ExprType): ExprType {
+  const whole = (t: ExprType) => t.kind === 'integer' || (t.kind === 'literal' && t.integral === true);
+  return whole(left) && whole(right) ? INTEGER : NUMBER;
+}
+
+/** True when values of these types may be compared with `operator` (`<` needs an order). */
+export function comparable(operator: string, left: ExprType, right: ExprType): boolean {
+  if (left.kind === 'unknown' || right.kind === 'unknown') return true;
+  const ordered = operator !== '=' && operator !== '!=';
+  const l = left.kind;
+  const r = right.kind;
+  const numberLike = (k: string) => k === 'number' || k === 'integer' || k === 'literal';
+  if (l === 'money' || r === 'money') return (l === 'money' || l === 'literal') && (r === 'money' || r === 'literal');
+  if (l === 'percent' || r === 'percent') return l === 'percent' && r === 'percent';
+  if (numberLike(l) && numberLike(r)) return true;
+  if (l === 'date' && r === 'date') return true;
+  if (ordered) return false;
+  if (l === 'string' && r === 'string') return true;
+  if (l === 'boolean' && r === 'boolean') return true;
+  if (l === 'enum' && r === 'enum') return sameValues(left.values, right.values);
+  return false;
+}
+
+function sameValues(a: readonly string[] = [], b: readonly string[] = []): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
+}
+
+/** What a value of `type` may be compared with, for the `help` of a type mismatch. */
+export function comparableWith(type: ExprType): string {
+  switch (type.kind) {
+    case 'money':
+      return 'money: a money field or let, or a bare number like `5_000`';
+    case 'percent':
+      return 'a percent such as `50%` (not `0.5`)';
+    case 'number':
+    case 'integer':
+    case 'literal':
+      return 'a number';
+    case 'date':
+      return 'a date such as `2025-01-06` or `today`';
+    case 'string':
+      return 'a string such as `"texto"`';
+    case 'boolean':
+      return '`true` or `false`';
+    case 'enum':
+      return `one of its values: ${(type.values ?? []).map((v) => `\`${v}\``).join(', ')}`;
+    default:
+      return 'a value of the same type';
+  }
+}
+
+/** The type a declared input field has. */
+export function fieldType(type: TypeName, enumValues: readonly string[]): ExprType {
+  return type === 'enum' ? { kind: 'enum', values: enumValues } : { kind: type };
+}
+
+/** True when a value of type `actual` may stand where `wanted` is declared (a literal adapts). */
+export function assignable(actual: ExprType, wanted: ExprType): boolean {
+  if (actual.kind === 'unknown' || wanted.kind === 'unknown') return true;
+  if (actual.kind === 'literal') {
+    return wanted.kind === 'literal' || wanted.kind === 'money' || wanted.kind === 'number' || (wanted.kind === 'integer' && actual.integral === true);
+  }
+  if (actual.kind === 'integer' && wanted.kind === 'number') return true;
+  if (actual.kind === 'enum' && wanted.kind === 'enum') return sameValues(actual.values, wanted.values);
+  return actual.kind === wanted.kind;
+}

@@ -1,0 +1,116 @@
+// Comparisons, equality and membership compiled with their common shapes specialised: a variable
+// against a literal reads the data and compares safe integers or strings without further calls.
+import { arity, type Fn, type Node } from './compiled-node.ts';
+import { equals, isIn, notEquals, order } from './comparison.ts';
+import { normalize, readPath } from './read-path.ts';
+import type { ExpressionValue } from './values.ts';
+
+export type Ordering = '<' | '<=' | '>' | '>=';
+
+const FLIPPED: Record<Ordering, Ordering> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+function holds(op: Ordering, c: number): boolean {
+  switch (op) {
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+  }
+}
+
+function ordered(op: Ordering, x: ExpressionValue, y: ExpressionValue): boolean {
+  const c = order(x, y, op);
+  return c !== null && holds(op, c);
+}
+
+/** `path OP k` for a literal k: finite JS numbers compare natively against an integer k. */
+function fusedOrdering(op: Ordering, segments: readonly string[], k: ExpressionValue): Fn {
+  const read = readPath(segments);
+  const name = segments.join('.');
+  const slow = (x: unknown) => ordered(op, normalize(typeof x === 'function' ? undefined : x, name), k);
+  if (typeof k !== 'number') return (data) => slow(read(data));
+  // A double and an integer compare exactly, and the same way as the double's shortest decimal.
+  // `x - x === 0` is true exactly for finite numbers. The path read is unrolled for two segments,
+  // the shape of every input field.
+  if (segments.length === 2) {
+    const s0 = segments[0]!;
+    const s1 = segments[1]!;
+    return (data) => {
+      const g = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[s0] : undefined;
+      const x = g !== null && typeof g === 'object' ? (g as Record<string, unknown>)[s1] : undefined;
+      if (typeof x === 'number' && x - x === 0) return op === '<' ? x < k : op === '<=' ? x <= k : op === '>' ? x > k : x >= k;
+      return slow(x);
+    };
+  }
+  return (data) => {
+    const x = read(data);
+    if (typeof x === 'number' && x - x === 0) return op === '<' ? x < k : op === '<=' ? x <= k : op === '>' ? x > k : x >= k;
+    return slow(x);
+  };
+}
+
+/** `<`, `<=` (also with three arguments: between), `>`, `>=`. */
+export function compileOrdering(op: Ordering, args: readonly Node[], path: string): Node {
+  if (args.length === 3 && (op === '<' || op === '<=')) {
+    const [a, b, c] = args.map((n) => n.fn) as [Fn, Fn, Fn];
+    return {
+      fn: (data, today) => {
+        const y = b(data, today);
+        return ordered(op, a(data, today), y) && ordered(op, y, c(data, today));
+      },
+    };
+  }
+  arity(op, args, 2, 2, path);
+  const [a, b] = args as [Node, Node];
+  if (a.varPath && b.constant) return { fn: fusedOrdering(op, a.varPath, b.constant.value) };
+  if (b.varPath && a.constant) return { fn: fusedOrdering(FLIPPED[op], b.varPath, a.constant.value) };
+  const fa = a.fn;
+  const fb = b.fn;
+  return { fn: (data, today) => ordered(op, fa(data, today), fb(data, today)) };
+}
+
+/** `==` and `!=`; a literal null makes them presence tests, a literal string a direct comparison. */
+export function compileEquality(op: '==' | '!=', args: readonly Node[], path: string): Node {
+  arity(op, args, 2, 2, path);
+  const [a, b] = args as [Node, Node];
+  const other = a.constant?.value === null ? b.fn : b.constant?.value === null ? a.fn : undefined;
+  if (other) return op === '==' ? { fn: (data, today) => other(data, today) === null } : { fn: (data, today) => other(data, today) !== null };
+  const [v, k] = a.varPath && b.constant ? [a.varPath, b.constant.value] : b.varPath && a.constant ? [b.varPath, a.constant.value] : [undefined, undefined];
+  if (v && (typeof k === 'string' || typeof k === 'boolean')) {
+    const read = readPath(v);
+    if (op === '==') return { fn: (data) => read(data) === k };
+    return {
+      fn: (data) => {
+        const x = read(data);
+        return x !== undefined && x !== null && x !== k;
+      },
+    };
+  }
+  const fa = a.fn;
+  const fb = b.fn;
+  const test = op === '==' ? equals : notEquals;
+  return { fn: (data, today) => test(fa(data, today), fb(data, today)) };
+}
+
+/** `in`: membership in a list (a literal list of strings is checked directly) or a substring. */
+export function compileIn(args: readonly Node[], path: string): Node {
+  arity('in', args, 2, 2, path);
+  const [a, b] = args as [Node, Node];
+  const fa = a.fn;
+  const list = b.constant?.value;
+  if (Array.isArray(list) && list.every((x) => typeof x === 'string')) {
+    const strings = list as readonly string[];
+    return {
+      fn: (data, today) => {
+        const x = fa(data, today);
+        return typeof x === 'string' ? strings.includes(x) : isIn(x, strings);
+      },
+    };
+  }
+  const fb = b.fn;
+  return { fn: (data, today) => isIn(fa(data, today), fb(data, today)) };
+}

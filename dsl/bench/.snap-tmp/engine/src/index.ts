@@ -1,0 +1,62 @@
+// Public API of @plazo/engine: the product IR types and all money math, as pure functions.
+export { Dec, type DecimalInput } from './decimal.ts';
+export { InvalidInputError, type FieldIssue } from './errors.ts';
+export * from './ir/product-ir.ts';
+export { canonicalJson, sortKeys, type JsonValue } from './ir/canonical-json.ts';
+export { sha256Hex } from './ir/sha256.ts';
+export { hashProduct, withProductHash, verifyProductHash, type UnhashedProductIR } from './ir/hash-product.ts';
+// Schedules, CAT, calendar, rounding, payoff (issue 3).
+export { roundHalfEven, roundHalfUp, roundTo, roundToMultiple, roundRatio, type RoundingMode } from './rounding.ts';
+export { addDays, daysBetween, days360, parseIsoDate, formatIsoDate, toDayNumber, dayOfWeek, addMonthsClamped } from './calendar/iso-date.ts';
+export { easterSunday, mexicanBankingHolidays, MX_BANKING_HOLIDAYS } from './calendar/mexican-holidays.ts';
+export { holidayCalendar, isBusinessDay, adjustToBusinessDay, type HolidayCalendar, type BusinessDayRule } from './calendar/business-days.ts';
+export { periodsPerYear, defaultFirstDueDate, nominalDueDates, type Frequency } from './calendar/frequency.ts';
+export type { LoanTerms, LoanFee, LoanTax, BusinessDays, AmortizationMethod, InterestBasis, FeeTiming } from './loan-terms/loan-terms.ts';
+export { parseLoanTerms } from './loan-terms/parse-loan-terms.ts';
+export type { Schedule, ScheduleInstallment, ScheduleTotals } from './schedule/schedule.ts';
+export { generateSchedule } from './schedule/generate-schedule.ts';
+export { generateReferenceSchedule } from './schedule/reference-schedule.ts';
+export { planSchedule, type SchedulePlan } from './schedule/plan.ts';
+export { solveCat, parseCatFlows, type CatFlows, type CatResult } from './cat/solve.ts';
+export { solveAnnualRate, NoCatError } from './cat/irr.ts';
+export { catResidual } from './cat/residual.ts';
+export { payoffQuote, type PayoffOptions, type PayoffQuote } from './payoff/payoff-quote.ts';
+// Expressions, applications and decisions (issue 4).
+export { compileExpression, EXPRESSION_OPERATORS, type CompiledExpression, type CompileOptions } from './expressions/compile-expression.ts';
+export { expressionReads } from './expressions/expression-reads.ts';
+export { ExpressionTypeError, toJsonValue, truthy, type ExactNumber, type ExpressionValue, type JsonOutput } from './expressions/values.ts';
+export { validateApplication } from './application/validate-application.ts';
+export { frequencyKey } from './application/request-fields.ts';
+export type { Application, ApplicationValue, ApplicationValues } from './application/application.ts';
+export { decide, decideWith } from './decision/decide.ts';
+export { compileDecisionProgram, type DecisionProgram } from './decision/decision-program.ts';
+export { loanTermsFor } from './decision/loan-terms-for.ts';
+export { selectRate, type RateQuery } from './decision/select-rate.ts';
+export { ENGINE_REASONS, type EngineReasonCode } from './decision/reason-codes.ts';
+export type {
+  Decision, DecisionOutcome, DecisionReason, FiredRule, LoanRequest, OfferRecord, ReasonSource, ScheduleSummary, ScoreRecord,
+  ScoredCharacteristic, TraceEntry,
+} from './decision/decision.ts';
+// Tests inside products (issue 4).
+export { runProductTests, DEFAULT_TEST_DATE, type ProductTestOptions } from './product-tests/run-product-tests.ts';
+export { regularInstallment } from './product-tests/regular-installment.ts';
+export { describeBin } from './product-tests/test-coverage.ts';
+export type { TestReport, TestResult, TestStatus, ExpectationResult, TestCoverage, CoverageSection, UncoveredItem } from './product-tests/test-report.ts';
+// Servicing: a loan's state as a pure fold over its events (issue 4).
+export { loanState } from './servicing/compute-loan-state.ts';
+export { validateEvents } from './servicing/validate-events.ts';
+export { componentOrder } from './servicing/allocation/component-order.ts';
+export { waterfall, type WaterfallResult } from './servicing/allocation/waterfall.ts';
+export { lateFeeAmount, type LateFeeBasis } from './servicing/penalties/late-fee.ts';
+export { moratoriumAnnualRate, moratoriumYearFraction, moratoriumInterest, periodBasisYearDays, type YearFraction } from './servicing/penalties/moratorium.ts';
+export { collectionStage, stopsAccrual } from './servicing/collection/collection-stage.ts';
+export { agingBucket } from './servicing/aging-bucket.ts';
+export type { LoanEvent, DisbursementEvent, PaymentEvent, PaymentReversalEvent, DayCloseEvent, FeeChargedEvent, RestructureEvent, WriteOffEvent } from './servicing/loan-event.ts';
+export { COMPONENTS, type Component, type ComponentAmounts, type InstallmentState, type InstallmentStatus, type AllocationLine, type PaymentAllocation, type FiredAction, type JournalEntry, type AgingBucket, type LoanStatus, type PayoffAmount, type LoanState } from './servicing/loan-state.ts';
+// Backtesting on historical applications (issue 4).
+export { parseCsv, type CsvTable, type CsvRecord } from './backtest/parse-csv.ts';
+export { parseDataMap, defaultDataMap, type DataMap, type FieldSource } from './backtest/data-map.ts';
+export { backtest, DEFAULT_BACKTEST_DATE, type BacktestOptions, type BacktestProgress } from './backtest/backtest.ts';
+export { compareBacktests, OUTCOMES, type BacktestComparison, type FlipCell } from './backtest/compare-backtests.ts';
+export { scoreSeparation, type ScoreSeparation, type ScoredOutcome } from './backtest/score-separation.ts';
+export type { BacktestReport, BacktestDecision, BandRow, CostMatrix, CostReport, OutcomeCounts, Rate, ReasonCount, UnmappableRow } from './backtest/backtest-report.ts';

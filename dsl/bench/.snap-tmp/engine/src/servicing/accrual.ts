@@ -1,0 +1,124 @@
+// The interest accrued to a day in the current period of a schedule segment, exactly as
+// payoffQuote computes it, from a small table made once per segment (kept in the checkpoint), so
+// the daily payoff needs neither the schedule nor its plan.
+import { Dec } from '../decimal.ts';
+import { days360, formatIsoDate } from '../calendar/iso-date.ts';
+import type { LoanTerms } from '../loan-terms/loan-terms.ts';
+import { payoffQuote } from '../payoff/payoff-quote.ts';
+import { roundTo } from '../rounding.ts';
+import { planSchedule } from '../schedule/plan.ts';
+import type { Schedule } from '../schedule/schedule.ts';
+import { clearOfTie, EXACT_LIMIT, parseMoney, POW10, roundDiv, scaledOf, timesRate } from './money.ts';
+
+/** What payoffQuote needs of a segment's schedule and plan, as plain JSON. */
+export interface SegmentAccrual {
+  readonly disbursementDay: number;
+  readonly dueDays: readonly number[];
+  /** Principal outstanding during period k: the financed amount, then each row's balance. */
+  readonly balances: readonly string[];
+  /** Year fraction [num, den] of each period (non-flat loans on the `period` basis), else null. */
+  readonly fractions: readonly (readonly [number, number])[] | null;
+  /** Flat interest per period, rounded (flat loans), else null. */
+  readonly flatPer: string | null;
+  /** Grace interest deferred before period c and not collected yet, for c = 0..grace. */
+  readonly deferred: readonly string[];
+  /** IVA of the taxable financed fees, owed while the first installment is current. */
+  readonly financedFeeIva: string;
+}
+
+function feeAmount(f: LoanTerms['fees'][number], base: Dec, round: (x: Dec) => Dec): Dec {
+  if (f.amount !== undefined) return new Dec(f.amount);
+  let v = round(base.times(f.percent!));
+  if (f.min !== undefined && v.lt(f.min)) v = new Dec(f.min);
+  if (f.max !== undefined && v.gt(f.max)) v = new Dec(f.max);
+  return v;
+}
+
+/** The accrual table of a segment, with payoffQuote's own decimal arithmetic. */
+export function segmentAccrual(terms: LoanTerms, schedule: Schedule): SegmentAccrual {
+  const plan = planSchedule(terms);
+  const s = terms.decimals;
+  const round = (x: Dec) => roundTo(x, s, terms.rounding);
+  const r = new Dec(terms.annualRate);
+  const n = terms.installments;
+  const rows = schedule.installments;
+  const balances = [schedule.financed, ...rows.slice(0, n - 1).map((row) => row.balance)];
+  const flat = terms.method === 'flat';
+  const flatPer = flat ? round(new Dec(schedule.financed).times(r).times(plan.term.num).div(plan.term.den * n)) : null;
+  const periodInterest = (k: number): Dec => flatPer ?? round(new Dec(balances[k]!).times(r).times(plan.fractions[k]!.num).div(plan.fractions[k]!.den));
+  const deferred: string[] = [];
+  let sum = new Dec(0);
+  for (let c = 0; c <= Math.min(terms.graceInstallments.interest, n); c++) {
+    deferred.push(sum.toFixed(s));
+    if (c < n) sum = sum.plus(periodInterest(c));
+  }
+  let feeIva = new Dec(0);
+  if (terms.tax?.on.includes('fees')) {
+    const taxable = terms.fees.filter((f) => f.timing === 'financed' && f.taxable !== false).reduce((acc, f) => acc.plus(feeAmount(f, new Dec(terms.principal), round)), new Dec(0));
+    if (!taxable.isZero()) feeIva = round(taxable.times(terms.tax.rate));
+  }
+  return Object.freeze({
+    disbursementDay: plan.disbursementDay,
+    dueDays: Object.freeze([...plan.dueDays]),
+    balances: Object.freeze(balances),
+    fractions: !flat && terms.interestBasis === 'period' ? Object.freeze(plan.fractions.map((f) => Object.freeze([f.num, f.den] as const))) : null,
+    flatPer: flatPer === null ? null : flatPer.toFixed(s),
+    deferred: Object.freeze(deferred),
+    financedFeeIva: feeIva.toFixed(s),
+  });
+}
+
+/** Interest owed to `day` in the current period (deferred grace interest included) and the financed fees' IVA then owed. */
+export interface Accrued {
+  readonly interest: bigint;
+  readonly feeIva: bigint;
+}
+
+/**
+ * payoffQuote(terms, { date: day }).interest and the IVA of financed fees in its tax, at the
+ * currency scale. The ratio is computed exactly; when it lies so close to a rounding tie that
+ * payoffQuote's 40-digit decimals could round it otherwise, payoffQuote itself is asked.
+ */
+export function accruedInterest(terms: LoanTerms, a: SegmentAccrual, day: number): Accrued {
+  const s = terms.decimals;
+  const due = a.dueDays;
+  const n = due.length;
+  let current = 0;
+  while (current < n && due[current]! <= day) current++;
+  if (current >= n) return { interest: 0n, feeIva: 0n };
+  const start = current === 0 ? a.disbursementDay : due[current - 1]!;
+  let accrued = 0n;
+  if (day > start) {
+    const elapsed = day - start;
+    let num: bigint;
+    let den: bigint;
+    if (a.flatPer !== null) {
+      num = parseMoney(a.flatPer, s) * BigInt(elapsed);
+      den = BigInt(due[current]! - start);
+    } else {
+      const r = scaledOf(terms.annualRate);
+      const balance = parseMoney(a.balances[current]!, s) * r.m;
+      if (a.fractions === null) {
+        const basis = terms.interestBasis;
+        num = balance * BigInt(basis === '30/360' ? days360(start, day) : elapsed);
+        den = POW10[r.e]! * (basis === 'actual/365' ? 365n : 360n);
+      } else {
+        const [fn, fd] = a.fractions[current]!;
+        num = balance * BigInt(fn * elapsed);
+        den = POW10[r.e]! * BigInt(fd * (due[current]! - start));
+      }
+    }
+    if (num < 0n || num >= EXACT_LIMIT || !clearOfTie(num, den)) return quoted(terms, day);
+    accrued = roundDiv(num, den, terms.rounding);
+  }
+  const interest = current < a.deferred.length ? accrued + parseMoney(a.deferred[current]!, s) : accrued;
+  return { interest, feeIva: current === 0 ? parseMoney(a.financedFeeIva, s) : 0n };
+}
+
+function quoted(terms: LoanTerms, day: number): Accrued {
+  const s = terms.decimals;
+  const q = payoffQuote(terms, { date: formatIsoDate(day) });
+  const interest = parseMoney(q.interest, s);
+  const interestIva = terms.tax?.on.includes('interest') ? timesRate(interest, scaledOf(terms.tax.rate), terms.rounding) : 0n;
+  return { interest, feeIva: parseMoney(q.tax, s) - interestIva };
+}

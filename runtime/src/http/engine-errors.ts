@@ -1,0 +1,28 @@
+// The engine reports bad input as InvalidInputError with field paths; the API answers those as
+// 422 `validation-failed`, with the paths moved to where the client sent the field.
+import { InvalidInputError } from '@plazo/engine';
+import { ValidationError, type FieldProblem } from '../errors.ts';
+
+/**
+ * Runs an engine call; an InvalidInputError becomes a 422 ValidationError whose paths go through
+ * `mapPath` (default: prefixed with `prefix.`). Other errors pass through.
+ *
+ * @example
+ * const terms = withEngineInput(() => parseLoanTerms(body.terms), { prefix: 'terms' });
+ */
+export function withEngineInput<T>(run: () => T, options: { prefix?: string; mapPath?: (path: string) => string; message?: string } = {}): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw engineValidationError(error, options);
+    throw error;
+  }
+}
+
+export function engineValidationError(error: InvalidInputError, options: { prefix?: string; mapPath?: (path: string) => string; message?: string } = {}): ValidationError {
+  const map =
+    options.mapPath ??
+    ((path: string) => (options.prefix === undefined ? path : path === '' ? options.prefix : path.startsWith('[') ? `${options.prefix}${path}` : `${options.prefix}.${path}`));
+  const problems: FieldProblem[] = error.issues.map((i) => ({ path: map(i.path), message: i.message }));
+  return new ValidationError(problems, options.message ?? 'the request is not valid');
+}

@@ -1,0 +1,308 @@
+// /api/v1/loans: open (from a decision, or imported on explicit terms), list, read with schedule,
+// state and events, and record what happens: disbursement, payments (idempotent), reversals,
+// restructure, write-off; payoff quotes for a date.
+import { createRoute, z } from '@hono/zod-openapi';
+import { generateSchedule, type LoanTerms } from '@plazo/engine';
+import { principalOf } from '../auth/auth.middleware.ts';
+import { actorOf } from '../auth/principal.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
+import { versionLabel } from '../products/product-versions.ts';
+import { listLoans } from '../servicing/loan.repository.ts';
+import {
+  disbursementRequest,
+  paymentRequest,
+  restructureRequest,
+  reversalRequest,
+  writeOffRequest,
+} from '../servicing/loan-event-requests.ts';
+import {
+  appendLoanEvent,
+  findLoan,
+  loanEvents,
+  loanView,
+  openLoanFromDecision,
+  openLoanFromTerms,
+  stateOf,
+  type LoanEventRequest,
+  type LoanWriteContext,
+} from '../servicing/loan-servicing.ts';
+import { IdParamSchema, UuidSchema } from './schemas.ts';
+import {
+  boundedObject,
+  DateSchema,
+  FrequencySchema,
+  IdempotencyHeaders,
+  PositiveMoneySchema,
+  ProductCodeSchema,
+  VersionNumberSchema,
+} from './servicing-schemas.ts';
+
+const LoanSchema = z
+  .object({
+    id: z.string(),
+    product: z.object({ code: z.string(), version: z.number().int() }),
+    decisionId: z.string().nullable(),
+    externalRef: z.string().nullable(),
+    status: z.enum(['pending', 'active', 'paid-off', 'written-off', 'cancelled']),
+    currency: z.string(),
+    principal: z.string(),
+    terms: z.record(z.string(), z.unknown()),
+    openedOn: z.string(),
+    disbursedOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    lastEventSeq: z.number().int(),
+    outstandingPrincipal: z.string().openapi({ description: 'Principal on the books after the last event' }),
+    creditBalance: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .openapi('Loan');
+
+const EventResultSchema = z
+  .object({
+    event: z.object({ seq: z.number().int(), kind: z.string(), date: z.string(), payload: z.record(z.string(), z.unknown()) }),
+    allocation: z.record(z.string(), z.unknown()).nullable().optional(),
+    state: z.record(z.string(), z.unknown()),
+    journalEntryId: z.string().nullable(),
+    ledger: z.array(z.object({ account: z.string(), debit: z.string(), credit: z.string() })),
+    loan: LoanSchema,
+  })
+  .openapi('LoanEventResult');
+
+const ExternalRefSchema = z.string().min(1).max(200).optional();
+const ReferenceSchema = z.string().min(1).max(200).optional();
+const ReasonSchema = z.string().min(1).max(1000).optional();
+
+const OpenFromDecisionSchema = z.strictObject({ decisionId: UuidSchema, externalRef: ExternalRefSchema }).openapi('OpenLoan');
+const ImportLoanSchema = z
+  .strictObject({
+    product: ProductCodeSchema,
+    version: VersionNumberSchema.optional(),
+    terms: boundedObject('LoanTerms (DESIGN.md), validated by the engine'),
+    externalRef: ExternalRefSchema.openapi({ description: "The loan's id in the system it comes from" }),
+  })
+  .openapi('ImportLoan');
+const DisbursementSchema = z.strictObject({ reference: ReferenceSchema }).openapi('Disbursement');
+const PaymentSchema = z
+  .strictObject({
+    amount: PositiveMoneySchema,
+    date: DateSchema.optional().openapi({ description: 'Value date; default today. Not before the last event, not after today' }),
+    reference: ReferenceSchema.openapi({ description: 'Bank or gateway reference' }),
+  })
+  .openapi('Payment');
+const ReversalSchema = z.strictObject({ date: DateSchema.optional(), reason: ReasonSchema }).openapi('PaymentReversal');
+const RestructureSchema = z
+  .strictObject({
+    installments: z.number().int().min(1).max(1000),
+    frequency: FrequencySchema.optional(),
+    annualRate: z.string().max(40).regex(/^\d{1,4}(\.\d{1,10})?$/, 'a fraction like "0.45"').optional(),
+    firstDueDate: DateSchema.optional(),
+    date: DateSchema.optional(),
+  })
+  .openapi('Restructure');
+const WriteOffSchema = z.strictObject({ date: DateSchema.optional(), reason: ReasonSchema }).openapi('WriteOff');
+
+const ListQuery = z.strictObject({
+  product: ProductCodeSchema.optional().openapi({ param: { name: 'product', in: 'query' } }),
+  status: z.enum(['pending', 'active', 'paid-off', 'written-off', 'cancelled']).optional().openapi({ param: { name: 'status', in: 'query' } }),
+  after: UuidSchema.optional().openapi({ param: { name: 'after', in: 'query' }, description: 'The last id of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+});
+const AsOfQuery = z.strictObject({ asOf: DateSchema.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Default today' }) });
+const PayoffQuery = z.strictObject({ date: DateSchema.optional().openapi({ param: { name: 'date', in: 'query' }, description: 'Default today' }) });
+const PaymentParams = z.object({
+  id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }),
+  paymentId: z.string().min(1).max(100).openapi({ param: { name: 'paymentId', in: 'path' } }),
+});
+
+function ctxOf(c: { var: AppEnv['Variables'] }): LoanWriteContext {
+  return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId, today: c.var.clock.today() };
+}
+
+const eventResponses = {
+  201: jsonResponse(EventResultSchema, 'The event, its ledger lines and the loan after it (a replay returns the first response)'),
+  ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+};
+
+async function record(c: { var: AppEnv['Variables'] }, id: string, request: LoanEventRequest): Promise<never> {
+  const result = await appendLoanEvent(c.var.db, id, request, ctxOf(c));
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (result.replayed) headers['idempotent-replayed'] = 'true';
+  return new Response(result.text, { status: result.status, headers }) as never;
+}
+
+export const loansRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['loans'],
+      summary: "Open a loan on an approved decision's offer",
+      description: '409 `decision-declined`, `decision-referred`, `decision-expired`, `decision-used`, `product-retired`. The loan starts `pending` until disbursed.',
+      ...guarded('loans:write'),
+      request: { body: jsonBody(OpenFromDecisionSchema) },
+      responses: { 201: jsonResponse(z.object({ loan: LoanSchema }), 'The new loan'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json({ loan: await openLoanFromDecision(c.var.db, body.decisionId, body.externalRef ?? null, ctxOf(c)) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/import',
+      tags: ['loans'],
+      summary: 'Open a loan on explicit terms (migration from another system)',
+      ...guarded('loans:import'),
+      request: { body: jsonBody(ImportLoanSchema) },
+      responses: { 201: jsonResponse(z.object({ loan: LoanSchema }), 'The new loan'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const loan = await openLoanFromTerms(c.var.db, { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null }, ctxOf(c));
+      return c.json({ loan }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['loans'],
+      summary: 'List loans, newest last, a page at a time (keyset on id)',
+      ...guarded('loans:read'),
+      request: { query: ListQuery },
+      responses: { 200: jsonResponse(z.object({ loans: z.array(LoanSchema), nextAfter: z.string().nullable() }), 'A page of loans'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const page = await listLoans(c.var.db, query);
+      return c.json({ loans: page.loans.map((l) => loanView(l, { code: l.code, version: l.version })), nextAfter: page.nextAfter }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['loans'],
+      summary: "A loan with its schedule, the engine's state on a date and its event history",
+      ...guarded('loans:read'),
+      request: { params: IdParamSchema, query: AsOfQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            loan: LoanSchema,
+            schedule: z.record(z.string(), z.unknown()).openapi({ description: 'The original schedule of the terms' }),
+            state: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'loanState on asOf; null before disbursement' }),
+            events: z.array(z.object({ seq: z.number().int(), kind: z.string(), date: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string(), createdBy: z.string() })),
+          }),
+          'The loan',
+        ),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { asOf } = c.req.valid('query');
+      const loan = await findLoan(c.var.db, id);
+      const label = await versionLabel(c.var.db, loan.product_version_id);
+      const date = asOf ?? c.var.clock.today();
+      const state = loan.status === 'pending' ? null : await stateOf(c.var.db, loan, date);
+      const events = await loanEvents(c.var.db, id);
+      return c.json(
+        {
+          loan: loanView(loan, label),
+          schedule: generateSchedule(loan.terms as unknown as LoanTerms) as unknown as Record<string, unknown>,
+          state: state as unknown as Record<string, unknown> | null,
+          events: events.map((e) => ({ seq: e.seq, kind: e.type, date: e.effective_on, payload: e.payload as Record<string, unknown>, createdAt: e.created_at, createdBy: e.created_by })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/payoff',
+      tags: ['loans'],
+      summary: 'What settles the loan on a date (penalties and IVA included, net of credit)',
+      ...guarded('loans:read'),
+      request: { params: IdParamSchema, query: PayoffQuery },
+      responses: { 200: jsonResponse(z.object({ loanId: z.string(), payoff: z.record(z.string(), z.string()) }), 'The payoff quote'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { date } = c.req.valid('query');
+      const loan = await findLoan(c.var.db, id);
+      const state = await stateOf(c.var.db, loan, date ?? c.var.clock.today(), 'date');
+      return c.json({ loanId: id, payoff: state.payoff as unknown as Record<string, string> }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/disbursement',
+      tags: ['loans'],
+      summary: "Disburse the loan on its terms' disbursement date",
+      ...guarded('loans:write'),
+      request: { params: IdParamSchema, headers: IdempotencyHeaders, body: jsonBody(DisbursementSchema) },
+      responses: eventResponses,
+    }),
+    async (c) => record(c, c.req.valid('param').id, disbursementRequest(c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/payments',
+      tags: ['loans'],
+      summary: 'Post a payment (idempotent with `Idempotency-Key`, serialized per loan)',
+      description:
+        "The engine allocates it (the product's order); the response carries the allocation and the journal lines. The same key and body return the first response; the same key with another body is 409 `idempotency-key-reused`.",
+      ...guarded('payments:write'),
+      request: { params: IdParamSchema, headers: IdempotencyHeaders, body: jsonBody(PaymentSchema) },
+      responses: eventResponses,
+    }),
+    async (c) => record(c, c.req.valid('param').id, paymentRequest(c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/payments/{paymentId}/reversal',
+      tags: ['loans'],
+      summary: 'Reverse a payment: the loan is recomputed as if it never happened; the ledger posts the difference',
+      ...guarded('payments:reverse'),
+      request: { params: PaymentParams, headers: IdempotencyHeaders, body: jsonBody(ReversalSchema) },
+      responses: eventResponses,
+    }),
+    async (c) => {
+      const { id, paymentId } = c.req.valid('param');
+      return record(c, id, reversalRequest(paymentId, c.req.valid('json'), c.req.valid('header')['idempotency-key']));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/restructure',
+      tags: ['loans'],
+      summary: 'Restructure: everything owed becomes the principal of a new schedule',
+      ...guarded('loans:restructure'),
+      request: { params: IdParamSchema, headers: IdempotencyHeaders, body: jsonBody(RestructureSchema) },
+      responses: eventResponses,
+    }),
+    async (c) => record(c, c.req.valid('param').id, restructureRequest(c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/write-off',
+      tags: ['loans'],
+      summary: 'Write the loan off; later payments are recoveries',
+      ...guarded('loans:write-off'),
+      request: { params: IdParamSchema, headers: IdempotencyHeaders, body: jsonBody(WriteOffSchema) },
+      responses: eventResponses,
+    }),
+    async (c) => record(c, c.req.valid('param').id, writeOffRequest(c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
+  );

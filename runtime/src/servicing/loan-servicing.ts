@@ -1,0 +1,400 @@
+// Loans over their life: open (from an approved decision or explicit terms), then events —
+// disbursement, payments, reversals, restructure, write-off — each recorded in one transaction
+// with its journal entry, the loan's new position and its audit entry. The engine folds the
+// events (loanState); the runtime stores them, serializes them per loan and posts the ledger.
+import { createHash } from 'node:crypto';
+import {
+  addDays,
+  Dec,
+  generateSchedule,
+  InvalidInputError,
+  loanState,
+  parseIsoDate,
+  parseLoanTerms,
+  type Decision,
+  type LoanEvent,
+  type LoanState,
+  type LoanTerms,
+  type ProductIR,
+} from '@plazo/engine';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { canonicalJson } from '../audit/canonical-json.ts';
+import type { Database, Executor } from '../db/database.ts';
+import type { LoanRow } from '../db/tables/loans.table.ts';
+import { isUniqueViolation } from '../db/postgres-errors.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { engineValidationError, withEngineInput } from '../http/engine-errors.ts';
+import { uuidv7 } from '../ids.ts';
+import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } from '../ledger/loan-postings.ts';
+import type { WriteContext } from '../products/product-catalog.ts';
+import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
+import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
+
+/** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
+const MAX_LEDGER_DECIMALS = 6;
+
+/** What `loans.state` holds: the ledger's position for the loan and the last event's facts. */
+export interface StoredLoanState {
+  readonly posted: PostedPosition;
+  readonly lastEventDate: string | null;
+  readonly outstanding?: string;
+  readonly daysPastDue?: number;
+}
+
+export interface LoanWriteContext extends WriteContext {
+  /** Today's business date (the runtime clock in the lender's time zone). */
+  readonly today: string;
+}
+
+export function loanView(row: LoanRow, label: { code: string; version: number }) {
+  const state = row.state as unknown as StoredLoanState;
+  return {
+    id: row.id,
+    product: { code: label.code, version: label.version },
+    decisionId: row.decision_id,
+    externalRef: row.external_ref,
+    status: row.status,
+    currency: row.currency,
+    principal: row.principal,
+    terms: row.terms as Record<string, unknown>,
+    openedOn: row.opened_on,
+    disbursedOn: row.disbursed_on,
+    closedOn: row.closed_on,
+    lastEventSeq: row.last_event_seq,
+    outstandingPrincipal: state.posted?.principal ?? '0',
+    creditBalance: state.posted?.credit ?? '0',
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+function checkLedgerScale(terms: LoanTerms, path: string): void {
+  if (terms.decimals > MAX_LEDGER_DECIMALS) {
+    throw new ValidationError([{ path, message: `the ledger keeps at most ${MAX_LEDGER_DECIMALS} decimal places; got ${terms.decimals}` }]);
+  }
+}
+
+async function insertLoan(
+  db: Kysely<Database>,
+  input: { versionId: string; code: string; version: number; ir: ProductIR; terms: LoanTerms; decisionId: string | null; externalRef: string | null },
+  ctx: LoanWriteContext,
+) {
+  const row = {
+    id: uuidv7(),
+    product_version_id: input.versionId,
+    product_code: input.code,
+    decision_id: input.decisionId,
+    external_ref: input.externalRef,
+    terms: JSON.stringify(input.terms),
+    status: 'pending' as const,
+    currency: input.ir.currency,
+    principal: input.terms.principal,
+    opened_on: ctx.today,
+    state: JSON.stringify({ posted: EMPTY_POSITION, lastEventDate: null } satisfies StoredLoanState),
+    updated_at: ctx.at,
+    updated_by: ctx.actor,
+    created_at: ctx.at,
+    created_by: ctx.actor,
+  };
+  try {
+    const inserted = await db.transaction().execute(async (tx) => {
+      const loan = await tx.insertInto('loans').values(row).returningAll().executeTakeFirstOrThrow();
+      await appendAudit(tx, {
+        actor: ctx.actor,
+        action: 'open',
+        entityType: 'loan',
+        entityId: loan.id,
+        before: null,
+        after: { id: loan.id, productVersionId: loan.product_version_id, decisionId: loan.decision_id, externalRef: loan.external_ref, terms: input.terms },
+        details: { product: input.code, version: input.version, principal: input.terms.principal, ...(input.decisionId ? { decisionId: input.decisionId } : {}) },
+        requestId: ctx.requestId ?? null,
+        at: ctx.at,
+      });
+      return loan;
+    });
+    return loanView(inserted, input);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError('decision-used', 'a loan was already opened from this decision', { decisionId: input.decisionId });
+    throw error;
+  }
+}
+
+/**
+ * Opens a loan (status `pending`) on the terms of an approved decision's offer, pinned to the
+ * decision's product version. 409 `decision-declined`, `decision-referred` (needs a manual
+ * approval the runtime does not record yet), `decision-expired` (older than the offer validity),
+ * `decision-used` (a loan exists for it), `product-retired`.
+ */
+export async function openLoanFromDecision(db: Kysely<Database>, decisionId: string, externalRef: string | null, ctx: LoanWriteContext) {
+  const decision = await db.selectFrom('decisions').selectAll().where('id', '=', decisionId).executeTakeFirst();
+  if (!decision) throw new NotFoundError('decision', decisionId);
+  const record = decision.decision as unknown as Decision;
+  if (decision.outcome === 'decline') {
+    throw new ConflictError('decision-declined', 'the decision declined the application: there is no offer to open', { decisionId, reasons: record.reasons });
+  }
+  if (decision.outcome === 'refer') {
+    throw new ConflictError('decision-referred', 'the decision referred the application to a person: open the loan from explicit terms once approved', {
+      decisionId,
+      reasons: record.reasons,
+    });
+  }
+  const expiresOn = addDays(decision.decided_on, OFFER_VALIDITY_DAYS);
+  if (ctx.today > expiresOn) {
+    throw new ConflictError('decision-expired', `the offer expired on ${expiresOn}: decide again`, { decisionId, expiresOn });
+  }
+  if (!record.offer) throw new ConflictError('decision-without-offer', 'the decision carries no offer', { decisionId });
+  const label = await versionLabel(db, decision.product_version_id);
+  const pinned = await resolveVersion(db, label.code, label.version, { forNewBusiness: true });
+  const terms = record.offer.terms;
+  checkLedgerScale(terms, 'decisionId');
+  return insertLoan(db, { versionId: pinned.id, code: pinned.code, version: pinned.version, ir: pinned.ir, terms, decisionId, externalRef }, ctx);
+}
+
+/** Opens a loan on explicit terms (a migration from another system), pinned to a product version. */
+export async function openLoanFromTerms(
+  db: Kysely<Database>,
+  input: { product: string; version?: number | undefined; terms: unknown; externalRef: string | null },
+  ctx: LoanWriteContext,
+) {
+  const pinned = await resolveVersion(db, input.product, input.version, { forNewBusiness: true });
+  const terms = withEngineInput(() => parseLoanTerms(input.terms), { prefix: 'terms', message: 'the loan terms are not valid' });
+  withEngineInput(() => generateSchedule(terms), { prefix: 'terms', message: 'the loan terms are not valid' });
+  checkLedgerScale(terms, 'terms.decimals');
+  return insertLoan(db, { versionId: pinned.id, code: pinned.code, version: pinned.version, ir: pinned.ir, terms, decisionId: null, externalRef: input.externalRef }, ctx);
+}
+
+/** A loan with its product version's IR; 404 when absent. */
+export async function findLoan(db: Executor, id: string) {
+  const row = await db.selectFrom('loans').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('loan', id);
+  return row;
+}
+
+export async function loanEvents(db: Executor, loanId: string) {
+  return db.selectFrom('loan_events').select(['seq', 'type', 'effective_on', 'payload', 'created_at', 'created_by']).where('loan_id', '=', loanId).orderBy('seq').execute();
+}
+
+export function eventOf(payload: unknown): LoanEvent {
+  return payload as LoanEvent;
+}
+
+/** The engine's state of a loan on `asOf`, from its stored events. 409 `loan-not-disbursed` before disbursement. */
+export async function stateOf(db: Executor, loan: LoanRow, asOf: string, path = 'asOf'): Promise<LoanState> {
+  if (loan.status === 'pending') throw new ConflictError('loan-not-disbursed', 'the loan has not been disbursed yet', { loanId: loan.id });
+  const ir = await irOf(db, loan.product_version_id);
+  const events = (await loanEvents(db, loan.id)).map((e) => eventOf(e.payload));
+  return withEngineInput(() => loanState(ir, loan.terms as unknown as LoanTerms, events, asOf), { mapPath: (p) => (p === 'asOf' ? path : p) });
+}
+
+/** One request that adds an event to a loan. */
+export interface LoanEventRequest {
+  readonly kind: PostingKind;
+  /** The request body as sent (for the idempotency fingerprint). */
+  readonly body: unknown;
+  readonly idempotencyKey?: string | undefined;
+  /** Builds the engine event from the locked loan and its events, or throws a 4xx. */
+  build(loan: LoanRow, events: readonly LoanEvent[], ctx: LoanWriteContext): { event: LoanEvent; cash: string; action: string; details: Record<string, unknown> };
+  /** Body fields named by the engine's `events[n].<field>` paths (default: the same name). */
+  readonly fieldPaths?: Readonly<Record<string, string>>;
+  /** The HTTP status of a first success. */
+  readonly status: 200 | 201;
+}
+
+export interface LoanEventResult {
+  readonly status: number;
+  /** The JSON response body, byte for byte what the first request got. */
+  readonly text: string;
+  readonly replayed: boolean;
+}
+
+function requestFingerprint(kind: string, body: unknown): string {
+  return createHash('sha256').update(canonicalJson({ kind, body }), 'utf8').digest('hex');
+}
+
+/** Dates the engine would accept for a new event: a real date, not before the last event, not in the future. */
+function checkEventDate(date: string, lastEventDate: string | null, today: string, field: string): void {
+  if (parseIsoDate(date) === undefined) throw new ValidationError([{ path: field, message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(date)}` }]);
+  if (date > today) throw new AppError(422, 'future-date', `\`${date}\` is after today (${today})`, [{ path: field, message: 'must not be after today' }]);
+  if (lastEventDate !== null && date < lastEventDate) {
+    throw new AppError(422, 'event-out-of-order', `the loan's last event is on ${lastEventDate}; events are recorded in date order`, [
+      { path: field, message: `must not be before ${lastEventDate}` },
+    ]);
+  }
+}
+
+/**
+ * Appends one event to a loan, serialized per loan by a row lock (`SELECT … FOR UPDATE`): the
+ * engine folds every event with the new one, the difference with the ledger's position is posted
+ * as one balanced journal entry, and event, entry, loan and audit commit together. With an
+ * idempotency key, a repeat of the same request returns the first response (same status); the
+ * same key with another body is 409 `idempotency-key-reused`.
+ */
+export async function appendLoanEvent(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
+  const fingerprint = requestFingerprint(request.kind, request.body);
+  return db.transaction().execute(async (tx) => {
+    const loan = await tx.selectFrom('loans').selectAll().where('id', '=', loanId).forUpdate().executeTakeFirst();
+    if (!loan) throw new NotFoundError('loan', loanId);
+    if (request.idempotencyKey !== undefined) {
+      const previous = await tx
+        .selectFrom('loan_events')
+        .select(['request_hash', 'response'])
+        .where('loan_id', '=', loanId)
+        .where('idempotency_key', '=', request.idempotencyKey)
+        .executeTakeFirst();
+      if (previous) {
+        if (previous.request_hash !== fingerprint) {
+          throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: request.idempotencyKey });
+        }
+        const response = previous.response as { status: number; text: string };
+        return { status: response.status, text: response.text, replayed: true };
+      }
+    }
+    const rows = await tx.selectFrom('loan_events').select(['payload']).where('loan_id', '=', loanId).orderBy('seq').execute();
+    const events = rows.map((r) => eventOf(r.payload));
+    const stored = loan.state as unknown as StoredLoanState;
+    const { event, cash, action, details } = request.build(loan, events, ctx);
+    const dateField = request.fieldPaths?.['date'] ?? 'date';
+    if (event.kind !== 'disbursement') checkEventDate(event.date, stored.lastEventDate, ctx.today, dateField);
+    const ir = await irOf(tx, loan.product_version_id);
+    const terms = loan.terms as unknown as LoanTerms;
+    const all = [...events, event];
+    const index = events.length;
+    let after: LoanState;
+    try {
+      after = loanState(ir, terms, all, event.date);
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        const prefix = `events[${index}]`;
+        throw engineValidationError(error, {
+          mapPath: (p) => {
+            if (p === prefix) return '';
+            if (p.startsWith(`${prefix}.`)) {
+              const field = p.slice(prefix.length + 1);
+              return request.fieldPaths?.[field] ?? field;
+            }
+            return p;
+          },
+          message: `the ${request.kind} cannot be applied to this loan`,
+        });
+      }
+      throw error;
+    }
+    const feeIva = request.kind === 'disbursement' ? disbursementFeeIva(terms) : undefined;
+    const posting = postLoanEvent(request.kind, stored.posted, after, cash, terms.decimals, feeIva === undefined ? undefined : { feeIva });
+    const seq = loan.last_event_seq + 1;
+    const entryId = posting.lines.length > 0 ? uuidv7() : null;
+    const status = after.status;
+    const newState: StoredLoanState = {
+      posted: posting.posted,
+      lastEventDate: event.date,
+      outstanding: after.outstanding.total,
+      daysPastDue: after.daysPastDue,
+    };
+    const updated = {
+      status,
+      state: JSON.stringify(newState),
+      last_event_seq: seq,
+      updated_at: ctx.at,
+      updated_by: ctx.actor,
+      ...(event.kind === 'disbursement' ? { disbursed_on: event.date } : {}),
+      ...(status !== 'active' && loan.status === 'active' ? { closed_on: event.date } : {}),
+      ...(status === 'active' && loan.closed_on !== null ? { closed_on: null } : {}),
+    };
+    const label = await versionLabel(tx, loan.product_version_id);
+    const view = loanView({ ...loan, ...updated, state: newState as unknown as Record<string, unknown>, closed_on: updated.closed_on === undefined ? loan.closed_on : updated.closed_on, disbursed_on: updated.disbursed_on ?? loan.disbursed_on }, label);
+    const body = {
+      event: { seq, kind: event.kind, date: event.date, payload: event },
+      ...resultOf(event, after),
+      journalEntryId: entryId,
+      ledger: posting.lines,
+      loan: view,
+    };
+    const text = JSON.stringify(body);
+    await tx
+      .insertInto('loan_events')
+      .values({
+        loan_id: loanId,
+        seq,
+        type: event.kind,
+        effective_on: event.date,
+        payload: JSON.stringify(event),
+        idempotency_key: request.idempotencyKey ?? null,
+        request_hash: request.idempotencyKey === undefined ? null : fingerprint,
+        // The body as text: JSONB would reorder its keys, and a replay must be the same bytes.
+        response: JSON.stringify({ status: request.status, text }),
+        created_at: ctx.at,
+        created_by: ctx.actor,
+      })
+      .execute();
+    if (entryId !== null) {
+      await tx
+        .insertInto('journal_entries')
+        .values({ id: entryId, entry_date: event.date, description: `${action} loan ${loanId}`, currency: loan.currency, loan_id: loanId, loan_event_seq: seq, created_at: ctx.at, created_by: ctx.actor })
+        .execute();
+      await tx
+        .insertInto('journal_lines')
+        .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor })))
+        .execute();
+    }
+    await tx.updateTable('loans').set(updated).where('id', '=', loanId).execute();
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action,
+      entityType: 'loan',
+      entityId: loanId,
+      before: { status: loan.status, lastEventSeq: loan.last_event_seq, state: stored },
+      after: { status, lastEventSeq: seq, state: newState, event },
+      details: { seq, kind: event.kind, date: event.date, ...details, ...(entryId ? { journalEntryId: entryId } : {}) },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return { status: request.status, text, replayed: false };
+  });
+}
+
+/** What a client needs back besides the event: the payment's allocation, the payoff after it. */
+function resultOf(event: LoanEvent, after: LoanState): Record<string, unknown> {
+  const summary = {
+    state: {
+      asOf: after.asOf,
+      status: after.status,
+      outstanding: after.outstanding,
+      daysPastDue: after.daysPastDue,
+      creditBalance: after.creditBalance,
+      payoff: after.payoff,
+    },
+  };
+  if (event.kind === 'payment') {
+    return { allocation: after.allocations.find((a) => a.paymentId === event.id) ?? null, ...summary };
+  }
+  return summary;
+}
+
+/**
+ * IVA on the fees withheld at signing (deducted and upfront), by the engine: the difference of
+ * the schedules with and without IVA on fees. Zero when fees are not taxed.
+ */
+export function disbursementFeeIva(terms: LoanTerms): string {
+  if (!terms.tax || !terms.tax.on.includes('fees') || terms.fees.every((f) => f.timing === 'financed' || f.timing === 'per-installment')) return '0';
+  const on = terms.tax.on.filter((t) => t !== 'fees');
+  const untaxed: LoanTerms = on.length === 0 ? { ...terms, tax: undefined } as unknown as LoanTerms : { ...terms, tax: { ...terms.tax, on } };
+  try {
+    const taxed = generateSchedule(terms);
+    const plain = generateSchedule(JSON.parse(JSON.stringify(untaxed)) as LoanTerms);
+    const withheld = (s: { disbursed: string; upfront: string }) => ({ disbursed: s.disbursed, upfront: s.upfront });
+    const a = withheld(taxed);
+    const b = withheld(plain);
+    // (disbursed without IVA − with IVA) + (upfront with IVA − without IVA)
+    return subtract(subtract(b.disbursed, a.disbursed), subtract(b.upfront, a.upfront));
+  } catch {
+    return '0';
+  }
+}
+
+function subtract(a: string, b: string): string {
+  // Exact decimal subtraction through the engine's decimal type.
+  return new Dec(a).minus(b).toFixed();
+}

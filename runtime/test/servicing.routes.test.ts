@@ -1,0 +1,281 @@
+// Decisions, quotes, loans and the ledger over HTTP with the real compiler and engine: the whole
+// life of a loan, idempotent and concurrent payments, and the journal and trial balance.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/audit/audit-verify.ts';
+import { POSTED_ACCOUNTS } from '../src/ledger/chart-of-accounts.ts';
+import { startHarness, type Harness } from './support/harness.ts';
+import { NOMINA_APPLICATION, NOMINA_SOURCE, publishProduct } from './support/products.ts';
+import { databaseFingerprint, disbursedLoan, expectLedgerConsistent, setToday } from './support/servicing.ts';
+import { DATABASE_KINDS } from './support/test-database.ts';
+
+
+describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    await publishProduct(h.db, 'nomina', NOMINA_SOURCE);
+    // Payments in these tests fall up to early March 2025.
+    setToday(h, '2025-03-01');
+  });
+  afterAll(async () => {
+    await h?.destroy();
+  });
+
+  it('decides, stores the decision with its version and trace, and reads it back', async () => {
+    const res = await h.request('POST', '/api/v1/decisions', { key: h.keys['api-client'], body: { product: 'nomina', application: NOMINA_APPLICATION, asOf: '2025-01-06' } });
+    expect(res.status, res.text).toBe(201);
+    const d = res.body.decision;
+    expect(d).toMatchObject({ outcome: 'approve', productVersion: 1, asOf: '2025-01-06', expiresOn: '2025-02-05' });
+    expect(d.offer.terms.principal).toBe('60000');
+    expect(d.trace.length).toBeGreaterThan(0);
+    const got = await h.request('GET', `/api/v1/decisions/${d.id}`, { key: h.keys['risk-analyst'] });
+    expect(got.status).toBe(200);
+    expect(got.body.decision).toEqual(d);
+    expect(got.body.application).toEqual(NOMINA_APPLICATION);
+    const audit = await h.request('GET', `/api/v1/audit?entityType=decision&entityId=${d.id}`);
+    expect(audit.body.entries).toHaveLength(1);
+    // The default date is today in Mexico City.
+    const today = await h.request('POST', '/api/v1/decisions', { body: { product: 'nomina', application: NOMINA_APPLICATION } });
+    expect(today.body.decision.asOf).toBe(h.clock.today());
+  });
+
+  it('answers 422 with application paths, 404 for unknown products and versions', async () => {
+    const bad = await h.request('POST', '/api/v1/decisions', { body: { product: 'nomina', application: { ...NOMINA_APPLICATION, payroll: { net_pay: 'mucho' } } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('validation-failed');
+    expect(bad.body.error.details.every((p: any) => p.path.startsWith('application'))).toBe(true);
+    expect((await h.request('POST', '/api/v1/decisions', { body: { product: 'nope', application: {} } })).status).toBe(404);
+    expect((await h.request('POST', '/api/v1/decisions', { body: { product: 'nomina', version: 9, application: {} } })).status).toBe(404);
+    expect((await h.request('GET', '/api/v1/decisions/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('quotes by product and request, and by explicit terms, storing nothing', async () => {
+    const before = await databaseFingerprint(h);
+    const byProduct = await h.request('POST', '/api/v1/quotes', { key: h.keys['product-manager'], body: { product: 'nomina', request: { amount: '10000', payments: 12 }, band: 'A', asOf: '2025-01-06' } });
+    expect(byProduct.status, byProduct.text).toBe(200);
+    expect(byProduct.body.product).toEqual({ code: 'nomina', version: 1 });
+    expect(byProduct.body.schedule.installments).toHaveLength(12);
+    expect(byProduct.body.schedule.cat).toMatch(/^\d+\.\d$/);
+    const terms = { principal: '10000.00', annualRate: '0.60', installments: 16, frequency: 'weekly', method: 'french', interestBasis: 'period', disbursementDate: '2025-01-06', decimals: 2, rounding: 'half-even' };
+    const byTerms = await h.request('POST', '/api/v1/quotes', { body: { terms } });
+    expect(byTerms.status, byTerms.text).toBe(200);
+    expect(byTerms.body.schedule.installments).toHaveLength(16);
+    const bad = await h.request('POST', '/api/v1/quotes', { body: { terms: { ...terms, installments: -1, fees: [{ name: 'x', amount: 'abc', timing: 'deducted' }] } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((p: any) => p.path)).toEqual(expect.arrayContaining(['terms.installments']));
+    expect(bad.body.error.details.some((p: any) => p.path.startsWith('terms.fees[0]'))).toBe(true);
+    const both = await h.request('POST', '/api/v1/quotes', { body: { terms, product: 'nomina' } });
+    expect(both.status).toBe(422);
+    expect(await databaseFingerprint(h)).toEqual(before);
+  });
+
+  it('opens only from approved, unexpired, unused decisions', async () => {
+    const declined = await h.request('POST', '/api/v1/decisions', {
+      body: { product: 'nomina', application: { ...NOMINA_APPLICATION, employment: { ...NOMINA_APPLICATION.employment, employer_in_agreement: false } }, asOf: '2025-03-01' },
+    });
+    expect(declined.body.decision.outcome).toBe('decline');
+    const r1 = await h.request('POST', '/api/v1/loans', { body: { decisionId: declined.body.decision.id } });
+    expect([r1.status, r1.body.error.code]).toEqual([409, 'decision-declined']);
+    const referred = await h.request('POST', '/api/v1/decisions', {
+      body: { product: 'nomina', application: { ...NOMINA_APPLICATION, employment: { ...NOMINA_APPLICATION.employment, months: 3 } }, asOf: '2025-03-01' },
+    });
+    expect(referred.body.decision.outcome).toBe('refer');
+    const r2 = await h.request('POST', '/api/v1/loans', { body: { decisionId: referred.body.decision.id } });
+    expect([r2.status, r2.body.error.code]).toEqual([409, 'decision-referred']);
+    const old = await h.request('POST', '/api/v1/decisions', { body: { product: 'nomina', application: NOMINA_APPLICATION, asOf: '2024-12-01' } });
+    const r3 = await h.request('POST', '/api/v1/loans', { body: { decisionId: old.body.decision.id } });
+    expect([r3.status, r3.body.error.code]).toEqual([409, 'decision-expired']);
+    const fresh = await h.request('POST', '/api/v1/decisions', { body: { product: 'nomina', application: NOMINA_APPLICATION, asOf: '2025-03-01' } });
+    expect(fresh.body.decision.outcome).toBe('approve');
+    expect((await h.request('POST', '/api/v1/loans', { key: h.keys.operator, body: { decisionId: fresh.body.decision.id, externalRef: 'CRM-1' } })).status).toBe(201);
+    const again = await h.request('POST', '/api/v1/loans', { body: { decisionId: fresh.body.decision.id } });
+    expect([again.status, again.body.error.code]).toEqual([409, 'decision-used']);
+    expect((await h.request('POST', '/api/v1/loans', { body: { decisionId: '00000000-0000-4000-8000-000000000000' } })).status).toBe(404);
+  });
+
+  it('imports a loan on explicit terms, with engine field paths for bad terms', async () => {
+    const terms = { principal: '5000.00', annualRate: '0.90', installments: 8, frequency: 'weekly', disbursementDate: '2025-01-06', decimals: 2, rounding: 'half-even', method: 'flat', interestBasis: 'period' };
+    const ok = await h.request('POST', '/api/v1/loans/import', { body: { product: 'nomina', terms, externalRef: 'LEGACY-77' } });
+    expect(ok.status, ok.text).toBe(201);
+    expect(ok.body.loan).toMatchObject({ status: 'pending', externalRef: 'LEGACY-77', product: { code: 'nomina', version: 1 } });
+    const bad = await h.request('POST', '/api/v1/loans/import', { body: { product: 'nomina', terms: { ...terms, frequency: 'daily' } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details[0].path).toBe('terms.frequency');
+    const denied = await h.request('POST', '/api/v1/loans/import', { key: h.keys.operator, body: { product: 'nomina', terms } });
+    expect(denied.status).toBe(403);
+    const id = ok.body.loan.id;
+    const early = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '10.00' } });
+    expect([early.status, early.body.error.code]).toEqual([409, 'loan-not-disbursed']);
+    expect((await h.request('GET', `/api/v1/loans/${id}/payoff`)).body.error.code).toBe('loan-not-disbursed');
+    expect((await h.request('POST', `/api/v1/loans/${id}/disbursement`, { body: { reference: 'SPEI-1' } })).status).toBe(201);
+    const twice = await h.request('POST', `/api/v1/loans/${id}/disbursement`, { body: {} });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'loan-already-disbursed']);
+  });
+
+  it('services a loan: payments allocated by the engine, reversal, payoff, restructure, write-off, recovery — each posted balanced', async () => {
+    const id = await disbursedLoan(h);
+    const loan = await h.request('GET', `/api/v1/loans/${id}?asOf=2025-01-06`);
+    expect(loan.status).toBe(200);
+    expect(loan.body.loan).toMatchObject({ status: 'active', disbursedOn: '2025-01-06', outstandingPrincipal: '61200.00' });
+    expect(loan.body.schedule.installments).toHaveLength(24);
+    expect(loan.body.state.status).toBe('active');
+    expect(loan.body.events.map((e: any) => e.kind)).toEqual(['disbursement']);
+
+    const pay = await h.request('POST', `/api/v1/loans/${id}/payments`, { key: h.keys['api-client'], body: { amount: '3161.71', date: '2025-01-31', reference: 'OXXO-123' } });
+    expect(pay.status, pay.text).toBe(201);
+    expect(pay.body.allocation.lines.map((l: any) => l.component)).toEqual(['interestIva', 'feesIva', 'interest', 'principal']);
+    expect(pay.body.ledger).toEqual([
+      { account: '1000', debit: '3161.71', credit: '0.00' },
+      { account: '1100', debit: '0.00', credit: '2200.63' },
+      { account: '2101', debit: '0.00', credit: '106.08' },
+      { account: '2102', debit: '0.00', credit: '192.00' },
+      { account: '4100', debit: '0.00', credit: '663.00' },
+    ]);
+    expect(pay.body.loan.outstandingPrincipal).toBe('58999.37');
+
+    const early = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '1.00', date: '2025-01-20' } });
+    expect([early.status, early.body.error.code]).toEqual([422, 'event-out-of-order']);
+    const future = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '1.00', date: '2030-01-01' } });
+    expect([future.status, future.body.error.code]).toEqual([422, 'future-date']);
+    const scale = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '1.001', date: '2025-02-01' } });
+    expect(scale.status).toBe(422);
+    expect(scale.body.error.details[0].path).toBe('amount');
+
+    const second = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '3161.71', date: '2025-02-14' } });
+    expect(second.status).toBe(201);
+    const reversed = await h.request('POST', `/api/v1/loans/${id}/payments/${second.body.event.payload.id}/reversal`, { key: h.keys.operator, body: { date: '2025-02-15', reason: 'cheque devuelto' } });
+    expect(reversed.status, reversed.text).toBe(201);
+    // The reverse of the payment's own entry (nothing was paid after it).
+    const flip = (lines: any[]) => lines.map((l) => ({ account: l.account, debit: l.credit, credit: l.debit }));
+    expect(reversed.body.ledger).toEqual(flip(second.body.ledger));
+    const twice = await h.request('POST', `/api/v1/loans/${id}/payments/${second.body.event.payload.id}/reversal`, { body: { date: '2025-02-15' } });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'payment-already-reversed']);
+    expect((await h.request('POST', `/api/v1/loans/${id}/payments/nope/reversal`, { body: {} })).status).toBe(404);
+
+    const payoff = await h.request('GET', `/api/v1/loans/${id}/payoff?date=2025-02-20`);
+    expect(payoff.status).toBe(200);
+    expect(payoff.body.payoff.date).toBe('2025-02-20');
+    expect(Number(payoff.body.payoff.penalties)).toBeGreaterThan(0);
+    expect((await h.request('GET', `/api/v1/loans/${id}/payoff?date=2024-01-01`)).status).toBe(422);
+
+    const restructured = await h.request('POST', `/api/v1/loans/${id}/restructure`, { key: h.keys.operator, body: { installments: 12, date: '2025-02-20' } });
+    expect(restructured.status, restructured.text).toBe(201);
+    const capitalized = restructured.body.ledger.find((l: any) => l.account === '2300');
+    expect(Number(capitalized.credit)).toBeGreaterThan(0);
+    expect(restructured.body.ledger.find((l: any) => l.account === '1100').debit).toBe(capitalized.credit);
+
+    const writtenOff = await h.request('POST', `/api/v1/loans/${id}/write-off`, { key: h.keys.approver, body: { date: '2025-02-21' } });
+    expect(writtenOff.status, writtenOff.text).toBe(201);
+    expect(writtenOff.body.loan).toMatchObject({ status: 'written-off', closedOn: '2025-02-21', outstandingPrincipal: '0.00' });
+    const principalBefore = restructured.body.loan.outstandingPrincipal;
+    expect(writtenOff.body.ledger).toEqual([
+      { account: '1100', debit: '0.00', credit: principalBefore },
+      { account: '5100', debit: principalBefore, credit: '0.00' },
+    ]);
+    const notAgain = await h.request('POST', `/api/v1/loans/${id}/write-off`, { body: {} });
+    expect([notAgain.status, notAgain.body.error.code]).toEqual([409, 'loan-not-active']);
+    const recovery = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '500.00', date: '2025-03-01' } });
+    expect(recovery.status).toBe(201);
+    expect(recovery.body.ledger[0]).toEqual({ account: '1000', debit: '500.00', credit: '0.00' });
+
+    const full = await h.request('GET', `/api/v1/loans/${id}?asOf=2025-03-01`);
+    expect(full.body.events.map((e: any) => e.kind)).toEqual(['disbursement', 'payment', 'payment', 'payment-reversal', 'restructure', 'write-off', 'payment']);
+    expect(full.body.state.status).toBe('written-off');
+    await expectLedgerConsistent(h);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+  });
+
+  it('replays an idempotent payment with the same status and body; another body with the key is 409', async () => {
+    const id = await disbursedLoan(h);
+    const body = { amount: '1000.00', date: '2025-01-31' };
+    const headers = { 'idempotency-key': 'pay-2025-01-31-a' };
+    const first = await h.request('POST', `/api/v1/loans/${id}/payments`, { body, headers });
+    expect(first.status).toBe(201);
+    const again = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { date: '2025-01-31', amount: '1000.00' }, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const other = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { ...body, amount: '999.00' }, headers });
+    expect([other.status, other.body.error.code]).toEqual([409, 'idempotency-key-reused']);
+    const events = await h.db.selectFrom('loan_events').select('seq').where('loan_id', '=', id).execute();
+    expect(events).toHaveLength(2);
+    const badKey = await h.request('POST', `/api/v1/loans/${id}/payments`, { body, headers: { 'idempotency-key': 'has spaces' } });
+    expect(badKey.status).toBe(422);
+  });
+
+  it('applies 50 concurrent payments on one loan exactly once each, in a balanced ledger', async () => {
+    const id = await disbursedLoan(h);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '100.00', date: '2025-01-31' }, headers: { 'idempotency-key': `c-${i}` } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(results.map((r) => r.body.event.seq)).size).toBe(50);
+    const state = await h.request('GET', `/api/v1/loans/${id}?asOf=2025-01-31`);
+    expect(state.body.state.allocations).toHaveLength(50);
+    expect(state.body.events).toHaveLength(51);
+    const cash = await sql<{ d: string }>`
+      select coalesce(sum(l.debit), 0)::text as d from journal_lines l join journal_entries e on e.id = l.entry_id
+      where e.loan_id = ${id} and l.account_code = '1000'
+    `.execute(h.db);
+    expect(cash.rows[0]!.d).toBe('5000.00');
+    await expectLedgerConsistent(h);
+  });
+
+  it('applies 50 concurrent posts with one idempotency key exactly once; all get the first result', async () => {
+    const id = await disbursedLoan(h);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '250.00', date: '2025-01-31' }, headers: { 'idempotency-key': 'same-key' } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(49);
+    const events = await h.db.selectFrom('loan_events').select('seq').where('loan_id', '=', id).execute();
+    expect(events).toHaveLength(2);
+    await expectLedgerConsistent(h);
+  });
+
+  it('lists loans by product and status with keyset pages', async () => {
+    const all: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await h.request('GET', `/api/v1/loans?product=nomina&limit=2${after ? `&after=${after}` : ''}`, { key: h.keys['risk-analyst'] });
+      expect(page.status).toBe(200);
+      all.push(...page.body.loans.map((l: any) => l.id));
+      after = page.body.nextAfter;
+    } while (after);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect([...all].sort()).toEqual(all);
+    const active = await h.request('GET', '/api/v1/loans?status=active&limit=500');
+    expect(active.body.loans.every((l: any) => l.status === 'active')).toBe(true);
+    expect((await h.request('GET', '/api/v1/loans?status=dormant')).status).toBe(422);
+    expect((await h.request('GET', '/api/v1/loans?product=none')).body.loans).toEqual([]);
+  });
+
+  it('reports a balanced trial balance and the journal as JSON and CSV', async () => {
+    const accounts = await h.request('GET', '/api/v1/ledger/accounts', { key: h.keys.approver });
+    const codes = accounts.body.accounts.map((a: any) => a.code);
+    for (const code of POSTED_ACCOUNTS) expect(codes).toContain(code);
+    const tb = await h.request('GET', '/api/v1/ledger/trial-balance?from=2025-01-01&to=2025-12-31', { key: h.keys['risk-analyst'] });
+    expect(tb.status).toBe(200);
+    expect(tb.body.balanced).toBe(true);
+    expect(tb.body.totals.debits).toBe(tb.body.totals.credits);
+    const cash = tb.body.accounts.find((a: any) => a.code === '1000');
+    expect(cash.closing.startsWith('-')).toBe(true);
+    const later = await h.request('GET', '/api/v1/ledger/trial-balance?from=2025-02-01&to=2025-12-31');
+    expect(later.body.accounts.find((a: any) => a.code === '1000').opening).not.toBe('0');
+    expect((await h.request('GET', '/api/v1/ledger/trial-balance?from=2025-02-01&to=2025-01-01')).status).toBe(422);
+
+    const page1 = await h.request('GET', '/api/v1/ledger/journal?from=2025-01-01&to=2025-12-31&limit=3');
+    expect(page1.body.entries).toHaveLength(3);
+    const page2 = await h.request('GET', `/api/v1/ledger/journal?from=2025-01-01&to=2025-12-31&limit=3&after=${page1.body.nextAfter}`);
+    expect(page2.body.entries[0].id).not.toBe(page1.body.entries[2].id);
+    const csv = await h.request('GET', '/api/v1/ledger/journal?from=2025-01-01&to=2025-12-31&limit=10000', { headers: { accept: 'text/csv' } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = csv.text.trim().split('\r\n');
+    expect(rows[0]).toMatch(/^entry_id,entry_date,/);
+    const lines = await sql<{ n: number }>`select count(*)::int as n from journal_lines`.execute(h.db);
+    expect(rows.length - 1).toBe(lines.rows[0]!.n);
+    expect((await h.request('GET', '/api/v1/ledger/journal?format=csv&limit=1')).headers.get('content-type')).toMatch(/^text\/csv/);
+  });
+});

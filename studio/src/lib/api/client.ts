@@ -1,0 +1,135 @@
+// The one client of the runtime's HTTP API (runtime/README.md): the studio's session (login,
+// logout, who am I), products, drafts, versions, diff and publish. Same origin: the runtime serves
+// the studio, so the session cookie travels with every request. Errors become ApiError with the
+// API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
+
+export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
+
+export interface Me {
+  readonly kind: 'user' | 'api-key' | 'system';
+  readonly actor: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly email?: string;
+  readonly permissions: readonly string[];
+}
+
+export interface ProductRow {
+  readonly code: string;
+  readonly name: string;
+  readonly status: 'draft' | 'active' | 'retired';
+  readonly latestVersion: number | null;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface Draft {
+  readonly source: string;
+  readonly revision: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface VersionSummary {
+  readonly version: number;
+  readonly contentHash: string;
+  readonly irHash: string;
+  readonly author: string;
+  readonly publisher: string;
+  readonly publishedAt: string;
+}
+
+export interface Version extends VersionSummary {
+  readonly code: string;
+  readonly source: string;
+  readonly ir: unknown;
+}
+
+export interface DiffLine {
+  readonly op: 'equal' | 'delete' | 'insert';
+  readonly oldLine?: number;
+  readonly newLine?: number;
+  readonly text: string;
+}
+
+export interface VersionDiff {
+  readonly from: number;
+  readonly to: number;
+  readonly text: { readonly unified: string; readonly hunks: readonly { readonly oldStart: number; readonly newStart: number; readonly lines: readonly DiffLine[] }[] };
+  readonly ir: readonly { readonly path: string; readonly op: 'added' | 'removed' | 'changed'; readonly before?: unknown; readonly after?: unknown }[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+  /** The runtime did not answer (offline, or no runtime behind the studio). */
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin).
+ * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
+ */
+export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '') {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetcher(`${base}/api/v1${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (e) {
+      throw new ApiError(0, 'offline', e instanceof Error ? e.message : String(e));
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+      // A proxy in front of a stopped runtime (vite dev) answers 5xx without the API's error shape.
+      if (!error && response.status >= 500) throw new ApiError(0, 'offline', `the runtime did not answer (${response.status})`);
+      throw new ApiError(response.status, error?.code ?? 'http-error', error?.message ?? `${response.status} ${response.statusText}`, error?.details);
+    }
+    return json as T;
+  }
+  const enc = encodeURIComponent;
+  return {
+    me: () => call<Me>('GET', '/auth/me'),
+    login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
+    logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
+    products: async () => (await call<{ products: ProductRow[] }>('GET', '/products')).products,
+    draft: async (code: string) => (await call<{ draft: Draft }>('GET', `/products/${enc(code)}/draft`)).draft,
+    saveDraft: (code: string, source: string, baseRevision?: number) =>
+      call<{ draft: Draft }>('PUT', `/products/${enc(code)}/draft`, { source, ...(baseRevision !== undefined ? { baseRevision } : {}) }),
+    versions: async (code: string) => (await call<{ versions: VersionSummary[] }>('GET', `/products/${enc(code)}/versions`)).versions,
+    version: async (code: string, n: number) => (await call<{ version: Version }>('GET', `/products/${enc(code)}/versions/${n}`)).version,
+    diff: (code: string, from: number, to: number) => call<VersionDiff>('GET', `/products/${enc(code)}/diff?from=${from}&to=${to}`),
+    publish: (code: string, baseRevision?: number) =>
+      call<VersionSummary & { warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, baseRevision !== undefined ? { baseRevision } : {}),
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** True when the caller's permissions include `permission` (`products:write`, `products:publish`…). */
+export function can(me: Pick<Me, 'permissions'> | null | undefined, permission: string): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}
