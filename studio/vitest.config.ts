@@ -1,5 +1,5 @@
-// Two test projects: `unit` (the language adapters and preview mappings, plain TypeScript in
-// Node) and `e2e` (playwright-core driving Debian's Chromium against the built studio).
+// Two test projects: `unit` (the plain TypeScript modules, in Node) and `e2e` (playwright-core
+// driving Debian's Chromium against the built studio served by the real runtime on one port).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

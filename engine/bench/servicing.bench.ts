@@ -1,10 +1,12 @@
 // Servicing throughput for a 52-week loan (the benchmark schedule's terms, IVA, moratorium, late
-// fee and a collection policy), against generateSchedule of the same terms in the same run:
-// loanState folding a whole year (52 payments on time, or each 5 days late), and the end of day's
-// hot path — advanceLoan by one day (a day close) from a checkpoint, for a current loan and for
-// an overdue one, in memory and through JSON as the runtime stores checkpoints.
+// fee and a collection policy), against generateSchedule of the same terms and the fold this one
+// replaced (the Decimal reference in test/servicing/reference/) in the same run: loanState folding
+// a whole year (52 payments on time, or each 5 days late), and the end of day's hot path —
+// advanceLoan by one day (a day close) from a checkpoint, for a current loan and an overdue one,
+// in memory and through JSON as the runtime would store checkpoints.
 import { addDays, advanceLoan, generateSchedule, IR_VERSION, loanState, servicingCheckpoint, type LoanEvent, type ProductIR, type ServicingCheckpoint } from '../src/index.ts';
-import { compare, fmt } from './measure.ts';
+import { loanState as referenceLoanState } from '../test/servicing/reference/compute-loan-state.ts';
+import { compareRates, fmt, type Rates } from './measure.ts';
 import { benchTerms } from './schedule.bench.ts';
 
 export const benchProduct: ProductIR = {
@@ -62,24 +64,42 @@ export function bench(): void {
   const overdueJson = JSON.stringify(overdue);
   const viaJson = (text: string) => JSON.stringify(advanceLoan(product, benchTerms, JSON.parse(text) as ServicingCheckpoint, close, tomorrow).checkpoint);
 
-  const r = compare({
+  const untilTomorrow = (payments: readonly LoanEvent[]) => [...withDailyCloses(payments, today), ...close];
+  const currentEvents = untilTomorrow(payments.filter((p) => p.date <= today));
+  const overdueEvents = untilTomorrow(payments.slice(0, 20));
+  if (JSON.stringify(advanceLoan(product, benchTerms, current, close, tomorrow).state) !== JSON.stringify(referenceLoanState(product, benchTerms, currentEvents, tomorrow))) throw new Error('advanceLoan and the reference fold disagree');
+
+  const r = compareRates({
     schedules: () => generateSchedule(benchTerms),
-    onTimeStates: () => loanState(product, benchTerms, onTime, asOf),
-    lateStates: () => loanState(product, benchTerms, late, last),
+    onTime: () => loanState(product, benchTerms, onTime, asOf),
+    onTimeBefore: () => referenceLoanState(product, benchTerms, onTime, asOf),
+    late: () => loanState(product, benchTerms, late, last),
+    lateBefore: () => referenceLoanState(product, benchTerms, late, last),
     advanceCurrent: () => advanceLoan(product, benchTerms, current, close, tomorrow),
+    refoldCurrent: () => loanState(product, benchTerms, currentEvents, tomorrow),
+    refoldCurrentBefore: () => referenceLoanState(product, benchTerms, currentEvents, tomorrow),
     advanceOverdue: () => advanceLoan(product, benchTerms, overdue, close, tomorrow),
+    refoldOverdueBefore: () => referenceLoanState(product, benchTerms, overdueEvents, tomorrow),
     jsonCurrent: () => viaJson(currentJson),
     jsonOverdue: () => viaJson(overdueJson),
   });
-  const x = (n: number) => `${(r.schedules / n).toFixed(2)}× the cost of one schedule`;
-  console.log('52-week french loan, IVA, moratorium, late fee and collection policy');
-  console.log(`  generateSchedule (baseline)                   ${fmt(r.schedules)} /s`);
+  const line = (label: string, x: Rates, note = '') =>
+    console.log(`  ${label.padEnd(46)}${fmt(x.wall)} /s wall ${fmt(x.cpu)} /s CPU   ${(r.schedules.cpu / x.cpu).toFixed(2).padStart(7)}× a schedule   ${note}`);
+  const gain = (a: Rates, b: Rates) => `${(a.cpu / b.cpu).toFixed(0)}× before (CPU)`;
+  console.log('52-week french loan, IVA, moratorium, late fee and collection policy; "before" = the Decimal day-by-day fold this');
+  console.log('replaced (test/servicing/reference/), same run; costs relative to generateSchedule by CPU time');
+  line('generateSchedule (baseline)', r.schedules);
   console.log('  full fold from the disbursement (loanState), a year of days:');
-  console.log(`    52 payments on time                         ${fmt(r.onTimeStates)} states/s   ${x(r.onTimeStates)}   target ≥ 2,000`);
-  console.log(`    52 payments, each 5 days late               ${fmt(r.lateStates)} states/s   ${x(r.lateStates)}`);
-  console.log(`  advance one day from a checkpoint (advanceLoan, a day close), day 180, ${current.state.journal.length}-entry journal:`);
-  console.log(`    current loan                                ${fmt(r.advanceCurrent)} loans/s    ${x(r.advanceCurrent)}   target ≥ 50,000`);
-  console.log(`    overdue loan (5 installments, 32 DPD)       ${fmt(r.advanceOverdue)} loans/s    ${x(r.advanceOverdue)}`);
-  console.log(`    current, JSON.parse + advance + stringify   ${fmt(r.jsonCurrent)} loans/s    (${(currentJson.length / 1024).toFixed(0)} KiB checkpoint)`);
-  console.log(`    overdue, JSON.parse + advance + stringify   ${fmt(r.jsonOverdue)} loans/s    (${(overdueJson.length / 1024).toFixed(0)} KiB checkpoint)`);
+  line('  52 payments on time', r.onTime, `target ≥ 2,000; ${gain(r.onTime, r.onTimeBefore)}`);
+  line('  before', r.onTimeBefore);
+  line('  52 payments, each 5 days late', r.late, gain(r.late, r.lateBefore));
+  line('  before', r.lateBefore);
+  console.log(`  end of day: one more day (a day close) at day 180, ${current.state.journal.length}-entry journal (a close every day):`);
+  line('  current loan, advanceLoan from its checkpoint', r.advanceCurrent, `target ≥ 50,000; ${gain(r.advanceCurrent, r.refoldCurrentBefore)}`);
+  line('  current loan, loanState refold of all events', r.refoldCurrent);
+  line('  current loan, before (refold)', r.refoldCurrentBefore);
+  line('  overdue loan (5 overdue, 32 DPD), advanceLoan', r.advanceOverdue, gain(r.advanceOverdue, r.refoldOverdueBefore));
+  line('  overdue loan, before (refold)', r.refoldOverdueBefore);
+  line('  current, JSON.parse + advanceLoan + stringify', r.jsonCurrent, `${(currentJson.length / 1024).toFixed(0)} KiB checkpoint`);
+  line('  overdue, JSON.parse + advanceLoan + stringify', r.jsonOverdue, `${(overdueJson.length / 1024).toFixed(0)} KiB checkpoint`);
 }

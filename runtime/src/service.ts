@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openRuntimeDatabase, type RuntimeDatabase } from './db/runtime-database.ts';
 import { jsonLogger, type Logger } from './logger.ts';
+import { createStudioServer } from './studio/mount-studio.ts';
 
 export interface RunningService {
   readonly url: string;
@@ -40,7 +41,7 @@ export async function startService(
       : [];
     const app = createApp({ db: database.db, clock, config, logger });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => resolve(info));
+      server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, createServer: createStudioServer }, (info) => resolve(info));
       server.once('error', reject);
     });
     const url = `http://${config.host}:${address.port}`;

@@ -1,9 +1,9 @@
-// The editor flows in a real browser against the built studio: open the nómina product and see
-// its schedule and CAT; misspell a field and see the marker and the problem at the right line;
-// fix it, change the amount and see a new CAT.
+// The editor flows in a real browser against the runtime serving the built studio: log in, open
+// the nómina product from the runtime's list and see its schedule and CAT; misspell a field and see
+// the marker and the problem at the right line; fix it, change the amount and see a new CAT.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, placeCursor, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -13,6 +13,8 @@ beforeAll(async () => {
   studio = await serveBuiltStudio();
   browser = await launchBrowser();
   page = await browser.newPage();
+  await resetDraft(studio, 'nomina');
+  await login(page, studio, 'analyst');
 });
 
 afterAll(async () => {

@@ -1,66 +1,56 @@
-// Test harness for the browser tests: serves the built studio (`build/`, adapter-node) on a free
-// localhost port and drives Debian's Chromium with playwright-core in a fresh profile.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+// Test harness for the browser tests: the runtime serving the built studio (started once by
+// global-setup.ts), logging in as a test user, resetting a draft, and Debian's Chromium driven by
+// playwright-core in a fresh profile.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { USERS } from './global-setup.ts';
 
-const studio = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const resultsDir = join(studio, 'test-results');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const studioDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const resultsDir = join(studioDir, 'test-results');
 
 export interface Studio {
   readonly url: string;
+  readonly adminKey: string;
   stop(): Promise<void>;
 }
 
-/** Starts `node build/index.js` on a free port and waits until it answers. */
+/**
+ * The runtime that serves the API and the built studio on one port, started once for all browser
+ * tests by e2e/global-setup.ts.
+ */
 export async function serveBuiltStudio(): Promise<Studio> {
-  const entry = join(studio, 'build', 'index.js');
-  if (!existsSync(entry)) throw new Error('studio/build is missing: run `vite build` first (the `test` script does)');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`studio did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+  const { url, adminKey } = inject('plazo');
+  return { url, adminKey, stop: async () => {} };
+}
+
+/** Logs the browser context in as one of the test users (the session cookie lands in the context). */
+export async function login(page: Page, studio: Studio, who: keyof typeof USERS): Promise<void> {
+  const user = USERS[who];
+  await page.goto(`${studio.url}/login`);
+  try {
+    await page.getByLabel('Correo electrónico').fill(user.email, { timeout: 15_000 });
+  } catch (e) {
+    await screenshot(page, 'login-failed');
+    throw new Error(`no login form at ${page.url()}: ${await page.evaluate(() => document.body.innerText)}`, { cause: e });
   }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  await page.getByLabel('Contraseña').fill(user.password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+/** Puts a product's draft back to the example text (as the admin key), so test files do not see each other's edits. */
+export async function resetDraft(studio: Studio, code: string): Promise<void> {
+  const source = readFileSync(join(studioDir, '..', 'examples', `${code}.plazo`), 'utf8');
+  const response = await fetch(`${studio.url}/api/v1/products/${code}/draft`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${studio.adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ source }),
+  });
+  if (!response.ok) throw new Error(`could not reset the ${code} draft: ${response.status} ${await response.text()}`);
 }
 
 export interface Browser {

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, placeCursor, resultsDir, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, placeCursor, resetDraft, resultsDir, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
 
 const nomina = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'nomina.plazo'), 'utf8');
 const nominaLines = nomina.split('\n');
@@ -17,6 +17,9 @@ beforeAll(async () => {
   studio = await serveBuiltStudio();
   browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await browser.newPage();
+  await login(page, studio, 'analyst');
+  await page.close();
 });
 
 afterAll(async () => {
@@ -25,6 +28,8 @@ afterAll(async () => {
 });
 
 async function openNomina(page: Page): Promise<void> {
+  // Each test starts from the example text (the previous test's edits were autosaved).
+  await resetDraft(studio, 'nomina');
   await page.goto(`${studio.url}/products/nomina`);
   await page.getByTestId('cat').waitFor();
 }

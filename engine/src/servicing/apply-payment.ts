@@ -28,7 +28,13 @@ function record(ledger: Ledger, id: string, day: number, amount: bigint, lines: 
 /** Pays open installments in list order (those due by `upTo`, or all) from `amount`; returns the rest. */
 function payOpen(ledger: Ledger, amount: bigint, day: number, upTo: number, lines: AllocationLine[]): bigint {
   let left = amount;
-  for (const inst of ledger.installments) {
+  const list = ledger.installments;
+  // The installments before the first open one are closed: start there (a reopened one resets it).
+  let i = ledger.openFrom;
+  while (i < list.length && !isOpen(list[i]!)) i++;
+  ledger.openFrom = i;
+  for (; i < list.length; i++) {
+    const inst = list[i]!;
     if (left <= 0n) break;
     if (inst.dueDay > upTo) break;
     if (isOpen(inst)) left = payInstallment(ledger, inst, left, day, lines);

@@ -136,6 +136,7 @@ function ledgerOf(product: ProductIR, terms: LoanTerms, cp: ServicingCheckpoint)
     totals: null,
     listReplaced: false,
     amountsChanged: false,
+    openFrom: 0,
   };
 }
 
@@ -148,22 +149,27 @@ export function servicingCheckpoint(product: ProductIR, terms: LoanTerms, events
   return checkpointOf(ledger, snapshot(ledger, end, reversed));
 }
 
-/** Rejects new events a checkpoint cannot take: before or on its date, after asOf, or reaching back into it. */
-function checkNewEvents(cp: ServicingCheckpoint, events: readonly LoanEvent[], asOf: IsoDate): void {
-  if (!Array.isArray(events)) throw new InvalidInputError([{ path: 'events', message: 'must be a list of loan events' }]);
+/** Rejects payments and reversals reaching back into the checkpoint (before validation: it would call them unknown). */
+function checkConflicts(cp: ServicingCheckpoint, events: readonly LoanEvent[]): void {
   let known: Set<string> | null = null;
-  const issues: FieldIssue[] = [];
   const conflicts: FieldIssue[] = [];
   events.forEach((e: LoanEvent, i) => {
-    if (typeof e !== 'object' || e === null) return;
-    if (typeof e.date === 'string' && e.date <= cp.asOf) issues.push({ path: `events[${i}].date`, message: `is not after the checkpoint's date ${cp.asOf}: refold from all the events with loanState` });
-    if (typeof e.date === 'string' && e.date > asOf) issues.push({ path: `events[${i}].date`, message: `is after asOf ${asOf}: pass it when advancing to its date` });
-    if (e.kind !== 'payment' && e.kind !== 'payment-reversal') return;
+    if (typeof e !== 'object' || e === null || (e.kind !== 'payment' && e.kind !== 'payment-reversal')) return;
     known ??= new Set([...cp.state.allocations.map((a) => a.paymentId).filter((id) => id !== 'credit'), ...cp.state.reversedPayments]);
     if (e.kind === 'payment-reversal' && known.has(e.paymentId)) conflicts.push({ path: `events[${i}].paymentId`, message: `payment \`${e.paymentId}\` was folded into the checkpoint of ${cp.asOf}: refold from all the events with loanState` });
     if (e.kind === 'payment' && known.has(e.id)) conflicts.push({ path: `events[${i}].id`, message: `payment id \`${e.id}\` was already used before the checkpoint of ${cp.asOf}` });
   });
   if (conflicts.length > 0) throw new CheckpointConflictError(conflicts);
+}
+
+/** Rejects (valid) new events dated on or before the checkpoint's date or after asOf; `offset` maps list indices to `events[i]`. */
+function checkSpan(list: readonly LoanEvent[], offset: number, after: IsoDate | null, asOf: IsoDate): void {
+  const issues: FieldIssue[] = [];
+  list.forEach((e, i) => {
+    if (i === 0 && offset < 0) return;
+    if (after !== null && e.date <= after) issues.push({ path: `events[${i + offset}].date`, message: `is not after the checkpoint's date ${after}: refold from all the events with loanState` });
+    if (e.date > asOf) issues.push({ path: `events[${i + offset}].date`, message: `is after asOf ${asOf}: pass it when advancing to its date` });
+  });
   if (issues.length > 0) throw new InvalidInputError(issues);
 }
 
@@ -191,8 +197,7 @@ export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: Se
     list = validateEvents(newEvents, terms);
     from = toDayNumber(terms.disbursementDate);
     if (end < from) throw new InvalidInputError([{ path: 'asOf', message: `must not be before the disbursement date ${terms.disbursementDate}` }]);
-    const late = list.findIndex((e) => e.date > asOf);
-    if (late >= 0) throw new InvalidInputError([{ path: `events[${late}].date`, message: `is after asOf ${asOf}: pass it when advancing to its date` }]);
+    checkSpan(list, 0, null, asOf);
     ledger = newLedger(product, terms);
     reversed = [];
   } else {
@@ -200,13 +205,15 @@ export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: Se
     ledger = ledgerOf(product, terms, cp);
     const cpDay = toDayNumber(cp.asOf);
     if (end < cpDay) throw new InvalidInputError([{ path: 'asOf', message: `must not be before the checkpoint's date ${cp.asOf}` }]);
-    checkNewEvents(cp, newEvents, asOf);
+    if (!Array.isArray(newEvents)) throw new InvalidInputError([{ path: 'events', message: 'must be a list of loan events' }]);
+    checkConflicts(cp, newEvents);
     try {
       list = validateEvents([{ kind: 'disbursement', date: terms.disbursementDate }, ...newEvents], terms);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       throw new InvalidInputError(error.issues.map((i) => ({ ...i, path: i.path.replace(/^events\[(\d+)\]/, (_, k: string) => `events[${Number(k) - 1}]`) })));
     }
+    checkSpan(list, -1, cp.asOf, asOf);
     from = cpDay + 1;
     pathOffset = -1;
     reversed = [...cp.state.reversedPayments];

@@ -41,7 +41,6 @@ export function ledgerBasics(product: ProductIR, terms: LoanTerms): Pick<Ledger,
 export function newLedger(product: ProductIR, terms: LoanTerms): Ledger {
   const schedule = generateSchedule(terms);
   const basics = ledgerBasics(product, terms);
-  const zero = () => ({ lateFees: 0n, lateFeesIva: 0n, moratorium: 0n, moratoriumIva: 0n });
   return {
     product: basics.product,
     terms: basics.terms,
@@ -63,13 +62,14 @@ export function newLedger(product: ProductIR, terms: LoanTerms): Ledger {
     allocations: [],
     fired: [],
     firedKeys: new Set(),
-    charged: zero(),
-    closedCharged: zero(),
+    charged: { lateFees: 0n, lateFeesIva: 0n, moratorium: 0n, moratoriumIva: 0n },
+    closedCharged: { lateFees: 0n, lateFeesIva: 0n, moratorium: 0n, moratoriumIva: 0n },
     lastClose: null,
     writtenOff: null,
     totals: null,
     listReplaced: false,
     amountsChanged: true,
+    openFrom: 0,
   };
 }
 
@@ -91,6 +91,7 @@ function chargeFee(ledger: Ledger, event: FeeChargedEvent, day: number, path: st
   target.chargedFeesIva = target.chargedFeesIva + iva;
   target.paidOn = null;
   target.dirty = true;
+  ledger.openFrom = 0;
   ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'fee-charged', installment: target.number, name: event.name, amount: formatMoney(amount, s), iva: formatMoney(iva, s) }));
 }
 
@@ -120,6 +121,13 @@ function writeOff(ledger: Ledger, date: string): void {
   ledger.journal.push(Object.freeze({ date, kind: 'written-off', amount: ledger.writtenOff.amount }));
 }
 
+/** The index of the first open installment at or after `from` (the list's length if none). */
+function firstOpen(list: readonly WorkInstallment[], from: number): number {
+  let i = from;
+  while (i < list.length && !isOpen(list[i]!)) i++;
+  return i;
+}
+
 /** The events of a fold with their day numbers and the payments reversed by then. */
 export interface FoldEvents {
   readonly list: readonly LoanEvent[];
@@ -144,14 +152,10 @@ export function foldDays(ledger: Ledger, events: FoldEvents, from: number, to: n
   const penalties = ledger.moratoriumRate !== null || product.penalties.lateFee !== undefined;
   const s = ledger.decimals;
   let oldest = 0;
-  const advance = () => {
-    const list = ledger.installments;
-    while (oldest < list.length && !isOpen(list[oldest]!)) oldest++;
-  };
   let next = 1;
   while (next < list.length && dayOf[next]! < from) next++;
   for (let day = from; day <= to; day++) {
-    advance();
+    oldest = firstOpen(ledger.installments, oldest);
     if (ledger.status === 'active') {
       const insts = ledger.installments;
       for (let i = oldest; i < insts.length; i++) {
@@ -186,12 +190,11 @@ export function foldDays(ledger: Ledger, events: FoldEvents, from: number, to: n
         case 'disbursement':
           break;
       }
-      oldest = 0;
-      advance();
+      oldest = firstOpen(ledger.installments, 0);
     }
     applyCredit(ledger, day);
     if (ledger.status === 'active') {
-      advance();
+      oldest = firstOpen(ledger.installments, oldest);
       fireCollectionActions(ledger, day, oldest < ledger.installments.length ? oldest : -1, atSteps, maxLead);
     }
   }

@@ -65,6 +65,8 @@ export class WorkInstallment {
   declare restructured: boolean;
   /** Something in it changed since `view` and `record` were made. */
   declare dirty: boolean;
+  /** Its paid parts changed since `view` was made. */
+  declare paidChanged: boolean;
   declare view: InstallmentState | null;
   declare record: CheckpointInstallment | null;
   private declare readonly scale: number;
@@ -91,6 +93,7 @@ export class WorkInstallment {
     this.lateFeeOn = view?.lateFeeChargedOn ?? null;
     this.restructured = view?.status === 'restructured';
     this.dirty = view === null;
+    this.paidChanged = false;
     this.dueA = null;
     this.paidA = null;
     this.totalA = null;
@@ -238,6 +241,8 @@ export interface Ledger {
   listReplaced: boolean;
   /** Whether any installment amount or penalty changed since the base. */
   amountsChanged: boolean;
+  /** Every installment before this index is closed (reset when the list is replaced or one reopens). */
+  openFrom: number;
 }
 
 /** Σ due and Σ paid of every installment: from the base state while the list is the base's. */
@@ -293,12 +298,14 @@ export function addPaid(ledger: Ledger, inst: WorkInstallment, c: number, delta:
   inst.paid[c] = inst.paid[c]! + delta;
   t.paid[c] = t.paid[c]! + delta;
   inst.dirty = true;
+  inst.paidChanged = true;
   ledger.amountsChanged = true;
 }
 
 /** Replaces the installment list (re-solve, settlement, restructure): totals are recomputed from it. */
 export function replaceInstallments(ledger: Ledger, list: WorkInstallment[]): void {
   ledger.installments = list;
+  ledger.openFrom = 0;
   ledger.totals = null;
   ledger.listReplaced = true;
   ledger.amountsChanged = true;

@@ -7,6 +7,8 @@ import type { RoundingMode } from '../rounding.ts';
 /** 10^k as bigint for k = 0..80. */
 export const POW10: readonly bigint[] = Array.from({ length: 81 }, (_, k) => 10n ** BigInt(k));
 
+const ZEROS: readonly string[] = Array.from({ length: 21 }, (_, k) => (0).toFixed(k));
+
 /** A decimal value m / 10^e, exact. */
 export interface Scaled {
   readonly m: bigint;
@@ -32,6 +34,10 @@ export function scaledOfDec(x: Dec): Scaled {
 export function parseMoney(text: string, scale: number): bigint {
   const dot = text.indexOf('.');
   if (dot < 0) return BigInt(text) * POW10[scale]!;
+  let end = text.length;
+  // Zeros beyond the scale are not decimals ("1.500" at 2 is 150).
+  while (end - dot - 1 > scale && text.charCodeAt(end - 1) === 48) end--;
+  if (end < text.length) return parseMoney(text.slice(0, end === dot + 1 ? dot : end), scale);
   const frac = text.length - dot - 1;
   if (frac > scale) throw new RangeError(`${text} has more than ${scale} decimals`);
   const m = BigInt(text.slice(0, dot) + text.slice(dot + 1));
@@ -40,6 +46,7 @@ export function parseMoney(text: string, scale: number): bigint {
 
 /** An integer at `scale` as a decimal string with exactly `scale` decimals, as Decimal#toFixed prints it. */
 export function formatMoney(x: bigint, scale: number): string {
+  if (x === 0n) return ZEROS[scale] ?? (0).toFixed(scale);
   if (scale === 0) return x.toString();
   const neg = x < 0n;
   let t = (neg ? -x : x).toString();

@@ -21,7 +21,9 @@ export interface Settlement {
   readonly gross: bigint;
 }
 
-const max0 = (x: bigint) => (x < 0n ? 0n : x);
+function max0(x: bigint): bigint {
+  return x < 0n ? 0n : x;
+}
 
 /**
  * The settlement of the loan on `day`. Future per-installment fees and the interest of periods

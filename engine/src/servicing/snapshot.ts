@@ -11,20 +11,19 @@ import { settlement } from './settlement.ts';
 
 /** The public view of amounts: each part and the total, as decimal strings. */
 export function amountsView(a: Amounts, s: number): ComponentAmounts {
-  const f = (x: bigint) => formatMoney(x, s);
   let total = 0n;
   for (let c = 0; c < COMPONENT_COUNT; c++) total += a[c]!;
   return Object.freeze({
-    principal: f(a[0]!),
-    interest: f(a[1]!),
-    interestIva: f(a[2]!),
-    fees: f(a[3]!),
-    feesIva: f(a[4]!),
-    lateFees: f(a[5]!),
-    lateFeesIva: f(a[6]!),
-    moratorium: f(a[7]!),
-    moratoriumIva: f(a[8]!),
-    total: f(total),
+    principal: formatMoney(a[0]!, s),
+    interest: formatMoney(a[1]!, s),
+    interestIva: formatMoney(a[2]!, s),
+    fees: formatMoney(a[3]!, s),
+    feesIva: formatMoney(a[4]!, s),
+    lateFees: formatMoney(a[5]!, s),
+    lateFeesIva: formatMoney(a[6]!, s),
+    moratorium: formatMoney(a[7]!, s),
+    moratoriumIva: formatMoney(a[8]!, s),
+    total: formatMoney(total, s),
   });
 }
 
@@ -45,12 +44,13 @@ function installmentState(inst: WorkInstallment, day: number, s: number, zero: C
   let outstanding: ComponentAmounts;
   if (!inst.dirty && prior !== null) ({ due, paid, outstanding } = prior);
   else {
-    due = amountsView(inst.due, s);
-    paid = amountsView(inst.paid, s);
     const d = inst.due;
     const p = inst.paid;
     let settledAll = true;
     for (let c = 0; c < COMPONENT_COUNT; c++) if (d[c] !== p[c]) settledAll = false;
+    due = amountsView(d, s);
+    // Fully paid: the paid parts are the due parts, one view for both; unchanged: the old view.
+    paid = settledAll ? due : prior !== null && !inst.paidChanged ? prior.paid : amountsView(p, s);
     outstanding = settledAll ? zero : amountsView(minus(d, p), s);
   }
   const view: InstallmentState = Object.freeze({
@@ -65,27 +65,27 @@ function installmentState(inst: WorkInstallment, day: number, s: number, zero: C
     lateFeeChargedOn: inst.lateFeeOn,
   });
   inst.view = view;
+  inst.paidChanged = false;
   return view;
 }
 
 function payoffOf(ledger: Ledger, day: number, date: string): PayoffAmount {
   const s = ledger.decimals;
-  const f = (x: bigint) => formatMoney(x, s);
   if (ledger.status === 'paid-off') {
-    const z = f(0n);
+    const z = formatMoney(0n, s);
     return Object.freeze({ date, principal: z, interest: z, fees: z, penalties: z, iva: z, creditApplied: z, total: z });
   }
   const q = settlement(ledger, day);
   const credit = ledger.credit < q.gross ? ledger.credit : q.gross;
   return Object.freeze({
     date,
-    principal: f(q.principal),
-    interest: f(q.interest),
-    fees: f(q.fees),
-    penalties: f(q.penalties),
-    iva: f(q.iva),
-    creditApplied: f(credit),
-    total: f(q.gross - credit),
+    principal: formatMoney(q.principal, s),
+    interest: formatMoney(q.interest, s),
+    fees: formatMoney(q.fees, s),
+    penalties: formatMoney(q.penalties, s),
+    iva: formatMoney(q.iva, s),
+    creditApplied: formatMoney(credit, s),
+    total: formatMoney(q.gross - credit, s),
   });
 }
 

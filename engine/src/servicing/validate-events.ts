@@ -1,6 +1,5 @@
 // Checks a loan's event list before the fold: known kinds, real dates in order, a disbursement
 // first, well-formed amounts, reversals of earlier payments. Every problem with its path.
-import { Dec } from '../decimal.ts';
 import { InvalidInputError, type FieldIssue } from '../errors.ts';
 import { parseIsoDate } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
@@ -9,10 +8,16 @@ import type { LoanEvent } from './loan-event.ts';
 const DECIMAL = /^\d+(\.\d+)?$/;
 const KINDS = ['disbursement', 'payment', 'payment-reversal', 'day-close', 'fee-charged', 'restructure', 'write-off'];
 
+const ZERO = /^0+(\.0+)?$/;
+
 function amountIssue(value: unknown, decimals: number): string | null {
   if (typeof value !== 'string' || !DECIMAL.test(value)) return `must be a positive decimal string like "250.00", got ${JSON.stringify(value)}`;
-  if (new Dec(value).lte(0)) return 'must be greater than zero';
-  if (new Dec(value).decimalPlaces() > decimals) return `has more than ${decimals} decimal places (the currency scale)`;
+  if (ZERO.test(value)) return 'must be greater than zero';
+  // Decimal places as Decimal counts them: trailing zeros do not count.
+  const dot = value.indexOf('.');
+  let end = value.length;
+  if (dot >= 0) while (end > dot + 1 && value.charCodeAt(end - 1) === 48) end--;
+  if (dot >= 0 && end - dot - 1 > decimals) return `has more than ${decimals} decimal places (the currency scale)`;
   return null;
 }
 

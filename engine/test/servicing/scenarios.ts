@@ -96,7 +96,9 @@ const eventArb = fc.oneof(
 /** An amount of `cents` hundredths shown at the loan's scale (rounded down to it, at least one unit). */
 function amount(cents: number, decimals: number): string {
   if (decimals >= 2) return (cents / 100).toFixed(2);
-  return String(Math.max(1, Math.floor(cents / 100)));
+  // Now and then with zeros beyond the scale ("12.00" at scale 0), which are not decimal places.
+  const units = String(Math.max(1, Math.floor(cents / 100)));
+  return cents % 3 === 0 ? `${units}.00` : units;
 }
 
 export const scenarioArb: fc.Arbitrary<Scenario> = fc

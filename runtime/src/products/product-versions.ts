@@ -63,13 +63,20 @@ export async function irOf(db: Executor, versionId: string): Promise<ProductIR> 
   return remember(versionId, row.ir);
 }
 
-/** The code and number of a product version by id. */
+const labelCache = new Map<string, { code: string; version: number }>();
+
+/** The code and number of a product version by id (cached: versions never change). */
 export async function versionLabel(db: Executor, versionId: string): Promise<{ code: string; version: number }> {
+  const cached = labelCache.get(versionId);
+  if (cached) return cached;
   const row = await db
     .selectFrom('product_versions')
     .innerJoin('products', 'products.id', 'product_versions.product_id')
     .select(['products.code', 'product_versions.version'])
     .where('product_versions.id', '=', versionId)
     .executeTakeFirstOrThrow();
-  return row;
+  const label = Object.freeze({ code: row.code, version: row.version });
+  if (labelCache.size >= CACHE_LIMIT) labelCache.delete(labelCache.keys().next().value!);
+  labelCache.set(versionId, label);
+  return label;
 }

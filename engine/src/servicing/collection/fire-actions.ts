@@ -25,10 +25,10 @@ function hasFired(ledger: Ledger, key: string, installment: number, step: string
   return false;
 }
 
-function fire(ledger: Ledger, key: string, dateOf: () => string, installment: number, step: string, actions: AtStep['actions']): void {
+function fire(ledger: Ledger, key: string, day: number, installment: number, step: string, actions: AtStep['actions']): void {
   if (hasFired(ledger, key, installment, step)) return;
   ledger.firedKeys.add(key);
-  const date = dateOf();
+  const date = formatIsoDate(day);
   for (const action of actions) {
     const fired: FiredAction = Object.freeze({ date, installment, step, action });
     ledger.fired.push(fired);
@@ -46,20 +46,18 @@ export function fireCollectionActions(ledger: Ledger, day: number, oldest: numbe
   const first = oldest >= 0 ? list[oldest]! : null;
   const dpd = first !== null && first.dueDay < day ? day - first.dueDay : 0;
   const stage = collectionStage(ledger.product.collection, dpd);
-  let formatted: string | undefined;
-  const date = () => (formatted ??= formatIsoDate(day));
   if ((stage?.stage ?? null) !== (ledger.stage?.stage ?? null)) {
-    ledger.journal.push(Object.freeze({ date: date(), kind: 'stage-changed', from: ledger.stage?.stage ?? null, to: stage?.stage ?? null }));
+    ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'stage-changed', from: ledger.stage?.stage ?? null, to: stage?.stage ?? null }));
   }
   ledger.stage = stage;
-  if (stage !== null && first !== null) fire(ledger, `stage ${stage.stage}#${first.number}`, date, first.number, `stage ${stage.stage}`, stage.actions);
+  if (stage !== null && first !== null) fire(ledger, `stage ${stage.stage}#${first.number}`, day, first.number, `stage ${stage.stage}`, stage.actions);
   if (atSteps.length > 0 && oldest >= 0) {
     for (let i = oldest; i < list.length; i++) {
       const inst = list[i]!;
       if (inst.dueDay > day + maxLead) break;
       if (inst.restructured || inst.paidOn !== null) continue;
       for (const step of atSteps) {
-        if (inst.dueDay + step.day === day) fire(ledger, `at ${step.day}#${inst.number}`, date, inst.number, `at ${step.day}`, step.actions);
+        if (inst.dueDay + step.day === day) fire(ledger, `at ${step.day}#${inst.number}`, day, inst.number, `at ${step.day}`, step.actions);
       }
     }
   }

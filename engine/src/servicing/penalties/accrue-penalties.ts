@@ -24,9 +24,9 @@ function lateFee(rule: NonNullable<Penalties['lateFee']>, unpaid: bigint, instal
 }
 
 /** round(numerator / den) at the currency scale; Decimal's own division for numerators too long to be exact there. */
-function chargedMoratorium(ledger: Ledger, numerator: bigint, den: number): bigint {
+function chargedMoratorium(ledger: Ledger, numerator: bigint, den: number, divisor: bigint): bigint {
   const s = ledger.decimals;
-  if (numerator < EXACT_LIMIT) return roundDiv(numerator, POW10[ledger.moratoriumScale - s]! * BigInt(den), ledger.mode);
+  if (numerator < EXACT_LIMIT) return roundDiv(numerator, divisor, ledger.mode);
   const exact = new Dec(formatMoney(numerator, ledger.moratoriumScale));
   return parseMoney(roundTo(exact.div(den), s, ledger.mode).toFixed(s), s);
 }
@@ -47,6 +47,9 @@ export function accruePenalties(ledger: Ledger, day: number, from: number): void
   const rate = ledger.moratoriumRate;
   const fraction = mor && rate ? moratoriumYearFraction(mor.basis, ledger.terms.frequency, day - 1, day) : null;
   const s = ledger.decimals;
+  // Per day, not per installment: rate × days of the day, and the divisor back to the currency scale.
+  const dayRate = rate && fraction ? (fraction.num === 1 ? rate.m : rate.m * BigInt(fraction.num)) : 0n;
+  const divisor = fraction ? POW10[ledger.moratoriumScale - s]! * BigInt(fraction.den) : 1n;
   let date: string | undefined;
   let dayMoratorium = 0n;
   let dayMoratoriumIva = 0n;
@@ -57,13 +60,17 @@ export function accruePenalties(ledger: Ledger, day: number, from: number): void
     if (mor && rate && fraction && fraction.num > 0) {
       const base = outstandingOf(inst, MORATORIUM_BASE[mor.on]);
       if (base > 0n) {
-        inst.moratoriumNumerator = inst.moratoriumNumerator + base * rate.m * BigInt(fraction.num);
-        const charged = chargedMoratorium(ledger, inst.moratoriumNumerator, fraction.den);
+        inst.moratoriumNumerator = inst.moratoriumNumerator + base * dayRate;
+        const charged = chargedMoratorium(ledger, inst.moratoriumNumerator, fraction.den, divisor);
         const iva = mor.taxable ? timesRate(charged, ledger.taxRate, ledger.mode) : 0n;
-        dayMoratorium += charged - inst.due[MORATORIUM]!;
-        dayMoratoriumIva += iva - inst.due[MORATORIUM_IVA]!;
-        addDue(ledger, inst, MORATORIUM, charged - inst.due[MORATORIUM]!);
-        addDue(ledger, inst, MORATORIUM_IVA, iva - inst.due[MORATORIUM_IVA]!);
+        const due = inst.due;
+        const dm = charged - due[MORATORIUM]!;
+        const di = iva - due[MORATORIUM_IVA]!;
+        dayMoratorium += dm;
+        dayMoratoriumIva += di;
+        addDue(ledger, inst, MORATORIUM, dm);
+        addDue(ledger, inst, MORATORIUM_IVA, di);
+        // The numerator is kept in the checkpoint even when the rounded amount did not move.
         inst.dirty = true;
       }
     }

@@ -139,6 +139,7 @@ export type FieldProblem =
 
 /** What is wrong with a control's value before the engine sees it (the engine checks again). */
 export function fieldProblem(field: FormField, raw: string): FieldProblem | null {
+  raw = String(raw ?? '');
   if (raw.trim() === '') return field.optional ? null : { key: 'sim.required' };
   if (field.control !== 'number') return null;
   let value: Dec;
@@ -162,7 +163,8 @@ export function fieldProblem(field: FormField, raw: string): FieldProblem | null
 export function toApplication(fields: readonly FormField[], values: FormValues): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (const f of fields) {
-    const raw = (values[f.path] ?? '').trim();
+    // String(): a control may hand over a number (an input bound as a number); the form keeps strings.
+    const raw = String(values[f.path] ?? '').trim();
     if (raw === '') continue;
     if (f.control === 'boolean') out[f.path] = raw === 'true';
     else if (f.type === 'percent') {

@@ -1,7 +1,12 @@
 // Payment scenarios for the loan timeline: the client pays every installment on its due date, pays
 // one installment late, or stops paying after some installments. Built from the offer's schedule
 // (due dates and totals), as the payments the servicing engine folds over.
-import { addDays, type ScenarioPayment, type Schedule } from '@plazo/engine';
+import { addDays, type ScenarioPayment, type ScheduleInstallment } from '@plazo/engine';
+
+/** What a scenario reads of a schedule: each installment's number, due date and total. */
+export interface ScheduleDates {
+  readonly installments: readonly Pick<ScheduleInstallment, 'number' | 'dueDate' | 'total'>[];
+}
 
 export type ScenarioKind = 'on-time' | 'one-late' | 'stops';
 
@@ -14,7 +19,7 @@ export interface Scenario {
 }
 
 /** The scenario's payments: each installment's total on its date. */
-export function scenarioPayments(schedule: Pick<Schedule, 'installments'>, scenario: Scenario): ScenarioPayment[] {
+export function scenarioPayments(schedule: ScheduleDates, scenario: Scenario): ScenarioPayment[] {
   const out: ScenarioPayment[] = [];
   const late: ScenarioPayment[] = [];
   for (const i of schedule.installments) {
@@ -27,7 +32,7 @@ export function scenarioPayments(schedule: Pick<Schedule, 'installments'>, scena
 }
 
 /** How far to follow the loan: past the last due date (and the late payment) far enough to see collection act. */
-export function scenarioUntil(schedule: Pick<Schedule, 'installments'>, scenario: Scenario): string {
+export function scenarioUntil(schedule: ScheduleDates, scenario: Scenario): string {
   const last = schedule.installments[schedule.installments.length - 1];
   if (!last) throw new Error('the schedule has no installments');
   const extra = scenario.kind === 'stops' ? 120 : scenario.kind === 'one-late' ? Math.max(5, scenario.daysLate + 5) : 5;

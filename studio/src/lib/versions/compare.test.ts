@@ -14,6 +14,12 @@ describe('what changes between two versions', () => {
     expect(Number(c.schedule.after!.installment)).toBeGreaterThan(Number(c.schedule.before!.installment));
   });
 
+  it('without a chosen loan, compares the first test applicant\'s request', () => {
+    const c = compareVersions(v1, v2, { disbursementDate: '2025-03-03' });
+    expect(c.schedule).toMatchObject({ amount: '60000', payments: 24 });
+    expect(c.schedule.after?.annualRate).toBe('0.27');
+  });
+
   it('runs the product\'s test applicants under both: the same version flips nobody', () => {
     const same = compareVersions(v1, v1, { disbursementDate: '2025-03-03' });
     expect(same.decisions.length).toBe(v1.tests.length);

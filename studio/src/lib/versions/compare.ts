@@ -68,7 +68,11 @@ export function compareVersions(before: ProductIR, after: ProductIR, choice: Pre
     const a = side(after, t.given, t.asOf);
     return { name, before: b, after: a, changed: b.outcome !== a.outcome || b.band !== a.band || b.offer !== a.offer };
   });
-  const request = resolveRequest(previewLimits(before), choice);
+  // Without a loan chosen, the first test applicant's request (a loan the product is written for).
+  const given = after.tests[0]?.given ?? {};
+  const amount = choice.amount ?? (typeof given['request.amount'] === 'string' ? given['request.amount'] : undefined);
+  const payments = choice.payments ?? (typeof given['request.payments'] === 'string' ? Number(given['request.payments']) : undefined);
+  const request = resolveRequest(previewLimits(before), { ...choice, ...(amount !== undefined ? { amount } : {}), ...(payments !== undefined ? { payments } : {}) });
   const common: PreviewChoice = request ? { ...choice, amount: request.amount, payments: request.payments } : choice;
   return {
     decisions,

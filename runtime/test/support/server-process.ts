@@ -1,0 +1,46 @@
+// The real service process (`tsx src/server.ts`) for tests that need one: start it, wait for its
+// URL and first admin key, and the CLI (`tsx src/cli/main.ts`) against the same data.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export const RUNTIME_DIR = new URL('../..', import.meta.url).pathname;
+
+export interface StartedServer {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly key: string | null;
+  output(): string;
+  readonly exited: Promise<number | null>;
+}
+
+export function startServer(env: NodeJS.ProcessEnv): Promise<StartedServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: RUNTIME_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    const poll = setInterval(() => {
+      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ child, url, key: /admin API key[^:]*: (plz_\S+)/.exec(out)?.[1] ?? null, output: () => out, exited });
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** Runs `plazo ARGS` and resolves with its exit code and output. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: RUNTIME_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
