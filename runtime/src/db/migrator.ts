@@ -3,11 +3,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/2026-11-27-01-foundation.ts';
-import * as servicing from './migrations/2026-12-01-01-servicing.ts';
+import * as servicing from './migrations/2026-11-27-02-servicing.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
-  '2026-12-01-01-servicing': servicing,
+  '2026-11-27-02-servicing': servicing,
 };
 
 export interface MigrationReport {
