@@ -4,7 +4,7 @@
 // a whole year (52 payments on time, or each 5 days late), and the end of day's hot path —
 // advanceLoan by one day (a day close) from a checkpoint, for a current loan and an overdue one,
 // in memory and through JSON as the runtime would store checkpoints.
-import { addDays, advanceLoan, generateSchedule, IR_VERSION, loanState, servicingCheckpoint, type LoanEvent, type ProductIR, type ServicingCheckpoint } from '../src/index.ts';
+import { addDays, advanceLoan, closeDay, compactCheckpoint, generateSchedule, IR_VERSION, loanState, loanSummary, servicingCheckpoint, type CompactCheckpoint, type LoanEvent, type ProductIR, type ServicingCheckpoint } from '../src/index.ts';
 import { loanState as referenceLoanState } from '../test/servicing/reference/compute-loan-state.ts';
 import { compareRates, fmt, type Rates } from './measure.ts';
 import { benchTerms } from './schedule.bench.ts';
@@ -69,6 +69,22 @@ export function bench(): void {
   const overdueEvents = untilTomorrow(payments.slice(0, 20));
   if (JSON.stringify(advanceLoan(product, benchTerms, current, close, tomorrow).state) !== JSON.stringify(referenceLoanState(product, benchTerms, currentEvents, tomorrow))) throw new Error('advanceLoan and the reference fold disagree');
 
+  // The end of day on compact checkpoints: JSON.parse + closeDay (one day, a day close) + JSON.stringify
+  // of the new checkpoint, the summary and the day's postings made — per loan, as the EOD batch runs.
+  const currentCompact = JSON.stringify(compactCheckpoint(product, benchTerms, withDailyCloses(payments.filter((p) => p.date <= today), today), today));
+  const overdueCompact = JSON.stringify(compactCheckpoint(product, benchTerms, withDailyCloses(payments.slice(0, 20), today), today));
+  const eod = (text: string, date: string) => JSON.stringify(closeDay(product, benchTerms, JSON.parse(text) as CompactCheckpoint, date).checkpoint);
+  // A week of nights for the current loan (days 181..187: the 2025-07-07 due date, paid on it, included).
+  const week = Array.from({ length: 7 }, (_, d) => addDays(today, d + 1));
+  const weekPayments = payments.filter((p) => p.date > today && p.date <= week[6]!);
+  const weekOf = (text: string) => {
+    let t = text;
+    for (const date of week) t = JSON.stringify(closeDay(product, benchTerms, JSON.parse(t) as CompactCheckpoint, date, weekPayments.filter((p) => p.date === date)).checkpoint);
+    return t;
+  };
+  const check = closeDay(product, benchTerms, JSON.parse(currentCompact) as CompactCheckpoint, tomorrow);
+  if (JSON.stringify(check.summary) !== JSON.stringify(loanSummary(loanState(product, benchTerms, currentEvents, tomorrow)))) throw new Error('closeDay and loanState disagree');
+
   const r = compareRates({
     schedules: () => generateSchedule(benchTerms),
     onTime: () => loanState(product, benchTerms, onTime, asOf),
@@ -82,7 +98,11 @@ export function bench(): void {
     refoldOverdueBefore: () => referenceLoanState(product, benchTerms, overdueEvents, tomorrow),
     jsonCurrent: () => viaJson(currentJson),
     jsonOverdue: () => viaJson(overdueJson),
+    compactCurrent: () => eod(currentCompact, tomorrow),
+    compactOverdue: () => eod(overdueCompact, tomorrow),
+    compactWeek: () => weekOf(currentCompact),
   });
+  const perDay = (x: Rates): Rates => ({ wall: x.wall * 7, cpu: x.cpu * 7 });
   const line = (label: string, x: Rates, note = '') =>
     console.log(`  ${label.padEnd(46)}${fmt(x.wall)} /s wall ${fmt(x.cpu)} /s CPU   ${(r.schedules.cpu / x.cpu).toFixed(2).padStart(7)}× a schedule   ${note}`);
   const gain = (a: Rates, b: Rates) => `${(a.cpu / b.cpu).toFixed(0)}× before (CPU)`;
@@ -102,4 +122,8 @@ export function bench(): void {
   line('  overdue loan, before (refold)', r.refoldOverdueBefore);
   line('  current, JSON.parse + advanceLoan + stringify', r.jsonCurrent, `${(currentJson.length / 1024).toFixed(0)} KiB checkpoint`);
   line('  overdue, JSON.parse + advanceLoan + stringify', r.jsonOverdue, `${(overdueJson.length / 1024).toFixed(0)} KiB checkpoint`);
+  console.log('  end of day on compact checkpoints: JSON.parse + closeDay (summary, postings) + JSON.stringify, per loan:');
+  line('  current loan, closeDay', r.compactCurrent, `target ≥ 20,000; ${currentCompact.length.toLocaleString('en-US')} B checkpoint; ${(r.compactCurrent.cpu / r.jsonCurrent.cpu).toFixed(0)}× the JSON advance (CPU)`);
+  line('  current loan, a week of closeDay (per day)', perDay(r.compactWeek), 'days 181–187, a due date and its payment included');
+  line('  overdue loan, closeDay', r.compactOverdue, `${overdueCompact.length.toLocaleString('en-US')} B checkpoint; ${(r.compactOverdue.cpu / r.jsonOverdue.cpu).toFixed(0)}× the JSON advance (CPU)`);
 }

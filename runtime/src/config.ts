@@ -42,8 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   } catch {
     throw new ConfigError(`PLAZO_TIME_ZONE \`${timeZone}\` is not a known time zone`);
   }
+  const poolSize = env.PLAZO_DB_POOL_SIZE ? Number(env.PLAZO_DB_POOL_SIZE) : undefined;
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) {
+    throw new ConfigError(`PLAZO_DB_POOL_SIZE must be a whole number from 1 to 1000, got \`${env.PLAZO_DB_POOL_SIZE}\``);
+  }
   const database: DatabaseTarget = env.DATABASE_URL
-    ? { kind: 'postgres', connectionString: env.DATABASE_URL }
+    ? { kind: 'postgres', connectionString: env.DATABASE_URL, ...(poolSize === undefined ? {} : { poolSize }) }
     : { kind: 'pglite', dataDir };
   return {
     port,

@@ -24,19 +24,45 @@ export interface RunningService {
 
 const DEFAULT_EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 
-/** Starts the service; resolves once it listens. */
-export async function startService(
+/**
+ * The first-start work alone (migrations, the first admin key, the examples), then closes the
+ * database: what a cluster's primary does once before forking its workers.
+ */
+export async function prepareService(
   config: RuntimeConfig,
   options: { logger?: Logger; clock?: Clock; examplesDir?: string } = {},
+): Promise<{ firstAdminKey: string | null; examples: readonly ExampleLoad[] }> {
+  const logger = options.logger ?? jsonLogger(config.logLevel);
+  const clock = options.clock ?? systemClock(config.timeZone);
+  const database = await openRuntimeDatabase(config, logger);
+  try {
+    const firstAdminKey = await ensureFirstAdminKey(database.db, clock);
+    const examples = config.loadExamples
+      ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger)
+      : [];
+    return { firstAdminKey, examples };
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Starts the service; resolves once it listens. `firstStart: false` (a cluster worker) skips the
+ * first admin key and the examples, which the primary did.
+ */
+export async function startService(
+  config: RuntimeConfig,
+  options: { logger?: Logger; clock?: Clock; examplesDir?: string; firstStart?: boolean } = {},
 ): Promise<RunningService> {
+  const firstStart = options.firstStart ?? true;
   const logger = options.logger ?? jsonLogger(config.logLevel);
   const clock = options.clock ?? systemClock(config.timeZone);
   const database = await openRuntimeDatabase(config, logger);
   logger.info('database ready', { database: database.kind, location: database.location, migrationsApplied: database.migrations.applied });
   let server: ServerType | undefined;
   try {
-    const firstAdminKey = await ensureFirstAdminKey(database.db, clock);
-    const examples = config.loadExamples
+    const firstAdminKey = firstStart ? await ensureFirstAdminKey(database.db, clock) : null;
+    const examples = firstStart && config.loadExamples
       ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger)
       : [];
     const app = createApp({ db: database.db, clock, config, logger });

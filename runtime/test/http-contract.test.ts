@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness.ts';
+import { auditHeads } from './support/servicing.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
 describe.each(DATABASE_KINDS)('HTTP contract on %s', (kind) => {
@@ -18,7 +19,7 @@ describe.each(DATABASE_KINDS)('HTTP contract on %s', (kind) => {
   async function snapshot() {
     const count = async (table: 'users' | 'api_keys' | 'products' | 'product_drafts' | 'product_versions' | 'audit_log' | 'sessions') =>
       Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const head = await h.db.selectFrom('audit_head').select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
+    const head = await auditHeads(h);
     return {
       users: await count('users'),
       apiKeys: await count('api_keys'),

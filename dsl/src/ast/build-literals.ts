@@ -54,8 +54,16 @@ function signedRange(sign: IToken, t: IToken, ctx: BuildContext): Range {
 
 /** The exact fraction of a percent as a plain decimal string: "36" → "0.36". */
 export function percentFraction(value: string): string {
-  return new Dec(value).div(100).toFixed();
+  const cached = fractions.get(value);
+  if (cached !== undefined) return cached;
+  const fraction = new Dec(value).div(100).toFixed();
+  if (fractions.size >= 10_000) fractions.clear();
+  fractions.set(value, fraction);
+  return fraction;
 }
+
+/** percentFraction by text: a product repeats a few percents many times. */
+const fractions = new Map<string, string>();
 
 export function percentLiteral(t: IToken, ctx: BuildContext, sign?: IToken): PercentLiteral {
   const value = `${sign?.image ?? ''}${withoutGrouping(t.image.slice(0, -1))}`;

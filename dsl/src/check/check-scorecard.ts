@@ -5,7 +5,7 @@ import { Dec } from '@plazo/engine';
 import type { BandDecl, CharacteristicDecl, ScorecardSection } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { checkBinCoverage } from './bin-coverage.ts';
-import { literalValue } from './decimals.ts';
+import { compareDec, literalValue } from './decimals.ts';
 import { error, lineOf, warning } from './diagnostics.ts';
 import { lookup, type Scope } from './scope.ts';
 import { didYouMean } from './suggest.ts';
@@ -79,7 +79,23 @@ export function checkCharacteristic(characteristic: CharacteristicDecl, accept: 
   });
   const points = matchable.map((bin) => literalValue(bin.points)).filter((p): p is Dec => p !== undefined);
   if (points.length === 0) return { min: new Dec(0), max: new Dec(0) };
-  return { min: Dec.min(...points), max: Dec.max(...points) };
+  return { min: extreme(points, 1), max: extreme(points, -1) };
+}
+
+/**
+ * `Dec.min(...values)` (n = 1) or `Dec.max(...values)` (n = -1), by decimal.js's own rule (ties
+ * move to the later value when the current one has sign n: `min(0, -0)` is `-0`), without copying
+ * every value.
+ */
+function extreme(values: readonly Dec[], n: 1 | -1): Dec {
+  let x = values[0]!;
+  for (let i = 1; i < values.length; i++) {
+    const y = values[i]!;
+    if (!y.s) return y;
+    const k = compareDec(x, y);
+    if (k === n || (k === 0 && x.s === n)) x = y;
+  }
+  return x;
 }
 
 function checkBands(section: ScorecardSection, accept: Accept, reachable: PointsRange | undefined): void {

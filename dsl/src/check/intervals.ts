@@ -3,7 +3,7 @@
 // are mapped to half-open real intervals ([a, b] → [a, b+1)), so `..579` and `580..` meet exactly
 // there, while on real domains they leave the open gap (579, 580).
 import { Dec } from '@plazo/engine';
-import { showValue } from './decimals.ts';
+import { compareDec, showValue } from './decimals.ts';
 
 /** One end of an interval; infinite ends are `Dec(±Infinity)` and count as open. */
 export interface Bound {
@@ -33,18 +33,28 @@ export function interval(min: Dec | undefined, max: Dec | undefined, maxExclusiv
  * rounded inward, `..<b` excludes b.
  */
 export function integerInterval(min: Dec | undefined, max: Dec | undefined, maxExclusive = false): Interval {
-  const lo = min === undefined ? NEG_INF : { value: min.ceil(), open: false };
+  // Whole bounds (the usual case) need no rounding, and `b + 1` is computed once per value.
+  const lo = min === undefined ? NEG_INF : { value: min.isInteger() ? min : min.ceil(), open: false };
   let hi = POS_INF;
   if (max !== undefined) {
-    const last = maxExclusive ? max.ceil().minus(1) : max.floor();
-    hi = { value: last.plus(1), open: true };
+    const whole = max.isInteger();
+    if (maxExclusive) hi = { value: whole ? max : max.ceil().minus(1).plus(1), open: true };
+    else hi = { value: whole ? plusOne(max) : max.floor().plus(1), open: true };
   }
   return { lo, hi };
 }
 
+/** `value + 1`, remembered per (immutable, cached by text) value. */
+function plusOne(value: Dec): Dec {
+  let next = nextOf.get(value);
+  if (next === undefined) nextOf.set(value, (next = value.plus(1)));
+  return next;
+}
+const nextOf = new WeakMap<Dec, Dec>();
+
 /** True when the interval holds at least one value. */
 export function isEmpty(i: Interval): boolean {
-  const c = i.lo.value.comparedTo(i.hi.value);
+  const c = compareDec(i.lo.value, i.hi.value);
   return c > 0 || (c === 0 && (i.lo.open || i.hi.open));
 }
 
@@ -54,13 +64,13 @@ export function intersect(a: Interval, b: Interval): Interval {
 }
 
 function maxLo(a: Bound, b: Bound): Bound {
-  const c = a.value.comparedTo(b.value);
+  const c = compareDec(a.value, b.value);
   if (c !== 0) return c > 0 ? a : b;
   return a.open ? a : b;
 }
 
 function minHi(a: Bound, b: Bound): Bound {
-  const c = a.value.comparedTo(b.value);
+  const c = compareDec(a.value, b.value);
   if (c !== 0) return c < 0 ? a : b;
   return a.open ? a : b;
 }
@@ -71,14 +81,14 @@ export function uncovered(domain: Interval, covers: readonly Interval[]): Interv
   const sorted = covers
     .map((c) => intersect(c, domain))
     .filter((c) => !isEmpty(c))
-    .sort((a, b) => a.lo.value.comparedTo(b.lo.value) || Number(a.lo.open) - Number(b.lo.open));
+    .sort((a, b) => compareDec(a.lo.value, b.lo.value) || Number(a.lo.open) - Number(b.lo.open));
   // Everything below `frontier` (and `frontier` itself when `frontierIncluded`) is covered or outside.
   let frontier = domain.lo.value;
   let frontierIncluded = domain.lo.open;
   for (const cover of sorted) {
     const gap: Interval = { lo: { value: frontier, open: frontierIncluded }, hi: { value: cover.lo.value, open: !cover.lo.open } };
     if (!isEmpty(gap)) gaps.push(gap);
-    const c = cover.hi.value.comparedTo(frontier);
+    const c = compareDec(cover.hi.value, frontier);
     if (c > 0 || (c === 0 && !cover.hi.open && !frontierIncluded)) {
       frontier = cover.hi.value;
       frontierIncluded = !cover.hi.open;

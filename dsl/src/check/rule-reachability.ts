@@ -1,5 +1,6 @@
 // Whether a condition can be true at all, given the declared ranges of the inputs it compares:
 // `applicant.age > 120` with age 18..99 is never true, `applicant.age >= 18` always is.
+import type { Dec } from '@plazo/engine';
 import type { Expr } from '../ast/nodes.ts';
 import { literalValue, showValue } from './decimals.ts';
 import { interval, intersect, isEmpty, uncovered, type Bound, type Interval } from './intervals.ts';
@@ -46,9 +47,35 @@ export function truthOf(expr: Expr | undefined, scope: Scope): Verdict {
   }
 }
 
+const FLIPPED: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
+const UNBOUNDED = interval(undefined, undefined);
+
+/** The values of `x` that make `x operator value` true, or undefined for other operators. */
+function truthSet(operator: string, value: Dec): Interval[] | undefined {
+  const open = (o: boolean): Bound => ({ value, open: o });
+  switch (operator) {
+    case '>':
+      return [{ lo: open(true), hi: UNBOUNDED.hi }];
+    case '>=':
+      return [{ lo: open(false), hi: UNBOUNDED.hi }];
+    case '<':
+      return [{ lo: UNBOUNDED.lo, hi: open(true) }];
+    case '<=':
+      return [{ lo: UNBOUNDED.lo, hi: open(false) }];
+    case '=':
+      return [{ lo: open(false), hi: open(false) }];
+    case '!=':
+      return [
+        { lo: UNBOUNDED.lo, hi: open(true) },
+        { lo: open(true), hi: UNBOUNDED.hi },
+      ];
+    default:
+      return undefined;
+  }
+}
+
 function compareWithBounds(operator: string, left: Expr, right: Expr, scope: Scope): Verdict {
-  const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
-  if (left.kind !== 'NameRef' && right.kind === 'NameRef') return compareWithBounds(flipped[operator] ?? operator, right, left, scope);
+  if (left.kind !== 'NameRef' && right.kind === 'NameRef') return compareWithBounds(FLIPPED[operator] ?? operator, right, left, scope);
   if (left.kind !== 'NameRef' || (right.kind !== 'NumberLiteral' && right.kind !== 'PercentLiteral')) return MAYBE;
   const symbol = lookup(scope, left.name);
   if (symbol?.kind !== 'input' || !symbol.decl.bounds) return MAYBE;
@@ -59,24 +86,13 @@ function compareWithBounds(operator: string, left: Expr, right: Expr, scope: Sco
   const lo = literalValue(bounds.min);
   const hi = literalValue(bounds.max);
   if (!value) return MAYBE;
-  const because = `\`${left.name}\` is declared ${lo ? showValue(lo, percent) : ''}..${bounds.maxExclusive ? '<' : ''}${hi ? showValue(hi, percent) : ''}`;
-  const domain = interval(lo, hi, bounds.maxExclusive);
-  const open = (o: boolean): Bound => ({ value, open: o });
-  const truthSets: Record<string, Interval[]> = {
-    '>': [{ lo: open(true), hi: interval(undefined, undefined).hi }],
-    '>=': [{ lo: open(false), hi: interval(undefined, undefined).hi }],
-    '<': [{ lo: interval(undefined, undefined).lo, hi: open(true) }],
-    '<=': [{ lo: interval(undefined, undefined).lo, hi: open(false) }],
-    '=': [{ lo: open(false), hi: open(false) }],
-    '!=': [
-      { lo: interval(undefined, undefined).lo, hi: open(true) },
-      { lo: open(true), hi: interval(undefined, undefined).hi },
-    ],
-  };
-  const truths = truthSets[operator];
+  const truths = truthSet(operator, value);
   if (!truths) return MAYBE;
-  if (truths.every((t) => isEmpty(intersect(domain, t)))) return { truth: 'never', because };
+  const domain = interval(lo, hi, bounds.maxExclusive);
+  // The reason is spelled only for a decided verdict (most conditions are `maybe`).
+  const because = () => `\`${left.name}\` is declared ${lo ? showValue(lo, percent) : ''}..${bounds.maxExclusive ? '<' : ''}${hi ? showValue(hi, percent) : ''}`;
+  if (truths.every((t) => isEmpty(intersect(domain, t)))) return { truth: 'never', because: because() };
   // A missing optional value makes every comparison false, so it is never "always".
-  if (uncovered(domain, truths).length === 0 && !symbol.optional) return { truth: 'always', because };
+  if (uncovered(domain, truths).length === 0 && !symbol.optional) return { truth: 'always', because: because() };
   return MAYBE;
 }

@@ -68,8 +68,6 @@ export function arithmeticType(
 function arithmeticResult(operator: ArithmeticOperator, left: ExprType, right: ExprType): ExprType | undefined {
   const l = left.kind;
   const r = right.kind;
-  const plain = (k: string) => k === 'number' || k === 'integer';
-  const numberLike = (k: string) => plain(k) || k === 'literal';
   if (l === 'literal' && r === 'literal') {
     return { kind: 'literal', integral: operator !== '/' && left.integral === true && right.integral === true };
   }
@@ -98,8 +96,21 @@ function arithmeticResult(operator: ArithmeticOperator, left: ExprType, right: E
   }
 }
 
+// Module-level helpers rather than closures: made once, not on every call (and, under tsx's
+// keepNames, not named on every call either).
+function plain(k: string): boolean {
+  return k === 'number' || k === 'integer';
+}
+
+function numberLike(k: string): boolean {
+  return plain(k) || k === 'literal';
+}
+
+function whole(t: ExprType): boolean {
+  return t.kind === 'integer' || (t.kind === 'literal' && t.integral === true);
+}
+
 function wholeIf(left: ExprType, right: ExprType): ExprType {
-  const whole = (t: ExprType) => t.kind === 'integer' || (t.kind === 'literal' && t.integral === true);
   return whole(left) && whole(right) ? INTEGER : NUMBER;
 }
 
@@ -109,7 +120,6 @@ export function comparable(operator: string, left: ExprType, right: ExprType): b
   const ordered = operator !== '=' && operator !== '!=';
   const l = left.kind;
   const r = right.kind;
-  const numberLike = (k: string) => k === 'number' || k === 'integer' || k === 'literal';
   if (l === 'money' || r === 'money') return (l === 'money' || l === 'literal') && (r === 'money' || r === 'literal');
   if (l === 'percent' || r === 'percent') return l === 'percent' && r === 'percent';
   if (numberLike(l) && numberLike(r)) return true;

@@ -14,62 +14,94 @@ const K = new Uint32Array([
 
 const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
+// Words are kept as int32 (`| 0`), which V8 holds unboxed; `>>> 0` would make doubles of half of them.
+const K32 = Int32Array.from(K);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+const TAIL = new Uint8Array(128);
+const encoder = new TextEncoder();
+
 /**
  * SHA-256 of a string (hashed as UTF-8) or of bytes, as 64 lowercase hex digits.
  * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
 export function sha256Hex(input: string | Uint8Array): string {
-  const message = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const bitLength = message.length * 8;
-  // Padding: 0x80, zeros, then the 64-bit big-endian length, to a multiple of 64 bytes.
-  const paddedLength = Math.ceil((message.length + 9) / 64) * 64;
-  const padded = new Uint8Array(paddedLength);
-  padded.set(message);
-  padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(paddedLength - 4, bitLength >>> 0);
+  const message = typeof input === 'string' ? encoder.encode(input) : input;
+  const length = message.length;
+  for (let i = 0; i < 8; i++) H[i] = INITIAL[i]!;
+  // Whole blocks straight from the message; then the tail with its padding (0x80, zeros, the
+  // 64-bit big-endian bit length) in one or two more blocks.
+  const whole = length - (length % 64);
+  compress(message, 0, whole);
+  const rest = length - whole;
+  TAIL.fill(0);
+  TAIL.set(message.subarray(whole), 0);
+  TAIL[rest] = 0x80;
+  const tailLength = rest + 9 <= 64 ? 64 : 128;
+  const bitsHigh = Math.floor(length / 0x20000000);
+  const bitsLow = (length * 8) >>> 0;
+  TAIL[tailLength - 8] = bitsHigh >>> 24;
+  TAIL[tailLength - 7] = bitsHigh >>> 16;
+  TAIL[tailLength - 6] = bitsHigh >>> 8;
+  TAIL[tailLength - 5] = bitsHigh;
+  TAIL[tailLength - 4] = bitsLow >>> 24;
+  TAIL[tailLength - 3] = bitsLow >>> 16;
+  TAIL[tailLength - 2] = bitsLow >>> 8;
+  TAIL[tailLength - 1] = bitsLow;
+  compress(TAIL, 0, tailLength);
+  let hex = '';
+  for (let i = 0; i < 8; i++) hex += (H[i]! >>> 0).toString(16).padStart(8, '0');
+  return hex;
+}
 
-  const h = Uint32Array.from(INITIAL);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const w15 = w[t - 15]!;
-      const w2 = w[t - 2]!;
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) >>> 0;
+/** Runs the compression function over the 64-byte blocks of `bytes[from, to)`, updating H. */
+function compress(bytes: Uint8Array, from: number, to: number): void {
+  const w = W;
+  const k = K32;
+  let h0 = H[0]!, h1 = H[1]!, h2 = H[2]!, h3 = H[3]!, h4 = H[4]!, h5 = H[5]!, h6 = H[6]!, h7 = H[7]!;
+  for (let offset = from; offset < to; offset += 64) {
+    for (let t = 0, j = offset; t < 16; t++, j += 4) {
+      w[t] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
     }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, k = h[7]!;
+    for (let t = 16; t < 64; t++) {
+      const x = w[t - 15]!;
+      const y = w[t - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
     for (let t = 0; t < 64; t++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const choose = (e & f) ^ (~e & g);
-      const temp1 = (k + s1 + choose + K[t]! + w[t]!) >>> 0;
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const temp1 = (h + s1 + choose + k[t]! + w[t]!) | 0;
+      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const majority = (a & b) ^ (a & c) ^ (b & c);
-      const temp2 = (s0 + majority) >>> 0;
-      k = g;
+      const temp2 = (s0 + majority) | 0;
+      h = g;
       g = f;
       f = e;
-      e = (d + temp1) >>> 0;
+      e = (d + temp1) | 0;
       d = c;
       c = b;
       b = a;
-      a = (temp1 + temp2) >>> 0;
+      a = (temp1 + temp2) | 0;
     }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + k) >>> 0;
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + h) | 0;
   }
-  return Array.from(h, (word) => word.toString(16).padStart(8, '0')).join('');
-}
-
-function rotr(x: number, n: number): number {
-  return (x >>> n) | (x << (32 - n));
+  H[0] = h0;
+  H[1] = h1;
+  H[2] = h2;
+  H[3] = h3;
+  H[4] = h4;
+  H[5] = h5;
+  H[6] = h6;
+  H[7] = h7;
 }

@@ -122,3 +122,123 @@ function quoted(terms: LoanTerms, day: number): Accrued {
   const interestIva = terms.tax?.on.includes('interest') ? timesRate(interest, scaledOf(terms.tax.rate), terms.rounding) : 0n;
   return { interest, feeIva: parseMoney(q.tax, s) - interestIva };
 }
+
+/**
+ * A segment's accrual table as a compact checkpoint keeps it: only the periods from `from` on (the
+ * first one not yet due on the checkpoint's date — earlier periods can never be current again),
+ * amounts as scaled integers at the currency scale. Arrays other than dueDays start at `from`.
+ */
+export interface PackedAccrual {
+  readonly disbursementDay: number;
+  readonly dueDays: readonly number[];
+  readonly from: number;
+  readonly balances: readonly string[];
+  readonly fractions: readonly (readonly [number, number])[] | null;
+  readonly flatPer: string | null;
+  readonly deferred: readonly string[];
+  readonly financedFeeIva: string;
+}
+
+/** Run-length items "x" or "x*n" of a comma list. */
+function runs(items: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < items.length; ) {
+    let j = i + 1;
+    while (j < items.length && items[j] === items[i]) j++;
+    out += (out === '' ? '' : ',') + (j - i > 1 ? `${items[i]}*${j - i}` : items[i]);
+    i = j;
+  }
+  return out;
+}
+
+function unruns(text: string): string[] {
+  if (text === '') return [];
+  const out: string[] = [];
+  for (const item of text.split(',')) {
+    const star = item.indexOf('*');
+    if (star < 0) out.push(item);
+    else for (let n = Number(item.slice(star + 1)), x = item.slice(0, star); n > 0; n--) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * The table packed from period `from` on, as text:
+ * `disbursementDay|due-day steps (run-length)|from|balances|fractions "num/den" (run-length) or -|flatPer|deferred|financedFeeIva`.
+ */
+export function packAccrual(a: SegmentAccrual | PackedAccrual, from: number, s: number): string {
+  const packed = 'from' in a;
+  const at = packed ? a.from : 0;
+  const scaled = (x: string) => (packed ? x : parseMoney(x, s).toString());
+  const steps: string[] = [];
+  let prev = a.disbursementDay;
+  for (const d of a.dueDays) {
+    steps.push(String(d - prev));
+    prev = d;
+  }
+  const balances = a.balances.slice(from - at).map(scaled).join(',');
+  const fractions = a.fractions === null ? '-' : runs(a.fractions.slice(from - at).map(([n, d]) => `${n}/${d}`));
+  const flat = a.flatPer === null ? '' : scaled(a.flatPer);
+  const deferred = a.deferred.slice(Math.max(0, from - at)).map(scaled).join(',');
+  const feeIva = from === 0 ? scaled(a.financedFeeIva) : '';
+  return `${a.disbursementDay}|${runs(steps)}|${from}|${balances}|${fractions}|${flat}|${deferred}|${feeIva}`;
+}
+
+/** The table of packAccrual's text. */
+export function unpackAccrual(text: string): PackedAccrual {
+  const [disb, steps, from, balances, fractions, flat, deferred, feeIva] = text.split('|') as [string, string, string, string, string, string, string, string];
+  const disbursementDay = Number(disb);
+  const dueDays: number[] = [];
+  let day = disbursementDay;
+  for (const step of unruns(steps)) dueDays.push((day += Number(step)));
+  return {
+    disbursementDay,
+    dueDays,
+    from: Number(from),
+    balances: balances === '' ? [] : balances.split(','),
+    fractions: fractions === '-' ? null : unruns(fractions).map((f) => {
+      const slash = f.indexOf('/');
+      return [Number(f.slice(0, slash)), Number(f.slice(slash + 1))] as const;
+    }),
+    flatPer: flat === '' ? null : flat,
+    deferred: deferred === '' ? [] : deferred.split(','),
+    financedFeeIva: feeIva === '' ? '0' : feeIva,
+  };
+}
+
+/** accruedInterest on a packed table, for a day after the checkpoint it came from (so its period is kept). */
+export function accruedPacked(terms: LoanTerms, a: PackedAccrual, day: number): Accrued {
+  const due = a.dueDays;
+  const n = due.length;
+  let current = a.from;
+  while (current < n && due[current]! <= day) current++;
+  if (current >= n) return { interest: 0n, feeIva: 0n };
+  const k = current - a.from;
+  const start = current === 0 ? a.disbursementDay : due[current - 1]!;
+  let accrued = 0n;
+  if (day > start) {
+    const elapsed = day - start;
+    let num: bigint;
+    let den: bigint;
+    if (a.flatPer !== null) {
+      num = BigInt(a.flatPer) * BigInt(elapsed);
+      den = BigInt(due[current]! - start);
+    } else {
+      const r = scaledOf(terms.annualRate);
+      const balance = BigInt(a.balances[k]!) * r.m;
+      if (a.fractions === null) {
+        const basis = terms.interestBasis;
+        num = balance * BigInt(basis === '30/360' ? days360(start, day) : elapsed);
+        den = POW10[r.e]! * (basis === 'actual/365' ? 365n : 360n);
+      } else {
+        const [fn, fd] = a.fractions[k]!;
+        num = balance * BigInt(fn * elapsed);
+        den = POW10[r.e]! * BigInt(fd * (due[current]! - start));
+      }
+    }
+    if (num < 0n || num >= EXACT_LIMIT || !clearOfTie(num, den)) return quoted(terms, day);
+    accrued = roundDiv(num, den, terms.rounding);
+  }
+  const interest = k < a.deferred.length ? accrued + BigInt(a.deferred[k]!) : accrued;
+  return { interest, feeIva: current === 0 ? BigInt(a.financedFeeIva) : 0n };
+}

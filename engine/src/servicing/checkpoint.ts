@@ -13,6 +13,7 @@ import type { LoanEvent } from './loan-event.ts';
 import type { LoanState } from './loan-state.ts';
 import { formatMoney, parseMoney } from './money.ts';
 import { snapshot } from './snapshot.ts';
+import { advanceCompact, isCompactCheckpoint, type AdvancedCompactLoan, type CompactCheckpoint } from './compact.ts';
 import { validateEvents } from './validate-events.ts';
 
 export const SERVICING_CHECKPOINT_VERSION = 1;
@@ -129,6 +130,7 @@ function ledgerOf(product: ProductIR, terms: LoanTerms, cp: ServicingCheckpoint)
     allocations: [],
     fired: [],
     firedKeys: new Set(),
+    firedBefore: null,
     charged: { lateFees: parseMoney(pc.lateFees, s), lateFeesIva: parseMoney(pc.lateFeesIva, s), moratorium: parseMoney(pc.moratorium, s), moratoriumIva: parseMoney(pc.moratoriumIva, s) },
     closedCharged: { lateFees: parseMoney(cc.lateFees, s), lateFeesIva: parseMoney(cc.lateFeesIva, s), moratorium: parseMoney(cc.moratorium, s), moratoriumIva: parseMoney(cc.moratoriumIva, s) },
     lastClose: state.lastDayClose,
@@ -138,6 +140,11 @@ function ledgerOf(product: ProductIR, terms: LoanTerms, cp: ServicingCheckpoint)
     amountsChanged: false,
     openFrom: 0,
   };
+}
+
+/** The working ledger of a version 1 checkpoint (deep-frozen first: its parts are shared). */
+export function ledgerOfCheckpoint(product: ProductIR, terms: LoanTerms, checkpoint: ServicingCheckpoint): Ledger {
+  return ledgerOf(product, terms, deepFreeze(checkpoint));
 }
 
 /**
@@ -162,8 +169,18 @@ function checkConflicts(cp: ServicingCheckpoint, events: readonly LoanEvent[]): 
   if (conflicts.length > 0) throw new CheckpointConflictError(conflicts);
 }
 
+/** `newEvents` validated behind the disbursement (the list's first entry); error paths index newEvents. */
+export function validateAfterDisbursement(terms: LoanTerms, newEvents: readonly LoanEvent[]): readonly LoanEvent[] {
+  try {
+    return validateEvents([{ kind: 'disbursement', date: terms.disbursementDate }, ...newEvents], terms);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    throw new InvalidInputError(error.issues.map((i) => ({ ...i, path: i.path.replace(/^events\[(\d+)\]/, (_, k: string) => `events[${Number(k) - 1}]`) })));
+  }
+}
+
 /** Rejects (valid) new events dated on or before the checkpoint's date or after asOf; `offset` maps list indices to `events[i]`. */
-function checkSpan(list: readonly LoanEvent[], offset: number, after: IsoDate | null, asOf: IsoDate): void {
+export function checkSpan(list: readonly LoanEvent[], offset: number, after: IsoDate | null, asOf: IsoDate): void {
   const issues: FieldIssue[] = [];
   list.forEach((e, i) => {
     if (i === 0 && offset < 0) return;
@@ -186,7 +203,17 @@ function checkSpan(list: readonly LoanEvent[], offset: number, after: IsoDate | 
  * let { state, checkpoint } = advanceLoan(ir, terms, null, [{ kind: 'disbursement', date: '2025-01-06' }], '2025-01-06');
  * ({ state, checkpoint } = advanceLoan(ir, terms, checkpoint, [{ kind: 'day-close', date: '2025-01-07' }], '2025-01-07'));
  */
-export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: ServicingCheckpoint | null, newEvents: readonly LoanEvent[], asOf: IsoDate): AdvancedLoan {
+export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: ServicingCheckpoint | null, newEvents: readonly LoanEvent[], asOf: IsoDate): AdvancedLoan;
+/**
+ * From a compact checkpoint (compactCheckpoint, closeDay): the same fold, returning the state and
+ * the next compact checkpoint. The state is loanState's except its history lists (journal,
+ * allocations, firedActions, reversedPayments): a compact checkpoint keeps no history, so they hold
+ * what this call added. A reversal of a payment not among `newEvents` throws CheckpointConflictError.
+ */
+export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: CompactCheckpoint, newEvents: readonly LoanEvent[], asOf: IsoDate): AdvancedCompactLoan;
+export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: ServicingCheckpoint | CompactCheckpoint | null, newEvents: readonly LoanEvent[], asOf: IsoDate): AdvancedLoan | AdvancedCompactLoan;
+export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: ServicingCheckpoint | CompactCheckpoint | null, newEvents: readonly LoanEvent[], asOf: IsoDate): AdvancedLoan | AdvancedCompactLoan {
+  if (isCompactCheckpoint(checkpoint)) return advanceCompact(product, terms, checkpoint, newEvents, asOf);
   const end = asOfDay(asOf);
   let ledger: Ledger;
   let from: number;
@@ -207,12 +234,7 @@ export function advanceLoan(product: ProductIR, terms: LoanTerms, checkpoint: Se
     if (end < cpDay) throw new InvalidInputError([{ path: 'asOf', message: `must not be before the checkpoint's date ${cp.asOf}` }]);
     if (!Array.isArray(newEvents)) throw new InvalidInputError([{ path: 'events', message: 'must be a list of loan events' }]);
     checkConflicts(cp, newEvents);
-    try {
-      list = validateEvents([{ kind: 'disbursement', date: terms.disbursementDate }, ...newEvents], terms);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      throw new InvalidInputError(error.issues.map((i) => ({ ...i, path: i.path.replace(/^events\[(\d+)\]/, (_, k: string) => `events[${Number(k) - 1}]`) })));
-    }
+    list = validateAfterDisbursement(terms, newEvents);
     checkSpan(list, -1, cp.asOf, asOf);
     from = cpDay + 1;
     pathOffset = -1;

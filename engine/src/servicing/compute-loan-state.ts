@@ -62,6 +62,7 @@ export function newLedger(product: ProductIR, terms: LoanTerms): Ledger {
     allocations: [],
     fired: [],
     firedKeys: new Set(),
+    firedBefore: null,
     charged: { lateFees: 0n, lateFeesIva: 0n, moratorium: 0n, moratoriumIva: 0n },
     closedCharged: { lateFees: 0n, lateFeesIva: 0n, moratorium: 0n, moratoriumIva: 0n },
     lastClose: null,

@@ -6,10 +6,11 @@ import type { ProductIR } from '../ir/product-ir.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import type { RoundingMode } from '../rounding.ts';
 import type { Schedule, ScheduleInstallment } from '../schedule/schedule.ts';
-import { segmentAccrual, type SegmentAccrual } from './accrual.ts';
+import { segmentAccrual, unpackAccrual, type PackedAccrual, type SegmentAccrual } from './accrual.ts';
 import type { StageStep } from './collection/collection-stage.ts';
 import { COMPONENTS, type AllocationLine, type ComponentAmounts, type FiredAction, type InstallmentState, type JournalEntry, type LoanState, type LoanStatus, type PaymentAllocation } from './loan-state.ts';
 import { formatMoney, parseMoney, type Scaled } from './money.ts';
+import { unpackAmounts } from './packed-amounts.ts';
 
 /** Component indices (COMPONENTS order). */
 export const PRINCIPAL = 0;
@@ -58,9 +59,7 @@ function decodeView(a: ComponentAmounts, s: number): Amounts {
 export class WorkInstallment {
   declare readonly number: number;
   declare readonly dueDay: number;
-  declare readonly dueDate: string;
   declare readonly segment: number;
-  declare paidOn: string | null;
   declare lateFeeOn: string | null;
   declare restructured: boolean;
   /** Something in it changed since `view` and `record` were made. */
@@ -72,6 +71,13 @@ export class WorkInstallment {
   private declare readonly scale: number;
   private declare readonly morScale: number;
   private declare readonly row: ScheduleInstallment | null;
+  /** Its compact checkpoint token (compact.ts), the third source of its amounts; the context it was read in. */
+  declare packed: string | null;
+  declare packedContext: number;
+  private declare dueDateText: string | null;
+  /** paidOn as text (undefined: not formatted yet from paidDayNumber) and as a day number (−1: none, −2: not read yet from the text). */
+  private declare paidOnText: string | null | undefined;
+  private declare paidDayNumber: number;
   private declare dueA: Amounts | null;
   private declare paidA: Amounts | null;
   private declare totalA: bigint | null;
@@ -79,17 +85,20 @@ export class WorkInstallment {
   private declare feesIvaA: bigint | null;
   private declare morA: bigint | null;
 
-  constructor(number: number, dueDay: number, dueDate: string, segment: number, scale: number, morScale: number, row: ScheduleInstallment | null, view: InstallmentState | null, record: CheckpointInstallment | null) {
+  constructor(number: number, dueDay: number, dueDate: string | null, segment: number, scale: number, morScale: number, row: ScheduleInstallment | null, view: InstallmentState | null, record: CheckpointInstallment | null) {
     this.number = number;
     this.dueDay = dueDay;
-    this.dueDate = dueDate;
+    this.dueDateText = dueDate;
     this.segment = segment;
+    this.packed = null;
+    this.packedContext = 0;
     this.scale = scale;
     this.morScale = morScale;
     this.row = row;
     this.view = view;
     this.record = record;
-    this.paidOn = view?.paidOn ?? null;
+    this.paidOnText = view?.paidOn ?? null;
+    this.paidDayNumber = this.paidOnText === null ? -1 : -2;
     this.lateFeeOn = view?.lateFeeChargedOn ?? null;
     this.restructured = view?.status === 'restructured';
     this.dirty = view === null;
@@ -102,7 +111,65 @@ export class WorkInstallment {
     this.morA = null;
   }
 
+  get dueDate(): string {
+    return (this.dueDateText ??= formatIsoDate(this.dueDay));
+  }
+
+  /** The day it became fully paid, or null (formatted only when read). */
+  get paidOn(): string | null {
+    if (this.paidOnText === undefined) this.paidOnText = formatIsoDate(this.paidDayNumber);
+    return this.paidOnText;
+  }
+
+  set paidOn(date: string | null) {
+    this.paidOnText = date;
+    this.paidDayNumber = date === null ? -1 : -2;
+  }
+
+  /** Whether it is fully paid (paidOn is set), without formatting the date. */
+  get settled(): boolean {
+    return this.paidDayNumber !== -1;
+  }
+
+  get paidDay(): number {
+    if (this.paidDayNumber === -2) this.paidDayNumber = toDayNumber(this.paidOnText!);
+    return this.paidDayNumber;
+  }
+
+  /** Marks it paid on `day`. */
+  markPaid(day: number): void {
+    this.paidDayNumber = day;
+    this.paidOnText = undefined;
+  }
+
+  /**
+   * Sets what a compact token says (compact.ts): `packed` is read on first use of an amount. The
+   * flags come from the token's head, read by the caller; `paidDay` −1 when not paid.
+   */
+  fromPacked(token: string, context: number, paidDay: number, lateFeeOn: string | null, restructured: boolean): this {
+    this.packed = token;
+    this.packedContext = context;
+    this.paidDayNumber = paidDay;
+    this.paidOnText = paidDay < 0 ? null : undefined;
+    this.lateFeeOn = lateFeeOn;
+    this.restructured = restructured;
+    this.dirty = false;
+    return this;
+  }
+
+  /** Reads the amounts of the packed token at once (due, paid, charged fees, numerator, scheduled total). */
+  private unpack(): void {
+    const u = unpackAmounts(this.packed!);
+    this.dueA ??= u.due;
+    this.paidA ??= u.paid;
+    this.feesA ??= u.chargedFees;
+    this.feesIvaA ??= u.chargedFeesIva;
+    this.morA ??= u.moratoriumNumerator;
+    this.totalA ??= u.scheduledTotal;
+  }
+
   get due(): Amounts {
+    if (this.dueA === null && this.packed !== null) this.unpack();
     if (this.dueA === null) {
       const r = this.row;
       const s = this.scale;
@@ -115,12 +182,13 @@ export class WorkInstallment {
   }
 
   get paid(): Amounts {
+    if (this.paidA === null && this.packed !== null) this.unpack();
     return (this.paidA ??= this.row !== null ? zeroAmounts() : decodeView(this.view!.paid, this.scale));
   }
 
   /** What it owes of component `c`, decoding only that part while the rest is not needed. */
   duePart(c: number): bigint {
-    if (this.dueA !== null || this.row !== null) return this.due[c]!;
+    if (this.dueA !== null || this.row !== null || this.packed !== null) return this.due[c]!;
     return parseMoney(this.view!.due[COMPONENTS[c]!], this.scale);
   }
 
@@ -128,14 +196,17 @@ export class WorkInstallment {
   paidPart(c: number): bigint {
     if (this.paidA !== null) return this.paidA[c]!;
     if (this.row !== null) return 0n;
+    if (this.packed !== null) return this.paid[c]!;
     return parseMoney(this.view!.paid[COMPONENTS[c]!], this.scale);
   }
 
   get scheduledTotal(): bigint {
+    if (this.totalA === null && this.packed !== null) this.unpack();
     return (this.totalA ??= parseMoney(this.row !== null ? this.row.total : this.record!.scheduledTotal, this.scale));
   }
 
   get chargedFees(): bigint {
+    if (this.feesA === null && this.packed !== null) this.unpack();
     return (this.feesA ??= this.record === null ? 0n : parseMoney(this.record.chargedFees, this.scale));
   }
 
@@ -144,6 +215,7 @@ export class WorkInstallment {
   }
 
   get chargedFeesIva(): bigint {
+    if (this.feesIvaA === null && this.packed !== null) this.unpack();
     return (this.feesIvaA ??= this.record === null ? 0n : parseMoney(this.record.chargedFeesIva, this.scale));
   }
 
@@ -152,6 +224,7 @@ export class WorkInstallment {
   }
 
   get moratoriumNumerator(): bigint {
+    if (this.morA === null && this.packed !== null) this.unpack();
     return (this.morA ??= this.record === null ? 0n : parseMoney(this.record.moratoriumNumerator, this.morScale));
   }
 
@@ -184,6 +257,10 @@ export interface Segment {
   readonly schedule: Schedule | null;
   /** Its checkpoint form, once made (segments never change). */
   record: CheckpointSegment | null;
+  /** Compact checkpoints (compact.ts): the accrual table read from one, and the token last written with the period it starts at. */
+  packedAccrual?: PackedAccrual | null;
+  packed?: string | null;
+  packedFrom?: number;
 }
 
 /** A schedule segment in a checkpoint: its terms (null: the loan's own terms) and accrual table. */
@@ -191,6 +268,11 @@ export interface CheckpointSegment {
   readonly terms: LoanTerms | null;
   readonly startDay: number;
   readonly accrual: SegmentAccrual;
+}
+
+/** The packed accrual table of a segment read from a compact checkpoint (its text is `startDay|table`). */
+export function packedAccrualOf(seg: Segment): PackedAccrual {
+  return (seg.packedAccrual ??= unpackAccrual(seg.packed!.slice(seg.packed!.indexOf('|') + 1)));
 }
 
 export function accrualOf(seg: Segment): SegmentAccrual {
@@ -231,6 +313,8 @@ export interface Ledger {
   readonly allocations: PaymentAllocation[];
   readonly fired: FiredAction[];
   readonly firedKeys: Set<string>;
+  /** The actions fired before a compact checkpoint: step → installment numbers as ranges ("1-20,22"), or null. */
+  readonly firedBefore: Readonly<Record<string, string>> | null;
   readonly charged: Charged;
   closedCharged: Charged;
   lastClose: string | null;
@@ -331,16 +415,16 @@ export const SCHEDULED: readonly number[] = [PRINCIPAL, INTEREST, INTEREST_IVA, 
 
 /** Whether an installment is open: not restructured and owing something. */
 export function isOpen(inst: WorkInstallment): boolean {
-  return !inst.restructured && inst.paidOn === null;
+  return !inst.restructured && !inst.settled;
 }
 
 /** Marks the installment settled on `day` when nothing is outstanding. */
 export function refreshSettled(inst: WorkInstallment, day: number): void {
-  if (inst.paidOn !== null || inst.restructured) return;
+  if (inst.settled || inst.restructured) return;
   const d = inst.due;
   const p = inst.paid;
   for (let c = 0; c < COMPONENT_COUNT; c++) if (d[c] !== p[c]) return;
-  inst.paidOn = formatIsoDate(day);
+  inst.markPaid(day);
   inst.dirty = true;
 }
 

@@ -49,7 +49,7 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
   }
   const kept = [];
   for (const inst of ledger.installments) {
-    if (inst.paidOn !== null || inst.restructured) kept.push(inst);
+    if (inst.settled || inst.restructured) kept.push(inst);
     else if (inst.dueDay <= day || inst.paid.some((x) => x !== 0n)) {
       for (let c = 0; c < COMPONENT_COUNT; c++) inst.due[c] = inst.paid[c]!;
       inst.restructured = true;

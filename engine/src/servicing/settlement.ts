@@ -1,10 +1,10 @@
 // What settles a loan on a day, part by part: the open installments due by then in full, and for
 // the rest the outstanding principal plus the current period's interest accrued to the day
 // (payoffQuote's rule on the schedule segment in force), net of what was paid on it in advance.
-import { accruedInterest } from './accrual.ts';
+import { accruedInterest, accruedPacked, type Accrued } from './accrual.ts';
 import {
-  accrualOf, FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, outstandingPrincipal, PRINCIPAL, replaceInstallments,
-  type Ledger, type WorkInstallment,
+  accrualOf, packedAccrualOf, FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, outstandingPrincipal, PRINCIPAL, replaceInstallments,
+  type Ledger, type Segment, type WorkInstallment,
 } from './ledger.ts';
 import { timesRate, scaledOf } from './money.ts';
 
@@ -19,6 +19,12 @@ export interface Settlement {
   /** What the current installment still owes in interest, fees and their IVA once settled. */
   readonly currentOwed: { readonly interest: bigint; readonly interestIva: bigint; readonly fees: bigint; readonly feesIva: bigint };
   readonly gross: bigint;
+}
+
+/** The segment's interest accrued to `day`: from its table, or from a compact checkpoint's packed one. */
+function segmentAccrued(seg: Segment, day: number): Accrued {
+  if (seg.accrual === null && seg.schedule === null) return accruedPacked(seg.terms, packedAccrualOf(seg), day);
+  return accruedInterest(seg.terms, accrualOf(seg), day);
 }
 
 function max0(x: bigint): bigint {
@@ -55,7 +61,7 @@ export function settlement(ledger: Ledger, day: number): Settlement {
     const seg = ledger.segments[current.segment]!;
     let accrued = 0n;
     let feeIva = 0n;
-    if (day >= seg.startDay) ({ interest: accrued, feeIva } = accruedInterest(seg.terms, accrualOf(seg), day));
+    if (day >= seg.startDay) ({ interest: accrued, feeIva } = segmentAccrued(seg, day));
     const owedInterest = max0(accrued - current.paidPart(INTEREST));
     const tax = seg.terms.tax;
     const owedInterestIva = tax?.on.includes('interest') ? timesRate(owedInterest, scaledOf(tax.rate), ledger.mode) : 0n;
@@ -71,23 +77,29 @@ export function settlement(ledger: Ledger, day: number): Settlement {
 }
 
 /**
- * Reshapes the loan so `s.current` owes exactly its settlement share: the principal of every later
- * installment moves into it, its interest and fees become what is owed to the day, and the later
- * installments go away. Paying every open installment in full then settles the loan.
+ * Reshapes the loan so it owes exactly the settlement: the first open installment not yet due (the
+ * current one, or — when the current one is already paid in advance — the next open one) takes
+ * the principal of every later installment, its interest and fees become what the current period
+ * owes to the day, and the later installments go away. Paying every open installment in full then
+ * settles the loan. (Putting it on a closed installment would leave the principal unpaid while the
+ * loan is marked paid off.)
  */
 export function applySettlement(ledger: Ledger, s: Settlement): void {
   const c = s.current;
   if (c === null) return;
-  const index = ledger.installments.indexOf(c);
+  let index = ledger.installments.indexOf(c);
+  while (index < ledger.installments.length && !isOpen(ledger.installments[index]!)) index++;
+  const target = ledger.installments[index];
+  if (target === undefined) return;
   let laterPrincipal = 0n;
   for (const inst of ledger.installments.slice(index + 1)) if (!inst.restructured) laterPrincipal += outstanding(inst, PRINCIPAL);
-  const due = c.due;
-  const paid = c.paid;
+  const due = target.due;
+  const paid = target.paid;
   due[PRINCIPAL] = due[PRINCIPAL]! + laterPrincipal;
   due[INTEREST] = paid[INTEREST]! + s.currentOwed.interest;
   due[INTEREST_IVA] = paid[INTEREST_IVA]! + s.currentOwed.interestIva;
   due[FEES] = paid[FEES]! + s.currentOwed.fees;
   due[FEES_IVA] = paid[FEES_IVA]! + s.currentOwed.feesIva;
-  c.dirty = true;
+  target.dirty = true;
   replaceInstallments(ledger, ledger.installments.filter((inst, i) => i <= index || inst.restructured));
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, generateSchedule, loanState, type LoanEvent } from '../../src/index.ts';
 import { loanState as referenceLoanState } from './reference/compute-loan-state.ts';
+import { disbursed, pay, product, weeklyTerms } from './fixtures.ts';
 import { outcome, scenarioArb } from './scenarios.ts';
 
 describe('fast fold = reference fold', () => {
@@ -49,5 +50,16 @@ describe('fast fold = reference fold', () => {
       }),
       { numRuns: 150, seed: 13 },
     );
+  });
+
+  it('agrees on a settlement after the current installment was paid in advance (fixed in both folds)', () => {
+    // The reference fold had the same defect as the fast one (the settlement put on a closed
+    // installment); both now settle on the first open installment, so the case stays compared.
+    const terms = weeklyTerms();
+    const first = generateSchedule(terms).installments[0]!;
+    for (const amount of ['20000.00', '9427.32', '5000.00']) {
+      const events: LoanEvent[] = [disbursed(terms), pay('p1', '2025-01-08', first.total), pay('p2', '2025-01-10', amount)];
+      for (const asOf of ['2025-01-10', '2025-01-25']) expect(loanState(product(), terms, events, asOf)).toEqual(referenceLoanState(product(), terms, events, asOf));
+    }
   });
 });

@@ -279,3 +279,44 @@ describe('invalid input', () => {
     expect(() => loanState(product(), terms, [disbursed(terms), pay('p', '2025-01-10', '1.001')], '2025-02-01')).toThrow(/events\[1\]\.amount: has more than 2 decimal places/);
   });
 });
+
+describe('settlement after an installment paid in advance', () => {
+  // 10,000 at 60% weekly, 16 installments, period basis, IVA 16% on interest (weeklyTerms):
+  // installment 1 due 2025-01-13: interest 10000 × 0.60 / 52 = 115.3846 → 115.38, IVA 18.46,
+  // level payment 688.06 → principal 572.68, total 706.52; balance after it 9,427.32.
+  // p1 706.52 on 2025-01-08 pays installment 1 in advance (it is closed, nothing is due yet).
+  // On 2025-01-10 the payoff is: the principal outstanding 10,000 − 572.68 = 9,427.32, plus the
+  // current period's interest accrued to the day 10000 × 0.60/52 × 4/7 = 65.93, less the 115.38
+  // already paid on it (not refunded) → 0; no IVA, no fees: 9,427.32.
+  // A payment of 20,000 on 2025-01-10 covers it: 9,427.32 goes to principal (on installment 2, the
+  // first open one, which takes the principal of installments 3..16) and 20,000 − 9,427.32 =
+  // 10,572.68 is kept as credit. (The bug: the settlement was put on installment 1, already closed,
+  // so nothing was paid — 20,000 to credit, 9,427.32 principal still outstanding, yet "paid-off".)
+  const terms = weeklyTerms();
+  const ir = product();
+  const first = generateSchedule(terms).installments[0]!;
+  const events: LoanEvent[] = [disbursed(terms), pay('p1', '2025-01-08', first.total)];
+
+  it('the payoff is the principal outstanding', () => {
+    expect(first).toMatchObject({ principal: '572.68', interest: '115.38', taxOnInterest: '18.46', total: '706.52', balance: '9427.32' });
+    const s = loanState(ir, terms, events, '2025-01-10');
+    expect(s.installments[0]).toMatchObject({ status: 'paid', paidOn: '2025-01-08' });
+    expect(s.payoff).toMatchObject({ principal: '9427.32', interest: '0.00', iva: '0.00', total: '9427.32' });
+  });
+
+  it('a payment covering the payoff pays the remaining principal and keeps only the excess as credit', () => {
+    const s = loanState(ir, terms, [...events, pay('p2', '2025-01-10', '20000.00')], '2025-01-10');
+    expect(s.status).toBe('paid-off');
+    expect(s.outstanding.total).toBe('0.00');
+    expect(s.creditBalance).toBe('10572.68');
+    expect(s.allocations.at(-1)).toMatchObject({ paymentId: 'p2', settled: true, toCredit: '10572.68', lines: [{ installment: 2, component: 'principal', amount: '9427.32' }] });
+    expect(s.installments.map((i) => [i.number, i.status, i.due.principal, i.due.interest])).toEqual([[1, 'paid', '572.68', '115.38'], [2, 'paid', '9427.32', '0.00']]);
+    expect(s.paid.principal).toBe('10000.00');
+  });
+
+  it('paying exactly the payoff leaves nothing outstanding and no credit', () => {
+    const s = loanState(ir, terms, [...events, pay('p2', '2025-01-10', '9427.32')], '2025-01-10');
+    expect(s).toMatchObject({ status: 'paid-off', creditBalance: '0.00' });
+    expect(s.outstanding.total).toBe('0.00');
+  });
+});

@@ -55,6 +55,37 @@ const scenario = fc
 
 const RUNS = { numRuns: 120 };
 
+/**
+ * Early payers: installments 1..j−1 paid up to 3 days before their due dates, installment j paid
+ * 1..6 days ahead (plus, sometimes, an excess that prepays principal or goes to credit), and the
+ * date of interest a few days later but before installment j falls due — so the current
+ * installment is already closed when the payoff is quoted and paid (the case that once left the
+ * principal unpaid behind a "paid-off" loan).
+ */
+const earlyPayer = fc
+  .record({ s: scenario, k: fc.nat(), early: fc.integer({ min: 0, max: 3 }), ahead: fc.integer({ min: 1, max: 6 }), wait: fc.integer({ min: 0, max: 6 }), extra: fc.option(fc.integer({ min: 1, max: 500_000 }), { nil: undefined }) })
+  .map(({ s, k, early, ahead, wait, extra }) => {
+    const { ir, terms } = s;
+    const rows = generateSchedule(terms).installments;
+    const j = k % rows.length;
+    const events: LoanEvent[] = [{ kind: 'disbursement', date: terms.disbursementDate }];
+    let last = addDays(terms.disbursementDate, 1);
+    const later = (d: string) => (d > last ? d : last);
+    rows.slice(0, j).forEach((row, i) => {
+      last = later(addDays(row.dueDate, -early));
+      events.push({ kind: 'payment', id: `e${i}`, date: last, amount: row.total });
+    });
+    const row = rows[j]!;
+    last = later(addDays(row.dueDate, -ahead));
+    const amount = extra === undefined ? row.total : new Dec(row.total).plus(new Dec(extra).div(100)).toFixed(2);
+    events.push({ kind: 'payment', id: `e${j}`, date: last, amount });
+    const dayBefore = addDays(row.dueDate, -1);
+    const waited = addDays(last, wait);
+    const asOf = waited < dayBefore ? waited : dayBefore > last ? dayBefore : last;
+    return { ir, terms, events, asOf };
+  });
+
+
 function sum(xs: readonly string[]): string {
   return xs.reduce((a, x) => a.plus(x), new Dec(0)).toFixed(2);
 }
@@ -121,19 +152,26 @@ describe('servicing properties', () => {
     );
   });
 
-  it('paying the payoff amount on a date leaves nothing outstanding', () => {
+  it('paying the payoff amount on a date leaves nothing outstanding (early payers and prepayments included)', () => {
+    let closedCurrent = 0;
     fc.assert(
-      fc.property(scenario, ({ ir, terms, events, asOf }) => {
+      fc.property(fc.oneof(scenario, earlyPayer), ({ ir, terms, events, asOf }) => {
         const s = loanState(ir, terms, events, asOf);
         fc.pre(s.status === 'active' && new Dec(s.payoff.total).gt(0));
+        // The installment of the current period is already paid in advance.
+        if (s.installments.find((i) => i.dueDate > asOf && i.status !== 'restructured')?.status === 'paid') closedCurrent++;
         const paid = loanState(ir, terms, [...events, { kind: 'payment', id: 'payoff', date: asOf, amount: s.payoff.total }], asOf);
         expect(paid.status).toBe('paid-off');
         expect(paid.outstanding.total).toBe('0.00');
         expect(paid.creditBalance).toBe(s.creditBalance === '0.00' ? '0.00' : paid.creditBalance);
         expect(new Dec(paid.creditBalance).lte(s.creditBalance)).toBe(true);
+        // Every unit of the financed principal was paid (none left behind a paid-off status).
+        expect(paid.paid.principal).toBe(generateSchedule(terms).totals.principal);
       }),
-      { ...RUNS, seed: 5 },
+      { numRuns: 300, seed: 5 },
     );
+    // The generator does reach the case: the current installment closed when the payoff is paid.
+    expect(closedCurrent).toBeGreaterThan(30);
   });
 
   it('a loan paid on time never has penalties', () => {

@@ -1,18 +1,25 @@
-// The audit chain's link rule: each entry's hash covers its content and the previous entry's
-// hash, so editing or removing any entry breaks every link after it.
+// The audit chain's link rule: each entry's hash covers its content, its stream and position,
+// and the previous entry of its stream, so editing or removing any entry breaks its stream's
+// links from there on. `seq` (the global locator) is not covered: the chain is (stream, stream_seq).
 import type { AuditLogRow } from '../db/tables/audit-log.table.ts';
 import { hashOf } from './canonical-json.ts';
 
-/** The `prev_hash` of the first entry. */
+/** The `prev_hash` of the first entry of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an entry that its hash covers: everything but the hash itself. */
-export type AuditContent = Omit<AuditLogRow, 'row_hash'>;
+/** The fields of an entry that its hash covers: everything but the hash and the locator. */
+export type AuditContent = Omit<AuditLogRow, 'row_hash' | 'seq'>;
+
+/** The default stream of an entity: `<entityType>:<entityId>` (`loan:<id>`, `decision:<id>`). */
+export function entityStream(entityType: string, entityId: string): string {
+  return `${entityType}:${entityId}`;
+}
 
 /** The hash of one audit entry. */
 export function auditRowHash(entry: AuditContent): string {
   return hashOf({
-    seq: Number(entry.seq),
+    stream: entry.stream,
+    stream_seq: Number(entry.stream_seq),
     action: entry.action,
     entity_type: entry.entity_type,
     entity_id: entry.entity_id,

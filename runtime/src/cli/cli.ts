@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   db: () => import('./commands/db.ts'),
   audit: () => import('./commands/audit.ts'),
   decide: () => import('./commands/decide.ts'),
+  eod: () => import('./commands/eod.ts'),
 };
 
 function usage(): string {

@@ -1,6 +1,6 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
-import type { AuditHeadTable, AuditLogTable } from './tables/audit-log.table.ts';
+import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { DecisionsTable } from './tables/decisions.table.ts';
 import type { JournalEntriesTable } from './tables/journal-entries.table.ts';
 import type { JournalLinesTable } from './tables/journal-lines.table.ts';
@@ -13,6 +13,7 @@ import type { ProductsTable } from './tables/products.table.ts';
 import type { SessionsTable } from './tables/sessions.table.ts';
 import type { UsersTable } from './tables/users.table.ts';
 import type { Kysely, Transaction } from 'kysely';
+import type { CollectionAssignmentsTable, CollectionContactsTable, EodChunksTable, EodRunsTable, LoanServicingTable, NotificationOutboxTable, NotificationTemplatesTable } from '../eod/tables.ts';
 
 export interface Database {
   users: UsersTable;
@@ -28,7 +29,14 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_streams: AuditStreamsTable;
+  loan_servicing: LoanServicingTable;
+  eod_runs: EodRunsTable;
+  eod_chunks: EodChunksTable;
+  notification_templates: NotificationTemplatesTable;
+  notification_outbox: NotificationOutboxTable;
+  collection_assignments: CollectionAssignmentsTable;
+  collection_contacts: CollectionContactsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -4,10 +4,14 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kys
 import type { Database } from './database.ts';
 import * as foundation from './migrations/2026-11-27-01-foundation.ts';
 import * as servicing from './migrations/2026-11-27-02-servicing.ts';
+import * as auditStreams from './migrations/2026-11-27-03-audit-streams.ts';
+import * as endOfDay from './migrations/2026-11-27-04-end-of-day.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
   '2026-11-27-02-servicing': servicing,
+  '2026-11-27-03-audit-streams': auditStreams,
+  '2026-11-27-04-end-of-day': endOfDay,
 };
 
 export interface MigrationReport {

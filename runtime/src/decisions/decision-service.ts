@@ -2,7 +2,7 @@
 // stores the record (inputs, outcome, offer, trace) with the version and audits it.
 import { addDays, decide, type Decision } from '@plazo/engine';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { auditEntry, auditLogValues, streamHeadValues } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { DecisionRow } from '../db/tables/decisions.table.ts';
 import { NotFoundError } from '../errors.ts';
@@ -49,9 +49,10 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
     created_at: ctx.at,
     created_by: ctx.actor,
   };
-  await db.transaction().execute(async (tx) => {
-    await tx.insertInto('decisions').values(row).execute();
-    await appendAudit(tx, {
+  // A decision starts its own audit stream (`decision:<id>`): the decision, its audit entry and
+  // the stream's head go in one statement (atomic by itself), with no lock shared with any other write.
+  const entry = auditEntry(
+    {
       actor: ctx.actor,
       action: 'decide',
       entityType: 'decision',
@@ -61,8 +62,15 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
       details: { product: pinned.code, version: pinned.version, outcome: record.outcome },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
-    });
-  });
+    },
+    null,
+  );
+  await db
+    .with('decision', (q) => q.insertInto('decisions').values(row))
+    .with('head', (q) => q.insertInto('audit_streams').values(streamHeadValues(entry)))
+    .insertInto('audit_log')
+    .values(auditLogValues(entry))
+    .execute();
   return decisionView(row, pinned, record);
 }
 

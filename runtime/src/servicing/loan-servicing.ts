@@ -17,8 +17,9 @@ import {
   type LoanTerms,
   type ProductIR,
 } from '@plazo/engine';
-import type { Kysely } from 'kysely';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { sql, type Kysely } from 'kysely';
+import { appendAudit, auditEntry, auditLogValues, streamHeadValues, type StreamHead } from '../audit/audit.repository.ts';
+import { entityStream } from '../audit/audit-chain.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
@@ -237,23 +238,28 @@ export async function appendLoanEvent(db: Kysely<Database>, loanId: string, requ
   return db.transaction().execute(async (tx) => {
     const loan = await tx.selectFrom('loans').selectAll().where('id', '=', loanId).forUpdate().executeTakeFirst();
     if (!loan) throw new NotFoundError('loan', loanId);
-    if (request.idempotencyKey !== undefined) {
-      const previous = await tx
-        .selectFrom('loan_events')
-        .select(['request_hash', 'response'])
-        .where('loan_id', '=', loanId)
-        .where('idempotency_key', '=', request.idempotencyKey)
-        .executeTakeFirst();
-      if (previous) {
-        if (previous.request_hash !== fingerprint) {
-          throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: request.idempotencyKey });
-        }
-        const response = previous.response as { status: number; text: string };
-        return { status: response.status, text: response.text, replayed: true };
+    // One round trip under the loan's lock: the events to fold, the first use of the idempotency
+    // key, and the loan's audit stream head (locked: loan first, then its stream).
+    const stream = entityStream('loan', loanId);
+    const key = request.idempotencyKey;
+    const facts = await sql<{ events: unknown[] | null; previous: { request_hash: string | null; response: unknown } | null; head_seq: number | string | null; head_hash: string | null }>`
+      select
+        (select json_agg(payload order by seq) from loan_events where loan_id = ${loanId}) as events,
+        ${key === undefined ? sql`null::json` : sql`(select json_build_object('request_hash', request_hash, 'response', response) from loan_events where loan_id = ${loanId} and idempotency_key = ${key})`} as previous,
+        h.last_seq as head_seq, h.last_hash as head_hash
+      from (select 1) as one
+      left join lateral (select last_seq, last_hash from audit_streams where stream = ${stream} for update) as h on true
+    `.execute(tx);
+    const found = facts.rows[0]!;
+    if (found.previous) {
+      if (found.previous.request_hash !== fingerprint) {
+        throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: key });
       }
+      const response = found.previous.response as { status: number; text: string };
+      return { status: response.status, text: response.text, replayed: true };
     }
-    const rows = await tx.selectFrom('loan_events').select(['payload']).where('loan_id', '=', loanId).orderBy('seq').execute();
-    const events = rows.map((r) => eventOf(r.payload));
+    const events = (found.events ?? []).map(eventOf);
+    const head: StreamHead | null = found.head_seq === null || found.head_hash === null ? null : { seq: Number(found.head_seq), hash: found.head_hash };
     const stored = loan.state as unknown as StoredLoanState;
     const { event, cash, action, details } = request.build(loan, events, ctx);
     const dateField = request.fieldPaths?.['date'] ?? 'date';
@@ -313,44 +319,56 @@ export async function appendLoanEvent(db: Kysely<Database>, loanId: string, requ
       loan: view,
     };
     const text = JSON.stringify(body);
-    await tx
-      .insertInto('loan_events')
-      .values({
-        loan_id: loanId,
-        seq,
-        type: event.kind,
-        effective_on: event.date,
-        payload: JSON.stringify(event),
-        idempotency_key: request.idempotencyKey ?? null,
-        request_hash: request.idempotencyKey === undefined ? null : fingerprint,
-        // The body as text: JSONB would reorder its keys, and a replay must be the same bytes.
-        response: JSON.stringify({ status: request.status, text }),
-        created_at: ctx.at,
-        created_by: ctx.actor,
-      })
-      .execute();
+    const eventRow = {
+      loan_id: loanId,
+      seq,
+      type: event.kind,
+      effective_on: event.date,
+      payload: JSON.stringify(event),
+      idempotency_key: key ?? null,
+      request_hash: key === undefined ? null : fingerprint,
+      // The body as text: JSONB would reorder its keys, and a replay must be the same bytes.
+      response: JSON.stringify({ status: request.status, text }),
+      created_at: ctx.at,
+      created_by: ctx.actor,
+    };
+    const audit = auditEntry(
+      {
+        actor: ctx.actor,
+        action,
+        entityType: 'loan',
+        entityId: loanId,
+        before: { status: loan.status, lastEventSeq: loan.last_event_seq, state: stored },
+        after: { status, lastEventSeq: seq, state: newState, event },
+        details: { seq, kind: event.kind, date: event.date, ...details, ...(entryId ? { journalEntryId: entryId } : {}) },
+        requestId: ctx.requestId ?? null,
+        at: ctx.at,
+      },
+      head,
+    );
+    // Event, journal entry and lines, the loan's new position, the audit entry and its stream's
+    // head: one statement (the balance trigger checks the entry at commit).
+    const headRow = streamHeadValues(audit);
+    let write = tx.with('event', (q) => q.insertInto('loan_events').values(eventRow)).with('loan', (q) => q.updateTable('loans').set(updated).where('id', '=', loanId));
     if (entryId !== null) {
-      await tx
-        .insertInto('journal_entries')
-        .values({ id: entryId, entry_date: event.date, description: `${action} loan ${loanId}`, currency: loan.currency, loan_id: loanId, loan_event_seq: seq, created_at: ctx.at, created_by: ctx.actor })
-        .execute();
-      await tx
-        .insertInto('journal_lines')
-        .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor })))
-        .execute();
+      write = write
+        .with('entry', (q) =>
+          q
+            .insertInto('journal_entries')
+            .values({ id: entryId, entry_date: event.date, description: `${action} loan ${loanId}`, currency: loan.currency, loan_id: loanId, loan_event_seq: seq, created_at: ctx.at, created_by: ctx.actor }),
+        )
+        .with('lines', (q) =>
+          q
+            .insertInto('journal_lines')
+            .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor }))),
+        ) as unknown as typeof write;
     }
-    await tx.updateTable('loans').set(updated).where('id', '=', loanId).execute();
-    await appendAudit(tx, {
-      actor: ctx.actor,
-      action,
-      entityType: 'loan',
-      entityId: loanId,
-      before: { status: loan.status, lastEventSeq: loan.last_event_seq, state: stored },
-      after: { status, lastEventSeq: seq, state: newState, event },
-      details: { seq, kind: event.kind, date: event.date, ...details, ...(entryId ? { journalEntryId: entryId } : {}) },
-      requestId: ctx.requestId ?? null,
-      at: ctx.at,
-    });
+    write = (
+      head === null
+        ? write.with('head', (q) => q.insertInto('audit_streams').values(headRow))
+        : write.with('head', (q) => q.updateTable('audit_streams').set({ last_seq: headRow.last_seq, last_hash: headRow.last_hash }).where('stream', '=', stream))
+    ) as unknown as typeof write;
+    await write.insertInto('audit_log').values(auditLogValues(audit)).execute();
     return { status: request.status, text, replayed: false };
   });
 }

@@ -24,7 +24,7 @@ export async function disbursedLoan(h: Harness, application: unknown = NOMINA_AP
   return loan.body.loan.id as string;
 }
 
-/** Row counts of every table a write touches, and the audit head: what must not move on a refused request. */
+/** Row counts of every table a write touches, and the audit stream heads: what must not move on a refused request. */
 export async function databaseFingerprint(h: Harness): Promise<Record<string, unknown>> {
   const counts = await sql<Record<string, number>>`
     select
@@ -37,8 +37,17 @@ export async function databaseFingerprint(h: Harness): Promise<Record<string, un
       (select count(*) from products) as products,
       (select max(updated_at)::text from loans) as loans_updated
   `.execute(h.db);
-  const head = await h.db.selectFrom('audit_head').select(['last_seq', 'last_hash']).executeTakeFirst();
-  return { ...counts.rows[0], head };
+  return { ...counts.rows[0], heads: await auditHeads(h) };
+}
+
+/** Every audit stream's head (count, total length and a digest of all heads): moves on any audited write. */
+export async function auditHeads(h: Pick<Harness, 'db'>): Promise<Record<string, unknown>> {
+  const heads = await sql<Record<string, unknown>>`
+    select count(*)::int as streams, coalesce(sum(last_seq), 0)::text as entries,
+      md5(coalesce(string_agg(stream || ' ' || last_seq || ' ' || last_hash, ',' order by stream), '')) as digest
+    from audit_streams
+  `.execute(h.db);
+  return heads.rows[0]!;
 }
 
 /** Every entry balances, each journal entry has its event and each event one audit entry. */

@@ -7,12 +7,18 @@ import type { CollectionStep } from '../../ir/product-ir.ts';
 import type { Ledger } from '../ledger.ts';
 import type { FiredAction } from '../loan-state.ts';
 import { collectionStage } from './collection-stage.ts';
+import { inRanges } from '../ranges.ts';
 
 type AtStep = Extract<CollectionStep, { kind: 'at' }>;
 
 /** Whether the step fired for the installment: this fold's keys, else the base's actions (newest first). */
 function hasFired(ledger: Ledger, key: string, installment: number, step: string): boolean {
   if (ledger.firedKeys.has(key)) return true;
+  const before = ledger.firedBefore?.[step];
+  if (before !== undefined && inRanges(before, installment)) {
+    ledger.firedKeys.add(key);
+    return true;
+  }
   const base = ledger.base?.firedActions;
   if (base === undefined) return false;
   for (let i = base.length - 1; i >= 0; i--) {
@@ -55,7 +61,7 @@ export function fireCollectionActions(ledger: Ledger, day: number, oldest: numbe
     for (let i = oldest; i < list.length; i++) {
       const inst = list[i]!;
       if (inst.dueDay > day + maxLead) break;
-      if (inst.restructured || inst.paidOn !== null) continue;
+      if (inst.restructured || inst.settled) continue;
       for (const step of atSteps) {
         if (inst.dueDay + step.day === day) fire(ledger, `at ${step.day}#${inst.number}`, day, inst.number, `at ${step.day}`, step.actions);
       }

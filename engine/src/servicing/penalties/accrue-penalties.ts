@@ -56,7 +56,7 @@ export function accruePenalties(ledger: Ledger, day: number, from: number): void
   for (let i = from; i < list.length; i++) {
     const inst = list[i]!;
     if (inst.dueDay >= day) break;
-    if (inst.restructured || inst.paidOn !== null) continue;
+    if (inst.restructured || inst.settled) continue;
     if (mor && rate && fraction && fraction.num > 0) {
       const base = outstandingOf(inst, MORATORIUM_BASE[mor.on]);
       if (base > 0n) {

@@ -78,20 +78,25 @@ export function settlement(ledger: Ledger, day: number): Settlement {
 }
 
 /**
- * Reshapes the loan so `s.current` owes exactly its settlement share: the principal of every later
- * installment moves into it, its interest and fees become what is owed to the day, and the later
- * installments go away. Paying every open installment in full then settles the loan.
+ * Reshapes the loan so it owes exactly the settlement: the first open installment not yet due (the
+ * current one, or — when the current one is already paid in advance — the next open one) takes
+ * the principal of every later installment, its interest and fees become what the current period
+ * owes to the day, and the later installments go away. Paying every open installment in full then
+ * settles the loan.
  */
 export function applySettlement(ledger: Ledger, s: Settlement): void {
   const c = s.current;
   if (c === null) return;
-  const index = ledger.installments.indexOf(c);
+  let index = ledger.installments.indexOf(c);
+  while (index < ledger.installments.length && !isOpen(ledger.installments[index]!)) index++;
+  const target = ledger.installments[index];
+  if (target === undefined) return;
   let laterPrincipal = new Dec(0);
   for (const inst of ledger.installments.slice(index + 1)) if (!inst.restructured) laterPrincipal = laterPrincipal.plus(outstanding(inst, 'principal'));
-  c.due.principal = c.due.principal.plus(laterPrincipal);
-  c.due.interest = c.paid.interest.plus(s.currentOwed.interest);
-  c.due.interestIva = c.paid.interestIva.plus(s.currentOwed.interestIva);
-  c.due.fees = c.paid.fees.plus(s.currentOwed.fees);
-  c.due.feesIva = c.paid.feesIva.plus(s.currentOwed.feesIva);
+  target.due.principal = target.due.principal.plus(laterPrincipal);
+  target.due.interest = target.paid.interest.plus(s.currentOwed.interest);
+  target.due.interestIva = target.paid.interestIva.plus(s.currentOwed.interestIva);
+  target.due.fees = target.paid.fees.plus(s.currentOwed.fees);
+  target.due.feesIva = target.paid.feesIva.plus(s.currentOwed.feesIva);
   ledger.installments = ledger.installments.filter((inst, i) => i <= index || inst.restructured);
 }

@@ -123,7 +123,7 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     version: async (code: string, n: number) => (await call<{ version: Version }>('GET', `/products/${enc(code)}/versions/${n}`)).version,
     diff: (code: string, from: number, to: number) => call<VersionDiff>('GET', `/products/${enc(code)}/diff?from=${from}&to=${to}`),
     publish: (code: string, baseRevision?: number) =>
-      call<VersionSummary & { warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, baseRevision !== undefined ? { baseRevision } : {}),
+      call<{ product: ProductRow; version: Version; warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, baseRevision !== undefined ? { baseRevision } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { format, compileText } from '@plazo/dsl';
-import { decide } from '@plazo/engine';
+import { decide, runProductTests } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { compiledExample, exampleText } from '../testing/examples.ts';
 import { carryValues, fieldProblem, formFields, initialValues, toApplication, type FormField } from './form.ts';
@@ -74,6 +74,9 @@ describe('save as test case', () => {
     const { ir } = compileText(formatted.text);
     expect(ir?.tests.at(-1)?.name).toBe('caso simulado');
     expect(ir?.tests.length).toBe(nomina.tests.length + 1);
+    // The saved case passes: it pins down exactly what the engine decided.
+    const report = runProductTests(ir!);
+    expect(report.results.at(-1)).toMatchObject({ name: 'caso simulado', status: 'passed' });
   });
 
   it('quotes a declined applicant\'s reasons', () => {

@@ -1,7 +1,7 @@
 // "Save as test case": the simulated applicant and the decision the engine gave, written as a
 // Plazo `test "…" { given …; today …; expect … }` block, and where it goes in the product text
 // (before the product's closing brace). The caller formats the result with the dsl formatter.
-import { Dec, type Decision } from '@plazo/engine';
+import { Dec, generateSchedule, regularInstallment, type Decision } from '@plazo/engine';
 import type { FormField } from './form.ts';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -41,7 +41,8 @@ export function expectLines(decision: Decision): string[] {
   if (offer) {
     lines.push(offer.kind === 'counteroffer' ? `expect counteroffer ${offer.amount}` : `expect offer ${offer.amount}`);
     lines.push(`expect rate ${percent(offer.annualRate)}`);
-    lines.push(`expect installment ${offer.installment}`);
+    // What `expect installment` compares: the repeated installment, not a first one carrying a financed fee's IVA.
+    lines.push(`expect installment ${regularInstallment(generateSchedule(offer.terms))}`);
     lines.push(`expect cat ${offer.cat}%`);
   }
   return lines;

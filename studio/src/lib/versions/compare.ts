@@ -1,7 +1,7 @@
 // What changes between two versions of a product beyond the text: the decisions of the product's
 // own test applicants under each version (who flips), and the preview loan (CAT, installment,
 // total) before and after. Pure; runs in the worker.
-import { decide, InvalidInputError, type DecisionOutcome, type ProductIR } from '@plazo/engine';
+import { decide, InvalidInputError, regularInstallment, type DecisionOutcome, type ProductIR } from '@plazo/engine';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
 import { computePreview } from '../preview/preview.ts';
 
@@ -51,8 +51,7 @@ function scheduleSide(ir: ProductIR, choice: PreviewChoice): ScheduleSide | null
   const outcome = computePreview(ir, request);
   if (!outcome.ok) return null;
   const s = outcome.preview.schedule;
-  const regular = s.installments.length > 1 ? s.installments[0]! : s.installments[s.installments.length - 1]!;
-  return { cat: s.cat, installment: regular.total, totalToPay: s.totalToPay, annualRate: outcome.preview.annualRate };
+  return { cat: s.cat, installment: regularInstallment(s), totalToPay: s.totalToPay, annualRate: outcome.preview.annualRate };
 }
 
 /**

@@ -1,0 +1,126 @@
+// Kysely types of the end-of-day, notification and collection tables (migration 2026-11-27-04).
+import type { ColumnType } from 'kysely';
+import type { ActorRef, IsoDate, Money, StoredJson, Timestamp } from '../db/tables/columns.ts';
+
+export interface LoanServicingTable {
+  loan_id: string;
+  product_code: string | null;
+  product_version_id: string;
+  as_of: IsoDate;
+  event_seq: number;
+  status: string;
+  days_past_due: number;
+  aging_bucket: string;
+  stage: string | null;
+  collection_queue: string | null;
+  accrual_stopped: boolean;
+  principal: Money;
+  disbursed_on: IsoDate;
+  origination_month: IsoDate;
+  principal_outstanding: Money;
+  interest_outstanding: Money;
+  fees_outstanding: Money;
+  penalties_outstanding: Money;
+  iva_outstanding: Money;
+  total_outstanding: Money;
+  overdue_principal: Money;
+  overdue_total: Money;
+  paid_total: Money;
+  payoff_total: Money;
+  credit_balance: Money;
+  next_due_date: IsoDate | null;
+  next_due_amount: Money | null;
+  installments_total: number;
+  installments_paid: number;
+  max_days_past_due: number;
+  accrued: ColumnType<StoredJson, string, string>;
+  checkpoint: string;
+  updated_at: Timestamp;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export interface EodRunsTable {
+  business_date: IsoDate;
+  status: 'running' | 'done';
+  chunk_size: number;
+  chunks_total: number;
+  chunks_done: number;
+  loans_total: number;
+  loans_done: number;
+  loans_failed: number;
+  events_written: number;
+  entries_written: number;
+  notifications_queued: number;
+  errors: ColumnType<unknown[], string, string>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export interface EodChunksTable {
+  business_date: IsoDate;
+  chunk_no: number;
+  first_loan_id: string;
+  next_loan_id: string | null;
+  loans_planned: number;
+  status: 'pending' | 'done';
+  worker: string | null;
+  loans_done: number;
+  loans_failed: number;
+  errors: ColumnType<unknown[], string, string>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface NotificationTemplatesTable {
+  name: string;
+  channel: string;
+  subject: string | null;
+  body: string;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  dedupe_key: string;
+  loan_id: string | null;
+  business_date: IsoDate;
+  kind: string;
+  channel: string;
+  template: string;
+  subject: string | null;
+  body: string;
+  payload: ColumnType<StoredJson, string, string>;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export interface CollectionAssignmentsTable {
+  loan_id: string;
+  agent: string;
+  assigned_at: Timestamp;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export interface CollectionContactsTable {
+  id: string;
+  loan_id: string;
+  agent: string;
+  channel: string;
+  result: string;
+  notes: string | null;
+  promise_amount: Money | null;
+  promise_date: IsoDate | null;
+  contacted_at: Timestamp;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
