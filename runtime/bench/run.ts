@@ -1,28 +1,39 @@
-// `pnpm bench` for the runtime: requests per second and latency percentiles over real HTTP
-// (127.0.0.1, @hono/node-server) against PGlite, and PostgreSQL when DATABASE_URL is set.
-// Baselines first (in-process engine decide/s, GET /api/health), then an authenticated read, an
-// audited write, decisions/s with persistence and payments/s. Bounded in count and in time.
+// `pnpm bench` for the runtime: requests per second and latency percentiles over real HTTP on
+// 127.0.0.1, against the real service process (`src/server.ts`, as `pnpm start` runs it) on
+// PGlite, and on PostgreSQL when DATABASE_URL is set (in a database of its own, dropped after),
+// there with PLAZO_WORKERS processes. The client loop runs in this process (keep-alive
+// connections, BENCH_CONCURRENCY in flight), bounded in count and in time per line.
+//
+// Each line prints req/s, the number of requests, errors (non-2xx or failed), p50 and p99, and
+// the CPU used meanwhile, in CPU-seconds per second (2.00 = both cores of this machine): by the
+// service processes, by the database (its backends; PGlite runs inside the service), by this
+// client, and by everything else on the machine (other people's work). `req/cpu-s` divides the
+// requests by the service + database CPU: a figure that holds still when the machine is shared.
+// Baselines in the same run: the engine's decide() in process, and GET /api/health per target.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decide } from '@plazo/engine';
-import { createProduct, publishDraft } from '../src/products/product-catalog.ts';
-import { resolveVersion } from '../src/products/product-versions.ts';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
-import { createApp } from '../src/app.ts';
 import { issueApiKey } from '../src/auth/api-key-issuer.ts';
-import { systemClock } from '../src/clock.ts';
-import { testConfig } from '../src/config.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { openDatabase, type DatabaseTarget } from '../src/db/open-database.ts';
-import { jsonLogger } from '../src/logger.ts';
+import { createProduct, publishDraft } from '../src/products/product-catalog.ts';
+import { resolveVersion } from '../src/products/product-versions.ts';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** Each load stops early after this many seconds. */
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
 const LOANS = Number(process.env.BENCH_LOANS ?? 200);
+/** Service processes on PostgreSQL (PLAZO_WORKERS); PGlite is always one. */
+const PG_WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+/** Connections per service process (PLAZO_DB_POOL_SIZE). */
+const POOL = process.env.BENCH_POOL ?? '8';
+const RUNTIME_DIR = new URL('..', import.meta.url).pathname;
 const NOMINA = readFileSync(new URL('../../examples/nomina.plazo', import.meta.url), 'utf8');
 const APPLICATION = {
   applicant: { birth_date: '1985-05-10' },
@@ -31,83 +42,211 @@ const APPLICATION = {
   bureau: { score: 720, worst_dpd_12m: 0, monthly_payments: '3000' },
   request: { amount: '60000', payments: 24 },
 };
+const CLK_TCK = 100;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function load(name: string, send: (i: number) => Promise<Response>, requests = REQUESTS): Promise<void> {
+// ---- CPU accounting from /proc -------------------------------------------------------------
+
+function readFile(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** utime + stime of a process, in seconds (null when it is gone). */
+function processCpu(pid: number): number | null {
+  const stat = readFile(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+/** A process and its descendants. */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (const task of (readFile(`/proc/${pid}/task/${pid}/children`) ?? '').trim().split(/\s+/).filter(Boolean)) out.push(...processTree(Number(task)));
+  return out;
+}
+
+/** Busy CPU-seconds of the whole machine since boot. */
+function machineBusy(): number {
+  const [, ...f] = (readFile('/proc/stat') ?? '').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = f.map(Number);
+  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / CLK_TCK;
+}
+
+interface Target {
+  readonly label: string;
+  readonly url: string;
+  readonly key: string;
+  readonly serverPid: number;
+  /** PIDs of the database's backends serving the service (empty for PGlite). */
+  dbPids(): Promise<number[]>;
+}
+
+function sumCpu(pids: readonly number[], at: Map<number, number>): void {
+  for (const pid of pids) {
+    const cpu = processCpu(pid);
+    if (cpu !== null) at.set(pid, cpu);
+  }
+}
+
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+  return total;
+}
+
+// ---- HTTP client ---------------------------------------------------------------------------
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+
+function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}${path}`, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(target: Target, name: string, request: (i: number) => Promise<{ status: number }>, requests = REQUESTS): Promise<void> {
   const latencies: number[] = [];
   let next = 0;
-  let failures = 0;
+  let errors = 0;
+  const serverPids = processTree(target.serverPid);
+  const dbBefore = await target.dbPids();
+  const cpuBefore = new Map<number, number>();
+  sumCpu([...serverPids, ...dbBefore], cpuBefore);
+  const clientBefore = process.cpuUsage();
+  const busyBefore = machineBusy();
   const started = performance.now();
   const deadline = started + MAX_SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let i = next++; i < requests && performance.now() < deadline; i = next++) {
         const t0 = performance.now();
-        const res = await send(i);
-        await res.arrayBuffer();
-        if (!res.ok) failures++;
+        try {
+          const res = await request(i);
+          if (res.status < 200 || res.status >= 300) errors++;
+        } catch {
+          errors++;
+        }
         latencies.push(performance.now() - t0);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const busy = machineBusy() - busyBefore;
+  const client = process.cpuUsage(clientBefore);
+  const dbAfter = await target.dbPids();
+  const cpuAfter = new Map<number, number>();
+  sumCpu([...serverPids, ...new Set([...dbBefore, ...dbAfter])], cpuAfter);
+  const serverAfter = new Map([...cpuAfter].filter(([pid]) => serverPids.includes(pid)));
+  const dbAfterOnly = new Map([...cpuAfter].filter(([pid]) => !serverPids.includes(pid)));
+  const serverCpu = cpuDelta(cpuBefore, serverAfter);
+  const dbCpu = cpuDelta(cpuBefore, dbAfterOnly);
+  const clientCpu = (client.user + client.system) / 1e6;
+  const others = Math.max(0, busy - serverCpu - dbCpu - clientCpu);
   latencies.sort((a, b) => a - b);
+  const n = latencies.length;
+  const perSecond = (x: number) => (x / seconds).toFixed(2);
   console.log(
-    `  ${name.padEnd(34)} ${String(Math.round(latencies.length / seconds)).padStart(6)} req/s   n ${latencies.length}   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   failures ${failures}`,
+    `  ${name.padEnd(38)} ${String(Math.round(n / seconds)).padStart(6)} req/s  n ${String(n).padStart(5)}  errors ${errors}  p50 ${percentile(latencies, 50).toFixed(1).padStart(5)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms` +
+      `  | cpu/s service ${perSecond(serverCpu)} db ${perSecond(dbCpu)} client ${perSecond(clientCpu)} others ${perSecond(others)}  | ${Math.round(n / Math.max(serverCpu + dbCpu, 1e-9))} req/cpu-s`,
   );
 }
 
-async function benchTarget(label: string, target: DatabaseTarget, cleanup: () => Promise<void>): Promise<void> {
+// ---- targets ---------------------------------------------------------------------------------
+
+/** Migrates, creates the bench's admin key and publishes the products, then closes. */
+async function prepare(target: DatabaseTarget): Promise<string> {
   const { db } = await openDatabase(target);
   try {
     await migrateToLatest(db);
     const at = new Date().toISOString();
     const { key } = await issueApiKey(db, { name: 'bench', role: 'admin' }, { actor: 'system', at });
-    const app = createApp({ db, clock: systemClock(), config: testConfig(), logger: jsonLogger('silent') });
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    await fetch(`${base}/api/v1/products`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ code: 'bench', name: 'Bench', source: 'product bench "Bench" {}' }),
-    });
-    console.log(`${label}: up to ${REQUESTS} requests or ${MAX_SECONDS} s per line, concurrency ${CONCURRENCY}`);
-    await load('baseline: GET /api/health', () => fetch(`${base}/api/health`));
-    await load('GET /api/v1/auth/me (key lookup)', () => fetch(`${base}/api/v1/auth/me`, { headers }));
-    await load('PUT draft (write + audit chain)', (i) =>
-      fetch(`${base}/api/v1/products/bench/draft`, { method: 'PUT', headers, body: JSON.stringify({ source: `product bench "Bench" {} // ${i}` }) }),
-    );
-
     await createProduct(db, { code: 'nomina', name: 'Nómina', source: NOMINA }, { actor: 'system', at });
     await publishDraft(db, 'nomina', {}, { actor: 'system', at, selfApproved: true });
-    await load('POST /api/v1/decisions (stored)', () =>
-      fetch(`${base}/api/v1/decisions`, { method: 'POST', headers, body: JSON.stringify({ product: 'nomina', application: APPLICATION }) }),
-    );
-    // Loans to pay: decided, opened and disbursed today, then payments spread over them.
-    const loanIds: string[] = [];
-    for (let i = 0; i < LOANS; i++) {
-      const d = (await (await fetch(`${base}/api/v1/decisions`, { method: 'POST', headers, body: JSON.stringify({ product: 'nomina', application: APPLICATION }) })).json()) as { decision: { id: string } };
-      const l = (await (await fetch(`${base}/api/v1/loans`, { method: 'POST', headers, body: JSON.stringify({ decisionId: d.decision.id }) })).json()) as { loan: { id: string } };
-      await fetch(`${base}/api/v1/loans/${l.loan.id}/disbursement`, { method: 'POST', headers, body: '{}' });
-      loanIds.push(l.loan.id);
-    }
-    await load(`POST /loans/{id}/payments (${LOANS} loans)`, (i) =>
-      fetch(`${base}/api/v1/loans/${loanIds[i % LOANS]}/payments`, {
-        method: 'POST',
-        headers: { ...headers, 'idempotency-key': `bench-${i}` },
-        body: JSON.stringify({ amount: '10.00' }),
-      }),
-    );
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await createProduct(db, { code: 'bench', name: 'Bench', source: 'product bench "Bench" {}' }, { actor: 'system', at });
+    return key;
   } finally {
     await db.destroy();
-    await cleanup();
   }
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: RUNTIME_DIR,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', PLAZO_LOAD_EXAMPLES: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    const poll = setInterval(() => {
+      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function runLoads(target: Target): Promise<void> {
+  const headers = { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' };
+  const post = (path: string, body: unknown, extra: Record<string, string> = {}) => send(target.url, 'POST', path, { ...headers, ...extra }, JSON.stringify(body));
+  console.log(`${target.label}: up to ${REQUESTS} requests or ${MAX_SECONDS} s per line, concurrency ${CONCURRENCY}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`);
+  // Warm up the service's JIT and connections (not measured).
+  await Promise.all(Array.from({ length: 200 }, () => send(target.url, 'GET', '/api/health', {})));
+  await load(target, 'baseline: GET /api/health', () => send(target.url, 'GET', '/api/health', {}));
+  await load(target, 'GET /api/v1/auth/me (key lookup)', () => send(target.url, 'GET', '/api/v1/auth/me', headers));
+  await load(target, 'PUT draft (one entity: its stream queues)', (i) =>
+    send(target.url, 'PUT', '/api/v1/products/bench/draft', headers, JSON.stringify({ source: `product bench "Bench" {} // ${i}` })),
+  );
+  await Promise.all(Array.from({ length: 100 }, () => post('/api/v1/decisions', { product: 'nomina', application: APPLICATION })));
+  await load(target, 'POST /api/v1/decisions (stored)', () => post('/api/v1/decisions', { product: 'nomina', application: APPLICATION }));
+  // Loans to pay: decided, opened and disbursed today, then payments spread over them.
+  const loanIds: string[] = [];
+  let made = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (made < LOANS) {
+        made++;
+        const d = JSON.parse((await post('/api/v1/decisions', { product: 'nomina', application: APPLICATION })).text) as { decision: { id: string } };
+        const l = JSON.parse((await post('/api/v1/loans', { decisionId: d.decision.id })).text) as { loan: { id: string } };
+        await post(`/api/v1/loans/${l.loan.id}/disbursement`, {});
+        loanIds.push(l.loan.id);
+      }
+    }),
+  );
+  await load(target, `POST /loans/{id}/payments (${LOANS} loans)`, (i) =>
+    post(`/api/v1/loans/${loanIds[i % LOANS]}/payments`, { amount: '10.00' }, { 'idempotency-key': `bench-${i}` }),
+  );
 }
 
 {
@@ -120,24 +259,53 @@ async function benchTarget(label: string, target: DatabaseTarget, cleanup: () =>
   const { ir } = await resolveVersion(db, 'nomina', undefined, { forNewBusiness: true });
   await db.destroy();
   const n = 2000;
-  decide(ir, APPLICATION, '2025-01-06');
+  for (let i = 0; i < 200; i++) decide(ir, APPLICATION, '2025-01-06');
   const t0 = performance.now();
   for (let i = 0; i < n; i++) decide(ir, APPLICATION, '2025-01-06');
   const ms = performance.now() - t0;
-  console.log(`baseline: engine decide() in process   ${Math.round((n / ms) * 1000)} decisions/s (${(ms / n).toFixed(2)} ms each, one core)`);
+  console.log(`baseline: engine decide() in process   ${Math.round((n / ms) * 1000)} decisions/s (${(ms / n).toFixed(2)} ms each, one core); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
-if (process.env.BENCH_SKIP_PGLITE !== '1') await benchTarget('PGlite (in memory)', { kind: 'pglite' }, async () => {});
+
+if (process.env.BENCH_SKIP_PGLITE !== '1') {
+  const dir = mkdtempSync(join(tmpdir(), 'plazo-bench-'));
+  try {
+    const key = await prepare({ kind: 'pglite', dataDir: dir });
+    const { child, url } = await startServer({ PLAZO_DATA_DIR: dir, DATABASE_URL: '' });
+    try {
+      await runLoads({ label: 'PGlite (on disk, 1 process)', url, key, serverPid: child.pid!, dbPids: async () => [] });
+    } finally {
+      await stopServer(child);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.env.DATABASE_URL) {
   const name = `plazo_bench_${randomBytes(4).toString('hex')}`;
   const admin = new URL(process.env.DATABASE_URL);
   admin.pathname = '/postgres';
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  await benchTarget('PostgreSQL', { kind: 'postgres', connectionString: url.toString(), poolSize: 20 }, () => run(`drop database if exists ${name} with (force)`));
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  try {
+    await adminClient.query(`create database ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    try {
+      const key = await prepare({ kind: 'postgres', connectionString: url.toString() });
+      const server = await startServer({ DATABASE_URL: url.toString(), PLAZO_WORKERS: String(PG_WORKERS), PLAZO_DB_POOL_SIZE: POOL });
+      const dbPids = async () =>
+        (await adminClient.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
+      try {
+        await runLoads({ label: `PostgreSQL (${PG_WORKERS} service process${PG_WORKERS > 1 ? 'es' : ''}, pool ${POOL} each)`, url: server.url, key, serverPid: server.child.pid!, dbPids });
+      } finally {
+        await stopServer(server.child);
+      }
+    } finally {
+      await adminClient.query(`drop database if exists ${name} with (force)`);
+    }
+  } finally {
+    await adminClient.end();
+  }
 }
+agent.destroy();

@@ -17,6 +17,10 @@ export interface RuntimeConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Load examples/*.plazo as published products on first start. */
   readonly loadExamples: boolean;
+  /** Nightly end of day in the service: HH:MM (lender's time zone) after which yesterday is closed; unset = off. */
+  readonly eodAt?: string | undefined;
+  /** Notification delivery: a webhook (URL + HMAC secret) or a JSON-lines file for development; unset = off. */
+  readonly notifications?: { readonly webhookUrl?: string; readonly webhookSecret?: string; readonly file?: string } | undefined;
 }
 
 /** Problems with the environment, reported at start before anything opens. */
@@ -59,7 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBodyBytes: 1024 * 1024,
     logLevel,
     loadExamples: env.PLAZO_LOAD_EXAMPLES !== 'false',
+    ...eodConfig(env, cwd),
   };
+}
+
+/** PLAZO_EOD_AT, PLAZO_NOTIFY_WEBHOOK_URL + PLAZO_NOTIFY_WEBHOOK_SECRET, PLAZO_NOTIFY_FILE (issue 7). */
+function eodConfig(env: NodeJS.ProcessEnv, cwd: string): Pick<RuntimeConfig, 'eodAt' | 'notifications'> {
+  const at = env.PLAZO_EOD_AT || undefined;
+  if (at !== undefined && !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(at)) throw new ConfigError(`PLAZO_EOD_AT must be HH:MM, got \`${at}\``);
+  const url = env.PLAZO_NOTIFY_WEBHOOK_URL || undefined;
+  if (url !== undefined && !env.PLAZO_NOTIFY_WEBHOOK_SECRET) throw new ConfigError('PLAZO_NOTIFY_WEBHOOK_URL needs PLAZO_NOTIFY_WEBHOOK_SECRET (the HMAC key)');
+  const file = env.PLAZO_NOTIFY_FILE ? resolve(cwd, env.PLAZO_NOTIFY_FILE) : undefined;
+  const notifications = url ? { webhookUrl: url, webhookSecret: env.PLAZO_NOTIFY_WEBHOOK_SECRET! } : file ? { file } : undefined;
+  return { ...(at ? { eodAt: at } : {}), ...(notifications ? { notifications } : {}) };
 }
 
 /** Defaults for tests and embedding: in-memory PGlite, quiet. */

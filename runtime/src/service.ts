@@ -11,6 +11,7 @@ import type { RuntimeConfig } from './config.ts';
 import { openRuntimeDatabase, type RuntimeDatabase } from './db/runtime-database.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 import { createStudioServer } from './studio/mount-studio.ts';
+import { startBackgroundJobs } from './eod/background-jobs.ts';
 
 export interface RunningService {
   readonly url: string;
@@ -71,10 +72,12 @@ export async function startService(
       server.once('error', reject);
     });
     const url = `http://${config.host}:${address.port}`;
+    const jobs = startBackgroundJobs(database.db, config, clock, logger);
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 10_000) =>
       (stopping ??= (async () => {
         const s = server!;
+        await jobs.stop();
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             logger.warn('requests still in flight after the grace period; closing their connections', { graceMs });
