@@ -185,7 +185,7 @@ async function prepare(target: DatabaseTarget): Promise<string> {
 }
 
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'], {
     cwd: RUNTIME_DIR,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', PLAZO_LOAD_EXAMPLES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

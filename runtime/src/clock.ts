@@ -9,9 +9,17 @@ export interface Clock {
 
 /** Formats an instant as the calendar date in `timeZone` (IANA name). */
 export function dateInTimeZone(instant: Date, timeZone: string): string {
-  // en-CA prints YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA prints YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+/** One formatter per time zone: building one costs more than a request's database work. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The machine's clock, with business dates in `timeZone` (default America/Mexico_City). */
 export function systemClock(timeZone = 'America/Mexico_City'): Clock {

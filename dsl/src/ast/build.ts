@@ -15,7 +15,7 @@ import {
   stringLiteral,
   type BuildContext,
 } from './build-literals.ts';
-import { child, children, emptyAt, hasRealToken, labelled, nodeRange, token, tokenRange, tokens } from './cst.ts';
+import { child, children, emptyAt, hasRealToken, isCstNode, labelled, nodeRange, token, tokenRange, tokens } from './cst.ts';
 import type * as A from './nodes.ts';
 
 export type { BuildContext } from './build-literals.ts';
@@ -141,7 +141,7 @@ function buildProduct(node: CstNode, ctx: BuildContext): A.ProductDecl {
   const sections: A.Section[] = [];
   for (const [ruleName, list] of labelled(node)) {
     for (const element of list) {
-      if (!('children' in element) || !hasRealToken(element as unknown as CstNode)) continue;
+      if (!isCstNode(element) || !hasRealToken(element as unknown as CstNode)) continue;
       const item = element as unknown as CstNode;
       const at = rangeOf(item, ctx, range);
       switch (ruleName) {
@@ -323,7 +323,7 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
   const where = 'pricing';
   for (const [ruleName, list] of labelled(node)) {
     for (const element of list) {
-      if (!('children' in element) || !hasRealToken(element as unknown as CstNode)) continue;
+      if (!isCstNode(element) || !hasRealToken(element as unknown as CstNode)) continue;
       const item = element as unknown as CstNode;
       const at = rangeOf(item, ctx, range);
       switch (ruleName) {

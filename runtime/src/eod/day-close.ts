@@ -1,20 +1,23 @@
-// One loan's day close, computed in Node from what the chunk read: the engine advances the loan's
-// checkpoint with the events booked since (plus the day-close event of the date), and this module
-// turns the engine's state into the report summary, the penalty accrual entry and the
-// notifications due. No I/O: the chunk reads and writes for thousands of loans at once.
+// One loan's day close, computed in Node from what the chunk read. The hot path is the engine's
+// `closeDay` on the loan's compact checkpoint (~2 KB of JSON) with the events booked since; a loan
+// without a usable checkpoint (its first close, a reversal, a payment booked on an already closed
+// day) is refolded from all its events. This module turns the engine's output into the report
+// summary, the penalty accrual entry and the notifications due. No I/O: the chunk reads and
+// writes for thousands of loans at once.
 import {
   advanceLoan,
-  Dec,
-  servicingCheckpoint,
+  closeDay,
+  loanSummary,
+  toCompactCheckpoint,
+  type CompactCheckpoint,
   type FiredAction,
   type JournalEntry,
   type LoanEvent,
-  type LoanState,
+  type LoanSummary,
   type LoanTerms,
   type ProductIR,
-  type ServicingCheckpoint,
 } from '@plazo/engine';
-import { penaltyAccrual, ZERO_ACCRUED, type AccruedPosition, type JournalLine } from './penalty-accrual.ts';
+import { addAmounts, penaltyAccrual, pickPenalties, ZERO_ACCRUED, ZERO_PENALTIES, type AccruedPosition, type JournalLine, type PenaltyAmounts } from './penalty-accrual.ts';
 
 /** A stored loan event (seq, date, the engine event). */
 export interface StoredEvent {
@@ -36,8 +39,14 @@ export interface LoanCloseInput {
   readonly disbursedOn: string;
   readonly lastEventSeq: number;
   readonly lastEventDate: string | null;
-  /** The previous close (null: the loan's first). */
-  readonly previous: { readonly asOf: string; readonly eventSeq: number; readonly accrued: AccruedPosition; readonly checkpoint: ServicingCheckpoint; readonly maxDpd: number } | null;
+  /** The stored checkpoint (null: the loan's first close). */
+  readonly previous: {
+    readonly eventSeq: number;
+    readonly accrued: AccruedPosition;
+    readonly checkpoint: CompactCheckpoint;
+    readonly maxDpd: number;
+    readonly received: string;
+  } | null;
   /** Events after `previous.eventSeq` (all of them for a first close), in seq order. */
   readonly newEvents: readonly StoredEvent[];
   /** Every event of the loan, loaded only when `needsRefold(...)` said so. */
@@ -56,98 +65,20 @@ export interface LoanCloseResult {
   readonly id: string;
   /** The day-close event appended (null when a later-dated event exists: the close is implied). */
   readonly closeEvent: { readonly seq: number; readonly event: LoanEvent } | null;
-  readonly eventSeq: number;
-  readonly state: LoanState;
-  /** The checkpoint to store, without the history parts the next advance does not read. */
-  readonly checkpoint: ServicingCheckpoint;
-  readonly accrued: AccruedPosition;
+  /** The checkpoint to store with the seq of the last event folded into it (null: keep the stored one). */
+  readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly accrued: AccruedPosition; readonly received: string } | null;
   readonly lines: readonly JournalLine[];
   readonly summary: LoanSummary;
+  readonly maxDaysPastDue: number;
+  readonly collectionQueue: string | null;
   readonly notifications: readonly NotificationDue[];
   readonly refolded: boolean;
 }
 
-/** The report columns of loan_servicing. */
-export interface LoanSummary {
-  readonly status: string;
-  readonly daysPastDue: number;
-  readonly maxDaysPastDue: number;
-  readonly agingBucket: string;
-  readonly stage: string | null;
-  readonly collectionQueue: string | null;
-  readonly accrualStopped: boolean;
-  readonly principalOutstanding: string;
-  readonly interestOutstanding: string;
-  readonly feesOutstanding: string;
-  readonly penaltiesOutstanding: string;
-  readonly ivaOutstanding: string;
-  readonly totalOutstanding: string;
-  readonly overduePrincipal: string;
-  readonly overdueTotal: string;
-  readonly paidTotal: string;
-  readonly payoffTotal: string;
-  readonly creditBalance: string;
-  readonly nextDueDate: string | null;
-  readonly nextDueAmount: string | null;
-  readonly installmentsTotal: number;
-  readonly installmentsPaid: number;
-}
-
-/**
- * Whether the loan must be refolded from all its events instead of advanced from its checkpoint:
- * no usable checkpoint after an event booked on or before the checkpoint's date (a payment on the
- * closed day itself), or a reversal (it may reach back into the checkpoint).
- */
+/** Whether the loan must be refolded: no checkpoint, an event on or before its date, or a reversal. */
 export function needsRefold(previous: LoanCloseInput['previous'], newEvents: readonly StoredEvent[]): boolean {
-  if (previous === null) return false;
-  return newEvents.some((e) => e.date <= previous.asOf || e.event.kind === 'payment-reversal');
-}
-
-/** The checkpoint as stored: the journal and allocations are history the next advance never reads. */
-export function compactCheckpoint(cp: ServicingCheckpoint): ServicingCheckpoint {
-  return { ...cp, state: { ...cp.state, journal: [], allocations: [] } };
-}
-
-const sum = (...xs: string[]) => xs.reduce((a, b) => a.plus(b), new Dec(0));
-
-function summaryOf(ir: ProductIR, decimals: number, state: LoanState, date: string, previousMax: number): LoanSummary {
-  const o = state.outstanding;
-  const fixed = (d: InstanceType<typeof Dec>) => d.toFixed(decimals);
-  let next: (typeof state.installments)[number] | undefined;
-  let paid = 0;
-  let total = 0;
-  for (const inst of state.installments) {
-    if (inst.status === 'restructured') continue;
-    total++;
-    if (inst.status === 'paid') paid++;
-    else if (next === undefined && inst.dueDate >= date) next = inst;
-  }
-  const stageStep = state.stage === null ? undefined : ir.collection.find((s) => s.kind === 'stage' && s.stage === state.stage);
-  const queue = stageStep?.actions.find((a) => a.kind === 'queue');
-  return {
-    status: state.status,
-    daysPastDue: state.daysPastDue,
-    maxDaysPastDue: Math.max(previousMax, state.daysPastDue),
-    agingBucket: state.agingBucket,
-    stage: state.stage,
-    collectionQueue: state.status === 'active' && queue?.kind === 'queue' ? queue.queue : null,
-    accrualStopped: state.accrualStopped,
-    principalOutstanding: o.principal,
-    interestOutstanding: o.interest,
-    feesOutstanding: o.fees,
-    penaltiesOutstanding: fixed(sum(o.lateFees, o.moratorium)),
-    ivaOutstanding: fixed(sum(o.interestIva, o.feesIva, o.lateFeesIva, o.moratoriumIva)),
-    totalOutstanding: o.total,
-    overduePrincipal: state.overdue.principal,
-    overdueTotal: state.overdue.total,
-    paidTotal: state.paid.total,
-    payoffTotal: state.payoff.total,
-    creditBalance: state.creditBalance,
-    nextDueDate: next?.dueDate ?? null,
-    nextDueAmount: next?.outstanding.total ?? null,
-    installmentsTotal: total,
-    installmentsPaid: paid,
-  };
+  if (previous === null) return true;
+  return newEvents.some((e) => e.date <= previous.checkpoint.asOf || e.event.kind === 'payment-reversal');
 }
 
 function kindOfStep(step: string): NotificationDue['kind'] {
@@ -156,81 +87,125 @@ function kindOfStep(step: string): NotificationDue['kind'] {
   return n < 0 ? 'reminder' : n === 0 ? 'due-today' : 'overdue';
 }
 
-function notificationsOf(input: LoanCloseInput, state: LoanState, date: string, journal: readonly JournalEntry[]): NotificationDue[] {
+function queueOf(ir: ProductIR, summary: LoanSummary): string | null {
+  if (summary.status !== 'active' || summary.stage === null) return null;
+  const step = ir.collection.find((s) => s.kind === 'stage' && s.stage === summary.stage);
+  const queue = step?.actions.find((a) => a.kind === 'queue');
+  return queue?.kind === 'queue' ? queue.queue : null;
+}
+
+function notificationsOf(input: LoanCloseInput, summary: LoanSummary, date: string, actions: readonly FiredAction[], stageTo: string | null | undefined): NotificationDue[] {
   const out: NotificationDue[] = [];
-  const variables = (installment: number | null): Record<string, string> => {
-    const inst = installment === null ? undefined : state.installments.find((i) => i.number === installment);
-    const overdueAmount = state.overdue.total;
-    return {
-      cliente: input.externalRef ?? 'cliente',
-      credito: input.externalRef ?? input.id.slice(0, 8),
-      producto: input.productCode ?? '',
-      fecha: inst?.dueDate ?? date,
-      monto: `$${inst && inst.status !== 'overdue' ? inst.outstanding.total : overdueAmount}`,
-      dias_atraso: String(state.daysPastDue),
-      etapa: state.stage ?? '',
-    };
-  };
-  const fired: readonly FiredAction[] = state.actionsDue;
-  for (const f of fired) {
+  const variables = (kind: NotificationDue['kind']): Record<string, string> => ({
+    cliente: input.externalRef ?? 'cliente',
+    credito: input.externalRef ?? input.id.slice(0, 8),
+    producto: input.productCode ?? '',
+    fecha: kind === 'reminder' || kind === 'due-today' ? (summary.nextDue?.date ?? date) : date,
+    monto: `$${kind === 'reminder' || kind === 'due-today' ? (summary.nextDue?.amount ?? summary.overdue) : summary.overdue}`,
+    dias_atraso: String(summary.daysPastDue),
+    etapa: summary.stage ?? '',
+  });
+  for (const f of actions) {
     if (f.action.kind !== 'notify') continue;
-    out.push({
-      dedupeKey: `${input.id}:${f.installment}:${f.step}:${f.action.channel}:${f.action.template}`,
-      kind: kindOfStep(f.step),
-      channel: f.action.channel,
-      template: f.action.template,
-      variables: variables(f.installment),
-    });
+    const kind = kindOfStep(f.step);
+    out.push({ dedupeKey: `${input.id}:${f.installment}:${f.step}:${f.action.channel}:${f.action.template}`, kind, channel: f.action.channel, template: f.action.template, variables: variables(kind) });
   }
-  for (const entry of journal) {
-    if (entry.kind !== 'stage-changed' || entry.date !== date || entry.to === null) continue;
-    const step = input.ir.collection.find((s) => s.kind === 'stage' && s.stage === entry.to);
-    if (step?.actions.some((a) => a.kind === 'notify')) continue; // the stage's own notification says it
-    out.push({ dedupeKey: `${input.id}:${date}:stage-change:${entry.to}`, kind: 'stage-change', channel: 'sms', template: 'cambio_etapa', variables: variables(null) });
+  if (stageTo !== undefined && stageTo !== null) {
+    const step = input.ir.collection.find((s) => s.kind === 'stage' && s.stage === stageTo);
+    // The stage's own notification says it; otherwise a generic stage-change message.
+    if (!step?.actions.some((a) => a.kind === 'notify')) {
+      out.push({ dedupeKey: `${input.id}:${date}:stage-change:${stageTo}`, kind: 'stage-change', channel: 'sms', template: 'cambio_etapa', variables: variables('stage-change') });
+    }
   }
   return out;
 }
 
+/** Penalties charged, penalties collected and cash received in the journal of the days folded. */
+function fromPostings(postings: readonly JournalEntry[]): { charged: PenaltyAmounts | null; collected: PenaltyAmounts; received: string[] } {
+  let charged: PenaltyAmounts | null = null;
+  const collected: string[][] = [];
+  const received: string[] = [];
+  for (const e of postings) {
+    if (e.kind === 'day-close') charged = { lateFees: e.lateFees, lateFeesIva: e.lateFeesIva, moratorium: e.moratorium, moratoriumIva: e.moratoriumIva };
+    else if (e.kind === 'payment' || e.kind === 'credit-applied') {
+      if (e.kind === 'payment') received.push(e.allocation.amount);
+      const part = { lateFees: '0', lateFeesIva: '0', moratorium: '0', moratoriumIva: '0' } as Record<keyof PenaltyAmounts, string>;
+      let any = false;
+      for (const l of e.allocation.lines) {
+        if (l.component in part) {
+          part[l.component as keyof PenaltyAmounts] = addAmounts(part[l.component as keyof PenaltyAmounts], l.amount);
+          any = true;
+        }
+      }
+      if (any) collected.push([part.lateFees, part.lateFeesIva, part.moratorium, part.moratoriumIva]);
+    }
+  }
+  const sum = (i: number) => collected.reduce((a, c) => addAmounts(a, c[i]!), '0');
+  return { charged, collected: collected.length === 0 ? ZERO_PENALTIES : { lateFees: sum(0), lateFeesIva: sum(1), moratorium: sum(2), moratoriumIva: sum(3) }, received };
+}
+
 /**
  * Closes `date` for one loan. Throws what the engine throws (the chunk records it as the loan's
- * error and leaves the loan for the next run).
+ * error and leaves the loan for the next run). Returns null when there is nothing to store yet
+ * (a first close while later-dated events exist: the loan closes with the next date).
  */
-export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResult {
+export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResult | null {
   const writeClose = input.loanStatus === 'active' && (input.lastEventDate === null || input.lastEventDate <= date);
   const closeEvent: LoanEvent | null = writeClose ? { kind: 'day-close', date } : null;
-  const refold = input.allEvents !== undefined;
-  let advanced: { state: LoanState; checkpoint: ServicingCheckpoint };
-  let eventSeq: number;
-  if (refold) {
-    const upTo = input.allEvents!.filter((e) => e.date <= date);
-    const events = [...upTo.map((e) => e.event), ...(closeEvent ? [closeEvent] : [])];
-    const checkpoint = servicingCheckpoint(input.ir, input.terms, events, date);
-    advanced = { state: checkpoint.state, checkpoint };
-    eventSeq = upTo.at(-1)?.seq ?? 0;
-  } else {
-    const upTo = input.newEvents.filter((e) => e.date <= date);
-    const events = [...upTo.map((e) => e.event), ...(closeEvent ? [closeEvent] : [])];
-    advanced = advanceLoan(input.ir, input.terms, input.previous?.checkpoint ?? null, events, date);
-    eventSeq = upTo.at(-1)?.seq ?? input.previous?.eventSeq ?? 0;
-  }
-  // Events dated after `date` stay for the next close: the checkpoint must not pass them.
-  const skipped = (refold ? input.allEvents! : input.newEvents).some((e) => e.date > date);
-  const seq = closeEvent ? input.lastEventSeq + 1 : null;
-  if (closeEvent && !skipped) eventSeq = seq!;
-  const state = advanced.state;
+  const seq = writeClose ? input.lastEventSeq + 1 : null;
   const decimals = input.terms.decimals;
-  const accrual = closeEvent ? penaltyAccrual(input.previous?.accrued ?? ZERO_ACCRUED, state, decimals) : { lines: [], accrued: input.previous?.accrued ?? ZERO_ACCRUED };
-  const journal = refold || input.previous === null ? state.journal.filter((e) => e.date === date) : state.journal;
+  const previousMax = input.previous?.maxDpd ?? 0;
+  const common = (summary: LoanSummary) => ({ summary, maxDaysPastDue: Math.max(previousMax, summary.daysPastDue), collectionQueue: queueOf(input.ir, summary) });
+
+  if (input.allEvents === undefined && input.previous !== null) {
+    const upTo = input.newEvents.filter((e) => e.date <= date);
+    const events = upTo.map((e) => e.event);
+    if (!writeClose) {
+      // Later-dated events exist (the run is behind): report the date, keep the checkpoint.
+      const { state } = advanceLoan(input.ir, input.terms, input.previous.checkpoint, events, date);
+      return { id: input.id, closeEvent: null, checkpoint: null, lines: [], ...common(loanSummary(state)), notifications: [], refolded: false };
+    }
+    const day = closeDay(input.ir, input.terms, input.previous.checkpoint, date, events);
+    const folded = fromPostings(day.postings);
+    const before = input.previous.accrued;
+    const charged = folded.charged ? addPenalties(before.charged, folded.charged) : before.charged;
+    const collected = addPenalties(before.collected, folded.collected);
+    const accrual = penaltyAccrual(before, { charged, collected, active: day.summary.status === 'active' }, decimals);
+    const received = folded.received.reduce((a, r) => addAmounts(a, r), input.previous.received);
+    return {
+      id: input.id,
+      closeEvent: { seq: seq!, event: closeEvent! },
+      checkpoint: { value: day.checkpoint, eventSeq: seq!, accrued: accrual.accrued, received },
+      lines: accrual.lines,
+      ...common(day.summary),
+      notifications: notificationsOf(input, day.summary, date, day.actions, day.stageChange?.to),
+      refolded: false,
+    };
+  }
+
+  // Refold from all the events (the cumulative figures come from the full state).
+  const all = (input.allEvents ?? input.newEvents).filter((e) => e.date <= date);
+  if (!writeClose && input.previous === null) return null;
+  const events = [...all.map((e) => e.event), ...(closeEvent ? [closeEvent] : [])];
+  const { state, checkpoint } = advanceLoan(input.ir, input.terms, null, events, date);
+  const summary = loanSummary(state);
+  if (!writeClose) return { id: input.id, closeEvent: null, checkpoint: null, lines: [], ...common(summary), notifications: [], refolded: true };
+  const before = input.previous?.accrued ?? ZERO_ACCRUED;
+  const accrual = penaltyAccrual(before, { charged: pickPenalties(state.penaltiesCharged), collected: pickPenalties(state.paid), active: state.status === 'active' }, decimals);
+  const received = state.allocations.filter((a) => a.paymentId !== 'credit').reduce((a, r) => addAmounts(a, r.amount), '0');
+  const stageChanges = state.journal.filter((e) => e.kind === 'stage-changed' && e.date === date);
+  const stageTo = stageChanges.length > 0 ? (stageChanges.at(-1) as Extract<JournalEntry, { kind: 'stage-changed' }>).to : undefined;
   return {
     id: input.id,
-    closeEvent: closeEvent && seq !== null ? { seq, event: closeEvent } : null,
-    eventSeq,
-    state,
-    checkpoint: compactCheckpoint(advanced.checkpoint),
-    accrued: accrual.accrued,
+    closeEvent: { seq: seq!, event: closeEvent! },
+    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq!, accrued: accrual.accrued, received },
     lines: accrual.lines,
-    summary: summaryOf(input.ir, input.terms.decimals, state, date, input.previous?.maxDpd ?? 0),
-    notifications: notificationsOf(input, state, date, journal),
-    refolded: refold,
+    ...common(summary),
+    notifications: notificationsOf(input, summary, date, state.actionsDue, stageTo),
+    refolded: true,
   };
+}
+
+function addPenalties(a: PenaltyAmounts, b: PenaltyAmounts): PenaltyAmounts {
+  return { lateFees: addAmounts(a.lateFees, b.lateFees), lateFeesIva: addAmounts(a.lateFeesIva, b.lateFeesIva), moratorium: addAmounts(a.moratorium, b.moratorium), moratoriumIva: addAmounts(a.moratoriumIva, b.moratoriumIva) };
 }

@@ -6,7 +6,7 @@
 // dies leaves its chunk's transaction uncommitted: the chunk is pending again, nothing half-written.
 // A loan already closed for the date is skipped, so re-running a date changes nothing. Dates run
 // in order: a run for D first completes every date since the last completed one (catch-up).
-import { addDays, type LoanTerms, type ProductIR, type ServicingCheckpoint } from '@plazo/engine';
+import { addDays, type CompactCheckpoint, type LoanTerms, type ProductIR } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { hostname } from 'node:os';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -126,6 +126,7 @@ interface LoanRowRead {
   last_event_date: string | null;
   as_of: string | null;
   event_seq: number | null;
+  received_total: string | null;
   accrued: AccruedPosition | null;
   checkpoint: string | null;
   max_days_past_due: number | null;
@@ -168,7 +169,7 @@ async function processChunk(
   const loans = await sql<LoanRowRead>`
     select l.id, l.product_version_id, l.product_code, l.terms, l.status, l.external_ref, l.principal, l.disbursed_on,
            l.last_event_seq, l.state->>'lastEventDate' as last_event_date,
-           s.as_of, s.event_seq, s.accrued, s.checkpoint, s.max_days_past_due
+           s.as_of, s.event_seq, s.received_total, s.accrued, nullif(s.checkpoint, '') as checkpoint, s.max_days_past_due
     from loans l left join loan_servicing s on s.loan_id = l.id
     where l.id >= ${chunk.first}::uuid and (${chunk.next}::uuid is null or l.id < ${chunk.next}::uuid)
       and l.disbursed_on <= ${date} and (l.status = 'active' or s.status = 'active') and (s.as_of is null or s.as_of < ${date})
@@ -184,11 +185,11 @@ async function processChunk(
   const refold: string[] = [];
   for (const r of rows) {
     const previous =
-      r.as_of === null
+      r.checkpoint === null
         ? null
-        : { asOf: r.as_of, eventSeq: r.event_seq!, accrued: r.accrued!, checkpoint: JSON.parse(r.checkpoint!) as ServicingCheckpoint, maxDpd: r.max_days_past_due ?? 0 };
+        : { eventSeq: r.event_seq!, accrued: r.accrued!, checkpoint: JSON.parse(r.checkpoint) as CompactCheckpoint, maxDpd: r.max_days_past_due ?? 0, received: r.received_total ?? '0' };
     const events = newEvents.get(r.id) ?? [];
-    if (needsRefold(previous, events)) refold.push(r.id);
+    if (previous !== null && needsRefold(previous, events)) refold.push(r.id);
     inputs.push({
       id: r.id,
       productCode: r.product_code,
@@ -208,8 +209,8 @@ async function processChunk(
   if (refold.length > 0) {
     const all = await eventsOf(tx, refold, refold.map(() => 0));
     for (let i = 0; i < inputs.length; i++) {
-      const events = all.get(inputs[i]!.id);
-      if (events) inputs[i] = { ...inputs[i]!, allEvents: events };
+      if (!refold.includes(inputs[i]!.id)) continue;
+      inputs[i] = { ...inputs[i]!, allEvents: all.get(inputs[i]!.id) ?? [] };
     }
   }
 
@@ -217,7 +218,8 @@ async function processChunk(
   const errors: { loanId: string; message: string }[] = [];
   for (const input of inputs) {
     try {
-      results.push(closeLoanDay(input, date));
+      const result = closeLoanDay(input, date);
+      if (result !== null) results.push(result);
     } catch (error) {
       errors.push({ loanId: input.id, message: (error as Error).message.slice(0, 500) });
     }
@@ -239,7 +241,7 @@ async function processChunk(
     `.execute(tx);
   }
 
-  // The state summary and checkpoint of every loan closed.
+  // The state summary of every loan closed, with its checkpoint when it moved.
   if (results.length > 0) {
     const col = <T>(f: (r: LoanCloseResult) => T) => results.map(f);
     const s = (r: LoanCloseResult) => r.summary;
@@ -248,35 +250,37 @@ async function processChunk(
       insert into loan_servicing (
         loan_id, product_code, product_version_id, as_of, event_seq, status, days_past_due, aging_bucket, stage, collection_queue, accrual_stopped,
         principal, disbursed_on, origination_month, principal_outstanding, interest_outstanding, fees_outstanding, penalties_outstanding, iva_outstanding,
-        total_outstanding, overdue_principal, overdue_total, paid_total, payoff_total, credit_balance, next_due_date, next_due_amount,
-        installments_total, installments_paid, max_days_past_due, accrued, checkpoint, updated_at, created_at, created_by)
+        total_outstanding, overdue_total, received_total, payoff_total, credit_balance, next_due_date, next_due_amount,
+        max_days_past_due, accrued, checkpoint, updated_at, created_at, created_by)
       select t.id, t.code, t.version, ${date}::date, t.seq, t.status, t.dpd, t.bucket, t.stage, t.queue, t.stopped,
         t.principal, t.disbursed, date_trunc('month', t.disbursed)::date, t.p, t.i, t.f, t.pen, t.iva,
-        t.total, t.op, t.ot, t.paid, t.payoff, t.credit, t.next_date, t.next_amount,
-        t.n, t.npaid, t.maxdpd, t.accrued::jsonb, t.cp, ${ctx.at}::timestamptz, ${ctx.at}::timestamptz, ${ctx.actor}
+        t.total, t.ot, coalesce(t.received, 0), t.payoff, t.credit, t.next_date, t.next_amount,
+        t.maxdpd, coalesce(t.accrued::jsonb, '{}'), coalesce(t.cp, ''), ${ctx.at}::timestamptz, ${ctx.at}::timestamptz, ${ctx.actor}
       from unnest(
-        ${col((r) => r.id)}::uuid[], ${col((r) => input(r).productCode)}::text[], ${col((r) => input(r).versionId)}::uuid[], ${col((r) => r.eventSeq)}::int[],
+        ${col((r) => r.id)}::uuid[], ${col((r) => input(r).productCode)}::text[], ${col((r) => input(r).versionId)}::uuid[], ${col((r) => r.checkpoint?.eventSeq ?? null)}::int[],
         ${col((r) => s(r).status)}::text[], ${col((r) => s(r).daysPastDue)}::int[], ${col((r) => s(r).agingBucket)}::text[], ${col((r) => s(r).stage)}::text[],
-        ${col((r) => s(r).collectionQueue)}::text[], ${col((r) => s(r).accrualStopped)}::boolean[], ${col((r) => input(r).principal)}::numeric[],
-        ${col((r) => input(r).disbursedOn)}::date[], ${col((r) => s(r).principalOutstanding)}::numeric[], ${col((r) => s(r).interestOutstanding)}::numeric[],
-        ${col((r) => s(r).feesOutstanding)}::numeric[], ${col((r) => s(r).penaltiesOutstanding)}::numeric[], ${col((r) => s(r).ivaOutstanding)}::numeric[],
-        ${col((r) => s(r).totalOutstanding)}::numeric[], ${col((r) => s(r).overduePrincipal)}::numeric[], ${col((r) => s(r).overdueTotal)}::numeric[],
-        ${col((r) => s(r).paidTotal)}::numeric[], ${col((r) => s(r).payoffTotal)}::numeric[], ${col((r) => s(r).creditBalance)}::numeric[],
-        ${col((r) => s(r).nextDueDate)}::date[], ${col((r) => s(r).nextDueAmount)}::numeric[], ${col((r) => s(r).installmentsTotal)}::int[],
-        ${col((r) => s(r).installmentsPaid)}::int[], ${col((r) => s(r).maxDaysPastDue)}::int[], ${col((r) => JSON.stringify(r.accrued))}::text[],
-        ${col((r) => JSON.stringify(r.checkpoint))}::text[]
-      ) as t(id, code, version, seq, status, dpd, bucket, stage, queue, stopped, principal, disbursed, p, i, f, pen, iva, total, op, ot, paid, payoff, credit,
-             next_date, next_amount, n, npaid, maxdpd, accrued, cp)
+        ${col((r) => r.collectionQueue)}::text[], ${col((r) => s(r).accrualStopped)}::boolean[], ${col((r) => input(r).principal)}::numeric[],
+        ${col((r) => input(r).disbursedOn)}::date[], ${col((r) => s(r).outstanding.principal)}::numeric[], ${col((r) => s(r).outstanding.interest)}::numeric[],
+        ${col((r) => s(r).outstanding.fees)}::numeric[], ${col((r) => s(r).outstanding.penalties)}::numeric[], ${col((r) => s(r).outstanding.iva)}::numeric[],
+        ${col((r) => s(r).outstanding.total)}::numeric[], ${col((r) => s(r).overdue)}::numeric[], ${col((r) => r.checkpoint?.received ?? null)}::numeric[],
+        ${col((r) => s(r).payoff)}::numeric[], ${col((r) => s(r).creditBalance)}::numeric[],
+        ${col((r) => s(r).nextDue?.date ?? null)}::date[], ${col((r) => s(r).nextDue?.amount ?? null)}::numeric[],
+        ${col((r) => r.maxDaysPastDue)}::int[], ${col((r) => (r.checkpoint ? JSON.stringify(r.checkpoint.accrued) : null))}::text[],
+        ${col((r) => (r.checkpoint ? JSON.stringify(r.checkpoint.value) : null))}::text[]
+      ) as t(id, code, version, seq, status, dpd, bucket, stage, queue, stopped, principal, disbursed, p, i, f, pen, iva, total, ot, received, payoff, credit,
+             next_date, next_amount, maxdpd, accrued, cp)
       on conflict (loan_id) do update set
-        product_version_id = excluded.product_version_id, as_of = excluded.as_of, event_seq = excluded.event_seq, status = excluded.status,
+        as_of = excluded.as_of, status = excluded.status,
         days_past_due = excluded.days_past_due, aging_bucket = excluded.aging_bucket, stage = excluded.stage, collection_queue = excluded.collection_queue,
         accrual_stopped = excluded.accrual_stopped, principal_outstanding = excluded.principal_outstanding, interest_outstanding = excluded.interest_outstanding,
         fees_outstanding = excluded.fees_outstanding, penalties_outstanding = excluded.penalties_outstanding, iva_outstanding = excluded.iva_outstanding,
-        total_outstanding = excluded.total_outstanding, overdue_principal = excluded.overdue_principal, overdue_total = excluded.overdue_total,
-        paid_total = excluded.paid_total, payoff_total = excluded.payoff_total, credit_balance = excluded.credit_balance,
-        next_due_date = excluded.next_due_date, next_due_amount = excluded.next_due_amount, installments_total = excluded.installments_total,
-        installments_paid = excluded.installments_paid, max_days_past_due = excluded.max_days_past_due, accrued = excluded.accrued,
-        checkpoint = excluded.checkpoint, updated_at = excluded.updated_at
+        total_outstanding = excluded.total_outstanding, overdue_total = excluded.overdue_total, payoff_total = excluded.payoff_total,
+        credit_balance = excluded.credit_balance, next_due_date = excluded.next_due_date, next_due_amount = excluded.next_due_amount,
+        max_days_past_due = excluded.max_days_past_due, updated_at = excluded.updated_at,
+        event_seq = case when excluded.checkpoint = '' then loan_servicing.event_seq else excluded.event_seq end,
+        received_total = case when excluded.checkpoint = '' then loan_servicing.received_total else excluded.received_total end,
+        accrued = case when excluded.checkpoint = '' then loan_servicing.accrued else excluded.accrued end,
+        checkpoint = case when excluded.checkpoint = '' then loan_servicing.checkpoint else excluded.checkpoint end
     `.execute(tx);
   }
 

@@ -8,19 +8,23 @@
 // uncollected accrual is reversed (written-off loans recover on a cash basis afterwards).
 // Amounts are differences of the engine's cumulative figures against this position, so a
 // reversal or a refold posts exactly the correction.
-import { Dec, type LoanState } from '@plazo/engine';
+import { Dec } from '@plazo/engine';
 
 type Part = 'lateFees' | 'lateFeesIva' | 'moratorium' | 'moratoriumIva';
 const PARTS: readonly Part[] = ['lateFees', 'lateFeesIva', 'moratorium', 'moratoriumIva'];
 
 export type PenaltyAmounts = Readonly<Record<Part, string>>;
 
-/** What the ledger holds for the loan's penalties (kept in loan_servicing.accrued). */
+/** The loan's penalty position (kept in loan_servicing.accrued), cumulative decimal strings. */
 export interface AccruedPosition {
-  /** Recognized as income / IVA not collected (Cr 4300, 4310, 2105). */
-  readonly recognized: PenaltyAmounts;
-  /** Collected and reclassified (Dr 4300, 4310, 2105). */
+  /** Charged by the engine to date (its penaltiesCharged). */
+  readonly charged: PenaltyAmounts;
+  /** Collected to date (its paid penalty components). */
   readonly collected: PenaltyAmounts;
+  /** Recognized in the ledger as income / IVA not collected (Cr 4300, 4310, 2105): charged while active, collected after. */
+  readonly recognized: PenaltyAmounts;
+  /** Collected and reclassified in the ledger (Dr 4300, 4310, 2105). */
+  readonly reclassified: PenaltyAmounts;
 }
 
 export interface JournalLine {
@@ -29,8 +33,8 @@ export interface JournalLine {
   readonly credit: string;
 }
 
-const ZERO: PenaltyAmounts = Object.freeze({ lateFees: '0', lateFeesIva: '0', moratorium: '0', moratoriumIva: '0' });
-export const ZERO_ACCRUED: AccruedPosition = Object.freeze({ recognized: ZERO, collected: ZERO });
+export const ZERO_PENALTIES: PenaltyAmounts = Object.freeze({ lateFees: '0', lateFeesIva: '0', moratorium: '0', moratoriumIva: '0' });
+export const ZERO_ACCRUED: AccruedPosition = Object.freeze({ charged: ZERO_PENALTIES, collected: ZERO_PENALTIES, recognized: ZERO_PENALTIES, reclassified: ZERO_PENALTIES });
 
 export const PENALTY_ACCOUNTS = {
   penaltiesReceivable: '1130',
@@ -40,19 +44,30 @@ export const PENALTY_ACCOUNTS = {
   ivaNotCollected: '2105',
 } as const;
 
-function pick(source: { readonly [k in Part]: string }): PenaltyAmounts {
+/** Exact sum of two decimal strings. */
+export function addAmounts(a: string, b: string): string {
+  if (b === '0' || /^0(\.0+)?$/.test(b)) return a;
+  if (a === '0') return b;
+  return new Dec(a).plus(b).toFixed();
+}
+
+export function pickPenalties(source: { readonly [k in Part]: string }): PenaltyAmounts {
   return { lateFees: source.lateFees, lateFeesIva: source.lateFeesIva, moratorium: source.moratorium, moratoriumIva: source.moratoriumIva };
 }
 
-/** The entry lines (possibly none) bringing `before` to what `state` says, and the new position. */
-export function penaltyAccrual(before: AccruedPosition, state: LoanState, decimals: number): { lines: JournalLine[]; accrued: AccruedPosition } {
-  const collected = pick(state.paid);
-  const recognized = state.status === 'active' ? pick(state.penaltiesCharged) : collected;
-  const unchanged = PARTS.every((p) => recognized[p] === before.recognized[p] && collected[p] === before.collected[p]);
-  if (unchanged) return { lines: [], accrued: before };
-  const d = (p: Part) => new Dec(recognized[p]).minus(before.recognized[p]).minus(new Dec(collected[p]).minus(before.collected[p]));
+/** The entry lines (possibly none) bringing the ledger from `before` to the engine's figures, and the new position. */
+export function penaltyAccrual(
+  before: AccruedPosition,
+  now: { readonly charged: PenaltyAmounts; readonly collected: PenaltyAmounts; readonly active: boolean },
+  decimals: number,
+): { lines: JournalLine[]; accrued: AccruedPosition } {
+  const recognized = now.active ? now.charged : now.collected;
+  const reclassified = now.collected;
+  const accrued: AccruedPosition = { charged: now.charged, collected: now.collected, recognized, reclassified };
+  const d = (p: Part) => new Dec(recognized[p]).minus(before.recognized[p]).minus(new Dec(reclassified[p]).minus(before.reclassified[p]));
   const net = new Map<string, InstanceType<typeof Dec>>();
   const debit = (account: string, amount: InstanceType<typeof Dec>) => net.set(account, (net.get(account) ?? new Dec(0)).plus(amount));
+  if (PARTS.every((p) => new Dec(recognized[p]).eq(before.recognized[p]) && new Dec(reclassified[p]).eq(before.reclassified[p]))) return { lines: [], accrued };
   debit(PENALTY_ACCOUNTS.penaltiesReceivable, d('lateFees').plus(d('moratorium')));
   debit(PENALTY_ACCOUNTS.ivaReceivable, d('lateFeesIva').plus(d('moratoriumIva')));
   debit(PENALTY_ACCOUNTS.lateFeeIncome, d('lateFees').negated());
@@ -64,5 +79,5 @@ export function penaltyAccrual(before: AccruedPosition, state: LoanState, decima
     if (amount.isZero()) continue;
     lines.push(amount.isPositive() ? { account, debit: amount.toFixed(decimals), credit: zero } : { account, debit: zero, credit: amount.negated().toFixed(decimals) });
   }
-  return { lines, accrued: { recognized, collected } };
+  return { lines, accrued };
 }

@@ -23,15 +23,13 @@ export interface LoanServicingTable {
   penalties_outstanding: Money;
   iva_outstanding: Money;
   total_outstanding: Money;
-  overdue_principal: Money;
   overdue_total: Money;
-  paid_total: Money;
+  /** Cash received to date (payments, net of reversals). */
+  received_total: Money;
   payoff_total: Money;
   credit_balance: Money;
   next_due_date: IsoDate | null;
   next_due_amount: Money | null;
-  installments_total: number;
-  installments_paid: number;
   max_days_past_due: number;
   accrued: ColumnType<StoredJson, string, string>;
   checkpoint: string;

@@ -234,32 +234,52 @@ function checkEventDate(date: string, lastEventDate: string | null, today: strin
  * same key with another body is 409 `idempotency-key-reused`.
  */
 export async function appendLoanEvent(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await appendLoanEventOnce(db, loanId, request, ctx);
+    } catch (error) {
+      // Someone appended to the loan's audit stream without the loan's lock: start over.
+      if (!(error instanceof StaleStreamHead) || attempt >= 5) throw error;
+    }
+  }
+}
+
+class StaleStreamHead extends Error {}
+
+/** What an event needs besides the loan row: its events, the idempotency key's first use, the audit stream head. */
+function loanFacts(loanId: string, stream: string, key: string | undefined) {
+  return [
+    sql<unknown[] | null>`(select json_agg(payload order by seq) from loan_events where loan_id = ${loanId})`.as('events_json'),
+    (key === undefined
+      ? sql<null>`null::json`
+      : sql<{ request_hash: string | null; response: unknown } | null>`(select json_build_object('request_hash', request_hash, 'response', response) from loan_events where loan_id = ${loanId} and idempotency_key = ${key})`
+    ).as('previous_json'),
+    sql<{ seq: number; hash: string } | null>`(select json_build_object('seq', last_seq, 'hash', last_hash) from audit_streams where stream = ${stream})`.as('head_json'),
+  ] as const;
+}
+
+async function appendLoanEventOnce(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
   const fingerprint = requestFingerprint(request.kind, request.body);
+  const stream = entityStream('loan', loanId);
+  const key = request.idempotencyKey;
   return db.transaction().execute(async (tx) => {
-    const loan = await tx.selectFrom('loans').selectAll().where('id', '=', loanId).forUpdate().executeTakeFirst();
+    // One round trip: lock the loan and read its events, the idempotency key's first use and its
+    // audit stream head. When the lock had to wait for another event's commit, the sub-selects
+    // saw the data from before it (the statement's snapshot): then read them again, now current.
+    let loan = await tx.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId).forUpdate().executeTakeFirst();
     if (!loan) throw new NotFoundError('loan', loanId);
-    // One round trip under the loan's lock: the events to fold, the first use of the idempotency
-    // key, and the loan's audit stream head (locked: loan first, then its stream).
-    const stream = entityStream('loan', loanId);
-    const key = request.idempotencyKey;
-    const facts = await sql<{ events: unknown[] | null; previous: { request_hash: string | null; response: unknown } | null; head_seq: number | string | null; head_hash: string | null }>`
-      select
-        (select json_agg(payload order by seq) from loan_events where loan_id = ${loanId}) as events,
-        ${key === undefined ? sql`null::json` : sql`(select json_build_object('request_hash', request_hash, 'response', response) from loan_events where loan_id = ${loanId} and idempotency_key = ${key})`} as previous,
-        h.last_seq as head_seq, h.last_hash as head_hash
-      from (select 1) as one
-      left join lateral (select last_seq, last_hash from audit_streams where stream = ${stream} for update) as h on true
-    `.execute(tx);
-    const found = facts.rows[0]!;
-    if (found.previous) {
-      if (found.previous.request_hash !== fingerprint) {
+    if ((loan.events_json?.length ?? 0) !== loan.last_event_seq) {
+      loan = await tx.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId).executeTakeFirstOrThrow();
+    }
+    if (loan.previous_json) {
+      if (loan.previous_json.request_hash !== fingerprint) {
         throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: key });
       }
-      const response = found.previous.response as { status: number; text: string };
+      const response = loan.previous_json.response as { status: number; text: string };
       return { status: response.status, text: response.text, replayed: true };
     }
-    const events = (found.events ?? []).map(eventOf);
-    const head: StreamHead | null = found.head_seq === null || found.head_hash === null ? null : { seq: Number(found.head_seq), hash: found.head_hash };
+    const events = (loan.events_json ?? []).map(eventOf);
+    const head: StreamHead | null = loan.head_json ? { seq: Number(loan.head_json.seq), hash: loan.head_json.hash } : null;
     const stored = loan.state as unknown as StoredLoanState;
     const { event, cash, action, details } = request.build(loan, events, ctx);
     const dateField = request.fieldPaths?.['date'] ?? 'date';
@@ -363,12 +383,22 @@ export async function appendLoanEvent(db: Kysely<Database>, loanId: string, requ
             .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor }))),
         ) as unknown as typeof write;
     }
-    write = (
+    // The head moves only from what was read under the loan's lock; if another writer moved it
+    // meanwhile (one that appends to the loan's stream without taking the loan's lock), nothing
+    // of this statement stays: the transaction rolls back and starts over.
+    const withAudit = write.with('audit', (q) => q.insertInto('audit_log').values(auditLogValues(audit)));
+    const moved =
       head === null
-        ? write.with('head', (q) => q.insertInto('audit_streams').values(headRow))
-        : write.with('head', (q) => q.updateTable('audit_streams').set({ last_seq: headRow.last_seq, last_hash: headRow.last_hash }).where('stream', '=', stream))
-    ) as unknown as typeof write;
-    await write.insertInto('audit_log').values(auditLogValues(audit)).execute();
+        ? await withAudit.insertInto('audit_streams').values(headRow).onConflict((oc) => oc.column('stream').doNothing()).returning('last_seq').executeTakeFirst()
+        : await withAudit
+            .updateTable('audit_streams')
+            .set({ last_seq: headRow.last_seq, last_hash: headRow.last_hash })
+            .where('stream', '=', stream)
+            .where('last_seq', '=', head.seq)
+            .where('last_hash', '=', head.hash)
+            .returning('last_seq')
+            .executeTakeFirst();
+    if (!moved) throw new StaleStreamHead(`the audit stream ${stream} moved during the event`);
     return { status: request.status, text, replayed: false };
   });
 }
