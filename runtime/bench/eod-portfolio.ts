@@ -81,15 +81,16 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
     const payments = term.payments.min + Math.floor(rnd() * (term.payments.max - term.payments.min + 1));
     const start = addDays(options.from, Math.floor(rnd() * (span + 1)));
     let terms: LoanTerms;
+    let schedule: ReturnType<typeof generateSchedule>;
     try {
       terms = loanTermsFor(ir, { amount, payments, frequency: term.frequency as LoanTerms['frequency'] }, bandOf(ir), start);
+      schedule = generateSchedule(terms);
     } catch {
       k--;
       continue;
     }
     const r = rnd();
     const payer: Payer = r < mix['on-time'] ? 'on-time' : r < mix['on-time'] + mix.late ? 'late' : 'defaulted';
-    const schedule = generateSchedule(terms);
     const paid: { date: string; amount: string }[] = [];
     const stopAfter = payer === 'defaulted' ? Math.floor(rnd() * 4) : Infinity;
     let last = start;

@@ -28,6 +28,8 @@ import { loansRoutes } from './routes/loans.routes.ts';
 import { productsRoutes } from './routes/products.routes.ts';
 import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
+import { collectionsRoutes } from './routes/collections.routes.ts';
+import { reportsRoutes } from './routes/reports.routes.ts';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -95,6 +97,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/quotes', quotesRoutes);
   app.route('/api/v1/loans', loansRoutes);
   app.route('/api/v1/ledger', ledgerRoutes);
+  app.route('/api/v1/collections', collectionsRoutes);
+  app.route('/api/v1/reports', reportsRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

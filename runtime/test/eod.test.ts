@@ -109,6 +109,15 @@ describe.each(DATABASE_KINDS)('end of day on %s', (kind) => {
     expect(unbalanced.rows).toEqual([]);
     const accrual = await sql<{ n: number }>`select count(*)::int as n from journal_lines where account_code in ('1130', '2105')`.execute(h.db);
     expect(accrual.rows[0]!.n).toBeGreaterThan(0);
+    // Closed loans (paid off here) carry no penalty receivable: their last close settled the accrual.
+    const closed = await sql<{ loan_id: string; receivable: string; n: number }>`
+      select s.loan_id, coalesce(sum(l.debit - l.credit) filter (where l.account_code in ('1130', '1140')), 0)::text as receivable, count(l.*)::int as n
+      from loan_servicing s left join journal_entries e on e.loan_id = s.loan_id left join journal_lines l on l.entry_id = e.id
+      where s.status <> 'active' group by s.loan_id`.execute(h.db);
+    expect(closed.rows.length).toBeGreaterThan(0);
+    for (const c of closed.rows) expect(Number(c.receivable)).toBe(0);
+    const reversals = await sql<{ n: number }>`select count(*)::int as n from loan_events where type = 'payment-reversal'`.execute(h.db);
+    expect(reversals.rows[0]!.n).toBe(1);
   }, 600_000);
 
   it('running a closed date again changes nothing', async () => {

@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS)('operations commands on %s', (kind) => {
     });
     const broken = captureIo(dir);
     expect(await runCli(['audit', 'verify'], broken)).toBe(1);
-    expect(broken.err).toContain('entry 2 was edited');
+    expect(broken.err).toMatch(/entry 2 \(api-key:[0-9a-f-]+ #1\) was edited/);
     expect(broken.err).toContain('first broken link: entry 2');
 
     const json = captureIo(dir);

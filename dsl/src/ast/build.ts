@@ -15,7 +15,8 @@ import {
   stringLiteral,
   type BuildContext,
 } from './build-literals.ts';
-import { child, children, emptyAt, hasRealToken, isCstNode, labelled, nodeRange, token, tokenRange, tokens } from './cst.ts';
+import { child, children, emptyAt, hasRealToken, labelled, nodeRange, token, tokenRange, tokens } from './cst.ts';
+import type { PlazoCstNode } from './cst.ts';
 import type * as A from './nodes.ts';
 
 export type { BuildContext } from './build-literals.ts';
@@ -34,7 +35,11 @@ export function buildFile(cst: CstNode | undefined, ctx: BuildContext): A.Produc
 // ---------------------------------------------------------------- helpers
 
 function rangeOf(node: CstNode | undefined, ctx: BuildContext, fallback?: Range): Range {
-  return nodeRange(node, fallback ?? emptyAt(ctx.lines.position(ctx.lines.text.length)), ctx.lines);
+  // The end-of-text fallback is made only when it is used (a node with tokens needs none).
+  if (fallback === undefined && (node === undefined || (node as unknown as PlazoCstNode).first === undefined)) {
+    fallback = emptyAt(ctx.lines.position(ctx.lines.text.length));
+  }
+  return nodeRange(node, fallback!, ctx.lines);
 }
 
 function nameOr(t: IToken | undefined, fallback: Range, ctx: BuildContext): A.Identifier {
@@ -89,9 +94,12 @@ function docFor(range: Range, ctx: BuildContext): string | undefined {
   const start = range.start.offset;
   const previous = ctx.tokens[lowerBound(ctx.tokens, start) - 1];
   const previousEnd = previous ? previous.startOffset + previous.image.length : -1;
+  const first = lowerBound(ctx.comments, previousEnd);
+  // Most declarations have no comment before them: done without computing a line.
+  if (first >= ctx.comments.length || ctx.comments[first]!.startOffset >= start) return undefined;
   const previousLine = previous ? ctx.lines.line(previousEnd) : -1;
   const lines: string[] = [];
-  for (let i = lowerBound(ctx.comments, previousEnd); i < ctx.comments.length; i++) {
+  for (let i = first; i < ctx.comments.length; i++) {
     const comment = ctx.comments[i]!;
     if (comment.startOffset >= start) break;
     if (!comment.image.startsWith('///') || comment.image.startsWith('////')) continue;
@@ -141,7 +149,7 @@ function buildProduct(node: CstNode, ctx: BuildContext): A.ProductDecl {
   const sections: A.Section[] = [];
   for (const [ruleName, list] of labelled(node)) {
     for (const element of list) {
-      if (!isCstNode(element) || !hasRealToken(element as unknown as CstNode)) continue;
+      if (!('children' in element) || !hasRealToken(element as unknown as CstNode)) continue;
       const item = element as unknown as CstNode;
       const at = rangeOf(item, ctx, range);
       switch (ruleName) {
@@ -323,7 +331,7 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
   const where = 'pricing';
   for (const [ruleName, list] of labelled(node)) {
     for (const element of list) {
-      if (!isCstNode(element) || !hasRealToken(element as unknown as CstNode)) continue;
+      if (!('children' in element) || !hasRealToken(element as unknown as CstNode)) continue;
       const item = element as unknown as CstNode;
       const at = rangeOf(item, ctx, range);
       switch (ruleName) {
@@ -548,10 +556,12 @@ function buildScorecard(node: CstNode, ctx: BuildContext, range: Range): A.Score
     if (!hasRealToken(item)) continue;
     const at = rangeOf(item, ctx, range);
     const label = token(item, 'label');
-    const bins = children(item, 'bins')
-      .filter(hasRealToken)
-      .map((bin) => buildBin(bin, ctx, at))
-      .filter((bin): bin is A.BinDecl => bin !== undefined);
+    const bins: A.BinDecl[] = [];
+    for (const binNode of children(item, 'bins')) {
+      if (!hasRealToken(binNode)) continue;
+      const bin = buildBin(binNode, ctx, at);
+      if (bin !== undefined) bins.push(bin);
+    }
     const decl: A.CharacteristicDecl = {
       kind: 'CharacteristicDecl',
       name: nameOr(token(item, 'name'), at, ctx),

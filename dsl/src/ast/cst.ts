@@ -8,38 +8,17 @@ import type { Position, Range } from './nodes.ts';
 export type CstItem = PlazoCstNode | IToken;
 
 /**
- * A CST node as the Plazo parser builds it (parser.ts): Chevrotain's node, with three savings. No
- * `location`: the first and last real tokens under it instead (undefined when it holds none). No
- * `children` dictionary: its labels in the order first met, and beside each what it holds, so
- * every node has one shape and a lookup by label is a short scan of one array (a dictionary per
- * rule made each lookup a megamorphic one across dozens of shapes). And a label holding a single
- * element holds it directly, not in a one-element array (most labels hold one); a second element
- * turns it into an array. Read them through the helpers below.
+ * A CST node as the Plazo parser builds it (parser.ts): Chevrotain's node, with two savings. No
+ * `location`: the first and last real tokens under it instead (undefined when it holds none). And
+ * a label holding a single element holds it directly, not in a one-element array (most labels hold
+ * one); a second element turns it into an array. Read them through the helpers below.
  */
 export interface PlazoCstNode {
   readonly name: string;
-  /** Each label once, in the order Chevrotain first met it. */
-  readonly labels: string[];
-  /** What `labels[i]` holds: one element, or an array of two or more. */
-  readonly items: (CstItem | CstItem[])[];
+  readonly children: Record<string, CstItem | CstItem[]>;
   first: IToken | undefined;
   last: IToken | undefined;
   recoveredNode?: boolean;
-}
-
-/** Adds an element under a label (for the parser's CST builder). */
-export function addChild(node: PlazoCstNode, label: string, element: CstItem): void {
-  const labels = node.labels;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] === label) {
-      const held = node.items[i]!;
-      if (Array.isArray(held)) held.push(element);
-      else node.items[i] = [held, element];
-      return;
-    }
-  }
-  labels.push(label);
-  node.items.push(element);
 }
 
 /** A token that really is in the text (not one inserted by error recovery). */
@@ -47,9 +26,8 @@ export function isRealToken(token: IToken | undefined): token is IToken {
   return token !== undefined && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
 }
 
-/** Whether a CST element is a node (tokens have no labels). */
-export function isCstNode(element: CstItem | CstElement): element is PlazoCstNode {
-  return (element as PlazoCstNode).labels !== undefined;
+function isCstNode(element: CstItem | CstElement): element is PlazoCstNode {
+  return 'children' in element;
 }
 
 /** Tokens have an image; CST nodes do not. Recovery-inserted tokens have no offset. */
@@ -59,20 +37,16 @@ function isRealTokenItem(element: CstItem): element is IToken {
 }
 
 function slot(node: CstNode | undefined, label: string): CstItem | CstItem[] | undefined {
-  if (node === undefined) return undefined;
-  const n = node as unknown as PlazoCstNode;
-  const labels = n.labels;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === label) return n.items[i];
-  return undefined;
+  return node === undefined ? undefined : (node as unknown as PlazoCstNode).children[label];
 }
 
 /** Every label of a node with its elements, in the order Chevrotain first met each label. */
 export function labelled(node: CstNode): [string, CstItem[]][] {
-  const n = node as unknown as PlazoCstNode;
   const out: [string, CstItem[]][] = [];
-  for (let i = 0; i < n.labels.length; i++) {
-    const value = n.items[i]!;
-    out.push([n.labels[i]!, Array.isArray(value) ? value : [value]]);
+  const all = (node as unknown as PlazoCstNode).children;
+  for (const label in all) {
+    const value = all[label]!;
+    out.push([label, Array.isArray(value) ? value : [value]]);
   }
   return out;
 }
@@ -111,17 +85,16 @@ export function children(node: CstNode | undefined, label: string): CstNode[] {
   const value = slot(node, label);
   if (value === undefined) return [];
   if (!Array.isArray(value)) return isCstNode(value) ? [value as unknown as CstNode] : [];
-  return value.filter(isCstNode) as unknown as CstNode[];
+  // Usually every element is a node: then the CST's own array serves (callers only read it).
+  for (let i = 0; i < value.length; i++) if (!isCstNode(value[i]!)) return value.filter(isCstNode) as unknown as CstNode[];
+  return value as unknown as CstNode[];
 }
 
 /** Whether the node or any descendant holds a real token. */
 export function hasRealToken(node: CstNode | undefined): boolean {
   if (!node) return false;
-  const n = node as unknown as PlazoCstNode;
-  if (n.first !== undefined) return true;
-  for (let i = 0; i < n.items.length; i++) {
-    const value = n.items[i]!;
-    const list = Array.isArray(value) ? value : [value];
+  if ((node as unknown as PlazoCstNode).first !== undefined) return true;
+  for (const [, list] of labelled(node)) {
     for (const element of list) {
       if (isCstNode(element) ? hasRealToken(element as unknown as CstNode) : isRealToken(element)) return true;
     }

@@ -99,7 +99,11 @@ export function buildScope(product: ProductDecl): Scope {
     }
   }
   const inputGroups = new Map<string, string>();
-  for (const path of inputs.keys()) if (!inputGroups.has(path.split('.')[0]!)) inputGroups.set(path.split('.')[0]!, path);
+  for (const path of inputs.keys()) {
+    const dot = path.indexOf('.');
+    const group = dot < 0 ? path : path.slice(0, dot); // path.split('.')[0], without the array
+    if (!inputGroups.has(group)) inputGroups.set(group, path);
+  }
   const common = { product, inputs, inputGroups, lets, bands, reasons, stages };
   return scorecard ? { ...common, scorecard } : common;
 }

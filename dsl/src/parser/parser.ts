@@ -2,7 +2,7 @@
 // section and statement is its own rule so a syntax error re-syncs locally and the rest of the
 // file is still parsed. Token labels name the CST children the AST builder reads.
 import { CstParser, type AtLeastOneSepMethodOpts, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
-import { addChild, type PlazoCstNode } from '../ast/cst.ts';
+import type { PlazoCstNode } from '../ast/cst.ts';
 import * as t from '../lexer/tokens.ts';
 import { syntaxMessages } from './messages.ts';
 
@@ -114,6 +114,13 @@ const L = {
   when: { LABEL: 'when' },
   writeOff: { LABEL: 'writeOff' },
 } as const;
+
+/**
+ * The prototype of every `children` dictionary: no keys of its own, so a label can never collide
+ * with an inherited property. Chevrotain creates `Object.create(null)` objects, which V8 keeps in
+ * slow dictionary mode (large, hashed lookups); objects made from a prototype stay fast.
+ */
+const CHILDREN = Object.create(null) as object;
 
 /** The offset just past a token (the lexer tracks start offsets only). */
 function endOf(token: IToken): number {
@@ -1057,17 +1064,15 @@ class PlazoParser extends CstParser {
   });
 
   // ------------------------------------------------------------ CST building
-  // Chevrotain's CST builder (traits/tree_builder.js) with cheaper nodes (see PlazoCstNode in
-  // ast/cst.ts): labels and items arrays of one shape instead of a `children` dictionary per rule,
-  // a label holding a single element without an array, and, instead of a `location` of six boxed
-  // doubles updated on every token, the first and last real tokens of the node. Same semantics as
-  // its `nodeLocationTracking: 'full'` with recovery (`setNodeLocationFull`): the first token with
-  // an offset starts the node, and the end moves to any later-ending token; tokens inserted by
-  // recovery (NaN offsets) are ignored.
+  // Chevrotain's CST builder (traits/tree_builder.js) with cheaper nodes: fast-mode `children`
+  // holding a single element without an array (see PlazoCstNode in ast/cst.ts), and, instead of a `location` of six boxed doubles updated on every token, the first and last
+  // real tokens of the node. Same semantics as its `nodeLocationTracking: 'full'` with recovery
+  // (`setNodeLocationFull`): the first token with an offset starts the node, and the end moves to
+  // any later-ending token; tokens inserted by recovery (NaN offsets) are ignored.
 
   /** Called by Chevrotain on entering a rule. */
   cstInvocationStateUpdate(name: string): void {
-    const node: PlazoCstNode = { name, labels: [], items: [], first: undefined, last: undefined };
+    const node: PlazoCstNode = { name, children: Object.create(CHILDREN) as PlazoCstNode['children'], first: undefined, last: undefined };
     (this as unknown as TreeBuilderInternals).CST_STACK.push(node);
   }
 
@@ -1075,7 +1080,10 @@ class PlazoParser extends CstParser {
   cstPostTerminal(key: string, token: IToken): void {
     const stack = (this as unknown as TreeBuilderInternals).CST_STACK;
     const node = stack[stack.length - 1]!;
-    addChild(node, key, token);
+    const held = node.children[key];
+    if (held === undefined) node.children[key] = token;
+    else if (Array.isArray(held)) held.push(token);
+    else node.children[key] = [held, token];
     if (token.startOffset !== token.startOffset) return; // NaN: inserted by recovery
     if (node.first === undefined) {
       node.first = token;
@@ -1087,7 +1095,10 @@ class PlazoParser extends CstParser {
   cstPostNonTerminal(result: PlazoCstNode, key: string): void {
     const stack = (this as unknown as TreeBuilderInternals).CST_STACK;
     const node = stack[stack.length - 1]!;
-    addChild(node, key, result);
+    const held = node.children[key];
+    if (held === undefined) node.children[key] = result;
+    else if (Array.isArray(held)) held.push(result);
+    else node.children[key] = [held, result];
     if (result.first === undefined) return;
     if (node.first === undefined) {
       node.first = result.first;

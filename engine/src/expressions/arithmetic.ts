@@ -9,9 +9,9 @@ import { ExpressionTypeError, asNumber, toDec, type ExactNumber, type Expression
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
-function settle(r: number, exact: () => ExactNumber): ExactNumber {
+function settle(r: number): number | undefined {
   // A float result of two safe integers is exact whenever it is itself a safe integer.
-  return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : exact();
+  return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : undefined;
 }
 
 /** Coefficient and scale of a number or Fixed. */
@@ -44,28 +44,49 @@ function addShort(x: number | Fixed, y: number | Fixed, sign: 1 | -1): ExactNumb
 
 /** a + b; null when either is missing. */
 export function add(a: ExpressionValue, b: ExpressionValue): ExactNumber | null {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
   const x = asNumber(a, '+');
   const y = asNumber(b, '+');
   if (x === null || y === null) return null;
-  if (typeof x === 'number' && typeof y === 'number') return settle(x + y, () => new Dec(x).plus(y));
+  if (typeof x === 'number' && typeof y === 'number') return settle(x + y) ?? new Dec(x).plus(y);
   return (isShort(x) && isShort(y) ? addShort(x, y, 1) : undefined) ?? toDec(x).plus(toDec(y));
 }
 
 /** a − b; null when either is missing. */
 export function subtract(a: ExpressionValue, b: ExpressionValue): ExactNumber | null {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
   const x = asNumber(a, '-');
   const y = asNumber(b, '-');
   if (x === null || y === null) return null;
-  if (typeof x === 'number' && typeof y === 'number') return settle(x - y, () => new Dec(x).minus(y));
+  if (typeof x === 'number' && typeof y === 'number') return settle(x - y) ?? new Dec(x).minus(y);
   return (isShort(x) && isShort(y) ? addShort(x, y, -1) : undefined) ?? toDec(x).minus(toDec(y));
 }
 
 /** a × b; null when either is missing. */
 export function multiply(a: ExpressionValue, b: ExpressionValue): ExactNumber | null {
+  // The common shapes first, without the generic checks: integer × integer, integer × Fixed.
+  if (typeof a === 'number') {
+    if (typeof b === 'number') {
+      const r = a * b;
+      if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+    } else if (b instanceof Fixed) {
+      const r = a * b.m;
+      if (Number.isSafeInteger(r)) return fixed(r, b.s);
+    }
+  } else if (typeof b === 'number' && a instanceof Fixed) {
+    const r = a.m * b;
+    if (Number.isSafeInteger(r)) return fixed(r, a.s);
+  }
   const x = asNumber(a, '*');
   const y = asNumber(b, '*');
   if (x === null || y === null) return null;
-  if (typeof x === 'number' && typeof y === 'number') return settle(x * y, () => new Dec(x).times(y));
+  if (typeof x === 'number' && typeof y === 'number') return settle(x * y) ?? new Dec(x).times(y);
   if (isShort(x) && isShort(y)) {
     const r = coef(x) * coef(y);
     const s = scale(x) + scale(y);
@@ -81,6 +102,25 @@ function gcd(a: number, b: number): number {
     b = r;
   }
   return a;
+}
+
+/**
+ * x ÷ y for safe integers, y ≠ 0, when the quotient is an integer or a terminating decimal whose
+ * scaled coefficient x·10^s stays a safe integer; else undefined (divideShort and Dec decide).
+ * For a safe integer n, `n / y` is an integer exactly when y divides n: a quotient off an integer
+ * is at least 1/|y| away from it, more than the rounding error |n / y|·2^−53 (|n| < 2^53). So the
+ * first scale s whose n = x·10^s divides gives the canonical coefficient (not a multiple of 10).
+ */
+function divideIntegers(x: number, y: number): ExactNumber | undefined {
+  const q = x / y;
+  if (Number.isInteger(q)) return q === 0 ? 0 : q;
+  for (let s = 1; s <= MAX_FIXED_SCALE; s++) {
+    const n = x * POW10[s]!;
+    if (n > SAFE || n < -SAFE) return undefined;
+    const m = n / y;
+    if (Number.isInteger(m)) return new Fixed(m, s);
+  }
+  return undefined;
 }
 
 /** x ÷ y exactly in safe integers when the quotient is a terminating decimal that fits; else undefined. */
@@ -122,13 +162,14 @@ function divideShort(x: number | Fixed, y: number | Fixed): ExactNumber | undefi
  * unknown, not infinite.
  */
 export function divide(a: ExpressionValue, b: ExpressionValue): ExactNumber | null {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (b === 0) return null;
+    const q = divideIntegers(a, b);
+    if (q !== undefined) return q;
+  }
   const x = asNumber(a, '/');
   const y = asNumber(b, '/');
   if (x === null || y === null) return null;
-  if (typeof x === 'number' && typeof y === 'number') {
-    if (y === 0) return null;
-    if (x % y === 0) return x / y === 0 ? 0 : x / y;
-  }
   if (isShort(x) && isShort(y)) {
     if (coef(y) === 0) return null;
     const q = divideShort(x, y);
@@ -150,6 +191,7 @@ export function negate(a: ExpressionValue): ExactNumber | null {
 /** Compares two exact numbers: −1, 0 or 1. */
 export function compareNumbers(x: ExactNumber, y: ExactNumber): number {
   if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
+  if (x instanceof Fixed && y instanceof Fixed && x.s === y.s) return x.m < y.m ? -1 : x.m > y.m ? 1 : 0;
   if (isShort(x) && isShort(y)) {
     const s = Math.max(scale(x), scale(y));
     const a = lift(coef(x), s - scale(x));

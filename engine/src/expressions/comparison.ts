@@ -29,8 +29,8 @@ export function notEquals(a: ExpressionValue, b: ExpressionValue): boolean {
 export function order(a: ExpressionValue, b: ExpressionValue, op: string): number | null {
   if (a === null || b === null) return null;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  if (isNumeric(a) && isNumeric(b)) return compareNumbers(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (isNumeric(a) && isNumeric(b)) return compareNumbers(a, b);
   throw new ExpressionTypeError(`\`${op}\` compares two numbers or two strings, got ${describeValue(a)} and ${describeValue(b)}`);
 }
 

@@ -2,7 +2,7 @@
 // against a literal reads the data and compares safe integers or strings without further calls.
 import { arity, type Fn, type Node } from './compiled-node.ts';
 import { equals, isIn, notEquals, order } from './comparison.ts';
-import { normalize, readPath } from './read-path.ts';
+import { normalize, pathReader } from './read-path.ts';
 import type { ExpressionValue } from './values.ts';
 
 export type Ordering = '<' | '<=' | '>' | '>=';
@@ -29,28 +29,35 @@ function ordered(op: Ordering, x: ExpressionValue, y: ExpressionValue): boolean 
 
 /** `path OP k` for a literal k: finite JS numbers compare natively against an integer k. */
 function fusedOrdering(op: Ordering, segments: readonly string[], k: ExpressionValue): Fn {
-  const read = readPath(segments);
+  const read = pathReader(segments);
   const name = segments.join('.');
-  const slow = (x: unknown) => ordered(op, normalize(typeof x === 'function' ? undefined : x, name), k);
+  const slow = (x: unknown) => ordered(op, normalize(x, name), k);
   if (typeof k !== 'number') return (data) => slow(read(data));
   // A double and an integer compare exactly, and the same way as the double's shortest decimal.
-  // `x - x === 0` is true exactly for finite numbers. The path read is unrolled for two segments,
-  // the shape of every input field.
-  if (segments.length === 2) {
-    const s0 = segments[0]!;
-    const s1 = segments[1]!;
-    return (data) => {
-      const g = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[s0] : undefined;
-      const x = g !== null && typeof g === 'object' ? (g as Record<string, unknown>)[s1] : undefined;
-      if (typeof x === 'number' && x - x === 0) return op === '<' ? x < k : op === '<=' ? x <= k : op === '>' ? x > k : x >= k;
-      return slow(x);
-    };
+  // `x - x === 0` is true exactly for finite numbers. One closure per operator keeps the test
+  // free of a per-call switch.
+  switch (op) {
+    case '<':
+      return (data) => {
+        const x = read(data);
+        return typeof x === 'number' && x - x === 0 ? x < k : slow(x);
+      };
+    case '<=':
+      return (data) => {
+        const x = read(data);
+        return typeof x === 'number' && x - x === 0 ? x <= k : slow(x);
+      };
+    case '>':
+      return (data) => {
+        const x = read(data);
+        return typeof x === 'number' && x - x === 0 ? x > k : slow(x);
+      };
+    case '>=':
+      return (data) => {
+        const x = read(data);
+        return typeof x === 'number' && x - x === 0 ? x >= k : slow(x);
+      };
   }
-  return (data) => {
-    const x = read(data);
-    if (typeof x === 'number' && x - x === 0) return op === '<' ? x < k : op === '<=' ? x <= k : op === '>' ? x > k : x >= k;
-    return slow(x);
-  };
 }
 
 /** `<`, `<=` (also with three arguments: between), `>`, `>=`. */
@@ -69,8 +76,35 @@ export function compileOrdering(op: Ordering, args: readonly Node[], path: strin
   if (a.varPath && b.constant) return { fn: fusedOrdering(op, a.varPath, b.constant.value) };
   if (b.varPath && a.constant) return { fn: fusedOrdering(FLIPPED[op], b.varPath, a.constant.value) };
   const fa = a.fn;
+  if (b.constant && typeof b.constant.value === 'number') return { fn: orderingWithInteger(op, fa, b.constant.value) };
   const fb = b.fn;
   return { fn: (data, today) => ordered(op, fa(data, today), fb(data, today)) };
+}
+
+/** `expr OP k` for a literal integer k: an integer result compares natively, anything else exactly. */
+function orderingWithInteger(op: Ordering, f: Fn, k: number): Fn {
+  switch (op) {
+    case '<':
+      return (data, today) => {
+        const x = f(data, today);
+        return typeof x === 'number' ? x < k : ordered(op, x, k);
+      };
+    case '<=':
+      return (data, today) => {
+        const x = f(data, today);
+        return typeof x === 'number' ? x <= k : ordered(op, x, k);
+      };
+    case '>':
+      return (data, today) => {
+        const x = f(data, today);
+        return typeof x === 'number' ? x > k : ordered(op, x, k);
+      };
+    case '>=':
+      return (data, today) => {
+        const x = f(data, today);
+        return typeof x === 'number' ? x >= k : ordered(op, x, k);
+      };
+  }
 }
 
 /** `==` and `!=`; a literal null makes them presence tests, a literal string a direct comparison. */
@@ -81,7 +115,7 @@ export function compileEquality(op: '==' | '!=', args: readonly Node[], path: st
   if (other) return op === '==' ? { fn: (data, today) => other(data, today) === null } : { fn: (data, today) => other(data, today) !== null };
   const [v, k] = a.varPath && b.constant ? [a.varPath, b.constant.value] : b.varPath && a.constant ? [b.varPath, a.constant.value] : [undefined, undefined];
   if (v && (typeof k === 'string' || typeof k === 'boolean')) {
-    const read = readPath(v);
+    const read = pathReader(v);
     if (op === '==') return { fn: (data) => read(data) === k };
     return {
       fn: (data) => {

@@ -1,7 +1,7 @@
 // `var` and `missing`: reading the evaluation data by dotted path, with precomputed readers.
 import type { CompiledNodeCompiler } from './compile-types.ts';
 import { arity, constant, type Node, type Options } from './compiled-node.ts';
-import { normalize, readPath } from './read-path.ts';
+import { normalize, pathReader, readPath } from './read-path.ts';
 import { asNumber, type ExpressionValue } from './values.ts';
 
 const NOTHING_MISSING: readonly ExpressionValue[] = Object.freeze([]);
@@ -16,19 +16,7 @@ export function compileVar(args: readonly unknown[], path: string, options: Opti
   if (typeof key === 'string' || typeof key === 'number') {
     const name = String(key);
     const segments = Object.freeze(name.split('.'));
-    const read = readPath(segments);
-    if (!hasDefault && segments.length === 2) {
-      const s0 = segments[0]!;
-      const s1 = segments[1]!;
-      return {
-        fn: (data) => {
-          const g = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[s0] : undefined;
-          const v = g !== null && typeof g === 'object' ? (g as Record<string, unknown>)[s1] : undefined;
-          return typeof v === 'number' && Number.isSafeInteger(v) ? v : normalize(typeof v === 'function' ? undefined : v, name);
-        },
-        varPath: segments,
-      };
-    }
+    const read = pathReader(segments);
     if (!hasDefault) {
       return {
         fn: (data) => {
@@ -69,7 +57,7 @@ export function compileMissing(args: readonly Node[]): Node {
   const literal = args.every((a) => a.constant && typeof a.constant.value === 'string');
   if (literal) {
     const keys = args.map((a) => a.constant!.value as string);
-    const readers = keys.map((k) => readPath(k.split('.')));
+    const readers = keys.map((k) => pathReader(k.split('.')));
     return {
       fn: (data) => {
         let missing: ExpressionValue[] | undefined;

@@ -68,6 +68,8 @@ export interface LoanCloseResult {
   /** The checkpoint to store with the seq of the last event folded into it (null: keep the stored one). */
   readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly accrued: AccruedPosition; readonly received: string } | null;
   readonly lines: readonly JournalLine[];
+  /** The loan event the accrual entry is linked to (the day close, or the event that closed the loan). */
+  readonly entrySeq: number | null;
   readonly summary: LoanSummary;
   readonly maxDaysPastDue: number;
   readonly collectionQueue: string | null;
@@ -163,7 +165,7 @@ export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResu
     if (!writeClose) {
       // Later-dated events exist (the run is behind): report the date, keep the checkpoint.
       const { state } = advanceLoan(input.ir, input.terms, input.previous.checkpoint, events, date);
-      return { id: input.id, closeEvent: null, checkpoint: null, lines: [], ...common(loanSummary(state)), notifications: [], refolded: false };
+      return { id: input.id, closeEvent: null, checkpoint: null, lines: [], entrySeq: null, ...common(loanSummary(state)), notifications: [], refolded: false };
     }
     const day = closeDay(input.ir, input.terms, input.previous.checkpoint, date, events);
     const folded = fromPostings(day.postings);
@@ -177,19 +179,22 @@ export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResu
       closeEvent: { seq: seq!, event: closeEvent! },
       checkpoint: { value: day.checkpoint, eventSeq: seq!, accrued: accrual.accrued, received },
       lines: accrual.lines,
+      entrySeq: seq,
       ...common(day.summary),
       notifications: notificationsOf(input, day.summary, date, day.actions, day.stageChange?.to),
       refolded: false,
     };
   }
 
-  // Refold from all the events (the cumulative figures come from the full state).
+  // Refold from all the events (the cumulative figures come from the full state). A loan that
+  // left `active` (paid off, written off) gets this last close: its accrual is settled, no event.
   const all = (input.allEvents ?? input.newEvents).filter((e) => e.date <= date);
-  if (!writeClose && input.previous === null) return null;
+  const final = input.loanStatus !== 'active';
+  if (!writeClose && !final && input.previous === null) return null;
   const events = [...all.map((e) => e.event), ...(closeEvent ? [closeEvent] : [])];
   const { state, checkpoint } = advanceLoan(input.ir, input.terms, null, events, date);
   const summary = loanSummary(state);
-  if (!writeClose) return { id: input.id, closeEvent: null, checkpoint: null, lines: [], ...common(summary), notifications: [], refolded: true };
+  if (!writeClose && !final) return { id: input.id, closeEvent: null, checkpoint: null, lines: [], entrySeq: null, ...common(summary), notifications: [], refolded: true };
   const before = input.previous?.accrued ?? ZERO_ACCRUED;
   const accrual = penaltyAccrual(before, { charged: pickPenalties(state.penaltiesCharged), collected: pickPenalties(state.paid), active: state.status === 'active' }, decimals);
   const received = state.allocations.filter((a) => a.paymentId !== 'credit').reduce((a, r) => addAmounts(a, r.amount), '0');
@@ -197,9 +202,10 @@ export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResu
   const stageTo = stageChanges.length > 0 ? (stageChanges.at(-1) as Extract<JournalEntry, { kind: 'stage-changed' }>).to : undefined;
   return {
     id: input.id,
-    closeEvent: { seq: seq!, event: closeEvent! },
-    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq!, accrued: accrual.accrued, received },
+    closeEvent: closeEvent && seq !== null ? { seq, event: closeEvent } : null,
+    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq ?? all.at(-1)?.seq ?? 0, accrued: accrual.accrued, received },
     lines: accrual.lines,
+    entrySeq: seq ?? input.lastEventSeq,
     ...common(summary),
     notifications: notificationsOf(input, summary, date, state.actionsDue, stageTo),
     refolded: true,

@@ -189,7 +189,7 @@ async function processChunk(
         ? null
         : { eventSeq: r.event_seq!, accrued: r.accrued!, checkpoint: JSON.parse(r.checkpoint) as CompactCheckpoint, maxDpd: r.max_days_past_due ?? 0, received: r.received_total ?? '0' };
     const events = newEvents.get(r.id) ?? [];
-    if (previous !== null && needsRefold(previous, events)) refold.push(r.id);
+    if (previous !== null && (needsRefold(previous, events) || r.status !== 'active')) refold.push(r.id);
     inputs.push({
       id: r.id,
       productCode: r.product_code,
@@ -252,7 +252,7 @@ async function processChunk(
         principal, disbursed_on, origination_month, principal_outstanding, interest_outstanding, fees_outstanding, penalties_outstanding, iva_outstanding,
         total_outstanding, overdue_total, received_total, payoff_total, credit_balance, next_due_date, next_due_amount,
         max_days_past_due, accrued, checkpoint, updated_at, created_at, created_by)
-      select t.id, t.code, t.version, ${date}::date, t.seq, t.status, t.dpd, t.bucket, t.stage, t.queue, t.stopped,
+      select t.id, t.code, t.version, ${date}::date, coalesce(t.seq, 0), t.status, t.dpd, t.bucket, t.stage, t.queue, t.stopped,
         t.principal, t.disbursed, date_trunc('month', t.disbursed)::date, t.p, t.i, t.f, t.pen, t.iva,
         t.total, t.ot, coalesce(t.received, 0), t.payoff, t.credit, t.next_date, t.next_amount,
         t.maxdpd, coalesce(t.accrued::jsonb, '{}'), coalesce(t.cp, ''), ${ctx.at}::timestamptz, ${ctx.at}::timestamptz, ${ctx.actor}
@@ -285,13 +285,14 @@ async function processChunk(
   }
 
   // Penalty accrual entries, one per loan with a change, linked to its day-close event.
-  const posted = results.filter((r) => r.lines.length > 0 && r.closeEvent !== null);
+  // (a loan that left `active` is linked to the event that closed it)
+  const posted = results.filter((r) => r.lines.length > 0 && r.entrySeq !== null);
   if (posted.length > 0) {
     const entryIds = posted.map(() => uuidv7());
     await sql`
       insert into journal_entries (id, entry_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
       select t.id, ${date}::date, 'day close (penalty accrual) loan ' || t.loan::text, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
-      from unnest(${entryIds}::uuid[], ${posted.map((r) => r.id)}::uuid[], ${posted.map((r) => byId.get(r.id)!.ir.currency)}::text[], ${posted.map((r) => r.closeEvent!.seq)}::int[]) as t(id, loan, currency, seq)
+      from unnest(${entryIds}::uuid[], ${posted.map((r) => r.id)}::uuid[], ${posted.map((r) => byId.get(r.id)!.ir.currency)}::text[], ${posted.map((r) => r.entrySeq!)}::int[]) as t(id, loan, currency, seq)
     `.execute(tx);
     const lineEntry: string[] = [];
     const lineNo: number[] = [];

@@ -387,10 +387,10 @@ async function appendLoanEventOnce(db: Kysely<Database>, loanId: string, request
     // meanwhile (one that appends to the loan's stream without taking the loan's lock), nothing
     // of this statement stays: the transaction rolls back and starts over.
     const withAudit = write.with('audit', (q) => q.insertInto('audit_log').values(auditLogValues(audit)));
-    const moved =
+    const moveHead = () =>
       head === null
-        ? await withAudit.insertInto('audit_streams').values(headRow).onConflict((oc) => oc.column('stream').doNothing()).returning('last_seq').executeTakeFirst()
-        : await withAudit
+        ? withAudit.insertInto('audit_streams').values(headRow).onConflict((oc) => oc.column('stream').doNothing()).returning('last_seq').executeTakeFirst()
+        : withAudit
             .updateTable('audit_streams')
             .set({ last_seq: headRow.last_seq, last_hash: headRow.last_hash })
             .where('stream', '=', stream)
@@ -398,6 +398,10 @@ async function appendLoanEventOnce(db: Kysely<Database>, loanId: string, request
             .where('last_hash', '=', head.hash)
             .returning('last_seq')
             .executeTakeFirst();
+    const moved = await moveHead().catch((error: unknown) => {
+      if (isUniqueViolation(error, 'audit_log_stream_position') || isUniqueViolation(error, 'audit_streams_pkey')) return undefined;
+      throw error;
+    });
     if (!moved) throw new StaleStreamHead(`the audit stream ${stream} moved during the event`);
     return { status: request.status, text, replayed: false };
   });

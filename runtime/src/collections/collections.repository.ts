@@ -1,0 +1,106 @@
+// Collection queues (from the end of day's summary: the queue of each loan's stage), agent
+// assignments and contact results with promises to pay. Writes are audited in their transaction.
+import { sql, type Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import { uuidv7 } from '../ids.ts';
+
+export interface WriteCtx {
+  readonly actor: string;
+  readonly at: string;
+  readonly requestId?: string | null;
+}
+
+/** Each queue (and stage) with its loans, amount overdue, average and maximum days past due. */
+export async function listQueues(db: Executor) {
+  const r = await sql<{ queue: string; stage: string | null; loans: number; overdue: string; outstanding: string; avg_dpd: string; max_dpd: number; assigned: number }>`
+    select s.collection_queue as queue, s.stage, count(*)::int as loans, sum(s.overdue_total)::text as overdue, sum(s.total_outstanding)::text as outstanding,
+           round(avg(s.days_past_due), 1)::text as avg_dpd, max(s.days_past_due)::int as max_dpd, count(a.loan_id)::int as assigned
+    from loan_servicing s left join collection_assignments a on a.loan_id = s.loan_id
+    where s.collection_queue is not null and s.status = 'active'
+    group by 1, 2 order by 1, 2`.execute(db);
+  return r.rows;
+}
+
+/** The loans of a queue, most days past due first (keyset on dpd desc, loan id), with their agent and last contact. */
+export async function queueLoans(db: Executor, queue: string, options: { limit: number; agent?: string | undefined; after?: { dpd: number; id: string } | undefined }) {
+  const r = await sql<Record<string, unknown>>`
+    select s.loan_id, l.external_ref, s.product_code, s.stage, s.days_past_due, s.overdue_total::text, s.total_outstanding::text, s.next_due_date::text,
+           s.next_due_amount::text, s.as_of::text, a.agent, lc.contacted_at as last_contact_at, lc.result as last_contact_result, lc.promise_date::text as promise_date,
+           lc.promise_amount::text as promise_amount
+    from loan_servicing s
+    join loans l on l.id = s.loan_id
+    left join collection_assignments a on a.loan_id = s.loan_id
+    left join lateral (select contacted_at, result, promise_date, promise_amount from collection_contacts c where c.loan_id = s.loan_id order by contacted_at desc limit 1) lc on true
+    where s.collection_queue = ${queue} and s.status = 'active'
+      ${options.agent ? sql`and a.agent = ${options.agent}` : sql``}
+      ${options.after ? sql`and (s.days_past_due < ${options.after.dpd} or (s.days_past_due = ${options.after.dpd} and s.loan_id > ${options.after.id}::uuid))` : sql``}
+    order by s.days_past_due desc, s.loan_id
+    limit ${options.limit + 1}`.execute(db);
+  const rows = r.rows.slice(0, options.limit);
+  const last = rows.at(-1);
+  return { loans: rows, nextAfter: r.rows.length > options.limit && last ? `${last.days_past_due}/${last.loan_id}` : null };
+}
+
+async function requireLoan(db: Executor, loanId: string) {
+  const loan = await db.selectFrom('loans').select(['id']).where('id', '=', loanId).executeTakeFirst();
+  if (!loan) throw new NotFoundError('loan', loanId);
+}
+
+/** Assigns (or reassigns) a loan to an agent. */
+export async function assignLoan(db: Kysely<Database>, loanId: string, agent: string, ctx: WriteCtx) {
+  return db.transaction().execute(async (tx) => {
+    await requireLoan(tx, loanId);
+    const before = await tx.selectFrom('collection_assignments').select(['agent', 'assigned_at']).where('loan_id', '=', loanId).forUpdate().executeTakeFirst();
+    await sql`
+      insert into collection_assignments (loan_id, agent, assigned_at, created_at, created_by) values (${loanId}, ${agent}, ${ctx.at}, ${ctx.at}, ${ctx.actor})
+      on conflict (loan_id) do update set agent = excluded.agent, assigned_at = excluded.assigned_at`.execute(tx);
+    await appendAudit(tx, {
+      actor: ctx.actor, action: 'assign', entityType: 'collection-assignment', entityId: loanId,
+      before: before ?? null, after: { agent, assignedAt: ctx.at }, details: { loanId, agent }, requestId: ctx.requestId ?? null, at: ctx.at,
+    });
+    return { loanId, agent, assignedAt: ctx.at, previousAgent: before?.agent ?? null };
+  });
+}
+
+export interface ContactInput {
+  readonly agent: string;
+  readonly channel: 'phone' | 'sms' | 'whatsapp' | 'email' | 'visit' | 'other';
+  readonly result: 'no-answer' | 'wrong-number' | 'contacted' | 'promise-to-pay' | 'refused' | 'paid' | 'other';
+  readonly notes?: string | undefined;
+  readonly promiseAmount?: string | undefined;
+  readonly promiseDate?: string | undefined;
+  readonly contactedAt?: string | undefined;
+}
+
+/** Records a contact (and a promise to pay when the result says so). */
+export async function recordContact(db: Kysely<Database>, loanId: string, input: ContactInput, ctx: WriteCtx) {
+  return db.transaction().execute(async (tx) => {
+    await requireLoan(tx, loanId);
+    const row = {
+      id: uuidv7(),
+      loan_id: loanId,
+      agent: input.agent,
+      channel: input.channel,
+      result: input.result,
+      notes: input.notes ?? null,
+      promise_amount: input.promiseAmount ?? null,
+      promise_date: input.promiseDate ?? null,
+      contacted_at: input.contactedAt ?? ctx.at,
+      created_at: ctx.at,
+      created_by: ctx.actor,
+    };
+    await tx.insertInto('collection_contacts').values(row).execute();
+    await appendAudit(tx, {
+      actor: ctx.actor, action: 'record-contact', entityType: 'collection-contact', entityId: row.id,
+      before: null, after: row, details: { loanId, result: input.result }, requestId: ctx.requestId ?? null, at: ctx.at,
+    });
+    return row;
+  });
+}
+
+export async function loanContacts(db: Executor, loanId: string) {
+  await requireLoan(db, loanId);
+  return db.selectFrom('collection_contacts').selectAll().where('loan_id', '=', loanId).orderBy('contacted_at', 'desc').execute();
+}

@@ -1,0 +1,73 @@
+// /api/v1/reports: portfolio reports over the end of day's state summary, as JSON or CSV
+// (`?format=csv` or `Accept: text/csv`). Each is one or two set-oriented SQL queries.
+import { createRoute, z } from '@hono/zod-openapi';
+import { ValidationError } from '../errors.ts';
+import { errorResponses, guarded, newRouter } from '../http/openapi.ts';
+import { agingReport, cashFlowReport, collectionsReport, portfolioSummary, reportCsv, riskReport, vintageReport, type ReportTable } from '../reports/portfolio-reports.ts';
+import { DateSchema } from './servicing-schemas.ts';
+
+const REPORTS = ['summary', 'aging', 'risk', 'vintages', 'collections', 'cash-flow'] as const;
+
+const ReportQuery = z.strictObject({
+  from: DateSchema.optional().openapi({ param: { name: 'from', in: 'query' }, description: 'collections: first contact day (default 30 days before `to`); cash-flow: first week (default today)' }),
+  to: DateSchema.optional().openapi({ param: { name: 'to', in: 'query' }, description: 'collections: last contact day (default today)' }),
+  weeks: z.coerce.number().int().min(1).max(52).default(13).openapi({ param: { name: 'weeks', in: 'query' } }),
+  vencidaDays: z.coerce.number().int().min(1).max(365).default(90).openapi({ param: { name: 'vencidaDays', in: 'query' }, description: 'risk: days past due from which a loan is cartera vencida' }),
+  format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
+});
+
+const ReportSchema = z.object({
+  report: z.enum(REPORTS),
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+});
+
+export const reportsRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/{report}',
+    tags: ['reports'],
+    summary: 'A portfolio report: summary, aging, risk (PAR30/60/90, índice de morosidad), vintages, collections, cash-flow',
+    description: 'Figures as of each loan’s last end-of-day close. Money and ratios are decimal strings.',
+    ...guarded('reports:read'),
+    request: { params: z.object({ report: z.enum(REPORTS).openapi({ param: { name: 'report', in: 'path' } }) }), query: ReportQuery },
+    responses: {
+      200: { description: 'The report', content: { 'application/json': { schema: ReportSchema }, 'text/csv': { schema: z.string() } } },
+      ...errorResponses(401, 403, 422),
+    },
+  }),
+  async (c) => {
+    const { report } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const today = c.var.clock.today();
+    const db = c.var.db;
+    let table: ReportTable;
+    switch (report) {
+      case 'summary':
+        table = await portfolioSummary(db);
+        break;
+      case 'aging':
+        table = await agingReport(db);
+        break;
+      case 'risk':
+        table = await riskReport(db, q.vencidaDays);
+        break;
+      case 'vintages':
+        table = await vintageReport(db);
+        break;
+      case 'collections': {
+        const to = q.to ?? today;
+        const from = q.from ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString().slice(0, 10);
+        if (from > to) throw new ValidationError([{ path: 'from', message: `must not be after \`to\` (${to})` }], 'the request query is not valid');
+        table = await collectionsReport(db, from, to);
+        break;
+      }
+      case 'cash-flow':
+        table = await cashFlowReport(db, q.from ?? today, q.weeks);
+        break;
+    }
+    const csv = q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/i.test(c.req.header('accept') ?? ''));
+    if (csv) return c.body(reportCsv(table), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${report}-${today}.csv"` }) as never;
+    return c.json({ report, columns: [...table.columns], rows: table.rows as Record<string, string | number | null>[] }, 200);
+  },
+);
