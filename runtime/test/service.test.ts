@@ -1,49 +1,16 @@
 // The real service process (`tsx src/server.ts`): first start migrates, loads the examples and
 // prints the URL and admin key once; SIGTERM lets a request in flight finish, then exits 0;
 // a restart keeps the data and prints no new key.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from './support/server-process.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/test-database.ts';
 
-const RUNTIME_DIR = new URL('..', import.meta.url).pathname;
 const EXAMPLES = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => f.endsWith('.plazo'));
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly key: string | null;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: RUNTIME_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
-    const poll = setInterval(() => {
-      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ child, url, key: /admin API key[^:]*: (plz_\S+)/.exec(out)?.[1] ?? null, output: () => out, exited });
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
 
 describe.each(DATABASE_KINDS)('service process on %s', (kind) => {
   let dir: string;
