@@ -15,7 +15,7 @@ import { fixedClock } from '../src/clock.ts';
 import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { openDatabase } from '../src/db/open-database.ts';
-import { runEndOfDay } from '../src/eod/eod-run.ts';
+import { eodTimings, runEndOfDay } from '../src/eod/eod-run.ts';
 import { jsonLogger } from '../src/logger.ts';
 import { irOf } from '../src/products/product-versions.ts';
 import { agingReport, cashFlowReport, collectionsReport, portfolioSummary, riskReport, vintageReport } from '../src/reports/portfolio-reports.ts';
@@ -89,10 +89,12 @@ async function bench(kind: 'postgres' | 'pglite') {
     for (let i = 1; i <= NIGHTS; i++) nights.push(addDays(FIRST, i));
     for (const [i, date] of nights.entries()) {
       peakRss = process.memoryUsage().rss;
+      Object.assign(eodTimings, { read: 0, compute: 0, write: 0, detail: {} });
       const [reports, s] = await timed(() => runEndOfDay(db, { through: date, chunkSize: CHUNK }));
       const r = reports.at(-1)!;
       const label = i === 0 ? 'first close (full fold from disbursement)' : `nightly close ${i} (from checkpoints)`;
       console.log(`  ${date} ${label.padEnd(44)} ${fmt(r.loansDone).padStart(9)} loans in ${s.toFixed(1).padStart(6)} s = ${fmt(r.loansDone / s).padStart(7)} loans/s, failed ${r.loansFailed}, peak RSS ${mb(peakRss)}`);
+      console.log(`${' '.repeat(14)}read ${(eodTimings.read / 1000).toFixed(1)} s · engine ${(eodTimings.compute / 1000).toFixed(1)} s · write ${(eodTimings.write / 1000).toFixed(1)} s (${Object.entries(eodTimings.detail).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')})`);
     }
     const size = await sql<{ cp: string; n: number }>`select pg_size_pretty(sum(octet_length(checkpoint))::bigint) as cp, count(*)::int as n from loan_servicing`.execute(db);
     console.log(`  stored compact checkpoints: ${size.rows[0]!.cp} for ${fmt(size.rows[0]!.n)} loans`);

@@ -30,7 +30,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
 const LOANS = Number(process.env.BENCH_LOANS ?? 200);
 /** Service processes on PostgreSQL (PLAZO_WORKERS); PGlite is always one. */
-const PG_WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const PG_WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 /** Connections per service process (PLAZO_DB_POOL_SIZE). */
 const POOL = process.env.BENCH_POOL ?? '8';
 const RUNTIME_DIR = new URL('..', import.meta.url).pathname;

@@ -3,6 +3,7 @@
 import { arity, type Fn, type Node } from './compiled-node.ts';
 import { equals, isIn, notEquals, order } from './comparison.ts';
 import { normalize, pathReader } from './read-path.ts';
+import { Fixed, POW10 } from './fixed.ts';
 import type { ExpressionValue } from './values.ts';
 
 export type Ordering = '<' | '<=' | '>' | '>=';
@@ -77,8 +78,64 @@ export function compileOrdering(op: Ordering, args: readonly Node[], path: strin
   if (b.varPath && a.constant) return { fn: fusedOrdering(FLIPPED[op], b.varPath, a.constant.value) };
   const fa = a.fn;
   if (b.constant && typeof b.constant.value === 'number') return { fn: orderingWithInteger(op, fa, b.constant.value) };
+  if (b.constant && b.constant.value instanceof Fixed) return { fn: orderingWithFixed(op, fa, b.constant.value) };
   const fb = b.fn;
   return { fn: (data, today) => ordered(op, fa(data, today), fb(data, today)) };
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * x against the literal decimal k = m·10^−s: −1, 0 or 1, exactly, by scaling both to one scale in
+ * safe integers (a product of safe integers is exact when it is itself safe); undefined when x is
+ * not an integer or Fixed, or the scaled coefficients would leave safe integers.
+ */
+function againstFixed(x: ExpressionValue, m: number, s: number): number | undefined {
+  let a: number;
+  let b = m;
+  if (typeof x === 'number') a = x * POW10[s]!;
+  else if (x instanceof Fixed) {
+    if (x.s === s) a = x.m;
+    else if (x.s < s) a = x.m * POW10[s - x.s]!;
+    else {
+      a = x.m;
+      b = m * POW10[x.s - s]!;
+    }
+  } else return undefined;
+  if (a > SAFE || a < -SAFE || b > SAFE || b < -SAFE) return undefined;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `expr OP k` for a literal Fixed k: integer and Fixed results compare in safe integers, anything else exactly. */
+function orderingWithFixed(op: Ordering, f: Fn, k: Fixed): Fn {
+  const m = k.m;
+  const s = k.s;
+  switch (op) {
+    case '<':
+      return (data, today) => {
+        const x = f(data, today);
+        const c = againstFixed(x, m, s);
+        return c === undefined ? ordered(op, x, k) : c < 0;
+      };
+    case '<=':
+      return (data, today) => {
+        const x = f(data, today);
+        const c = againstFixed(x, m, s);
+        return c === undefined ? ordered(op, x, k) : c <= 0;
+      };
+    case '>':
+      return (data, today) => {
+        const x = f(data, today);
+        const c = againstFixed(x, m, s);
+        return c === undefined ? ordered(op, x, k) : c > 0;
+      };
+    case '>=':
+      return (data, today) => {
+        const x = f(data, today);
+        const c = againstFixed(x, m, s);
+        return c === undefined ? ordered(op, x, k) : c >= 0;
+      };
+  }
 }
 
 /** `expr OP k` for a literal integer k: an integer result compares natively, anything else exactly. */

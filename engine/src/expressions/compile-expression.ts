@@ -74,6 +74,41 @@ function reduceNumbers(fns: readonly Fn[], step: (a: ExpressionValue, b: Express
   };
 }
 
+type Arithmetic = '+' | '-' | '*' | '/';
+
+/**
+ * Two-operand arithmetic with the operator's function called directly (so the compiler can inline
+ * it) and a literal right operand held as a value rather than called.
+ */
+function arithmetic(op: Arithmetic, args: readonly Node[]): Node {
+  const f = args[0]!.fn;
+  const k = args[1]!.constant;
+  if (k) {
+    const y = k.value;
+    switch (op) {
+      case '+':
+        return { fn: (data, today) => add(f(data, today), y) };
+      case '-':
+        return { fn: (data, today) => subtract(f(data, today), y) };
+      case '*':
+        return { fn: (data, today) => multiply(f(data, today), y) };
+      case '/':
+        return { fn: (data, today) => divide(f(data, today), y) };
+    }
+  }
+  const g = args[1]!.fn;
+  switch (op) {
+    case '+':
+      return { fn: (data, today) => add(f(data, today), g(data, today)) };
+    case '-':
+      return { fn: (data, today) => subtract(f(data, today), g(data, today)) };
+    case '*':
+      return { fn: (data, today) => multiply(f(data, today), g(data, today)) };
+    case '/':
+      return { fn: (data, today) => divide(f(data, today), g(data, today)) };
+  }
+}
+
 function binary(fns: readonly Fn[], step: (a: ExpressionValue, b: ExpressionValue) => ExpressionValue): Node {
   const [f, g] = fns as [Fn, Fn];
   return { fn: (data, today) => step(f(data, today), g(data, today)) };
@@ -127,19 +162,21 @@ function compileOperation(op: string, rawArgs: readonly unknown[], path: string,
   switch (op) {
     case '+':
       if (fns.length === 0) return constant(0);
+      if (fns.length === 2) return arithmetic('+', args);
       return { fn: reduceNumbers(fns, add, '+') };
     case '*':
       arity(op, args, 1, Infinity, path);
+      if (fns.length === 2) return arithmetic('*', args);
       return { fn: reduceNumbers(fns, multiply, '*') };
     case '-': {
       arity(op, args, 1, 2, path);
-      if (fns.length === 2) return binary(fns, subtract);
+      if (fns.length === 2) return arithmetic('-', args);
       const f = fns[0]!;
       return { fn: (data, today) => negate(f(data, today)) };
     }
     case '/':
       arity(op, args, 2, 2, path);
-      return binary(fns, divide);
+      return arithmetic('/', args);
     case 'min':
     case 'max':
       arity(op, args, 1, Infinity, path);

@@ -46,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at timestamptz not null,
       created_at timestamptz not null,
       created_by actor_ref not null
-    );
+    ) with (fillfactor = 80);
     create index loan_servicing_status_product_stage on loan_servicing (status, product_code, stage) include (principal_outstanding, total_outstanding, days_past_due);
     create index loan_servicing_status_dpd on loan_servicing (status, days_past_due) include (principal_outstanding, aging_bucket);
     create index loan_servicing_origination on loan_servicing (origination_month, product_code) include (principal, max_days_past_due, days_past_due, status);
