@@ -59,6 +59,42 @@ export interface VersionDiff {
   readonly ir: readonly { readonly path: string; readonly op: 'added' | 'removed' | 'changed'; readonly before?: unknown; readonly after?: unknown }[];
 }
 
+/** A portfolio report (`GET /api/v1/reports/{report}`): money and ratios are decimal strings. */
+export type ReportName = 'summary' | 'aging' | 'risk' | 'vintages' | 'collections' | 'cash-flow';
+export interface ReportTable {
+  readonly report: ReportName;
+  readonly columns: readonly string[];
+  readonly rows: readonly Record<string, string | number | null>[];
+}
+
+/** One collection queue and stage (`GET /api/v1/collections/queues`). */
+export interface CollectionQueue {
+  readonly queue: string;
+  readonly stage: string | null;
+  readonly loans: number;
+  readonly overdue: string;
+  readonly outstanding: string;
+  readonly avg_dpd: string;
+  readonly max_dpd: number;
+  readonly assigned: number;
+}
+
+/** A loan in a collection queue (`GET /api/v1/collections/queues/{queue}/loans`). */
+export interface QueueLoan {
+  readonly loan_id: string;
+  readonly external_ref: string | null;
+  readonly product_code: string;
+  readonly stage: string | null;
+  readonly days_past_due: number;
+  readonly overdue_total: string;
+  readonly total_outstanding: string;
+  readonly next_due_date: string | null;
+  readonly next_due_amount: string | null;
+  readonly agent: string | null;
+  readonly last_contact_at: string | null;
+  readonly last_contact_result: string | null;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -124,6 +160,13 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     diff: (code: string, from: number, to: number) => call<VersionDiff>('GET', `/products/${enc(code)}/diff?from=${from}&to=${to}`),
     publish: (code: string, baseRevision?: number) =>
       call<{ product: ProductRow; version: Version; warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, baseRevision !== undefined ? { baseRevision } : {}),
+    report: (name: ReportName, query: Readonly<Record<string, string | number>> = {}) => {
+      const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+      return call<ReportTable>('GET', `/reports/${enc(name)}${qs ? `?${qs}` : ''}`);
+    },
+    collectionQueues: async () => (await call<{ queues: CollectionQueue[] }>('GET', '/collections/queues')).queues,
+    queueLoans: (queue: string, after?: string) =>
+      call<{ queue: string; loans: QueueLoan[]; nextAfter: string | null }>('GET', `/collections/queues/${enc(queue)}/loans${after ? `?after=${enc(after)}` : ''}`),
   };
 }
 
