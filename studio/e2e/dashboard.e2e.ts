@@ -1,0 +1,67 @@
+// The portfolio dashboard against the real runtime: loans opened through the HTTP API (decision on
+// the nomina example, open, disburse), then /portafolio shows what GET /api/v1/reports says.
+// The shared runtime runs no end of day here, so the reports may be empty (the dashboard then says
+// how to get data); with an end of day the figures must match the API's risk report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+
+const NOMINA_APPLICATION = {
+  applicant: { birth_date: '1985-05-10' },
+  payroll: { net_pay: '18000', existing_deductions: '0' },
+  employment: { months: 48, contract: 'planta', employer_in_agreement: true },
+  bureau: { score: 720, worst_dpd_12m: 0, monthly_payments: '3000' },
+  request: { amount: '60000', payments: 24 },
+};
+
+let studio: Studio;
+let browser: Browser;
+
+async function api(method: string, path: string, body?: unknown): Promise<any> {
+  const r = await fetch(`${studio.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${studio.adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+  return JSON.parse(text);
+}
+
+describe('portfolio dashboard', () => {
+  beforeAll(async () => {
+    studio = await serveBuiltStudio();
+    for (let k = 0; k < 3; k++) {
+      const { decision } = await api('POST', '/decisions', { product: 'nomina', application: NOMINA_APPLICATION });
+      const { loan } = await api('POST', '/loans', { decisionId: decision.id, externalRef: `DASH-${k + 1}` });
+      await api('POST', `/loans/${loan.id}/disbursement`, {});
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the API’s figures (or says how to get them)', async () => {
+    const page = await browser.newPage();
+    await login(page, studio, 'approver');
+    await page.getByTestId('nav-portfolio').click();
+    await page.waitForURL(/\/portafolio$/);
+    await page.getByRole('heading', { name: 'Portafolio', level: 1 }).waitFor();
+    await page.locator('[data-testid=pf-empty], [data-testid=kpi-loans], [data-testid=pf-error]').first().waitFor();
+    expect(await page.getByTestId('pf-error').count()).toBe(0);
+    const risk = await api('GET', '/reports/risk');
+    const overall = risk.rows.find((r: { product: string }) => r.product === '*');
+    if (!overall || overall.loans === 0) {
+      await expect(page.getByTestId('pf-empty').innerText()).resolves.toMatch(/fin de día/);
+    } else {
+      expect(await page.getByTestId('kpi-loans').innerText()).toBe(String(overall.loans));
+      expect(await page.getByTestId('kpi-par30').innerText()).toBe(`${(Number(overall.par30) * 100).toFixed(2)}%`);
+      expect(await page.getByTestId('kpi-morosidad').innerText()).toBe(`${(Number(overall.indice_morosidad) * 100).toFixed(2)}%`);
+    }
+    await screenshot(page, 'dashboard');
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'dashboard-390');
+    await page.close();
+  });
+});
