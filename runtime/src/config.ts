@@ -17,6 +17,8 @@ export interface RuntimeConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Load examples/*.plazo as published products on first start. */
   readonly loadExamples: boolean;
+  /** Seed the demo portfolio (loans, payments, end of day through yesterday) on first start, after the examples. */
+  readonly demoPortfolio: boolean;
   /** Nightly end of day in the service: HH:MM (lender's time zone) after which yesterday is closed; unset = off. */
   readonly eodAt?: string | undefined;
   /** Notification delivery: a webhook (URL + HMAC secret) or a JSON-lines file for development; unset = off. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBodyBytes: 1024 * 1024,
     logLevel,
     loadExamples: env.PLAZO_LOAD_EXAMPLES !== 'false',
+    demoPortfolio: env.PLAZO_DEMO_PORTFOLIO !== 'false',
     ...eodConfig(env, cwd),
   };
 }
@@ -90,6 +93,7 @@ export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfi
     maxBodyBytes: 1024 * 1024,
     logLevel: 'silent',
     loadExamples: false,
+    demoPortfolio: false,
     ...overrides,
   };
 }
