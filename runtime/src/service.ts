@@ -39,7 +39,7 @@ export async function prepareService(
   try {
     const firstAdminKey = await ensureFirstAdminKey(database.db, clock);
     const examples = config.loadExamples
-      ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger)
+      ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger, { demoPortfolio: config.demoPortfolio })
       : [];
     return { firstAdminKey, examples };
   } finally {
@@ -64,7 +64,7 @@ export async function startService(
   try {
     const firstAdminKey = firstStart ? await ensureFirstAdminKey(database.db, clock) : null;
     const examples = firstStart && config.loadExamples
-      ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger)
+      ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger, { demoPortfolio: config.demoPortfolio })
       : [];
     const app = createApp({ db: database.db, clock, config, logger });
     const address = await new Promise<AddressInfo>((resolve, reject) => {

@@ -1,7 +1,9 @@
 // The portfolio dashboard against the real runtime: loans opened through the HTTP API (decision on
 // the nomina example, open, disburse), then /portafolio shows what GET /api/v1/reports says.
-// The shared runtime runs no end of day here, so the reports may be empty (the dashboard then says
-// how to get data); with an end of day the figures must match the API's risk report.
+// The shared runtime starts with the demo portfolio (PLAZO_DEMO_PORTFOLIO=true in global-setup:
+// ~150 seeded loans, end of day through yesterday), so the reports are not empty and the KPIs
+// must match the API's risk report. The loans opened here today are not in them until the next
+// end of day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
 
@@ -41,7 +43,7 @@ describe('portfolio dashboard', () => {
     await browser?.close();
   });
 
-  it('shows the API’s figures (or says how to get them)', async () => {
+  it('shows the API’s figures for the demo portfolio', async () => {
     const page = await browser.newPage();
     await login(page, studio, 'approver');
     await page.getByTestId('nav-portfolio').click();
@@ -51,13 +53,22 @@ describe('portfolio dashboard', () => {
     expect(await page.getByTestId('pf-error').count()).toBe(0);
     const risk = await api('GET', '/reports/risk');
     const overall = risk.rows.find((r: { product: string }) => r.product === '*');
-    if (!overall || overall.loans === 0) {
-      await expect(page.getByTestId('pf-empty').innerText()).resolves.toMatch(/fin de día/);
-    } else {
-      expect(await page.getByTestId('kpi-loans').innerText()).toBe(String(overall.loans));
-      expect(await page.getByTestId('kpi-par30').innerText()).toBe(`${(Number(overall.par30) * 100).toFixed(2)}%`);
-      expect(await page.getByTestId('kpi-morosidad').innerText()).toBe(`${(Number(overall.indice_morosidad) * 100).toFixed(2)}%`);
-    }
+    // The demo portfolio: loans on the books, some of them late.
+    expect(overall, JSON.stringify(risk)).toBeTruthy();
+    expect(overall.loans).toBeGreaterThan(0);
+    expect(Number(overall.principal_outstanding)).toBeGreaterThan(0);
+    expect(Number(overall.par30)).toBeGreaterThan(0);
+    await page.getByTestId('kpi-loans').waitFor();
+    expect(await page.getByTestId('pf-empty').count()).toBe(0);
+    const pct = (ratio: string) => `${(Number(ratio) * 100).toFixed(2)}%`;
+    expect(await page.getByTestId('kpi-loans').innerText()).toBe(overall.loans.toLocaleString('en-US'));
+    expect(await page.getByTestId('kpi-principal').innerText()).toBe(`$${overall.principal_outstanding.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
+    expect(await page.getByTestId('kpi-par30').innerText()).toBe(pct(overall.par30));
+    expect(await page.getByTestId('kpi-par60').innerText()).toBe(pct(overall.par60));
+    expect(await page.getByTestId('kpi-par90').innerText()).toBe(pct(overall.par90));
+    expect(await page.getByTestId('kpi-morosidad').innerText()).toBe(pct(overall.indice_morosidad));
+    // The collection queues are filled too (late and stopped payers).
+    await expect(page.getByTestId('queues').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'dashboard');
     await page.setViewportSize({ width: 390, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -38,7 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const tsx = join(repo, 'node_modules', '.bin', 'tsx');
   child = spawn(tsx, [join(repo, 'runtime', 'src', 'server.ts')], {
     cwd: repo,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PLAZO_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // The demo portfolio (~6 s at first start) gives the dashboard e2e real figures to check.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PLAZO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLAZO_DEMO_PORTFOLIO: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,6 @@
 // What the service does on its first start: issue the first admin API key (shown once) and load
-// the example products as published versions, authored and published by the system.
+// the example products as published versions, authored and published by the system, with the
+// demo portfolio on them (demo-portfolio.ts) unless PLAZO_DEMO_PORTFOLIO=false.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -11,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import { createProduct, publishDraft } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { countApiKeys } from '../repositories/api-key.repository.ts';
+import { seedDemoPortfolio } from './demo-portfolio.ts';
 
 /** On a database without any API key, issues an admin key and returns it (else null). */
 export async function ensureFirstAdminKey(db: Kysely<Database>, clock: Clock): Promise<string | null> {
@@ -31,7 +33,13 @@ export interface ExampleLoad {
  * Publishes every `*.plazo` in `dir` as version 1 of its product, when the database has no
  * products yet. Files that do not compile are skipped and reported, never half-loaded.
  */
-export async function loadExampleProducts(db: Kysely<Database>, dir: string, clock: Clock, logger: Logger): Promise<ExampleLoad[]> {
+export async function loadExampleProducts(
+  db: Kysely<Database>,
+  dir: string,
+  clock: Clock,
+  logger: Logger,
+  options: { demoPortfolio?: boolean } = {},
+): Promise<ExampleLoad[]> {
   const existing = await db.selectFrom('products').select('id').limit(1).execute();
   if (existing.length > 0) return [];
   let files: string[];
@@ -63,6 +71,16 @@ export async function loadExampleProducts(db: Kysely<Database>, dir: string, clo
   for (const l of loaded) {
     if (l.skipped) logger.warn('example product skipped', { file: l.file, reason: l.skipped });
     else logger.info('example product published', { file: l.file, code: l.code, version: l.version });
+  }
+  // The demo portfolio (PLAZO_DEMO_PORTFOLIO, default on) on the examples just published.
+  if (options.demoPortfolio && loaded.some((l) => !l.skipped)) {
+    const demo = await seedDemoPortfolio(db, clock, logger);
+    if (demo.loans > 0) {
+      logger.info(`Demo portfolio: ${demo.loans} loans, end of day through ${demo.eodThrough} (PLAZO_DEMO_PORTFOLIO=false to skip)`, {
+        payments: demo.payments,
+        seconds: Number(demo.seconds.toFixed(1)),
+      });
+    }
   }
   return loaded;
 }

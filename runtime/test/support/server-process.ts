@@ -13,7 +13,8 @@ export interface StartedServer {
 }
 
 export function startServer(env: NodeJS.ProcessEnv): Promise<StartedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: RUNTIME_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // No demo portfolio unless the test asks for it (PLAZO_DEMO_PORTFOLIO in `env`).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: RUNTIME_DIR, env: { PLAZO_DEMO_PORTFOLIO: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
