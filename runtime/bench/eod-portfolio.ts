@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { uuidv7 } from '../src/ids.ts';
 import { EMPTY_POSITION } from '../src/ledger/loan-postings.ts';
+import { bandOf, seededRandom } from '../src/bootstrap/portfolio-sampling.ts';
 
 /** The example products the portfolio mixes, with their weight. */
 export const PORTFOLIO_PRODUCTS: readonly { code: string; weight: number }[] = [
@@ -26,25 +27,6 @@ export interface LoanPlan {
   readonly payer: Payer;
   /** Payments by date (amount as a decimal string), within the plan's horizon. */
   readonly payments: readonly { readonly date: string; readonly amount: string }[];
-}
-
-/** mulberry32: a small seeded PRNG, enough for a reproducible portfolio. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function bandOf(ir: ProductIR): string | null {
-  const rate = ir.pricing.rate as { kind: string; rows?: { cells: Record<string, string>[] }[] };
-  if (rate.kind !== 'table') return null;
-  for (const row of rate.rows ?? []) for (const cell of row.cells) if ('band' in cell) return cell.band as string;
-  return null;
 }
 
 function centsOf(amount: string): bigint {

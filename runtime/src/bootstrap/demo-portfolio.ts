@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import { irOf } from '../products/product-versions.ts';
 import { disbursementRequest, paymentRequest } from '../servicing/loan-event-requests.ts';
 import { appendLoanEvent, openLoanFromTerms, type LoanWriteContext } from '../servicing/loan-servicing.ts';
+import { bandOf, seededRandom } from './portfolio-sampling.ts';
 
 /** The example products the demo mixes, with their weight. */
 const DEMO_PRODUCTS: readonly { code: string; weight: number }[] = [
@@ -37,26 +38,6 @@ export interface DemoPortfolioResult {
   /** The last business date closed by the end of day (yesterday), or null when nothing was seeded. */
   readonly eodThrough: string | null;
   readonly seconds: number;
-}
-
-/** mulberry32: a small seeded PRNG, so every first start seeds the same portfolio. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The first risk band of a product priced by a table (the demo borrowers' band), else null. */
-function bandOf(ir: ProductIR): string | null {
-  const rate = ir.pricing.rate as { kind: string; rows?: { cells: Record<string, string>[] }[] };
-  if (rate.kind !== 'table') return null;
-  for (const row of rate.rows ?? []) for (const cell of row.cells) if ('band' in cell) return cell.band as string;
-  return null;
 }
 
 /** The published example products the demo can use, with their IR. */
