@@ -23,6 +23,11 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ d: new Date(0) })).toThrow(/not a plain object/);
     expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
   });
+  it('keeps a `__proto__` key as an own key', () => {
+    const value = JSON.parse('{"b":1,"__proto__":{"x":2},"a":[]}') as unknown;
+    expect(canonicalJson(value)).toBe('{"__proto__":{"x":2},"a":[],"b":1}');
+    expect(JSON.stringify(sortKeys(value))).toBe('{"__proto__":{"x":2},"a":[],"b":1}');
+  });
   it('is the same text whatever the insertion order, and parses back to the value', () => {
     const json = fc.letrec((tie) => ({
       value: fc.oneof(
@@ -53,7 +58,10 @@ function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).reverse()) out[key] = reverseKeys((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).reverse()) {
+      // defineProperty keeps a `__proto__` key an own key, as JSON.parse makes it.
+      Object.defineProperty(out, key, { value: reverseKeys((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

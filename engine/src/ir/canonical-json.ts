@@ -305,7 +305,8 @@ export function sortKeys<T>(value: T): T {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) out[key] = sortKeys(member);
+      // defineProperty, not `out[key] =`: a key named `__proto__` must stay an own key.
+      if (member !== undefined) Object.defineProperty(out, key, { value: sortKeys(member), enumerable: true, writable: true, configurable: true });
     }
     return out as T;
   }
