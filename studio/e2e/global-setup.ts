@@ -36,16 +36,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(join(studio, 'build', 'handler.js'))) throw new Error('studio/build is missing: run `vite build` first (the `test` script does)');
   dataDir = mkdtempSync(join(tmpdir(), 'plazo-e2e-data-'));
   const tsx = join(repo, 'node_modules', '.bin', 'tsx');
+  // Its own embedded database in a temp dir: never CI's DATABASE_URL, whose data outlives the run
+  // (a second start there is not a first start and prints no admin key).
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLAZO_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env['DATABASE_URL'];
+  // The demo portfolio (~6 s at first start) gives the dashboard e2e real figures to check.
+  env['PLAZO_DEMO_PORTFOLIO'] = 'true';
   child = spawn(tsx, [join(repo, 'runtime', 'src', 'server.ts')], {
     cwd: repo,
-    // The demo portfolio (~6 s at first start) gives the dashboard e2e real figures to check.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PLAZO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLAZO_DEMO_PORTFOLIO: 'true' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   let url: string | undefined;
   let adminKey: string | undefined;
   while (!url || !adminKey) {
