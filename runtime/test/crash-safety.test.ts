@@ -2,35 +2,25 @@
 // After a restart every payment is either fully applied (event, journal entry and audit entry)
 // or not at all, acknowledged payments survived, retries with the same keys apply the rest
 // exactly once, and `plazo audit verify` passes.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/open-database.ts';
-import { runCli, startServer } from './support/server-process.ts';
+import { runCli, serverEnvironment, startServer } from './support/server-process.ts';
 import { NOMINA_APPLICATION } from './support/products.ts';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { DATABASE_KINDS } from './support/test-database.ts';
 
 const BATCH = 120;
 
 describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
   let dir: string;
-  let pg: TestDatabase | undefined;
   let env: NodeJS.ProcessEnv;
+  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'plazo-crash-'));
-    env = { ...process.env, PORT: '0', PLAZO_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    if (kind === 'postgres') {
-      pg = await openTestDatabase('postgres', false);
-      env.DATABASE_URL = pg.connectionString!;
-    }
+    ({ env, dir, dispose } = await serverEnvironment(kind, 'plazo-crash-'));
   });
   afterAll(async () => {
-    await pg?.destroy();
-    await rm(dir, { recursive: true, force: true });
+    await dispose();
   });
 
   it('applies each payment fully or not at all across a SIGKILL, and the audit chain verifies', async () => {

@@ -2,33 +2,22 @@
 // prints the URL and admin key once; SIGTERM lets a request in flight finish, then exits 0;
 // a restart keeps the data and prints no new key.
 import { readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from './support/server-process.ts';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { serverEnvironment, startServer } from './support/server-process.ts';
+import { DATABASE_KINDS } from './support/test-database.ts';
 
 const EXAMPLES = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => f.endsWith('.plazo'));
 
 describe.each(DATABASE_KINDS)('service process on %s', (kind) => {
-  let dir: string;
-  let pg: TestDatabase | undefined;
   let env: NodeJS.ProcessEnv;
+  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'plazo-service-'));
-    env = { ...process.env, PORT: '0', PLAZO_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    if (kind === 'postgres') {
-      pg = await openTestDatabase('postgres', false);
-      env.DATABASE_URL = pg.connectionString!;
-    }
+    ({ env, dispose } = await serverEnvironment(kind, 'plazo-service-'));
   });
   afterAll(async () => {
-    await pg?.destroy();
-    await rm(dir, { recursive: true, force: true });
+    await dispose();
   });
 
   it('starts, serves, finishes a request in flight on SIGTERM, and restarts with its data', async () => {

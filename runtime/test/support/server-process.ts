@@ -1,6 +1,10 @@
 // The real service process (`tsx src/server.ts`) for tests that need one: start it, wait for its
 // URL and first admin key, and the CLI (`tsx src/cli/main.ts`) against the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTestDatabase, type DatabaseKind } from './test-database.ts';
 
 export const RUNTIME_DIR = new URL('../..', import.meta.url).pathname;
 
@@ -44,4 +48,21 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
+/** A fresh data directory and, for PostgreSQL, a fresh database: the env a server process needs. */
+export async function serverEnvironment(kind: DatabaseKind, prefix: string): Promise<{ env: NodeJS.ProcessEnv; dir: string; dispose(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PLAZO_DATA_DIR: dir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const pg = kind === 'postgres' ? await openTestDatabase('postgres', false) : undefined;
+  if (pg) env.DATABASE_URL = pg.connectionString!;
+  return {
+    env,
+    dir,
+    async dispose() {
+      await pg?.destroy();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
