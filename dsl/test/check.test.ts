@@ -260,6 +260,26 @@ describe('collection and allocation', () => {
       `${positionOf(text, '91 dpd')} stage-gap days 81..90 past due are in no stage`,
     ]);
   });
+  it('checks the terms of a restructuring offer: whole payments in range, a sane rate, set once', () => {
+    const text = mutate('offer restructure', 'offer restructure payments 12.5 rate 1200%');
+    expect(found(diagnose(text), 'invalid-number')).toEqual([
+      `${positionOf(text, '12.5')} invalid-number a restructuring offer takes a whole number of payments from 1 to 1000, found \`12.5\``,
+      `${positionOf(text, '1200%')} invalid-number the rate \`1200%\` is above 1000%`,
+    ]);
+    const twice = mutate('offer restructure', 'offer restructure payments 6 rate 30% payments 12');
+    expect(found(diagnose(twice), 'duplicate-setting')).toEqual([`${positionOf(twice, 'payments 12')} duplicate-setting \`payments\` is set twice in \`offer restructure\``]);
+    expect(found(diagnose(mutate('offer restructure', 'offer restructure payments 12 semimonthly rate 30%')))).toEqual([]);
+  });
+  it('refuses more than one payment for a bullet product and warns about an offer on a day', () => {
+    const bullet = mutate('method french', 'method bullet', mutate('offer restructure', 'offer restructure payments 4'));
+    expect(found(diagnose(bullet), 'restructure-bullet')).toEqual([
+      `${positionOf(bullet, '4\n')} restructure-bullet a bullet product repays in one payment: it cannot restructure into 4 payments`,
+    ]);
+    const onDay = mutate('at -3 days notify whatsapp "recordatorio_pago"', 'at -3 days notify whatsapp "recordatorio_pago" offer restructure');
+    expect(found(diagnose(onDay), 'offer-outside-stage')).toEqual([
+      `${positionOf(onDay, 'offer restructure')} offer-outside-stage \`offer restructure\` on a day is never offered: offers belong to the stage a loan is in`,
+    ]);
+  });
   it('reports a component listed twice and components left out', () => {
     const text = mutate('allocation penalties, moratorium, iva, interest, fees, principal', 'allocation penalties, interest, iva, interest, principal');
     expect(found(diagnose(text), 'allocation-duplicate', 'allocation-incomplete')).toEqual([

@@ -105,6 +105,16 @@ describe('compile', () => {
     expect(ir.offer.counteroffer).toBe(true);
   });
 
+  it('compiles a restructuring offer with only the terms written', () => {
+    const stage = (text: string) => compiled(text).collection.find((s) => s.kind === 'stage' && s.stage === 'tardia')!;
+    expect(stage(PRODUCT).actions).toContainEqual({ kind: 'offer-restructure' });
+    const withTerms = mutate('offer restructure', 'offer restructure payments 12 semimonthly rate 30%');
+    expect(stage(withTerms).actions).toContainEqual({ kind: 'offer-restructure', installments: 12, frequency: 'semimonthly', annualRate: '0.3' });
+    expect(stage(mutate('offer restructure', 'offer restructure rate 24.5%')).actions).toContainEqual({ kind: 'offer-restructure', annualRate: '0.245' });
+    expect(stage(mutate('offer restructure', 'offer restructure payments 8 every 14 days')).actions).toContainEqual({ kind: 'offer-restructure', installments: 8, frequency: { everyDays: 14 } });
+    expect(compiled(withTerms).hash).not.toBe(ir.hash);
+  });
+
   it('compiles tests: given values as decimal strings, enum names, booleans; reasons apart from the outcome', () => {
     expect(ir.tests[0]!.given).toMatchObject({ 'applicant.net_income': '24000', 'applicant.state': 'CDMX', 'employment.employer_in_agreement': true });
     expect(ir.tests[1]!.expect).toEqual([

@@ -64,4 +64,5 @@ export { timeline, simulateLoan, type TimelineEvent, type TimelineDay, type Scen
 export { advanceLoan, servicingCheckpoint, CheckpointConflictError, SERVICING_CHECKPOINT_VERSION, type ServicingCheckpoint, type AdvancedLoan } from './servicing/checkpoint.ts';
 export type { CheckpointInstallment, CheckpointSegment } from './servicing/ledger.ts';
 export type { SegmentAccrual } from './servicing/accrual.ts';
+export { restructureOffer, stageRestructureOffer, type RestructureOffer, type RestructureOfferResult } from './servicing/restructure-offer.ts';
 export { compactCheckpoint, toCompactCheckpoint, closeDay, loanSummary, isCompactCheckpoint, COMPACT_CHECKPOINT_VERSION, type CompactCheckpoint, type LoanSummary, type ClosedDay, type AdvancedCompactLoan } from './servicing/compact.ts';

@@ -98,10 +98,17 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
 /**
  * Writes the plans' loans (active, disbursed) and their events straight into the database in
  * batches of `batch` loans: multi-row INSERTs through unnest, no HTTP, no journal entries (the
- * benchmark measures the end of day, not the payment route). Returns the loan ids.
+ * benchmark measures the end of day, not the payment route). External refs are `P-<n>`, n counted
+ * from `refOffset` + 1. Returns the loan ids.
  */
-export async function insertPortfolio(db: Kysely<Database>, plans: readonly LoanPlan[], versions: ReadonlyMap<string, string>, options: { batch?: number; at?: string } = {}): Promise<string[]> {
+export async function insertPortfolio(
+  db: Kysely<Database>,
+  plans: readonly LoanPlan[],
+  versions: ReadonlyMap<string, string>,
+  options: { batch?: number; at?: string; refOffset?: number } = {},
+): Promise<string[]> {
   const batch = options.batch ?? 2000;
+  const refOffset = options.refOffset ?? 0;
   const at = options.at ?? new Date().toISOString();
   const ids: string[] = [];
   for (let i = 0; i < plans.length; i += batch) {
@@ -111,7 +118,7 @@ export async function insertPortfolio(db: Kysely<Database>, plans: readonly Loan
     const lastDates = part.map((p) => p.payments.at(-1)?.date ?? p.terms.disbursementDate);
     await sql`
       insert into loans (id, product_version_id, product_code, external_ref, terms, status, currency, principal, opened_on, disbursed_on, state, last_event_seq, updated_at, updated_by, created_at, created_by)
-      select t.id, t.version, t.code, 'P-' || (${i}::int + t.k)::text, t.terms::jsonb, 'active', 'MXN', t.principal, t.opened, t.opened, t.state::jsonb, t.seq, ${at}::timestamptz, 'system', ${at}::timestamptz, 'system'
+      select t.id, t.version, t.code, 'P-' || (${refOffset + i}::int + t.k)::text, t.terms::jsonb, 'active', 'MXN', t.principal, t.opened, t.opened, t.state::jsonb, t.seq, ${at}::timestamptz, 'system', ${at}::timestamptz, 'system'
       from unnest(${partIds}::uuid[], ${part.map((p) => versions.get(p.product)!)}::uuid[], ${part.map((p) => p.product)}::text[], ${part.map((p) => JSON.stringify(p.terms))}::text[],
                   ${part.map((p) => p.terms.principal)}::numeric[], ${part.map((p) => p.terms.disbursementDate)}::date[],
                   ${part.map((p, k) => JSON.stringify({ posted: EMPTY_POSITION, lastEventDate: lastDates[k] }))}::text[], ${part.map((p) => 1 + p.payments.length)}::int[])

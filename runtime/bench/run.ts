@@ -43,6 +43,8 @@ const APPLICATION = {
   request: { amount: '60000', payments: 24 },
 };
 const CLK_TCK = 100;
+/** Only the load lines whose name contains this text (e.g. `decisions`); default all. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -119,10 +121,12 @@ function send(url: string, method: string, path: string, headers: Record<string,
   });
 }
 
-async function load(target: Target, name: string, request: (i: number) => Promise<{ status: number }>, requests = REQUESTS): Promise<void> {
+async function load(target: Target, name: string, request: (i: number) => Promise<{ status: number; text?: string }>, requests = REQUESTS): Promise<void> {
+  if (!name.includes(ONLY) && !name.startsWith('baseline')) return;
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
+  let firstError = '';
   const serverPids = processTree(target.serverPid);
   const dbBefore = await target.dbPids();
   const cpuBefore = new Map<number, number>();
@@ -137,9 +141,11 @@ async function load(target: Target, name: string, request: (i: number) => Promis
         const t0 = performance.now();
         try {
           const res = await request(i);
-          if (res.status < 200 || res.status >= 300) errors++;
-        } catch {
-          errors++;
+          if (res.status < 200 || res.status >= 300) {
+            if (errors++ === 0) firstError = `${res.status} ${res.text?.slice(0, 300) ?? ''}`;
+          }
+        } catch (error) {
+          if (errors++ === 0) firstError = String(error);
         }
         latencies.push(performance.now() - t0);
       }
@@ -164,6 +170,7 @@ async function load(target: Target, name: string, request: (i: number) => Promis
     `  ${name.padEnd(38)} ${String(Math.round(n / seconds)).padStart(6)} req/s  n ${String(n).padStart(5)}  errors ${errors}  p50 ${percentile(latencies, 50).toFixed(1).padStart(5)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms` +
       `  | cpu/s service ${perSecond(serverCpu)} db ${perSecond(dbCpu)} client ${perSecond(clientCpu)} others ${perSecond(others)}  | ${Math.round(n / Math.max(serverCpu + dbCpu, 1e-9))} req/cpu-s`,
   );
+  if (firstError) console.log(`    first error: ${firstError}`);
 }
 
 // ---- targets ---------------------------------------------------------------------------------
@@ -187,17 +194,25 @@ async function prepare(target: DatabaseTarget): Promise<string> {
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'], {
     cwd: RUNTIME_DIR,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', PLAZO_LOAD_EXAMPLES: 'false', ...env },
+    // The service logs as in production (a JSON line per request, LOG_LEVEL info); the bench reads
+    // and drops them (its reading shows as client CPU).
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', PLAZO_LOAD_EXAMPLES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  let started = false;
+  const keep = (d: Buffer) => {
+    if (!started) out += d;
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
     const poll = setInterval(() => {
       const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
       if (url) {
+        started = true;
+        out = '';
         clearInterval(poll);
         clearTimeout(timer);
         resolve({ child, url });

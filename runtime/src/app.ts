@@ -1,7 +1,6 @@
 // The HTTP application: middleware (request id, dependencies, logging, body rules, auth), the
 // route modules under /api/v1, the OpenAPI document and docs, and the one error handler.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
@@ -9,9 +8,9 @@ import { authenticate } from './auth/auth.middleware.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { testConfig, type RuntimeConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { AppError } from './errors.ts';
 import { renderApiDocsPage } from './http/api-docs.page.ts';
 import type { AppEnv } from './http/app-env.ts';
+import { limitRequestBody } from './http/body-limit.middleware.ts';
 import { handleError, handleNotFound } from './http/error-handler.ts';
 import { requireJsonBody } from './http/json-body.middleware.ts';
 import { registerSecuritySchemes } from './http/openapi.ts';
@@ -30,6 +29,7 @@ import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
+import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -75,15 +75,7 @@ export function createApp(deps: AppDependencies) {
     }),
   );
   app.use(requestLog);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () => {
-        throw new AppError(413, 'payload-too-large', `the request body exceeds ${config.maxBodyBytes} bytes`, { maxBytes: config.maxBodyBytes });
-      },
-    }),
-  );
+  app.use('/api/*', limitRequestBody(config.maxBodyBytes));
   app.use('/api/*', requireJsonBody);
   app.use('/api/v1/*', authenticate);
 
@@ -96,6 +88,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/decisions', decisionsRoutes);
   app.route('/api/v1/quotes', quotesRoutes);
   app.route('/api/v1/loans', loansRoutes);
+  app.route('/api/v1/loans', restructuringOffersRoutes);
   app.route('/api/v1/ledger', ledgerRoutes);
   app.route('/api/v1/collections', collectionsRoutes);
   app.route('/api/v1/reports', reportsRoutes);

@@ -1,9 +1,12 @@
 // Collections and portfolio reports through the API, over a seeded portfolio closed by the end
 // of day: queues per stage, assignment, contacts and promises to pay (permissions and
 // validation), and each report as JSON and CSV agreeing with the state summary.
+import { stageRestructureOffer } from '@plazo/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEndOfDay } from '../src/eod/eod-run.ts';
+import { irOf } from '../src/products/product-versions.ts';
+import { rebuildOpenInstallments } from '../src/reports/open-installments.ts';
 import { insertPortfolio, planPortfolio } from '../bench/eod-portfolio.ts';
 import { publishPortfolioProducts } from './eod-support.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -51,6 +54,23 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     expect((await h.request('GET', '/api/v1/collections/queues', { key: h.keys['api-client'] })).status).toBe(403);
   });
 
+  it('marks the queue entries whose product offers restructuring at their stage', async () => {
+    const { queues } = (await h.request('GET', '/api/v1/collections/queues')).body;
+    let offered = 0;
+    for (const q of queues) {
+      const { loans } = (await h.request('GET', `/api/v1/collections/queues/${q.queue}/loans?limit=1000`)).body;
+      const inStage = loans.filter((l: { stage: string }) => l.stage === q.stage);
+      for (const l of inStage) {
+        const version = await h.db.selectFrom('loans').select('product_version_id').where('id', '=', l.loan_id).executeTakeFirstOrThrow();
+        expect(l.restructuring_offer, `${l.product_code} ${l.stage}`).toBe(stageRestructureOffer(await irOf(h.db, version.product_version_id), l.stage) !== undefined);
+      }
+      expect(q.restructuring_offers).toBe(inStage.filter((l: { restructuring_offer: boolean }) => l.restructuring_offer).length);
+      offered += q.restructuring_offers;
+    }
+    // The seeded portfolio has loans in \`tardia\` (31–90 days past due), where every product but the advance offers one.
+    expect(offered).toBeGreaterThan(0);
+  });
+
   it('assigns loans to agents and records contacts and promises to pay', async () => {
     const { queues } = (await h.request('GET', '/api/v1/collections/queues')).body;
     const loan = (await h.request('GET', `/api/v1/collections/queues/${queues[0].queue}/loans?limit=1`)).body.loans[0];
@@ -90,8 +110,14 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     expect(overall.par30 >= overall.par60 && overall.par60 >= overall.par90).toBe(true);
     const vintages = await h.request('GET', '/api/v1/reports/vintages');
     expect(vintages.body.rows.map((r: { vintage: string }) => r.vintage)).toContain('2025-01');
+    // The generator writes loans without their events' statements: their open installments are rebuilt from the events.
+    await rebuildOpenInstallments(h.db);
     const flow = await h.request('GET', '/api/v1/reports/cash-flow?weeks=4');
-    expect(flow.body.rows.length).toBeGreaterThan(0);
+    expect(flow.body.rows.map((r: { week: string }) => r.week)).toEqual(['overdue', '2025-W15', '2025-W16', '2025-W17', '2025-W18']);
+    const open = (await sql<{ t: string }>`select sum(principal + interest + iva + fees)::text as t from loan_open_installments where due_date < '2025-05-05'`.execute(h.db)).rows[0]!;
+    // Every line together is every open installment due before the horizon (04-07 + 4 weeks), summed exactly.
+    const summed = await sql<{ t: string }>`select sum(x)::text as t from unnest(${flow.body.rows.map((r: { expected: string }) => r.expected)}::numeric[]) x`.execute(h.db);
+    expect(summed.rows[0]!.t).toBe(open.t);
     const csv = await h.request('GET', '/api/v1/reports/aging?format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toBe('bucket,loans,principal_outstanding');

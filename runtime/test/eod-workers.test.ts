@@ -31,8 +31,9 @@ async function portfolio(plans?: LoanPlan[]): Promise<{ t: TestDatabase; plans: 
 /** Everything the end of day wrote, keyed by the loans' external refs (ids differ between databases). */
 async function outcome(db: Kysely<Database>) {
   const loans = await sql`
-    select l.external_ref, s.as_of::text, s.event_seq, s.status, s.days_past_due, s.stage, s.total_outstanding::text, s.accrued::text, s.checkpoint, l.last_event_seq
-    from loan_servicing s join loans l on l.id = s.loan_id order by l.external_ref`.execute(db);
+    select l.external_ref, c.closed_on::text, c.as_of::text, c.event_seq, c.payoff_total::text, c.accrued, c.checkpoint, s.status, s.days_past_due, s.stage,
+           s.total_outstanding::text, s.changed_on::text, l.last_event_seq
+    from loan_summaries s join loan_checkpoints c on c.loan_id = s.loan_id join loans l on l.id = s.loan_id order by l.external_ref`.execute(db);
   const ledger = await sql`select account_code, sum(debit)::text as d, sum(credit)::text as c, count(*)::int as n from journal_lines group by 1 order by 1`.execute(db);
   const events = await sql`select l.external_ref, e.seq, e.type, e.effective_on::text from loan_events e join loans l on l.id = e.loan_id where e.type = 'day-close' order by 1, 2`.execute(db);
   const outbox = await sql`select l.external_ref, o.kind, o.template, o.body from notification_outbox o join loans l on l.id = o.loan_id order by 1, 2, 3, 4`.execute(db);

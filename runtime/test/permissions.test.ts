@@ -1,7 +1,7 @@
 // Every role is denied what the permission table does not grant it, route by route, and every
 // guarded route answers 401 without credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS, ROLES, type Permission } from '../src/auth/permissions.ts';
+import { editableSectionsFor, ROLE_PERMISSIONS, ROLES, type Permission } from '../src/auth/permissions.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
@@ -43,6 +43,8 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/payments/p1/reversal', permission: 'payments:reverse', body: {} },
   { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/restructure', permission: 'loans:restructure', body: { installments: 4 } },
   { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/write-off', permission: 'loans:write-off', body: {} },
+  { method: 'GET', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/restructuring-offer', permission: 'loans:read' },
+  { method: 'POST', path: '/api/v1/loans/00000000-0000-4000-8000-000000000000/restructuring-offer', permission: 'loans:restructure', body: {} },
   { method: 'GET', path: '/api/v1/ledger/accounts', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/trial-balance', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/journal', permission: 'ledger:read' },
@@ -105,5 +107,16 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('loans:restructure')).toEqual(['admin', 'operator']);
     expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator']);
     expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
+  });
+
+  it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {
+    expect(Object.fromEntries(ROLES.map((r) => [r, editableSectionsFor(r)]))).toEqual({
+      admin: 'all',
+      'product-manager': 'all',
+      'risk-analyst': ['eligibility', 'scorecard', 'test'],
+      approver: [],
+      operator: [],
+      'api-client': [],
+    });
   });
 });

@@ -220,6 +220,10 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     `.execute(h.db);
     expect(cash.rows[0]!.d).toBe('5000.00');
     await expectLedgerConsistent(h);
+    // The writes that lost a race left nothing behind: the loan's audit stream is one unbroken line.
+    const stream = await h.db.selectFrom('audit_log').select('stream_seq').where('stream', '=', `loan:${id}`).orderBy('stream_seq').execute();
+    expect(stream.map((e) => Number(e.stream_seq))).toEqual(Array.from({ length: 52 }, (_, i) => i + 1));
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 
   it('applies 50 concurrent posts with one idempotency key exactly once; all get the first result', async () => {

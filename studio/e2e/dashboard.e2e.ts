@@ -5,6 +5,7 @@
 // must match the API's risk report. The loans opened here today are not in them until the next
 // end of day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchBrowser, login, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
 
 const NOMINA_APPLICATION = {
@@ -27,6 +28,41 @@ async function api(method: string, path: string, body?: unknown): Promise<any> {
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
   return JSON.parse(text);
+}
+
+/**
+ * What does not fit: a KPI figure closer than its card's padding to the card's edge, an axis label
+ * of a chart outside the chart, two labels of an axis on top of each other.
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const dd of document.querySelectorAll<HTMLElement>('.kpi dd')) {
+      const card = dd.closest('.kpi')!;
+      const pad = parseFloat(getComputedStyle(card).paddingRight);
+      const figure = document.createRange();
+      figure.selectNodeContents(dd);
+      const text = figure.getBoundingClientRect();
+      const box = card.getBoundingClientRect();
+      if (text.right > box.right - pad + 0.5 || dd.scrollWidth > dd.clientWidth) problems.push(`${dd.dataset['testid']}: ${dd.textContent} reaches ${text.right.toFixed(1)} in a card ending at ${box.right.toFixed(1)}`);
+    }
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg[data-testid$="-chart"]')) {
+      const box = svg.getBoundingClientRect();
+      const rows = new Map<string, DOMRect[]>();
+      for (const label of svg.querySelectorAll('text')) {
+        const r = label.getBoundingClientRect();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5) problems.push(`${svg.dataset['testid']}: label ${label.textContent} is clipped`);
+        const y = label.getAttribute('y') ?? '';
+        rows.set(y, [...(rows.get(y) ?? []), r]);
+      }
+      // Labels on one baseline (an axis) do not run into each other.
+      for (const [y, rects] of rows) {
+        rects.sort((a, b) => a.left - b.left);
+        for (let i = 1; i < rects.length; i++) if (rects[i]!.left < rects[i - 1]!.right - 0.5) problems.push(`${svg.dataset['testid']}: labels overlap at y=${y}`);
+      }
+    }
+    return problems;
+  });
 }
 
 describe('portfolio dashboard', () => {
@@ -69,10 +105,14 @@ describe('portfolio dashboard', () => {
     expect(await page.getByTestId('kpi-morosidad').innerText()).toBe(pct(overall.indice_morosidad));
     // The collection queues are filled too (late and stopped payers).
     await expect(page.getByTestId('queues').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    expect(await layoutProblems(page)).toEqual([]);
     await screenshot(page, 'dashboard');
     await page.setViewportSize({ width: 390, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await layoutProblems(page)).toEqual([]);
     await screenshot(page, 'dashboard-390');
+    await page.getByTestId('vintage-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-390-vintages');
     await page.close();
   });
 });

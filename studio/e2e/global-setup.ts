@@ -14,6 +14,7 @@ const repo = join(studio, '..');
 
 export const USERS = {
   analyst: { email: 'ana@plazo.test', name: 'Ana Riesgo', role: 'risk-analyst', password: 'una clave larga de ana' },
+  pm: { email: 'pablo@plazo.test', name: 'Pablo Producto', role: 'product-manager', password: 'una clave larga de pablo' },
   approver: { email: 'lucia@plazo.test', name: 'Lucía Aprobación', role: 'approver', password: 'una clave larga de lucia' },
   admin: { email: 'admin@plazo.test', name: 'Admin', role: 'admin', password: 'una clave larga de admin' },
 } as const;

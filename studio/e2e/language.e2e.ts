@@ -18,7 +18,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await browser.newPage();
-  await login(page, studio, 'analyst');
+  // A product manager: formatting and pasting a whole file touch every section (a risk analyst
+  // changes only eligibility, the scorecard and the tests: roles.e2e.ts).
+  await login(page, studio, 'pm');
   await page.close();
 });
 
@@ -85,7 +87,7 @@ describe('language features', () => {
     await openNomina(page);
     const line = await placeCursor(page, 'currency MXN', 'currency'.length);
     await page.keyboard.type('     ');
-    expect(await visibleLine(page, line)).toBe('  currency      MXN');
+    await expect.poll(() => visibleLine(page, line)).toBe('  currency      MXN');
     await page.getByRole('button', { name: 'Dar formato' }).click();
     await expect.poll(() => visibleLine(page, line)).toBe('  currency MXN');
     await page.close();

@@ -162,6 +162,10 @@ describe('publish with maker-checker', () => {
   it('shows the versions side by side with what changes in decisions and in the loan', async () => {
     await page.getByRole('link', { name: /Versiones/ }).click();
     await page.getByTestId('diff').waitFor();
+    // Who wrote and who published version 2, by name (not by id).
+    expect(await page.getByTestId('version-author').first().textContent()).toBe('Admin');
+    expect(await page.getByTestId('version-publisher').first().textContent()).toBe('Lucía Aprobación');
+    expect(await page.getByTestId('version-author').first().getAttribute('title')).toBe('admin@plazo.test');
     expect(await page.getByTestId('diff').textContent()).toContain('29%');
     const schedule = page.getByTestId('schedule-compare');
     await schedule.waitFor();

@@ -639,9 +639,30 @@ function buildAction(node: CstNode, ctx: BuildContext, fallback: Range): A.Actio
     return queue ? Object.freeze({ kind: 'queue', queue: stringLiteral(queue, ctx), range: at }) : undefined;
   }
   if (token(node, 'stopAccrual')) return Object.freeze({ kind: 'stop-accrual', range: at });
-  if (token(node, 'offerRestructure')) return Object.freeze({ kind: 'offer-restructure', range: at });
+  const restructure = child(node, 'restructure');
+  if (restructure) return buildRestructureOffer(restructure, ctx, at);
   if (token(node, 'writeOff')) return Object.freeze({ kind: 'write-off', range: at });
   return undefined;
+}
+
+function buildRestructureOffer(node: CstNode, ctx: BuildContext, at: Range): A.ActionNode {
+  const offer: Mutable<Extract<A.ActionNode, { kind: 'offer-restructure' }>> = { kind: 'offer-restructure', range: rangeOf(node, ctx, at) };
+  for (const item of children(node, 'payments')) {
+    const count = token(item, 'count');
+    if (!count) continue;
+    const frequency = buildFrequency(child(item, 'frequency'), ctx, at);
+    const range = rangeOf(item, ctx, at);
+    if (offer.payments !== undefined) duplicate(ctx, 'payments', range, 'offer restructure');
+    else {
+      offer.payments = numberLiteral(count, ctx);
+      if (frequency) offer.frequency = frequency;
+    }
+  }
+  for (const item of children(node, 'rate')) {
+    const percent = token(item, 'percent');
+    setOnce(offer, 'rate', percent && percentLiteral(percent, ctx), ctx, 'rate', rangeOf(item, ctx, at), 'offer restructure');
+  }
+  return Object.freeze(offer);
 }
 
 function actionsOf(node: CstNode, ctx: BuildContext, at: Range): A.ActionNode[] {

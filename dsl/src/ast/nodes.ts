@@ -320,7 +320,15 @@ export interface PenaltiesSection extends NodeBase {
 export type ActionNode =
   | { readonly kind: 'notify'; readonly channel: Identifier; readonly template: StringLiteral; readonly range: Range }
   | { readonly kind: 'queue'; readonly queue: StringLiteral; readonly range: Range }
-  | { readonly kind: 'stop-accrual' | 'offer-restructure' | 'write-off'; readonly range: Range };
+  | {
+      /** `offer restructure payments 12 weekly rate 30%`: each term optional (default: the loan's). */
+      readonly kind: 'offer-restructure';
+      readonly payments?: NumberLiteral;
+      readonly frequency?: FrequencyNode;
+      readonly rate?: PercentLiteral;
+      readonly range: Range;
+    }
+  | { readonly kind: 'stop-accrual' | 'write-off'; readonly range: Range };
 
 export type CollectionStepNode =
   | { readonly kind: 'at'; readonly day: NumberLiteral; readonly actions: readonly ActionNode[]; readonly range: Range }

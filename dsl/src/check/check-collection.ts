@@ -1,23 +1,30 @@
 // Checks on the collection policy: stage ranges in order, stages that neither overlap nor leave
-// days past due uncovered, unique stage names, known notification channels.
-import type { ActionNode, CollectionSection, CollectionStepNode } from '../ast/nodes.ts';
+// days past due uncovered, unique stage names, known notification channels, and restructuring
+// offers whose terms a loan of the product can take.
+import type { ActionNode, CollectionSection, CollectionStepNode, PricingSection } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { literalValue } from './decimals.ts';
 import { error, lineOf, warning } from './diagnostics.ts';
 import { describeInterval, integerInterval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
-import { checkOption } from './options.ts';
+import { checkEveryDays } from './check-limits.ts';
+import { checkOption, checkRateValue } from './options.ts';
 
 export const CHANNELS = ['sms', 'whatsapp', 'email'] as const;
 
 type Stage = Extract<CollectionStepNode, { kind: 'stage' }>;
 
-/** The collection section. */
-export function checkCollection(collection: CollectionSection, accept: Accept): void {
+/** The collection section; `pricing` for what a restructuring offer may change. */
+export function checkCollection(collection: CollectionSection, accept: Accept, pricing?: PricingSection): void {
   const stages: { step: Stage; interval: Interval }[] = [];
   const names = new Map<string, Stage>();
   for (const step of collection.steps) {
-    for (const action of step.actions) checkAction(action, accept);
+    for (const action of step.actions) checkAction(action, accept, pricing);
     if (step.kind === 'at') {
+      for (const action of step.actions) {
+        if (action.kind === 'offer-restructure') {
+          accept(warning('offer-outside-stage', '`offer restructure` on a day is never offered: offers belong to the stage a loan is in', action.range, 'move it to a stage line (`from 31 to 90 dpd stage tardia offer restructure`)'));
+        }
+      }
       const day = literalValue(step.day);
       if (step.day && (!day || !day.isInteger())) accept(error('invalid-number', '`at` takes a whole number of days', step.day.range));
       continue;
@@ -73,6 +80,35 @@ export function checkCollection(collection: CollectionSection, accept: Accept): 
   }
 }
 
-function checkAction(action: ActionNode, accept: Accept): void {
+function checkAction(action: ActionNode, accept: Accept, pricing: PricingSection | undefined): void {
   if (action.kind === 'notify' && action.channel) checkOption(action.channel, CHANNELS, 'channel', accept);
+  if (action.kind === 'offer-restructure') checkRestructureOffer(action, accept, pricing);
+}
+
+/** The most installments and the highest rate a schedule takes (the engine's LoanTerms bounds). */
+const MAX_PAYMENTS = 1000;
+const MAX_RATE = 10;
+
+/** A restructuring offer's terms: a whole number of payments the method can schedule, a rate in range. */
+function checkRestructureOffer(offer: Extract<ActionNode, { kind: 'offer-restructure' }>, accept: Accept, pricing: PricingSection | undefined): void {
+  if (offer.payments) {
+    const n = literalValue(offer.payments);
+    if (!n || !n.isInteger() || n.lt(1) || n.gt(MAX_PAYMENTS)) {
+      accept(error('invalid-number', `a restructuring offer takes a whole number of payments from 1 to ${MAX_PAYMENTS}, found \`${offer.payments.value}\``, offer.payments.range));
+    } else if (pricing?.method?.name === 'bullet' && !n.eq(1)) {
+      accept(
+        error(
+          'restructure-bullet',
+          `a bullet product repays in one payment: it cannot restructure into ${n.toFixed()} payments`,
+          offer.payments.range,
+          'write `payments 1`, or leave the payments out',
+        ),
+      );
+    }
+  }
+  if (offer.frequency?.kind === 'every') checkEveryDays(offer.frequency, accept);
+  if (offer.rate) {
+    checkRateValue(offer.rate, accept);
+    if (literalValue(offer.rate)?.gt(MAX_RATE)) accept(error('invalid-number', `the rate \`${offer.rate.value}%\` is above ${MAX_RATE * 100}%`, offer.rate.range));
+  }
 }

@@ -103,7 +103,7 @@ export function checkWholeRange(range: RangeExpr | undefined, what: string, leas
   return [min, last];
 }
 
-function checkEveryDays(frequency: Extract<FrequencyNode, { kind: 'every' }>, accept: Accept): void {
+export function checkEveryDays(frequency: Extract<FrequencyNode, { kind: 'every' }>, accept: Accept): void {
   const days = literalValue(frequency.days);
   if (frequency.days && (!days || !days.isInteger() || days.lt(1))) {
     accept(error('invalid-number', `\`every ${frequency.days.value} days\` needs a whole number of days, at least 1`, frequency.days.range));

@@ -79,7 +79,7 @@ export function analyze(file: ProductFile): Analysis {
         checkPenalties(section, accept, pricing);
         break;
       case 'CollectionSection':
-        checkCollection(section, accept);
+        checkCollection(section, accept, pricing);
         break;
       case 'AllocationDecl':
         checkAllocation(section, accept);

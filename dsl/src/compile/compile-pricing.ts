@@ -36,7 +36,7 @@ export function compileLimits(limits: LimitsSection): Limits {
   };
 }
 
-function compileFrequency(frequency: FrequencyNode): Frequency {
+export function compileFrequency(frequency: FrequencyNode): Frequency {
   return frequency.kind === 'every' ? { everyDays: wholeNumber(frequency.days) } : frequency.kind;
 }
 

@@ -2,6 +2,7 @@
 import type { AllocationComponent, Channel, CollectionAction, CollectionStep, InterestBasis, Penalties, Pricing } from '@plazo/engine';
 import type { ActionNode, AllocationDecl, CollectionSection, PenaltiesSection } from '../ast/nodes.ts';
 import { ALLOCATION_COMPONENTS } from '../check/check-allocation.ts';
+import { compileFrequency } from './compile-pricing.ts';
 import { literalText, wholeNumber } from './decimal-text.ts';
 
 /** Penalties; taxable when marked `iva` or when the pricing's IVA lists their target. */
@@ -63,6 +64,14 @@ function compileAction(action: ActionNode): CollectionAction {
       return { kind: 'notify', channel: action.channel.name as Channel, template: action.template.value };
     case 'queue':
       return { kind: 'queue', queue: action.queue.value };
+    case 'offer-restructure':
+      // Only the terms written: a bare `offer restructure` keeps the IR (and the product's hash) it always had.
+      return {
+        kind: 'offer-restructure',
+        ...(action.payments ? { installments: wholeNumber(action.payments) } : {}),
+        ...(action.frequency ? { frequency: compileFrequency(action.frequency) } : {}),
+        ...(action.rate ? { annualRate: literalText(action.rate) } : {}),
+      };
     default:
       return { kind: action.kind };
   }

@@ -67,6 +67,13 @@ describe('format: rules', () => {
     expect(text).toContain(`    decline "R" when a > 1\n      message "${long}"\n`);
   });
 
+  it('writes a restructuring offer with payments (and frequency) before the rate', () => {
+    const { text, diagnostics } = format('product p "P" { collection { from 31 dpd stage tardia offer restructure rate 30%  payments 12 every 10 days queue "q" } }');
+    expect(diagnostics).toEqual([]);
+    expect(text).toContain('    from 31 dpd stage tardia offer restructure payments 12 every 10 days rate 30% queue "q"\n');
+    expect(format('product p "P" { collection { from 31 dpd stage t offer restructure } }').text).toContain('stage t offer restructure\n');
+  });
+
   it('formats a product independently of its whitespace, blank lines aside (property)', () => {
     const sample = products.find((p) => p.name.includes('nomina-quincenal'))!;
     const tokens = lex(sample.text).tokens.map((t) => t.image);

@@ -352,8 +352,11 @@ export class ProductLayout {
         return `queue ${this.spell.literal(action.queue)}`;
       case 'stop-accrual':
         return 'stop accrual';
-      case 'offer-restructure':
-        return 'offer restructure';
+      case 'offer-restructure': {
+        const payments = action.payments ? ` payments ${this.spell.literal(action.payments)}${action.frequency ? ` ${this.frequency(action.frequency)}` : ''}` : '';
+        const rate = action.rate ? ` rate ${this.spell.literal(action.rate)}` : '';
+        return `offer restructure${payments}${rate}`;
+      }
       case 'write-off':
         return 'write off';
     }

@@ -78,6 +78,7 @@ const L = {
   outcome: { LABEL: 'outcome' },
   outstanding: { LABEL: 'outstanding' },
   paren: { LABEL: 'paren' },
+  payments: { LABEL: 'payments' },
   percent: { LABEL: 'percent' },
   percentKind: { LABEL: 'percentKind' },
   points: { LABEL: 'points' },
@@ -90,6 +91,7 @@ const L = {
   reason: { LABEL: 'reason' },
   reasons: { LABEL: 'reasons' },
   reduce: { LABEL: 'reduce' },
+  restructure: { LABEL: 'restructure' },
   rows: { LABEL: 'rows' },
   rules: { LABEL: 'rules' },
   sign: { LABEL: 'sign' },
@@ -783,12 +785,7 @@ class PlazoParser extends CstParser {
           this.CONSUME(t.Accrual);
         },
       },
-      {
-        ALT: () => {
-          this.CONSUME(t.Offer, L.offerRestructure);
-          this.CONSUME(t.Restructure);
-        },
-      },
+      { ALT: () => this.SUBRULE(this.restructureOffer, L.restructure) },
       {
         ALT: () => {
           this.CONSUME(t.Write, L.writeOff);
@@ -796,6 +793,29 @@ class PlazoParser extends CstParser {
         },
       },
     ]));
+  });
+
+  /** `offer restructure [payments N [FREQUENCY]] [rate P%]`: the terms a stage offers, modifiers in any order. */
+  restructureOffer = this.RULE('restructureOffer', () => {
+    this.CONSUME(t.Offer, L.offerRestructure);
+    this.CONSUME(t.Restructure);
+    this.MANY(() => {
+      this.OR((this.cache[40] ??= [
+        { ALT: () => this.SUBRULE(this.restructurePayments, L.payments) },
+        { ALT: () => this.SUBRULE(this.restructureRate, L.rate) },
+      ]));
+    });
+  });
+
+  restructurePayments = this.RULE('restructurePayments', () => {
+    this.CONSUME(t.Payments);
+    this.CONSUME(t.NumberLiteral, L.count);
+    this.OPTION(() => this.SUBRULE(this.frequency, L.frequency));
+  });
+
+  restructureRate = this.RULE('restructureRate', () => {
+    this.CONSUME(t.Rate);
+    this.CONSUME(t.PercentLiteral, L.percent);
   });
 
   // ------------------------------------------------------------ allocation and prepayment

@@ -290,7 +290,17 @@ export type CollectionAction =
   | { readonly kind: 'notify'; readonly channel: Channel; readonly template: string }
   | { readonly kind: 'queue'; readonly queue: string }
   | { readonly kind: 'stop-accrual' }
-  | { readonly kind: 'offer-restructure' }
+  /**
+   * The stage offers to restructure the loan: everything owed becomes the principal of a new
+   * schedule with these terms (each absent one: the loan's own frequency and rate; as many
+   * installments as the loan still has open).
+   */
+  | {
+      readonly kind: 'offer-restructure';
+      readonly installments?: number;
+      readonly frequency?: Frequency;
+      readonly annualRate?: DecimalString;
+    }
   | { readonly kind: 'write-off' };
 
 /**

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { ApiKeyRow } from '../db/tables/api-keys.table.ts';
 import type { ActorRef, RoleName } from '../db/tables/columns.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { forgetApiKey } from './api-key-cache.ts';
 import { findApiKeyById, insertApiKey, revokeApiKey } from '../repositories/api-key.repository.ts';
 import { generateApiKey, hashToken } from './secret-tokens.ts';
 
@@ -76,7 +77,7 @@ export async function issueApiKey(
 
 /** Revokes a key: 404 when it does not exist, 409 when it is already revoked. */
 export async function revokeApiKeyById(db: Kysely<Database>, id: string, ctx: WriteContext): Promise<ApiKeyView> {
-  return db.transaction().execute(async (tx) => {
+  const revoked = await db.transaction().execute(async (tx) => {
     const before = await findApiKeyById(tx, id);
     if (!before) throw new NotFoundError('api key', id);
     const after = await revokeApiKey(tx, id, ctx.at, ctx.actor);
@@ -92,6 +93,9 @@ export async function revokeApiKeyById(db: Kysely<Database>, id: string, ctx: Wr
       requestId: ctx.requestId ?? null,
       at: ctx.at,
     });
-    return apiKeyView(after);
+    return after;
   });
+  // After the commit: a request racing the revocation may cache the key again, for at most API_KEY_CACHE_MS.
+  forgetApiKey(db, revoked.key_hash);
+  return apiKeyView(revoked);
 }

@@ -7,6 +7,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { findActiveApiKey } from '../repositories/api-key.repository.ts';
 import { findLiveSession } from '../repositories/session.repository.ts';
+import { cachedApiKey, rememberApiKey } from './api-key-cache.ts';
 import { roleHasPermission, type Permission } from './permissions.ts';
 import type { Principal } from './principal.ts';
 import { API_KEY_PREFIX, hashToken } from './secret-tokens.ts';
@@ -28,7 +29,12 @@ async function resolvePrincipal(
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const key = match?.[1];
     if (!key || !key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
-    const row = await findActiveApiKey(deps.db, hashToken(key));
+    const keyHash = hashToken(key);
+    let row = cachedApiKey(deps.db, keyHash);
+    if (!row) {
+      row = await findActiveApiKey(deps.db, keyHash);
+      if (row) rememberApiKey(deps.db, keyHash, row);
+    }
     return row ? { kind: 'api-key', id: row.id, role: row.role, name: row.name, prefix: row.prefix } : null;
   }
   if (sessionToken !== undefined && sessionToken.length <= 200) {

@@ -1,6 +1,7 @@
 // Roles and what each may do: the permission table of runtime/README.md, as data. Every route
 // names the one permission it needs (`requirePermission`).
 import type { RoleName } from '../db/tables/columns.ts';
+import type { PartKind } from '../products/draft-sections.ts';
 
 export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client'] as const satisfies readonly RoleName[];
 
@@ -43,4 +44,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
 /** True when `role` carries `permission`. */
 export function roleHasPermission(role: RoleName, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * The parts of a product a role may change when it saves a draft, for roles that hold
+ * `products:write` but not over the whole text: a risk analyst tunes eligibility and the
+ * scorecard and keeps the tests in step; pricing, limits, fees, the offer, collection and the
+ * header stay as the product manager left them. Roles not listed change every part.
+ */
+export const DRAFT_SECTION_LIMITS: Readonly<Partial<Record<RoleName, readonly PartKind[]>>> = {
+  'risk-analyst': ['eligibility', 'scorecard', 'test'],
+};
+
+/** What `role` may change in a draft: `all`, these parts, or none (`[]`, without `products:write`). */
+export function editableSectionsFor(role: RoleName): 'all' | readonly PartKind[] {
+  if (!roleHasPermission(role, 'products:write')) return [];
+  return DRAFT_SECTION_LIMITS[role] ?? 'all';
 }

@@ -1,10 +1,13 @@
 // Collection queues (from the end of day's summary: the queue of each loan's stage), agent
 // assignments and contact results with promises to pay. Writes are audited in their transaction.
+// Each queue entry says whether the loan's product offers restructuring at its stage.
+import { stageRestructureOffer } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
+import { irOf } from '../products/product-versions.ts';
 
 export interface WriteCtx {
   readonly actor: string;
@@ -12,7 +15,15 @@ export interface WriteCtx {
   readonly requestId?: string | null;
 }
 
-/** Each queue (and stage) with its loans, amount overdue, average and maximum days past due. */
+/** Whether the product version offers restructuring at `stage` (its collection policy's `offer restructure`). */
+async function offersAt(db: Executor, versionId: string, stage: string | null): Promise<boolean> {
+  return stage !== null && stageRestructureOffer(await irOf(db, versionId), stage) !== undefined;
+}
+
+/**
+ * Each queue (and stage) with its loans, amount overdue, average and maximum days past due, how
+ * many are assigned and to how many the product offers restructuring at that stage.
+ */
 export async function listQueues(db: Executor) {
   const r = await sql<{ queue: string; stage: string | null; loans: number; overdue: string; outstanding: string; avg_dpd: string; max_dpd: number; assigned: number }>`
     select s.collection_queue as queue, s.stage, count(*)::int as loans, sum(s.overdue_total)::text as overdue, sum(s.total_outstanding)::text as outstanding,
@@ -20,13 +31,20 @@ export async function listQueues(db: Executor) {
     from loan_servicing s left join collection_assignments a on a.loan_id = s.loan_id
     where s.collection_queue is not null and s.status = 'active'
     group by 1, 2 order by 1, 2`.execute(db);
-  return r.rows;
+  const byVersion = await sql<{ queue: string; stage: string | null; version: string; loans: number }>`
+    select collection_queue as queue, stage, product_version_id as version, count(*)::int as loans
+    from loan_servicing where collection_queue is not null and status = 'active' group by 1, 2, 3`.execute(db);
+  const offers = new Map<string, number>();
+  for (const v of byVersion.rows) {
+    if (await offersAt(db, v.version, v.stage)) offers.set(`${v.queue}|${v.stage}`, (offers.get(`${v.queue}|${v.stage}`) ?? 0) + v.loans);
+  }
+  return r.rows.map((q) => ({ ...q, restructuring_offers: offers.get(`${q.queue}|${q.stage}`) ?? 0 }));
 }
 
-/** The loans of a queue, most days past due first (keyset on dpd desc, loan id), with their agent and last contact. */
+/** The loans of a queue, most days past due first (keyset on dpd desc, loan id), with their agent, last contact and whether a restructuring offer applies at their stage. */
 export async function queueLoans(db: Executor, queue: string, options: { limit: number; agent?: string | undefined; after?: { dpd: number; id: string } | undefined }) {
   const r = await sql<Record<string, unknown>>`
-    select s.loan_id, l.external_ref, s.product_code, s.stage, s.days_past_due, s.overdue_total::text, s.total_outstanding::text, s.next_due_date::text,
+    select s.loan_id, l.external_ref, s.product_code, s.product_version_id, s.stage, s.days_past_due, s.overdue_total::text, s.total_outstanding::text, s.next_due_date::text,
            s.next_due_amount::text, s.as_of::text, a.agent, lc.contacted_at as last_contact_at, lc.result as last_contact_result, lc.promise_date::text as promise_date,
            lc.promise_amount::text as promise_amount
     from loan_servicing s
@@ -38,7 +56,10 @@ export async function queueLoans(db: Executor, queue: string, options: { limit: 
       ${options.after ? sql`and (s.days_past_due < ${options.after.dpd} or (s.days_past_due = ${options.after.dpd} and s.loan_id > ${options.after.id}::uuid))` : sql``}
     order by s.days_past_due desc, s.loan_id
     limit ${options.limit + 1}`.execute(db);
-  const rows = r.rows.slice(0, options.limit);
+  const rows: Record<string, unknown>[] = [];
+  for (const { product_version_id: version, ...row } of r.rows.slice(0, options.limit)) {
+    rows.push({ ...row, restructuring_offer: await offersAt(db, version as string, row.stage as string | null) });
+  }
   const last = rows.at(-1);
   return { loans: rows, nextAfter: r.rows.length > options.limit && last ? `${last.days_past_due}/${last.loan_id}` : null };
 }

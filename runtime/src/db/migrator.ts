@@ -6,12 +6,18 @@ import * as foundation from './migrations/2026-11-27-01-foundation.ts';
 import * as servicing from './migrations/2026-11-27-02-servicing.ts';
 import * as auditStreams from './migrations/2026-11-27-03-audit-streams.ts';
 import * as endOfDay from './migrations/2026-11-27-04-end-of-day.ts';
+import * as vintagesCashFlowPaymentNotices from './migrations/2026-11-28-01-vintages-cash-flow-payment-notices.ts';
+import * as hotPathStorage from './migrations/2026-11-28-10-hot-path-storage.ts';
+import * as eodCheckpoints from './migrations/2026-11-28-20-eod-checkpoints.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
   '2026-11-27-02-servicing': servicing,
   '2026-11-27-03-audit-streams': auditStreams,
   '2026-11-27-04-end-of-day': endOfDay,
+  '2026-11-28-01-vintages-cash-flow-payment-notices': vintagesCashFlowPaymentNotices,
+  '2026-11-28-10-hot-path-storage': hotPathStorage,
+  '2026-11-28-20-eod-checkpoints': eodCheckpoints,
 };
 
 export interface MigrationReport {

@@ -16,6 +16,11 @@ export function isCheckViolation(error: unknown): boolean {
   return sqlState(error) === '23514';
 }
 
+/** A write's `plazo_assert` found what it relied on changed (PZ010): nothing of it stays. */
+export function isAssertionFailure(error: unknown): boolean {
+  return sqlState(error) === 'PZ010';
+}
+
 /** Our append-only triggers (PZ001) or the balanced-entry check (PZ002) rejected the write. */
 export function isPlazoRule(error: unknown): boolean {
   const code = sqlState(error);

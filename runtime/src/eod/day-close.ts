@@ -1,5 +1,5 @@
 // One loan's day close, computed in Node from what the chunk read. The hot path is the engine's
-// `closeDay` on the loan's compact checkpoint (~2 KB of JSON) with the events booked since; a loan
+// `closeDay` on the loan's compact checkpoint (~1 KB of JSON) with the events booked since; a loan
 // without a usable checkpoint (its first close, a reversal, a payment booked on an already closed
 // day) is refolded from all its events. This module turns the engine's output into the report
 // summary, the penalty accrual entry and the notifications due. No I/O: the chunk reads and
@@ -17,6 +17,7 @@ import {
   type LoanTerms,
   type ProductIR,
 } from '@plazo/engine';
+import { onlyDateMoved, sameJson } from './stored-checkpoint.ts';
 import { addAmounts, penaltyAccrual, pickPenalties, ZERO_ACCRUED, ZERO_PENALTIES, type AccruedPosition, type JournalLine, type PenaltyAmounts } from './penalty-accrual.ts';
 
 /** A stored loan event (seq, date, the engine event). */
@@ -65,8 +66,12 @@ export interface LoanCloseResult {
   readonly id: string;
   /** The day-close event appended (null when a later-dated event exists: the close is implied). */
   readonly closeEvent: { readonly seq: number; readonly event: LoanEvent } | null;
-  /** The checkpoint to store with the seq of the last event folded into it (null: keep the stored one). */
-  readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly accrued: AccruedPosition; readonly received: string } | null;
+  /**
+   * The checkpoint to store with the seq of the last event folded into it (null: keep the stored
+   * one). `dateOnly`: it is the stored one with only its date moved (a quiet day; see stored-checkpoint.ts),
+   * so are the accrual position and the cash received: the stored text may stay.
+   */
+  readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly accrued: AccruedPosition; readonly received: string; readonly dateOnly: boolean } | null;
   readonly lines: readonly JournalLine[];
   /** The loan event the accrual entry is linked to (the day close, or the event that closed the loan). */
   readonly entrySeq: number | null;
@@ -174,10 +179,11 @@ export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResu
     const collected = addPenalties(before.collected, folded.collected);
     const accrual = penaltyAccrual(before, { charged, collected, active: day.summary.status === 'active' }, decimals);
     const received = folded.received.reduce((a, r) => addAmounts(a, r), input.previous.received);
+    const dateOnly = events.length === 0 && received === input.previous.received && sameJson(accrual.accrued, before) && onlyDateMoved(input.previous.checkpoint, day.checkpoint, date);
     return {
       id: input.id,
       closeEvent: { seq: seq!, event: closeEvent! },
-      checkpoint: { value: day.checkpoint, eventSeq: seq!, accrued: accrual.accrued, received },
+      checkpoint: { value: day.checkpoint, eventSeq: seq!, accrued: accrual.accrued, received, dateOnly },
       lines: accrual.lines,
       entrySeq: seq,
       ...common(day.summary),
@@ -203,7 +209,7 @@ export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResu
   return {
     id: input.id,
     closeEvent: closeEvent && seq !== null ? { seq, event: closeEvent } : null,
-    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq ?? all.at(-1)?.seq ?? 0, accrued: accrual.accrued, received },
+    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq ?? all.at(-1)?.seq ?? 0, accrued: accrual.accrued, received, dateOnly: false },
     lines: accrual.lines,
     entrySeq: seq ?? input.lastEventSeq,
     ...common(summary),

@@ -6,21 +6,18 @@
 // dies leaves its chunk's transaction uncommitted: the chunk is pending again, nothing half-written.
 // A loan already closed for the date is skipped, so re-running a date changes nothing. Dates run
 // in order: a run for D first completes every date since the last completed one (catch-up).
-import { addDays, type CompactCheckpoint, type LoanTerms, type ProductIR } from '@plazo/engine';
+import { addDays } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { hostname } from 'node:os';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { uuidv7 } from '../ids.ts';
-import { irOf } from '../products/product-versions.ts';
-import { renderTemplate, loadTemplates, type TemplateRegistry } from '../notifications/templates.ts';
-import { closeLoanDay, needsRefold, type LoanCloseInput, type LoanCloseResult, type StoredEvent } from './day-close.ts';
-import type { AccruedPosition } from './penalty-accrual.ts';
+import { loadTemplates, type TemplateRegistry } from '../notifications/templates.ts';
+import { readChunk } from './chunk-read.ts';
+import { writeChunk } from './chunk-write.ts';
+import { closeLoanDay, type LoanCloseResult } from './day-close.ts';
+import { eodTimings, noteBackend, startStep, timed, timedSync } from './eod-timings.ts';
 
 export const DEFAULT_CHUNK_SIZE = 2000;
-
-/** Milliseconds this process spent reading, computing and writing chunks (for the benchmark). */
-export const eodTimings: { read: number; compute: number; write: number; detail: Record<string, number> } = { read: 0, compute: 0, write: 0, detail: {} };
 
 export interface EodProgress {
   readonly date: string;
@@ -96,8 +93,8 @@ async function ensureRun(db: Kysely<Database>, date: string, chunkSize: number, 
     const bounds = await sql<{ id: string; rn: number; total: number }>`
       select id, rn, total from (
         select l.id, (row_number() over (order by l.id) - 1)::int as rn, (count(*) over ())::int as total
-        from loans l left join loan_servicing s on s.loan_id = l.id
-        where l.disbursed_on <= ${date} and (l.status = 'active' or s.status = 'active') and (s.as_of is null or s.as_of < ${date})
+        from loans l left join loan_checkpoints c on c.loan_id = l.id
+        where l.disbursed_on <= ${date} and (l.status = 'active' or c.summary like 'active|%') and (c.closed_on is null or c.closed_on < ${date})
       ) t where rn % ${chunkSize} = 0 order by id
     `.execute(tx);
     const firsts = bounds.rows.map((r) => r.id);
@@ -116,25 +113,6 @@ async function ensureRun(db: Kysely<Database>, date: string, chunkSize: number, 
   });
 }
 
-interface LoanRowRead {
-  id: string;
-  product_version_id: string;
-  product_code: string | null;
-  terms: LoanTerms;
-  status: string;
-  external_ref: string | null;
-  principal: string;
-  disbursed_on: string;
-  last_event_seq: number;
-  last_event_date: string | null;
-  as_of: string | null;
-  event_seq: number | null;
-  received_total: string | null;
-  accrued: AccruedPosition | null;
-  checkpoint: string | null;
-  max_days_past_due: number | null;
-}
-
 interface ChunkOutcome {
   readonly loans: number;
   readonly failed: number;
@@ -144,24 +122,7 @@ interface ChunkOutcome {
   readonly errors: { loanId: string; message: string }[];
 }
 
-async function eventsOf(tx: Executor, ids: string[], after: number[]): Promise<Map<string, StoredEvent[]>> {
-  const byLoan = new Map<string, StoredEvent[]>();
-  if (ids.length === 0) return byLoan;
-  const rows = await sql<{ loan_id: string; seq: number; effective_on: string; payload: StoredEvent['event'] }>`
-    select e.loan_id, e.seq, e.effective_on, e.payload
-    from unnest(${ids}::uuid[], ${after}::int[]) as t(id, after)
-    join loan_events e on e.loan_id = t.id and e.seq > t.after
-    order by e.loan_id, e.seq
-  `.execute(tx);
-  for (const r of rows.rows) {
-    let list = byLoan.get(r.loan_id);
-    if (!list) byLoan.set(r.loan_id, (list = []));
-    list.push({ seq: r.seq, date: r.effective_on, event: r.payload });
-  }
-  return byLoan;
-}
-
-/** Processes one chunk's loans inside `tx` (the chunk's claiming transaction). */
+/** Processes one chunk's loans inside `tx` (the chunk's claiming transaction): read, compute in Node, write. */
 async function processChunk(
   tx: Executor,
   date: string,
@@ -169,205 +130,56 @@ async function processChunk(
   templates: TemplateRegistry,
   ctx: { actor: string; at: string },
 ): Promise<ChunkOutcome> {
-  const readStart = performance.now();
-  const loans = await sql<LoanRowRead>`
-    select l.id, l.product_version_id, l.product_code, l.terms, l.status, l.external_ref, l.principal, l.disbursed_on,
-           l.last_event_seq, l.state->>'lastEventDate' as last_event_date,
-           s.as_of, s.event_seq, s.received_total, s.accrued, nullif(s.checkpoint, '') as checkpoint, s.max_days_past_due
-    from loans l left join loan_servicing s on s.loan_id = l.id
-    where l.id >= ${chunk.first}::uuid and (${chunk.next}::uuid is null or l.id < ${chunk.next}::uuid)
-      and l.disbursed_on <= ${date} and (l.status = 'active' or s.status = 'active') and (s.as_of is null or s.as_of < ${date})
-    order by l.id
-    for update of l
-  `.execute(tx);
-  const rows = loans.rows;
-  const newEvents = await eventsOf(tx, rows.map((r) => r.id), rows.map((r) => r.event_seq ?? 0));
-  const irs = new Map<string, ProductIR>();
-  for (const r of rows) if (!irs.has(r.product_version_id)) irs.set(r.product_version_id, await irOf(tx, r.product_version_id));
-
-  const inputs: LoanCloseInput[] = [];
-  const refold: string[] = [];
-  for (const r of rows) {
-    const previous =
-      r.checkpoint === null
-        ? null
-        : { eventSeq: r.event_seq!, accrued: r.accrued!, checkpoint: JSON.parse(r.checkpoint) as CompactCheckpoint, maxDpd: r.max_days_past_due ?? 0, received: r.received_total ?? '0' };
-    const events = newEvents.get(r.id) ?? [];
-    if (previous !== null && (needsRefold(previous, events) || r.status !== 'active')) refold.push(r.id);
-    inputs.push({
-      id: r.id,
-      productCode: r.product_code,
-      versionId: r.product_version_id,
-      ir: irs.get(r.product_version_id)!,
-      terms: r.terms,
-      loanStatus: r.status,
-      externalRef: r.external_ref,
-      principal: r.principal,
-      disbursedOn: r.disbursed_on,
-      lastEventSeq: r.last_event_seq,
-      lastEventDate: r.last_event_date,
-      previous,
-      newEvents: events,
-    });
-  }
-  if (refold.length > 0) {
-    const all = await eventsOf(tx, refold, refold.map(() => 0));
-    for (let i = 0; i < inputs.length; i++) {
-      if (!refold.includes(inputs[i]!.id)) continue;
-      inputs[i] = { ...inputs[i]!, allEvents: all.get(inputs[i]!.id) ?? [] };
-    }
-  }
-
+  await noteBackend(tx);
+  const read = await timed('read', () => readChunk(tx, date, chunk));
   const results: LoanCloseResult[] = [];
   const errors: { loanId: string; message: string }[] = [];
-  const computeStart = performance.now();
-  eodTimings.read += computeStart - readStart;
-  for (const input of inputs) {
-    try {
-      const result = closeLoanDay(input, date);
-      if (result !== null) results.push(result);
-    } catch (error) {
-      errors.push({ loanId: input.id, message: (error as Error).message.slice(0, 500) });
+  timedSync('engine', () => {
+    for (const input of read.inputs) {
+      try {
+        const result = closeLoanDay(input, date);
+        if (result !== null) results.push(result);
+      } catch (error) {
+        errors.push({ loanId: input.id, message: (error as Error).message.slice(0, 500) });
+      }
     }
-  }
-  const byId = new Map(inputs.map((i) => [i.id, i]));
-  const writeStart = performance.now();
-  eodTimings.compute += writeStart - computeStart;
+  });
+  const inputs = new Map(read.inputs.map((i) => [i.id, i]));
+  const written = await writeChunk(tx, date, chunk, results, { inputs, summaries: read.summaries, hasCheckpoint: read.hasCheckpoint }, templates, ctx);
+  eodTimings.checkpointsRewritten += written.checkpointsRewritten;
+  eodTimings.summariesRewritten += written.summariesRewritten;
+  return { loans: results.length, failed: errors.length, events: written.events, entries: written.entries, notifications: written.notifications, errors };
+}
 
-  // Day-close events and the loans' sequence / last event date.
-  const closes = results.filter((r) => r.closeEvent !== null);
-  if (closes.length > 0) {
-    const t_events = performance.now();
-    await sql`
-      insert into loan_events (loan_id, seq, type, effective_on, payload, created_at, created_by)
-      select t.id, t.seq, 'day-close', ${date}::date, t.payload::jsonb, ${ctx.at}::timestamptz, ${ctx.actor}
-      from unnest(${closes.map((r) => r.id)}::uuid[], ${closes.map((r) => r.closeEvent!.seq)}::int[], ${closes.map((r) => JSON.stringify(r.closeEvent!.event))}::text[]) as t(id, seq, payload)
-    `.execute(tx);
-    eodTimings.detail['events'] = (eodTimings.detail['events'] ?? 0) + performance.now() - t_events;
-    const t_loans = performance.now();
-    await sql`
-      update loans l set last_event_seq = t.seq, state = jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text)), updated_at = ${ctx.at}, updated_by = ${ctx.actor}
-      from unnest(${closes.map((r) => r.id)}::uuid[], ${closes.map((r) => r.closeEvent!.seq)}::int[]) as t(id, seq)
-      where l.id = t.id
-    `.execute(tx);
-    eodTimings.detail['loans'] = (eodTimings.detail['loans'] ?? 0) + performance.now() - t_loans;
-  }
-
-  // The state summary of every loan closed, with its checkpoint when it moved: new rows inserted,
-  // existing ones updated in place (an UPDATE … FROM unnest, cheaper than an upsert, and HOT when
-  // no indexed column changed — the table keeps free space per page for that).
-  const t_servicing = performance.now();
-  const fresh = results.filter((r) => byId.get(r.id)!.previous === null);
-  const known = results.filter((r) => byId.get(r.id)!.previous !== null);
-  if (fresh.length > 0) {
-    const col = <T>(f: (r: LoanCloseResult) => T) => fresh.map(f);
-    const s = (r: LoanCloseResult) => r.summary;
-    const input = (r: LoanCloseResult) => byId.get(r.id)!;
-    await sql`
-      insert into loan_servicing (
-        loan_id, product_code, product_version_id, as_of, event_seq, status, days_past_due, aging_bucket, stage, collection_queue, accrual_stopped,
-        principal, disbursed_on, origination_month, principal_outstanding, interest_outstanding, fees_outstanding, penalties_outstanding, iva_outstanding,
-        total_outstanding, overdue_total, received_total, payoff_total, credit_balance, next_due_date, next_due_amount,
-        max_days_past_due, accrued, checkpoint, updated_at, created_at, created_by)
-      select t.id, t.code, t.version, ${date}::date, t.seq, t.status, t.dpd, t.bucket, t.stage, t.queue, t.stopped,
-        t.principal, t.disbursed, date_trunc('month', t.disbursed)::date, t.p, t.i, t.f, t.pen, t.iva,
-        t.total, t.ot, t.received, t.payoff, t.credit, t.next_date, t.next_amount,
-        t.maxdpd, t.accrued::jsonb, t.cp, ${ctx.at}::timestamptz, ${ctx.at}::timestamptz, ${ctx.actor}
-      from unnest(
-        ${col((r) => r.id)}::uuid[], ${col((r) => input(r).productCode)}::text[], ${col((r) => input(r).versionId)}::uuid[], ${col((r) => r.checkpoint!.eventSeq)}::int[],
-        ${col((r) => s(r).status)}::text[], ${col((r) => s(r).daysPastDue)}::int[], ${col((r) => s(r).agingBucket)}::text[], ${col((r) => s(r).stage)}::text[],
-        ${col((r) => r.collectionQueue)}::text[], ${col((r) => s(r).accrualStopped)}::boolean[], ${col((r) => input(r).principal)}::numeric[],
-        ${col((r) => input(r).disbursedOn)}::date[], ${col((r) => s(r).outstanding.principal)}::numeric[], ${col((r) => s(r).outstanding.interest)}::numeric[],
-        ${col((r) => s(r).outstanding.fees)}::numeric[], ${col((r) => s(r).outstanding.penalties)}::numeric[], ${col((r) => s(r).outstanding.iva)}::numeric[],
-        ${col((r) => s(r).outstanding.total)}::numeric[], ${col((r) => s(r).overdue)}::numeric[], ${col((r) => r.checkpoint!.received)}::numeric[],
-        ${col((r) => s(r).payoff)}::numeric[], ${col((r) => s(r).creditBalance)}::numeric[],
-        ${col((r) => s(r).nextDue?.date ?? null)}::date[], ${col((r) => s(r).nextDue?.amount ?? null)}::numeric[],
-        ${col((r) => r.maxDaysPastDue)}::int[], ${col((r) => JSON.stringify(r.checkpoint!.accrued))}::text[], ${col((r) => JSON.stringify(r.checkpoint!.value))}::text[]
-      ) as t(id, code, version, seq, status, dpd, bucket, stage, queue, stopped, principal, disbursed, p, i, f, pen, iva, total, ot, received, payoff, credit,
-             next_date, next_amount, maxdpd, accrued, cp)
-    `.execute(tx);
-  }
-  if (known.length > 0) {
-    const col = <T>(f: (r: LoanCloseResult) => T) => known.map(f);
-    const s = (r: LoanCloseResult) => r.summary;
-    await sql`
-      update loan_servicing v set
-        as_of = ${date}::date, status = t.status, days_past_due = t.dpd, aging_bucket = t.bucket, stage = t.stage, collection_queue = t.queue,
-        accrual_stopped = t.stopped, principal_outstanding = t.p, interest_outstanding = t.i, fees_outstanding = t.f, penalties_outstanding = t.pen,
-        iva_outstanding = t.iva, total_outstanding = t.total, overdue_total = t.ot, payoff_total = t.payoff, credit_balance = t.credit,
-        next_due_date = t.next_date, next_due_amount = t.next_amount, max_days_past_due = t.maxdpd, updated_at = ${ctx.at}::timestamptz,
-        event_seq = coalesce(t.seq, v.event_seq), received_total = coalesce(t.received, v.received_total),
-        accrued = coalesce(t.accrued::jsonb, v.accrued), checkpoint = coalesce(t.cp, v.checkpoint)
-      from unnest(
-        ${col((r) => r.id)}::uuid[], ${col((r) => r.checkpoint?.eventSeq ?? null)}::int[],
-        ${col((r) => s(r).status)}::text[], ${col((r) => s(r).daysPastDue)}::int[], ${col((r) => s(r).agingBucket)}::text[], ${col((r) => s(r).stage)}::text[],
-        ${col((r) => r.collectionQueue)}::text[], ${col((r) => s(r).accrualStopped)}::boolean[],
-        ${col((r) => s(r).outstanding.principal)}::numeric[], ${col((r) => s(r).outstanding.interest)}::numeric[],
-        ${col((r) => s(r).outstanding.fees)}::numeric[], ${col((r) => s(r).outstanding.penalties)}::numeric[], ${col((r) => s(r).outstanding.iva)}::numeric[],
-        ${col((r) => s(r).outstanding.total)}::numeric[], ${col((r) => s(r).overdue)}::numeric[], ${col((r) => r.checkpoint?.received ?? null)}::numeric[],
-        ${col((r) => s(r).payoff)}::numeric[], ${col((r) => s(r).creditBalance)}::numeric[],
-        ${col((r) => s(r).nextDue?.date ?? null)}::date[], ${col((r) => s(r).nextDue?.amount ?? null)}::numeric[],
-        ${col((r) => r.maxDaysPastDue)}::int[], ${col((r) => (r.checkpoint ? JSON.stringify(r.checkpoint.accrued) : null))}::text[],
-        ${col((r) => (r.checkpoint ? JSON.stringify(r.checkpoint.value) : null))}::text[]
-      ) as t(id, seq, status, dpd, bucket, stage, queue, stopped, p, i, f, pen, iva, total, ot, received, payoff, credit, next_date, next_amount, maxdpd, accrued, cp)
-      where v.loan_id = t.id
-    `.execute(tx);
-  }
-  eodTimings.detail['servicing'] = (eodTimings.detail['servicing'] ?? 0) + performance.now() - t_servicing;
-
-  // Penalty accrual entries, one per loan with a change, linked to its day-close event.
-  // (a loan that left `active` is linked to the event that closed it)
-  const posted = results.filter((r) => r.lines.length > 0 && r.entrySeq !== null);
-  if (posted.length > 0) {
-    const entryIds = posted.map(() => uuidv7());
-    const t_entries = performance.now();
-    await sql`
-      insert into journal_entries (id, entry_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
-      select t.id, ${date}::date, 'day close (penalty accrual) loan ' || t.loan::text, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
-      from unnest(${entryIds}::uuid[], ${posted.map((r) => r.id)}::uuid[], ${posted.map((r) => byId.get(r.id)!.ir.currency)}::text[], ${posted.map((r) => r.entrySeq!)}::int[]) as t(id, loan, currency, seq)
-    `.execute(tx);
-    eodTimings.detail['entries'] = (eodTimings.detail['entries'] ?? 0) + performance.now() - t_entries;
-    const lineEntry: string[] = [];
-    const lineNo: number[] = [];
-    const account: string[] = [];
-    const debit: string[] = [];
-    const credit: string[] = [];
-    posted.forEach((r, i) =>
-      r.lines.forEach((l, n) => {
-        lineEntry.push(entryIds[i]!);
-        lineNo.push(n + 1);
-        account.push(l.account);
-        debit.push(l.debit);
-        credit.push(l.credit);
-      }),
-    );
-    const t_lines = performance.now();
-    await sql`
-      insert into journal_lines (entry_id, line_no, account_code, debit, credit, created_at, created_by)
-      select t.e, t.n, t.a, t.d, t.c, ${ctx.at}::timestamptz, ${ctx.actor}
-      from unnest(${lineEntry}::uuid[], ${lineNo}::int[], ${account}::text[], ${debit}::numeric[], ${credit}::numeric[]) as t(e, n, a, d, c)
-    `.execute(tx);
-    eodTimings.detail['lines'] = (eodTimings.detail['lines'] ?? 0) + performance.now() - t_lines;
-  }
-
-  // Notifications due: into the outbox, once per dedupe key.
-  const notes = results.flatMap((r) => r.notifications.map((n) => ({ loan: r.id, ...n, rendered: renderTemplate(templates, n.template, n.variables) })));
-  let queued = 0;
-  if (notes.length > 0) {
-    const t_outbox = performance.now();
-    const res = await sql`
-      insert into notification_outbox (id, dedupe_key, loan_id, business_date, kind, channel, template, subject, body, payload, status, next_attempt_at, created_at, created_by)
-      select t.id, t.k, t.loan, ${date}::date, t.kind, t.channel, t.template, t.subject, t.body, t.payload::jsonb, 'pending', ${ctx.at}::timestamptz, ${ctx.at}::timestamptz, ${ctx.actor}
-      from unnest(${notes.map(() => uuidv7())}::uuid[], ${notes.map((n) => n.dedupeKey)}::text[], ${notes.map((n) => n.loan)}::uuid[], ${notes.map((n) => n.kind)}::text[],
-                  ${notes.map((n) => n.channel)}::text[], ${notes.map((n) => n.template)}::text[], ${notes.map((n) => n.rendered.subject)}::text[],
-                  ${notes.map((n) => n.rendered.body)}::text[], ${notes.map((n) => JSON.stringify(n.variables))}::text[]) as t(id, k, loan, kind, channel, template, subject, body, payload)
-      on conflict (dedupe_key) do nothing
-    `.execute(tx);
-    eodTimings.detail['outbox'] = (eodTimings.detail['outbox'] ?? 0) + performance.now() - t_outbox;
-    queued = Number(res.numAffectedRows ?? 0);
-  }
-  eodTimings.write += performance.now() - writeStart;
-  return { loans: results.length, failed: errors.length, events: closes.length, entries: posted.length, notifications: queued, errors };
+/** Marks the chunk done, adds its counts to the run, appends the chunk's audit entry; returns the run's progress. */
+async function recordChunk(tx: Executor, date: string, chunkNo: number, result: ChunkOutcome, ctx: { worker: string; actor: string; at: string; finished: string }) {
+  const errors = JSON.stringify(result.errors.slice(0, 20));
+  await sql`
+    update eod_chunks set status = 'done', worker = ${ctx.worker}, loans_done = ${result.loans}, loans_failed = ${result.failed},
+      errors = ${errors}::jsonb, started_at = ${ctx.at}::timestamptz, finished_at = ${ctx.finished}::timestamptz
+    where business_date = ${date} and chunk_no = ${chunkNo}
+  `.execute(tx);
+  const run = await sql<{ loans_done: number; loans_total: number; chunks_done: number; chunks_total: number }>`
+    update eod_runs set chunks_done = chunks_done + 1, loans_done = loans_done + ${result.loans}, loans_failed = loans_failed + ${result.failed},
+      events_written = events_written + ${result.events}, entries_written = entries_written + ${result.entries},
+      notifications_queued = notifications_queued + ${result.notifications},
+      errors = case when jsonb_array_length(errors) < 100 then errors || ${errors}::jsonb else errors end
+    where business_date = ${date}
+    returning loans_done, loans_total, chunks_done, chunks_total
+  `.execute(tx);
+  // One audit entry per chunk (a million loans would otherwise queue a million appends on the chain head).
+  const counts = { date, chunk: chunkNo, loans: result.loans, failed: result.failed, events: result.events, entries: result.entries };
+  await appendAudit(tx, {
+    actor: ctx.actor,
+    action: 'eod-chunk',
+    entityType: 'eod-run',
+    entityId: date,
+    before: null,
+    after: counts,
+    details: { ...counts, worker: ctx.worker, notifications: result.notifications },
+    at: ctx.at,
+  });
+  return run.rows[0]!;
 }
 
 /** Claims and processes chunks of `date` until none is left to claim; returns what this worker did. */
@@ -378,6 +190,7 @@ async function workDate(db: Kysely<Database>, date: string, options: EodOptions,
   let chunksByMe = 0;
   for (;;) {
     const at = now().toISOString();
+    const pending: { commit?: () => void } = {};
     const outcome = await db.transaction().execute(async (tx) => {
       const claimed = await sql<{ chunk_no: number; first_loan_id: string; next_loan_id: string | null }>`
         select chunk_no, first_loan_id, next_loan_id from eod_chunks
@@ -390,32 +203,11 @@ async function workDate(db: Kysely<Database>, date: string, options: EodOptions,
       const result = await processChunk(tx, date, { first: chunk.first_loan_id, next: chunk.next_loan_id }, templates, { actor, at });
       if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
       if (options.failInChunk !== undefined && counter.chunks === options.failInChunk) throw new EodInjectedFailure();
-      await sql`
-        update eod_chunks set status = 'done', worker = ${worker}, loans_done = ${result.loans}, loans_failed = ${result.failed},
-          errors = ${JSON.stringify(result.errors.slice(0, 20))}::jsonb, started_at = ${at}::timestamptz, finished_at = ${now().toISOString()}::timestamptz
-        where business_date = ${date} and chunk_no = ${chunk.chunk_no}
-      `.execute(tx);
-      const run = await sql<{ loans_done: number; loans_total: number; chunks_done: number; chunks_total: number }>`
-        update eod_runs set chunks_done = chunks_done + 1, loans_done = loans_done + ${result.loans}, loans_failed = loans_failed + ${result.failed},
-          events_written = events_written + ${result.events}, entries_written = entries_written + ${result.entries},
-          notifications_queued = notifications_queued + ${result.notifications},
-          errors = case when jsonb_array_length(errors) < 100 then errors || ${JSON.stringify(result.errors.slice(0, 20))}::jsonb else errors end
-        where business_date = ${date}
-        returning loans_done, loans_total, chunks_done, chunks_total
-      `.execute(tx);
-      // One audit entry per chunk (a million loans would otherwise queue a million appends on the chain head).
-      await appendAudit(tx, {
-        actor,
-        action: 'eod-chunk',
-        entityType: 'eod-run',
-        entityId: date,
-        before: null,
-        after: { date, chunk: chunk.chunk_no, loans: result.loans, failed: result.failed, events: result.events, entries: result.entries },
-        details: { date, chunk: chunk.chunk_no, worker, loans: result.loans, failed: result.failed, events: result.events, entries: result.entries, notifications: result.notifications },
-        at,
-      });
-      return { result, run: run.rows[0]! };
+      const run = await timed('bookkeeping', () => recordChunk(tx, date, chunk.chunk_no, result, { worker, actor, at, finished: now().toISOString() }));
+      pending.commit = startStep('commit');
+      return { result, run };
     });
+    pending.commit?.();
     if (outcome === null) break;
     chunksByMe++;
     loansByMe += outcome.result.loans;

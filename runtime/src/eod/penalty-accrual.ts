@@ -10,6 +10,8 @@
 // reversal or a refold posts exactly the correction.
 import { Dec } from '@plazo/engine';
 
+type Decimal = InstanceType<typeof Dec>;
+
 type Part = 'lateFees' | 'lateFeesIva' | 'moratorium' | 'moratoriumIva';
 const PARTS: readonly Part[] = ['lateFees', 'lateFeesIva', 'moratorium', 'moratoriumIva'];
 
@@ -64,18 +66,22 @@ export function penaltyAccrual(
   const recognized = now.active ? now.charged : now.collected;
   const reclassified = now.collected;
   const accrued: AccruedPosition = { charged: now.charged, collected: now.collected, recognized, reclassified };
-  const d = (p: Part) => new Dec(recognized[p]).minus(before.recognized[p]).minus(new Dec(reclassified[p]).minus(before.reclassified[p]));
-  const net = new Map<string, InstanceType<typeof Dec>>();
-  const debit = (account: string, amount: InstanceType<typeof Dec>) => net.set(account, (net.get(account) ?? new Dec(0)).plus(amount));
-  if (PARTS.every((p) => new Dec(recognized[p]).eq(before.recognized[p]) && new Dec(reclassified[p]).eq(before.reclassified[p]))) return { lines: [], accrued };
-  debit(PENALTY_ACCOUNTS.penaltiesReceivable, d('lateFees').plus(d('moratorium')));
-  debit(PENALTY_ACCOUNTS.ivaReceivable, d('lateFeesIva').plus(d('moratoriumIva')));
-  debit(PENALTY_ACCOUNTS.lateFeeIncome, d('lateFees').negated());
-  debit(PENALTY_ACCOUNTS.moratoriumIncome, d('moratorium').negated());
-  debit(PENALTY_ACCOUNTS.ivaNotCollected, d('lateFeesIva').plus(d('moratoriumIva')).negated());
+  // Most days little moves: a part whose figures are the same strings needs no decimal arithmetic.
+  const ZERO = new Dec(0);
+  const change = (a: string, b: string) => (a === b ? ZERO : new Dec(a).minus(b));
+  const moved = PARTS.map((p) => change(recognized[p], before.recognized[p]).minus(change(reclassified[p], before.reclassified[p])));
+  if (moved.every((m) => m.isZero())) return { lines: [], accrued };
+  const [lateFees, lateFeesIva, moratorium, moratoriumIva] = moved as [Decimal, Decimal, Decimal, Decimal];
+  const net: [string, Decimal][] = [
+    [PENALTY_ACCOUNTS.penaltiesReceivable, lateFees.plus(moratorium)],
+    [PENALTY_ACCOUNTS.ivaReceivable, lateFeesIva.plus(moratoriumIva)],
+    [PENALTY_ACCOUNTS.ivaNotCollected, lateFeesIva.plus(moratoriumIva).negated()],
+    [PENALTY_ACCOUNTS.lateFeeIncome, lateFees.negated()],
+    [PENALTY_ACCOUNTS.moratoriumIncome, moratorium.negated()],
+  ];
   const zero = new Dec(0).toFixed(decimals);
   const lines: JournalLine[] = [];
-  for (const [account, amount] of [...net].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [account, amount] of net) {
     if (amount.isZero()) continue;
     lines.push(amount.isPositive() ? { account, debit: amount.toFixed(decimals), credit: zero } : { account, debit: zero, credit: amount.negated().toFixed(decimals) });
   }

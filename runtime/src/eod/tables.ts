@@ -1,7 +1,11 @@
-// Kysely types of the end-of-day, notification and collection tables (migration 2026-11-27-04).
+// Kysely types of the end-of-day, notification and collection tables (migrations 2026-11-27-04, 2026-11-28-20).
 import type { ColumnType } from 'kysely';
 import type { ActorRef, IsoDate, Money, StoredJson, Timestamp } from '../db/tables/columns.ts';
 
+/**
+ * The view `loan_servicing` (migration 2026-11-28-20): a loan's report summary with the date last
+ * closed (`as_of`), for readers of the table it replaced. Written through the two tables below.
+ */
 export interface LoanServicingTable {
   loan_id: string;
   product_code: string | null;
@@ -31,11 +35,56 @@ export interface LoanServicingTable {
   next_due_date: IsoDate | null;
   next_due_amount: Money | null;
   max_days_past_due: number;
-  accrued: ColumnType<StoredJson, string, string>;
-  checkpoint: string;
   updated_at: Timestamp;
-  created_at: Timestamp;
-  created_by: ActorRef;
+}
+
+/** What the next close of a loan starts from (written every night for every loan closed). */
+export interface LoanCheckpointsTable {
+  loan_id: string;
+  /** The last business date closed for the loan (a date is never closed twice). */
+  closed_on: IsoDate;
+  /** The date the checkpoint is folded through (closed_on, unless the loan had events dated after the close). */
+  as_of: IsoDate;
+  /** The last loan event folded in. */
+  event_seq: number;
+  /** The payoff on closed_on. */
+  payoff_total: Money;
+  /** Cash received to date (payments, net of reversals). */
+  received_total: Money;
+  /** The penalty accrual position (JSON of penalty-accrual.ts's AccruedPosition). */
+  accrued: string;
+  /** The engine's compact checkpoint (JSON); its `asOf` trails `as_of` after quiet days (stored-checkpoint.ts). */
+  checkpoint: string;
+}
+
+/** A loan's report figures as of its last close (rewritten only when one changes). */
+export interface LoanSummariesTable {
+  loan_id: string;
+  product_code: string | null;
+  product_version_id: string;
+  status: string;
+  days_past_due: number;
+  aging_bucket: string;
+  stage: string | null;
+  collection_queue: string | null;
+  accrual_stopped: boolean;
+  principal: Money;
+  disbursed_on: IsoDate;
+  origination_month: IsoDate;
+  principal_outstanding: Money;
+  interest_outstanding: Money;
+  fees_outstanding: Money;
+  penalties_outstanding: Money;
+  iva_outstanding: Money;
+  total_outstanding: Money;
+  overdue_total: Money;
+  credit_balance: Money;
+  next_due_date: IsoDate | null;
+  next_due_amount: Money | null;
+  max_days_past_due: number;
+  /** The business date these figures were first true on (unchanged since). */
+  changed_on: IsoDate;
+  updated_at: Timestamp;
 }
 
 export interface EodRunsTable {

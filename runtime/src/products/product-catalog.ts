@@ -20,7 +20,11 @@ import {
   updateDraft,
   updateProduct,
 } from '../repositories/product.repository.ts';
+import type { RoleName } from '../db/tables/columns.ts';
+import { actorNames, displayOf, type ActorNames } from './actor-names.ts';
+import type { PartKind } from './draft-sections.ts';
 import { compileProductSource } from './product-compiler.ts';
+import { assertSectionRights } from './section-rights.ts';
 
 export interface WriteContext {
   readonly actor: ActorRef;
@@ -58,8 +62,19 @@ export function versionSummaryView(row: Pick<ProductVersionRow, 'version' | 'con
   };
 }
 
-export function versionView(code: string, row: ProductVersionRow) {
-  return { code, ...versionSummaryView(row), id: row.id, source: row.source, ir: row.ir };
+// What the API returns: the views above (also what the audit log records) plus who each actor
+// is for people (`actor-names.ts`).
+
+export function draftJson(row: ProductDraftRow, names: ActorNames) {
+  return { ...draftView(row), updatedByDisplay: displayOf(names, row.updated_by) };
+}
+
+export function versionSummaryJson(row: Parameters<typeof versionSummaryView>[0], names: ActorNames) {
+  return { ...versionSummaryView(row), authorDisplay: displayOf(names, row.author), publisherDisplay: displayOf(names, row.publisher) };
+}
+
+export function versionJson(code: string, row: ProductVersionRow, names: ActorNames) {
+  return { code, ...versionSummaryJson(row, names), id: row.id, source: row.source, ir: row.ir };
 }
 
 /** SHA-256 hex of the source text. */
@@ -73,12 +88,23 @@ async function requireProduct(db: Executor, code: string, lock = false): Promise
   return product;
 }
 
-/** Creates a product in status `draft` with its first draft; 409 `product-exists` for a taken code. */
+/**
+ * Creates a product in status `draft` with its first draft; 409 `product-exists` for a taken code.
+ * A role limited to some sections (`editable`) may not: a new product is every part at once
+ * (403 `section-locked`).
+ */
 export async function createProduct(
   db: Kysely<Database>,
   input: { code: string; name: string; source: string },
-  ctx: WriteContext,
+  ctx: WriteContext & { readonly role?: RoleName; readonly editable?: 'all' | readonly PartKind[] },
 ) {
+  if (ctx.editable !== undefined && ctx.editable !== 'all') {
+    throw new AppError(403, 'section-locked', `role \`${ctx.role ?? 'admin'}\` may change only some sections of a product's draft; a new product is every section`, {
+      role: ctx.role ?? 'admin',
+      editable: ctx.editable,
+      changes: [],
+    });
+  }
   try {
     return await db.transaction().execute(async (tx) => {
       const product = await insertProduct(tx, {
@@ -111,7 +137,7 @@ export async function createProduct(
         requestId: ctx.requestId ?? null,
         at: ctx.at,
       });
-      return { product: productView(product, null), draft: draftView(draft) };
+      return { product: productView(product, null), draft: draftJson(draft, await actorNames(tx, [draft.updated_by])) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError('product-exists', `product \`${input.code}\` exists`, { code: input.code });
@@ -121,13 +147,15 @@ export async function createProduct(
 
 /**
  * Saves new draft source. With `baseRevision`, refuses (409 `draft-changed`) when someone saved
- * since that revision, so two editors never overwrite each other silently.
+ * since that revision, so two editors never overwrite each other silently. A role limited to some
+ * sections (`editable`, from permissions.ts) may change only those: 403 `section-locked`
+ * otherwise (section-rights.ts).
  */
 export async function saveDraft(
   db: Kysely<Database>,
   code: string,
   input: { source: string; name?: string | undefined; baseRevision?: number | undefined },
-  ctx: WriteContext,
+  ctx: WriteContext & { readonly role?: RoleName; readonly editable?: 'all' | readonly PartKind[] },
 ) {
   return db.transaction().execute(async (tx) => {
     const product = await requireProduct(tx, code, true);
@@ -138,6 +166,16 @@ export async function saveDraft(
       throw new ConflictError('draft-changed', `the draft is at revision ${before.revision}, not ${input.baseRevision}`, {
         revision: before.revision,
         updatedBy: before.updated_by,
+      });
+    }
+    if (ctx.editable !== undefined && ctx.editable !== 'all') {
+      await assertSectionRights({
+        role: ctx.role ?? 'admin',
+        editable: ctx.editable,
+        stored: before.source,
+        next: input.source,
+        storedName: product.name,
+        nextName: input.name,
       });
     }
     const draft = await updateDraft(tx, product.id, {
@@ -161,7 +199,7 @@ export async function saveDraft(
       requestId: ctx.requestId ?? null,
       at: ctx.at,
     });
-    return { draft: draftView(draft) };
+    return { draft: draftJson(draft, await actorNames(tx, [draft.updated_by])) };
   });
 }
 
@@ -237,7 +275,8 @@ export async function publishDraft(
       requestId: ctx.requestId ?? null,
       at: ctx.at,
     });
-    return { product: productView(updated, version.version), version: versionView(code, version), warnings: diagnostics };
+    const names = await actorNames(tx, [version.author, version.publisher]);
+    return { product: productView(updated, version.version), version: versionJson(code, version, names), warnings: diagnostics };
   });
 }
 

@@ -1,4 +1,4 @@
-// The runtime's one door to the Plazo language: compiles and checks product source with
+// The runtime's one door to the Plazo language: parses, compiles and checks product source with
 // @plazo/dsl. Loaded lazily on first use, so the rest of the service starts and runs even when
 // the language cannot load; compiling then answers 503 `compiler-unavailable`.
 import type { ProductIR } from '@plazo/engine';
@@ -43,6 +43,17 @@ function unavailable(reason: string): AppError {
 function isDiagnostic(value: unknown): value is DiagnosticJson {
   const d = value as DiagnosticJson | null;
   return typeof d === 'object' && d !== null && typeof d.code === 'string' && typeof d.message === 'string' && typeof d.range === 'object';
+}
+
+/**
+ * Parses product source (never throws for bad text: the tree is partial after syntax errors).
+ * Throws AppError 503 when the language package cannot be loaded.
+ */
+export async function parseProductSource(source: string): Promise<ReturnType<DslModule['parse']>> {
+  loaded ??= loadDsl();
+  const dsl = await loaded;
+  if (dsl instanceof Error) throw unavailable(dsl.message);
+  return dsl.parse(source);
 }
 
 /**

@@ -96,22 +96,8 @@ export async function collectionsReport(db: Executor, from: string, to: string):
   return { columns: ['contacts', 'reached', 'promises', 'promises_kept', 'promised', 'collected_on_promises', 'promise_kept_rate'], rows: r.rows };
 }
 
-/**
- * Expected cash flow by ISO week from the state summary: for each active loan, what is overdue
- * (expected in the first week) and its next installment on its due week, `weeks` weeks ahead.
- * Later installments are not in the summary (see README: a per-installment table is the next step).
- */
-export async function cashFlowReport(db: Executor, from: string, weeks = 13): Promise<ReportTable> {
-  const r = await sql<Record<string, string | number>>`
-    select to_char(week, 'IYYY-"W"IW') as week, week::date::text as week_start, count(*)::int as installments, sum(amount)::text as expected
-    from (
-      select date_trunc('week', greatest(next_due_date, ${from}::date))::date as week, next_due_amount as amount
-      from loan_servicing where status = 'active' and next_due_date is not null and next_due_date < ${from}::date + ${weeks * 7}::int
-      union all
-      select date_trunc('week', ${from}::date)::date, overdue_total from loan_servicing where status = 'active' and overdue_total > 0
-    ) f group by week order by week`.execute(db);
-  return { columns: ['week', 'week_start', 'installments', 'expected'], rows: r.rows };
-}
+/** The expected cash flow by ISO week lives with the open installments it sums. */
+export { cashFlowReport } from './open-installments.ts';
 
 /** CSV of a report (RFC 4180 quoting). */
 export function reportCsv(report: ReportTable): string {

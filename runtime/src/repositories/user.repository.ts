@@ -19,3 +19,9 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 export async function listUsers(db: Executor): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('created_at').orderBy('email').execute();
 }
+
+/** The users with these ids (any order; unknown ids are left out). */
+export async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+}

@@ -1,6 +1,6 @@
 // /api/v1/collections: queues per collection stage (from the end of day), the loans of a queue
-// with amounts due, days past due, agent and last contact; assignments to agents; contact results
-// and promises to pay.
+// with amounts due, days past due, agent, last contact and whether a restructuring offer applies;
+// assignments to agents; contact results and promises to pay.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/principal.ts';
 import { principalOf } from '../auth/auth.middleware.ts';
@@ -34,7 +34,7 @@ export const collectionsRoutes = newRouter()
       method: 'get',
       path: '/queues',
       tags: ['collections'],
-      summary: 'Collection queues: per queue and stage, loans, amount overdue, outstanding, days past due, how many are assigned',
+      summary: 'Collection queues: per queue and stage, loans, amount overdue, outstanding, days past due, how many are assigned, how many have a restructuring offer',
       ...guarded('collections:read'),
       responses: { 200: jsonResponse(z.object({ queues: z.array(Row) }), 'Queues'), ...errorResponses(401, 403) },
     }),
@@ -45,7 +45,8 @@ export const collectionsRoutes = newRouter()
       method: 'get',
       path: '/queues/{queue}/loans',
       tags: ['collections'],
-      summary: 'The loans of a queue, most days past due first, with amounts due, agent and last contact',
+      summary: 'The loans of a queue, most days past due first, with amounts due, agent, last contact and `restructuring_offer`',
+      description: '`restructuring_offer`: the product offers restructuring at the loan’s stage (as of the last close); GET /loans/{id}/restructuring-offer gives today’s terms.',
       ...guarded('collections:read'),
       request: {
         params: z.object({ queue: z.string().min(1).max(200).openapi({ param: { name: 'queue', in: 'path' } }) }),

@@ -61,7 +61,7 @@ const LoanSchema = z
   })
   .openapi('Loan');
 
-const EventResultSchema = z
+export const EventResultSchema = z
   .object({
     event: z.object({ seq: z.number().int(), kind: z.string(), date: z.string(), payload: z.record(z.string(), z.unknown()) }),
     allocation: z.record(z.string(), z.unknown()).nullable().optional(),
@@ -122,12 +122,12 @@ function ctxOf(c: { var: AppEnv['Variables'] }): LoanWriteContext {
   return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId, today: c.var.clock.today() };
 }
 
-const eventResponses = {
+export const eventResponses = {
   201: jsonResponse(EventResultSchema, 'The event, its ledger lines and the loan after it (a replay returns the first response)'),
   ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
 };
 
-async function record(c: { var: AppEnv['Variables'] }, id: string, request: LoanEventRequest): Promise<never> {
+export async function record(c: { var: AppEnv['Variables'] }, id: string, request: LoanEventRequest): Promise<never> {
   const result = await appendLoanEvent(c.var.db, id, request, ctxOf(c));
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (result.replayed) headers['idempotent-replayed'] = 'true';

@@ -6,7 +6,10 @@ import { actorOf } from '../auth/principal.ts';
 import { NotFoundError } from '../errors.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { jsonDiff } from '../products/json-diff.ts';
-import { createProduct, draftView, productView, publishDraft, retireProduct, saveDraft, versionSummaryView, versionView } from '../products/product-catalog.ts';
+import { editableSectionsFor } from '../auth/permissions.ts';
+import { actorNames } from '../products/actor-names.ts';
+import { PART_KINDS, type PartKind } from '../products/draft-sections.ts';
+import { createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';
 import { findDraft, findLatestVersion, findProductByCode, findVersion, listProductsWithLatest, listVersions } from '../repositories/product.repository.ts';
@@ -42,9 +45,22 @@ const ProductSchema = z
   })
   .openapi('Product');
 
+const ActorDisplaySchema = z
+  .object({
+    kind: z.enum(['user', 'api-key', 'system', 'unknown']),
+    name: z.string().openapi({ description: "The user's or the API key's name; the reference itself when unknown" }),
+    email: z.string().nullable().openapi({ description: 'Users only' }),
+  })
+  .openapi('ActorDisplay', { description: 'Who an actor reference is, for people' });
+
 const DraftSchema = z
-  .object({ source: z.string(), revision: z.number().int(), updatedAt: TimestampSchema, updatedBy: ActorSchema })
+  .object({ source: z.string(), revision: z.number().int(), updatedAt: TimestampSchema, updatedBy: ActorSchema, updatedByDisplay: ActorDisplaySchema })
   .openapi('ProductDraft');
+
+const PartKindSchema = z.enum(PART_KINDS).openapi('ProductPartKind', { description: '`product` is the header; the others are top-level sections' });
+const EditableSectionsSchema = z
+  .union([z.literal('all'), z.array(PartKindSchema)])
+  .openapi('EditableSections', { description: "What the caller's role may change in the draft: `all`, these parts, or nothing (`[]`)" });
 
 const VersionSummarySchema = z
   .object({
@@ -52,7 +68,9 @@ const VersionSummarySchema = z
     contentHash: z.string().openapi({ description: 'SHA-256 of the source text' }),
     irHash: z.string().openapi({ description: 'The Product IR hash' }),
     author: ActorSchema,
+    authorDisplay: ActorDisplaySchema,
     publisher: ActorSchema,
+    publisherDisplay: ActorDisplaySchema,
     publishedAt: TimestampSchema,
   })
   .openapi('ProductVersionSummary');
@@ -97,6 +115,18 @@ function ctxOf(c: { var: Parameters<typeof principalOf>[0]['var'] }) {
   return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId };
 }
 
+/** What the caller may change in a draft, as the API shows it. */
+function editableJson(c: { var: Parameters<typeof principalOf>[0]['var'] }): 'all' | PartKind[] {
+  const editable = editableSectionsFor(principalOf(c).role);
+  return editable === 'all' ? 'all' : [...editable];
+}
+
+/** The write context with the caller's role and the parts of a draft it may change. */
+function draftCtxOf(c: { var: Parameters<typeof principalOf>[0]['var'] }) {
+  const { role } = principalOf(c);
+  return { ...ctxOf(c), role, editable: editableSectionsFor(role) };
+}
+
 async function productOr404(db: Executor, code: string) {
   const product = await findProductByCode(db, code);
   if (!product) throw new NotFoundError('product', code);
@@ -130,6 +160,7 @@ export const productsRoutes = newRouter()
       path: '/',
       tags: ['products'],
       summary: 'Create a product with its first draft',
+      description: 'A role limited to some sections of a draft (a risk analyst) may not create products: 403 `section-locked`.',
       ...guarded('products:write'),
       request: { body: jsonBody(NewProductSchema) },
       responses: {
@@ -137,7 +168,7 @@ export const productsRoutes = newRouter()
         ...errorResponses(400, 401, 403, 409, 413, 415, 422),
       },
     }),
-    async (c) => c.json(await createProduct(c.var.db, c.req.valid('json'), ctxOf(c)), 201),
+    async (c) => c.json(await createProduct(c.var.db, c.req.valid('json'), draftCtxOf(c)), 201),
   )
   .openapi(
     createRoute({
@@ -148,7 +179,10 @@ export const productsRoutes = newRouter()
       ...guarded('products:read'),
       request: { params: CodeParams },
       responses: {
-        200: jsonResponse(z.object({ product: ProductSchema, draft: DraftSchema.nullable(), latestVersion: VersionSummarySchema.nullable() }), 'The product'),
+        200: jsonResponse(
+          z.object({ product: ProductSchema, draft: DraftSchema.nullable(), latestVersion: VersionSummarySchema.nullable(), editableSections: EditableSectionsSchema }),
+          'The product',
+        ),
         ...errorResponses(401, 403, 404, 422),
       },
     }),
@@ -156,11 +190,13 @@ export const productsRoutes = newRouter()
       const { code } = c.req.valid('param');
       const product = await productOr404(c.var.db, code);
       const [draft, latest] = await Promise.all([findDraft(c.var.db, product.id), findLatestVersion(c.var.db, product.id)]);
+      const names = await actorNames(c.var.db, [draft?.updated_by, latest?.author, latest?.publisher]);
       return c.json(
         {
           product: productView(product, latest?.version ?? null),
-          draft: draft ? draftView(draft) : null,
-          latestVersion: latest ? versionSummaryView(latest) : null,
+          draft: draft ? draftJson(draft, names) : null,
+          latestVersion: latest ? versionSummaryJson(latest, names) : null,
+          editableSections: editableJson(c),
         },
         200,
       );
@@ -171,17 +207,18 @@ export const productsRoutes = newRouter()
       method: 'get',
       path: '/{code}/draft',
       tags: ['products'],
-      summary: "The product's draft",
+      summary: "The product's draft, and what the caller may change in it",
       ...guarded('products:read'),
       request: { params: CodeParams },
-      responses: { 200: jsonResponse(z.object({ draft: DraftSchema }), 'The draft'), ...errorResponses(401, 403, 404, 422) },
+      responses: { 200: jsonResponse(z.object({ draft: DraftSchema, editableSections: EditableSectionsSchema }), 'The draft'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
       const { code } = c.req.valid('param');
       const product = await productOr404(c.var.db, code);
       const draft = await findDraft(c.var.db, product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
-      return c.json({ draft: draftView(draft) }, 200);
+      const names = await actorNames(c.var.db, [draft.updated_by]);
+      return c.json({ draft: draftJson(draft, names), editableSections: editableJson(c) }, 200);
     },
   )
   .openapi(
@@ -190,6 +227,8 @@ export const productsRoutes = newRouter()
       path: '/{code}/draft',
       tags: ['products'],
       summary: 'Save the draft source (and optionally the name)',
+      description:
+        'A role limited to some parts of a product (a risk analyst: eligibility, scorecard, tests) may change only those: 403 `section-locked` names every other part that changed and where (`details.changes`, ranges 0-based in the sent text).',
       ...guarded('products:write'),
       request: { params: CodeParams, body: jsonBody(DraftUpdateSchema) },
       responses: {
@@ -199,7 +238,7 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      return c.json(await saveDraft(c.var.db, code, c.req.valid('json'), ctxOf(c)), 200);
+      return c.json(await saveDraft(c.var.db, code, c.req.valid('json'), draftCtxOf(c)), 200);
     },
   )
   .openapi(
@@ -261,7 +300,9 @@ export const productsRoutes = newRouter()
     async (c) => {
       const { code } = c.req.valid('param');
       const product = await productOr404(c.var.db, code);
-      return c.json({ versions: (await listVersions(c.var.db, product.id)).map(versionSummaryView) }, 200);
+      const rows = await listVersions(c.var.db, product.id);
+      const names = await actorNames(c.var.db, rows.flatMap((r) => [r.author, r.publisher]));
+      return c.json({ versions: rows.map((r) => versionSummaryJson(r, names)) }, 200);
     },
   )
   .openapi(
@@ -278,7 +319,8 @@ export const productsRoutes = newRouter()
       const { code, version } = c.req.valid('param');
       const product = await productOr404(c.var.db, code);
       const row = await versionOr404(c.var.db, product.id, code, version);
-      return c.json({ version: versionView(code, row) }, 200);
+      const names = await actorNames(c.var.db, [row.author, row.publisher]);
+      return c.json({ version: versionJson(code, row, names) }, 200);
     },
   )
   .openapi(

@@ -1,18 +1,24 @@
-// /api/v1/reports: portfolio reports over the end of day's state summary, as JSON or CSV
-// (`?format=csv` or `Accept: text/csv`). Each is one or two set-oriented SQL queries.
+// /api/v1/reports: portfolio reports as JSON or CSV (`?format=csv` or `Accept: text/csv`), each
+// one or two set-oriented SQL queries: over the end of day's state summary, the month-end vintage
+// points (vintage curves) and the open installments' cash flow by due date (cash flow).
 import { createRoute, z } from '@hono/zod-openapi';
 import { ValidationError } from '../errors.ts';
 import { errorResponses, guarded, newRouter } from '../http/openapi.ts';
 import { agingReport, cashFlowReport, collectionsReport, portfolioSummary, reportCsv, riskReport, vintageReport, type ReportTable } from '../reports/portfolio-reports.ts';
+import { VINTAGE_METRICS, vintageCurvesReport } from '../reports/vintage-curves.ts';
 import { DateSchema } from './servicing-schemas.ts';
 
-const REPORTS = ['summary', 'aging', 'risk', 'vintages', 'collections', 'cash-flow'] as const;
+const REPORTS = ['summary', 'aging', 'risk', 'vintages', 'vintage-curves', 'collections', 'cash-flow'] as const;
 
 const ReportQuery = z.strictObject({
   from: DateSchema.optional().openapi({ param: { name: 'from', in: 'query' }, description: 'collections: first contact day (default 30 days before `to`); cash-flow: first week (default today)' }),
   to: DateSchema.optional().openapi({ param: { name: 'to', in: 'query' }, description: 'collections: last contact day (default today)' }),
   weeks: z.coerce.number().int().min(1).max(52).default(13).openapi({ param: { name: 'weeks', in: 'query' } }),
   vencidaDays: z.coerce.number().int().min(1).max(365).default(90).openapi({ param: { name: 'vencidaDays', in: 'query' }, description: 'risk: days past due from which a loan is cartera vencida' }),
+  metric: z.enum(VINTAGE_METRICS).default('ever-30').openapi({ param: { name: 'metric', in: 'query' }, description: 'vintage-curves: ever more than 30/60/90 days past due by the month on book, or more than 30 at its end (`dpd-30`)' }),
+  basis: z.enum(['amount', 'loans']).default('amount').openapi({ param: { name: 'basis', in: 'query' }, description: 'vintage-curves: share of the principal originated or of the loans' }),
+  months: z.coerce.number().int().min(1).max(120).default(12).openapi({ param: { name: 'months', in: 'query' }, description: 'vintage-curves: months on book shown (mob_1 … mob_N)' }),
+  product: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, 'a product code').optional().openapi({ param: { name: 'product', in: 'query' }, description: 'vintage-curves: one product only' }),
   format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
 });
 
@@ -27,8 +33,9 @@ export const reportsRoutes = newRouter().openapi(
     method: 'get',
     path: '/{report}',
     tags: ['reports'],
-    summary: 'A portfolio report: summary, aging, risk (PAR30/60/90, índice de morosidad), vintages, collections, cash-flow',
-    description: 'Figures as of each loan’s last end-of-day close. Money and ratios are decimal strings.',
+    summary: 'A portfolio report: summary, aging, risk (PAR30/60/90, índice de morosidad), vintages, vintage-curves, collections, cash-flow',
+    description:
+      'summary, aging, risk, vintages: as of each loan’s last end-of-day close; vintage-curves: the month-end points recorded after each closed month; cash-flow: every open installment as of its loan’s last event. Money and ratios are decimal strings.',
     ...guarded('reports:read'),
     request: { params: z.object({ report: z.enum(REPORTS).openapi({ param: { name: 'report', in: 'path' } }) }), query: ReportQuery },
     responses: {
@@ -54,6 +61,9 @@ export const reportsRoutes = newRouter().openapi(
         break;
       case 'vintages':
         table = await vintageReport(db);
+        break;
+      case 'vintage-curves':
+        table = await vintageCurvesReport(db, { metric: q.metric, basis: q.basis, months: q.months, product: q.product });
         break;
       case 'collections': {
         const to = q.to ?? today;

@@ -23,7 +23,7 @@ import { entityStream } from '../audit/audit-chain.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
-import { isUniqueViolation } from '../db/postgres-errors.ts';
+import { isAssertionFailure, isUniqueViolation } from '../db/postgres-errors.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { engineValidationError, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
@@ -31,6 +31,7 @@ import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } 
 import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
+import { withLoanEventFollowUps } from './loan-event-follow-ups.ts';
 
 /** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
 const MAX_LEDGER_DECIMALS = 6;
@@ -227,24 +228,37 @@ function checkEventDate(date: string, lastEventDate: string | null, today: strin
 }
 
 /**
- * Appends one event to a loan, serialized per loan by a row lock (`SELECT … FOR UPDATE`): the
- * engine folds every event with the new one, the difference with the ledger's position is posted
- * as one balanced journal entry, and event, entry, loan and audit commit together. With an
- * idempotency key, a repeat of the same request returns the first response (same status); the
- * same key with another body is 409 `idempotency-key-reused`.
+ * Appends one event to a loan: the engine folds every event with the new one, the difference
+ * with the ledger's position is posted as one balanced journal entry, and event, entry, loan and
+ * audit commit together in one statement. With an idempotency key, a repeat of the same request
+ * returns the first response (same status); the same key with another body is 409
+ * `idempotency-key-reused`.
+ *
+ * Two round trips when nobody else writes to the loan meanwhile: read the loan with its events,
+ * then write, each on its own (optimistic). The write holds itself to what was read — the next
+ * event number, idempotency key, audit stream position and loan row are unique or checked in the
+ * statement — so a concurrent writer makes it fail whole, never half-apply. Then, and under any
+ * conflict, the event is appended in a transaction that locks the loan row (`SELECT … FOR
+ * UPDATE`): concurrent posts to one loan queue behind each other.
  */
 export async function appendLoanEvent(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
+  try {
+    return await appendOnce(db, loanId, request, ctx, false);
+  } catch (error) {
+    if (!(error instanceof WriteConflict)) throw error;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendLoanEventOnce(db, loanId, request, ctx);
+      return await db.transaction().execute((tx) => appendOnce(tx, loanId, request, ctx, true));
     } catch (error) {
       // Someone appended to the loan's audit stream without the loan's lock: start over.
-      if (!(error instanceof StaleStreamHead) || attempt >= 5) throw error;
+      if (!(error instanceof WriteConflict) || attempt >= 5) throw error;
     }
   }
 }
 
-class StaleStreamHead extends Error {}
+/** Another write to the loan (or its audit stream) came between the read and the write. */
+class WriteConflict extends Error {}
 
 /** What an event needs besides the loan row: its events, the idempotency key's first use, the audit stream head. */
 function loanFacts(loanId: string, stream: string, key: string | undefined) {
@@ -258,153 +272,172 @@ function loanFacts(loanId: string, stream: string, key: string | undefined) {
   ] as const;
 }
 
-async function appendLoanEventOnce(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
+/**
+ * Reads the loan, builds the event and writes it. `locked`: inside a transaction, holding the
+ * loan's row lock; otherwise two autocommit statements, the write failing whole with a
+ * WriteConflict if anything it read changed.
+ */
+async function appendOnce(db: Executor, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext, locked: boolean): Promise<LoanEventResult> {
   const fingerprint = requestFingerprint(request.kind, request.body);
   const stream = entityStream('loan', loanId);
   const key = request.idempotencyKey;
-  return db.transaction().execute(async (tx) => {
-    // One round trip: lock the loan and read its events, the idempotency key's first use and its
-    // audit stream head. When the lock had to wait for another event's commit, the sub-selects
-    // saw the data from before it (the statement's snapshot): then read them again, now current.
-    let loan = await tx.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId).forUpdate().executeTakeFirst();
-    if (!loan) throw new NotFoundError('loan', loanId);
-    if ((loan.events_json?.length ?? 0) !== loan.last_event_seq) {
-      loan = await tx.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId).executeTakeFirstOrThrow();
+  // One round trip: the loan (locked, when `locked`) with its events, the idempotency key's first
+  // use and its audit stream head. When the lock had to wait for another event's commit, the
+  // sub-selects saw the data from before it (the statement's snapshot): then read them again.
+  const read = db.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId);
+  let loan = await (locked ? read.forUpdate() : read).executeTakeFirst();
+  if (!loan) throw new NotFoundError('loan', loanId);
+  if ((loan.events_json?.length ?? 0) !== loan.last_event_seq) {
+    if (!locked) throw new WriteConflict(`loan ${loanId} changed while it was read`);
+    loan = await read.executeTakeFirstOrThrow();
+  }
+  if (loan.previous_json) {
+    if (loan.previous_json.request_hash !== fingerprint) {
+      throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: key });
     }
-    if (loan.previous_json) {
-      if (loan.previous_json.request_hash !== fingerprint) {
-        throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: key });
-      }
-      const response = loan.previous_json.response as { status: number; text: string };
-      return { status: response.status, text: response.text, replayed: true };
+    const response = loan.previous_json.response as { status: number; text: string };
+    return { status: response.status, text: response.text, replayed: true };
+  }
+  const events = (loan.events_json ?? []).map(eventOf);
+  const head: StreamHead | null = loan.head_json ? { seq: Number(loan.head_json.seq), hash: loan.head_json.hash } : null;
+  const stored = loan.state as unknown as StoredLoanState;
+  const { event, cash, action, details } = request.build(loan, events, ctx);
+  const dateField = request.fieldPaths?.['date'] ?? 'date';
+  if (event.kind !== 'disbursement') checkEventDate(event.date, stored.lastEventDate, ctx.today, dateField);
+  const ir = await irOf(db, loan.product_version_id);
+  const terms = loan.terms as unknown as LoanTerms;
+  const all = [...events, event];
+  const index = events.length;
+  let after: LoanState;
+  try {
+    after = loanState(ir, terms, all, event.date);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      const prefix = `events[${index}]`;
+      throw engineValidationError(error, {
+        mapPath: (p) => {
+          if (p === prefix) return '';
+          if (p.startsWith(`${prefix}.`)) {
+            const field = p.slice(prefix.length + 1);
+            return request.fieldPaths?.[field] ?? field;
+          }
+          return p;
+        },
+        message: `the ${request.kind} cannot be applied to this loan`,
+      });
     }
-    const events = (loan.events_json ?? []).map(eventOf);
-    const head: StreamHead | null = loan.head_json ? { seq: Number(loan.head_json.seq), hash: loan.head_json.hash } : null;
-    const stored = loan.state as unknown as StoredLoanState;
-    const { event, cash, action, details } = request.build(loan, events, ctx);
-    const dateField = request.fieldPaths?.['date'] ?? 'date';
-    if (event.kind !== 'disbursement') checkEventDate(event.date, stored.lastEventDate, ctx.today, dateField);
-    const ir = await irOf(tx, loan.product_version_id);
-    const terms = loan.terms as unknown as LoanTerms;
-    const all = [...events, event];
-    const index = events.length;
-    let after: LoanState;
-    try {
-      after = loanState(ir, terms, all, event.date);
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        const prefix = `events[${index}]`;
-        throw engineValidationError(error, {
-          mapPath: (p) => {
-            if (p === prefix) return '';
-            if (p.startsWith(`${prefix}.`)) {
-              const field = p.slice(prefix.length + 1);
-              return request.fieldPaths?.[field] ?? field;
-            }
-            return p;
-          },
-          message: `the ${request.kind} cannot be applied to this loan`,
-        });
-      }
-      throw error;
-    }
-    const feeIva = request.kind === 'disbursement' ? disbursementFeeIva(terms) : undefined;
-    const posting = postLoanEvent(request.kind, stored.posted, after, cash, terms.decimals, feeIva === undefined ? undefined : { feeIva });
-    const seq = loan.last_event_seq + 1;
-    const entryId = posting.lines.length > 0 ? uuidv7() : null;
-    const status = after.status;
-    const newState: StoredLoanState = {
-      posted: posting.posted,
-      lastEventDate: event.date,
-      outstanding: after.outstanding.total,
-      daysPastDue: after.daysPastDue,
-    };
-    const updated = {
-      status,
-      state: JSON.stringify(newState),
-      last_event_seq: seq,
-      updated_at: ctx.at,
-      updated_by: ctx.actor,
-      ...(event.kind === 'disbursement' ? { disbursed_on: event.date } : {}),
-      ...(status !== 'active' && loan.status === 'active' ? { closed_on: event.date } : {}),
-      ...(status === 'active' && loan.closed_on !== null ? { closed_on: null } : {}),
-    };
-    const label = await versionLabel(tx, loan.product_version_id);
-    const view = loanView({ ...loan, ...updated, state: newState as unknown as Record<string, unknown>, closed_on: updated.closed_on === undefined ? loan.closed_on : updated.closed_on, disbursed_on: updated.disbursed_on ?? loan.disbursed_on }, label);
-    const body = {
-      event: { seq, kind: event.kind, date: event.date, payload: event },
-      ...resultOf(event, after),
-      journalEntryId: entryId,
-      ledger: posting.lines,
-      loan: view,
-    };
-    const text = JSON.stringify(body);
-    const eventRow = {
-      loan_id: loanId,
-      seq,
-      type: event.kind,
-      effective_on: event.date,
-      payload: JSON.stringify(event),
-      idempotency_key: key ?? null,
-      request_hash: key === undefined ? null : fingerprint,
-      // The body as text: JSONB would reorder its keys, and a replay must be the same bytes.
-      response: JSON.stringify({ status: request.status, text }),
-      created_at: ctx.at,
-      created_by: ctx.actor,
-    };
-    const audit = auditEntry(
-      {
-        actor: ctx.actor,
-        action,
-        entityType: 'loan',
-        entityId: loanId,
-        before: { status: loan.status, lastEventSeq: loan.last_event_seq, state: stored },
-        after: { status, lastEventSeq: seq, state: newState, event },
-        details: { seq, kind: event.kind, date: event.date, ...details, ...(entryId ? { journalEntryId: entryId } : {}) },
-        requestId: ctx.requestId ?? null,
-        at: ctx.at,
-      },
-      head,
-    );
-    // Event, journal entry and lines, the loan's new position, the audit entry and its stream's
-    // head: one statement (the balance trigger checks the entry at commit).
-    const headRow = streamHeadValues(audit);
-    let write = tx.with('event', (q) => q.insertInto('loan_events').values(eventRow)).with('loan', (q) => q.updateTable('loans').set(updated).where('id', '=', loanId));
-    if (entryId !== null) {
-      write = write
-        .with('entry', (q) =>
+    throw error;
+  }
+  const feeIva = request.kind === 'disbursement' ? disbursementFeeIva(terms) : undefined;
+  const posting = postLoanEvent(request.kind, stored.posted, after, cash, terms.decimals, feeIva === undefined ? undefined : { feeIva });
+  const seq = loan.last_event_seq + 1;
+  const entryId = posting.lines.length > 0 ? uuidv7() : null;
+  const status = after.status;
+  const newState: StoredLoanState = {
+    posted: posting.posted,
+    lastEventDate: event.date,
+    outstanding: after.outstanding.total,
+    daysPastDue: after.daysPastDue,
+  };
+  const updated = {
+    status,
+    state: JSON.stringify(newState),
+    last_event_seq: seq,
+    updated_at: ctx.at,
+    updated_by: ctx.actor,
+    ...(event.kind === 'disbursement' ? { disbursed_on: event.date } : {}),
+    ...(status !== 'active' && loan.status === 'active' ? { closed_on: event.date } : {}),
+    ...(status === 'active' && loan.closed_on !== null ? { closed_on: null } : {}),
+  };
+  const label = await versionLabel(db, loan.product_version_id);
+  const view = loanView({ ...loan, ...updated, state: newState as unknown as Record<string, unknown>, closed_on: updated.closed_on === undefined ? loan.closed_on : updated.closed_on, disbursed_on: updated.disbursed_on ?? loan.disbursed_on }, label);
+  const body = {
+    event: { seq, kind: event.kind, date: event.date, payload: event },
+    ...resultOf(event, after),
+    journalEntryId: entryId,
+    ledger: posting.lines,
+    loan: view,
+  };
+  const text = JSON.stringify(body);
+  const eventRow = {
+    loan_id: loanId,
+    seq,
+    type: event.kind,
+    effective_on: event.date,
+    payload: JSON.stringify(event),
+    idempotency_key: key ?? null,
+    request_hash: key === undefined ? null : fingerprint,
+    // The body as text (JSON keeps it as sent): a replay must be the same bytes.
+    response: JSON.stringify({ status: request.status, text }),
+    created_at: ctx.at,
+    created_by: ctx.actor,
+  };
+  const audit = auditEntry(
+    {
+      actor: ctx.actor,
+      action,
+      entityType: 'loan',
+      entityId: loanId,
+      before: { status: loan.status, lastEventSeq: loan.last_event_seq, state: stored },
+      after: { status, lastEventSeq: seq, state: newState, event },
+      details: { seq, kind: event.kind, date: event.date, ...details, ...(entryId ? { journalEntryId: entryId } : {}) },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    },
+    head,
+  );
+  // Event, journal entry and lines, the loan's new position, the audit entry and its stream's
+  // head: one statement (the balance trigger checks the entry at commit). It stands only if the
+  // loan row and the stream head were still as read: otherwise `plazo_assert` fails it whole.
+  const headRow = streamHeadValues(audit);
+  let write = db
+    .with('event', (q) => q.insertInto('loan_events').values(eventRow))
+    .with('loan', (q) => q.updateTable('loans').set(updated).where('id', '=', loanId).where('last_event_seq', '=', loan.last_event_seq).returning('id'));
+  if (entryId !== null) {
+    write = write
+      .with('entry', (q) =>
+        q
+          .insertInto('journal_entries')
+          .values({ id: entryId, entry_date: event.date, description: `${action} loan ${loanId}`, currency: loan.currency, loan_id: loanId, loan_event_seq: seq, created_at: ctx.at, created_by: ctx.actor }),
+      )
+      .with('lines', (q) =>
+        q
+          .insertInto('journal_lines')
+          .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor }))),
+      ) as unknown as typeof write;
+  }
+  const withAudit = write.with('audit', (q) => q.insertInto('audit_log').values(auditLogValues(audit)));
+  const withHead =
+    head === null
+      ? withAudit.with('moved', (q) => q.insertInto('audit_streams').values(headRow).onConflict((oc) => oc.column('stream').doNothing()).returning('last_seq'))
+      : withAudit.with('moved', (q) =>
           q
-            .insertInto('journal_entries')
-            .values({ id: entryId, entry_date: event.date, description: `${action} loan ${loanId}`, currency: loan.currency, loan_id: loanId, loan_event_seq: seq, created_at: ctx.at, created_by: ctx.actor }),
-        )
-        .with('lines', (q) =>
-          q
-            .insertInto('journal_lines')
-            .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor }))),
-        ) as unknown as typeof write;
-    }
-    // The head moves only from what was read under the loan's lock; if another writer moved it
-    // meanwhile (one that appends to the loan's stream without taking the loan's lock), nothing
-    // of this statement stays: the transaction rolls back and starts over.
-    const withAudit = write.with('audit', (q) => q.insertInto('audit_log').values(auditLogValues(audit)));
-    const moveHead = () =>
-      head === null
-        ? withAudit.insertInto('audit_streams').values(headRow).onConflict((oc) => oc.column('stream').doNothing()).returning('last_seq').executeTakeFirst()
-        : withAudit
             .updateTable('audit_streams')
             .set({ last_seq: headRow.last_seq, last_hash: headRow.last_hash })
             .where('stream', '=', stream)
             .where('last_seq', '=', head.seq)
             .where('last_hash', '=', head.hash)
-            .returning('last_seq')
-            .executeTakeFirst();
-    const moved = await moveHead().catch((error: unknown) => {
-      if (isUniqueViolation(error, 'audit_log_stream_position') || isUniqueViolation(error, 'audit_streams_pkey')) return undefined;
-      throw error;
-    });
-    if (!moved) throw new StaleStreamHead(`the audit stream ${stream} moved during the event`);
-    return { status: request.status, text, replayed: false };
-  });
+            .returning('last_seq'),
+        );
+  try {
+    await (await withLoanEventFollowUps(db, withHead, { loan, ir, event, after, ctx }))
+      .selectNoFrom(sql<boolean>`plazo_assert(exists (select 1 from loan) and exists (select 1 from moved), ${`loan ${loanId} or its audit stream changed during the ${request.kind}`})`.as('ok'))
+      .execute();
+  } catch (error) {
+    if (isWriteConflict(error, locked)) throw new WriteConflict(`loan ${loanId} changed during the ${request.kind}`, { cause: error });
+    throw error;
+  }
+  return { status: request.status, text, replayed: false };
+}
+
+/**
+ * A write that lost a race: its event number, idempotency key or audit position was taken, or
+ * the loan row or stream head moved (`plazo_assert`). Under the loan's lock only the audit
+ * stream can move (a writer of the stream that does not take the loan's lock).
+ */
+function isWriteConflict(error: unknown, locked: boolean): boolean {
+  if (isAssertionFailure(error) || isUniqueViolation(error, 'audit_log_stream_position') || isUniqueViolation(error, 'audit_streams_pkey')) return true;
+  return !locked && (isUniqueViolation(error, 'loan_events_pkey') || isUniqueViolation(error, 'loan_events_idempotency_key'));
 }
 
 /** What a client needs back besides the event: the payment's allocation, the payoff after it. */

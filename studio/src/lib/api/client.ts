@@ -14,6 +14,19 @@ export interface Me {
   readonly permissions: readonly string[];
 }
 
+/** Who an actor reference (`user:<id>`, `api-key:<id>`, `system`) is, for people. */
+export interface ActorDisplay {
+  readonly kind: 'user' | 'api-key' | 'system' | 'unknown';
+  readonly name: string;
+  readonly email: string | null;
+}
+
+/** The parts of a product the runtime names (`product` is the header). */
+export type PartKind = 'product' | 'input' | 'let' | 'limits' | 'pricing' | 'fee' | 'eligibility' | 'scorecard' | 'offer' | 'penalties' | 'collection' | 'allocation' | 'prepayment' | 'test';
+
+/** What the caller may change in a draft: everything, these parts, or nothing (`[]`). */
+export type EditableSections = 'all' | readonly PartKind[];
+
 export interface ProductRow {
   readonly code: string;
   readonly name: string;
@@ -28,6 +41,7 @@ export interface Draft {
   readonly revision: number;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  readonly updatedByDisplay: ActorDisplay;
 }
 
 export interface VersionSummary {
@@ -35,7 +49,9 @@ export interface VersionSummary {
   readonly contentHash: string;
   readonly irHash: string;
   readonly author: string;
+  readonly authorDisplay: ActorDisplay;
   readonly publisher: string;
+  readonly publisherDisplay: ActorDisplay;
   readonly publishedAt: string;
 }
 
@@ -152,7 +168,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
     logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
     products: async () => (await call<{ products: ProductRow[] }>('GET', '/products')).products,
-    draft: async (code: string) => (await call<{ draft: Draft }>('GET', `/products/${enc(code)}/draft`)).draft,
+    /** The draft and what the caller may change in it. */
+    draft: (code: string) => call<{ draft: Draft; editableSections: EditableSections }>('GET', `/products/${enc(code)}/draft`),
     saveDraft: (code: string, source: string, baseRevision?: number) =>
       call<{ draft: Draft }>('PUT', `/products/${enc(code)}/draft`, { source, ...(baseRevision !== undefined ? { baseRevision } : {}) }),
     versions: async (code: string) => (await call<{ versions: VersionSummary[] }>('GET', `/products/${enc(code)}/versions`)).versions,

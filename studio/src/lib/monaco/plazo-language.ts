@@ -15,6 +15,8 @@ export interface LanguageContext {
   /** The latest symbols the worker found (read at each request). */
   symbols(): SymbolIndex;
   locale(): Locale;
+  /** Called when formatting is about to replace the text (the section guard rebuilds its ranges after it). */
+  beforeFormat?(): void;
 }
 
 function completionKind(monaco: Monaco, kind: CompletionKind): languages.CompletionItemKind {
@@ -87,6 +89,7 @@ export function registerPlazoLanguage(monaco: Monaco, client: LanguageClient, co
       async provideDocumentFormattingEdits(model) {
         const result = await client.format(model.getValue());
         if (result.diagnostics.length > 0 || result.text === model.getValue()) return [];
+        context.beforeFormat?.();
         return [{ range: model.getFullModelRange(), text: result.text }];
       },
     }),

@@ -59,6 +59,16 @@ describe('portfolio series', () => {
     expect(weeks.map((w) => [w.week, w.value])).toEqual([['2025-W02', 3], ['2025-W03', 10.5]]);
   });
 
+  it('puts the overdue line of the cash flow first, marked as such', () => {
+    const weeks = cashFlowWeeks({
+      rows: [
+        { week: '2025-W02', week_start: '2025-01-06', installments: 1, expected: '3' },
+        { week: 'overdue', week_start: '2025-01-06', installments: 4, expected: '40.00' },
+      ],
+    });
+    expect(weeks.map((w) => [w.week, w.overdue])).toEqual([['overdue', true], ['2025-W02', false]]);
+  });
+
   it('totals queues across stages', () => {
     const q = (queue: string, stage: string, loans: number, overdue: string, max_dpd: number) => ({ queue, stage, loans, overdue, outstanding: '100.00', avg_dpd: '1', max_dpd, assigned: 0 });
     expect(queueTotals([q('temprana', 'a', 1, '1.10', 5), q('tardia', 'b', 3, '9', 60), q('temprana', 'c', 1, '0.90', 20)])).toEqual([

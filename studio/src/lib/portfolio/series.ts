@@ -143,16 +143,18 @@ export function vintageCurves(vintages: Pick<ReportTable, 'rows'>): { months: Vi
 export interface WeekFlow {
   readonly week: string;
   readonly weekStart: string;
+  /** The report's `overdue` line: what fell due before the first week and is expected at once. */
+  readonly overdue: boolean;
   readonly installments: number;
   readonly expected: string;
   readonly value: number;
 }
 
-/** The cash-flow report → one bar per ISO week, in order. */
+/** The cash-flow report → one bar per ISO week, in order, after the overdue line when there is one. */
 export function cashFlowWeeks(cashFlow: Pick<ReportTable, 'rows'>): WeekFlow[] {
   return (cashFlow.rows as Row[])
-    .map((r) => ({ week: String(r.week), weekStart: String(r.week_start), installments: num(r.installments), expected: String(r.expected ?? '0'), value: num(r.expected) }))
-    .sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+    .map((r) => ({ week: String(r.week), weekStart: String(r.week_start), overdue: r.week === 'overdue', installments: num(r.installments), expected: String(r.expected ?? '0'), value: num(r.expected) }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.weekStart.localeCompare(b.weekStart));
 }
 
 export interface QueueTotal {

@@ -20,7 +20,8 @@ export type ProgressMessage = Extract<FromWorker, { type: 'progress' }>;
 export interface LanguageClientOptions {
   /** Quiet time after the last edit before the text goes to the worker. */
   readonly debounceMs?: number;
-  onAnalysis(message: AnalysisMessage): void;
+  /** The analysis of `text`, the latest text sent (older replies are dropped). */
+  onAnalysis(message: AnalysisMessage, text: string): void;
   onPreview(message: PreviewMessage): void;
   onTests?(message: TestsMessage): void;
 }
@@ -31,6 +32,7 @@ export class LanguageClient {
   #worker: WorkerPort;
   #options: LanguageClientOptions;
   #version = 0;
+  #sentText = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #formatId = 0;
   #formatting = new Map<number, (result: { text: string; diagnostics: readonly Diagnostic[] }) => void>();
@@ -48,7 +50,7 @@ export class LanguageClient {
     switch (message.type) {
       case 'analysis':
         // A reply to an older text than the one already shown is dropped.
-        if (message.version === this.#version) this.#options.onAnalysis(message);
+        if (message.version === this.#version) this.#options.onAnalysis(message, this.#sentText);
         break;
       case 'preview':
         this.#options.onPreview(message);
@@ -77,6 +79,7 @@ export class LanguageClient {
   /** Analyse now (on open). */
   analyze(text: string): void {
     clearTimeout(this.#timer);
+    this.#sentText = text;
     this.#worker.postMessage({ type: 'analyze', version: ++this.#version, text });
   }
 

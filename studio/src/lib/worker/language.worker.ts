@@ -5,6 +5,7 @@
 import { compile, format, parse, type Diagnostic, type ProductFile } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
 import { symbolIndex } from '../language/symbols.ts';
+import { sectionSpans } from '../roles/sections.ts';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
 import { computePreview } from '../preview/preview.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -58,6 +59,7 @@ function analyzeLatest(): void {
     version: job.version,
     diagnostics: compiled.diagnostics,
     symbols,
+    sections: sectionSpans(job.text, parsed),
     ...(compiled.ir ? { limits: previewLimits(compiled.ir), ir: compiled.ir } : {}),
     timings: { analyzeMs, lines: job.text.split('\n').length },
   });

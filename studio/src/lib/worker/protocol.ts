@@ -4,6 +4,7 @@
 import type { Diagnostic } from '@plazo/dsl';
 import type { BacktestComparison, BacktestReport, Decision, FieldIssue, LoanState, ProductIR, TimelineDay } from '@plazo/engine';
 import type { SymbolIndex } from '../language/symbols.ts';
+import type { SectionSpan } from '../roles/sections.ts';
 import type { PreviewChoice, PreviewLimits } from '../preview/controls.ts';
 import type { PreviewOutcome } from '../preview/preview.ts';
 import type { TestsSummary } from '../tests/summary.ts';
@@ -63,6 +64,8 @@ export type FromWorker =
       readonly version: number;
       readonly diagnostics: readonly Diagnostic[];
       readonly symbols: SymbolIndex;
+      /** The top-level sections (what a role limited to some sections may edit is computed from them). */
+      readonly sections: readonly SectionSpan[];
       /** Present when the product compiled (no errors). */
       readonly limits?: PreviewLimits;
       /** The compiled product, when it compiled. */
