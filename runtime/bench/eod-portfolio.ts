@@ -99,17 +99,20 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
  * Writes the plans' loans (active, disbursed) and their events straight into the database in
  * batches of `batch` loans: multi-row INSERTs through unnest, no HTTP, no journal entries (the
  * benchmark measures the end of day, not the payment route). External refs are `P-<n>`, n counted
- * from `refOffset` + 1. Returns the loan ids.
+ * from `refOffset` + 1. With `until`, only the payments dated up to it (the later ones are for
+ * bookPayments, day by day). Returns the loan ids.
  */
 export async function insertPortfolio(
   db: Kysely<Database>,
-  plans: readonly LoanPlan[],
+  allPlans: readonly LoanPlan[],
   versions: ReadonlyMap<string, string>,
-  options: { batch?: number; at?: string; refOffset?: number } = {},
+  options: { batch?: number; at?: string; refOffset?: number; until?: string } = {},
 ): Promise<string[]> {
   const batch = options.batch ?? 2000;
   const refOffset = options.refOffset ?? 0;
   const at = options.at ?? new Date().toISOString();
+  const until = options.until;
+  const plans = until === undefined ? allPlans : allPlans.map((p) => ({ ...p, payments: p.payments.filter((pay) => pay.date <= until) }));
   const ids: string[] = [];
   for (let i = 0; i < plans.length; i += batch) {
     const part = plans.slice(i, i + batch);
@@ -144,4 +147,37 @@ export async function insertPortfolio(
     `.execute(db);
   }
   return ids;
+}
+
+/** A planned payment to book on its date: the loan, the payment's id in the plan (`p<n>`), its amount. */
+export interface BookedPayment {
+  readonly loanId: string;
+  readonly paymentId: string;
+  readonly amount: string;
+}
+
+/**
+ * Books payments dated `date` the way the day's payments arrive before the night's close: each
+ * one the loan's next event (its seq and last event date move), in batches, straight into the
+ * database like insertPortfolio (no journal entries).
+ */
+export async function bookPayments(db: Kysely<Database>, date: string, payments: readonly BookedPayment[], options: { batch?: number; at?: string } = {}): Promise<void> {
+  const batch = options.batch ?? 5000;
+  const at = options.at ?? new Date().toISOString();
+  for (let i = 0; i < payments.length; i += batch) {
+    const part = payments.slice(i, i + batch);
+    await sql`
+      with p as (
+        select t.id, t.pid, t.amount, row_number() over (partition by t.id order by t.ord) as rn, count(*) over (partition by t.id) as n
+        from unnest(${part.map((p) => p.loanId)}::uuid[], ${part.map((p) => p.paymentId)}::text[], ${part.map((p) => p.amount)}::text[]) with ordinality as t(id, pid, amount, ord)
+      ),
+      moved as (
+        update loans l set last_event_seq = l.last_event_seq + c.n, state = jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text))
+        from (select distinct id, n from p) c where l.id = c.id returning l.id, l.last_event_seq - c.n as base
+      )
+      insert into loan_events (loan_id, seq, type, effective_on, payload, created_at, created_by)
+      select m.id, m.base + p.rn, 'payment', ${date}::date, jsonb_build_object('kind', 'payment', 'id', p.pid, 'date', ${date}::text, 'amount', p.amount), ${at}::timestamptz, 'system'
+      from moved m join p on p.id = m.id
+    `.execute(db);
+  }
 }

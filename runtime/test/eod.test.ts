@@ -82,6 +82,9 @@ describe.each(DATABASE_KINDS)('end of day on %s', (kind) => {
     for (const c of closed.rows) expect(new Dec(c.receivable).isZero(), `${c.loan_id} receivable ${c.receivable}`).toBe(true);
     const reversals = await sql<{ n: number }>`select count(*)::int as n from loan_events where type = 'payment-reversal'`.execute(h.db);
     expect(reversals.rows[0]!.n).toBe(1);
+    // Every closed date folded the cash-flow changes its payments made.
+    const pending = await sql<{ n: number }>`select count(*)::int as n from cash_flow_changes`.execute(h.db);
+    expect(pending.rows[0]!.n).toBe(0);
   }, 600_000);
 
   it('running a closed date again changes nothing', async () => {
@@ -112,5 +115,14 @@ describe.each(DATABASE_KINDS)('end of day on %s', (kind) => {
     const reports = await runEndOfDay(h.db, { through: date, chunkSize: 3, now: () => h.clock.now() });
     expect(reports.map((r) => r.date)).toEqual([2, 3, 4].map((k) => addDays(START, DAYS + k)));
     expect(await expectMatchesEngine(h, date)).toBeGreaterThan(0);
+  });
+
+  it('the run that closes a month end records the vintage points of that month, once', async () => {
+    const monthEnd = '2025-02-28';
+    setToday(h, monthEnd);
+    await runEndOfDay(h.db, { through: monthEnd, chunkSize: 3, now: () => h.clock.now() });
+    const points = await sql<{ mob: number; loans: number }>`select months_on_book as mob, sum(loans)::int as loans from vintage_points where month_end = ${monthEnd} group by 1`.execute(h.db);
+    expect(points.rows).toEqual([{ mob: 1, loans: plans.length }]);
+    expect(await runEndOfDay(h.db, { through: monthEnd, chunkSize: 3 })).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // What a chunk reads, inside its claiming transaction: the chunk's loans still to close for the
 // date — locked (`FOR UPDATE OF loans`: payments to them wait for the chunk) — with their stored
-// checkpoint row (checkpoint, penalty position, figures' text), then the events booked since the checkpoint of the loans that have
-// any (one query for all), then every event of the few loans that must be refolded. At most three
-// queries per chunk, none per loan.
+// checkpoint row (checkpoint, penalty position, figures' text); then the events booked since the
+// checkpoint of the loans that have any (one query for all; most nights a few payments); then
+// every event of the few loans that must be refolded. At most three queries per chunk, none per loan.
 import type { LoanTerms, ProductIR } from '@plazo/engine';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
@@ -39,14 +39,22 @@ interface LoanRowRead {
   summary: string | null;
 }
 
-/** Events of `ids` with seq above `after[i]`, by loan, in seq order. */
-export async function eventsAfter(tx: Executor, ids: readonly string[], after: readonly number[]): Promise<Map<string, StoredEvent[]>> {
+/** Events of `ids` (all in the chunk's id range) with seq above `after[i]`, by loan, in seq order. */
+export async function eventsAfter(
+  tx: Executor,
+  chunk: { first: string; next: string | null },
+  ids: readonly string[],
+  after: readonly number[],
+): Promise<Map<string, StoredEvent[]>> {
   const byLoan = new Map<string, StoredEvent[]>();
   if (ids.length === 0) return byLoan;
+  // The range keeps a first close (every event of every loan) on the chunk's part of the index
+  // instead of a hash join over the whole table.
   const rows = await sql<{ loan_id: string; seq: number; effective_on: string; payload: StoredEvent['event'] }>`
     select e.loan_id, e.seq, e.effective_on, e.payload
     from unnest(${bare(ids)}::uuid[], ${bare(after)}::int[]) as t(id, after)
     join loan_events e on e.loan_id = t.id and e.seq > t.after
+    where e.loan_id >= ${chunk.first}::uuid and (${chunk.next}::uuid is null or e.loan_id < ${chunk.next}::uuid)
     order by e.loan_id, e.seq
   `.execute(tx);
   for (const r of rows.rows) {
@@ -72,7 +80,7 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
   const rows = loans.rows;
   // Only loans with events after their checkpoint have any to read (most nights: a few payments).
   const behind = rows.filter((r) => r.checkpoint === null || r.last_event_seq > r.event_seq!);
-  const newEvents = await eventsAfter(tx, behind.map((r) => r.id), behind.map((r) => (r.checkpoint === null ? 0 : r.event_seq!)));
+  const newEvents = await eventsAfter(tx, chunk, behind.map((r) => r.id), behind.map((r) => (r.checkpoint === null ? 0 : r.event_seq!)));
   const irs = new Map<string, ProductIR>();
   for (const r of rows) if (!irs.has(r.product_version_id)) irs.set(r.product_version_id, await irOf(tx, r.product_version_id));
 
@@ -113,7 +121,7 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
   }
   if (refold.length > 0) {
     const ids = refold.map((i) => inputs[i]!.id);
-    const all = await eventsAfter(tx, ids, ids.map(() => 0));
+    const all = await eventsAfter(tx, chunk, ids, ids.map(() => 0));
     for (const i of refold) inputs[i] = { ...inputs[i]!, allEvents: all.get(inputs[i]!.id) ?? [] };
   }
   return { inputs, summaries, hasCheckpoint };

@@ -5,13 +5,17 @@
 // journal entries, outbox rows and the chunk's status in a few batched statements). A worker that
 // dies leaves its chunk's transaction uncommitted: the chunk is pending again, nothing half-written.
 // A loan already closed for the date is skipped, so re-running a date changes nothing. Dates run
-// in order: a run for D first completes every date since the last completed one (catch-up).
+// in order: a run for D first completes every date since the last completed one (catch-up). The
+// worker that marks a date done records the vintage points on a month end (same transaction) and
+// folds the day's cash-flow changes (src/reports/).
 import { addDays } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { hostname } from 'node:os';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { loadTemplates, type TemplateRegistry } from '../notifications/templates.ts';
+import { compactCashFlowChanges } from '../reports/open-installments.ts';
+import { isMonthEnd, recordVintagePoints } from '../reports/vintage-curves.ts';
 import { readChunk } from './chunk-read.ts';
 import { writeChunk } from './chunk-write.ts';
 import { closeLoanDay, type LoanCloseResult } from './day-close.ts';
@@ -227,15 +231,28 @@ async function workDate(db: Kysely<Database>, date: string, options: EodOptions,
   return { chunksByMe, loansByMe, seconds: (Date.now() - started) / 1000 };
 }
 
-/** Marks the run done when no chunk is pending (any worker may; only the first does). */
-async function finishRun(db: Kysely<Database>, date: string, at: string): Promise<boolean> {
-  const res = await sql<{ status: string }>`
-    update eod_runs set status = 'done', finished_at = ${at}::timestamptz
-    where business_date = ${date} and status = 'running'
-      and not exists (select 1 from eod_chunks where business_date = ${date} and status = 'pending')
-    returning status
-  `.execute(db);
-  if (res.rows.length > 0) return true;
+/**
+ * Marks the run done when no chunk is pending (any worker may; only the first does). The worker
+ * that marks it, on a month end, records the month's vintage points in that same transaction —
+ * exactly once, before any worker closes the next date (they wait for `done`) — and then folds
+ * the day's cash-flow changes.
+ */
+async function finishRun(db: Kysely<Database>, date: string, ctx: { actor: string; at: string }): Promise<boolean> {
+  const marked = await db.transaction().execute(async (tx) => {
+    const res = await sql<{ status: string }>`
+      update eod_runs set status = 'done', finished_at = ${ctx.at}::timestamptz
+      where business_date = ${date} and status = 'running'
+        and not exists (select 1 from eod_chunks where business_date = ${date} and status = 'pending')
+      returning status
+    `.execute(tx);
+    if (res.rows.length === 0) return false;
+    if (isMonthEnd(date)) await recordVintagePoints(tx, date, ctx);
+    return true;
+  });
+  if (marked) {
+    await compactCashFlowChanges(db);
+    return true;
+  }
   const row = await sql<{ status: string }>`select status from eod_runs where business_date = ${date}`.execute(db);
   return row.rows[0]?.status === 'done';
 }
@@ -258,7 +275,7 @@ export async function runEndOfDay(db: Kysely<Database>, options: EodOptions): Pr
     await ensureRun(db, date, chunkSize, actor, now().toISOString());
     const mine = await workDate(db, date, options, worker, actor, now, counter);
     // Others may still hold chunks of this date: the next date waits for them.
-    while (!(await finishRun(db, date, now().toISOString()))) {
+    while (!(await finishRun(db, date, { actor, at: now().toISOString() }))) {
       await new Promise((r) => setTimeout(r, options.pollMs ?? 200));
       const again = await workDate(db, date, options, worker, actor, now, counter);
       mine.chunksByMe += again.chunksByMe;

@@ -103,7 +103,10 @@ export const keywordDocs: Readonly<Record<string, Doc>> = {
   reasons: doc('`expect decline reasons "A", "B"`: las razones esperadas.', '`expect decline reasons "A", "B"`: the expected reasons.'),
   reduce: doc('`prepayment reduce term | reduce installment`: el pago anticipado reduce el plazo o la cuota.', '`prepayment reduce term | reduce installment`: a prepayment shortens the term or lowers the installment.'),
   refer: doc('`refer "CODIGO" when condición`: envía la solicitud a revisión manual.', '`refer "CODE" when condition`: sends the application to manual review.'),
-  restructure: doc('`offer restructure`: ofrece una reestructura en esa etapa de cobranza.', '`offer restructure`: offers a restructuring in that collection stage.'),
+  restructure: doc(
+    '`offer restructure [payments N [frecuencia]] [rate P%]`: ofrece una reestructura en esa etapa de cobranza; sin términos conserva la frecuencia y la tasa del crédito y las cuotas que le quedan abiertas.',
+    '`offer restructure [payments N [frequency]] [rate P%]`: offers a restructuring in that collection stage; without terms it keeps the loan\'s frequency and rate over the installments it still has open.',
+  ),
   rounding: doc('`rounding 2 half-even`: decimales y modo de redondeo (`half-even`, `half-up`).', '`rounding 2 half-even`: decimals and rounding mode (`half-even`, `half-up`).'),
   score: doc('El puntaje: base más los puntos de cada característica; legible en bandas, reglas y topes. `expect score N`.', 'The score: base plus each characteristic’s points; readable in bands, rules and caps. `expect score N`.'),
   scorecard: doc('`scorecard { base; characteristic ...; band ...; otherwise ... }`: el modelo de puntaje y sus bandas.', '`scorecard { base; characteristic ...; band ...; otherwise ... }`: the scoring model and its bands.'),
