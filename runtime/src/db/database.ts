@@ -13,7 +13,17 @@ import type { ProductsTable } from './tables/products.table.ts';
 import type { SessionsTable } from './tables/sessions.table.ts';
 import type { UsersTable } from './tables/users.table.ts';
 import type { Kysely, Transaction } from 'kysely';
-import type { CollectionAssignmentsTable, CollectionContactsTable, EodChunksTable, EodRunsTable, LoanServicingTable, NotificationOutboxTable, NotificationTemplatesTable } from '../eod/tables.ts';
+import type {
+  CollectionAssignmentsTable,
+  CollectionContactsTable,
+  EodChunksTable,
+  EodRunsTable,
+  LoanCheckpointsTable,
+  LoanServicingTable,
+  LoanSummariesTable,
+  NotificationOutboxTable,
+  NotificationTemplatesTable,
+} from '../eod/tables.ts';
 
 export interface Database {
   users: UsersTable;
@@ -31,6 +41,8 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;
+  loan_checkpoints: LoanCheckpointsTable;
+  loan_summaries: LoanSummariesTable;
   eod_runs: EodRunsTable;
   eod_chunks: EodChunksTable;
   notification_templates: NotificationTemplatesTable;

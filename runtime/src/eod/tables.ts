@@ -53,6 +53,8 @@ export interface LoanCheckpointsTable {
   received_total: Money;
   /** The penalty accrual position (JSON of penalty-accrual.ts's AccruedPosition). */
   accrued: string;
+  /** The report figures of closed_on as one text (summary-row.ts): loan_summaries is rewritten when it changes. */
+  summary: string;
   /** The engine's compact checkpoint (JSON); its `asOf` trails `as_of` after quiet days (stored-checkpoint.ts). */
   checkpoint: string;
 }
