@@ -4,7 +4,7 @@
 // are gone; "keep mine" saves the analyst's side.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, storedDraft, type Browser, type Studio } from './harness.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -26,14 +26,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function storedDraft(): Promise<{ source: string; revision: number }> {
-  const r = await fetch(`${studio.url}/api/v1/products/nomina/draft`, { headers: { authorization: `Bearer ${studio.adminKey}` } });
-  return (await r.json()).draft;
-}
 
 /** Someone else (the admin key) changes the stored draft. */
 async function adminSaves(change: (source: string) => string): Promise<void> {
-  const draft = await storedDraft();
+  const draft = await storedDraft(studio, 'nomina');
   const next = change(draft.source);
   expect(next).not.toBe(draft.source);
   const r = await fetch(`${studio.url}/api/v1/products/nomina/draft`, {
@@ -74,7 +70,7 @@ describe('someone else saves while the analyst edits', () => {
     await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
     await expect.poll(() => shown('A, 6..24: 27%')).toBe(1);
     expect(await shown('720.. -> +65')).toBe(1);
-    const stored = (await storedDraft()).source;
+    const stored = (await storedDraft(studio, 'nomina')).source;
     expect(stored).toContain('A, 6..24: 27%');
     expect(stored).toContain('720.. -> +65');
     await screenshot(page, 'merge-clean');
@@ -93,8 +89,8 @@ describe('someone else saves while the analyst edits', () => {
     await expect.poll(() => shown('<<<<<<< tu versión')).toBe(1);
     await expect.poll(saveState).toBe('unresolved');
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await storedDraft()).source).toContain('720.. -> +70');
-    expect((await storedDraft()).source).not.toContain('<<<<<<<');
+    expect((await storedDraft(studio, 'nomina')).source).toContain('720.. -> +70');
+    expect((await storedDraft(studio, 'nomina')).source).not.toContain('<<<<<<<');
     // Keep both lines' intent by hand: drop the markers and the other side.
     for (const marker of ['<<<<<<< tu versión', '=======', '720.. -> +70', '>>>>>>>']) {
       await expect.poll(async () => {
@@ -104,7 +100,7 @@ describe('someone else saves while the analyst edits', () => {
       await page.keyboard.press('Control+Shift+K');
     }
     await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
-    const stored = (await storedDraft()).source;
+    const stored = (await storedDraft(studio, 'nomina')).source;
     expect(stored).toContain('720.. -> +66');
     expect(stored).not.toContain('720.. -> +70');
     expect(stored).not.toMatch(/^(<{7}|={7}|>{7})/m);
@@ -117,7 +113,7 @@ describe('someone else saves while the analyst edits', () => {
     await conflict.waitFor({ timeout: 10_000 });
     await conflict.getByTestId('conflict-mine-button').click();
     await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
-    const stored = (await storedDraft()).source;
+    const stored = (await storedDraft(studio, 'nomina')).source;
     expect(stored).toContain('720.. -> +67');
     expect(stored).toContain('A, 6..24: 28%');
     expect(await page.getByTestId('conflict').count()).toBe(0);

@@ -43,6 +43,12 @@ export async function login(page: Page, studio: Studio, who: keyof typeof USERS)
 }
 
 /** Puts a product's draft back to the example text (as the admin key), so test files do not see each other's edits. */
+/** A product's stored draft, as the admin key reads it. */
+export async function storedDraft(studio: Studio, code: string): Promise<{ source: string; revision: number }> {
+  const response = await fetch(`${studio.url}/api/v1/products/${code}/draft`, { headers: { authorization: `Bearer ${studio.adminKey}` } });
+  return (await response.json()).draft;
+}
+
 export async function resetDraft(studio: Studio, code: string): Promise<void> {
   const source = readFileSync(join(studioDir, '..', 'examples', `${code}.plazo`), 'utf8');
   const response = await fetch(`${studio.url}/api/v1/products/${code}/draft`, {

@@ -4,7 +4,7 @@
 // across the file, and the API refuses a crafted PUT with 403 `section-locked`.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, storedDraft, type Browser, type Studio } from './harness.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -26,11 +26,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The stored draft, as the admin key reads it. */
-async function storedDraft(): Promise<{ source: string; revision: number }> {
-  const r = await fetch(`${studio.url}/api/v1/products/nomina/draft`, { headers: { authorization: `Bearer ${studio.adminKey}` } });
-  return (await r.json()).draft;
-}
 
 const lineText = (needle: string) => page.locator('.monaco-editor .view-line', { hasText: needle });
 
@@ -48,13 +43,13 @@ describe('a risk analyst edits eligibility, the scorecard and the tests only', (
   });
 
   it('changes a scorecard point, and it is saved', async () => {
-    const before = await storedDraft();
+    const before = await storedDraft(studio, 'nomina');
     await placeCursor(page, '720.. -> +60', '720.. -> +6'.length);
     await page.keyboard.press('Delete');
     await page.keyboard.type('5');
     await expect.poll(() => lineText('720.. -> +65').count()).toBe(1);
-    await expect.poll(async () => (await storedDraft()).source.includes('720.. -> +65'), { timeout: 10_000 }).toBe(true);
-    expect((await storedDraft()).revision).toBeGreaterThan(before.revision);
+    await expect.poll(async () => (await storedDraft(studio, 'nomina')).source.includes('720.. -> +65'), { timeout: 10_000 }).toBe(true);
+    expect((await storedDraft(studio, 'nomina')).revision).toBeGreaterThan(before.revision);
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
   });
 
@@ -87,7 +82,7 @@ describe('a risk analyst edits eligibility, the scorecard and the tests only', (
     await expect.poll(() => lineText('A, 6..24: 26%').count()).toBe(1);
     expect(await lineText('A, 6..24: 29%').count()).toBe(0);
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
-    expect((await storedDraft()).source).toContain('A, 6..24: 26%');
+    expect((await storedDraft(studio, 'nomina')).source).toContain('A, 6..24: 26%');
   });
 
   it('is refused by the API when a crafted PUT changes the pricing', async () => {
@@ -104,6 +99,6 @@ describe('a risk analyst edits eligibility, the scorecard and the tests only', (
     expect(res.body.error.code).toBe('section-locked');
     expect(res.body.error.message).toMatch(/^role `risk-analyst` may change only eligibility, scorecard, tests; this draft changes pricing \(line \d+\)$/);
     expect(res.body.error.details.changes).toEqual([expect.objectContaining({ path: 'source', part: 'pricing', change: 'changed' })]);
-    expect((await storedDraft()).source).toContain('A, 6..24: 26%');
+    expect((await storedDraft(studio, 'nomina')).source).toContain('A, 6..24: 26%');
   });
 });
