@@ -127,6 +127,19 @@ describe.each(DATABASE_KINDS)('expected cash flow on %s', (kind) => {
     ]);
   });
 
+  it('adds IVA on interest and on fees, and writes every amount at the currency scale', async () => {
+    const ir = await irOf(h.db, (await h.db.selectFrom('product_versions').select('id').executeTakeFirstOrThrow()).id);
+    const t = parseLoanTerms({
+      ...terms('10000.00', '2025-03-03'),
+      tax: { rate: '0.16', on: ['interest', 'fees'] },
+      fees: [{ name: 'cobranza', amount: '25.5', timing: 'per-installment', taxable: true }],
+    });
+    const open = openInstallmentsOf(ir, loanState(ir, t, [{ kind: 'disbursement', date: '2025-03-03' }], '2025-03-03'));
+    // Per installment: interest 100 (IVA 16) and a fee of 25.50 (IVA 4.08): IVA 20.08.
+    expect(open).toHaveLength(4);
+    for (const r of open) expect(r).toMatchObject({ principal: '2500.00', interest: '100.00', iva: '20.08', fees: '25.50' });
+  });
+
   it('refuses bad queries and roles without reports:read', async () => {
     expect((await h.request('GET', '/api/v1/reports/cash-flow?weeks=0')).status).toBe(422);
     expect((await h.request('GET', '/api/v1/reports/cash-flow?from=2025-02-30')).status).toBe(422);

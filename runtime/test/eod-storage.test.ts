@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { penaltyAccrual, ZERO_ACCRUED, ZERO_PENALTIES, type PenaltyAmounts } from '../src/eod/penalty-accrual.ts';
-import { bare, texts } from '../src/eod/pg-arrays.ts';
+import { bare, texts } from '../src/db/pg-arrays.ts';
 import { onlyDateMoved, restoreCheckpoint, sameJson } from '../src/eod/stored-checkpoint.ts';
 import { planPortfolio } from '../bench/eod-portfolio.ts';
 import { publishPortfolioProducts } from './eod-support.ts';

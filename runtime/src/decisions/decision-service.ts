@@ -11,6 +11,7 @@ import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { versionLabel, type PinnedVersion } from '../products/product-versions.ts';
 import { forgetHint, hintedVersion } from '../products/version-hints.ts';
+import { StatementBatcher } from '../db/statement-batcher.ts';
 
 /** Days an approved decision's offer may be taken up (opened as a loan) after its date. */
 export const OFFER_VALIDITY_DAYS = 30;
@@ -77,41 +78,75 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
   }
 }
 
+/** One decision to store, with the version it was taken under. */
+interface DecisionWrite {
+  readonly pinned: PinnedVersion;
+  readonly latestOnly: boolean;
+  readonly row: { id: string; product_version_id: string; application: string; decision: string; outcome: string; decided_on: string; created_at: string; created_by: string };
+  readonly entry: AuditEntry;
+}
+
+/** Decisions in one statement at most (each a few KB of JSON). */
+const DECISIONS_PER_STATEMENT = 32;
+const batchers = new WeakMap<Kysely<Database>, StatementBatcher<DecisionWrite, boolean>>();
+
 /**
- * Stores a decision, starts its audit stream (`decision:<id>`) and moves the stream's head, in
- * one statement, only if `pinned` may still take new business: the product is not retired and,
- * for `latestOnly`, no newer version exists. Returns false (nothing written) otherwise.
+ * Stores a decision, starts its audit stream (`decision:<id>`) and moves the stream's head, only
+ * if `pinned` may still take new business: the product is not retired and, for `latestOnly`, no
+ * newer version exists. Returns false (nothing written) otherwise. Decisions arriving together go
+ * in one statement (group commit, db/statement-batcher.ts).
  */
-async function storeDecision(
-  db: Kysely<Database>,
-  pinned: PinnedVersion,
-  latestOnly: boolean,
-  row: { id: string; product_version_id: string; application: string; decision: string; outcome: string; decided_on: string; created_at: string; created_by: string },
-  entry: AuditEntry,
-): Promise<boolean> {
-  const head = streamHeadValues(entry);
-  const result = await sql<{ seq: string }>`
-    with ok as (
-      select 1 from product_versions pv join products p on p.id = pv.product_id
-      where pv.id = ${pinned.id}::uuid and p.status <> 'retired'
-        and (${!latestOnly} or not exists (select 1 from product_versions v where v.product_id = p.id and v.version > pv.version))
+function storeDecision(db: Kysely<Database>, pinned: PinnedVersion, latestOnly: boolean, row: DecisionWrite['row'], entry: AuditEntry): Promise<boolean> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new StatementBatcher((writes) => storeDecisions(db, writes), { maxBatch: DECISIONS_PER_STATEMENT, maxInFlight: 2 });
+    batchers.set(db, batcher);
+  }
+  return batcher.submit({ pinned, latestOnly, row, entry });
+}
+
+/**
+ * One statement for a group of decisions: the rows travel as one JSON array (the application and
+ * the record inside it as they are, not re-encoded), each checked against the catalog on its own;
+ * returns, per decision, whether it was stored.
+ */
+async function storeDecisions(db: Kysely<Database>, writes: readonly DecisionWrite[]): Promise<boolean[]> {
+  let json = '[';
+  writes.forEach(({ pinned, latestOnly, row, entry }, i) => {
+    const head = streamHeadValues(entry);
+    json +=
+      (i === 0 ? '' : ',') +
+      `{"id":${JSON.stringify(row.id)},"version_id":${JSON.stringify(pinned.id)},"latest_only":${latestOnly},"application":${row.application},"decision":${row.decision},` +
+      `"outcome":${JSON.stringify(row.outcome)},"decided_on":${JSON.stringify(row.decided_on)},"created_at":${JSON.stringify(row.created_at)},"created_by":${JSON.stringify(row.created_by)},` +
+      `"stream":${JSON.stringify(entry.stream)},"stream_seq":${entry.stream_seq},"action":${JSON.stringify(entry.action)},"entity_type":${JSON.stringify(entry.entity_type)},` +
+      `"entity_id":${JSON.stringify(entry.entity_id)},"before_hash":${JSON.stringify(entry.before_hash)},"after_hash":${JSON.stringify(entry.after_hash)},` +
+      `"details":${JSON.stringify(entry.details)},"request_id":${JSON.stringify(entry.request_id)},"prev_hash":${JSON.stringify(entry.prev_hash)},` +
+      `"row_hash":${JSON.stringify(entry.row_hash)},"head_hash":${JSON.stringify(head.last_hash)}}`;
+  });
+  json += ']';
+  const result = await sql<{ id: string }>`
+    with input as (
+      select * from json_to_recordset(${json}::json) as t(id uuid, version_id uuid, latest_only boolean, application json, decision json, outcome text,
+        decided_on date, created_at timestamptz, created_by text, stream text, stream_seq bigint, action text, entity_type text, entity_id text,
+        before_hash text, after_hash text, details jsonb, request_id text, prev_hash text, row_hash text, head_hash text)
+    ), ok as (
+      select i.* from input i join product_versions pv on pv.id = i.version_id join products p on p.id = pv.product_id
+      where p.status <> 'retired'
+        and (not i.latest_only or not exists (select 1 from product_versions v where v.product_id = p.id and v.version > pv.version))
     ), decision as (
       insert into decisions (id, product_version_id, application, decision, outcome, decided_on, created_at, created_by)
-      select ${row.id}::uuid, ${row.product_version_id}::uuid, ${row.application}::json, ${row.decision}::json, ${row.outcome},
-        ${row.decided_on}::date, ${row.created_at}::timestamptz, ${row.created_by}
-      from ok
+      select id, version_id, application, decision, outcome, decided_on, created_at, created_by from ok
     ), head as (
       insert into audit_streams (stream, last_seq, last_hash, created_at, created_by)
-      select ${head.stream}, ${head.last_seq}, ${head.last_hash}, ${head.created_at}::timestamptz, ${head.created_by}
-      from ok
+      select stream, stream_seq, head_hash, created_at, created_by from ok
     )
     insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by)
-    select ${entry.stream}, ${entry.stream_seq}, ${entry.action}, ${entry.entity_type}, ${entry.entity_id}, ${entry.before_hash}::text, ${entry.after_hash}::text,
-      ${JSON.stringify(entry.details)}::jsonb, ${entry.request_id}::text, ${entry.prev_hash}, ${entry.row_hash}, ${entry.created_at}::timestamptz, ${entry.created_by}
+    select stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by
     from ok
-    returning seq
+    returning entity_id as id
   `.execute(db);
-  return result.rows.length === 1;
+  const stored = new Set(result.rows.map((r) => r.id));
+  return writes.map((w) => stored.has(w.row.id));
 }
 
 export async function findDecision(db: Executor, id: string) {

@@ -9,7 +9,7 @@ import type { Executor } from '../db/database.ts';
 import { irOf } from '../products/product-versions.ts';
 import { needsRefold, type LoanCloseInput, type StoredEvent } from './day-close.ts';
 import type { AccruedPosition } from './penalty-accrual.ts';
-import { bare } from './pg-arrays.ts';
+import { bare } from '../db/pg-arrays.ts';
 import { restoreCheckpoint } from './stored-checkpoint.ts';
 import { maxDaysPastDueOf } from './summary-row.ts';
 

@@ -12,7 +12,7 @@ import { uuidv7 } from '../ids.ts';
 import { renderTemplate, type TemplateRegistry } from '../notifications/templates.ts';
 import type { LoanCloseInput, LoanCloseResult } from './day-close.ts';
 import { timed } from './eod-timings.ts';
-import { bare, texts } from './pg-arrays.ts';
+import { bare, texts } from '../db/pg-arrays.ts';
 import { summaryText } from './summary-row.ts';
 
 export interface ChunkWriteCounts {

@@ -6,9 +6,7 @@
 // replayed request never reaches here (the first response is returned) and a reversal sends
 // nothing, so each payment is announced exactly once (the outbox's unique `dedupe_key`).
 import type { CollectionStep, LoanState, PaymentEvent, ProductIR } from '@plazo/engine';
-import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import { uuidv7 } from '../ids.ts';
 import { loadTemplates, renderTemplate, type TemplateRegistry } from './templates.ts';
 
 /** An outbox row to queue. */
@@ -67,17 +65,6 @@ export function paymentNotifications(loan: PaidLoan, ir: ProductIR, payment: Pay
     }
   }
   return out;
-}
-
-/** The outbox INSERT of `notes` (pending, due at once; a dedupe key already queued is skipped), as a CTE body (in parentheses). */
-export function outboxInsert(loanId: string, businessDate: string, notes: readonly QueuedNotification[], ctx: { actor: string; at: string }): RawBuilder<Record<string, unknown>> {
-  return sql<Record<string, unknown>>`(
-    insert into notification_outbox (id, dedupe_key, loan_id, business_date, kind, channel, template, subject, body, payload, status, next_attempt_at, created_at, created_by)
-    select t.id, t.k, ${loanId}::uuid, ${businessDate}::date, t.kind, t.channel, t.template, t.subject, t.body, t.payload::jsonb, 'pending', ${ctx.at}::timestamptz, ${ctx.at}::timestamptz, ${ctx.actor}
-    from unnest(${notes.map(() => uuidv7())}::uuid[], ${notes.map((n) => n.dedupeKey)}::text[], ${notes.map((n) => n.kind)}::text[], ${notes.map((n) => n.channel)}::text[],
-                ${notes.map((n) => n.template)}::text[], ${notes.map((n) => n.subject)}::text[], ${notes.map((n) => n.body)}::text[],
-                ${notes.map((n) => JSON.stringify(n.variables))}::text[]) as t(id, k, kind, channel, template, subject, body, payload)
-    on conflict (dedupe_key) do nothing)`;
 }
 
 /** How long a process keeps the template registry before reading it again. */

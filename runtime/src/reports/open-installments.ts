@@ -1,12 +1,12 @@
 // What each open installment of an active loan still owes by component, kept in
 // `loan_open_installments` as of the loan's last event: the source of the expected cash flow.
 // Every loan event rewrites its loan's rows — only those that changed — in the event's own
-// statement, and records what the rewrite changed per due date in `cash_flow_changes`
-// (insert-only, so concurrent events never wait on each other); `compactCashFlowChanges` folds
-// those changes into `cash_flow_days`. The report sums days and changes: a few hundred rows,
+// statement (servicing/loan-event-statement.ts), and records what the rewrite changed per due
+// date in `cash_flow_changes` (insert-only, so concurrent events never wait on each other);
+// `compactCashFlowChanges` folds those changes into `cash_flow_days`. The report sums days and changes: a few hundred rows,
 // whatever the number of loans.
 import { COMPONENTS, componentOrder, Dec, loanState, waterfall, type Component, type LoanEvent, type LoanState, type LoanTerms, type ProductIR } from '@plazo/engine';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import { irOf } from '../products/product-versions.ts';
 import type { ReportTable } from './portfolio-reports.ts';
@@ -35,63 +35,44 @@ export function openInstallmentsOf(product: ProductIR, state: LoanState): OpenIn
   const order = componentOrder(product.allocation).map((c) => COMPONENTS.indexOf(c));
   // Amounts keep the currency scale the state writes them at (its credit balance: "0.00").
   const scale = state.creditBalance.split('.')[1]?.length ?? 0;
+  const plain = scale === 0 ? /^\d+$/ : new RegExp(`^\\d+\\.\\d{${scale}}$`);
+  const fixed = (amount: string) => (plain.test(amount) ? amount : new Dec(amount).toFixed(scale));
   let credit = new Dec(state.creditBalance);
   const out: OpenInstallment[] = [];
   for (const inst of state.installments) {
     if (!OPEN.has(inst.status)) continue;
-    const owed = COMPONENTS.map((c) => new Dec(inst.outstanding[c]));
+    let row: Omit<OpenInstallment, 'installment' | 'dueDate'>;
     if (credit.gt(0)) {
+      const owed = COMPONENTS.map((c) => new Dec(inst.outstanding[c]));
       const paid = waterfall(credit, order.map((i) => owed[i]!));
       order.forEach((i, k) => (owed[i] = owed[i]!.minus(paid.taken[k]!)));
       credit = paid.remaining;
+      const part = (c: Component) => owed[COMPONENTS.indexOf(c)]!;
+      row = {
+        principal: part('principal').toFixed(scale),
+        interest: part('interest').toFixed(scale),
+        iva: part('interestIva').plus(part('feesIva')).toFixed(scale),
+        fees: part('fees').toFixed(scale),
+      };
+    } else {
+      // No credit to apply (the usual case): the state's amounts as they are, without decimal
+      // arithmetic unless one is written at another scale or both IVAs are owed.
+      const o = inst.outstanding;
+      row = {
+        principal: fixed(o.principal),
+        interest: fixed(o.interest),
+        iva: ZERO.test(o.feesIva) ? fixed(o.interestIva) : ZERO.test(o.interestIva) ? fixed(o.feesIva) : new Dec(o.interestIva).plus(o.feesIva).toFixed(scale),
+        fees: fixed(o.fees),
+      };
     }
-    const part = (c: Component) => owed[COMPONENTS.indexOf(c)]!;
-    const row = { principal: part('principal'), interest: part('interest'), iva: part('interestIva').plus(part('feesIva')), fees: part('fees') };
-    if (row.principal.isZero() && row.interest.isZero() && row.iva.isZero() && row.fees.isZero()) continue;
-    out.push({ installment: inst.number, dueDate: inst.dueDate, principal: row.principal.toFixed(scale), interest: row.interest.toFixed(scale), iva: row.iva.toFixed(scale), fees: row.fees.toFixed(scale) });
+    if (ZERO.test(row.principal) && ZERO.test(row.interest) && ZERO.test(row.iva) && ZERO.test(row.fees)) continue;
+    out.push({ installment: inst.number, dueDate: inst.dueDate, ...row });
   }
   return out;
 }
 
-/**
- * Common table expressions (each body in parentheses, as a raw CTE needs) that make `loan_open_installments` hold `rows` for the loan and add
- * the difference to `cash_flow_changes`, for one statement (the loan event's). Rows that did not
- * change are left alone; the others are deleted and inserted. Each reads the table as the
- * statement found it, so they must run under the loan's serialization (its event's statement).
- */
-export function openInstallmentsWrite(loanId: string, rows: readonly OpenInstallment[]): readonly (readonly [string, RawBuilder<Record<string, unknown>>])[] {
-  const same = (o: string, n: string) =>
-    sql.raw(`${n}.installment = ${o}.installment and ${n}.due_date = ${o}.due_date and ${n}.principal = ${o}.principal and ${n}.interest = ${o}.interest and ${n}.iva = ${o}.iva and ${n}.fees = ${o}.fees`);
-  return [
-    [
-      'open_new',
-      sql<Record<string, unknown>>`(select * from unnest(${rows.map((r) => r.installment)}::int[], ${rows.map((r) => r.dueDate)}::date[], ${rows.map((r) => r.principal)}::numeric[],
-             ${rows.map((r) => r.interest)}::numeric[], ${rows.map((r) => r.iva)}::numeric[], ${rows.map((r) => r.fees)}::numeric[])
-           as t(installment, due_date, principal, interest, iva, fees))`,
-    ],
-    [
-      'open_gone',
-      sql<Record<string, unknown>>`(delete from loan_open_installments o where o.loan_id = ${loanId}::uuid and not exists (select 1 from open_new n where ${same('o', 'n')})
-          returning o.due_date, o.principal, o.interest, o.iva, o.fees)`,
-    ],
-    [
-      'open_added',
-      sql<Record<string, unknown>>`(insert into loan_open_installments (loan_id, installment, due_date, principal, interest, iva, fees)
-          select ${loanId}::uuid, n.installment, n.due_date, n.principal, n.interest, n.iva, n.fees from open_new n
-          where not exists (select 1 from loan_open_installments o where o.loan_id = ${loanId}::uuid and ${same('o', 'n')})
-          returning due_date, principal, interest, iva, fees)`,
-    ],
-    [
-      'cash_flow_change',
-      sql<Record<string, unknown>>`(insert into cash_flow_changes (due_date, installments, principal, interest, iva, fees)
-          select due_date, sum(n), sum(p), sum(i), sum(v), sum(f) from (
-            select due_date, 1 as n, principal as p, interest as i, iva as v, fees as f from open_added
-            union all select due_date, -1, -principal, -interest, -iva, -fees from open_gone
-          ) d group by due_date
-          having sum(n) <> 0 or sum(p) <> 0 or sum(i) <> 0 or sum(v) <> 0 or sum(f) <> 0)`,
-    ],
-  ];
-}
+/** A decimal string that is zero. */
+const ZERO = /^-?0(\.0+)?$/;
 
 /**
  * Folds `cash_flow_changes` into `cash_flow_days` (and drops days that come to nothing). Safe to

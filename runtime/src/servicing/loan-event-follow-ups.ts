@@ -1,12 +1,11 @@
 // What a loan event writes besides itself, in the event's own statement (so it stands or falls
-// with the event): the loan's open installments for the expected cash flow
-// (reports/open-installments.ts) and, for a payment, the client's notifications
-// (notifications/payment-notifications.ts).
+// with the event; servicing/loan-event-statement.ts writes it): the loan's open installments for
+// the expected cash flow (reports/open-installments.ts) and, for a payment, the client's
+// notifications (notifications/payment-notifications.ts).
 import type { LoanEvent, LoanState, ProductIR } from '@plazo/engine';
-import type { QueryCreator } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import { cachedTemplates, outboxInsert, paymentNotifications } from '../notifications/payment-notifications.ts';
-import { openInstallmentsOf, openInstallmentsWrite } from '../reports/open-installments.ts';
+import { cachedTemplates, paymentNotifications, type QueuedNotification } from '../notifications/payment-notifications.ts';
+import { openInstallmentsOf, type OpenInstallment } from '../reports/open-installments.ts';
 
 export interface LoanEventFacts {
   readonly loan: { readonly id: string; readonly external_ref: string | null; readonly product_code: string | null };
@@ -14,22 +13,24 @@ export interface LoanEventFacts {
   readonly event: LoanEvent;
   /** The engine's state of the loan on the event's date, the event folded in. */
   readonly after: LoanState;
-  readonly ctx: { readonly actor: string; readonly at: string };
+}
+
+export interface LoanEventFollowUps {
+  readonly openInstallments: readonly OpenInstallment[];
+  readonly notifications: readonly QueuedNotification[];
 }
 
 /**
- * `write` (the event's statement, a chain of `with` clauses) with the follow-ups' clauses added.
- * Reads the template registry (cached) for a payment; nothing else before the statement runs.
+ * The loan's open installments after the event and, for a payment, the notifications to queue.
+ * Reads the template registry (cached) for a payment; nothing else.
  * @example
- * await (await withLoanEventFollowUps(db, write, { loan, ir, event, after, ctx })).selectNoFrom(...).execute();
+ * const { openInstallments, notifications } = await loanEventFollowUps(db, { loan, ir, event, after });
  */
-export async function withLoanEventFollowUps<Q extends QueryCreator<any>>(db: Executor, write: Q, facts: LoanEventFacts): Promise<Q> {
-  const { loan, ir, event, after, ctx } = facts;
-  let q = write as QueryCreator<any>;
-  for (const [name, clause] of openInstallmentsWrite(loan.id, openInstallmentsOf(ir, after))) q = q.with(name, () => clause);
-  if (event.kind === 'payment') {
-    const notes = paymentNotifications({ id: loan.id, externalRef: loan.external_ref, productCode: loan.product_code }, ir, event, after, await cachedTemplates(db));
-    q = q.with('payment_notices', () => outboxInsert(loan.id, event.date, notes, ctx));
-  }
-  return q as Q;
+export async function loanEventFollowUps(db: Executor, facts: LoanEventFacts): Promise<LoanEventFollowUps> {
+  const { loan, ir, event, after } = facts;
+  const notifications =
+    event.kind === 'payment'
+      ? paymentNotifications({ id: loan.id, externalRef: loan.external_ref, productCode: loan.product_code }, ir, event, after, await cachedTemplates(db))
+      : [];
+  return { openInstallments: openInstallmentsOf(ir, after), notifications };
 }

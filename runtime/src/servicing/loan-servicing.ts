@@ -18,7 +18,7 @@ import {
   type ProductIR,
 } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
-import { appendAudit, auditEntry, auditLogValues, streamHeadValues, type StreamHead } from '../audit/audit.repository.ts';
+import { appendAudit, auditEntry, type StreamHead } from '../audit/audit.repository.ts';
 import { entityStream } from '../audit/audit-chain.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -31,7 +31,9 @@ import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } 
 import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
-import { withLoanEventFollowUps } from './loan-event-follow-ups.ts';
+import { loanEventFollowUps } from './loan-event-follow-ups.ts';
+import { readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
+import { writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
 
 /** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
 const MAX_LEDGER_DECIMALS = 6;
@@ -235,7 +237,8 @@ function checkEventDate(date: string, lastEventDate: string | null, today: strin
  * `idempotency-key-reused`.
  *
  * Two round trips when nobody else writes to the loan meanwhile: read the loan with its events,
- * then write, each on its own (optimistic). The write holds itself to what was read — the next
+ * then write, each on its own (optimistic; the write goes in one statement with the events other
+ * requests write at the same moment, servicing/loan-event-statement.ts). The write holds itself to what was read — the next
  * event number, idempotency key, audit stream position and loan row are unique or checked in the
  * statement — so a concurrent writer makes it fail whole, never half-apply. Then, and under any
  * conflict, the event is appended in a transaction that locks the loan row (`SELECT … FOR
@@ -282,10 +285,13 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
   const stream = entityStream('loan', loanId);
   const key = request.idempotencyKey;
   // One round trip: the loan (locked, when `locked`) with its events, the idempotency key's first
-  // use and its audit stream head. When the lock had to wait for another event's commit, the
-  // sub-selects saw the data from before it (the statement's snapshot): then read them again.
+  // use and its audit stream head — unlocked, in one statement with other requests' reads. When
+  // the lock had to wait for another event's commit, the sub-selects saw the data from before it
+  // (the statement's snapshot): then read them again.
   const read = db.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId);
-  let loan = await (locked ? read.forUpdate() : read).executeTakeFirst();
+  let loan: LoanForEvent | undefined = locked
+    ? await read.forUpdate().executeTakeFirst()
+    : await readLoanForEvent(db as Kysely<Database>, { loanId, stream, idempotencyKey: key });
   if (!loan) throw new NotFoundError('loan', loanId);
   if ((loan.events_json?.length ?? 0) !== loan.last_event_seq) {
     if (!locked) throw new WriteConflict(`loan ${loanId} changed while it was read`);
@@ -339,18 +345,22 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     outstanding: after.outstanding.total,
     daysPastDue: after.daysPastDue,
   };
-  const updated = {
-    status,
-    state: JSON.stringify(newState),
-    last_event_seq: seq,
-    updated_at: ctx.at,
-    updated_by: ctx.actor,
-    ...(event.kind === 'disbursement' ? { disbursed_on: event.date } : {}),
-    ...(status !== 'active' && loan.status === 'active' ? { closed_on: event.date } : {}),
-    ...(status === 'active' && loan.closed_on !== null ? { closed_on: null } : {}),
-  };
+  const disbursedOn = event.kind === 'disbursement' ? event.date : undefined;
+  const closedOn = status !== 'active' && loan.status === 'active' ? event.date : status === 'active' && loan.closed_on !== null ? null : undefined;
   const label = await versionLabel(db, loan.product_version_id);
-  const view = loanView({ ...loan, ...updated, state: newState as unknown as Record<string, unknown>, closed_on: updated.closed_on === undefined ? loan.closed_on : updated.closed_on, disbursed_on: updated.disbursed_on ?? loan.disbursed_on }, label);
+  const view = loanView(
+    {
+      ...loan,
+      status,
+      state: newState as unknown as Record<string, unknown>,
+      last_event_seq: seq,
+      updated_at: ctx.at,
+      updated_by: ctx.actor,
+      closed_on: closedOn === undefined ? loan.closed_on : closedOn,
+      disbursed_on: disbursedOn ?? loan.disbursed_on,
+    },
+    label,
+  );
   const body = {
     event: { seq, kind: event.kind, date: event.date, payload: event },
     ...resultOf(event, after),
@@ -359,19 +369,6 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     loan: view,
   };
   const text = JSON.stringify(body);
-  const eventRow = {
-    loan_id: loanId,
-    seq,
-    type: event.kind,
-    effective_on: event.date,
-    payload: JSON.stringify(event),
-    idempotency_key: key ?? null,
-    request_hash: key === undefined ? null : fingerprint,
-    // The body as text (JSON keeps it as sent): a replay must be the same bytes.
-    response: JSON.stringify({ status: request.status, text }),
-    created_at: ctx.at,
-    created_by: ctx.actor,
-  };
   const audit = auditEntry(
     {
       actor: ctx.actor,
@@ -387,42 +384,31 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     head,
   );
   // Event, journal entry and lines, the loan's new position, the audit entry and its stream's
-  // head: one statement (the balance trigger checks the entry at commit). It stands only if the
-  // loan row and the stream head were still as read: otherwise `plazo_assert` fails it whole.
-  const headRow = streamHeadValues(audit);
-  let write = db
-    .with('event', (q) => q.insertInto('loan_events').values(eventRow))
-    .with('loan', (q) => q.updateTable('loans').set(updated).where('id', '=', loanId).where('last_event_seq', '=', loan.last_event_seq).returning('id'));
-  if (entryId !== null) {
-    write = write
-      .with('entry', (q) =>
-        q
-          .insertInto('journal_entries')
-          .values({ id: entryId, entry_date: event.date, description: `${action} loan ${loanId}`, currency: loan.currency, loan_id: loanId, loan_event_seq: seq, created_at: ctx.at, created_by: ctx.actor }),
-      )
-      .with('lines', (q) =>
-        q
-          .insertInto('journal_lines')
-          .values(posting.lines.map((l, i) => ({ entry_id: entryId, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: ctx.at, created_by: ctx.actor }))),
-      ) as unknown as typeof write;
-  }
-  const withAudit = write.with('audit', (q) => q.insertInto('audit_log').values(auditLogValues(audit)));
-  const withHead =
-    head === null
-      ? withAudit.with('moved', (q) => q.insertInto('audit_streams').values(headRow).onConflict((oc) => oc.column('stream').doNothing()).returning('last_seq'))
-      : withAudit.with('moved', (q) =>
-          q
-            .updateTable('audit_streams')
-            .set({ last_seq: headRow.last_seq, last_hash: headRow.last_hash })
-            .where('stream', '=', stream)
-            .where('last_seq', '=', head.seq)
-            .where('last_hash', '=', head.hash)
-            .returning('last_seq'),
-        );
+  // head, open installments and notifications: one statement (the balance trigger checks the
+  // entry at commit). It stands only if the loan row and the stream head were still as read:
+  // otherwise `plazo_assert` fails it whole.
+  const followUps = await loanEventFollowUps(db, { loan, ir, event, after });
+  const write: LoanEventWrite = {
+    loanId,
+    readSeq: loan.last_event_seq,
+    event: { seq, type: event.kind, date: event.date, payload: event },
+    idempotencyKey: key ?? null,
+    requestHash: key === undefined ? null : fingerprint,
+    // The body as text (JSON keeps it as sent): a replay must be the same bytes.
+    response: { status: request.status, text },
+    at: ctx.at,
+    actor: ctx.actor,
+    loan: { status, state: newState, disbursedOn, closedOn },
+    entry: entryId === null ? null : { id: entryId, description: `${action} loan ${loanId}`, currency: loan.currency, lines: posting.lines },
+    audit,
+    head,
+    ...followUps,
+  };
   try {
-    await (await withLoanEventFollowUps(db, withHead, { loan, ir, event, after, ctx }))
-      .selectNoFrom(sql<boolean>`plazo_assert(exists (select 1 from loan) and exists (select 1 from moved), ${`loan ${loanId} or its audit stream changed during the ${request.kind}`})`.as('ok'))
-      .execute();
+    // Under the loan's lock the statement runs alone, in the transaction; otherwise together
+    // with what other requests write at the same moment (group commit).
+    if (locked) await writeLoanEvents(db, [write]);
+    else await writeLoanEventBatched(db as Kysely<Database>, write);
   } catch (error) {
     if (isWriteConflict(error, locked)) throw new WriteConflict(`loan ${loanId} changed during the ${request.kind}`, { cause: error });
     throw error;

@@ -1,0 +1,57 @@
+// What recording an event needs to read first, in one statement: the loan row, its events, the
+// first use of the request's idempotency key and the head of the loan's audit stream. Reads of
+// different requests arriving together go in one statement (db/statement-batcher.ts).
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { bare, texts } from '../db/pg-arrays.ts';
+import { StatementBatcher } from '../db/statement-batcher.ts';
+import type { LoanRow } from '../db/tables/loans.table.ts';
+
+/** A loan as an event's request reads it. */
+export interface LoanForEvent extends LoanRow {
+  readonly events_json: unknown[] | null;
+  /** The first request with the same idempotency key on this loan, if any. */
+  readonly previous_json: { request_hash: string | null; response: unknown } | null;
+  readonly head_json: { seq: number; hash: string } | null;
+}
+
+export interface LoanEventRead {
+  readonly loanId: string;
+  readonly stream: string;
+  readonly idempotencyKey: string | undefined;
+}
+
+/** Reads in one statement at most. */
+const READS_PER_STATEMENT = 32;
+const batchers = new WeakMap<Kysely<Database>, StatementBatcher<LoanEventRead, LoanForEvent | undefined>>();
+
+/** The loans of `reads` (undefined where there is none), in one statement. */
+async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEventRead[]): Promise<(LoanForEvent | undefined)[]> {
+  const ids = bare(reads.map((r) => r.loanId));
+  // `l.id = any(…)`: through the primary key, whatever the planner guesses of the list's length.
+  const { rows } = await sql<LoanForEvent & { n: string }>`
+    select l.*,
+      (select json_agg(e.payload order by e.seq) from loan_events e where e.loan_id = l.id) as events_json,
+      (select json_build_object('request_hash', e.request_hash, 'response', e.response) from loan_events e
+        where e.loan_id = l.id and e.idempotency_key = k.key) as previous_json,
+      (select json_build_object('seq', s.last_seq, 'hash', s.last_hash) from audit_streams s where s.stream = k.stream) as head_json,
+      k.n
+    from unnest(${ids}::uuid[], ${texts(reads.map((r) => r.idempotencyKey ?? null))}::text[], ${texts(reads.map((r) => r.stream))}::text[])
+      with ordinality as k(id, key, stream, n)
+    join loans l on l.id = k.id
+    where l.id = any(${ids}::uuid[])
+  `.execute(db);
+  const out: (LoanForEvent | undefined)[] = reads.map(() => undefined);
+  for (const { n, ...row } of rows) out[Number(n) - 1] = row as LoanForEvent;
+  return out;
+}
+
+/** The loan `read` names with what an event needs (undefined when there is no such loan), read together with other requests' reads. */
+export function readLoanForEvent(db: Kysely<Database>, read: LoanEventRead): Promise<LoanForEvent | undefined> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new StatementBatcher((reads) => readLoansForEvents(db, reads), { maxBatch: READS_PER_STATEMENT, maxInFlight: 2 });
+    batchers.set(db, batcher);
+  }
+  return batcher.submit(read);
+}
