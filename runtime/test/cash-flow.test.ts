@@ -7,7 +7,7 @@ import { loanState, parseLoanTerms, type LoanEvent, type ProductIR } from '@plaz
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { irOf } from '../src/products/product-versions.ts';
-import { cashFlowReport, compactCashFlowChanges, openInstallmentsOf, rebuildOpenInstallments } from '../src/reports/open-installments.ts';
+import { cashFlowReport, compactCashFlowChanges, openInstallmentChanges, openInstallmentsOf, rebuildOpenInstallments } from '../src/reports/open-installments.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { publishProduct } from './support/products.ts';
 import { setToday } from './support/servicing.ts';
@@ -25,6 +25,41 @@ function terms(principal: string, disbursementDate: string) {
 
 const row = (week: string, week_start: string, installments: number, principal: string, interest: string, iva: string, expected: string) =>
   ({ week, week_start, installments, principal, interest, iva, fees: '0.00', expected });
+
+describe('the change an event makes to a loan\'s open installments', () => {
+  const inst = (installment: number, dueDate: string, principal: string, interest = '100.00', iva = '16.00', fees = '0.00') => ({ installment, dueDate, principal, interest, iva, fees });
+  const stored = [inst(1, '2025-03-10', '2500.00'), inst(2, '2025-03-17', '2500.00'), inst(3, '2025-03-24', '2500.00')];
+
+  it('changes nothing when the rows are the same (at any scale)', () => {
+    expect(openInstallmentChanges(stored, [inst(1, '2025-03-10', '2500'), stored[1]!, stored[2]!])).toEqual({ gone: [], goneRows: 0, added: [], cashFlow: [] });
+  });
+
+  it('replaces a partly paid installment and moves the cash flow by the difference', () => {
+    const after = [inst(2, '2025-03-17', '1616.00', '0.00', '0.00'), stored[2]!];
+    expect(openInstallmentChanges(stored, after)).toEqual({
+      gone: [1, 2],
+      goneRows: 2,
+      added: [after[0]],
+      cashFlow: [
+        { dueDate: '2025-03-17', installments: 0, principal: '-884.00', interest: '-100.00', iva: '-16.00', fees: '0.00' },
+        { dueDate: '2025-03-10', installments: -1, principal: '-2500.00', interest: '-100.00', iva: '-16.00', fees: '0.00' },
+      ],
+    });
+  });
+
+  it('removes every row of a loan that closes, and a duplicated installment whole', () => {
+    const changes = openInstallmentChanges([...stored, stored[0]!], []);
+    expect(changes.gone).toEqual([1, 2, 3]);
+    expect(changes.goneRows).toBe(4);
+    expect(changes.cashFlow.map((c) => [c.dueDate, c.installments, c.principal])).toEqual([
+      ['2025-03-10', -2, '-5000.00'],
+      ['2025-03-17', -1, '-2500.00'],
+      ['2025-03-24', -1, '-2500.00'],
+    ]);
+    // A stored duplicate is replaced by one row even when the amounts agree.
+    expect(openInstallmentChanges([...stored, stored[0]!], stored).added).toEqual([stored[0]]);
+  });
+});
 
 describe.each(DATABASE_KINDS)('expected cash flow on %s', (kind) => {
   let h: Harness;

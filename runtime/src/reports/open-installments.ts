@@ -6,7 +6,7 @@
 // `compactCashFlowChanges` folds those changes into `cash_flow_days`. The report sums days and changes: a few hundred rows,
 // whatever the number of loans.
 import { COMPONENTS, componentOrder, Dec, loanState, waterfall, type Component, type LoanEvent, type LoanState, type LoanTerms, type ProductIR } from '@plazo/engine';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import { irOf } from '../products/product-versions.ts';
 import type { ReportTable } from './portfolio-reports.ts';
@@ -74,6 +74,86 @@ export function openInstallmentsOf(product: ProductIR, state: LoanState): OpenIn
 /** A decimal string that is zero. */
 const ZERO = /^-?0(\.0+)?$/;
 
+/** What a rewrite of one loan's open installments changes. */
+export interface OpenInstallmentChanges {
+  /** Installment numbers whose stored rows go (changed or no longer open). */
+  readonly gone: readonly number[];
+  /** How many stored rows that deletes. */
+  readonly goneRows: number;
+  /** Rows to insert (new or changed). */
+  readonly added: readonly OpenInstallment[];
+  /** Per due date, what the expected cash flow gains (negative: loses); days that net to nothing left out. */
+  readonly cashFlow: readonly CashFlowChange[];
+}
+
+/** A `cash_flow_changes` row: the change of one due date's expected amounts and installment count. */
+export interface CashFlowChange {
+  readonly dueDate: string;
+  readonly installments: number;
+  readonly principal: string;
+  readonly interest: string;
+  readonly iva: string;
+  readonly fees: string;
+}
+
+const AMOUNTS = ['principal', 'interest', 'iva', 'fees'] as const;
+
+function sameRow(a: OpenInstallment, b: OpenInstallment): boolean {
+  return a.dueDate === b.dueDate && AMOUNTS.every((k) => a[k] === b[k] || new Dec(a[k]).eq(b[k]));
+}
+
+/**
+ * The difference between the stored open installments of a loan (`before`) and what they must
+ * become (`after`): rows whose installment is no longer open or changed go, new and changed
+ * rows come, and the expected cash flow moves by the difference per due date (exact decimals).
+ */
+export function openInstallmentChanges(before: readonly OpenInstallment[], after: readonly OpenInstallment[]): OpenInstallmentChanges {
+  const next = new Map(after.map((r) => [r.installment, r]));
+  const stored = new Map<number, OpenInstallment[]>();
+  for (const row of before) stored.set(row.installment, [...(stored.get(row.installment) ?? []), row]);
+  // An installment stays when its one stored row is what it must be.
+  const kept = new Set<number>();
+  for (const [installment, rows] of stored) {
+    const wanted = next.get(installment);
+    if (wanted && rows.length === 1 && sameRow(rows[0]!, wanted)) kept.add(installment);
+  }
+  const gone = [...stored.keys()].filter((n) => !kept.has(n));
+  const removed = before.filter((r) => !kept.has(r.installment));
+  const added = after.filter((r) => !kept.has(r.installment));
+  const days = new Map<string, { installments: number; amounts: InstanceType<typeof Dec>[] }>();
+  const move = (row: OpenInstallment, sign: 1 | -1) => {
+    let day = days.get(row.dueDate);
+    if (!day) days.set(row.dueDate, (day = { installments: 0, amounts: AMOUNTS.map(() => new Dec(0)) }));
+    day.installments += sign;
+    AMOUNTS.forEach((k, i) => (day.amounts[i] = sign === 1 ? day.amounts[i]!.plus(row[k]) : day.amounts[i]!.minus(row[k])));
+  };
+  for (const row of added) move(row, 1);
+  for (const row of removed) move(row, -1);
+  // At the scale the rows are written at (the currency's), as the report sums them.
+  const scale = Math.max(0, ...[...added, ...removed].flatMap((r) => AMOUNTS.map((k) => r[k].split('.')[1]?.length ?? 0)));
+  const cashFlow: CashFlowChange[] = [];
+  for (const [dueDate, day] of days) {
+    if (day.installments === 0 && day.amounts.every((a) => a.isZero())) continue;
+    const [principal, interest, iva, fees] = day.amounts.map((a) => a.toFixed(scale));
+    cashFlow.push({ dueDate, installments: day.installments, principal: principal!, interest: interest!, iva: iva!, fees: fees! });
+  }
+  return { gone, goneRows: removed.length, added, cashFlow };
+}
+
+/**
+ * The INSERT into `cash_flow_changes` of what a rewrite of open installment rows changed per due
+ * date: `added` and `gone` name relations (CTEs) of the rows inserted and deleted, each with
+ * due_date, principal, interest, iva and fees.
+ */
+function cashFlowChangeInsert(added: string, gone: string): RawBuilder<unknown> {
+  return sql.raw(`insert into cash_flow_changes (due_date, installments, principal, interest, iva, fees)
+    select due_date, sum(n), sum(p), sum(i), sum(v), sum(f) from (
+      select due_date, 1 as n, principal as p, interest as i, iva as v, fees as f from ${added}
+      union all select due_date, -1, -principal, -interest, -iva, -fees from ${gone}
+    ) d group by due_date
+    having sum(n) <> 0 or sum(p) <> 0 or sum(i) <> 0 or sum(v) <> 0 or sum(f) <> 0`);
+}
+
 /**
  * Folds `cash_flow_changes` into `cash_flow_days` (and drops days that come to nothing). Safe to
  * run at any time and from several processes: each change is moved once, in one transaction.
@@ -138,12 +218,7 @@ export async function rebuildOpenInstallments(db: Kysely<Database>, options: { c
                                ${rows.map((r) => r.fees)}::numeric[])
           returning due_date, principal, interest, iva, fees
         )
-        insert into cash_flow_changes (due_date, installments, principal, interest, iva, fees)
-        select due_date, sum(n), sum(p), sum(i), sum(v), sum(f) from (
-          select due_date, 1 as n, principal as p, interest as i, iva as v, fees as f from added
-          union all select due_date, -1, -principal, -interest, -iva, -fees from gone
-        ) d group by due_date
-        having sum(n) <> 0 or sum(p) <> 0 or sum(i) <> 0 or sum(v) <> 0 or sum(f) <> 0
+        ${cashFlowChangeInsert('added', 'gone')}
       `.execute(tx);
       after = ids.at(-1)!;
       loans += ids.length;

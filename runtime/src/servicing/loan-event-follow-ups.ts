@@ -5,7 +5,7 @@
 import type { LoanEvent, LoanState, ProductIR } from '@plazo/engine';
 import type { Executor } from '../db/database.ts';
 import { cachedTemplates, paymentNotifications, type QueuedNotification } from '../notifications/payment-notifications.ts';
-import { openInstallmentsOf, type OpenInstallment } from '../reports/open-installments.ts';
+import { openInstallmentChanges, openInstallmentsOf, type OpenInstallment, type OpenInstallmentChanges } from '../reports/open-installments.ts';
 
 export interface LoanEventFacts {
   readonly loan: { readonly id: string; readonly external_ref: string | null; readonly product_code: string | null };
@@ -13,24 +13,26 @@ export interface LoanEventFacts {
   readonly event: LoanEvent;
   /** The engine's state of the loan on the event's date, the event folded in. */
   readonly after: LoanState;
+  /** The loan's rows in `loan_open_installments` before the event. */
+  readonly storedOpen: readonly OpenInstallment[];
 }
 
 export interface LoanEventFollowUps {
-  readonly openInstallments: readonly OpenInstallment[];
+  readonly openInstallments: OpenInstallmentChanges;
   readonly notifications: readonly QueuedNotification[];
 }
 
 /**
- * The loan's open installments after the event and, for a payment, the notifications to queue.
+ * How the loan's open installments change with the event and, for a payment, the notifications to queue.
  * Reads the template registry (cached) for a payment; nothing else.
  * @example
- * const { openInstallments, notifications } = await loanEventFollowUps(db, { loan, ir, event, after });
+ * const { openInstallments, notifications } = await loanEventFollowUps(db, { loan, ir, event, after, storedOpen });
  */
 export async function loanEventFollowUps(db: Executor, facts: LoanEventFacts): Promise<LoanEventFollowUps> {
-  const { loan, ir, event, after } = facts;
+  const { loan, ir, event, after, storedOpen } = facts;
   const notifications =
     event.kind === 'payment'
       ? paymentNotifications({ id: loan.id, externalRef: loan.external_ref, productCode: loan.product_code }, ir, event, after, await cachedTemplates(db))
       : [];
-  return { openInstallments: openInstallmentsOf(ir, after), notifications };
+  return { openInstallments: openInstallmentChanges(storedOpen, openInstallmentsOf(ir, after)), notifications };
 }

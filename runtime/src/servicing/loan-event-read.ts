@@ -1,7 +1,7 @@
 // What recording an event needs to read first, in one statement: the loan row, its events, the
 // first use of the request's idempotency key and the head of the loan's audit stream. Reads of
 // different requests arriving together go in one statement (db/statement-batcher.ts).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
@@ -13,12 +13,20 @@ export interface LoanForEvent extends LoanRow {
   /** The first request with the same idempotency key on this loan, if any. */
   readonly previous_json: { request_hash: string | null; response: unknown } | null;
   readonly head_json: { seq: number; hash: string } | null;
+  /** Its rows in `loan_open_installments`: [installment, due date, principal, interest, iva, fees]. */
+  readonly open_json: [number, string, string, string, string, string][] | null;
 }
 
 export interface LoanEventRead {
   readonly loanId: string;
   readonly stream: string;
   readonly idempotencyKey: string | undefined;
+}
+
+/** A loan's rows in `loan_open_installments`, as `open_json` holds them (`loanId`: an SQL expression of its id). */
+export function openInstallmentsJson(loanId: RawBuilder<unknown>): RawBuilder<LoanForEvent['open_json']> {
+  return sql`(select json_agg(json_build_array(o.installment, o.due_date, o.principal::text, o.interest::text, o.iva::text, o.fees::text))
+    from loan_open_installments o where o.loan_id = ${loanId})`;
 }
 
 /** Reads in one statement at most. */
@@ -35,6 +43,7 @@ async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEven
       (select json_build_object('request_hash', e.request_hash, 'response', e.response) from loan_events e
         where e.loan_id = l.id and e.idempotency_key = k.key) as previous_json,
       (select json_build_object('seq', s.last_seq, 'hash', s.last_hash) from audit_streams s where s.stream = k.stream) as head_json,
+      ${openInstallmentsJson(sql`l.id`)} as open_json,
       k.n
     from unnest(${ids}::uuid[], ${texts(reads.map((r) => r.idempotencyKey ?? null))}::text[], ${texts(reads.map((r) => r.stream))}::text[])
       with ordinality as k(id, key, stream, n)

@@ -1,17 +1,17 @@
 // The one statement that records loan events: for each event, the event row, the loan's new
 // position, its journal entry and lines, its audit entry and the stream's new head, the loan's
-// open installments (only the rows that changed, the difference added to `cash_flow_changes`)
-// and a payment's notifications. Several events — of different loans — go in one statement
+// open installments (only the rows that changed, as worked out from the rows read with the loan;
+// the difference added to `cash_flow_changes`) and a payment's notifications. Several events — of different loans — go in one statement
 // (group commit: db/statement-batcher.ts); they travel as one JSON array. The statement stands
-// whole or not at all: `plazo_assert` fails it (SQLSTATE PZ010) when a loan or an audit stream
-// moved since it was read, and the balance trigger checks every entry at commit.
+// whole or not at all: `plazo_assert` fails it (SQLSTATE PZ010) when a loan, its open
+// installments or an audit stream moved since they were read, and the balance trigger checks every entry at commit.
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import type { JournalLine } from '../ledger/loan-postings.ts';
 import type { QueuedNotification } from '../notifications/payment-notifications.ts';
-import type { OpenInstallment } from '../reports/open-installments.ts';
+import type { OpenInstallmentChanges } from '../reports/open-installments.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
 import { uuidv7 } from '../ids.ts';
 
@@ -40,8 +40,8 @@ export interface LoanEventWrite {
   readonly audit: AuditEntry;
   /** The stream head the audit entry follows (null: the stream's first entry). */
   readonly head: { readonly seq: number; readonly hash: string } | null;
-  /** The loan's open installments after the event (none when it is no longer active). */
-  readonly openInstallments: readonly OpenInstallment[];
+  /** How the loan's rows in `loan_open_installments` change (computed from the rows read with the loan). */
+  readonly openInstallments: OpenInstallmentChanges;
   readonly notifications: readonly QueuedNotification[];
 }
 
@@ -80,13 +80,11 @@ function recordOf(w: LoanEventWrite) {
     row_hash: w.audit.row_hash,
     head_seq: w.head?.seq ?? null,
     head_hash: w.head?.hash ?? null,
-    open_rows: w.openInstallments.map((r) => ({ installment: r.installment, due_date: r.dueDate, principal: r.principal, interest: r.interest, iva: r.iva, fees: r.fees })),
+    open_added: w.openInstallments.added.map((r) => ({ installment: r.installment, due_date: r.dueDate, principal: r.principal, interest: r.interest, iva: r.iva, fees: r.fees })),
+    cash_flow: w.openInstallments.cashFlow.map((c) => ({ due_date: c.dueDate, installments: c.installments, principal: c.principal, interest: c.interest, iva: c.iva, fees: c.fees })),
     notes: w.notifications.map((n) => ({ id: uuidv7(), dedupe_key: n.dedupeKey, kind: n.kind, channel: n.channel, template: n.template, subject: n.subject, body: n.body, payload: n.variables })),
   };
 }
-
-/** An open installment row unchanged: same installment, due date and amounts. */
-const SAME_OPEN = 'n.installment = o.installment and n.due_date = o.due_date and n.principal = o.principal and n.interest = o.interest and n.iva = o.iva and n.fees = o.fees';
 
 /**
  * Writes `writes` (events of different loans) in one statement; throws the database's error —
@@ -99,6 +97,9 @@ export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWr
   // tables under a generic plan).
   const loans = bare(writes.map((w) => w.loanId));
   const streams = texts(writes.map((w) => w.audit.stream));
+  // The open installment rows that go, by loan and installment; the statement checks it deleted as many as were read.
+  const gone = writes.flatMap((w) => w.openInstallments.gone.map((installment) => ({ loanId: w.loanId, installment })));
+  const goneRows = writes.reduce((n, w) => n + w.openInstallments.goneRows, 0);
   await sql`
     with input as (
       select * from json_to_recordset(${JSON.stringify(writes.map(recordOf))}::json) as t(
@@ -106,7 +107,7 @@ export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWr
         at timestamptz, actor text, status text, state jsonb, disbursed_on date, closed_on_set boolean, closed_on date,
         entry_id uuid, description text, currency text, lines json,
         stream text, stream_seq bigint, action text, entity_type text, entity_id text, before_hash text, after_hash text, details jsonb, request_id text,
-        prev_hash text, row_hash text, head_seq bigint, head_hash text, open_rows json, notes json)
+        prev_hash text, row_hash text, head_seq bigint, head_hash text, open_added json, cash_flow json, notes json)
     ), event as (
       insert into loan_events (loan_id, seq, type, effective_on, payload, idempotency_key, request_hash, response, created_at, created_by)
       select loan_id, seq, type, effective_on, payload, idempotency_key, request_hash, response, at, actor from input
@@ -136,25 +137,18 @@ export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWr
       from input i
       where s.stream = any(${streams}::text[]) and i.head_seq is not null and s.stream = i.stream and s.last_seq = i.head_seq and s.last_hash = i.head_hash
       returning s.stream
-    ), open_new as (
-      select i.loan_id, x.* from input i
-      cross join json_to_recordset(i.open_rows) as x(installment integer, due_date date, principal numeric, interest numeric, iva numeric, fees numeric)
     ), open_gone as (
-      delete from loan_open_installments o using input i
-      where o.loan_id = any(${loans}::uuid[]) and o.loan_id = i.loan_id and not exists (select 1 from open_new n where n.loan_id = o.loan_id and ${sql.raw(SAME_OPEN)})
-      returning o.due_date, o.principal, o.interest, o.iva, o.fees
+      delete from loan_open_installments o using unnest(${bare(gone.map((g) => g.loanId))}::uuid[], ${bare(gone.map((g) => g.installment))}::integer[]) as g(loan_id, installment)
+      where o.loan_id = any(${loans}::uuid[]) and o.loan_id = g.loan_id and o.installment = g.installment
+      returning 1
     ), open_added as (
       insert into loan_open_installments (loan_id, installment, due_date, principal, interest, iva, fees)
-      select n.loan_id, n.installment, n.due_date, n.principal, n.interest, n.iva, n.fees from open_new n
-      where not exists (select 1 from loan_open_installments o where o.loan_id = any(${loans}::uuid[]) and o.loan_id = n.loan_id and ${sql.raw(SAME_OPEN)})
-      returning due_date, principal, interest, iva, fees
+      select i.loan_id, x.installment, x.due_date, x.principal, x.interest, x.iva, x.fees
+      from input i cross join json_to_recordset(i.open_added) as x(installment integer, due_date date, principal numeric, interest numeric, iva numeric, fees numeric)
     ), cash_flow_change as (
       insert into cash_flow_changes (due_date, installments, principal, interest, iva, fees)
-      select due_date, sum(n), sum(p), sum(i), sum(v), sum(f) from (
-        select due_date, 1 as n, principal as p, interest as i, iva as v, fees as f from open_added
-        union all select due_date, -1, -principal, -interest, -iva, -fees from open_gone
-      ) d group by due_date
-      having sum(n) <> 0 or sum(p) <> 0 or sum(i) <> 0 or sum(v) <> 0 or sum(f) <> 0
+      select x.due_date, x.installments, x.principal, x.interest, x.iva, x.fees
+      from input i cross join json_to_recordset(i.cash_flow) as x(due_date date, installments integer, principal numeric, interest numeric, iva numeric, fees numeric)
     ), notices as (
       insert into notification_outbox (id, dedupe_key, loan_id, business_date, kind, channel, template, subject, body, payload, status, next_attempt_at, created_at, created_by)
       select x.id, x.dedupe_key, i.loan_id, i.effective_on, x.kind, x.channel, x.template, x.subject, x.body, x.payload, 'pending', i.at, i.at, i.actor
@@ -162,8 +156,9 @@ export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWr
       on conflict (dedupe_key) do nothing
     )
     select plazo_assert(
-      (select count(*) from loan) = ${writes.length} and (select count(*) from started) + (select count(*) from moved) = ${writes.length},
-      'a loan or its audit stream changed while its event was written'
+      (select count(*) from loan) = ${writes.length} and (select count(*) from started) + (select count(*) from moved) = ${writes.length}
+        and (select count(*) from open_gone) = ${goneRows},
+      'a loan, its open installments or its audit stream changed while its event was written'
     ) as ok
   `.execute(db);
 }

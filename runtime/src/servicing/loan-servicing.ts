@@ -32,7 +32,7 @@ import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
-import { readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
+import { openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
 import { writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
 
 /** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
@@ -272,6 +272,7 @@ function loanFacts(loanId: string, stream: string, key: string | undefined) {
       : sql<{ request_hash: string | null; response: unknown } | null>`(select json_build_object('request_hash', request_hash, 'response', response) from loan_events where loan_id = ${loanId} and idempotency_key = ${key})`
     ).as('previous_json'),
     sql<{ seq: number; hash: string } | null>`(select json_build_object('seq', last_seq, 'hash', last_hash) from audit_streams where stream = ${stream})`.as('head_json'),
+    openInstallmentsJson(sql`${loanId}::uuid`).as('open_json'),
   ] as const;
 }
 
@@ -387,7 +388,8 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
   // head, open installments and notifications: one statement (the balance trigger checks the
   // entry at commit). It stands only if the loan row and the stream head were still as read:
   // otherwise `plazo_assert` fails it whole.
-  const followUps = await loanEventFollowUps(db, { loan, ir, event, after });
+  const storedOpen = (loan.open_json ?? []).map(([installment, dueDate, principal, interest, iva, fees]) => ({ installment, dueDate, principal, interest, iva, fees }));
+  const followUps = await loanEventFollowUps(db, { loan, ir, event, after, storedOpen });
   const write: LoanEventWrite = {
     loanId,
     readSeq: loan.last_event_seq,
