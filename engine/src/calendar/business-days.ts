@@ -22,6 +22,21 @@ const MX_DATA_DAYS: readonly number[] = Object.freeze(MX_BANKING_HOLIDAYS.map(to
  * @example holidayCalendar('mx', ['2025-03-03']).isHoliday(toDayNumber('2025-12-12')) // true
  */
 export function holidayCalendar(base: 'mx' | 'none', extra: readonly string[] = []): HolidayCalendar {
+  // Every schedule and every fold asks for its product's calendar: build each one once.
+  const key = `${base}|${extra.join(',')}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    if (calendars.size >= CALENDARS_KEPT) calendars.delete(calendars.keys().next().value!);
+    calendars.set(key, (calendar = buildCalendar(base, extra)));
+  }
+  return calendar;
+}
+
+/** Calendars kept built (products rarely differ in their extra holidays). */
+const CALENDARS_KEPT = 64;
+const calendars = new Map<string, HolidayCalendar>();
+
+function buildCalendar(base: 'mx' | 'none', extra: readonly string[]): HolidayCalendar {
   const set = new Set<number>(base === 'mx' ? MX_DATA_DAYS : undefined);
   for (const d of extra) set.add(toDayNumber(d));
   const computedYears = new Set<number>();

@@ -4,7 +4,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import type { AppEnv, ContextVariables } from '../http/app-env.ts';
 import { findActiveApiKey } from '../repositories/api-key.repository.ts';
 import { findLiveSession } from '../repositories/session.repository.ts';
 import { cachedApiKey, rememberApiKey } from './api-key-cache.ts';
@@ -14,7 +14,7 @@ import { API_KEY_PREFIX, hashToken } from './secret-tokens.ts';
 
 export const SESSION_COOKIE = 'plazo_session';
 
-/** Resolves `c.var.principal` (null when no valid credentials); never rejects by itself. */
+/** Resolves `c.get('principal')` (null when no valid credentials); never rejects by itself. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('principal', await resolvePrincipal(c.req.header('authorization'), getCookie(c, SESSION_COOKIE), c.var));
   await next();
@@ -53,7 +53,7 @@ async function resolvePrincipal(
  */
 export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const principal = c.var.principal;
+    const principal = c.get('principal');
     if (!principal) {
       throw new UnauthenticatedError(
         c.req.header('authorization') !== undefined ? 'the API key is not valid or was revoked' : undefined,
@@ -65,8 +65,8 @@ export function requirePermission(permission: Permission) {
 }
 
 /** The principal of a guarded route (requirePermission ran, so it is set). */
-export function principalOf(c: { var: AppEnv['Variables'] }): Principal {
-  const principal = c.var.principal;
+export function principalOf(c: ContextVariables): Principal {
+  const principal = c.get('principal');
   if (!principal) throw new UnauthenticatedError();
   return principal;
 }

@@ -21,3 +21,11 @@ export interface AppVariables {
 export interface AppEnv {
   Variables: AppVariables;
 }
+
+/**
+ * What helpers of a handler take of its context: the variables, read one by one (`c.get`; Hono's
+ * `c.var` copies all of them into a new object at every read).
+ */
+export interface ContextVariables {
+  get<K extends keyof AppVariables>(key: K): AppVariables[K];
+}

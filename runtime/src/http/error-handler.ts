@@ -25,14 +25,14 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     if (error.status === 413) return errorResponse(c, 413, 'payload-too-large', 'the request body is too large');
     if (error.status < 500) return errorResponse(c, error.status, 'bad-request', error.message || 'bad request');
   }
-  c.var.logger?.error('unhandled error', {
-    requestId: c.var.requestId,
+  c.get('logger')?.error('unhandled error', {
+    requestId: c.get('requestId'),
     method: c.req.method,
     path: c.req.path,
     error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
   });
   return errorResponse(c, 500, 'internal-error', 'an internal error occurred; quote the request id when reporting it', {
-    requestId: c.var.requestId,
+    requestId: c.get('requestId'),
   });
 };
 

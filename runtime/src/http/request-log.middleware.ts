@@ -8,9 +8,9 @@ import type { AppEnv } from './app-env.ts';
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
   await next();
-  const principal = c.var.principal;
-  c.var.logger.info('request', {
-    requestId: c.var.requestId,
+  const principal = c.get('principal');
+  c.get('logger').info('request', {
+    requestId: c.get('requestId'),
     method: c.req.method,
     path: c.req.path,
     status: c.res.status,

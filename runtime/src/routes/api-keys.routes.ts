@@ -33,10 +33,10 @@ export const apiKeysRoutes = newRouter()
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const created = await issueApiKey(c.var.db, input, {
+      const created = await issueApiKey(c.get('db'), input, {
         actor: actorOf(principalOf(c)),
-        at: c.var.clock.now().toISOString(),
-        requestId: c.var.requestId,
+        at: c.get('clock').now().toISOString(),
+        requestId: c.get('requestId'),
       });
       return c.json(created, 201);
     },
@@ -53,7 +53,7 @@ export const apiKeysRoutes = newRouter()
         ...errorResponses(401, 403),
       },
     }),
-    async (c) => c.json({ apiKeys: (await listApiKeys(c.var.db)).map(apiKeyView) }, 200),
+    async (c) => c.json({ apiKeys: (await listApiKeys(c.get('db'))).map(apiKeyView) }, 200),
   )
   .openapi(
     createRoute({
@@ -70,10 +70,10 @@ export const apiKeysRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const apiKey = await revokeApiKeyById(c.var.db, id, {
+      const apiKey = await revokeApiKeyById(c.get('db'), id, {
         actor: actorOf(principalOf(c)),
-        at: c.var.clock.now().toISOString(),
-        requestId: c.var.requestId,
+        at: c.get('clock').now().toISOString(),
+        requestId: c.get('requestId'),
       });
       return c.json({ apiKey }, 200);
     },

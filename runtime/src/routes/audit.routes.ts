@@ -43,7 +43,7 @@ export const auditRoutes = newRouter().openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
-    const page = await listAudit(c.var.db, {
+    const page = await listAudit(c.get('db'), {
       limit: query.limit,
       ...(query.after === undefined ? {} : { after: query.after }),
       ...(query.entityType === undefined ? {} : { entityType: query.entityType }),

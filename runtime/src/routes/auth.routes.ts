@@ -55,14 +55,14 @@ export const authRoutes = newRouter()
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const user = await findUserByEmail(c.var.db, email);
+      const user = await findUserByEmail(c.get('db'), email);
       const ok = user?.password_hash && user.disabled_at === null ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
       if (!user || !ok) throw new AppError(401, 'invalid-credentials', 'the email or the password is wrong');
       const token = generateSessionToken();
-      const now = c.var.clock.now();
-      const expiresAt = new Date(now.getTime() + c.var.config.sessionTtlSeconds * 1000).toISOString();
+      const now = c.get('clock').now();
+      const expiresAt = new Date(now.getTime() + c.get('config').sessionTtlSeconds * 1000).toISOString();
       const actor = `user:${user.id}`;
-      await c.var.db.transaction().execute(async (tx) => {
+      await c.get('db').transaction().execute(async (tx) => {
         const session = await insertSession(tx, {
           id: randomUUID(),
           user_id: user.id,
@@ -78,7 +78,7 @@ export const authRoutes = newRouter()
           entityId: session.id,
           before: null,
           after: { id: session.id, userId: user.id, expiresAt },
-          requestId: c.var.requestId,
+          requestId: c.get('requestId'),
           at: now.toISOString(),
         });
       });
@@ -87,7 +87,7 @@ export const authRoutes = newRouter()
         sameSite: 'Lax',
         secure: isHttps(c),
         path: '/',
-        maxAge: c.var.config.sessionTtlSeconds,
+        maxAge: c.get('config').sessionTtlSeconds,
       });
       return c.json({ user: userView(user), expiresAt }, 200);
     },
@@ -105,10 +105,10 @@ export const authRoutes = newRouter()
       },
     }),
     async (c) => {
-      const principal = c.var.principal;
+      const principal = c.get('principal');
       if (principal?.kind !== 'user') throw new UnauthenticatedError('no studio session to log out of');
-      const at = c.var.clock.now().toISOString();
-      await c.var.db.transaction().execute(async (tx) => {
+      const at = c.get('clock').now().toISOString();
+      await c.get('db').transaction().execute(async (tx) => {
         const session = await revokeSession(tx, principal.sessionId, at);
         if (!session) return;
         await appendAudit(tx, {
@@ -118,7 +118,7 @@ export const authRoutes = newRouter()
           entityId: session.id,
           before: { id: session.id, userId: session.user_id, expiresAt: session.expires_at },
           after: { id: session.id, userId: session.user_id, expiresAt: session.expires_at, revokedAt: at },
-          requestId: c.var.requestId,
+          requestId: c.get('requestId'),
           at,
         });
       });
@@ -139,7 +139,7 @@ export const authRoutes = newRouter()
       },
     }),
     async (c) => {
-      const principal = c.var.principal;
+      const principal = c.get('principal');
       if (!principal) throw new UnauthenticatedError();
       return c.json(
         {

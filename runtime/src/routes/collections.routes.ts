@@ -1,6 +1,7 @@
 // /api/v1/collections: queues per collection stage (from the end of day), the loans of a queue
 // with amounts due, days past due, agent, last contact and whether a restructuring offer applies;
 // assignments to agents; contact results and promises to pay.
+import type { ContextVariables } from '../http/app-env.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/principal.ts';
 import { principalOf } from '../auth/auth.middleware.ts';
@@ -24,8 +25,8 @@ const ContactBody = z
   })
   .openapi('CollectionContact');
 
-function ctxOf(c: Parameters<typeof principalOf>[0] & { var: { clock: { now(): Date }; requestId: string } }) {
-  return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId };
+function ctxOf(c: ContextVariables) {
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
 }
 
 export const collectionsRoutes = newRouter()
@@ -38,7 +39,7 @@ export const collectionsRoutes = newRouter()
       ...guarded('collections:read'),
       responses: { 200: jsonResponse(z.object({ queues: z.array(Row) }), 'Queues'), ...errorResponses(401, 403) },
     }),
-    async (c) => c.json({ queues: await listQueues(c.var.db) }, 200),
+    async (c) => c.json({ queues: await listQueues(c.get('db')) }, 200),
   )
   .openapi(
     createRoute({
@@ -62,7 +63,7 @@ export const collectionsRoutes = newRouter()
       const { queue } = c.req.valid('param');
       const q = c.req.valid('query');
       const after = q.after ? { dpd: Number(q.after.split('/')[0]), id: q.after.split('/')[1]! } : undefined;
-      const page = await queueLoans(c.var.db, queue, { limit: q.limit, agent: q.agent, after });
+      const page = await queueLoans(c.get('db'), queue, { limit: q.limit, agent: q.agent, after });
       return c.json({ queue, ...page }, 200);
     },
   )
@@ -76,7 +77,7 @@ export const collectionsRoutes = newRouter()
       request: { params: LoanParam, body: jsonBody(z.strictObject({ agent: Agent })) },
       responses: { 200: jsonResponse(Row, 'The assignment'), ...errorResponses(400, 401, 403, 404, 422) },
     }),
-    async (c) => c.json(await assignLoan(c.var.db, c.req.valid('param').id, c.req.valid('json').agent, ctxOf(c)), 200),
+    async (c) => c.json(await assignLoan(c.get('db'), c.req.valid('param').id, c.req.valid('json').agent, ctxOf(c)), 200),
   )
   .openapi(
     createRoute({
@@ -97,7 +98,7 @@ export const collectionsRoutes = newRouter()
       if (!promise && (body.promiseAmount !== undefined || body.promiseDate !== undefined)) {
         throw new ValidationError([{ path: body.promiseAmount !== undefined ? 'promiseAmount' : 'promiseDate', message: 'only for result `promise-to-pay`' }]);
       }
-      const contact = await recordContact(c.var.db, c.req.valid('param').id, body, ctxOf(c));
+      const contact = await recordContact(c.get('db'), c.req.valid('param').id, body, ctxOf(c));
       return c.json({ contact }, 201);
     },
   )
@@ -111,5 +112,5 @@ export const collectionsRoutes = newRouter()
       request: { params: LoanParam },
       responses: { 200: jsonResponse(z.object({ contacts: z.array(Row) }), 'Contacts'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json({ contacts: await loanContacts(c.var.db, c.req.valid('param').id) }, 200),
+    async (c) => c.json({ contacts: await loanContacts(c.get('db'), c.req.valid('param').id) }, 200),
   );

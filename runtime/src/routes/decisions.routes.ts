@@ -49,9 +49,9 @@ export const decisionsRoutes = newRouter()
     async (c) => {
       const body = c.req.valid('json');
       const decision = await takeDecision(
-        c.var.db,
-        { product: body.product, version: body.version, application: body.application, asOf: body.asOf ?? c.var.clock.today() },
-        { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId },
+        c.get('db'),
+        { product: body.product, version: body.version, application: body.application, asOf: body.asOf ?? c.get('clock').today() },
+        { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') },
       );
       return c.json({ decision } as never, 201);
     },
@@ -71,7 +71,7 @@ export const decisionsRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { row, view } = await findDecision(c.var.db, id);
+      const { row, view } = await findDecision(c.get('db'), id);
       return c.json({ decision: view, application: row.application } as never, 200);
     },
   );

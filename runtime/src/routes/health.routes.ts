@@ -17,10 +17,10 @@ export const healthRoutes = newRouter().openapi(
   }),
   async (c) => {
     try {
-      await sql`select 1`.execute(c.var.db);
+      await sql`select 1`.execute(c.get('db'));
     } catch {
       throw new AppError(503, 'database-unavailable', 'the database does not answer');
     }
-    return c.json({ status: 'ok' as const, time: c.var.clock.now().toISOString() }, 200);
+    return c.json({ status: 'ok' as const, time: c.get('clock').now().toISOString() }, 200);
   },
 );

@@ -69,7 +69,7 @@ export const ledgerRoutes = newRouter()
       },
     }),
     async (c) => {
-      const rows = await listAccounts(c.var.db);
+      const rows = await listAccounts(c.get('db'));
       return c.json({ accounts: rows.map((r) => ({ code: r.code, name: r.name, type: r.type, normalBalance: r.normal_balance })) }, 200);
     },
   )
@@ -99,8 +99,8 @@ export const ledgerRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { from, to } = rangeOf(c.req.valid('query'), c.var.clock.today());
-      const [rows, totals] = await Promise.all([trialBalance(c.var.db, from, to), rangeTotals(c.var.db, from, to)]);
+      const { from, to } = rangeOf(c.req.valid('query'), c.get('clock').today());
+      const [rows, totals] = await Promise.all([trialBalance(c.get('db'), from, to), rangeTotals(c.get('db'), from, to)]);
       return c.json(
         {
           from,
@@ -155,9 +155,9 @@ export const ledgerRoutes = newRouter()
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const { from, to } = rangeOf(query, c.var.clock.today());
+      const { from, to } = rangeOf(query, c.get('clock').today());
       const after = query.after ? { date: query.after.slice(0, 10), id: query.after.slice(11) } : undefined;
-      const entries = await journalPage(c.var.db, { from, to, after, limit: query.limit });
+      const entries = await journalPage(c.get('db'), { from, to, after, limit: query.limit });
       const last = entries.length === query.limit ? entries.at(-1) : undefined;
       const nextAfter = last ? `${last.entry_date}/${last.id}` : null;
       const wantsCsv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/i.test(c.req.header('accept') ?? ''));

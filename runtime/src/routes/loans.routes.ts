@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { generateSchedule, type LoanTerms } from '@plazo/engine';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { versionLabel } from '../products/product-versions.ts';
 import { listLoans } from '../servicing/loan.repository.ts';
@@ -118,8 +118,8 @@ const PaymentParams = z.object({
   paymentId: z.string().min(1).max(100).openapi({ param: { name: 'paymentId', in: 'path' } }),
 });
 
-function ctxOf(c: { var: AppEnv['Variables'] }): LoanWriteContext {
-  return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId, today: c.var.clock.today() };
+function ctxOf(c: ContextVariables): LoanWriteContext {
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId'), today: c.get('clock').today() };
 }
 
 export const eventResponses = {
@@ -127,8 +127,8 @@ export const eventResponses = {
   ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
 };
 
-export async function record(c: { var: AppEnv['Variables'] }, id: string, request: LoanEventRequest): Promise<never> {
-  const result = await appendLoanEvent(c.var.db, id, request, ctxOf(c));
+export async function record(c: ContextVariables, id: string, request: LoanEventRequest): Promise<never> {
+  const result = await appendLoanEvent(c.get('db'), id, request, ctxOf(c));
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (result.replayed) headers['idempotent-replayed'] = 'true';
   return new Response(result.text, { status: result.status, headers }) as never;
@@ -148,7 +148,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json({ loan: await openLoanFromDecision(c.var.db, body.decisionId, body.externalRef ?? null, ctxOf(c)) }, 201);
+      return c.json({ loan: await openLoanFromDecision(c.get('db'), body.decisionId, body.externalRef ?? null, ctxOf(c)) }, 201);
     },
   )
   .openapi(
@@ -163,7 +163,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const loan = await openLoanFromTerms(c.var.db, { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null }, ctxOf(c));
+      const loan = await openLoanFromTerms(c.get('db'), { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null }, ctxOf(c));
       return c.json({ loan }, 201);
     },
   )
@@ -179,7 +179,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const page = await listLoans(c.var.db, query);
+      const page = await listLoans(c.get('db'), query);
       return c.json({ loans: page.loans.map((l) => loanView(l, { code: l.code, version: l.version })), nextAfter: page.nextAfter }, 200);
     },
   )
@@ -207,11 +207,11 @@ export const loansRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { asOf } = c.req.valid('query');
-      const loan = await findLoan(c.var.db, id);
-      const label = await versionLabel(c.var.db, loan.product_version_id);
-      const date = asOf ?? c.var.clock.today();
-      const state = loan.status === 'pending' ? null : await stateOf(c.var.db, loan, date);
-      const events = await loanEvents(c.var.db, id);
+      const loan = await findLoan(c.get('db'), id);
+      const label = await versionLabel(c.get('db'), loan.product_version_id);
+      const date = asOf ?? c.get('clock').today();
+      const state = loan.status === 'pending' ? null : await stateOf(c.get('db'), loan, date);
+      const events = await loanEvents(c.get('db'), id);
       return c.json(
         {
           loan: loanView(loan, label),
@@ -236,8 +236,8 @@ export const loansRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { date } = c.req.valid('query');
-      const loan = await findLoan(c.var.db, id);
-      const state = await stateOf(c.var.db, loan, date ?? c.var.clock.today(), 'date');
+      const loan = await findLoan(c.get('db'), id);
+      const state = await stateOf(c.get('db'), loan, date ?? c.get('clock').today(), 'date');
       return c.json({ loanId: id, payoff: state.payoff as unknown as Record<string, string> }, 200);
     },
   )

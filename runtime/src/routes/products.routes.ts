@@ -1,5 +1,6 @@
 // /api/v1/products: drafts (create, edit, check), immutable published versions (publish,
 // list, get, diff) and retirement.
+import type { ContextVariables } from '../http/app-env.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
@@ -111,18 +112,18 @@ const DiffQuery = z.strictObject({
   to: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'to', in: 'query' }, example: 2 }),
 });
 
-function ctxOf(c: { var: Parameters<typeof principalOf>[0]['var'] }) {
-  return { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId };
+function ctxOf(c: ContextVariables) {
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
 }
 
 /** What the caller may change in a draft, as the API shows it. */
-function editableJson(c: { var: Parameters<typeof principalOf>[0]['var'] }): 'all' | PartKind[] {
+function editableJson(c: ContextVariables): 'all' | PartKind[] {
   const editable = editableSectionsFor(principalOf(c).role);
   return editable === 'all' ? 'all' : [...editable];
 }
 
 /** The write context with the caller's role and the parts of a draft it may change. */
-function draftCtxOf(c: { var: Parameters<typeof principalOf>[0]['var'] }) {
+function draftCtxOf(c: ContextVariables) {
   const { role } = principalOf(c);
   return { ...ctxOf(c), role, editable: editableSectionsFor(role) };
 }
@@ -150,7 +151,7 @@ export const productsRoutes = newRouter()
       responses: { 200: jsonResponse(z.object({ products: z.array(ProductSchema) }), 'Products by code'), ...errorResponses(401, 403) },
     }),
     async (c) => {
-      const rows = await listProductsWithLatest(c.var.db);
+      const rows = await listProductsWithLatest(c.get('db'));
       return c.json({ products: rows.map((r) => productView(r, r.latest_version === null ? null : Number(r.latest_version))) }, 200);
     },
   )
@@ -168,7 +169,7 @@ export const productsRoutes = newRouter()
         ...errorResponses(400, 401, 403, 409, 413, 415, 422),
       },
     }),
-    async (c) => c.json(await createProduct(c.var.db, c.req.valid('json'), draftCtxOf(c)), 201),
+    async (c) => c.json(await createProduct(c.get('db'), c.req.valid('json'), draftCtxOf(c)), 201),
   )
   .openapi(
     createRoute({
@@ -188,9 +189,9 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const product = await productOr404(c.var.db, code);
-      const [draft, latest] = await Promise.all([findDraft(c.var.db, product.id), findLatestVersion(c.var.db, product.id)]);
-      const names = await actorNames(c.var.db, [draft?.updated_by, latest?.author, latest?.publisher]);
+      const product = await productOr404(c.get('db'), code);
+      const [draft, latest] = await Promise.all([findDraft(c.get('db'), product.id), findLatestVersion(c.get('db'), product.id)]);
+      const names = await actorNames(c.get('db'), [draft?.updated_by, latest?.author, latest?.publisher]);
       return c.json(
         {
           product: productView(product, latest?.version ?? null),
@@ -214,10 +215,10 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const product = await productOr404(c.var.db, code);
-      const draft = await findDraft(c.var.db, product.id);
+      const product = await productOr404(c.get('db'), code);
+      const draft = await findDraft(c.get('db'), product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
-      const names = await actorNames(c.var.db, [draft.updated_by]);
+      const names = await actorNames(c.get('db'), [draft.updated_by]);
       return c.json({ draft: draftJson(draft, names), editableSections: editableJson(c) }, 200);
     },
   )
@@ -238,7 +239,7 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      return c.json(await saveDraft(c.var.db, code, c.req.valid('json'), draftCtxOf(c)), 200);
+      return c.json(await saveDraft(c.get('db'), code, c.req.valid('json'), draftCtxOf(c)), 200);
     },
   )
   .openapi(
@@ -259,8 +260,8 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const product = await productOr404(c.var.db, code);
-      const draft = await findDraft(c.var.db, product.id);
+      const product = await productOr404(c.get('db'), code);
+      const draft = await findDraft(c.get('db'), product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
       const { ir, diagnostics } = await compileProductSource(draft.source);
       return c.json({ ok: ir !== null, revision: draft.revision, diagnostics: [...diagnostics] }, 200);
@@ -283,7 +284,7 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const published = await publishDraft(c.var.db, code, c.req.valid('json'), ctxOf(c));
+      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), ctxOf(c));
       return c.json({ ...published, warnings: [...published.warnings] }, 201);
     },
   )
@@ -299,9 +300,9 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const product = await productOr404(c.var.db, code);
-      const rows = await listVersions(c.var.db, product.id);
-      const names = await actorNames(c.var.db, rows.flatMap((r) => [r.author, r.publisher]));
+      const product = await productOr404(c.get('db'), code);
+      const rows = await listVersions(c.get('db'), product.id);
+      const names = await actorNames(c.get('db'), rows.flatMap((r) => [r.author, r.publisher]));
       return c.json({ versions: rows.map((r) => versionSummaryJson(r, names)) }, 200);
     },
   )
@@ -317,9 +318,9 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code, version } = c.req.valid('param');
-      const product = await productOr404(c.var.db, code);
-      const row = await versionOr404(c.var.db, product.id, code, version);
-      const names = await actorNames(c.var.db, [row.author, row.publisher]);
+      const product = await productOr404(c.get('db'), code);
+      const row = await versionOr404(c.get('db'), product.id, code, version);
+      const names = await actorNames(c.get('db'), [row.author, row.publisher]);
       return c.json({ version: versionJson(code, row, names) }, 200);
     },
   )
@@ -358,8 +359,8 @@ export const productsRoutes = newRouter()
     async (c) => {
       const { code } = c.req.valid('param');
       const { from, to } = c.req.valid('query');
-      const product = await productOr404(c.var.db, code);
-      const [a, b] = await Promise.all([versionOr404(c.var.db, product.id, code, from), versionOr404(c.var.db, product.id, code, to)]);
+      const product = await productOr404(c.get('db'), code);
+      const [a, b] = await Promise.all([versionOr404(c.get('db'), product.id, code, from), versionOr404(c.get('db'), product.id, code, to)]);
       const { hash: _ha, ...irA } = a.ir as Record<string, unknown>;
       const { hash: _hb, ...irB } = b.ir as Record<string, unknown>;
       return c.json(
@@ -388,6 +389,6 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      return c.json(await retireProduct(c.var.db, code, ctxOf(c)), 200);
+      return c.json(await retireProduct(c.get('db'), code, ctxOf(c)), 200);
     },
   );

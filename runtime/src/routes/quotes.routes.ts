@@ -70,12 +70,12 @@ export const quotesRoutes = newRouter().openapi(
       const raw = body.terms;
       terms = withEngineInput(() => parseLoanTerms(raw), { prefix: 'terms', message: 'the loan terms are not valid' });
     } else {
-      const pinned = await resolveVersion(c.var.db, body.product!, body.version, { forNewBusiness: false });
+      const pinned = await resolveVersion(c.get('db'), body.product!, body.version, { forNewBusiness: false });
       product = { code: pinned.code, version: pinned.version };
       const req = body.request!;
       const frequency = (req.frequency ?? pinned.ir.limits.terms[0]?.frequency) as Frequency | undefined;
       if (frequency === undefined) throw new ValidationError([{ path: 'request.frequency', message: 'required: the product names no frequency' }]);
-      const asOf = body.asOf ?? c.var.clock.today();
+      const asOf = body.asOf ?? c.get('clock').today();
       terms = withEngineInput(() => loanTermsFor(pinned.ir, { amount: req.amount, payments: req.payments, frequency }, body.band ?? null, asOf), {
         mapPath: (p) => (p === 'pricing.rate' ? 'band' : p === 'limits.firstPaymentDays' ? 'asOf' : `request.${p}`),
         message: 'the product cannot price this request',

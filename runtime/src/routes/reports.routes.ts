@@ -46,8 +46,8 @@ export const reportsRoutes = newRouter().openapi(
   async (c) => {
     const { report } = c.req.valid('param');
     const q = c.req.valid('query');
-    const today = c.var.clock.today();
-    const db = c.var.db;
+    const today = c.get('clock').today();
+    const db = c.get('db');
     let table: ReportTable;
     switch (report) {
       case 'summary':

@@ -35,7 +35,7 @@ export const restructuringOffersRoutes = newRouter()
       request: { params: IdParamSchema },
       responses: { 200: jsonResponse(OfferSchema, 'The offer'), ...errorResponses(401, 403, 404, 409, 422) },
     }),
-    async (c) => c.json(await restructuringOffer(c.var.db, c.req.valid('param').id, c.var.clock.today()), 200),
+    async (c) => c.json(await restructuringOffer(c.get('db'), c.req.valid('param').id, c.get('clock').today()), 200),
   )
   .openapi(
     createRoute({
@@ -50,6 +50,6 @@ export const restructuringOffersRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return record(c, id, await acceptOfferRequest(c.var.db, id, c.req.valid('header')['idempotency-key']));
+      return record(c, id, await acceptOfferRequest(c.get('db'), id, c.req.valid('header')['idempotency-key']));
     },
   );

@@ -35,9 +35,9 @@ export const usersRoutes = newRouter()
     async (c) => {
       const input = c.req.valid('json');
       const user = await createUser(
-        c.var.db,
+        c.get('db'),
         { email: input.email, name: input.name, role: input.role, password: input.password ?? null },
-        { actor: actorOf(principalOf(c)), at: c.var.clock.now().toISOString(), requestId: c.var.requestId },
+        { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') },
       );
       return c.json({ user }, 201);
     },
@@ -54,5 +54,5 @@ export const usersRoutes = newRouter()
         ...errorResponses(401, 403),
       },
     }),
-    async (c) => c.json({ users: (await listUsers(c.var.db)).map(userView) }, 200),
+    async (c) => c.json({ users: (await listUsers(c.get('db'))).map(userView) }, 200),
   );
