@@ -14,7 +14,7 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 /** One keep-alive connection; requests on it go one after another. */
 class Connection {
   readonly #socket: net.Socket;
-  #buffer = Buffer.alloc(0);
+  #buffer: Buffer = Buffer.alloc(0);
   #waiting: { resolve: (r: LeanResponse) => void; reject: (e: Error) => void } | null = null;
   #failure: Error | null = null;
 

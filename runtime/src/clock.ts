@@ -23,7 +23,20 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The machine's clock, with business dates in `timeZone` (default America/Mexico_City). */
 export function systemClock(timeZone = 'America/Mexico_City'): Clock {
-  return { now: () => new Date(), today: () => dateInTimeZone(new Date(), timeZone) };
+  // The date is formatted once per second (time zones move by whole minutes): every request asks.
+  let second = NaN;
+  let date = '';
+  return {
+    now: () => new Date(),
+    today: () => {
+      const now = Date.now();
+      if (Math.floor(now / 1000) !== second) {
+        second = Math.floor(now / 1000);
+        date = dateInTimeZone(new Date(now), timeZone);
+      }
+      return date;
+    },
+  };
 }
 
 /**
