@@ -19,6 +19,19 @@ const PREPARED_PER_CONNECTION = 500;
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
 const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
 
+/** Digests of statement texts already seen (a write statement's text is kilobytes: hash it once). */
+const digests = new Map<string, string>();
+
+function statementDigest(text: string): string {
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(text).digest('base64url');
+    if (digests.size >= PREPARED_PER_CONNECTION) digests.clear();
+    digests.set(text, digest);
+  }
+  return digest;
+}
+
 /**
  * A connection that prepares each data statement it runs (by a name derived from its text) and
  * reuses the server's parse and plan on the next run: Kysely sends the same text for the same
@@ -35,7 +48,7 @@ class PreparingClient extends pg.Client {
     if (typeof config !== 'string' || callback !== undefined || typeof values === 'function' || !DATA_STATEMENT.test(config)) {
       return (super.query as (...args: unknown[]) => unknown)(config, values, callback);
     }
-    const name = `pz${this.#generation}_${createHash('sha1').update(config).digest('base64url')}`;
+    const name = `pz${this.#generation}_${statementDigest(config)}`;
     if (!this.#prepared.has(name)) {
       if (this.#prepared.size >= PREPARED_PER_CONNECTION) return (super.query as (...args: unknown[]) => unknown)(config, values, callback);
       this.#prepared.add(name);
