@@ -1,6 +1,7 @@
 // What recording an event needs to read first, in one statement: the loan row, its events, the
-// first use of the request's idempotency key and the head of the loan's audit stream. Reads of
-// different requests arriving together go in one statement (db/statement-batcher.ts).
+// first use of the request's idempotency key, the head of the loan's audit stream and its rows in
+// `loan_open_installments`. Reads of different requests arriving together go in one statement
+// (db/statement-batcher.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { bare, texts } from '../db/pg-arrays.ts';

@@ -1,10 +1,11 @@
 // The one statement that records loan events: for each event, the event row, the loan's new
 // position, its journal entry and lines, its audit entry and the stream's new head, the loan's
 // open installments (only the rows that changed, as worked out from the rows read with the loan;
-// the difference added to `cash_flow_changes`) and a payment's notifications. Several events — of different loans — go in one statement
-// (group commit: db/statement-batcher.ts); they travel as one JSON array. The statement stands
-// whole or not at all: `plazo_assert` fails it (SQLSTATE PZ010) when a loan, its open
-// installments or an audit stream moved since they were read, and the balance trigger checks every entry at commit.
+// the difference added to `cash_flow_changes`) and a payment's notifications. Several events — of
+// different loans — go in one statement (group commit: db/statement-batcher.ts); they travel as
+// one JSON array. The statement stands whole or not at all: `plazo_assert` fails it (SQLSTATE
+// PZ010) when a loan, its open installments or an audit stream moved since they were read, and
+// the balance trigger checks every entry at commit.
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';

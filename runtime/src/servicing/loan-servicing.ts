@@ -237,10 +237,11 @@ function checkEventDate(date: string, lastEventDate: string | null, today: strin
  * `idempotency-key-reused`.
  *
  * Two round trips when nobody else writes to the loan meanwhile: read the loan with its events,
- * then write, each on its own (optimistic; the write goes in one statement with the events other
- * requests write at the same moment, servicing/loan-event-statement.ts). The write holds itself to what was read — the next
- * event number, idempotency key, audit stream position and loan row are unique or checked in the
- * statement — so a concurrent writer makes it fail whole, never half-apply. Then, and under any
+ * then write, each on its own (optimistic; each goes in one statement with what other requests
+ * read and write at the same moment: loan-event-read.ts, loan-event-statement.ts). The write holds
+ * itself to what was read — the next event number, idempotency key, audit stream position, open
+ * installments and loan row are unique or checked in the statement — so a concurrent writer makes
+ * it fail whole, never half-apply. Then, and under any
  * conflict, the event is appended in a transaction that locks the loan row (`SELECT … FOR
  * UPDATE`): concurrent posts to one loan queue behind each other.
  */
