@@ -41,6 +41,12 @@ const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
  * a hot-spot instead (try BENCH_LOANS=200).
  */
 const LOANS = Number(process.env.BENCH_LOANS ?? 2000);
+/**
+ * The last line pays loans disbursed this many days ago that have been paid every 15 days since:
+ * each payment folds the loan's whole history (BENCH_HISTORY_LOANS of them; 0 skips the line).
+ */
+const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 180);
+const HISTORY_LOANS = Number(process.env.BENCH_HISTORY_LOANS ?? 300);
 /** Service processes on PostgreSQL (PLAZO_WORKERS; default one per core); PGlite is always one. */
 const PG_WORKERS = Number(process.env.BENCH_WORKERS ?? cpus().length);
 /** Connections per service process (PLAZO_DB_POOL_SIZE). */
@@ -274,6 +280,34 @@ async function runLoads(target: Target): Promise<void> {
     post(`/api/v1/loans/${loanIds[i % LOANS]}/payments`, { amount: '10.00' }, { 'idempotency-key': `bench-${offset + i}` });
   await load(target, `POST /loans/{id}/payments (${LOANS} loans)`, pay(0));
   await load(target, `POST /loans/{id}/payments (${LOANS} loans, ${PAYMENT_CONCURRENCY} in flight)`, pay(REQUESTS), PAYMENT_CONCURRENCY);
+  if (HISTORY_LOANS > 0 && `payments (${HISTORY_DAYS} days of history)`.includes(ONLY)) await payLoansWithHistory(target, post);
+}
+
+/** Loans on the offer's terms, disbursed HISTORY_DAYS ago and paid every 15 days since; then payments on them today. */
+async function payLoansWithHistory(target: Target, post: (path: string, body: unknown, extra?: Record<string, string>) => Promise<{ status: number; text: string }>): Promise<void> {
+  const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+  const start = day(HISTORY_DAYS);
+  const decided = JSON.parse((await post('/api/v1/decisions', { product: 'nomina', application: APPLICATION, asOf: start })).text) as { decision: { offer: { terms: Record<string, unknown> } } };
+  const terms = decided.decision.offer.terms;
+  const ids: string[] = [];
+  let made = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (made < HISTORY_LOANS) {
+        made++;
+        const opened = await post('/api/v1/loans/import', { product: 'nomina', terms });
+        if (opened.status !== 201) throw new Error(`import: ${opened.status} ${opened.text.slice(0, 300)}`);
+        const id = (JSON.parse(opened.text) as { loan: { id: string } }).loan.id;
+        await post(`/api/v1/loans/${id}/disbursement`, {});
+        for (let d = HISTORY_DAYS - 15; d > 0; d -= 15) await post(`/api/v1/loans/${id}/payments`, { amount: '3161.71', date: day(d) });
+        ids.push(id);
+      }
+    }),
+  );
+  await target.analyze();
+  await load(target, `POST /loans/{id}/payments (${HISTORY_LOANS} loans, ${HISTORY_DAYS} days of history)`, (i) =>
+    post(`/api/v1/loans/${ids[i % ids.length]}/payments`, { amount: '10.00' }, { 'idempotency-key': `history-${i}` }),
+  );
 }
 
 {
