@@ -5,6 +5,14 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * The database answered with an error (a SQLSTATE: five characters, unlike Node's `ECONNRESET`…):
+ * an autocommit statement that gets one was rolled back whole.
+ */
+export function isDatabaseError(error: unknown): boolean {
+  return /^[0-9A-Z]{5}$/.test(sqlState(error) ?? '');
+}
+
 /** A unique constraint rejected the write (23505); `constraint` narrows to one index. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (sqlState(error) !== '23505') return false;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isDatabaseError } from './postgres-errors.ts';
 import { StatementBatcher } from './statement-batcher.ts';
 
 describe('StatementBatcher', () => {
@@ -24,7 +25,7 @@ describe('StatementBatcher', () => {
     expect(most).toBe(2);
   });
 
-  it('splits a failed group so that each item gets its own result or error', async () => {
+  it('splits a group whose failure left nothing behind, so that each item gets its own result or error', async () => {
     const calls: number[][] = [];
     const batcher = new StatementBatcher(
       async (items: readonly number[]) => {
@@ -32,12 +33,27 @@ describe('StatementBatcher', () => {
         if (items.includes(3)) throw new Error(`bad ${items.join(',')}`);
         return items.map((n) => n + 1);
       },
-      { maxBatch: 8, maxInFlight: 1 },
+      { maxBatch: 8, maxInFlight: 1, splitOn: (error) => (error as Error).message.startsWith('bad') },
     );
     const settled = await Promise.allSettled([1, 2, 3, 4].map((n) => batcher.submit(n)));
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([2, 3, 'bad 3', 5]);
     expect(calls[0]).toEqual([1, 2, 3, 4]);
     expect(calls.slice(1).every((c) => c.length === 1)).toBe(true);
+  });
+
+  it('fails the whole group, without retrying, on a failure that may have written (a lost connection)', async () => {
+    let calls = 0;
+    const batcher = new StatementBatcher(
+      async () => {
+        calls++;
+        throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+      },
+      { maxBatch: 8, maxInFlight: 1, splitOn: isDatabaseError },
+    );
+    const settled = await Promise.allSettled([1, 2, 3].map((n) => batcher.submit(n)));
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(calls).toBe(1);
+    expect(isDatabaseError(Object.assign(new Error('x'), { code: 'PZ010' }))).toBe(true);
   });
 
   it('rejects every item when the statement returns the wrong number of results', async () => {

@@ -1,8 +1,10 @@
 // Group commit for the request path: statements submitted while earlier ones are on their way
 // to the database wait and then go together, as one statement (one round trip and, for writes,
 // one commit and WAL flush) for the whole group. Each caller still gets its own result only after
-// its statement has run (committed); a group that fails is split and each item retried alone, so
-// one bad write never fails the others, and each gets its own error.
+// its statement has run (committed); a group whose statement the database refused (so it wrote
+// nothing) is split and each item retried alone, so one bad write never fails the others, and
+// each gets its own error. Any other failure (a lost connection: the write may have committed)
+// fails every item of the group, never retried behind the callers' backs.
 //
 // Under no load an item goes at once (a group of one); under load the groups grow by themselves
 // to what arrived during the previous statement. That takes the per-statement costs — the
@@ -13,6 +15,11 @@ export interface StatementBatcherOptions {
   readonly maxBatch: number;
   /** Statements of this batcher on their way at once; items arriving meanwhile wait for the next group. */
   readonly maxInFlight: number;
+  /**
+   * Whether a group's failure certainly left nothing behind, so that each item may be retried
+   * alone (e.g. the database answered the statement with an error). Default: never split.
+   */
+  readonly splitOn?: (error: unknown) => boolean;
 }
 
 interface Pending<I, O> {
@@ -78,8 +85,8 @@ export class StatementBatcher<I, O> {
     try {
       results = await this.#statement(group.map((p) => p.item));
     } catch (error) {
-      if (group.length === 1) {
-        group[0]!.reject(error);
+      if (group.length === 1 || !this.#options.splitOn?.(error)) {
+        for (const p of group) p.reject(error);
         return;
       }
       // Split: each item alone, so each gets its own result or error.

@@ -11,6 +11,7 @@ import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { versionLabel, type PinnedVersion } from '../products/product-versions.ts';
 import { forgetHint, hintedVersion } from '../products/version-hints.ts';
+import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 
 /** Days an approved decision's offer may be taken up (opened as a loan) after its date. */
@@ -99,7 +100,7 @@ const batchers = new WeakMap<Kysely<Database>, StatementBatcher<DecisionWrite, b
 function storeDecision(db: Kysely<Database>, pinned: PinnedVersion, latestOnly: boolean, row: DecisionWrite['row'], entry: AuditEntry): Promise<boolean> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new StatementBatcher((writes) => storeDecisions(db, writes), { maxBatch: DECISIONS_PER_STATEMENT, maxInFlight: 2 });
+    batcher = new StatementBatcher((writes) => storeDecisions(db, writes), { maxBatch: DECISIONS_PER_STATEMENT, maxInFlight: 2, splitOn: isDatabaseError });
     batchers.set(db, batcher);
   }
   return batcher.submit({ pinned, latestOnly, row, entry });

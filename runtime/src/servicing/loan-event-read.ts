@@ -60,7 +60,7 @@ async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEven
 export function readLoanForEvent(db: Kysely<Database>, read: LoanEventRead): Promise<LoanForEvent | undefined> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new StatementBatcher((reads) => readLoansForEvents(db, reads), { maxBatch: READS_PER_STATEMENT, maxInFlight: 2 });
+    batcher = new StatementBatcher((reads) => readLoansForEvents(db, reads), { maxBatch: READS_PER_STATEMENT, maxInFlight: 2, splitOn: () => true });
     batchers.set(db, batcher);
   }
   return batcher.submit(read);

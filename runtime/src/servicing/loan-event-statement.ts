@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
+import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import type { JournalLine } from '../ledger/loan-postings.ts';
 import type { QueuedNotification } from '../notifications/payment-notifications.ts';
@@ -179,7 +180,7 @@ export async function writeLoanEventBatched(db: Kysely<Database>, write: LoanEve
     batcher = new StatementBatcher(async (writes) => {
       await writeLoanEvents(db, writes);
       return writes.map(() => null);
-    }, { maxBatch: EVENTS_PER_STATEMENT, maxInFlight: 2 });
+    }, { maxBatch: EVENTS_PER_STATEMENT, maxInFlight: 2, splitOn: isDatabaseError });
     batchers.set(db, batcher);
   }
   await batcher.submit(write);
