@@ -3,8 +3,8 @@
 // Every loan event rewrites its loan's rows — only those that changed — in the event's own
 // statement (servicing/loan-event-statement.ts), and records what the rewrite changed per due
 // date in `cash_flow_changes` (insert-only, so concurrent events never wait on each other);
-// `compactCashFlowChanges` folds those changes into `cash_flow_days`. The report sums days and changes: a few hundred rows,
-// whatever the number of loans.
+// `compactCashFlowChanges` folds those changes into `cash_flow_days`. The report sums days and
+// changes: a few hundred rows, whatever the number of loans.
 import { COMPONENTS, componentOrder, Dec, loanState, waterfall, type Component, type LoanEvent, type LoanState, type LoanTerms, type ProductIR } from '@plazo/engine';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
