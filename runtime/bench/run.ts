@@ -21,6 +21,7 @@ import pg from 'pg';
 import { LeanClient } from './lean-client.ts';
 import { issueApiKey } from '../src/auth/api-key-issuer.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
+import { runEndOfDay } from '../src/eod/eod-run.ts';
 import { openDatabase, type DatabaseTarget } from '../src/db/open-database.ts';
 import { createProduct, publishDraft } from '../src/products/product-catalog.ts';
 import { resolveVersion } from '../src/products/product-versions.ts';
@@ -109,6 +110,8 @@ interface Target {
   dbPids(): Promise<number[]>;
   /** Refreshes the planner's statistics after the bench loaded its data, as autovacuum would in service (PostgreSQL). */
   analyze(): Promise<void>;
+  /** Runs the end of day through `date` (PostgreSQL; PGlite is held by the service): false when it cannot. */
+  endOfDay(date: string): Promise<boolean>;
 }
 
 function sumCpu(pids: readonly number[], at: Map<number, number>): void {
@@ -304,8 +307,10 @@ async function payLoansWithHistory(target: Target, post: (path: string, body: un
       }
     }),
   );
+  // The night's close stores each loan's checkpoint: a payment then folds from it, not from the disbursement.
+  const closed = await target.endOfDay(day(2));
   await target.analyze();
-  await load(target, `POST /loans/{id}/payments (${HISTORY_LOANS} loans, ${HISTORY_DAYS} days of history)`, (i) =>
+  await load(target, `POST /loans/{id}/payments (${HISTORY_LOANS} loans, ${HISTORY_DAYS} days of history${closed ? ', closed 2 days ago' : ''})`, (i) =>
     post(`/api/v1/loans/${ids[i % ids.length]}/payments`, { amount: '10.00' }, { 'idempotency-key': `history-${i}` }),
   );
 }
@@ -333,7 +338,7 @@ if (process.env.BENCH_SKIP_PGLITE !== '1') {
     const key = await prepare({ kind: 'pglite', dataDir: dir });
     const { child, url } = await startServer({ PLAZO_DATA_DIR: dir, DATABASE_URL: '' });
     try {
-      await runLoads({ label: 'PGlite (on disk, 1 process)', url, key, serverPid: child.pid!, dbPids: async () => [], analyze: async () => {} });
+      await runLoads({ label: 'PGlite (on disk, 1 process)', url, key, serverPid: child.pid!, dbPids: async () => [], analyze: async () => {}, endOfDay: async () => false });
     } finally {
       await stopServer(child);
     }
@@ -363,7 +368,16 @@ if (process.env.DATABASE_URL) {
           await client.connect();
           await client.query('analyze').finally(() => client.end());
         };
-        await runLoads({ label: `PostgreSQL (${PG_WORKERS} service process${PG_WORKERS > 1 ? 'es' : ''}, pool ${POOL} each)`, url: server.url, key, serverPid: server.child.pid!, dbPids, analyze });
+        const endOfDay = async (date: string) => {
+          const { db } = await openDatabase({ kind: 'postgres', connectionString: url.toString() });
+          try {
+            await runEndOfDay(db, { through: date });
+          } finally {
+            await db.destroy();
+          }
+          return true;
+        };
+        await runLoads({ label: `PostgreSQL (${PG_WORKERS} service process${PG_WORKERS > 1 ? 'es' : ''}, pool ${POOL} each)`, url: server.url, key, serverPid: server.child.pid!, dbPids, analyze, endOfDay });
       } finally {
         await stopServer(server.child);
       }

@@ -1,6 +1,6 @@
 // What recording an event needs to read first, in one statement: the loan row, its events, the
-// first use of the request's idempotency key, the head of the loan's audit stream and its rows in
-// `loan_open_installments`. Reads of different requests arriving together go in one statement
+// first use of the request's idempotency key, the head of the loan's audit stream, its rows in
+// `loan_open_installments` and its end-of-day checkpoint. Reads of different requests arriving together go in one statement
 // (db/statement-batcher.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -16,6 +16,8 @@ export interface LoanForEvent extends LoanRow {
   readonly head_json: { seq: number; hash: string } | null;
   /** Its rows in `loan_open_installments`: [installment, due date, principal, interest, iva, fees]. */
   readonly open_json: [number, string, string, string, string, string][] | null;
+  /** Its end-of-day checkpoint (`loan_checkpoints`): the fold through the last close and the events it covers. */
+  readonly checkpoint_json: { as_of: string; event_seq: number; checkpoint: string } | null;
 }
 
 export interface LoanEventRead {
@@ -28,6 +30,11 @@ export interface LoanEventRead {
 export function openInstallmentsJson(loanId: RawBuilder<unknown>): RawBuilder<LoanForEvent['open_json']> {
   return sql`(select json_agg(json_build_array(o.installment, o.due_date, o.principal::text, o.interest::text, o.iva::text, o.fees::text))
     from loan_open_installments o where o.loan_id = ${loanId})`;
+}
+
+/** A loan's row in `loan_checkpoints`, as `checkpoint_json` holds it (`loanId`: an SQL expression of its id). */
+export function checkpointJson(loanId: RawBuilder<unknown>): RawBuilder<LoanForEvent['checkpoint_json']> {
+  return sql`(select json_build_object('as_of', c.as_of, 'event_seq', c.event_seq, 'checkpoint', c.checkpoint) from loan_checkpoints c where c.loan_id = ${loanId})`;
 }
 
 /** Reads in one statement at most. */
@@ -45,6 +52,7 @@ async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEven
         where e.loan_id = l.id and e.idempotency_key = k.key) as previous_json,
       (select json_build_object('seq', s.last_seq, 'hash', s.last_hash) from audit_streams s where s.stream = k.stream) as head_json,
       ${openInstallmentsJson(sql`l.id`)} as open_json,
+      ${checkpointJson(sql`l.id`)} as checkpoint_json,
       k.n
     from unnest(${ids}::uuid[], ${texts(reads.map((r) => r.idempotencyKey ?? null))}::text[], ${texts(reads.map((r) => r.stream))}::text[])
       with ordinality as k(id, key, stream, n)

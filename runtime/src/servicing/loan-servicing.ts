@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   addDays,
+  advanceLoan,
   Dec,
   generateSchedule,
   InvalidInputError,
@@ -32,7 +33,8 @@ import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
-import { openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
+import { checkpointJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
+import { restoreCheckpoint } from '../eod/stored-checkpoint.ts';
 import { writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
 
 /** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
@@ -274,6 +276,7 @@ function loanFacts(loanId: string, stream: string, key: string | undefined) {
     ).as('previous_json'),
     sql<{ seq: number; hash: string } | null>`(select json_build_object('seq', last_seq, 'hash', last_hash) from audit_streams where stream = ${stream})`.as('head_json'),
     openInstallmentsJson(sql`${loanId}::uuid`).as('open_json'),
+    checkpointJson(sql`${loanId}::uuid`).as('checkpoint_json'),
   ] as const;
 }
 
@@ -318,7 +321,10 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
   const index = events.length;
   let after: LoanState;
   try {
-    after = loanState(ir, terms, all, event.date);
+    const fromCheckpoint = foldFromCheckpoint(ir, terms, events, event, loan.checkpoint_json);
+    if (fromCheckpoint) foldCounts.fromCheckpoint++;
+    else foldCounts.full++;
+    after = fromCheckpoint ?? loanState(ir, terms, all, event.date);
   } catch (error) {
     if (error instanceof InvalidInputError) {
       const prefix = `events[${index}]`;
@@ -417,6 +423,29 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     throw error;
   }
   return { status: request.status, text, replayed: false };
+}
+
+/**
+ * The state after a payment folded from the loan's end-of-day checkpoint (`loan_checkpoints`:
+ * the fold through the last close) and the events after it, instead of every day since the
+ * disbursement — the same state loanState gives for what a payment's response, postings, open
+ * installments and notifications read (its history lists hold only the days folded here, which
+ * include the payment's). Null when it does not apply — no checkpoint, another kind of event, or
+ * an event dated on or before the close — or the engine refuses it (a conflict with the
+ * checkpoint, an invalid payment): then the full fold decides, and reports any error as usual.
+ */
+/** How this process folded the events it recorded: from an end-of-day checkpoint, or from the disbursement. */
+export const foldCounts = { fromCheckpoint: 0, full: 0 };
+
+function foldFromCheckpoint(ir: ProductIR, terms: LoanTerms, events: readonly LoanEvent[], event: LoanEvent, stored: LoanForEvent['checkpoint_json']): LoanState | null {
+  if (stored === null || stored.checkpoint === '' || event.kind !== 'payment' || event.date <= stored.as_of || stored.event_seq > events.length) return null;
+  try {
+    const checkpoint = restoreCheckpoint(stored.checkpoint, stored.as_of);
+    return advanceLoan(ir, terms, checkpoint, [...events.slice(stored.event_seq), event], event.date).state;
+  } catch (error) {
+    if (error instanceof InvalidInputError) return null;
+    throw error;
+  }
 }
 
 /**
