@@ -263,19 +263,12 @@ async function runLoads(target: Target): Promise<void> {
   await Promise.all(Array.from({ length: 100 }, () => post('/api/v1/decisions', { product: 'nomina', application: APPLICATION })));
   await load(target, 'POST /api/v1/decisions (stored)', () => post('/api/v1/decisions', { product: 'nomina', application: APPLICATION }));
   // Loans to pay: decided, opened and disbursed today, then payments spread over them.
-  const loanIds: string[] = [];
-  let made = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (made < LOANS) {
-        made++;
-        const d = JSON.parse((await post('/api/v1/decisions', { product: 'nomina', application: APPLICATION })).text) as { decision: { id: string } };
-        const l = JSON.parse((await post('/api/v1/loans', { decisionId: d.decision.id })).text) as { loan: { id: string } };
-        await post(`/api/v1/loans/${l.loan.id}/disbursement`, {});
-        loanIds.push(l.loan.id);
-      }
-    }),
-  );
+  const loanIds = await makeLoans(LOANS, async () => {
+    const d = JSON.parse((await post('/api/v1/decisions', { product: 'nomina', application: APPLICATION })).text) as { decision: { id: string } };
+    const l = JSON.parse((await post('/api/v1/loans', { decisionId: d.decision.id })).text) as { loan: { id: string } };
+    await post(`/api/v1/loans/${l.loan.id}/disbursement`, {});
+    return l.loan.id;
+  });
   // The tables grew from nothing in seconds: without fresh statistics the planner would take a
   // table of 48,000 open installments for an empty one.
   await target.analyze();
@@ -286,27 +279,35 @@ async function runLoads(target: Target): Promise<void> {
   if (HISTORY_LOANS > 0 && `payments (${HISTORY_DAYS} days of history)`.includes(ONLY)) await payLoansWithHistory(target, post);
 }
 
+/** `count` loans made by `make`, 8 at a time (setup, not measured); their ids. */
+async function makeLoans(count: number, make: () => Promise<string>): Promise<string[]> {
+  const ids: string[] = [];
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (started < count) {
+        started++;
+        ids.push(await make());
+      }
+    }),
+  );
+  return ids;
+}
+
 /** Loans on the offer's terms, disbursed HISTORY_DAYS ago and paid every 15 days since; then payments on them today. */
 async function payLoansWithHistory(target: Target, post: (path: string, body: unknown, extra?: Record<string, string>) => Promise<{ status: number; text: string }>): Promise<void> {
   const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
   const start = day(HISTORY_DAYS);
   const decided = JSON.parse((await post('/api/v1/decisions', { product: 'nomina', application: APPLICATION, asOf: start })).text) as { decision: { offer: { terms: Record<string, unknown> } } };
   const terms = decided.decision.offer.terms;
-  const ids: string[] = [];
-  let made = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (made < HISTORY_LOANS) {
-        made++;
-        const opened = await post('/api/v1/loans/import', { product: 'nomina', terms });
-        if (opened.status !== 201) throw new Error(`import: ${opened.status} ${opened.text.slice(0, 300)}`);
-        const id = (JSON.parse(opened.text) as { loan: { id: string } }).loan.id;
-        await post(`/api/v1/loans/${id}/disbursement`, {});
-        for (let d = HISTORY_DAYS - 15; d > 0; d -= 15) await post(`/api/v1/loans/${id}/payments`, { amount: '3161.71', date: day(d) });
-        ids.push(id);
-      }
-    }),
-  );
+  const ids = await makeLoans(HISTORY_LOANS, async () => {
+    const opened = await post('/api/v1/loans/import', { product: 'nomina', terms });
+    if (opened.status !== 201) throw new Error(`import: ${opened.status} ${opened.text.slice(0, 300)}`);
+    const id = (JSON.parse(opened.text) as { loan: { id: string } }).loan.id;
+    await post(`/api/v1/loans/${id}/disbursement`, {});
+    for (let d = HISTORY_DAYS - 15; d > 0; d -= 15) await post(`/api/v1/loans/${id}/payments`, { amount: '3161.71', date: day(d) });
+    return id;
+  });
   // The night's close stores each loan's checkpoint: a payment then folds from it, not from the disbursement.
   const closed = await target.endOfDay(day(2));
   await target.analyze();

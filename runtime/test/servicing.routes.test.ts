@@ -204,6 +204,15 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     expect(badKey.status).toBe(422);
   });
 
+  it('takes a loan id in capitals as the same loan: one event sequence, one audit stream', async () => {
+    const id = await disbursedLoan(h);
+    const paid = await h.request('POST', `/api/v1/loans/${id.toUpperCase()}/payments`, { body: { amount: '100.00', date: '2025-01-31' } });
+    expect(paid.status, paid.text).toBe(201);
+    expect(paid.body.loan.id).toBe(id);
+    const streams = await h.db.selectFrom('audit_log').select('stream').distinct().where('entity_type', '=', 'loan').where(sql<boolean>`lower(entity_id) = ${id}`).execute();
+    expect(streams.map((s) => s.stream)).toEqual([`loan:${id}`]);
+  });
+
   it('applies 50 concurrent payments on one loan exactly once each, in a balanced ledger', async () => {
     const id = await disbursedLoan(h);
     const results = await Promise.all(

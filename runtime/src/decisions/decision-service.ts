@@ -50,8 +50,8 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
     const row = {
       id: uuidv7(),
       product_version_id: pinned.id,
-      application: JSON.stringify(input.application),
-      decision: JSON.stringify(record),
+      application: input.application,
+      decision: record,
       outcome: record.outcome,
       decided_on: record.asOf,
       created_at: ctx.at,
@@ -83,7 +83,7 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
 interface DecisionWrite {
   readonly pinned: PinnedVersion;
   readonly latestOnly: boolean;
-  readonly row: { id: string; product_version_id: string; application: string; decision: string; outcome: string; decided_on: string; created_at: string; created_by: string };
+  readonly row: { id: string; product_version_id: string; application: unknown; decision: unknown; outcome: string; decided_on: string; created_at: string; created_by: string };
   readonly entry: AuditEntry;
 }
 
@@ -108,26 +108,25 @@ function storeDecision(db: Kysely<Database>, pinned: PinnedVersion, latestOnly: 
 
 /**
  * One statement for a group of decisions: the rows travel as one JSON array (the application and
- * the record inside it as they are, not re-encoded), each checked against the catalog on its own;
+ * the record inside it, encoded once), each checked against the catalog on its own;
  * returns, per decision, whether it was stored.
  */
 async function storeDecisions(db: Kysely<Database>, writes: readonly DecisionWrite[]): Promise<boolean[]> {
-  let json = '[';
-  writes.forEach(({ pinned, latestOnly, row, entry }, i) => {
-    const head = streamHeadValues(entry);
-    json +=
-      (i === 0 ? '' : ',') +
-      `{"id":${JSON.stringify(row.id)},"version_id":${JSON.stringify(pinned.id)},"latest_only":${latestOnly},"application":${row.application},"decision":${row.decision},` +
-      `"outcome":${JSON.stringify(row.outcome)},"decided_on":${JSON.stringify(row.decided_on)},"created_at":${JSON.stringify(row.created_at)},"created_by":${JSON.stringify(row.created_by)},` +
-      `"stream":${JSON.stringify(entry.stream)},"stream_seq":${entry.stream_seq},"action":${JSON.stringify(entry.action)},"entity_type":${JSON.stringify(entry.entity_type)},` +
-      `"entity_id":${JSON.stringify(entry.entity_id)},"before_hash":${JSON.stringify(entry.before_hash)},"after_hash":${JSON.stringify(entry.after_hash)},` +
-      `"details":${JSON.stringify(entry.details)},"request_id":${JSON.stringify(entry.request_id)},"prev_hash":${JSON.stringify(entry.prev_hash)},` +
-      `"row_hash":${JSON.stringify(entry.row_hash)},"head_hash":${JSON.stringify(head.last_hash)}}`;
-  });
-  json += ']';
+  // The audit entry's own columns (stream … created_by: the decision's time and actor too) and the decision's.
+  const records = writes.map(({ pinned, latestOnly, row, entry }) => ({
+    ...entry,
+    id: row.id,
+    version_id: pinned.id,
+    latest_only: latestOnly,
+    application: row.application,
+    decision: row.decision,
+    outcome: row.outcome,
+    decided_on: row.decided_on,
+    head_hash: streamHeadValues(entry).last_hash,
+  }));
   const result = await sql<{ id: string }>`
     with input as (
-      select * from json_to_recordset(${json}::json) as t(id uuid, version_id uuid, latest_only boolean, application json, decision json, outcome text,
+      select * from json_to_recordset(${JSON.stringify(records)}::json) as t(id uuid, version_id uuid, latest_only boolean, application json, decision json, outcome text,
         decided_on date, created_at timestamptz, created_by text, stream text, stream_seq bigint, action text, entity_type text, entity_id text,
         before_hash text, after_hash text, details jsonb, request_id text, prev_hash text, row_hash text, head_hash text)
     ), ok as (

@@ -6,7 +6,7 @@
 // `compactCashFlowChanges` folds those changes into `cash_flow_days`. The report sums days and
 // changes: a few hundred rows, whatever the number of loans.
 import { COMPONENTS, componentOrder, Dec, loanState, waterfall, type Component, type LoanEvent, type LoanState, type LoanTerms, type ProductIR } from '@plazo/engine';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import { irOf } from '../products/product-versions.ts';
 import type { ReportTable } from './portfolio-reports.ts';
@@ -141,20 +141,6 @@ export function openInstallmentChanges(before: readonly OpenInstallment[], after
 }
 
 /**
- * The INSERT into `cash_flow_changes` of what a rewrite of open installment rows changed per due
- * date: `added` and `gone` name relations (CTEs) of the rows inserted and deleted, each with
- * due_date, principal, interest, iva and fees.
- */
-function cashFlowChangeInsert(added: string, gone: string): RawBuilder<unknown> {
-  return sql.raw(`insert into cash_flow_changes (due_date, installments, principal, interest, iva, fees)
-    select due_date, sum(n), sum(p), sum(i), sum(v), sum(f) from (
-      select due_date, 1 as n, principal as p, interest as i, iva as v, fees as f from ${added}
-      union all select due_date, -1, -principal, -interest, -iva, -fees from ${gone}
-    ) d group by due_date
-    having sum(n) <> 0 or sum(p) <> 0 or sum(i) <> 0 or sum(v) <> 0 or sum(f) <> 0`);
-}
-
-/**
  * Folds `cash_flow_changes` into `cash_flow_days` (and drops days that come to nothing). Safe to
  * run at any time and from several processes: each change is moved once, in one transaction.
  * The report is right without it; it keeps the report's work small (run it nightly, after the
@@ -218,7 +204,12 @@ export async function rebuildOpenInstallments(db: Kysely<Database>, options: { c
                                ${rows.map((r) => r.fees)}::numeric[])
           returning due_date, principal, interest, iva, fees
         )
-        ${cashFlowChangeInsert('added', 'gone')}
+        insert into cash_flow_changes (due_date, installments, principal, interest, iva, fees)
+        select due_date, sum(n), sum(p), sum(i), sum(v), sum(f) from (
+          select due_date, 1 as n, principal as p, interest as i, iva as v, fees as f from added
+          union all select due_date, -1, -principal, -interest, -iva, -fees from gone
+        ) d group by due_date
+        having sum(n) <> 0 or sum(p) <> 0 or sum(i) <> 0 or sum(v) <> 0 or sum(f) <> 0
       `.execute(tx);
       after = ids.at(-1)!;
       loans += ids.length;

@@ -3,7 +3,8 @@ import { z } from '@hono/zod-openapi';
 import { ROLES } from '../auth/permissions.ts';
 
 export const RoleSchema = z.enum(ROLES).openapi('Role');
-export const UuidSchema = z.uuid();
+/** A UUID in any case, as its canonical lower-case form (ids are compared and named by it, e.g. audit streams). */
+export const UuidSchema = z.uuid().toLowerCase();
 export const ActorSchema = z.string().openapi({ description: '`system`, `user:<uuid>` or `api-key:<uuid>`', example: 'user:0b0e...' });
 export const TimestampSchema = z.string().openapi({ description: 'ISO-8601 UTC instant', example: '2025-01-06T16:00:00.000Z' });
 
