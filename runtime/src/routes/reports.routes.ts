@@ -2,6 +2,7 @@
 // one or two set-oriented SQL queries: over the end of day's state summary, the month-end vintage
 // points (vintage curves) and the open installments' cash flow by due date (cash flow).
 import { createRoute, z } from '@hono/zod-openapi';
+import { addDays } from '@plazo/engine';
 import { ValidationError } from '../errors.ts';
 import { errorResponses, guarded, newRouter } from '../http/openapi.ts';
 import { agingReport, cashFlowReport, collectionsReport, portfolioSummary, reportCsv, riskReport, vintageReport, type ReportTable } from '../reports/portfolio-reports.ts';
@@ -68,7 +69,7 @@ export const reportsRoutes = newRouter().openapi(
         break;
       case 'collections': {
         const to = q.to ?? today;
-        const from = q.from ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString().slice(0, 10);
+        const from = q.from ?? addDays(to, -30);
         if (from > to) throw new ValidationError([{ path: 'from', message: `must not be after \`to\` (${to})` }], 'the request query is not valid');
         table = await collectionsReport(db, from, to, { timeZone: c.get('config').timeZone, byAgent: q.by === 'agent' });
         break;
