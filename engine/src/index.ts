@@ -55,7 +55,7 @@ export type { LoanEvent, DisbursementEvent, PaymentEvent, PaymentReversalEvent, 
 export { COMPONENTS, type Component, type ComponentAmounts, type InstallmentState, type InstallmentStatus, type AllocationLine, type PaymentAllocation, type FiredAction, type JournalEntry, type AgingBucket, type LoanStatus, type PayoffAmount, type LoanState } from './servicing/loan-state.ts';
 // Backtesting on historical applications (issue 4).
 export { parseCsv, type CsvTable, type CsvRecord } from './backtest/parse-csv.ts';
-export { parseDataMap, defaultDataMap, type DataMap, type FieldSource } from './backtest/data-map.ts';
+export { parseDataMap, defaultDataMap, unreadColumns, type DataMap, type FieldSource } from './backtest/data-map.ts';
 export { backtest, DEFAULT_BACKTEST_DATE, type BacktestOptions, type BacktestProgress } from './backtest/backtest.ts';
 export { compareBacktests, OUTCOMES, type BacktestComparison, type FlipCell } from './backtest/compare-backtests.ts';
 export { scoreSeparation, type ScoreSeparation, type ScoredOutcome } from './backtest/score-separation.ts';

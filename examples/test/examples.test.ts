@@ -1,7 +1,7 @@
 // Every example product must stay valid as the language evolves: it parses and checks without
 // errors, compiles to an IR whose hash is stable, and formatting it is idempotent and keeps its
-// meaning. (The in-language product tests run here once the engine evaluates decisions.)
-import { readdirSync, readFileSync } from 'node:fs';
+// meaning; and every .plazo under examples/, variants included, is in canonical format.
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,31 @@ function withoutRanges(node: unknown): unknown {
   }
   return out;
 }
+
+/** Every `.plazo` under examples/ (node_modules aside), relative paths, sorted. */
+function plazoFilesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry: Dirent) => {
+      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : plazoFilesUnder(join(dir, entry.name), `${prefix}${entry.name}/`);
+      return entry.name.endsWith('.plazo') ? [`${prefix}${entry.name}`] : [];
+    })
+    .sort();
+}
+
+describe('every .plazo file under examples/', () => {
+  const all = plazoFilesUnder(examplesDir);
+
+  it('includes the products and their variants', () => {
+    expect(all).toEqual(expect.arrayContaining([...files, 'variants/german_credit_cutoff_630.plazo']));
+  });
+
+  it.each(all)('%s is in canonical format (`pnpm plazo fmt --write` fixes it)', (file) => {
+    const text = readFileSync(join(examplesDir, file), 'utf8');
+    const formatted = format(text);
+    expect(errors(file, formatted.diagnostics)).toEqual([]);
+    expect(formatted.text).toBe(text);
+  });
+});
 
 describe('example products', () => {
   it('has the six products of issue 2', () => {
@@ -70,10 +95,6 @@ describe('example products', () => {
       const twice = format(once.text);
       expect(twice.text).toBe(once.text);
       expect(withoutRanges(parse(once.text).file)).toEqual(withoutRanges(parse(text).file));
-    });
-
-    it('is already in canonical format', () => {
-      expect(format(text).text).toBe(text);
     });
   });
 });

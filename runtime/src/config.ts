@@ -42,12 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dataDir = resolve(cwd, env.PLAZO_DATA_DIR || '.plazo');
   const logLevel = (env.LOG_LEVEL || 'info') as RuntimeConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  const timeZone = env.PLAZO_TIME_ZONE || 'America/Mexico_City';
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone });
-  } catch {
-    throw new ConfigError(`PLAZO_TIME_ZONE \`${timeZone}\` is not a known time zone`);
-  }
+  const timeZone = timeZoneFrom(env);
   const poolSize = env.PLAZO_DB_POOL_SIZE ? Number(env.PLAZO_DB_POOL_SIZE) : undefined;
   if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) {
     throw new ConfigError(`PLAZO_DB_POOL_SIZE must be a whole number from 1 to 1000, got \`${env.PLAZO_DB_POOL_SIZE}\``);
@@ -68,6 +63,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoPortfolio: env.PLAZO_DEMO_PORTFOLIO !== 'false',
     ...eodConfig(env, cwd),
   };
+}
+
+/** The institution's time zone of business dates: PLAZO_TIME_ZONE (an IANA name), default America/Mexico_City. */
+export function timeZoneFrom(env: NodeJS.ProcessEnv = process.env): string {
+  const timeZone = env.PLAZO_TIME_ZONE || 'America/Mexico_City';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    throw new ConfigError(`PLAZO_TIME_ZONE \`${timeZone}\` is not a known time zone`);
+  }
+  return timeZone;
 }
 
 /** PLAZO_EOD_AT, PLAZO_NOTIFY_WEBHOOK_URL + PLAZO_NOTIFY_WEBHOOK_SECRET, PLAZO_NOTIFY_FILE (issue 7). */

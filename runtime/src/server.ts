@@ -24,7 +24,11 @@ function workerCount(config: RuntimeConfig): number {
 function announce(url: string, firstAdminKey: string | null): void {
   const lines = [`Plazo is running at ${url}  (API docs: ${url}/api/docs)`];
   if (firstAdminKey) {
-    lines.push(`First admin API key (shown once, store it now): ${firstAdminKey}`, `  curl -H 'Authorization: Bearer ${firstAdminKey}' ${url}/api/v1/auth/me`);
+    // The key appears once in the output (a terminal's scrollback, a log collector): the example refers to it.
+    lines.push(
+      `First admin API key (shown once, store it now): ${firstAdminKey}`,
+      `  Try it: export PLAZO_KEY=<the key above>; curl -H "Authorization: Bearer $PLAZO_KEY" ${url}/api/v1/auth/me`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

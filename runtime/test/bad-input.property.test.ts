@@ -1,6 +1,8 @@
 // Property: malformed requests to every servicing route — wrong types, huge numbers, negative
 // amounts, unknown fields, invalid dates, deep nesting, 1 MB strings, non-object bodies — get a
-// 4xx JSON error and leave the database as it was (row counts and the audit head).
+// 4xx JSON error and leave the database as it was (row counts and the audit head). And a NUL (or an
+// unpaired surrogate) in any string input of any route (path, query, JSON body, from the OpenAPI
+// document) is 422 naming the field, never a 500.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -123,4 +125,101 @@ describe.each(DATABASE_KINDS)('malformed requests on %s', (kind) => {
     }
     expect(await databaseFingerprint(h)).toEqual(before);
   }, 600_000);
+
+  it('refuses a NUL or an unpaired surrogate in every string input of every route with 422 naming the field', async () => {
+    const before = await databaseFingerprint(h);
+    const doc = h.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Plazo API', version: '1' } }) as unknown as OpenApiDocument;
+    const pathValues: Record<string, string> = { id: loanId, paymentId, code: 'nomina', version: '1', queue: 'q', report: 'summary' };
+    const cases: { method: string; url: string; body?: unknown; field: string }[] = [];
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const params = op.parameters ?? [];
+        const url = (nul: { name: string; in: string; value: string } | null) => {
+          const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(nul?.in === 'path' && nul.name === name ? nul.value : pathValues[name]!));
+          // Required query parameters get a value of their type, so the poisoned input is the only problem.
+          const query = params
+            .filter((p) => p.in === 'query' && (p.required || (nul?.in === 'query' && p.name === nul.name)))
+            .map((p) => `${p.name}=${encodeURIComponent(nul?.in === 'query' && p.name === nul.name ? nul.value : acceptsString(p.schema, doc) ? 'x' : '1')}`);
+          return query.length > 0 ? `${path}?${query.join('&')}` : path;
+        };
+        // Headers cannot carry a NUL over HTTP (the fetch API refuses it): path and query only, and
+        // a URL has no encoding for an unpaired surrogate: NUL only there.
+        for (const param of params.filter((p) => (p.in === 'path' || p.in === 'query') && acceptsString(p.schema, doc))) {
+          cases.push({ method, url: url({ name: param.name, in: param.in, value: 'a\u0000b' }), field: param.name, ...(op.requestBody ? { body: {} } : {}) });
+        }
+        const bodySchema = op.requestBody?.content['application/json']?.schema;
+        if (bodySchema) {
+          for (const leaf of stringLeaves(bodySchema, doc)) {
+            for (const value of POISONED) cases.push({ method, url: url(null), body: bodyWith(leaf, value), field: formatLeaf(leaf) });
+          }
+        }
+      }
+    }
+    expect(cases.length).toBeGreaterThan(100);
+    // The reported ones are among them (the audit filter, a queue name), and a login whose body is valid but for the NUL.
+    expect(cases).toContainEqual({ method: 'get', url: '/api/v1/audit?entityType=a%00b', field: 'entityType' });
+    expect(cases).toContainEqual({ method: 'get', url: '/api/v1/collections/queues/a%00b/loans', field: 'queue' });
+    cases.unshift({ method: 'post', url: '/api/v1/auth/login', body: { email: 'a\u0000b@example.com', password: 'correct horse battery' }, field: 'email' });
+    cases.unshift({ method: 'post', url: '/api/v1/decisions', body: { product: 'nomina', application: { ...NOMINA_APPLICATION, applicant: { birth_date: '1985-05-10', name: 'Ana\u0000' } } }, field: 'application.applicant.name' });
+    for (const c of cases) {
+      const res = await h.request(c.method.toUpperCase(), c.url, c.body === undefined ? {} : { body: c.body });
+      const where = `${c.method.toUpperCase()} ${c.url} ${JSON.stringify(c.body)}: ${res.text.slice(0, 300)}`;
+      expect(res.status, where).toBe(422);
+      expect(res.body.error.details.map((d: { path: string }) => d.path), where).toContain(c.field);
+    }
+    expect(await databaseFingerprint(h)).toEqual(before);
+  }, 600_000);
 });
+
+interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+/** In JSON bodies: a NUL between letters, and a lone high surrogate — text PostgreSQL cannot store. */
+const POISONED = ['a\u0000b', 'a\ud800b'];
+
+function resolve(schema: JsonSchema, doc: OpenApiDocument): JsonSchema {
+  return schema.$ref ? resolve(doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!, doc) : schema;
+}
+
+function acceptsString(schema: JsonSchema, doc: OpenApiDocument): boolean {
+  const s = resolve(schema, doc);
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  return types.includes('string') || [...(s.anyOf ?? []), ...(s.oneOf ?? [])].some((x) => acceptsString(x, doc));
+}
+
+/** Paths (keys and array indexes) to every place a body schema takes a string, or any value. */
+function stringLeaves(schema: JsonSchema, doc: OpenApiDocument, depth = 0): (string | number)[][] {
+  const s = resolve(schema, doc);
+  if (depth > 6) return [];
+  const branches = [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])];
+  const leaves: (string | number)[][] = [];
+  if (acceptsString(s, doc) || (Object.keys(s).length === 0)) leaves.push([]);
+  for (const [key, child] of Object.entries(s.properties ?? {})) leaves.push(...stringLeaves(child, doc, depth + 1).map((l) => [key, ...l]));
+  if (s.items) leaves.push(...stringLeaves(s.items, doc, depth + 1).map((l) => [0, ...l]));
+  if (s.additionalProperties) leaves.push(...stringLeaves(s.additionalProperties === true ? {} : s.additionalProperties, doc, depth + 1).map((l) => ['k', ...l]));
+  for (const b of branches) leaves.push(...stringLeaves(b, doc, depth + 1));
+  const seen = new Set<string>();
+  return leaves.filter((l) => (seen.has(JSON.stringify(l)) ? false : (seen.add(JSON.stringify(l)), true)));
+}
+
+function bodyWith(leaf: readonly (string | number)[], value: string): unknown {
+  if (leaf.length === 0) return value;
+  const [head, ...rest] = leaf;
+  return typeof head === 'number' ? [bodyWith(rest, value)] : { [head!]: bodyWith(rest, value) };
+}
+
+function formatLeaf(leaf: readonly (string | number)[]): string {
+  return leaf.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out === '' ? part : `${out}.${part}`), '');
+}

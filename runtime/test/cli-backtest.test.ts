@@ -1,6 +1,7 @@
 // `plazo backtest` in-process through runCli on the German credit data (../shared/datasets): the
 // report's figures (checked against examples/tools/german-credit-woe.ts's table), --against with the
-// flip matrix, --json, unmappable rows, and bad usage or input.
+// flip matrix, --json, unmappable rows, bad usage or input, and the automatic map without --map
+// (columns named like the input paths, ignoring case).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -73,5 +74,39 @@ describe('plazo backtest', () => {
     const badCost = capture();
     expect(await runCli(['backtest', 'examples/german_credit.plazo', '--data', DATA, '--cost', '5-1'], badCost.io)).toBe(2);
     expect(badCost.err()).toContain('--cost must be BAD_APPROVED:GOOD_DECLINED');
+  });
+
+  describe('without --map (columns named like the input paths, ignoring case)', () => {
+    const HEADER = [
+      'Applicant.Birth_Date', 'PAYROLL.NET_PAY', 'payroll.existing_deductions', 'employment.months', 'employment.contract',
+      'employment.employer_in_agreement', 'bureau.score', 'bureau.monthly_payments', 'request.amount', 'request.payments', 'Outcome', 'sucursal',
+    ];
+    const ROWS = ['1985-05-10,18000,0,48,planta,true,720,3000,60000,24,good,Centro', '1990-01-20,9000,500,6,temporal,true,,0,20000,12,bad,Norte'];
+    const write = (header: readonly string[], rows: readonly string[]) => {
+      const dir = mkdtempSync(join(tmpdir(), 'plazo-bt-'));
+      writeFileSync(join(dir, 'apps.csv'), [header.join(','), ...rows].join('\n') + '\n');
+      return join(dir, 'apps.csv');
+    };
+
+    it('reads every column whose name is an input path, notes the column that matches nothing', async () => {
+      const c = capture();
+      expect(await runCli(['backtest', 'examples/nomina.plazo', '--data', write(HEADER, ROWS), '--json'], c.io)).toBe(0);
+      const doc = JSON.parse(c.out());
+      expect(doc.report.rows).toBe(2);
+      expect(doc.report.decided).toBe(2);
+      expect(doc.report.unmappable.count).toBe(0);
+      expect(doc.report.bads).toBe(1);
+      expect(c.err()).toContain('column `sucursal` is no input of the product (nor `outcome`): ignored');
+      // The optional input without a column (bureau.worst_dpd_12m) is simply absent; no other note.
+      expect(c.err().match(/^note:/gm)).toHaveLength(1);
+    });
+
+    it('exits 2 naming a required input no column matches', async () => {
+      const c = capture();
+      const header = HEADER.map((h) => (h === 'employment.months' ? 'antiguedad' : h));
+      expect(await runCli(['backtest', 'examples/nomina.plazo', '--data', write(header, ROWS)], c.io)).toBe(2);
+      expect(c.err()).toContain('apps.csv: employment.months: required input: no column named `employment.months` in the data');
+      expect(c.out()).toBe('');
+    });
   });
 });

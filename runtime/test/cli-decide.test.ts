@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileText } from '@plazo/dsl';
 import { decide } from '@plazo/engine';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/cli.ts';
 import type { CliIo } from '../src/cli/command.ts';
 
@@ -56,6 +56,28 @@ describe('decide over the example products', () => {
 });
 
 describe('plazo decide', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    delete process.env.PLAZO_TIME_ZONE;
+  });
+
+  it('decides as of today in the institution’s time zone without --as-of, never UTC’s', async () => {
+    // 20:48 on 2025-03-03 in Mexico City is 02:48 UTC on the 4th.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-03-04T02:48:00Z'));
+    const c = capture(JSON.stringify(approved));
+    expect(await runCli(['decide', 'nomina.plazo', '--application', '-'], c.io)).toBe(0);
+    expect(c.out()).toContain('Calculado el 2025-03-03.');
+    process.env.PLAZO_TIME_ZONE = 'Asia/Tokyo';
+    const tokyo = capture(JSON.stringify(approved));
+    expect(await runCli(['decide', 'nomina.plazo', '--application', '-'], tokyo.io)).toBe(0);
+    expect(tokyo.out()).toContain('Calculado el 2025-03-04.');
+    process.env.PLAZO_TIME_ZONE = 'Mars/Olympus';
+    const unknown = capture(JSON.stringify(approved));
+    expect(await runCli(['decide', 'nomina.plazo', '--application', '-'], unknown.io)).toBe(2);
+    expect(unknown.err()).toContain('PLAZO_TIME_ZONE `Mars/Olympus` is not a known time zone');
+  });
+
   it('prints the outcome, score breakdown, offer and CAT, exit 0 on approval', async () => {
     const c = capture(JSON.stringify(approved));
     expect(await runCli(['decide', 'nomina.plazo', '--application', '-', '--as-of', '2025-03-03'], c.io)).toBe(0);

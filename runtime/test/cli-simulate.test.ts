@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/cli.ts';
 import type { CliIo } from '../src/cli/command.ts';
 
@@ -27,6 +27,19 @@ const APPLICATION = {
 const ARGS = [product, '--application', 'app.json', '--payments', 'pay.json', '--disburse', '2025-01-06'];
 
 describe('plazo simulate', () => {
+  it('disburses today in the institution’s time zone without --disburse, never UTC’s', async () => {
+    // 20:48 on 2025-01-06 in Mexico City is 02:48 UTC on the 7th.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-01-07T02:48:00Z'));
+    try {
+      const c = setup([]);
+      expect(await runCli(['simulate', product, '--application', 'app.json', '--payments', 'pay.json', '--until', '2025-01-06', '--json'], c.io), c.err()).toBe(0);
+      expect(JSON.parse(c.out()).terms.disbursementDate).toBe('2025-01-06');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('prints the day-by-day timeline as JSON', async () => {
     // Installment 1 paid on time; installment 2 (due 01-20) paid 7 days late on 01-27.
     const c = setup([{ date: '2025-01-13', amount: '438.86' }, { date: '2025-01-27', amount: '438.86' }]);

@@ -1,6 +1,7 @@
 // Collections and portfolio reports through the API, over a seeded portfolio closed by the end
 // of day: queues per stage, assignment, contacts and promises to pay (permissions and
-// validation), and each report as JSON and CSV agreeing with the state summary.
+// validation), agents as users of the institution, business dates in the institution's time zone
+// (around local midnight), and each report as JSON and CSV agreeing with the state summary.
 import { stageRestructureOffer } from '@plazo/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,29 +72,125 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     expect(offered).toBeGreaterThan(0);
   });
 
+  /** A user of the institution (the agent of the tests), created once. */
+  let ana: { id: string; email: string };
+  const agentUser = async () => {
+    if (!ana) {
+      const created = await h.request('POST', '/api/v1/users', { body: { email: 'Ana.Lopez@example.mx', name: 'Ana López', role: 'operator', password: 'correct horse battery' } });
+      expect(created.status, created.text).toBe(201);
+      ana = { id: created.body.user.id, email: created.body.user.email };
+    }
+    return ana;
+  };
+
   it('assigns loans to agents and records contacts and promises to pay', async () => {
+    const agent = await agentUser();
     const { queues } = (await h.request('GET', '/api/v1/collections/queues')).body;
     const loan = (await h.request('GET', `/api/v1/collections/queues/${queues[0].queue}/loans?limit=1`)).body.loans[0];
-    const assigned = await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: h.keys.operator, body: { agent: 'ana.lopez' } });
+    const assigned = await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: h.keys.operator, body: { agent: 'ANA.LOPEZ@example.mx' } });
     expect(assigned.status, assigned.text).toBe(200);
-    expect((await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: h.keys['risk-analyst'], body: { agent: 'x' } })).status).toBe(403);
-    const missing = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { key: h.keys.operator, body: { agent: 'ana.lopez', channel: 'phone', result: 'promise-to-pay', promiseAmount: '500.00' } });
+    expect(assigned.body).toMatchObject({ agent: agent.id, agentName: 'Ana López' });
+    expect((await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: h.keys['risk-analyst'], body: { agent: agent.id } })).status).toBe(403);
+    const missing = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { key: h.keys.operator, body: { agent: agent.id, channel: 'phone', result: 'promise-to-pay', promiseAmount: '500.00' } });
     expect([missing.status, missing.body.error.details[0].path]).toEqual([422, 'promiseDate']);
     const promise = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, {
       key: h.keys.operator,
-      body: { agent: 'ana.lopez', channel: 'phone', result: 'promise-to-pay', promiseAmount: '500.00', promiseDate: '2025-04-15', notes: 'paga el viernes' },
+      body: { agent: agent.id, channel: 'phone', result: 'promise-to-pay', promiseAmount: '500.00', promiseDate: '2025-04-15', notes: 'paga el viernes' },
     });
     expect(promise.status, promise.text).toBe(201);
-    const noAnswer = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { body: { agent: 'ana.lopez', channel: 'whatsapp', result: 'no-answer' } });
+    const noAnswer = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { body: { agent: agent.email, channel: 'whatsapp', result: 'no-answer' } });
     expect(noAnswer.status).toBe(201);
     const contacts = await h.request('GET', `/api/v1/collections/loans/${loan.loan_id}/contacts`);
     expect(contacts.body.contacts.map((c: { result: string }) => c.result).sort()).toEqual(['no-answer', 'promise-to-pay']);
-    const mine = await h.request('GET', `/api/v1/collections/queues/${queues[0].queue}/loans?agent=ana.lopez`);
-    expect(mine.body.loans.map((l: { loan_id: string }) => l.loan_id)).toEqual([loan.loan_id]);
-    expect(mine.body.loans[0]).toMatchObject({ agent: 'ana.lopez', promise_amount: expect.stringMatching(/^500/) });
-    expect((await h.request('POST', `/api/v1/collections/loans/00000000-0000-7000-8000-000000000000/contacts`, { body: { agent: 'a', channel: 'phone', result: 'other' } })).status).toBe(404);
+    expect(contacts.body.contacts.map((c: { agent_name: string }) => c.agent_name)).toEqual(['Ana López', 'Ana López']);
+    for (const filter of [agent.email, agent.id]) {
+      const mine = await h.request('GET', `/api/v1/collections/queues/${queues[0].queue}/loans?agent=${encodeURIComponent(filter)}`);
+      expect(mine.body.loans.map((l: { loan_id: string }) => l.loan_id)).toEqual([loan.loan_id]);
+      expect(mine.body.loans[0]).toMatchObject({ agent: agent.id, agent_name: 'Ana López', promise_amount: expect.stringMatching(/^500/) });
+    }
+    expect((await h.request('POST', `/api/v1/collections/loans/00000000-0000-7000-8000-000000000000/contacts`, { body: { agent: agent.id, channel: 'phone', result: 'other' } })).status).toBe(404);
     const report = await h.request('GET', '/api/v1/reports/collections?from=2025-04-01&to=2025-04-30');
     expect(report.body.rows[0]).toMatchObject({ contacts: 2, reached: 1, promises: 1 });
+    const byAgent = await h.request('GET', '/api/v1/reports/collections?from=2025-04-01&to=2025-04-30&by=agent&format=csv');
+    expect(byAgent.text.split('\r\n').slice(0, 2)).toEqual([
+      'agent,agent_name,contacts,reached,promises,promises_kept,promised,collected_on_promises,promise_kept_rate',
+      expect.stringMatching(new RegExp(`^${agent.id},Ana López,2,1,1,`)),
+    ]);
+  });
+
+  it('takes as agent an active user of the institution only, by default the calling user', async () => {
+    const agent = await agentUser();
+    // Any loan takes contacts; this one has none from the other tests.
+    const loan = { loan_id: (await h.db.selectFrom('loans').select('id').orderBy('id', 'desc').offset(1).limit(1).executeTakeFirstOrThrow()).id };
+    const contact = (body: Record<string, unknown>, options: { cookie?: string } = {}) =>
+      h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { ...(options.cookie ? { key: null, cookie: options.cookie } : {}), body: { channel: 'phone', result: 'other', ...body } });
+    const refusals = [
+      { body: { agent: 'ana.lopez' }, message: '`ana.lopez` is not an active user' },
+      { body: { agent: 'nadie@example.mx' }, message: 'not an active user' },
+      { body: { agent: '00000000-0000-4000-8000-000000000000' }, message: 'not an active user' },
+      { body: {}, message: 'required when the caller is not a user' },
+    ];
+    for (const { body, message } of refusals) {
+      const res = await contact(body);
+      expect(res.status, res.text).toBe(422);
+      expect(res.body.error.details).toEqual([{ path: 'agent', message: expect.stringContaining(message) }]);
+      const assign = await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { body });
+      expect([assign.status, assign.body.error.details[0].path]).toEqual([422, 'agent']);
+    }
+    // A user calling without `agent` is the agent.
+    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email: agent.email, password: 'correct horse battery' } });
+    const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const own = await contact({}, { cookie });
+    expect(own.status, own.text).toBe(201);
+    expect(own.body.contact).toMatchObject({ agent: agent.id, agent_id: agent.id, agent_name: 'Ana López' });
+    const ownAssignment = await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: null, cookie, body: {} });
+    expect(ownAssignment.body).toMatchObject({ agent: agent.id, agentName: 'Ana López' });
+    // A disabled user is no agent.
+    const other = await h.request('POST', '/api/v1/users', { body: { email: 'baja@example.mx', name: 'Dado de Baja', role: 'operator' } });
+    await sql`update users set disabled_at = now() where id = ${other.body.user.id}`.execute(h.db);
+    const disabled = await contact({ agent: 'baja@example.mx' });
+    expect([disabled.status, disabled.body.error.details[0].path]).toEqual([422, 'agent']);
+  });
+
+  it('dates contacts and filters the collections report by the business date in the institution’s time zone', async () => {
+    const agent = await agentUser();
+    const loan = { loan_id: (await h.db.selectFrom('loans').select('id').orderBy('id', 'desc').offset(2).limit(1).executeTakeFirstOrThrow()).id };
+    const count = async (day: string) => (await h.request('GET', `/api/v1/reports/collections?from=${day}&to=${day}`)).body.rows[0];
+    const before = { d09: await count('2025-04-09'), d10: await count('2025-04-10'), d11: await count('2025-04-11') };
+    // 20:48 in Mexico City on the 10th is 02:48 UTC on the 11th: a promise made that evening.
+    const evening = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, {
+      body: { agent: agent.id, channel: 'phone', result: 'promise-to-pay', promiseAmount: '300.00', promiseDate: '2025-04-10', contactedAt: '2025-04-10T20:48:00-06:00' },
+    });
+    expect(evening.status, evening.text).toBe(201);
+    expect(evening.body.contact).toMatchObject({ contacted_at: '2025-04-11T02:48:00.000Z', contacted_on: '2025-04-10' });
+    // 00:10 local on the 10th is 06:10 UTC on the 10th; 23:59 local on the 9th is 05:59 UTC on the 10th.
+    for (const contactedAt of ['2025-04-10T06:10:00Z', '2025-04-10T05:59:00Z']) {
+      const res = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { body: { agent: agent.id, channel: 'sms', result: 'no-answer', contactedAt } });
+      expect(res.status, res.text).toBe(201);
+    }
+    expect((await count('2025-04-10')).contacts - before.d10.contacts).toBe(2);
+    expect((await count('2025-04-10')).promises - before.d10.promises).toBe(1);
+    expect((await count('2025-04-11')).contacts - before.d11.contacts).toBe(0);
+    expect((await count('2025-04-09')).contacts - before.d09.contacts).toBe(1);
+    const listed = (await h.request('GET', `/api/v1/collections/loans/${loan.loan_id}/contacts`)).body.contacts;
+    expect(listed.map((c: { contacted_on: string }) => c.contacted_on)).toEqual(['2025-04-10', '2025-04-10', '2025-04-09']);
+    // Without contactedAt a contact happens now: the harness clock (2025-04-11 12:00 local) — today's date, not UTC's.
+    h.clock.advance(Date.parse('2025-04-12T02:30:00Z') - h.clock.now().getTime());
+    try {
+      const now = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { body: { agent: agent.id, channel: 'sms', result: 'no-answer' } });
+      expect(now.body.contact).toMatchObject({ contacted_at: '2025-04-12T02:30:00.000Z', contacted_on: '2025-04-11' });
+      expect((await count('2025-04-11')).contacts - before.d11.contacts).toBe(1);
+      expect((await count('2025-04-12')).contacts).toBe(0);
+      // A contact cannot happen in the future, nor a promise fall due before it.
+      const future = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { body: { agent: agent.id, channel: 'sms', result: 'no-answer', contactedAt: '2025-04-12T03:00:00Z' } });
+      expect([future.status, future.body.error.details[0].path]).toEqual([422, 'contactedAt']);
+      const early = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, {
+        body: { agent: agent.id, channel: 'phone', result: 'promise-to-pay', promiseAmount: '1.00', promiseDate: '2025-04-10' },
+      });
+      expect([early.status, early.body.error.details[0].path]).toEqual([422, 'promiseDate']);
+    } finally {
+      setToday(h, '2025-04-11');
+    }
   });
 
   it('reports agree with the state summary, as JSON and CSV', async () => {

@@ -1,5 +1,6 @@
 // The in-memory shortcuts of the request hot path never outlive the truth: a decision made from a
-// stale product-version hint is re-resolved (newer version, retired product), and a revoked API
+// stale product-version hint is re-resolved (newer version, retired product) — also when the stale
+// version refuses the application, in this process and in another one sharing PostgreSQL — and a revoked API
 // key stops working at once in the revoking process and within API_KEY_CACHE_MS in any other.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,14 @@ import { hashToken } from '../src/auth/secret-tokens.ts';
 import { publishDraft, retireProduct, saveDraft } from '../src/products/product-catalog.ts';
 import { startHarness, TEST_NOW, type Harness } from './support/harness.ts';
 import { NOMINA_APPLICATION, NOMINA_SOURCE, publishProduct } from './support/products.ts';
+import { serverEnvironment, startServer, type StartedServer } from './support/server-process.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
+
+/** Version 1 of `nomina_tasa`: band A's rate of 99999% makes the engine refuse the test applicant (rate 999.99 > 10). */
+const BAD_RATE_SOURCE = NOMINA_SOURCE.replace('product nomina "', 'product nomina_tasa "').replace('A, 6..24: 26%', 'A, 6..24: 99999%');
+/** The same product with band A at `rate`. */
+const withRate = (rate: string) => BAD_RATE_SOURCE.replace('A, 6..24: 99999%', `A, 6..24: ${rate}`);
+const TASA_DECISION = { product: 'nomina_tasa', application: NOMINA_APPLICATION, asOf: '2025-01-06' };
 
 describe.each(DATABASE_KINDS)('hot-path caches on %s', (kind) => {
   let h: Harness;
@@ -50,6 +58,28 @@ describe.each(DATABASE_KINDS)('hot-path caches on %s', (kind) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('answers an application a hinted version refuses only once the catalog confirms that version', async () => {
+    expect(BAD_RATE_SOURCE).toContain('99999%');
+    await publishProduct(h.db, 'nomina_tasa', BAD_RATE_SOURCE);
+    const decideTasa = (body: Record<string, unknown> = {}) => h.request('POST', '/api/v1/decisions', { key: h.keys['api-client'], body: { ...TASA_DECISION, ...body } });
+    const refused = await decideTasa();
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.text).toContain('999.99');
+    // Versions 2 and 3 published behind the service's back (as another service process would).
+    const ctx = { actor: 'system' as const, at: TEST_NOW };
+    for (const rate of ['26%', '27%']) {
+      await saveDraft(h.db, 'nomina_tasa', { source: withRate(rate) }, ctx);
+      await publishDraft(h.db, 'nomina_tasa', {}, { ...ctx, selfApproved: true });
+    }
+    const latest = await decideTasa();
+    expect(latest.status, latest.text).toBe(201);
+    expect(latest.body.decision.productVersion).toBe(3);
+    // Version 1 asked for by number still refuses it.
+    const pinned = await decideTasa({ version: 1 });
+    expect(pinned.status, pinned.text).toBe(422);
+    expect(pinned.text).toContain('999.99');
+  });
+
   it('stops accepting a revoked key at once in this process', async () => {
     const created = await h.request('POST', '/api/v1/api-keys', { body: { name: 'short-lived', role: 'operator' } });
     expect(created.status, created.text).toBe(201);
@@ -80,4 +110,56 @@ describe.each(DATABASE_KINDS)('hot-path caches on %s', (kind) => {
     expect(cachedApiKey(other, 'some-hash')).toBeUndefined();
     expect(cachedApiKey(h.db, 'some-hash')).toEqual(row);
   });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('product-version hints across service processes on postgres', () => {
+  let dispose: (() => Promise<void>) | undefined;
+  const servers: StartedServer[] = [];
+  afterAll(async () => {
+    for (const s of servers) {
+      s.child.kill('SIGTERM');
+      await s.exited;
+    }
+    await dispose?.();
+  });
+
+  it('decides on the version another process published after this one refused the application under version 1', async () => {
+    const environment = await serverEnvironment('postgres', 'plazo-hints-');
+    dispose = environment.dispose;
+    const env = { ...environment.env, PLAZO_LOAD_EXAMPLES: 'false' };
+    const a = await startServer(env);
+    servers.push(a);
+    const b = await startServer(env);
+    servers.push(b);
+    const admin = a.key!;
+    const call = async (server: StartedServer, method: string, path: string, key: string, body?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, text, body: JSON.parse(text) };
+    };
+    const approver = (await call(a, 'POST', '/api/v1/api-keys', admin, { name: 'approver', role: 'approver' })).body.key as string;
+    const publish = async (source: string) => {
+      const saved = await call(a, 'PUT', '/api/v1/products/nomina_tasa/draft', admin, { source });
+      expect(saved.status, saved.text).toBe(200);
+      const published = await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, {});
+      expect(published.status, published.text).toBe(201);
+    };
+    expect((await call(a, 'POST', '/api/v1/products', admin, { code: 'nomina_tasa', name: 'Tasa', source: BAD_RATE_SOURCE })).status).toBe(201);
+    expect((await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, {})).status).toBe(201);
+
+    const refused = await call(b, 'POST', '/api/v1/decisions', admin, TASA_DECISION);
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.text).toContain('999.99');
+    await publish(withRate('26%'));
+    await publish(withRate('27%'));
+    const latest = await call(b, 'POST', '/api/v1/decisions', admin, TASA_DECISION);
+    expect(latest.status, latest.text).toBe(201);
+    expect(latest.body.decision.productVersion).toBe(3);
+    const explicit = await call(b, 'POST', '/api/v1/decisions', admin, { ...TASA_DECISION, version: 3 });
+    expect(explicit.body.decision.productVersion).toBe(3);
+  }, 240_000);
 });

@@ -35,7 +35,8 @@ describe.each(DATABASE_KINDS)('service process on %s', (kind) => {
       expect(products.products.map((p) => p.code)).toContain('nomina');
       expect(products.products.every((p) => p.latestVersion === 1)).toBe(true);
       // The key is printed once, never logged.
-      expect(first.output().split(first.key!).length - 1).toBe(2);
+      expect(first.output().split(first.key!).length - 1).toBe(1);
+      expect(first.output()).toContain(`curl -H "Authorization: Bearer $PLAZO_KEY" ${first.url}/api/v1/auth/me`);
 
       // A request whose body is still arriving when SIGTERM comes completes normally.
       const port = Number(new URL(first.url).port);

@@ -176,11 +176,36 @@ export function parseDataMap(json: unknown, ir: ProductIR, header: readonly stri
 }
 
 /**
- * The map used without `--map`: every input whose path is a column name reads that column, and the
- * column `outcome` holds `bad` / `good`. Validated like any map.
+ * The automatic map, used without `--map`: a column whose name equals an input's path, ignoring
+ * case (`applicant.age`, `Applicant.Age`), feeds that input; the column `outcome` (any case) holds
+ * `bad` / `good`; every other column is left unread (see unreadColumns). A required input no column
+ * matches, or an input two columns match, is an InvalidInputError naming the input.
+ * @example defaultDataMap(ir, ['Applicant.Age', 'request.amount', 'outcome', 'notes'])
  */
 export function defaultDataMap(ir: ProductIR, header: readonly string[]): DataMap {
-  const columns = new Set(header);
-  const fields = Object.fromEntries(inputFieldsOf(ir).filter((f) => columns.has(f.path)).map((f) => [f.path, f.path]));
-  return parseDataMap({ fields, outcome: { column: 'outcome', bad: ['bad'], good: ['good'] } }, ir, header);
+  const byName = new Map<string, string[]>();
+  for (const column of header) byName.set(column.toLowerCase(), [...(byName.get(column.toLowerCase()) ?? []), column]);
+  const issues: FieldIssue[] = [];
+  const fields: Record<string, string> = {};
+  for (const f of inputFieldsOf(ir)) {
+    const matches = byName.get(f.path.toLowerCase()) ?? [];
+    if (matches.length > 1) issues.push({ path: f.path, message: `columns ${matches.map((c) => `\`${c}\``).join(', ')} all match this input: keep one, or use a map` });
+    else if (matches.length === 1) fields[f.path] = matches[0]!;
+    else if (!f.optional) issues.push({ path: f.path, message: `required input: no column named \`${f.path}\` in the data (columns match input paths, ignoring case)` });
+  }
+  const outcome = byName.get('outcome') ?? [];
+  if (outcome.length !== 1) {
+    issues.push({ path: 'outcome', message: outcome.length === 0 ? 'no column named `outcome` (holding `bad` / `good`) in the data' : `columns ${outcome.map((c) => `\`${c}\``).join(', ')} all match \`outcome\`: keep one` });
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return parseDataMap({ fields, outcome: { column: outcome[0], bad: ['bad'], good: ['good'] } }, ir, header);
+}
+
+/** The columns of `header` a map reads nothing from (not an input, the outcome, the id or the date). */
+export function unreadColumns(map: DataMap, header: readonly string[]): string[] {
+  const read = new Set<string>([map.outcome.column]);
+  for (const source of Object.values(map.fields)) if (source.kind === 'column') read.add(source.column);
+  if (map.id !== undefined) read.add(map.id);
+  if (map.asOf?.kind === 'column') read.add(map.asOf.column);
+  return header.filter((column) => !read.has(column));
 }

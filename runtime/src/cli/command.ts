@@ -1,6 +1,8 @@
 // What a CLI command is, the streams it talks to, and the input helpers every command shares.
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dateInTimeZone } from '../clock.ts';
+import { ConfigError, timeZoneFrom } from '../config.ts';
 
 /** The process streams, injectable so tests run commands in-process. */
 export interface CliIo {
@@ -39,6 +41,19 @@ export function processIo(): CliIo {
     },
     cwd: process.cwd(),
   };
+}
+
+/**
+ * Today's business date in the institution's time zone (PLAZO_TIME_ZONE, default
+ * America/Mexico_City), never UTC's nor the machine's: the default date of commands.
+ */
+export function businessToday(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  try {
+    return dateInTimeZone(now, timeZoneFrom(env));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** node:util parseArgs, strict, with its errors turned into UsageError. */

@@ -39,14 +39,24 @@ export function decisionView(row: Pick<DecisionRow, 'id' | 'decided_on' | 'creat
  * Decides and stores; 422 with `application.…` paths for an invalid application. One round trip
  * in the usual case: the product version comes from an in-memory hint, and the statement that
  * stores the decision re-checks the hint (see `storeDecision`); a stale hint is resolved again.
+ * An engine error on a hinted version is answered only after resolving the version afresh.
  */
 export async function takeDecision(db: Kysely<Database>, input: DecisionInput, ctx: WriteContext) {
   for (let attempt = 1; ; attempt++) {
-    const pinned = await hintedVersion(db, input.product, input.version);
-    const record = withEngineInput(() => decide(pinned.ir, input.application, input.asOf), {
-      mapPath: (path) => (path === 'asOf' ? 'asOf' : path === '' ? 'application' : `application.${path}`),
-      message: 'the application is not valid for this product',
-    });
+    const { pinned, fromHint } = await hintedVersion(db, input.product, input.version);
+    let record: Decision;
+    try {
+      record = withEngineInput(() => decide(pinned.ir, input.application, input.asOf), {
+        mapPath: (path) => (path === 'asOf' ? 'asOf' : path === '' ? 'application' : `application.${path}`),
+        message: 'the application is not valid for this product',
+      });
+    } catch (error) {
+      // An error from a hinted version is answered only once the catalog confirms that version:
+      // a version published since (in any process) may decide this application.
+      if (!fromHint) throw error;
+      forgetHint(db, input.product, input.version);
+      continue;
+    }
     const row = {
       id: uuidv7(),
       product_version_id: pinned.id,

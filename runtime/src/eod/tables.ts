@@ -154,7 +154,10 @@ export interface NotificationOutboxTable {
 
 export interface CollectionAssignmentsTable {
   loan_id: string;
+  /** The agent's user id (as text); for rows older than migration 2026-12-07 naming no user, their free text. */
   agent: string;
+  /** The agent: a user of the institution; null only on such old rows. */
+  agent_id: string | null;
   assigned_at: Timestamp;
   created_at: Timestamp;
   created_by: ActorRef;
@@ -163,7 +166,9 @@ export interface CollectionAssignmentsTable {
 export interface CollectionContactsTable {
   id: string;
   loan_id: string;
+  /** As in collection_assignments. */
   agent: string;
+  agent_id: string | null;
   channel: string;
   result: string;
   notes: string | null;

@@ -1,32 +1,43 @@
 // /api/v1/collections: queues per collection stage (from the end of day), the loans of a queue
 // with amounts due, days past due, agent, last contact and whether a restructuring offer applies;
-// assignments to agents; contact results and promises to pay.
+// assignments to agents (users of the institution); contact results and promises to pay, each on
+// the business date it happened in the institution's time zone.
 import type { ContextVariables } from '../http/app-env.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/principal.ts';
 import { principalOf } from '../auth/auth.middleware.ts';
+import { findAgentUser, resolveAgent } from '../collections/collection-agents.ts';
 import { assignLoan, listQueues, loanContacts, queueLoans, recordContact } from '../collections/collections.repository.ts';
 import { ValidationError } from '../errors.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { DateSchema, PositiveMoneySchema } from './servicing-schemas.ts';
 
 const LoanParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const Agent = z.string().trim().min(1).max(200);
+const Agent = z
+  .string()
+  .trim()
+  .min(1)
+  .max(320)
+  .openapi({ description: 'The id or email of an active user of the institution; default the calling user (required when an API key calls)' });
 const Row = z.record(z.string(), z.unknown());
 
 const ContactBody = z
   .strictObject({
-    agent: Agent,
+    agent: Agent.optional(),
     channel: z.enum(['phone', 'sms', 'whatsapp', 'email', 'visit', 'other']),
     result: z.enum(['no-answer', 'wrong-number', 'contacted', 'promise-to-pay', 'refused', 'paid', 'other']),
     notes: z.string().max(2000).optional(),
     promiseAmount: PositiveMoneySchema.optional(),
     promiseDate: DateSchema.optional(),
+    contactedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'When the contact happened (ISO-8601 with offset, e.g. `2025-04-10T20:48:00-06:00`), not in the future; default now. Its date in the institution’s time zone is the contact’s business date (`contacted_on`)' }),
   })
   .openapi('CollectionContact');
 
 function ctxOf(c: ContextVariables) {
-  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId'), timeZone: c.get('config').timeZone };
 }
 
 export const collectionsRoutes = newRouter()
@@ -52,7 +63,7 @@ export const collectionsRoutes = newRouter()
       request: {
         params: z.object({ queue: z.string().min(1).max(200).openapi({ param: { name: 'queue', in: 'path' } }) }),
         query: z.strictObject({
-          agent: Agent.optional().openapi({ param: { name: 'agent', in: 'query' } }),
+          agent: z.string().trim().min(1).max(320).optional().openapi({ param: { name: 'agent', in: 'query' }, description: 'A user id or email (or the text of an agent recorded before agents were users)' }),
           after: z.string().regex(/^\d+\/[0-9a-f-]{36}$/, '`dpd/loanId` of the last loan of the previous page').optional().openapi({ param: { name: 'after', in: 'query' } }),
           limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ param: { name: 'limit', in: 'query' } }),
         }),
@@ -63,7 +74,8 @@ export const collectionsRoutes = newRouter()
       const { queue } = c.req.valid('param');
       const q = c.req.valid('query');
       const after = q.after ? { dpd: Number(q.after.split('/')[0]), id: q.after.split('/')[1]! } : undefined;
-      const page = await queueLoans(c.get('db'), queue, { limit: q.limit, agent: q.agent, after });
+      const agent = q.agent === undefined ? undefined : { userId: (await findAgentUser(c.get('db'), q.agent))?.id, text: q.agent };
+      const page = await queueLoans(c.get('db'), queue, { limit: q.limit, agent, after });
       return c.json({ queue, ...page }, 200);
     },
   )
@@ -72,19 +84,22 @@ export const collectionsRoutes = newRouter()
       method: 'put',
       path: '/loans/{id}/assignment',
       tags: ['collections'],
-      summary: 'Assign a loan to a collection agent',
+      summary: 'Assign a loan to a collection agent (an active user; default the caller)',
       ...guarded('collections:write'),
-      request: { params: LoanParam, body: jsonBody(z.strictObject({ agent: Agent })) },
+      request: { params: LoanParam, body: jsonBody(z.strictObject({ agent: Agent.optional() })) },
       responses: { 200: jsonResponse(Row, 'The assignment'), ...errorResponses(400, 401, 403, 404, 422) },
     }),
-    async (c) => c.json(await assignLoan(c.get('db'), c.req.valid('param').id, c.req.valid('json').agent, ctxOf(c)), 200),
+    async (c) => {
+      const agent = await resolveAgent(c.get('db'), c.req.valid('json').agent, principalOf(c));
+      return c.json(await assignLoan(c.get('db'), c.req.valid('param').id, agent, ctxOf(c)), 200);
+    },
   )
   .openapi(
     createRoute({
       method: 'post',
       path: '/loans/{id}/contacts',
       tags: ['collections'],
-      summary: 'Record a contact result (a promise to pay needs promiseAmount and promiseDate)',
+      summary: 'Record a contact result by an agent (a promise to pay needs promiseAmount and promiseDate)',
       ...guarded('collections:write'),
       request: { params: LoanParam, body: jsonBody(ContactBody) },
       responses: { 201: jsonResponse(z.object({ contact: Row }), 'The contact'), ...errorResponses(400, 401, 403, 404, 422) },
@@ -98,7 +113,8 @@ export const collectionsRoutes = newRouter()
       if (!promise && (body.promiseAmount !== undefined || body.promiseDate !== undefined)) {
         throw new ValidationError([{ path: body.promiseAmount !== undefined ? 'promiseAmount' : 'promiseDate', message: 'only for result `promise-to-pay`' }]);
       }
-      const contact = await recordContact(c.get('db'), c.req.valid('param').id, body, ctxOf(c));
+      const agent = await resolveAgent(c.get('db'), body.agent, principalOf(c));
+      const contact = await recordContact(c.get('db'), c.req.valid('param').id, agent, body, ctxOf(c));
       return c.json({ contact }, 201);
     },
   )
@@ -112,5 +128,5 @@ export const collectionsRoutes = newRouter()
       request: { params: LoanParam },
       responses: { 200: jsonResponse(z.object({ contacts: z.array(Row) }), 'Contacts'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json({ contacts: await loanContacts(c.get('db'), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ contacts: await loanContacts(c.get('db'), c.req.valid('param').id, c.get('config').timeZone) }, 200),
   );

@@ -2,6 +2,7 @@
 // one or two set-oriented SQL queries: over the end of day's state summary, the month-end vintage
 // points (vintage curves) and the open installments' cash flow by due date (cash flow).
 import { createRoute, z } from '@hono/zod-openapi';
+import { addDays } from '@plazo/engine';
 import { ValidationError } from '../errors.ts';
 import { errorResponses, guarded, newRouter } from '../http/openapi.ts';
 import { agingReport, cashFlowReport, collectionsReport, portfolioSummary, reportCsv, riskReport, vintageReport, type ReportTable } from '../reports/portfolio-reports.ts';
@@ -11,13 +12,14 @@ import { DateSchema } from './servicing-schemas.ts';
 const REPORTS = ['summary', 'aging', 'risk', 'vintages', 'vintage-curves', 'collections', 'cash-flow'] as const;
 
 const ReportQuery = z.strictObject({
-  from: DateSchema.optional().openapi({ param: { name: 'from', in: 'query' }, description: 'collections: first contact day (default 30 days before `to`); cash-flow: first week (default today)' }),
-  to: DateSchema.optional().openapi({ param: { name: 'to', in: 'query' }, description: 'collections: last contact day (default today)' }),
+  from: DateSchema.optional().openapi({ param: { name: 'from', in: 'query' }, description: 'collections: first contact day, in the institution’s time zone (default 30 days before `to`); cash-flow: first week (default today)' }),
+  to: DateSchema.optional().openapi({ param: { name: 'to', in: 'query' }, description: 'collections: last contact day, in the institution’s time zone (default today)' }),
   weeks: z.coerce.number().int().min(1).max(52).default(13).openapi({ param: { name: 'weeks', in: 'query' } }),
   vencidaDays: z.coerce.number().int().min(1).max(365).default(90).openapi({ param: { name: 'vencidaDays', in: 'query' }, description: 'risk: days past due from which a loan is cartera vencida' }),
   metric: z.enum(VINTAGE_METRICS).default('ever-30').openapi({ param: { name: 'metric', in: 'query' }, description: 'vintage-curves: ever more than 30/60/90 days past due by the month on book, or more than 30 at its end (`dpd-30`)' }),
   basis: z.enum(['amount', 'loans']).default('amount').openapi({ param: { name: 'basis', in: 'query' }, description: 'vintage-curves: share of the principal originated or of the loans' }),
   months: z.coerce.number().int().min(1).max(120).default(12).openapi({ param: { name: 'months', in: 'query' }, description: 'vintage-curves: months on book shown (mob_1 … mob_N)' }),
+  by: z.enum(['agent']).optional().openapi({ param: { name: 'by', in: 'query' }, description: 'collections: one row per agent (user id and name)' }),
   product: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, 'a product code').optional().openapi({ param: { name: 'product', in: 'query' }, description: 'vintage-curves: one product only' }),
   format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
 });
@@ -67,9 +69,9 @@ export const reportsRoutes = newRouter().openapi(
         break;
       case 'collections': {
         const to = q.to ?? today;
-        const from = q.from ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString().slice(0, 10);
+        const from = q.from ?? addDays(to, -30);
         if (from > to) throw new ValidationError([{ path: 'from', message: `must not be after \`to\` (${to})` }], 'the request query is not valid');
-        table = await collectionsReport(db, from, to);
+        table = await collectionsReport(db, from, to, { timeZone: c.get('config').timeZone, byAgent: q.by === 'agent' });
         break;
       }
       case 'cash-flow':

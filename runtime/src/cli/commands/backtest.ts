@@ -4,7 +4,7 @@
 // decision flip matrix between two product versions.
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import {
-  Dec, InvalidInputError, OUTCOMES, backtest, compareBacktests, parseCsv, type BacktestComparison, type BacktestReport, type CostMatrix, type CsvTable,
+  Dec, InvalidInputError, OUTCOMES, backtest, compareBacktests, defaultDataMap, parseCsv, unreadColumns, type BacktestComparison, type BacktestReport, type CostMatrix, type CsvTable,
   type ProductIR,
 } from '@plazo/engine';
 import { parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
@@ -109,6 +109,18 @@ function about<T>(file: string, run: () => T): T {
   }
 }
 
+/**
+ * Without `--map` the automatic map reads each column named like an input path (ignoring case) and
+ * `outcome`: checks it before any row runs (a required input without a column is exit 2, named) and
+ * notes on stderr each column no product reads.
+ */
+function noteUnreadColumns(data: CsvTable, products: readonly ProductIR[], dataName: string, io: CliIo): void {
+  const unread = products.map((product) => new Set(about(dataName, () => unreadColumns(defaultDataMap(product, data.header), data.header))));
+  for (const column of data.header) {
+    if (unread.every((columns) => columns.has(column))) io.stderr(`note: ${dataName}: column \`${column}\` is no input of the product (nor \`outcome\`): ignored\n`);
+  }
+}
+
 export const command: CliCommand = {
   name: 'backtest',
   summary: 'Run a product over historical applications with known outcomes: approval and bad rates, KS/AUC/Gini, cost, bands, reasons; --against: the decision flip matrix.',
@@ -133,6 +145,7 @@ export const command: CliCommand = {
     const text = await readTextInput(dataName, io);
     const data: CsvTable = about(dataName, () => parseCsv(text));
     const map = values.map === undefined ? undefined : await readJsonInput(values.map, io);
+    if (map === undefined) noteUnreadColumns(data, other ? [ir, other] : [ir], dataName, io);
     const options = {
       ...(map !== undefined ? { map } : {}),
       ...(costMatrix ? { costMatrix } : {}),

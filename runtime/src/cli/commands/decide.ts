@@ -3,7 +3,7 @@
 // approval, 1 on decline or refer, 2 when the product does not compile or the application is invalid.
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import { decide, parseIsoDate, type Decision, type Frequency, type OfferRecord } from '@plazo/engine';
-import { parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
 
 function money(amount: string): string {
   const [int, frac] = amount.split('.');
@@ -60,12 +60,6 @@ export function formatDecision(d: Decision): string {
   return out.join('\n') + '\n';
 }
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export const command: CliCommand = {
   name: 'decide',
   summary: 'Decide one application under a product file: eligibility, score, reasons, offer, schedule summary and CAT.',
@@ -78,7 +72,7 @@ export const command: CliCommand = {
     );
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing FILE' : 'decide takes one FILE');
     if (values.application === undefined) throw new UsageError('missing --application F|-');
-    const asOf = values['as-of'] ?? localToday();
+    const asOf = values['as-of'] ?? businessToday();
     if (parseIsoDate(asOf) === undefined) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got \`${asOf}\``);
     const file = positionals[0]!;
     if (file === '-' && values.application === '-') throw new UsageError('FILE and --application cannot both be read from stdin');

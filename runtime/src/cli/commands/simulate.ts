@@ -7,7 +7,7 @@ import {
   decide, InvalidInputError, parseIsoDate, simulateLoan, timeline,
   type FieldIssue, type LoanState, type TimelineEvent,
 } from '@plazo/engine';
-import { parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
 
 // The timeline itself is the engine's (engine/src/servicing/timeline.ts); re-exported for callers of this module.
 export { simulateLoan, timeline, type TimelineEvent };
@@ -95,8 +95,8 @@ export const command: CliCommand = {
     if (values.payments === undefined) throw new UsageError('missing --payments F');
     if (values.until === undefined) throw new UsageError('missing --until DATE');
     if (parseIsoDate(values.until) === undefined) throw new InvalidInputError([{ path: 'until', message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(values.until)}` }]);
-    // Without --disburse the loan starts today (the CLI's clock; the engine itself has none).
-    const disburse = values.disburse ?? new Date().toISOString().slice(0, 10);
+    // Without --disburse the loan starts today in the institution's time zone (the engine has no clock).
+    const disburse = values.disburse ?? businessToday();
     if (parseIsoDate(disburse) === undefined) throw new InvalidInputError([{ path: 'disburse', message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(disburse)}` }]);
     if (values.until < disburse) throw new InvalidInputError([{ path: 'until', message: `must not be before the disbursement date ${disburse}` }]);
 

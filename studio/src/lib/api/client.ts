@@ -106,7 +106,10 @@ export interface QueueLoan {
   readonly total_outstanding: string;
   readonly next_due_date: string | null;
   readonly next_due_amount: string | null;
+  /** The agent's user id (or the free text of an agent recorded before agents were users). */
   readonly agent: string | null;
+  /** The agent's name, as the user is named. */
+  readonly agent_name: string | null;
   readonly last_contact_at: string | null;
   readonly last_contact_result: string | null;
 }
