@@ -320,3 +320,41 @@ describe('settlement after an installment paid in advance', () => {
     expect(s.outstanding.total).toBe('0.00');
   });
 });
+
+describe('payoff after interest IVA paid ahead (financiamiento_tienda)', () => {
+  // The example product's loan: 10,000 at 55% german, 26 biweekly, period basis, disbursed
+  // 2025-01-06, a 3% opening fee financed (300.00) with IVA, IVA 16% on interest and fees,
+  // allocation penalties → iva → moratorium → interest → fees → principal.
+  // Installment 1 (due 2025-01-20): principal 10300/26 = 396.15, interest 10300 × 0.55/26 =
+  // 217.8846 → 217.88, IVA 34.86 + the financed fee's IVA 48.00: total 696.89. Installment 2:
+  // interest 9903.85 × 0.55/26 = 209.5045 → 209.50, IVA 33.52.
+  // 726.90 on 2025-01-22 pays installment 1 (696.89) and 30.01 ahead on installment 2: IVA first.
+  // On 2025-01-23, 3 of the period's 14 days: interest 209.5045 × 3/14 = 44.8938 → 44.89, its IVA
+  // 7.1824 → 7.18; together 52.07, of which 30.01 is paid: 22.06 remains, all of it interest (the
+  // 30.01 becomes 7.18 of IVA and 22.83 of interest). Payoff 9,903.85 + 22.06 = 9,925.91.
+  // (The bug: IVA 7.18 charged again on top of the 30.01 → 9,955.92, 37.19 of IVA on 44.89.)
+  const terms = parseLoanTerms({
+    principal: '10000.00', annualRate: '0.55', installments: 26, frequency: 'biweekly', method: 'german', interestBasis: 'period',
+    disbursementDate: '2025-01-06', tax: { rate: '0.16', on: ['interest', 'fees'] },
+    fees: [{ name: 'apertura', timing: 'financed', percent: '0.03', min: '99' }],
+  });
+  const ir = product({ allocation: ['penalties', 'iva', 'moratorium', 'interest', 'fees', 'principal'] });
+  const events: LoanEvent[] = [disbursed(terms), pay('p1', '2025-01-22', '726.90')];
+
+  it('nets the IVA paid ahead: IVA 0.00, interest 22.06, total 9,925.91', () => {
+    const rows = generateSchedule(terms).installments;
+    expect(rows[0]).toMatchObject({ principal: '396.15', interest: '217.88', taxOnInterest: '34.86', taxOnFees: '48.00', total: '696.89' });
+    expect(rows[1]).toMatchObject({ interest: '209.50', taxOnInterest: '33.52' });
+    const s = loanState(ir, terms, events, '2025-01-23');
+    expect(s.installments[1]!.paid).toMatchObject({ interestIva: '30.01', interest: '0.00' });
+    expect(s.payoff).toMatchObject({ principal: '9903.85', interest: '22.06', iva: '0.00', total: '9925.91' });
+  });
+
+  it('paying it collects 44.89 of interest and exactly its 7.18 of IVA on installment 2', () => {
+    const s = loanState(ir, terms, [...events, pay('p2', '2025-01-23', '9925.91')], '2025-01-23');
+    expect(s).toMatchObject({ status: 'paid-off', creditBalance: '0.00' });
+    expect(s.installments[1]!.paid).toMatchObject({ principal: '9903.85', interest: '44.89', interestIva: '7.18' });
+    // Over the loan: interest 217.88 + 44.89 = 262.77, its IVA 34.86 + 7.18 = 42.04.
+    expect(s.paid).toMatchObject({ interest: '262.77', interestIva: '42.04', feesIva: '48.00', principal: '10300.00' });
+  });
+});
