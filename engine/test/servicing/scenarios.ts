@@ -23,7 +23,7 @@ const termsArb = fc.record({
   basis: fc.constantFrom('period', 'actual/360', 'actual/365', '30/360'),
   n: fc.integer({ min: 1, max: 10 }),
   principal: fc.integer({ min: 1000, max: 50000 }),
-  rateBp: fc.integer({ min: 100, max: 12000 }),
+  rateBp: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 100, max: 12000 })),
   decimals: fc.constantFrom(0, 2, 2, 2, 3),
   rounding: fc.constantFrom('half-even', 'half-up'),
   taxed: fc.constantFrom(null, ['interest', 'fees'], ['fees']),
