@@ -1,6 +1,6 @@
 // Public API of @plazo/engine: the product IR types and all money math, as pure functions.
 export { Dec, type DecimalInput } from './decimal.ts';
-export { InvalidInputError, type FieldIssue } from './errors.ts';
+export { InvalidInputError, CatOutOfRangeError, CAT_OUT_OF_RANGE, CAT_MAX_PERCENT, type FieldIssue } from './errors.ts';
 export * from './ir/product-ir.ts';
 export { canonicalJson, sortKeys, type JsonValue } from './ir/canonical-json.ts';
 export { sha256Hex } from './ir/sha256.ts';

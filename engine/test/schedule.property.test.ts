@@ -2,7 +2,7 @@
 // schedule invariants hold (sums, balances, scale, interest sign, last-installment residue, CAT).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, catResidual, generateReferenceSchedule, generateSchedule, InvalidInputError, parseLoanTerms, planSchedule, type LoanTerms, type Schedule } from '../src/index.ts';
+import { Dec, catResidual, roundTo, generateReferenceSchedule, generateSchedule, InvalidInputError, parseLoanTerms, planSchedule, type LoanTerms, type Schedule } from '../src/index.ts';
 import { generateFastSchedule } from '../src/schedule/generate-schedule.ts';
 import { loanTermsJson } from './arbitraries.ts';
 
@@ -203,6 +203,71 @@ describe('schedule invariants', () => {
       }),
       runs,
     );
+  });
+
+  /** The same terms as a flat loan without interest grace (flat has no IVA-inclusive level). */
+  const flatOf = (json: Record<string, unknown>) => {
+    const tax = json['tax'] as { rate: string; on: string[] } | undefined;
+    const grace = json['graceInstallments'] as { principal: number } | undefined;
+    return { method: 'flat', ...(tax ? { tax: { rate: tax.rate, on: tax.on } } : {}), ...(grace ? { graceInstallments: { principal: grace.principal, interest: 0 } } : {}) };
+  };
+
+  it('no amount is ever negative, at tiny rates too; flat interest keeps Fineract rounding or spreads the total unit by unit', () => {
+    // Tiny rates (0 to 0.2%) on every method: where Fineract's per-period flat rounding used to
+    // leave the last installment a negative interest (725.33 at 0.01%, 52 monthly: −0.20).
+    const tiny = fc
+      .tuple(loanTermsJson, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 5, max: 40 }), fc.boolean(), fc.boolean())
+      .map(([json, bp, each, small, flat]) => ({
+        ...json,
+        ...(flat ? flatOf(json) : {}),
+        annualRate: (bp / 10000).toFixed(4),
+        // Small principals too, where a few units of interest are spread over many periods.
+        ...(small ? { principal: (Number(json['installments']) * each + 0.33).toFixed(Number(json['decimals'])) } : {}),
+      }));
+    let spread = 0;
+    fc.assert(
+      fc.property(fc.oneof(tiny, loanTermsJson), (json) => {
+        const r = scheduleOf(json);
+        if (!r) return;
+        const { terms, s } = r;
+        expect(generateReferenceSchedule(terms)).toEqual(s);
+        const amounts = [...Object.values(s.totals), s.disbursed, s.financed, s.upfront, s.totalToPay, s.totalCost];
+        for (const row of s.installments) amounts.push(row.principal, row.interest, row.tax, row.fees, row.total, row.balance, row.taxOnInterest, row.taxOnFees);
+        for (const a of amounts) expect(new Dec(a).gte(0), a).toBe(true);
+        if (terms.method !== 'flat' || terms.graceInstallments.interest > 0) return;
+        // Flat: the per-period interest by Fineract, the rest on the last, unless it would go negative.
+        const unit = new Dec(10).pow(-terms.decimals);
+        const rows = s.installments.map((row) => new Dec(row.interest));
+        const total = rows.reduce((a, x) => a.plus(x), new Dec(0));
+        const n = rows.length;
+        const plan = planSchedule(terms);
+        const per = roundTo(new Dec(s.financed).times(terms.annualRate).times(plan.term.num).div(plan.term.den * n), terms.decimals, terms.rounding);
+        if (total.minus(per.times(n - 1)).gte(0)) {
+          rows.slice(0, -1).forEach((x) => expect(x.eq(per)).toBe(true));
+        } else {
+          spread++;
+          const q = total.div(unit).div(n).floor().times(unit);
+          const extra = total.minus(q.times(n)).div(unit).toNumber();
+          rows.forEach((x, k) => expect(x.eq(k < extra ? q.plus(unit) : q), `interest ${k + 1}`).toBe(true));
+        }
+      }),
+      { numRuns: 600, seed: 43 },
+    );
+    expect(spread).toBeGreaterThan(5);
+  });
+
+  it('flat at 0.01%: 1,000.00 over 12 monthly and 725.33 over 52 monthly spread their interest, never below 0', () => {
+    // 1,000 × 0.0001 × 1 year = 0.10 in total; round(0.10 / 12) = 0.01 each would need 0.11 (the
+    // last −0.01): the 10 units go to installments 1..10, 11 and 12 bear 0.00.
+    const a = generateSchedule(parseLoanTerms({ principal: '1000.00', annualRate: '0.0001', installments: 12, frequency: 'monthly', method: 'flat', disbursementDate: '2025-01-06', tax: { rate: '0.16', on: ['interest'] } }));
+    expect(a.installments.map((i) => i.interest)).toEqual([...Array(10).fill('0.01'), '0.00', '0.00']);
+    expect(a.totals.interest).toBe('0.10');
+    // 725.33 × 0.0001 × 52/12 = 0.3143 → 0.31; round(0.31 / 52 = 0.00604) = 0.01 each would need
+    // 0.51 (the last −0.20, IVA −0.03): 31 units to installments 1..31, the other 21 bear 0.00.
+    const b = generateSchedule(parseLoanTerms({ principal: '725.33', annualRate: '0.0001', installments: 52, frequency: 'monthly', method: 'flat', disbursementDate: '2025-01-06', tax: { rate: '0.16', on: ['interest'] } }));
+    expect(b.installments.map((i) => i.interest)).toEqual([...Array(31).fill('0.01'), ...Array(21).fill('0.00')]);
+    expect(b.installments.every((i) => !i.taxOnInterest.startsWith('-') && !i.principal.startsWith('-'))).toBe(true);
+    expect(b.totals.interest).toBe('0.31');
   });
 
   it('the last french/flat installment differs from the level one by less than one step per installment', () => {

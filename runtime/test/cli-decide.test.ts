@@ -1,6 +1,7 @@
 // `plazo decide` in-process, and decide() over every example product: each compiled from its
 // .plazo file, each application taken from the product's own tests.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileText } from '@plazo/dsl';
 import { decide } from '@plazo/engine';
@@ -98,6 +99,18 @@ describe('plazo decide', () => {
     expect(d.reasons.map((r: { code: string }) => r.code)).toEqual(['CONVENIO', 'MONTO_FUERA_DE_LIMITES']);
     expect(d.offer).toBe(null);
     expect(d.trace.length).toBeGreaterThan(10);
+  });
+
+  it('refuses an offer whose CAT is beyond 10^6 % with exit 1 (issue 12)', async () => {
+    // nomina with an 86% opening fee deducted, 6 payments: 8,400 received (IVA aside) against
+    // six fortnightly installments of about 10,500 — a CAT near 10^10 %.
+    const dir = mkdtempSync(join(tmpdir(), 'plazo-cat-'));
+    const source = readFileSync(join(EXAMPLES, 'nomina.plazo'), 'utf8').replace('fee apertura 2% of amount min 200 max 3_000 financed iva', 'fee apertura 86% of amount deducted iva');
+    writeFileSync(join(dir, 'abusiva.plazo'), source);
+    const c = capture(JSON.stringify({ ...approved, request: { amount: '60000', payments: 6 } }), dir);
+    expect(await runCli(['decide', 'abusiva.plazo', '--application', '-', '--as-of', '2025-03-03'], c.io)).toBe(1);
+    expect(c.out()).toBe('');
+    expect(c.err()).toContain('plazo decide: cat: the CAT exceeds 1000000% a year');
   });
 
   it('exits 2 listing every invalid field path, and on bad usage', async () => {

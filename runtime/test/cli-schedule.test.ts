@@ -53,6 +53,13 @@ describe('plazo schedule', () => {
     expect(c.out()).toBe('');
   });
 
+  it('refuses a schedule whose CAT is beyond 10^6 % with exit 1 (1000% a year, paid every day: ≈ 2,202,546%)', async () => {
+    const c = capture(JSON.stringify({ principal: '1000000.00', annualRate: '10', installments: 365, frequency: { everyDays: 1 }, disbursementDate: '2025-01-06' }));
+    expect(await runCli(['schedule', '--terms', '-'], c.io)).toBe(1);
+    expect(c.out()).toBe('');
+    expect(c.err()).toContain('plazo schedule: cat: the CAT exceeds 1000000% a year');
+  });
+
   it('exits 2 on unreadable input or bad usage', async () => {
     const missing = capture();
     expect(await runCli(['schedule', '--terms', 'no-such-file.json'], missing.io)).toBe(2);
@@ -77,6 +84,21 @@ describe('plazo cat', () => {
     const c = capture(JSON.stringify({ disbursed: '1000', upfrontCharges: '100', flows: [{ days: 365, amount: '1000' }] }));
     expect(await runCli(['cat', '--flows', '-'], c.io)).toBe(0);
     expect(c.out()).toBe('CAT 11.1% sin IVA (exact 11.1111111111%)\n');
+  });
+
+  it('refuses a CAT beyond 10^6 % with exit 1, never exponent notation nor Infinity (issue 12)', async () => {
+    // 1,000 a week after 1 received: 1000^52 − 1 ≈ 10^156, which printed `1e+158`; 10^12 a day
+    // after 1 is past 1e308 and printed `Infinity`, both with exit 0.
+    for (const flows of [{ periodsPerYear: 52, disbursed: '1', payments: ['1000'] }, { disbursed: '1', flows: [{ days: 1, amount: '1000000000000' }] }]) {
+      const c = capture(JSON.stringify(flows));
+      expect(await runCli(['cat', '--flows', '-', '--json'], c.io)).toBe(1);
+      expect(c.out()).toBe('');
+      expect(c.err()).toContain('plazo cat: cat: the CAT exceeds 1000000% a year');
+    }
+    // Up to the bound it is a plain decimal string: 9,001 a year after 1 is 900,000%.
+    const ok = capture(JSON.stringify({ periodsPerYear: 1, disbursed: '1', payments: ['9001'] }));
+    expect(await runCli(['cat', '--flows', '-', '--json'], ok.io)).toBe(0);
+    expect(JSON.parse(ok.out()).catExact).toMatch(/^900000\.\d{10}$/);
   });
 
   it('exits 2 naming the field for invalid flows', async () => {

@@ -87,4 +87,29 @@ describe('plazo simulate', () => {
     expect(await runCli(['simulate', ...ARGS], u.io)).toBe(2);
     expect(u.err()).toContain('missing --until DATE');
   });
+
+  it('the payoff nets the IVA paid ahead (financiamiento_tienda, issue 12)', async () => {
+    // The example product's first test: 10,000 in 26 biweekly german payments at 55%, IVA 16%,
+    // allocation penalties → iva → … → principal. 726.90 on 01-22 pays installment 1 (696.89, due
+    // 01-20) and 30.01 of installment 2's IVA on interest ahead. On 01-23 the period's interest is
+    // 9903.85 × 0.55/26 × 3/14 = 44.89, its IVA 7.18: 52.07 − 30.01 = 22.06 still owed, as interest.
+    const tienda = resolve(import.meta.dirname, '../../examples/financiamiento_tienda.plazo');
+    const application = {
+      applicant: { age: 34, monthly_income: '12000', income_verified: true, months_at_address: 72 },
+      history: { store_loans_paid: 3, store_max_dpd: 5 }, bureau: { score: 650 },
+      purchase: { price: '12000', down_payment: '2000', category: 'electronica' }, request: { amount: '10000', payments: 26 },
+    };
+    const quote = setup([{ date: '2025-01-22', amount: '726.90' }], application);
+    const args = [tienda, '--application', 'app.json', '--payments', 'pay.json', '--disburse', '2025-01-06', '--until', '2025-01-23', '--json'];
+    expect(await runCli(['simulate', ...args], quote.io)).toBe(0);
+    const before = JSON.parse(quote.out()).final;
+    expect(before.payoff).toMatchObject({ principal: '9903.85', interest: '22.06', iva: '0.00', total: '9925.91' });
+    // Paying it: installment 2 bears 44.89 of interest and exactly its 7.18 of IVA.
+    const paid = setup([{ date: '2025-01-22', amount: '726.90' }, { date: '2025-01-23', amount: before.payoff.total }], application);
+    expect(await runCli(['simulate', ...args], paid.io)).toBe(0);
+    const after = JSON.parse(paid.out());
+    expect(after.final).toMatchObject({ status: 'paid-off', creditBalance: '0.00', paid: '10652.81' });
+    const settled = after.days.find((d: { date: string }) => d.date === '2025-01-23').events.find((e: { type: string }) => e.type === 'paid');
+    expect(settled.allocation).toEqual([{ installment: 2, component: 'interest', amount: '22.06' }, { installment: 2, component: 'principal', amount: '9903.85' }]);
+  });
 });

@@ -70,6 +70,23 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     expect(await databaseFingerprint(h)).toEqual(before);
   });
 
+  it('answers 422 `cat-out-of-range` for a quote or a decision whose CAT is beyond 10^6 %, storing nothing (issue 12)', async () => {
+    // 1000% a year paid every day: (1 + 10/365)^365 − 1 ≈ e^10 − 1 ≈ 2,202,546%.
+    const terms = { principal: '1000000.00', annualRate: '10', installments: 365, frequency: { everyDays: 1 }, disbursementDate: '2025-01-06' };
+    const quote = await h.request('POST', '/api/v1/quotes', { body: { terms } });
+    expect(quote.status, quote.text).toBe(422);
+    expect(quote.body.error).toMatchObject({ code: 'cat-out-of-range', details: { maxPercent: '1000000' } });
+    expect(quote.body.error.message).toContain('the CAT exceeds 1000000% a year');
+    // nomina with an 86% opening fee deducted, 6 payments: 8,400 received against ~10,500 a fortnight.
+    const source = NOMINA_SOURCE.replace('product nomina', 'product abusiva').replace('fee apertura 2% of amount min 200 max 3_000 financed iva', 'fee apertura 86% of amount deducted iva');
+    await publishProduct(h.db, 'abusiva', source);
+    const before = await databaseFingerprint(h);
+    const decision = await h.request('POST', '/api/v1/decisions', { body: { product: 'abusiva', application: { ...NOMINA_APPLICATION, request: { amount: '60000', payments: 6 } }, asOf: '2025-03-03' } });
+    expect(decision.status, decision.text).toBe(422);
+    expect(decision.body.error.code).toBe('cat-out-of-range');
+    expect(await databaseFingerprint(h)).toEqual(before);
+  });
+
   it('opens only from approved, unexpired, unused decisions', async () => {
     const declined = await h.request('POST', '/api/v1/decisions', {
       body: { product: 'nomina', application: { ...NOMINA_APPLICATION, employment: { ...NOMINA_APPLICATION.employment, employer_in_agreement: false } }, asOf: '2025-03-01' },

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.ts';
-import { InvalidInputError } from '../errors.ts';
+import { CAT_OUT_OF_RANGE, CatOutOfRangeError, InvalidInputError } from '../errors.ts';
+import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
+import { generateSchedule } from '../schedule/generate-schedule.ts';
+import { generateReferenceSchedule } from '../schedule/reference-schedule.ts';
 import { fixed, roundTenthHalfUp } from './format.ts';
 import { NoCatError, solveAnnualRate } from './irr.ts';
 import { catResidual } from './residual.ts';
@@ -58,13 +61,20 @@ describe('float root search agrees with the decimal equation', () => {
         // Disbursement such that the total cost ranges from 0 to 200× the amount lent.
         const disbursed = pay.times(n).div(new Dec(costBp).div(10000).plus(1)).toDecimalPlaces(2, Dec.ROUND_DOWN);
         if (disbursed.lte(0)) return;
-        const r = solveCat({ periodsPerYear: ppy, disbursed: disbursed.toFixed(2), payments });
         const parsed = parseCatFlows({ periodsPerYear: ppy, disbursed: disbursed.toFixed(2), payments });
-        const residual = catResidual(
-          parsed.net,
-          parsed.amounts.map((amount, k) => ({ amount, timeNum: parsed.timeNum[k]!, timeDen: parsed.timeDen })),
-          new Dec(r.catExact).div(100),
-        );
+        const decimalFlows = parsed.amounts.map((amount, k) => ({ amount, timeNum: parsed.timeNum[k]!, timeDen: parsed.timeDen }));
+        let r;
+        try {
+          r = solveCat({ periodsPerYear: ppy, disbursed: disbursed.toFixed(2), payments });
+        } catch (e) {
+          // Refused only when the root is truly beyond 10^6 %: the payments are still worth more
+          // than the amount received at that rate.
+          expect(e).toBeInstanceOf(CatOutOfRangeError);
+          expect(catResidual(parsed.net, decimalFlows, new Dec(10000)).gt(0)).toBe(true);
+          return;
+        }
+        expect(new Dec(r.catExact).lte(1_000_000)).toBe(true);
+        const residual = catResidual(parsed.net, decimalFlows, new Dec(r.catExact).div(100));
         expect(residual.abs().lte('1e-9')).toBe(true);
       }),
       { numRuns: 200, seed: 99 },
@@ -113,7 +123,45 @@ describe('root search warm start (Jensen lower bound, then Newton)', () => {
     const i = solveAnnualRate(1000, [300, 300, 300], [1 / 12, 2 / 12, 3 / 12]);
     expect(i).toBeLessThan(0);
     expect(Math.abs(300 * ((1 + i) ** (-1 / 12) + (1 + i) ** (-2 / 12) + (1 + i) ** (-3 / 12)) - 1000)).toBeLessThan(1e-9);
-    expect(() => solveAnnualRate(1, [1e300], [1 / 365])).toThrow(NoCatError);
+    expect(() => solveAnnualRate(1, [1e300], [1 / 365])).toThrow(CatOutOfRangeError);
     expect(() => solveAnnualRate(1e300, [1], [1 / 365])).toThrow(NoCatError);
+  });
+});
+
+describe('the CAT bound: 10^6 %, never exponent notation nor Infinity', () => {
+  it('prints a CAT up to 10^6 % as a plain decimal string', () => {
+    // One payment a year later: (1 + i) = 9001 / 1 → i = 9000 = 900,000%.
+    const r = solveCat({ periodsPerYear: 1, disbursed: '1', payments: ['9001'] });
+    expect(r.cat).toBe('900000.0');
+    expect(r.catExact).toMatch(/^900000\.0000000\d{3}$/);
+  });
+
+  it('refuses a CAT beyond 10^6 % with the one error code', () => {
+    // 10,002 a year after 1: 1,000,100%. 1,000 a week after 1: (1000)^52 − 1 ≈ 10^156, which
+    // printed `1e+158`; 10^12 a day after 1 is past 1e308 and printed `Infinity`.
+    const cases = [
+      { periodsPerYear: 1, disbursed: '1', payments: ['10002'] },
+      { periodsPerYear: 52, disbursed: '1', payments: ['1000'] },
+      { periodsPerYear: 12, disbursed: '1', payments: ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '3000000'] },
+      { disbursed: '1', flows: [{ days: 1, amount: '1000000000000' }] },
+    ];
+    for (const flows of cases) {
+      let error: unknown;
+      try {
+        solveCat(flows);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CatOutOfRangeError);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as CatOutOfRangeError).code).toBe(CAT_OUT_OF_RANGE);
+      expect((error as CatOutOfRangeError).message).toContain('1000000%');
+    }
+  });
+
+  it('refuses a schedule whose CAT is beyond it (1000% nominal, every day: e^10 − 1 ≈ 2,202,546%)', () => {
+    const terms = parseLoanTerms({ principal: '1000000.00', annualRate: '10', installments: 365, frequency: { everyDays: 1 }, disbursementDate: '2025-01-06' });
+    expect(() => generateSchedule(terms)).toThrow(CatOutOfRangeError);
+    expect(() => generateReferenceSchedule(terms)).toThrow(CatOutOfRangeError);
   });
 });

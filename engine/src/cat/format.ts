@@ -1,5 +1,6 @@
 // How a CAT is printed: percent with one decimal (half-up, as disclosed) and with ten decimals.
 import { Dec } from '../decimal.ts';
+import { CAT_MAX_PERCENT, CatOutOfRangeError } from '../errors.ts';
 import type { CatResult } from './solve.ts';
 
 /** Formats an annual rate (a fraction) as the CAT strings. */
@@ -7,8 +8,14 @@ export function formatCat(rate: number): CatResult {
   return Object.freeze(catStrings(rate));
 }
 
-/** {@link formatCat} without the freeze, for callers that copy the two strings elsewhere. */
+const MAX_PERCENT = Number(CAT_MAX_PERCENT);
+
+/**
+ * {@link formatCat} without the freeze, for callers that copy the two strings elsewhere. A CAT
+ * beyond 10^6 % throws CatOutOfRangeError: every CAT printed is a plain decimal string.
+ */
 export function catStrings(rate: number): { cat: string; catExact: string } {
+  if (!(rate * 100 <= MAX_PERCENT)) throw new CatOutOfRangeError();
   // The root is a binary float already; toFixed prints its exact binary value rounded to 10 places.
   const catExact = fixed(rate * 100, 10);
   return { cat: roundTenthHalfUp(catExact), catExact };

@@ -3,6 +3,8 @@
 // once the root is bracketed. Agreement with a decimal evaluation of the equation to 1e-9 is proven
 // by cat/cat.test.ts and test/schedule.property.test.ts.
 
+import { CatOutOfRangeError } from '../errors.ts';
+
 /** Why no CAT exists for a set of flows. */
 export class NoCatError extends Error {
   constructor(message: string) {
@@ -38,7 +40,8 @@ function presentValueGap(x: number, net: number, amounts: ArrayLike<number>, tim
  * The effective annual rate i (a fraction, > −1) at which the payments `amounts` at times `times`
  * (years) are worth `net` at t = 0. Amounts are non-negative; any consistent unit works.
  * `step`, when given, says t_k = (k+1)·step (periodic payments) and speeds the search up.
- * Handles CATs from below 0% to above 1,000,000%; throws NoCatError when none exists.
+ * Handles CATs from below 0% to above 1,000,000%; throws NoCatError when none exists and
+ * CatOutOfRangeError when the root is beyond any finite rate.
  */
 export function solveAnnualRate(net: number, amounts: ArrayLike<number>, times: ArrayLike<number>, step?: number): number {
   if (!(net > 0)) throw new NoCatError('the amount received at t = 0 must be positive');
@@ -69,7 +72,7 @@ export function solveAnnualRate(net: number, amounts: ArrayLike<number>, times: 
       while (presentValueGap(hi, net, amounts, times, step) > 0) {
         lo = hi;
         hi *= 2;
-        if (hi > X_LIMIT) throw new NoCatError('the CAT is beyond any finite rate');
+        if (hi > X_LIMIT) throw new CatOutOfRangeError();
       }
     } else {
       hi = 0;
@@ -107,7 +110,7 @@ export function solveAnnualRate(net: number, amounts: ArrayLike<number>, times: 
     if (g === 0) break;
     if (g > 0) {
       // The root is beyond x: past the limit there is no finite CAT (g(limit) ≥ g(x) > 0).
-      if (x > X_LIMIT) throw new NoCatError('the CAT is beyond any finite rate');
+      if (x > X_LIMIT) throw new CatOutOfRangeError();
       lo = x;
     } else {
       if (x < -X_LIMIT) throw new NoCatError('the payments are worth nothing at any rate');

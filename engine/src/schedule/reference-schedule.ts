@@ -77,10 +77,19 @@ export function generateReferenceSchedule(terms: LoanTerms, plan: SchedulePlan =
     const T = plan.term;
     const total = round(P.times(r).times(T.num).div(T.den));
     const per = round(P.times(r).times(T.num).div(T.den * n));
-    const level = roundToMultiple(P.plus(total).minus(per.times(gp)).div(n - gp), step, mode);
+    // Fineract: `per` each, the rest on the last; when the rest would be negative, the total is
+    // spread one currency unit at a time, the earliest periods first.
+    const unit = new Dec(1).div(new Dec(10).pow(s));
+    const spread = total.minus(per.times(n - 1)).isNegative();
+    const units = total.div(unit);
+    const base = units.div(n).floor();
+    const interestOf = (k: number) => (!spread ? (k === n - 1 ? total.minus(per.times(n - 1)) : per) : base.plus(units.minus(base.times(n)).gt(k) ? 1 : 0).times(unit));
+    let graceInterest = new Dec(0);
+    for (let k = 0; k < gp; k++) graceInterest = graceInterest.plus(interestOf(k));
+    const level = roundToMultiple(P.plus(total).minus(graceInterest).div(n - gp), step, mode);
     for (let k = 0; k < n; k++) {
-      accrued.push(k === n - 1 ? total.minus(per.times(n - 1)) : per);
-      const part = k < gp ? new Dec(0) : k === n - 1 ? balance : level.minus(per);
+      accrued.push(interestOf(k));
+      const part = k < gp ? new Dec(0) : k === n - 1 ? balance : level.minus(accrued[k]!);
       if (k >= gp && k < n - 1) fail(k + 1, part, balance);
       principalParts.push(part);
       balance = balance.minus(part);

@@ -1,7 +1,8 @@
 // Servicing with hand-derived figures: each expected amount is derived in the comment beside it
 // from the product rule, never read back from the code.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, generateSchedule, InvalidInputError, lateFeeAmount, loanState, moratoriumInterest, parseLoanTerms, payoffQuote, componentOrder, type LoanEvent } from '../../src/index.ts';
+import { Dec, generateSchedule, InvalidInputError, lateFeeAmount, loanState, roundTo, moratoriumInterest, parseLoanTerms, payoffQuote, componentOrder, type LoanEvent } from '../../src/index.ts';
 import { disbursed, LATE_FEE_150, MORATORIUM_15X, pay, product, weeklyTerms } from './fixtures.ts';
 
 // A 30-day bullet of 1,000 at 60% actual/360: interest 1000 × 0.60 × 30/360 = 50.00, IVA 8.00,
@@ -83,13 +84,54 @@ describe('late fee', () => {
     // 5% of overdue, min 100, max 300. Unpaid 706.52 → 35.33 → raised to the min 100.00.
     const rule = { amount: { kind: 'percent', rate: '0.05', of: 'overdue' }, min: '100', max: '300', graceDays: 0, taxable: true } as const;
     expect(lateFeeAmount(rule, { unpaid: new Dec('706.52'), installmentTotal: new Dec('706.52') }, 2, 'half-even').toFixed(2)).toBe('100.00');
-    // 80.00 unpaid: 5% = 4.00 → min 100.00 → capped at the unpaid 80.00.
+    // 80.00 unpaid: 5% = 4.00 → min 100.00 → capped so that fee + IVA ≤ 80.00: 80 / 1.16 =
+    // 68.9655 → 68.96, IVA 11.0336 → 11.03, total 79.99 (68.97 + 11.04 = 80.01 would exceed it).
+    // (Before issue 12 the fee alone was capped: 80.00 + IVA 12.80 = 92.80 on 80.00 unpaid.)
     const ir = product({ penalties: { lateFee: rule } });
     const s = loanState(ir, terms, [disbursed(terms), pay('p', '2025-01-13', '626.52')], '2025-01-14');
     expect(s.installments[0]!.outstanding.principal).toBe('80.00');
-    expect(s.installments[0]!.due).toMatchObject({ lateFees: '80.00', lateFeesIva: '12.80' });
+    expect(s.installments[0]!.due).toMatchObject({ lateFees: '68.96', lateFeesIva: '11.03' });
     // 10,000 unpaid → 500 → max 300.
     expect(lateFeeAmount(rule, { unpaid: new Dec('10000'), installmentTotal: new Dec('10000') }, 2, 'half-even').toFixed(2)).toBe('300.00');
+  });
+
+  it('caps the fee plus its IVA at the unpaid amount (issue 12): 100 on 30.00 unpaid is 25.86 + 4.14', () => {
+    // 30 / 1.16 = 25.862 → 25.86, IVA 4.1376 → 4.14: 30.00 exactly. 25.87 + 4.14 = 30.01 would
+    // exceed it. (Capping the fee alone gave 30.00 + 4.80 = 34.80 on 30.00 unpaid.)
+    const fixed100 = { amount: { kind: 'fixed', value: '100' }, graceDays: 0, taxable: true } as const;
+    const basis = { unpaid: new Dec('30.00'), installmentTotal: new Dec('706.52'), taxRate: new Dec('0.16') };
+    expect(lateFeeAmount(fixed100, basis, 2, 'half-even').toFixed(2)).toBe('25.86');
+    // Untaxed, the fee alone is capped; at scale 0, 30 / 1.16 = 25.86 → 25, IVA 4: 29 (26 + 4 = 30 fits too: 26 is the fee).
+    expect(lateFeeAmount({ ...fixed100, taxable: false }, basis, 2, 'half-even').toFixed(2)).toBe('30.00');
+    expect(lateFeeAmount(fixed100, { ...basis, unpaid: new Dec('30') }, 0, 'half-even').toFixed(0)).toBe('26');
+    // In the fold: installment 1 (706.52) paid but 30.00 on its due date, fee charged the next day.
+    const s = loanState(product({ penalties: { lateFee: fixed100 } }), terms, [disbursed(terms), pay('p', '2025-01-13', '676.52')], '2025-01-14');
+    expect(s.installments[0]!.outstanding.principal).toBe('30.00');
+    expect(s.installments[0]!.due).toMatchObject({ lateFees: '25.86', lateFeesIva: '4.14' });
+    expect(s.journal.find((e) => e.kind === 'late-fee')).toMatchObject({ amount: '25.86', iva: '4.14' });
+  });
+
+  it('the fee plus its IVA is at most the unpaid amount, and the largest such fee when capped (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(0, 2, 3), fc.constantFrom('half-even', 'half-up') as fc.Arbitrary<'half-even' | 'half-up'>, fc.constantFrom('0.16', '0.08', '0'), (units, fee, scale, mode, rate) => {
+        const unit = new Dec(10).pow(-scale);
+        const unpaid = new Dec(units).times(unit);
+        const rule = { amount: { kind: 'fixed', value: new Dec(fee).times(unit).toFixed() }, graceDays: 0, taxable: true } as const;
+        const charged = lateFeeAmount(rule, { unpaid, installmentTotal: unpaid, taxRate: new Dec(rate) }, scale, mode);
+        const total = (f: Dec) => f.plus(roundTo(f.times(rate), scale, mode));
+        expect(charged.gte(0)).toBe(true);
+        expect(total(charged).lte(unpaid)).toBe(true);
+        if (charged.lt(rule.amount.value)) expect(total(charged.plus(unit)).gt(unpaid)).toBe(true);
+      }),
+      { numRuns: 500, seed: 22 },
+    );
+  });
+
+  it('a percent late fee is a percent of the unpaid amount including its IVA', () => {
+    // 10% of overdue on installment 1 unpaid in full: 706.52 (IVA 18.46 included) → 70.65, IVA 11.30.
+    const rule = { amount: { kind: 'percent', rate: '0.10', of: 'overdue' }, graceDays: 0, taxable: true } as const;
+    const s = loanState(product({ penalties: { lateFee: rule } }), terms, [disbursed(terms)], '2025-01-14');
+    expect(s.installments[0]!.due).toMatchObject({ lateFees: '70.65', lateFeesIva: '11.30' });
   });
 });
 
@@ -318,5 +360,43 @@ describe('settlement after an installment paid in advance', () => {
     const s = loanState(ir, terms, [...events, pay('p2', '2025-01-10', '9427.32')], '2025-01-10');
     expect(s).toMatchObject({ status: 'paid-off', creditBalance: '0.00' });
     expect(s.outstanding.total).toBe('0.00');
+  });
+});
+
+describe('payoff after interest IVA paid ahead (financiamiento_tienda)', () => {
+  // The example product's loan: 10,000 at 55% german, 26 biweekly, period basis, disbursed
+  // 2025-01-06, a 3% opening fee financed (300.00) with IVA, IVA 16% on interest and fees,
+  // allocation penalties → iva → moratorium → interest → fees → principal.
+  // Installment 1 (due 2025-01-20): principal 10300/26 = 396.15, interest 10300 × 0.55/26 =
+  // 217.8846 → 217.88, IVA 34.86 + the financed fee's IVA 48.00: total 696.89. Installment 2:
+  // interest 9903.85 × 0.55/26 = 209.5045 → 209.50, IVA 33.52.
+  // 726.90 on 2025-01-22 pays installment 1 (696.89) and 30.01 ahead on installment 2: IVA first.
+  // On 2025-01-23, 3 of the period's 14 days: interest 209.5045 × 3/14 = 44.8938 → 44.89, its IVA
+  // 7.1824 → 7.18; together 52.07, of which 30.01 is paid: 22.06 remains, all of it interest (the
+  // 30.01 becomes 7.18 of IVA and 22.83 of interest). Payoff 9,903.85 + 22.06 = 9,925.91.
+  // (The bug: IVA 7.18 charged again on top of the 30.01 → 9,955.92, 37.19 of IVA on 44.89.)
+  const terms = parseLoanTerms({
+    principal: '10000.00', annualRate: '0.55', installments: 26, frequency: 'biweekly', method: 'german', interestBasis: 'period',
+    disbursementDate: '2025-01-06', tax: { rate: '0.16', on: ['interest', 'fees'] },
+    fees: [{ name: 'apertura', timing: 'financed', percent: '0.03', min: '99' }],
+  });
+  const ir = product({ allocation: ['penalties', 'iva', 'moratorium', 'interest', 'fees', 'principal'] });
+  const events: LoanEvent[] = [disbursed(terms), pay('p1', '2025-01-22', '726.90')];
+
+  it('nets the IVA paid ahead: IVA 0.00, interest 22.06, total 9,925.91', () => {
+    const rows = generateSchedule(terms).installments;
+    expect(rows[0]).toMatchObject({ principal: '396.15', interest: '217.88', taxOnInterest: '34.86', taxOnFees: '48.00', total: '696.89' });
+    expect(rows[1]).toMatchObject({ interest: '209.50', taxOnInterest: '33.52' });
+    const s = loanState(ir, terms, events, '2025-01-23');
+    expect(s.installments[1]!.paid).toMatchObject({ interestIva: '30.01', interest: '0.00' });
+    expect(s.payoff).toMatchObject({ principal: '9903.85', interest: '22.06', iva: '0.00', total: '9925.91' });
+  });
+
+  it('paying it collects 44.89 of interest and exactly its 7.18 of IVA on installment 2', () => {
+    const s = loanState(ir, terms, [...events, pay('p2', '2025-01-23', '9925.91')], '2025-01-23');
+    expect(s).toMatchObject({ status: 'paid-off', creditBalance: '0.00' });
+    expect(s.installments[1]!.paid).toMatchObject({ principal: '9903.85', interest: '44.89', interestIva: '7.18' });
+    // Over the loan: interest 217.88 + 44.89 = 262.77, its IVA 34.86 + 7.18 = 42.04.
+    expect(s.paid).toMatchObject({ interest: '262.77', interestIva: '42.04', feesIva: '48.00', principal: '10300.00' });
   });
 });

@@ -1,7 +1,7 @@
 // The `plazo` command dispatcher: one module per command under commands/, loaded on demand, so a
 // command's dependencies (the database, the dsl) cost nothing to the others.
 // Exit codes (DESIGN.md): 0 success, 1 findings, 2 bad usage or unreadable input.
-import { InvalidInputError } from '@plazo/engine';
+import { CatOutOfRangeError, InvalidInputError } from '@plazo/engine';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -53,6 +53,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) {
       io.stderr(`plazo ${name}: ${error.message}\nusage: ${command.usage}\n`);
       return 2;
+    }
+    // Valid input whose CAT is beyond what Plazo reports: a finding about the product, exit 1.
+    if (error instanceof CatOutOfRangeError) {
+      io.stderr(`plazo ${name}: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof InvalidInputError) {
       for (const issue of error.issues) {

@@ -1,11 +1,13 @@
 // The engine reports bad input as InvalidInputError with field paths; the API answers those as
-// 422 `validation-failed`, with the paths moved to where the client sent the field.
-import { InvalidInputError } from '@plazo/engine';
-import { ValidationError, type FieldProblem } from '../errors.ts';
+// 422 `validation-failed`, with the paths moved to where the client sent the field. A CAT beyond
+// what Plazo reports is a 422 of its own, with the engine's code (`cat-out-of-range`).
+import { CAT_MAX_PERCENT, CatOutOfRangeError, InvalidInputError } from '@plazo/engine';
+import { AppError, ValidationError, type FieldProblem } from '../errors.ts';
 
 /**
  * Runs an engine call; an InvalidInputError becomes a 422 ValidationError whose paths go through
- * `mapPath` (default: prefixed with `prefix.`). Other errors pass through.
+ * `mapPath` (default: prefixed with `prefix.`); a CatOutOfRangeError becomes a 422 with its own
+ * code. Other errors pass through.
  *
  * @example
  * const terms = withEngineInput(() => parseLoanTerms(body.terms), { prefix: 'terms' });
@@ -14,6 +16,7 @@ export function withEngineInput<T>(run: () => T, options: { prefix?: string; map
   try {
     return run();
   } catch (error) {
+    if (error instanceof CatOutOfRangeError) throw new AppError(422, error.code, error.issues[0]!.message, { maxPercent: CAT_MAX_PERCENT });
     if (error instanceof InvalidInputError) throw engineValidationError(error, options);
     throw error;
   }

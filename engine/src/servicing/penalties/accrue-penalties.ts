@@ -5,7 +5,7 @@ import { formatIsoDate } from '../../calendar/iso-date.ts';
 import type { Penalties } from '../../ir/product-ir.ts';
 import { roundTo, type RoundingMode } from '../../rounding.ts';
 import { addDue, FEES, INTEREST, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstandingOf, PRINCIPAL, SCHEDULED, type Ledger } from '../ledger.ts';
-import { compareScaled, EXACT_LIMIT, formatMoney, parseMoney, POW10, roundDiv, roundScaled, scaledOf, timesRate } from '../money.ts';
+import { compareScaled, EXACT_LIMIT, formatMoney, parseMoney, POW10, roundDiv, roundScaled, scaledOf, timesRate, type Scaled } from '../money.ts';
 import { moratoriumYearFraction } from './moratorium.ts';
 
 const MORATORIUM_BASE: Record<NonNullable<Penalties['moratorium']>['on'], readonly number[]> = {
@@ -13,13 +13,19 @@ const MORATORIUM_BASE: Record<NonNullable<Penalties['moratorium']>['on'], readon
   'overdue-installment': [PRINCIPAL, INTEREST, FEES],
 };
 
-/** lateFeeAmount on scaled integers: the same rule, the same rounding points. */
-function lateFee(rule: NonNullable<Penalties['lateFee']>, unpaid: bigint, installmentTotal: bigint, s: number, mode: RoundingMode): bigint {
+/** lateFeeAmount on scaled integers: the same rule, the same rounding points, the cap on fee + IVA (`taxRate` null: untaxed). */
+function lateFee(rule: NonNullable<Penalties['lateFee']>, unpaid: bigint, installmentTotal: bigint, s: number, mode: RoundingMode, taxRate: Scaled | null): bigint {
   const a = rule.amount;
   let fee = a.kind === 'fixed' ? roundScaled(scaledOf(a.value), s, mode) : timesRate(a.of === 'overdue' ? unpaid : installmentTotal, scaledOf(a.rate), mode);
   if (rule.min !== undefined && compareScaled(fee, s, scaledOf(rule.min)) < 0) fee = roundScaled(scaledOf(rule.min), s, mode);
   if (rule.max !== undefined && compareScaled(fee, s, scaledOf(rule.max)) > 0) fee = roundScaled(scaledOf(rule.max), s, mode);
-  if (fee > unpaid) fee = unpaid;
+  const withIva = (f: bigint) => (taxRate === null ? f : f + timesRate(f, taxRate, mode));
+  if (withIva(fee) > unpaid) {
+    // The largest fee whose total stays within the unpaid amount: from unpaid / (1 + rate), floored.
+    fee = taxRate === null ? unpaid : (unpaid * POW10[taxRate.e]!) / (POW10[taxRate.e]! + taxRate.m);
+    while (fee > 0n && withIva(fee) > unpaid) fee--;
+    while (withIva(fee + 1n) <= unpaid) fee++;
+  }
   return fee < 0n ? 0n : fee;
 }
 
@@ -77,7 +83,7 @@ export function accruePenalties(ledger: Ledger, day: number, from: number): void
     if (fee && inst.lateFeeOn === null && day === inst.dueDay + fee.graceDays + 1) {
       const unpaid = outstandingOf(inst, SCHEDULED);
       if (unpaid > 0n) {
-        const amount = lateFee(fee, unpaid, inst.scheduledTotal, s, ledger.mode);
+        const amount = lateFee(fee, unpaid, inst.scheduledTotal, s, ledger.mode, fee.taxable ? ledger.taxRate : null);
         if (amount > 0n) {
           const iva = fee.taxable ? timesRate(amount, ledger.taxRate, ledger.mode) : 0n;
           addDue(ledger, inst, LATE_FEES, amount);

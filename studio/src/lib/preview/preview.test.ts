@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileText } from '@plazo/dsl';
-import type { ProductIR } from '@plazo/engine';
+import { CAT_OUT_OF_RANGE, type ProductIR } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { previewLimits, resolveRequest } from './controls.ts';
 import { computePreview } from './preview.ts';
@@ -88,5 +88,20 @@ describe('preview controls bounded by the product limits', () => {
       const outcome = computePreview(ir, resolveRequest(l, { disbursementDate: '2025-03-03' })!);
       expect(outcome.ok, `${ir.code}: ${outcome.ok ? '' : outcome.error}`).toBe(true);
     }
+  });
+});
+
+describe('a CAT beyond 10^6 %', () => {
+  it('is refused with the engine code, which the panel words in its own message', () => {
+    // nomina with an 86% opening fee deducted over 6 fortnights: 8,400 received (IVA aside)
+    // against about 10,500 a fortnight.
+    const source = readFileSync(join(import.meta.dirname, '../../../../examples/nomina.plazo'), 'utf8').replace('fee apertura 2% of amount min 200 max 3_000 financed iva', 'fee apertura 86% of amount deducted iva');
+    const { ir } = compileText(source);
+    if (!ir) throw new Error('the variant does not compile');
+    const outcome = computePreview(ir, { ...request, payments: 6 });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.code).toBe(CAT_OUT_OF_RANGE);
+    expect(outcome.error).toContain('1000000%');
   });
 });

@@ -1,6 +1,6 @@
 // The live preview of a product for one request: the engine's loan terms and schedule (with its
 // CAT) and the carátula summary as the client would read it. Runs in the language worker.
-import { Dec, generateSchedule, loanTermsFor, type Fee, type Frequency, type LoanTerms, type ProductIR, type Schedule } from '@plazo/engine';
+import { CAT_OUT_OF_RANGE, CatOutOfRangeError, Dec, generateSchedule, loanTermsFor, type Fee, type Frequency, type LoanTerms, type ProductIR, type Schedule } from '@plazo/engine';
 import type { PreviewRequest } from './controls.ts';
 
 /** A fee as the carátula lists it (amounts stay decimal strings). */
@@ -47,7 +47,8 @@ export interface Preview {
   readonly caratula: Caratula;
 }
 
-export type PreviewOutcome = { readonly ok: true; readonly preview: Preview } | { readonly ok: false; readonly error: string };
+/** Why the engine refused: the message, and `code` when the panel words it itself (a CAT beyond 10^6 %). */
+export type PreviewOutcome = { readonly ok: true; readonly preview: Preview } | { readonly ok: false; readonly error: string; readonly code?: typeof CAT_OUT_OF_RANGE };
 
 function caratulaFee(fee: Fee): CaratulaFee {
   const common = {
@@ -90,6 +91,7 @@ export function computePreview(ir: ProductIR, request: PreviewRequest): PreviewO
     terms = loanTermsFor(ir, { amount: request.amount, payments: request.payments, frequency: request.frequency }, request.band, request.disbursementDate);
     schedule = generateSchedule(terms);
   } catch (e) {
+    if (e instanceof CatOutOfRangeError) return { ok: false, error: e.message, code: e.code };
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   const annualRate = terms.annualRate;

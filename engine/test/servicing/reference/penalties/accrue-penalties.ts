@@ -47,7 +47,7 @@ export function accruePenalties(ledger: Ledger, day: number, moratoriumRate: Dec
     if (fee && inst.lateFeeDay === null && day === inst.dueDay + fee.graceDays + 1) {
       const unpaid = outstandingOf(inst, SCHEDULED);
       if (unpaid.gt(0)) {
-        const amount = lateFeeAmount(fee, { unpaid, installmentTotal: inst.scheduledTotal }, ledger.decimals, ledger.mode);
+        const amount = lateFeeAmount(fee, { unpaid, installmentTotal: inst.scheduledTotal, taxRate: ledger.taxRate }, ledger.decimals, ledger.mode);
         if (amount.gt(0)) {
           const iva = fee.taxable ? roundMoney(ledger, amount.times(ledger.taxRate)) : new Dec(0);
           inst.due.lateFees = inst.due.lateFees.plus(amount);
