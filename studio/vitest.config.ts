@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
+          setupFiles: ['e2e/csp-guard.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -5,16 +5,18 @@ import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import { authenticate } from './auth/auth.middleware.ts';
+import { refuseCrossSiteWrites } from './auth/cross-site.middleware.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { testConfig, type RuntimeConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { renderApiDocsPage } from './http/api-docs.page.ts';
+import { API_DOCS_CSP, renderApiDocsPage } from './http/api-docs.page.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { limitRequestBody } from './http/body-limit.middleware.ts';
 import { handleError, handleNotFound } from './http/error-handler.ts';
 import { requireJsonBody } from './http/json-body.middleware.ts';
 import { registerSecuritySchemes } from './http/openapi.ts';
 import { requestLog } from './http/request-log.middleware.ts';
+import { apiSecurityHeaders } from './http/security-headers.middleware.ts';
 import { validationHook } from './http/validation.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 import { apiKeysRoutes } from './routes/api-keys.routes.ts';
@@ -75,9 +77,11 @@ export function createApp(deps: AppDependencies) {
     }),
   );
   app.use(requestLog);
+  app.use(apiSecurityHeaders);
   app.use('/api/*', limitRequestBody(config.maxBodyBytes));
   app.use('/api/*', requireJsonBody);
   app.use('/api/v1/*', authenticate);
+  app.use('/api/v1/*', refuseCrossSiteWrites);
 
   app.route('/api', healthRoutes);
   app.route('/api/v1/auth', authRoutes);
@@ -97,6 +101,7 @@ export function createApp(deps: AppDependencies) {
   let docsPage: string | undefined;
   app.get('/api/docs', (c) => {
     docsPage ??= renderApiDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as Parameters<typeof renderApiDocsPage>[0]);
+    c.header('Content-Security-Policy', API_DOCS_CSP);
     return c.html(docsPage);
   });
 

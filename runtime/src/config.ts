@@ -23,6 +23,13 @@ export interface RuntimeConfig {
   readonly eodAt?: string | undefined;
   /** Notification delivery: a webhook (URL + HMAC secret) or a JSON-lines file for development; unset = off. */
   readonly notifications?: { readonly webhookUrl?: string; readonly webhookSecret?: string; readonly file?: string } | undefined;
+  /**
+   * Reverse proxies in front of the service whose `X-Forwarded-For` / `X-Forwarded-Proto` are
+   * believed (0: none, the socket is the client). See runtime/README.md, "Security".
+   */
+  readonly trustProxy?: number | undefined;
+  /** Extra origins (`https://plazo.example.mx`) the studio is served from, for the cross-site check. */
+  readonly publicOrigins?: readonly string[] | undefined;
 }
 
 /** Problems with the environment, reported at start before anything opens. */
@@ -62,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loadExamples: env.PLAZO_LOAD_EXAMPLES !== 'false',
     demoPortfolio: env.PLAZO_DEMO_PORTFOLIO !== 'false',
     ...eodConfig(env, cwd),
+    ...proxyConfig(env),
   };
 }
 
@@ -74,6 +82,30 @@ export function timeZoneFrom(env: NodeJS.ProcessEnv = process.env): string {
     throw new ConfigError(`PLAZO_TIME_ZONE \`${timeZone}\` is not a known time zone`);
   }
   return timeZone;
+}
+
+/** PLAZO_TRUST_PROXY (hops) and PLAZO_ORIGIN (comma-separated origins). */
+function proxyConfig(env: NodeJS.ProcessEnv): Pick<RuntimeConfig, 'trustProxy' | 'publicOrigins'> {
+  const raw = env.PLAZO_TRUST_PROXY || '0';
+  const trustProxy = Number(raw);
+  if (!/^\d+$/.test(raw) || trustProxy > 10) throw new ConfigError(`PLAZO_TRUST_PROXY must be the number of proxies in front (0 to 10), got \`${raw}\``);
+  const publicOrigins = (env.PLAZO_ORIGIN ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => {
+      let url: URL;
+      try {
+        url = new URL(o);
+      } catch {
+        throw new ConfigError(`PLAZO_ORIGIN must list origins like \`https://plazo.example.mx\`, got \`${o}\``);
+      }
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== o.replace(/\/$/, '')) {
+        throw new ConfigError(`PLAZO_ORIGIN must list origins like \`https://plazo.example.mx\` (scheme, host, port; no path), got \`${o}\``);
+      }
+      return url.origin;
+    });
+  return { trustProxy, ...(publicOrigins.length ? { publicOrigins } : {}) };
 }
 
 /** PLAZO_EOD_AT, PLAZO_NOTIFY_WEBHOOK_URL + PLAZO_NOTIFY_WEBHOOK_SECRET, PLAZO_NOTIFY_FILE (issue 7). */

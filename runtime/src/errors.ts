@@ -9,15 +9,18 @@ export interface FieldProblem {
 
 /** An error with an HTTP status and a stable kebab-case code clients may switch on. */
 export class AppError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
   readonly code: string;
   readonly details: unknown;
-  constructor(status: AppError['status'], code: string, message: string, details?: unknown) {
+  /** Response headers that go with the error (`Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: AppError['status'], code: string, message: string, details?: unknown, headers: Readonly<Record<string, string>> = {}) {
     super(message);
     this.name = 'AppError';
     this.status = status;
     this.code = code;
     this.details = details ?? null;
+    this.headers = headers;
   }
 }
 
@@ -47,6 +50,16 @@ export class UnauthenticatedError extends AppError {
   constructor(message = 'authentication required: send `Authorization: Bearer <api key>` or log in') {
     super(401, 'unauthenticated', message);
     this.name = 'UnauthenticatedError';
+  }
+}
+
+/** Too many failed logins for the account or from the address: 429 with `Retry-After`. */
+export class TooManyAttemptsError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'too-many-attempts', `too many failed logins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }, {
+      'Retry-After': String(retryAfterSeconds),
+    });
+    this.name = 'TooManyAttemptsError';
   }
 }
 

@@ -68,7 +68,7 @@ export async function startService(
       : [];
     const app = createApp({ db: database.db, clock, config, logger });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, createServer: createStudioServer }, (info) => resolve(info));
+      server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, createServer: createStudioServer(config) }, (info) => resolve(info));
       server.once('error', reject);
     });
     const url = `http://${config.host}:${address.port}`;

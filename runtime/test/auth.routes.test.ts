@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
     const rows = await h.db.selectFrom('sessions').select('token_hash').execute();
     expect(rows.some((r) => r.token_hash === token)).toBe(false);
 
-    const logout = await h.request('POST', '/api/v1/auth/logout', { key: null, cookie });
+    const logout = await h.request('POST', '/api/v1/auth/logout', { key: null, cookie, headers: { origin: 'http://localhost' } });
     expect(logout.status).toBe(200);
     expect(logout.headers.get('set-cookie')).toMatch(/plazo_session=;/);
     const after = await h.request('GET', '/api/v1/auth/me', { key: null, cookie });

@@ -224,7 +224,7 @@ describe.each(DATABASE_KINDS)('products routes on %s', (kind) => {
     const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
     const source = NOMINA.replace('product nomina "', 'product names_t "');
     await h.request('POST', '/api/v1/products', { key: h.keys['product-manager'], body: { code: 'names_t', name: 'Nombres', source } });
-    const saved = await h.request('PUT', '/api/v1/products/names_t/draft', { key: null, cookie, body: { source: source.replace('+60', '+61') } });
+    const saved = await h.request('PUT', '/api/v1/products/names_t/draft', { key: null, cookie, headers: { origin: 'http://localhost' }, body: { source: source.replace('+60', '+61') } });
     expect(saved.status).toBe(200);
     const ana = { kind: 'user', name: 'Ana Riesgo', email: 'ana@example.mx' };
     expect(saved.body.draft.updatedByDisplay).toEqual(ana);

@@ -1,11 +1,13 @@
 // Test harness for the browser tests: the runtime serving the built studio (started once by
 // global-setup.ts), logging in as a test user, resetting a draft, and Debian's Chromium driven by
-// playwright-core in a fresh profile.
+// playwright-core in a fresh profile. Every page is watched for Content-Security-Policy
+// violations (the document's `securitypolicyviolation` events, the browser's console and log,
+// the workers'): e2e/csp-guard.ts fails the test that saw one.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
 import { USERS } from './global-setup.ts';
 
@@ -65,6 +67,45 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+const cspViolations: string[] = [];
+
+/** The CSP violations seen since the last call (and forgets them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+/** Records every CSP violation `page` and its workers report. */
+async function watchCsp(context: BrowserContext, page: Page): Promise<void> {
+  await page.exposeBinding('__plazoCspViolation', (_source, text: string) => void cspViolations.push(`page: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __plazoCspViolation(text: string): void }).__plazoCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (CSP_MESSAGE.test(message.text())) cspViolations.push(`console: ${message.text()}`);
+  });
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (CSP_MESSAGE.test(entry.text)) cspViolations.push(`log (${entry.source}): ${entry.text}`);
+  });
+  await cdp.send('Log.enable');
+  page.on('worker', (worker: Worker) => {
+    worker.on('console', (message) => {
+      if (CSP_MESSAGE.test(message.text())) cspViolations.push(`worker ${worker.url()}: ${message.text()}`);
+    });
+    worker
+      .evaluate(() => {
+        self.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`));
+      })
+      .catch(() => {});
+  });
+}
+
 /** Chromium with a fresh user-data-dir, headless, no network chatter. */
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'plazo-studio-e2e-'));
@@ -78,6 +119,7 @@ export async function launchBrowser(): Promise<Browser> {
     context,
     async newPage(viewport) {
       const page = await context.newPage();
+      await watchCsp(context, page);
       if (viewport) await page.setViewportSize(viewport);
       return page;
     },

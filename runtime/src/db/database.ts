@@ -7,6 +7,7 @@ import type { JournalLinesTable } from './tables/journal-lines.table.ts';
 import type { LedgerAccountsTable } from './tables/ledger-accounts.table.ts';
 import type { LoanEventsTable } from './tables/loan-events.table.ts';
 import type { LoansTable } from './tables/loans.table.ts';
+import type { LoginThrottlesTable } from './tables/login-throttles.table.ts';
 import type { ProductDraftsTable } from './tables/product-drafts.table.ts';
 import type { ProductVersionsTable } from './tables/product-versions.table.ts';
 import type { ProductsTable } from './tables/products.table.ts';
@@ -28,6 +29,7 @@ import type {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttles: LoginThrottlesTable;
   api_keys: ApiKeysTable;
   products: ProductsTable;
   product_drafts: ProductDraftsTable;

@@ -1,5 +1,6 @@
 // The browsable API reference at /api/docs: a self-contained HTML page rendered on the server
 // from the OpenAPI document (no scripts, no CDN: the service may run without internet).
+import { createHash } from 'node:crypto';
 
 interface OpenApiDocument {
   info?: { title?: string; version?: string; description?: string };
@@ -36,6 +37,21 @@ function schemaBlock(schema: unknown): string {
 function anchor(method: string, path: string): string {
   return `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-');
 }
+
+/** The page's one stylesheet, inline; allowed by its hash in the page's Content-Security-Policy. */
+const DOCS_STYLE = `
+body{font:15px/1.5 system-ui,sans-serif;margin:0;display:flex;color:#1d2430}
+nav{width:320px;flex:none;height:100vh;overflow:auto;position:sticky;top:0;background:#f4f6f9;padding:1rem;box-sizing:border-box;font-size:13px}
+nav ul{list-style:none;padding-left:.5rem}main{padding:1rem 2rem;max-width:960px}
+a{color:#0b5cad;text-decoration:none}code,pre{font-family:ui-monospace,monospace;font-size:13px}
+pre{background:#f4f6f9;padding:.75rem;overflow:auto;border-radius:4px}
+section{border-top:1px solid #dde2ea;padding-top:.5rem}table{border-collapse:collapse}td,th{border:1px solid #dde2ea;padding:.2rem .5rem;text-align:left}
+.m{display:inline-block;min-width:3.5em;font-weight:600;font-size:12px}.get{color:#1a7f37}.post{color:#0b5cad}.put,.patch{color:#9a6700}.delete{color:#cf222e}
+.auth{color:#57606a;font-size:13px}
+`;
+
+/** The docs page's Content-Security-Policy: nothing but its own stylesheet and links. */
+export const API_DOCS_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(DOCS_STYLE).digest('base64')}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
 /** Renders the whole reference page. */
 export function renderApiDocsPage(doc: OpenApiDocument): string {
@@ -86,16 +102,7 @@ ${body ? `<h4>Request body</h4>${schemaBlock(body)}` : ''}<h4>Responses</h4>${re
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>
-body{font:15px/1.5 system-ui,sans-serif;margin:0;display:flex;color:#1d2430}
-nav{width:320px;flex:none;height:100vh;overflow:auto;position:sticky;top:0;background:#f4f6f9;padding:1rem;box-sizing:border-box;font-size:13px}
-nav ul{list-style:none;padding-left:.5rem}main{padding:1rem 2rem;max-width:960px}
-a{color:#0b5cad;text-decoration:none}code,pre{font-family:ui-monospace,monospace;font-size:13px}
-pre{background:#f4f6f9;padding:.75rem;overflow:auto;border-radius:4px}
-section{border-top:1px solid #dde2ea;padding-top:.5rem}table{border-collapse:collapse}td,th{border:1px solid #dde2ea;padding:.2rem .5rem;text-align:left}
-.m{display:inline-block;min-width:3.5em;font-weight:600;font-size:12px}.get{color:#1a7f37}.post{color:#0b5cad}.put,.patch{color:#9a6700}.delete{color:#cf222e}
-.auth{color:#57606a;font-size:13px}
-</style></head>
+<style>${DOCS_STYLE}</style></head>
 <body><nav><p><strong>${escapeHtml(title)}</strong></p><p><a href="/api/openapi.json">openapi.json</a></p><ul>${toc}</ul></nav>
 <main><h1>${escapeHtml(title)}</h1>${doc.info?.description ? `<p>${inlineMarkdown(doc.info.description)}</p>` : ''}
 ${sections}

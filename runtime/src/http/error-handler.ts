@@ -17,7 +17,10 @@ function errorResponse(c: Context<AppEnv>, status: number, code: string, message
 
 /** app.onError: domain errors → 4xx JSON; unknown errors → 500, logged with the request id. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
-  if (error instanceof AppError) return errorResponse(c, error.status, error.code, error.message, error.details);
+  if (error instanceof AppError) {
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+    return errorResponse(c, error.status, error.code, error.message, error.details);
+  }
   if (error instanceof HTTPException) {
     if (error.status === 400 && /JSON/i.test(error.message)) {
       return errorResponse(c, 400, 'malformed-json', 'the request body is not valid JSON');

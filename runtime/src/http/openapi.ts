@@ -24,7 +24,7 @@ export const ErrorSchema = z
 const errorContent = { 'application/json': { schema: ErrorSchema } };
 
 /** Error responses a route documents, by status. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) {
   const descriptions: Record<number, string> = {
     400: 'Malformed request (bad JSON)',
     401: 'No valid credentials',
@@ -34,6 +34,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     413: 'Body too large',
     415: 'Body is not JSON',
     422: 'Validation failed; details name each field',
+    429: 'Too many failed attempts; `Retry-After` says when to try again',
     503: 'A dependency is unavailable',
   };
   return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: errorContent }])) as Record<

@@ -4,14 +4,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/auth.middleware.ts';
+import { admitLogin, forgetOldThrottles, recordLoginSuccess, throttleKey, type LoginAttempt } from '../auth/login-throttle.ts';
 import { burnPasswordCheck, verifyPassword } from '../auth/password.ts';
 import { ROLE_PERMISSIONS } from '../auth/permissions.ts';
 import { actorOf } from '../auth/principal.ts';
 import { generateSessionToken, hashToken } from '../auth/secret-tokens.ts';
 import { userView } from '../auth/user-accounts.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { AppError, UnauthenticatedError } from '../errors.ts';
+import { AppError, TooManyAttemptsError, UnauthenticatedError } from '../errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { cameOverTls, clientAddress } from '../http/client-request.ts';
 import { errorResponses, jsonBody, jsonResponse, newRouter, SECURITY } from '../http/openapi.ts';
 import { insertSession, revokeSession } from '../repositories/session.repository.ts';
 import { findUserByEmail } from '../repositories/user.repository.ts';
@@ -35,9 +37,12 @@ const MeSchema = z
   })
   .openapi('Me');
 
-/** Secure cookies when the client reached us over https (directly or through a proxy). */
+/**
+ * Secure cookies when the client may have reached us over https: over TLS (cameOverTls), or an
+ * `X-Forwarded-Proto: https` even from an untrusted sender — it can only make the cookie stricter.
+ */
 function isHttps(c: Context<AppEnv>): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return cameOverTls(c) || c.req.header('x-forwarded-proto') === 'https';
 }
 
 export const authRoutes = newRouter()
@@ -50,14 +55,27 @@ export const authRoutes = newRouter()
       request: { body: jsonBody(LoginSchema) },
       responses: {
         200: jsonResponse(z.object({ user: UserSchema, expiresAt: z.string() }), 'Logged in; `Set-Cookie: plazo_session=...`'),
-        ...errorResponses(400, 401, 415, 422),
+        ...errorResponses(400, 401, 403, 415, 422, 429),
       },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const user = await findUserByEmail(c.get('db'), email);
+      const db = c.get('db');
+      const user = await findUserByEmail(db, email);
+      const address = clientAddress(c);
+      const attempt: LoginAttempt = {
+        accountKey: throttleKey('account', email),
+        addressKey: throttleKey('address', address),
+        userId: user?.id ?? null,
+        address,
+      };
+      const admission = await admitLogin(db, attempt, { now: c.get('clock').now(), requestId: c.get('requestId') });
+      if (!admission.admitted) throw new TooManyAttemptsError(admission.retryAfterSeconds);
       const ok = user?.password_hash && user.disabled_at === null ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
-      if (!user || !ok) throw new AppError(401, 'invalid-credentials', 'the email or the password is wrong');
+      if (!user || !ok) {
+        await forgetOldThrottles(db, c.get('clock').now());
+        throw new AppError(401, 'invalid-credentials', 'the email or the password is wrong');
+      }
       const token = generateSessionToken();
       const now = c.get('clock').now();
       const expiresAt = new Date(now.getTime() + c.get('config').sessionTtlSeconds * 1000).toISOString();
@@ -70,7 +88,9 @@ export const authRoutes = newRouter()
           expires_at: expiresAt,
           created_at: now.toISOString(),
           created_by: actor,
+          client_address: address,
         });
+        await recordLoginSuccess(tx, attempt, admission);
         await appendAudit(tx, {
           actor,
           action: 'login',

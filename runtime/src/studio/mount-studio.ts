@@ -1,10 +1,15 @@
 // Serves the studio beside the API on the same port: requests under /api go to the Hono app, every
 // other request to the studio's built handler (studio/build/handler.js, a Node middleware written by
 // SvelteKit's adapter-node). Without the build, a page says how to make it. Used by service.ts as
-// the `createServer` of @hono/node-server's `serve`.
+// the `createServer` of @hono/node-server's `serve`. Every studio response carries the security
+// headers (src/http/security-headers.ts); SvelteKit replaces the policy of its pages with its own.
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RuntimeConfig } from '../config.ts';
+import { forwardedValue } from '../http/client-request.ts';
+import { securityHeaders, STUDIO_ASSET_CSP } from '../http/security-headers.ts';
 
 type StudioHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -31,16 +36,25 @@ function isApi(url: string | undefined): boolean {
   return url === '/api' || (url?.startsWith('/api/') ?? false) || (url?.startsWith('/api?') ?? false);
 }
 
+/** Over TLS: this socket's, or a trusted proxy's `X-Forwarded-Proto` (`trustProxy` hops). */
+function overTls(req: IncomingMessage, trustProxy: number): boolean {
+  if ((req.socket as TLSSocket).encrypted === true) return true;
+  const proto = forwardedValue(req.headers['x-forwarded-proto']?.toString(), trustProxy);
+  return proto?.toLowerCase() === 'https';
+}
+
 /**
  * A drop-in for `http.createServer` that sends /api to the API listener and everything else to
  * the studio built at `handlerPath` (imported once, when the server is created).
  * @example serve({ fetch: app.fetch, hostname, port, createServer: studioServer('/path/to/handler.js') }, onListen)
  */
-export function studioServer(handlerPath: string): typeof createServer {
-  return ((options: ServerOptions, api: RequestListener): Server => {
+export function studioServer(handlerPath: string, options: { trustProxy?: number | undefined } = {}): typeof createServer {
+  const trustProxy = options.trustProxy ?? 0;
+  return ((serverOptions: ServerOptions, api: RequestListener): Server => {
     const studio = loadStudioHandler(handlerPath);
-    return createServer(options, (req, res) => {
+    return createServer(serverOptions, (req, res) => {
       if (isApi(req.url)) return api(req, res);
+      for (const [name, value] of Object.entries(securityHeaders(STUDIO_ASSET_CSP, overTls(req, trustProxy)))) res.setHeader(name, value);
       studio.then(
         (handler) => {
           if (!handler) {
@@ -60,4 +74,6 @@ export function studioServer(handlerPath: string): typeof createServer {
 }
 
 /** The studio from studio/build (or PLAZO_STUDIO_HANDLER) in front of the API: what `pnpm start` serves. */
-export const createStudioServer = studioServer(process.env.PLAZO_STUDIO_HANDLER ?? DEFAULT_HANDLER);
+export function createStudioServer(config: RuntimeConfig): typeof createServer {
+  return studioServer(process.env.PLAZO_STUDIO_HANDLER ?? DEFAULT_HANDLER, { trustProxy: config.trustProxy });
+}

@@ -4,7 +4,7 @@ import { createApp, type PlazoApp } from '../../src/app.ts';
 import { issueApiKey } from '../../src/auth/api-key-issuer.ts';
 import { ROLES } from '../../src/auth/permissions.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { testConfig } from '../../src/config.ts';
+import { testConfig, type RuntimeConfig } from '../../src/config.ts';
 import type { RoleName } from '../../src/db/tables/columns.ts';
 import { memoryLogger } from '../../src/logger.ts';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.ts';
@@ -27,6 +27,8 @@ export interface RequestOptions {
   /** JSON-encoded unless a string (sent as is). */
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** The socket's peer address, as @hono/node-server passes it (default: none). */
+  readonly remoteAddress?: string;
 }
 
 export interface TestResponse {
@@ -37,11 +39,11 @@ export interface TestResponse {
 }
 
 /** Opens the database, migrates, builds the app and issues one key per role. */
-export async function startHarness(kind: DatabaseKind): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, config: Partial<RuntimeConfig> = {}): Promise<Harness> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(TEST_NOW);
   const logger = memoryLogger('debug');
-  const app = createApp({ db: database.db, clock, logger, config: testConfig({ logLevel: 'debug' }) });
+  const app = createApp({ db: database.db, clock, logger, config: testConfig({ logLevel: 'debug', ...config }) });
   const keys = {} as Record<RoleName, string>;
   for (const role of ROLES) {
     const { key } = await issueApiKey(database.db, { name: `test ${role}`, role }, { actor: 'system', at: TEST_NOW });
@@ -57,7 +59,8 @@ export async function startHarness(kind: DatabaseKind): Promise<Harness> {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const env = options.remoteAddress === undefined ? undefined : { incoming: { socket: { remoteAddress: options.remoteAddress } } };
+    const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }, env);
     const text = await res.text();
     let parsed: unknown = undefined;
     try {

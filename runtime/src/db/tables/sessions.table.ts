@@ -10,6 +10,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   created_at: Timestamp;
   created_by: ActorRef;
+  /** The client address the session was opened from (addressKey form); null before 2026-12-07. */
+  client_address: string | null;
 }
 
 export type SessionRow = Selectable<SessionsTable>;
