@@ -1,10 +1,11 @@
 // The Plazo grammar: one Chevrotain CstParser with error recovery, built once and reused. Every
 // section and statement is its own rule so a syntax error re-syncs locally and the rest of the
 // file is still parsed. Token labels name the CST children the AST builder reads.
-import { CstParser, type AtLeastOneSepMethodOpts, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
+import { CstParser, EOF, NoViableAltException, tokenMatcher, type AtLeastOneSepMethodOpts, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { PlazoCstNode } from '../ast/cst.ts';
 import * as t from '../lexer/tokens.ts';
 import { syntaxMessages } from './messages.ts';
+import { MAX_NESTING } from './nesting.ts';
 
 /** CONSUME/SUBRULE label options, allocated once (Chevrotain reads them on every call). */
 /** Cache slot of the `+`/`-` alternatives (the numbered slots are per call site). */
@@ -129,6 +130,9 @@ function endOf(token: IToken): number {
   return token.startOffset + token.image.length;
 }
 
+/** Keywords that expressions hold (besides those that double as names). */
+const EXPRESSION_KEYWORDS: ReadonlySet<TokenType> = new Set([t.If, t.Then, t.Else, t.Not, t.And, t.Or, t.In, t.Is, t.Missing, t.Present, t.True, t.False]);
+
 /** Chevrotain's CST-building internals (11.2.0, pinned) that {@link PlazoParser} replaces. */
 interface TreeBuilderInternals {
   CST_STACK: PlazoCstNode[];
@@ -139,6 +143,8 @@ class PlazoParser extends CstParser {
   // under tsx/esbuild keepNames, naming their closures) on every rule call dominated parse time.
   private readonly cache: IOrAlt<unknown>[][] = [];
   private readonly sepCache: AtLeastOneSepMethodOpts<unknown>[] = [];
+  /** How many `expression` rules are open: the nesting of parentheses, `if`s, calls and `in` lists. */
+  private nesting = 0;
 
   constructor() {
     super([...t.allTokens], {
@@ -1006,9 +1012,59 @@ class PlazoParser extends CstParser {
   // would cost most of the parse time on large products.
 
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.operand, L.operand);
-    this.MANY(() => this.SUBRULE(this.exprTail, L.tails));
+    try {
+      this.enterExpression();
+      this.SUBRULE(this.operand, L.operand);
+      this.MANY(() => this.SUBRULE(this.exprTail, L.tails));
+    } finally {
+      this.nesting--;
+    }
   });
+
+  /**
+   * Counts one more open expression (the statement's own is the first); past MAX_NESTING levels
+   * inside it, stops descending: the expression is left empty, marked with the token that opened
+   * it (the AST builder reports `nesting-too-deep` there), its text is skipped, and Chevrotain's
+   * recovery resumes after it without another error.
+   */
+  private enterExpression(): void {
+    if (++this.nesting <= MAX_NESTING + 1 || this.RECORDING_PHASE) return;
+    const stack = (this as unknown as TreeBuilderInternals).CST_STACK;
+    stack[stack.length - 1]!.tooDeep = this.LA(0);
+    this.skipExpression();
+    throw new NoViableAltException('nesting-too-deep', this.LA(1), this.LA(0));
+  }
+
+  /**
+   * Skips the text of the expression that starts here, without descending into it: up to the
+   * `)`, `}` or `,` that closes the construct around it, the `then`/`else` of an enclosing `if`,
+   * or a keyword that no expression holds (the next statement).
+   */
+  private skipExpression(): void {
+    let depth = 0;
+    let ifs = 0; // `if`s opened in the skipped text still waiting for their `then`
+    let thens = 0; // ... and for their `else`
+    for (let next = this.LA(1); next.tokenType !== EOF; next = this.LA(1)) {
+      const type = next.tokenType;
+      if (type === t.LParen || type === t.LCurly) depth++;
+      else if (type === t.RParen || type === t.RCurly) {
+        if (depth === 0) return;
+        depth--;
+      } else if (depth === 0) {
+        if (type === t.Comma) return;
+        if (type === t.If) ifs++;
+        else if (type === t.Then) {
+          if (ifs === 0) return;
+          ifs--;
+          thens++;
+        } else if (type === t.Else) {
+          if (thens === 0) return;
+          thens--;
+        } else if (tokenMatcher(next, t.Keyword) && !tokenMatcher(next, t.Name) && !EXPRESSION_KEYWORDS.has(type)) return;
+      }
+      this.SKIP_TOKEN();
+    }
+  }
 
   /** What follows an operand: a binary operator and the next operand, `in { ... }`, or `is missing|present`. */
   exprTail = this.RULE('exprTail', () => {
@@ -1129,6 +1185,7 @@ class PlazoParser extends CstParser {
   /** Parses a token vector into a CST; errors are left in `this.errors`. */
   parseFile(tokens: IToken[]): CstNode {
     this.input = tokens;
+    this.nesting = 0;
     return this.file();
   }
 }
