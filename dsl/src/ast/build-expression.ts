@@ -5,6 +5,7 @@
 // no later phase recurses deeper than that. A long run of one associative operator
 // (`a + b + c + …`, `x and y and …`, `p or q or …`) is built as a balanced tree (see `run`).
 import type { CstNode, IToken } from 'chevrotain';
+import { spelling } from '../lexer/lexer.ts';
 import { MAX_NESTING } from '../parser/nesting.ts';
 import {
   booleanLiteral,
@@ -122,7 +123,7 @@ class FlatExpression {
     while (this.index < this.tails.length) {
       const tail = this.tails[this.index]!;
       const operator = token(tail, 'operator');
-      const precedence = operator ? (PRECEDENCE[operator.image] ?? 0) : COMPARISON;
+      const precedence = operator ? (PRECEDENCE[spelling(operator)] ?? 0) : COMPARISON;
       if (precedence < minPrecedence || (operator === undefined && !token(tail, 'in') && !token(tail, 'is'))) break;
       this.index++;
       if (precedence === COMPARISON) {
@@ -134,7 +135,7 @@ class FlatExpression {
       const tailRange = nodeRange(tail, emptyAt(left.range.end), this.ctx.lines);
       if (operator) {
         const right = this.climb(this.operand(child(tail, 'operand'), emptyAt(tailRange.end)), precedence + 1);
-        left = ASSOCIATIVE.has(operator.image) ? this.run(left, operator, right, precedence) : this.binary(left, operator, right);
+        left = ASSOCIATIVE.has(spelling(operator)) ? this.run(left, operator, right, precedence) : this.binary(left, operator, right);
       } else if (token(tail, 'in')) {
         const values = children(tail, 'values')
           .filter(isWritten)
@@ -162,7 +163,7 @@ class FlatExpression {
     for (;;) {
       const tail = this.tails[this.index];
       const next = tail && token(tail, 'operator');
-      if (next?.image !== operator.image) break;
+      if (next === undefined || spelling(next) !== spelling(operator)) break;
       this.index++;
       const tailRange = nodeRange(tail, emptyAt(operands[operands.length - 1]!.range.end), this.ctx.lines);
       operands.push(this.climb(this.operand(child(tail, 'operand'), emptyAt(tailRange.end)), precedence + 1));
@@ -190,7 +191,7 @@ class FlatExpression {
   private binary(left: Expr, operator: IToken, right: Expr): Expr {
     const node = Object.freeze({
       kind: 'BinaryExpr',
-      operator: operator.image as BinaryOperator,
+      operator: spelling(operator) as BinaryOperator,
       left,
       right,
       range: cover(left.range, right.range),
@@ -216,8 +217,9 @@ class FlatExpression {
     for (let i = prefixes.length - 1; i >= 0; i--) {
       const op = prefixes[i]!;
       // `not` also takes the tails that bind tighter than `and`; `-` only its atom.
-      const operand = op.image === '-' ? expr : this.climb(expr, NOT_OPERAND);
-      const node = Object.freeze({ kind: 'UnaryExpr', operator: op.image === '-' ? '-' : 'not', operand, range: cover(tokenRange(op, this.ctx.lines), operand.range) }) as Expr;
+      const minus = spelling(op) === '-';
+      const operand = minus ? expr : this.climb(expr, NOT_OPERAND);
+      const node = Object.freeze({ kind: 'UnaryExpr', operator: minus ? '-' : 'not', operand, range: cover(tokenRange(op, this.ctx.lines), operand.range) }) as Expr;
       // Levels are counted from the atom out; a reader counts prefixes from the left.
       expr = this.nesting.level(node, [operand], prefixes[prefixes.length - 1 - i]);
     }

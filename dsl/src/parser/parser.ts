@@ -3,9 +3,20 @@
 // file is still parsed. Token labels name the CST children the AST builder reads.
 import { CstParser, EOF, NoViableAltException, tokenMatcher, type AtLeastOneSepMethodOpts, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { PlazoCstNode } from '../ast/cst.ts';
+import { respell, spelling } from '../lexer/lexer.ts';
 import * as t from '../lexer/tokens.ts';
-import { syntaxMessages } from './messages.ts';
+import { keywordHelp, suggestKeyword } from './keyword-suggestions.ts';
+import { constructOf, describeActual, syntaxMessages } from './messages.ts';
 import { MAX_NESTING } from './nesting.ts';
+
+/** A syntax error found by the parser's own recovery (parser.ts), beside Chevrotain's `errors`. */
+export interface SyntaxProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly help?: string;
+  /** Where: the offending token. */
+  readonly token: IToken;
+}
 
 /** CONSUME/SUBRULE label options, allocated once (Chevrotain reads them on every call). */
 /** Cache slot of the `+`/`-` alternatives (the numbered slots are per call site). */
@@ -138,6 +149,17 @@ interface TreeBuilderInternals {
   CST_STACK: PlazoCstNode[];
 }
 
+/** Chevrotain's recovery internals (11.2.0, pinned) that {@link PlazoParser} uses and extends. */
+interface RecoveryInternals {
+  findReSyncTokenType(): TokenType;
+  exportLexerState(): number;
+  importLexerState(state: number): void;
+  getCurrRuleFullName(): string;
+  tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
+}
+
+const chevrotainRecovery = CstParser.prototype as unknown as RecoveryInternals;
+
 class PlazoParser extends CstParser {
   // Alternatives and separator options are built on first use and reused: allocating them (and,
   // under tsx/esbuild keepNames, naming their closures) on every rule call dominated parse time.
@@ -145,6 +167,8 @@ class PlazoParser extends CstParser {
   private readonly sepCache: AtLeastOneSepMethodOpts<unknown>[] = [];
   /** How many `expression` rules are open: the nesting of parentheses, `if`s, calls and `in` lists. */
   private nesting = 0;
+  /** Errors found by this parser's own recovery in the current parse (Chevrotain's are in `errors`). */
+  problems: SyntaxProblem[] = [];
 
   constructor() {
     super([...t.allTokens], {
@@ -168,8 +192,9 @@ class PlazoParser extends CstParser {
     this.CONSUME(t.Name, L.code);
     this.OPTION(() => this.CONSUME(t.StringLiteral, L.name));
     this.CONSUME(t.LCurly);
-    this.MANY(() => {
-      this.OR((this.cache[0] ??= [
+    this.MANY({
+      GATE: () => this.skipStrayBraces(),
+      DEF: () => this.OR((this.cache[0] ??= [
         { ALT: () => this.SUBRULE(this.currencySetting) },
         { ALT: () => this.SUBRULE(this.kindSetting) },
         { ALT: () => this.SUBRULE(this.docSetting) },
@@ -186,7 +211,7 @@ class PlazoParser extends CstParser {
         { ALT: () => this.SUBRULE(this.allocationDecl) },
         { ALT: () => this.SUBRULE(this.prepaymentDecl) },
         { ALT: () => this.SUBRULE(this.testDecl) },
-      ]));
+      ])),
     });
     this.CONSUME(t.RCurly);
   });
@@ -1139,6 +1164,138 @@ class PlazoParser extends CstParser {
     this.SUBRULE3(this.expression, L.otherwise);
   });
 
+  // ------------------------------------------------------------ error recovery
+  // Chevrotain re-syncs after an error at the next statement or section (each is its own rule).
+  // These hooks make it re-sync where a person would: past a stray `}` (not at the end of the
+  // product), past a misspelt keyword (read as the one meant), over a stray block whole.
+
+  /**
+   * Before each product item: a `}` that would close the product while sections follow is a stray
+   * one (reported, skipped), not the end of the product — else everything after it would be lost.
+   */
+  private skipStrayBraces(): boolean {
+    while (this.LA(1).tokenType === t.RCurly && this.productGoesOn()) {
+      this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+      this.SKIP_TOKEN();
+    }
+    return true;
+  }
+
+  /** Whether, past the `}`s ahead, the product goes on: a keyword or a name other than `product`. */
+  private productGoesOn(): boolean {
+    for (let k = 2; ; k++) {
+      const next = this.LA(k);
+      if (next.tokenType === t.RCurly) continue;
+      if (next.tokenType === EOF || next.tokenType === t.Product) return false;
+      return tokenMatcher(next, t.Keyword) || tokenMatcher(next, t.Identifier);
+    }
+  }
+
+  /**
+   * Chevrotain's recovery inside a repetition (a section's lines, the product's sections), called
+   * when the next token starts no item and does not close the block. Chevrotain's own skips up to
+   * the first `}`, even one closing a nested block, which then ended the enclosing section (or the
+   * whole product) early and lost everything after it. Here: a misspelt keyword that would start
+   * an item is read as that keyword (reported with "did you mean"); anything else is reported once
+   * and skipped, braces balanced, up to the next item or the end of the block.
+   */
+  tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void {
+    const internals = this as unknown as RecoveryInternals;
+    const first = this.LA(1);
+    if (first.tokenType === EOF) return; // nothing to skip: the block's end is reported as missing
+    if (this.respellKeyword(first, lookAhead)) {
+      grammarRule.apply(this, args);
+      return;
+    }
+    const help = this.expectedItems(first, lookAhead);
+    const stray = (): void => this.problem('unexpected-token', `unexpected ${describeActual(first)} in \`${constructOf(internals.getCurrRuleFullName())}\``, first, help);
+    const reSync = internals.findReSyncTokenType();
+    const start = internals.exportLexerState();
+    let depth = 0;
+    for (let next = first; next.tokenType !== EOF; next = this.LA(1)) {
+      if (depth === 0 && next !== first) {
+        if (this.respellKeyword(next, lookAhead) || lookAhead.call(this)) {
+          stray();
+          grammarRule.apply(this, args);
+          return;
+        }
+        if (tokenMatcher(this.LA(1), expected)) {
+          stray();
+          return;
+        }
+        if (tokenMatcher(this.LA(1), reSync)) break;
+      }
+      const type = this.LA(1).tokenType;
+      if (type === t.LCurly || type === t.LParen) depth++;
+      else if ((type === t.RCurly || type === t.RParen) && depth > 0) depth--;
+      this.SKIP_TOKEN();
+    }
+    // Nothing to re-sync to in this block: Chevrotain's recovery between rules takes over.
+    internals.importLexerState(start);
+  }
+
+  /**
+   * Reads `token`, a name where an item of the current block should start, as the keyword it
+   * most likely misspells among those that start an item here (`prcing` → `pricing`,
+   * `elegibilidad` → `eligibility`), reporting `unknown-keyword`. False when none fits.
+   */
+  private respellKeyword(token: IToken, lookAhead: () => boolean): boolean {
+    if (token.tokenType !== t.Identifier) return false;
+    const starts = this.keywordsStartingItem(token, lookAhead);
+    const meant = suggestKeyword(token.image, starts.keys());
+    if (meant === undefined) return false;
+    const rule = (this as unknown as RecoveryInternals).getCurrRuleFullName();
+    const message = rule === 'product' ? `unknown section \`${token.image}\`` : `unknown keyword \`${token.image}\` in \`${constructOf(rule)}\``;
+    this.problem('unknown-keyword', message, token, keywordHelp(token.image, meant));
+    respell(token, starts.get(meant)!, meant);
+    return true;
+  }
+
+  /** The keywords that start an item of the current block, tried in place of `token` (the next one). */
+  private keywordsStartingItem(token: IToken, lookAhead: () => boolean): Map<string, TokenType> {
+    const { tokenType, tokenTypeIdx } = token;
+    const starts = new Map<string, TokenType>();
+    for (const [word, type] of t.keywordTypes) {
+      token.tokenType = type;
+      token.tokenTypeIdx = type.tokenTypeIdx!;
+      if (lookAhead.call(this)) starts.set(word, type);
+    }
+    token.tokenType = tokenType;
+    token.tokenTypeIdx = tokenTypeIdx;
+    return starts;
+  }
+
+  /** "expected `method`, `basis`, … or `}`": the keywords that start an item in place of `token` (the next one). */
+  private expectedItems(token: IToken, lookAhead: () => boolean): string {
+    const words = [...this.keywordsStartingItem(token, lookAhead).keys()].map((w) => `\`${w}\``);
+    return words.length === 0 ? 'expected `}`' : `expected ${words.join(', ')} or \`}\``;
+  }
+
+  /**
+   * Chevrotain's single-token recovery, first trying what was most likely meant: a number where a
+   * percent belongs (`rate 110`) is read as that percent, a misspelt keyword (`ordinay`) as the
+   * keyword expected. Either way the error is already reported (messages.ts explains it).
+   */
+  tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken {
+    const next = this.LA(1);
+    if (expected === t.PercentLiteral && next.tokenType === t.NumberLiteral) {
+      respell(next, t.PercentLiteral, `${spelling(next)}%`);
+      this.SKIP_TOKEN();
+      return next;
+    }
+    const word = t.keywordOf(expected);
+    if (word !== undefined && next.tokenType === t.Identifier && suggestKeyword(next.image, [word]) !== undefined) {
+      respell(next, expected, word);
+      this.SKIP_TOKEN();
+      return next;
+    }
+    return chevrotainRecovery.tryInRuleRecovery.call(this, expected, follows);
+  }
+
+  private problem(code: string, message: string, token: IToken, help?: string): void {
+    this.problems.push(help === undefined ? { code, message, token } : { code, message, help, token });
+  }
+
   // ------------------------------------------------------------ CST building
   // Chevrotain's CST builder (traits/tree_builder.js) with cheaper nodes: fast-mode `children`
   // holding a single element without an array (see PlazoCstNode in ast/cst.ts), and, instead of a `location` of six boxed doubles updated on every token, the first and last
@@ -1186,6 +1343,7 @@ class PlazoParser extends CstParser {
   parseFile(tokens: IToken[]): CstNode {
     this.input = tokens;
     this.nesting = 0;
+    this.problems = [];
     return this.file();
   }
 }
