@@ -151,11 +151,12 @@ interface TreeBuilderInternals {
 
 /** Chevrotain's recovery internals (11.2.0, pinned) that {@link PlazoParser} uses and extends. */
 interface RecoveryInternals {
-  findReSyncTokenType(): TokenType;
+  flattenFollowSet(): TokenType[];
   exportLexerState(): number;
   importLexerState(state: number): void;
   getCurrRuleFullName(): string;
   tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
+  shouldInRepetitionRecoveryBeTried(expected: TokenType, nextTokenIndex: number, notStuck: boolean | undefined): boolean;
 }
 
 const chevrotainRecovery = CstParser.prototype as unknown as RecoveryInternals;
@@ -169,6 +170,9 @@ class PlazoParser extends CstParser {
   private nesting = 0;
   /** Errors found by this parser's own recovery in the current parse (Chevrotain's are in `errors`). */
   problems: SyntaxProblem[] = [];
+  /** Repetitions being run again after a recovery, innermost last (see `reenter`). */
+  private reentries: string[] = [];
+  private reenterAgain = false;
 
   constructor() {
     super([...t.allTokens], {
@@ -192,9 +196,8 @@ class PlazoParser extends CstParser {
     this.CONSUME(t.Name, L.code);
     this.OPTION(() => this.CONSUME(t.StringLiteral, L.name));
     this.CONSUME(t.LCurly);
-    this.MANY({
-      GATE: () => this.skipStrayBraces(),
-      DEF: () => this.OR((this.cache[0] ??= [
+    this.MANY(() => {
+      this.OR((this.cache[0] ??= [
         { ALT: () => this.SUBRULE(this.currencySetting) },
         { ALT: () => this.SUBRULE(this.kindSetting) },
         { ALT: () => this.SUBRULE(this.docSetting) },
@@ -211,7 +214,7 @@ class PlazoParser extends CstParser {
         { ALT: () => this.SUBRULE(this.allocationDecl) },
         { ALT: () => this.SUBRULE(this.prepaymentDecl) },
         { ALT: () => this.SUBRULE(this.testDecl) },
-      ])),
+      ]));
     });
     this.CONSUME(t.RCurly);
   });
@@ -1170,15 +1173,18 @@ class PlazoParser extends CstParser {
   // product), past a misspelt keyword (read as the one meant), over a stray block whole.
 
   /**
-   * Before each product item: a `}` that would close the product while sections follow is a stray
-   * one (reported, skipped), not the end of the product — else everything after it would be lost.
+   * Whether to recover inside a repetition that found no next item (Chevrotain's test), and also
+   * at a `}` that would close the product while sections follow it: a stray one, skipped by
+   * {@link tryInRepetitionRecovery} — else everything after it would be lost.
    */
-  private skipStrayBraces(): boolean {
-    while (this.LA(1).tokenType === t.RCurly && this.productGoesOn()) {
-      this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
-      this.SKIP_TOKEN();
-    }
-    return true;
+  shouldInRepetitionRecoveryBeTried(expected: TokenType, nextTokenIndex: number, notStuck: boolean | undefined): boolean {
+    if (notStuck !== false && this.atStrayBrace()) return true;
+    return chevrotainRecovery.shouldInRepetitionRecoveryBeTried.call(this, expected, nextTokenIndex, notStuck);
+  }
+
+  /** A `}` in the product's list of sections, with more of the product after it. */
+  private atStrayBrace(): boolean {
+    return this.LA(1).tokenType === t.RCurly && (this as unknown as RecoveryInternals).getCurrRuleFullName() === 'product' && this.productGoesOn();
   }
 
   /** Whether, past the `}`s ahead, the product goes on: a keyword or a name other than `product`. */
@@ -1201,29 +1207,40 @@ class PlazoParser extends CstParser {
    */
   tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void {
     const internals = this as unknown as RecoveryInternals;
+    while (this.atStrayBrace()) {
+      this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+      this.SKIP_TOKEN();
+      if (lookAhead.call(this)) {
+        this.reenter(grammarRule, args);
+        return;
+      }
+    }
     const first = this.LA(1);
-    if (first.tokenType === EOF) return; // nothing to skip: the block's end is reported as missing
+    if (first.tokenType === EOF || tokenMatcher(first, expected)) return; // nothing to skip
     if (this.respellKeyword(first, lookAhead)) {
-      grammarRule.apply(this, args);
+      this.reenter(grammarRule, args);
       return;
     }
     const help = this.expectedItems(first, lookAhead);
     const stray = (): void => this.problem('unexpected-token', `unexpected ${describeActual(first)} in \`${constructOf(internals.getCurrRuleFullName())}\``, first, help);
-    const reSync = internals.findReSyncTokenType();
+    // Tokens that belong to an enclosing block: met first, there is nothing to re-sync to here.
+    const enclosing = new Set(internals.flattenFollowSet());
     const start = internals.exportLexerState();
     let depth = 0;
     for (let next = first; next.tokenType !== EOF; next = this.LA(1)) {
       if (depth === 0 && next !== first) {
         if (this.respellKeyword(next, lookAhead) || lookAhead.call(this)) {
           stray();
-          grammarRule.apply(this, args);
+          this.reenter(grammarRule, args);
           return;
         }
-        if (tokenMatcher(this.LA(1), expected)) {
+        if (this.atStrayBrace()) {
+          this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+        } else if (tokenMatcher(this.LA(1), expected)) {
           stray();
           return;
         }
-        if (tokenMatcher(this.LA(1), reSync)) break;
+        if (enclosing.has(this.LA(1).tokenType)) break;
       }
       const type = this.LA(1).tokenType;
       if (type === t.LCurly || type === t.LParen) depth++;
@@ -1232,6 +1249,29 @@ class PlazoParser extends CstParser {
     }
     // Nothing to re-sync to in this block: Chevrotain's recovery between rules takes over.
     internals.importLexerState(start);
+  }
+
+  /**
+   * Runs the repetition again after a recovery (Chevrotain calls it recursively, which exhausts
+   * the stack after a few thousand recoveries in one block): a recovery in the repetition being
+   * re-run only asks for one more run, so the runs of one repetition are a loop.
+   */
+  private reenter(grammarRule: (...args: unknown[]) => void, args: unknown[]): void {
+    const key = `${(this as unknown as TreeBuilderInternals).CST_STACK.length}:${grammarRule.name}:${String(args[0])}`;
+    if (this.reentries[this.reentries.length - 1] === key) {
+      this.reenterAgain = true;
+      return;
+    }
+    this.reentries.push(key);
+    try {
+      do {
+        this.reenterAgain = false;
+        grammarRule.apply(this, args);
+      } while (this.reenterAgain);
+    } finally {
+      this.reentries.pop();
+      this.reenterAgain = false;
+    }
   }
 
   /**
@@ -1344,6 +1384,7 @@ class PlazoParser extends CstParser {
     this.input = tokens;
     this.nesting = 0;
     this.problems = [];
+    this.reentries = [];
     return this.file();
   }
 }
