@@ -7,7 +7,8 @@ import type { Diagnostic } from './diagnostic.ts';
 import { lex } from './lexer/lexer.ts';
 import { LineIndex } from './lexer/line-index.ts';
 import { isRealToken, tokenRange } from './ast/cst.ts';
-import { plazoParser } from './parser/parser.ts';
+import { syntaxDetails } from './parser/messages.ts';
+import { plazoParser, type SyntaxProblem } from './parser/parser.ts';
 
 /** A `//` or `///` comment: the formatter keeps them, the studio colours them. */
 export interface Comment {
@@ -36,12 +37,14 @@ function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, tokens
     const end = last ? last.startOffset + last.image.length : lines.text.length;
     range = lines.range(end, end);
   }
-  return {
-    severity: 'error',
-    code: atEnd ? 'unexpected-end-of-file' : 'unexpected-token',
-    message: error.message,
-    range,
-  };
+  const detail = syntaxDetails.get(error.message);
+  const code = detail?.code ?? (atEnd ? 'unexpected-end-of-file' : 'unexpected-token');
+  return detail?.help === undefined ? { severity: 'error', code, message: error.message, range } : { severity: 'error', code, message: error.message, range, help: detail.help };
+}
+
+function problemDiagnostic({ code, message, help, token }: SyntaxProblem, lines: LineIndex): Diagnostic {
+  const range = tokenRange(token, lines);
+  return help === undefined ? { severity: 'error', code, message, range } : { severity: 'error', code, message, range, help };
 }
 
 /**
@@ -67,11 +70,15 @@ export interface ParsedDocument extends ParseResult {
 export function parseDocument(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   const lexed = lex(text, lines);
+  syntaxDetails.clear();
   const cst = plazoParser.parseFile(lexed.tokens);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const syntax = [
+    ...plazoParser.errors.map((error) => syntaxDiagnostic(error, lines, lexed.tokens)),
+    ...plazoParser.problems.map((problem) => problemDiagnostic(problem, lines)),
+  ].sort((a, b) => a.range.start.offset - b.range.start.offset);
   const seen = new Set<string>();
-  for (const error of plazoParser.errors) {
-    const diagnostic = syntaxDiagnostic(error, lines, lexed.tokens);
+  for (const diagnostic of syntax) {
     // Recovery can report the same spot twice (an insertion, then a re-sync); keep one.
     const key = `${diagnostic.range.start.offset}:${diagnostic.message}`;
     if (seen.has(key)) continue;

@@ -1,12 +1,17 @@
 // Fuzzing the toolchain with token-level mutations of real products (deletions, insertions, swaps;
-// 160 runs of 1-3 stacked mutations per text by default, PLAZO_FUZZ_RUNS to change it),
-// from a fixed seed: parse, check, compile and format never throw, never hang, and every
-// diagnostic range lies inside the text. A formatted mutant must also be sound and idempotent.
+// 160 runs of 1-3 stacked mutations per text by default, PLAZO_FUZZ_RUNS to change it), the
+// insertions including the common mistakes (`$5,000`, `12 %`, `==`, `prcing`, a stray `}`), and
+// with deeply nested expressions (fast-check, PLAZO_FUZZ_DEEP_RUNS): parse, check, compile and
+// format never throw, never hang, and every diagnostic range lies inside the text. A formatted
+// mutant must also be sound and idempotent.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, ProductFile } from '../src/index.ts';
 import * as dsl from '../src/index.ts';
 import { lex } from '../src/lexer/lexer.ts';
+import { MAX_NESTING } from '../src/parser/nesting.ts';
 import { comparableAst } from './ast-equality.ts';
+import { PRODUCT } from './check-helpers.ts';
 import { allProducts } from './texts.ts';
 
 /** mulberry32: a tiny seeded PRNG, so every run mutates the same way. */
@@ -21,7 +26,11 @@ function prng(seed: number): () => number {
   };
 }
 
-const EXTRA_TOKENS = ['{', '}', '(', ')', ',', ':', '..', '..<', '->', '-', '+', '=', '>=', '"', '"abc', '%', '@', '///', '\n', 'product', 'missing', '0', '1.5x', '2025-13-40'];
+const EXTRA_TOKENS = [
+  '{', '}', '(', ')', ',', ':', '..', '..<', '->', '-', '+', '=', '>=', '"', '"abc', '%', '@', '///', '\n', 'product', 'missing', '0', '1.5x', '2025-13-40',
+  // common mistakes: each must be reported, never thrown on
+  '$', '$5,000', '12 %', '1,5%', '5,000', '2,731.52', '==', '&&', '||', '!', '=>', '<>', '} }', 'prcing', 'elegibilidad', 'rouding', 'if', 'not', '((((',
+];
 const MUTANTS_PER_TEXT = Number(process.env['PLAZO_FUZZ_RUNS'] ?? 160);
 const MAX_MS_PER_RUN = 2_000;
 
@@ -105,5 +114,40 @@ describe('fuzz: mutated real products', () => {
     }
     // Some mutants must stay valid (e.g. a swapped pair of list items), or the formatter went unfuzzed.
     expect(formatted).toBeGreaterThan(0);
+  });
+});
+
+describe('fuzz: deep nesting', () => {
+  // Self-delimiting wrappers: each adds one or two levels of nesting to what it wraps.
+  const WRAPPERS: readonly ((inner: string) => string)[] = [
+    (x) => `(${x})`,
+    (x) => `if applicant.age > 30 then ${x} else 0`,
+    (x) => `if ${x} then 1 else 0`,
+    (x) => `-(${x})`,
+    (x) => `not (${x})`,
+    (x) => `min(${x}, 1)`,
+    (x) => `(${x}) - 1`,
+    (x) => `applicant.age in { ${x} }`,
+  ];
+  const runs = Number(process.env['PLAZO_FUZZ_DEEP_RUNS'] ?? 40);
+
+  it(`never throws, keeps ranges inside the text, and reports nesting past ${MAX_NESTING} levels once`, () => {
+    const layers = fc.array(fc.nat(WRAPPERS.length - 1), { maxLength: 600 });
+    const chain = fc.record({ op: fc.constantFrom('+', '-', 'and', 'or', '*'), terms: fc.integer({ min: 1, max: 3000 }) });
+    fc.assert(
+      fc.property(layers, chain, (wrappers, { op, terms }) => {
+        let expr = Array.from({ length: terms }, (_, i) => `${i}`).join(` ${op} `);
+        for (const w of wrappers) expr = WRAPPERS[w]!(expr);
+        const text = PRODUCT.replace('\n  limits {', `\n  let deep = ${expr}\n  limits {`);
+        runToolchain(text);
+        const tooDeep = dsl.parse(text).diagnostics.filter((d) => d.code === 'nesting-too-deep');
+        // A chain of `+`, `and`, `or` takes at most 16 levels; of `-` or `*`, one per operator.
+        const chainLevels = op === '-' || op === '*' ? terms - 1 : Math.min(terms - 1, 16);
+        if (2 * wrappers.length + chainLevels <= MAX_NESTING) expect(tooDeep).toEqual([]);
+        else if (wrappers.length > MAX_NESTING || chainLevels > MAX_NESTING) expect(tooDeep).toHaveLength(1);
+        else expect(tooDeep.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: runs },
+    );
   });
 });

@@ -129,3 +129,74 @@ describe('plazo compile', () => {
     expect(await runCli(['compile', 'a', 'b'], capture(workspace({})).io)).toBe(2);
   });
 });
+
+describe('deep and broken input (issue 12)', () => {
+  /** PRODUCT with `let deep = EXPR` before `limits`. */
+  const withLet = (expr: string) => replaceOnce(PRODUCT, '\n  limits {', `\n  let deep = ${expr}\n  limits {`);
+  /** 1-based line:col of an offset. */
+  const lineCol = (text: string, offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return `${before.length}:${before[before.length - 1]!.length + 1}`;
+  };
+  const nestingHelp = '  help: split it into smaller parts with `let` (`let part = ...`), or remove parentheses that are not needed\n';
+
+  it.each([
+    ['1,500 nested parentheses', `${'('.repeat(1500)}1${')'.repeat(1500)}`],
+    ['1,500 nested `if … else`', `${'if applicant.age > 30 then 1 else '.repeat(1500)}0`],
+  ])('check, compile and fmt stop %s at the 65th level with one file:line:col error, never a stack trace', async (_name, expr) => {
+    const text = withLet(expr);
+    // The 65th `(` or `if` of the let: where the limit is crossed.
+    const opener = expr.startsWith('(') ? '(' : 'if';
+    let offset = text.indexOf('let deep = ') + 'let deep = '.length;
+    for (let i = 1; i < 65; i++) offset = text.indexOf(opener, offset + 1);
+    const expected = `deep.plazo:${lineCol(text, offset)}: error nesting-too-deep: the expression nests more than 64 levels deep\n${nestingHelp}`;
+    for (const command of [['check'], ['compile'], ['fmt', '--check']]) {
+      const c = capture(workspace({ 'deep.plazo': text }));
+      expect(await runCli([...command, 'deep.plazo'], c.io)).toBe(1);
+      expect(c.err()).toBe(expected);
+      expect(c.out()).toBe('');
+    }
+  });
+
+  it('checks, formats and compiles a sum and a conjunction of 3,000 terms', async () => {
+    const terms = Array.from({ length: 3000 }, (_, i) => i);
+    for (const expr of [terms.join(' + '), terms.map((i) => `applicant.age > ${i}`).join(' and ')]) {
+      const dir = workspace({ 'long.plazo': withLet(expr) });
+      const check = capture(dir);
+      expect(await runCli(['check', 'long.plazo'], check.io)).toBe(0);
+      expect(check.err()).toBe('');
+      const fmt = capture(dir);
+      expect(await runCli(['fmt', 'long.plazo'], fmt.io)).toBe(0);
+      expect(fmt.out()).toContain(`  let deep = ${expr}\n`);
+      const compile = capture(dir);
+      expect(await runCli(['compile', 'long.plazo'], compile.io)).toBe(0);
+      expect(JSON.parse(compile.out())).toMatchObject({ derived: [{ name: 'capacity' }, { name: 'dti' }, { name: 'deep' }] });
+    }
+  });
+
+  it('reports every syntax mistake of a product once, at its file:line:col, with the fix (lexical ones first)', async () => {
+    const broken = [
+      ['  pricing {', '  prcing {'],
+      ['iva 16% on', 'iva 16 % on'],
+      ['min 150 max 5_000', 'min 150 max $5,000'],
+      ['    first payment 7..45 days\n  }', '    first payment 7..45 days\n  }\n  }'],
+      ['  eligibility {', '  elegibilidad {'],
+      ['is present and bureau', 'is present && bureau'],
+      ['when applicant.age > 70', 'when applicant.age == 70'],
+    ].reduce((text, [from, to]) => replaceOnce(text, from!, to!), PRODUCT);
+    const c = capture(workspace({ 'p.plazo': broken }));
+    expect(await runCli(['check', 'p.plazo'], c.io)).toBe(1);
+    expect(c.err()).not.toMatch(/RangeError|^\s+at /m);
+    const strayBrace = broken.indexOf('  }\n  }\n') + '  }\n  '.length;
+    expect(c.err().split('\n').filter((l) => l.startsWith('p.plazo:'))).toEqual([
+      `p.plazo:${at(broken, '16 %')}: error percent-space: write \`16%\` without a space`,
+      `p.plazo:${at(broken, '$5,000')}: error currency-sign: amounts have no currency sign: \`5_000\``,
+      `p.plazo:${at(broken, '==')}: error unknown-operator: write \`=\` instead of \`==\``,
+      `p.plazo:${at(broken, '&&')}: error unknown-operator: write \`and\` instead of \`&&\``,
+      `p.plazo:${lineCol(broken, strayBrace)}: error unmatched-brace: unmatched \`}\``,
+      `p.plazo:${at(broken, 'prcing')}: error unknown-keyword: unknown section \`prcing\``,
+      `p.plazo:${at(broken, 'elegibilidad')}: error unknown-keyword: unknown section \`elegibilidad\``,
+    ]);
+    expect(c.err()).toContain('  help: did you mean `eligibility`? keywords are in English\n');
+  });
+});

@@ -4,7 +4,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { Dec } from '@plazo/engine';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { LineIndex } from '../lexer/line-index.ts';
-import { UNTERMINATED } from '../lexer/lexer.ts';
+import { spelling, UNTERMINATED } from '../lexer/lexer.ts';
 import { cover, token, tokenRange } from './cst.ts';
 import type {
   BooleanLiteral,
@@ -41,7 +41,7 @@ function withoutGrouping(image: string): string {
 
 /** A number token, optionally signed by a preceding `sign` CST node ("-40", "+50"). */
 export function numberLiteral(t: IToken, ctx: BuildContext, sign?: IToken): NumberLiteral {
-  const image = t.image;
+  const image = spelling(t);
   const digits = withoutGrouping(image.charCodeAt(image.length - 1) === 120 /* x */ ? image.slice(0, -1) : image);
   if (!sign) return Object.freeze({ kind: 'NumberLiteral', value: digits, range: tokenRange(t, ctx.lines) });
   return Object.freeze({ kind: 'NumberLiteral', value: sign.image + digits, range: signedRange(sign, t, ctx) });
@@ -66,7 +66,7 @@ export function percentFraction(value: string): string {
 const fractions = new Map<string, string>();
 
 export function percentLiteral(t: IToken, ctx: BuildContext, sign?: IToken): PercentLiteral {
-  const value = `${sign?.image ?? ''}${withoutGrouping(t.image.slice(0, -1))}`;
+  const value = `${sign?.image ?? ''}${withoutGrouping(spelling(t).slice(0, -1))}`;
   const range = sign ? signedRange(sign, t, ctx) : tokenRange(t, ctx.lines);
   return Object.freeze({ kind: 'PercentLiteral', value, fraction: percentFraction(value), range });
 }
@@ -120,5 +120,5 @@ export function bound(node: CstNode | undefined, ctx: BuildContext): NumberLiter
   const value = token(node, 'value');
   if (!value) return undefined;
   const sign = token(node, 'sign');
-  return value.image.endsWith('%') ? percentLiteral(value, ctx, sign) : numberLiteral(value, ctx, sign);
+  return spelling(value).endsWith('%') ? percentLiteral(value, ctx, sign) : numberLiteral(value, ctx, sign);
 }

@@ -18,6 +18,7 @@ import {
 import { child, children, emptyAt, hasRealToken, labelled, nodeRange, token, tokenRange, tokens } from './cst.ts';
 import type { PlazoCstNode } from './cst.ts';
 import type * as A from './nodes.ts';
+import { spelling } from '../lexer/lexer.ts';
 
 export type { BuildContext } from './build-literals.ts';
 
@@ -213,7 +214,7 @@ function buildSection(ruleName: string, node: CstNode, ctx: BuildContext, at: Ra
       const reduce = token(node, 'reduce');
       const notAllowed = token(node, 'notAllowed');
       if (!reduce && !notAllowed) return undefined;
-      const policy = notAllowed ? 'not-allowed' : reduce!.image === 'term' ? 'reduce-term' : 'reduce-installment';
+      const policy = notAllowed ? 'not-allowed' : spelling(reduce!) === 'term' ? 'reduce-term' : 'reduce-installment';
       return Object.freeze({ kind: 'PrepaymentDecl', policy, range: at });
     }
     case 'testDecl':
@@ -237,7 +238,7 @@ function buildInput(node: CstNode, ctx: BuildContext, range: Range): A.InputSect
     const decl: A.InputFieldDecl = {
       kind: 'InputFieldDecl',
       name: nameOr(token(field, 'name'), at, ctx),
-      type: typeToken.image as A.TypeName,
+      type: spelling(typeToken) as A.TypeName,
       typeRange: enumNode ? rangeOf(enumNode, ctx, at) : tokenRange(typeToken, ctx.lines),
       enumValues: tokens(enumNode, 'values').map((t) => identifier(t, ctx)),
       ...(bounds ? { bounds } : {}),
@@ -265,7 +266,7 @@ function buildFrequency(node: CstNode | undefined, ctx: BuildContext, fallback: 
   if (!node || !hasRealToken(node)) return undefined;
   const range = rangeOf(node, ctx, fallback);
   const named = token(node, 'named');
-  if (named) return Object.freeze({ kind: named.image as 'weekly' | 'biweekly' | 'semimonthly' | 'monthly', range });
+  if (named) return Object.freeze({ kind: spelling(named) as 'weekly' | 'biweekly' | 'semimonthly' | 'monthly', range });
   const days = token(node, 'days');
   return days ? Object.freeze({ kind: 'every', days: numberLiteral(days, ctx), range }) : undefined;
 }
@@ -369,7 +370,7 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
           const what = token(item, 'what');
           const count = token(item, 'count');
           if (what && count) {
-            grace.push(Object.freeze({ what: what.image as 'principal' | 'interest', count: numberLiteral(count, ctx), range: at }));
+            grace.push(Object.freeze({ what: spelling(what) as 'principal' | 'interest', count: numberLiteral(count, ctx), range: at }));
           }
           break;
         }
@@ -395,7 +396,7 @@ function buildPricing(node: CstNode, ctx: BuildContext, range: Range): A.Pricing
 function feeAmount(node: CstNode | undefined, ctx: BuildContext): A.NumberLiteral | A.PercentLiteral | undefined {
   const value = token(node, 'value');
   if (!value) return undefined;
-  return value.image.endsWith('%') ? percentLiteral(value, ctx) : numberLiteral(value, ctx);
+  return spelling(value).endsWith('%') ? percentLiteral(value, ctx) : numberLiteral(value, ctx);
 }
 
 /** `min`, `max` and `iva`/`no iva` modifiers shared by fees and late fees. */
@@ -434,7 +435,7 @@ function buildFee(node: CstNode, ctx: BuildContext, range: Range): A.FeeDecl | u
     const timing = token(timingNode, 'timing');
     if (!timing) continue;
     const at = rangeOf(timingNode, ctx, range);
-    const value = timing.image === 'per' ? 'per-installment' : (timing.image as 'upfront' | 'deducted' | 'financed');
+    const value = spelling(timing) === 'per' ? 'per-installment' : (spelling(timing) as 'upfront' | 'deducted' | 'financed');
     setOnce(fee, 'timing', Object.freeze({ value, range: at }), ctx, 'timing', at, where);
   }
   return documented(fee, ctx, range);
@@ -470,7 +471,7 @@ function buildPenalties(node: CstNode, ctx: BuildContext, range: Range): A.Penal
       : Object.freeze({ kind: 'annual' as const, rate: percentLiteral(annual!, ctx) });
     const moratorium: Omit<Mutable<NonNullable<A.PenaltiesSection['moratorium']>>, 'taxable'> & { taxable?: boolean } = {
       rate,
-      on: on.image === 'principal' ? 'overdue-principal' : 'overdue-installment',
+      on: spelling(on) === 'principal' ? 'overdue-principal' : 'overdue-installment',
       range: at,
     };
     for (const basis of children(item, 'basis')) {
@@ -487,7 +488,7 @@ function buildPenalties(node: CstNode, ctx: BuildContext, range: Range): A.Penal
 
 function outcomeOf(node: CstNode | undefined): 'decline' | 'refer' | undefined {
   const outcome = token(child(node, 'outcome'), 'outcome');
-  return outcome ? (outcome.image as 'decline' | 'refer') : undefined;
+  return outcome ? (spelling(outcome) as 'decline' | 'refer') : undefined;
 }
 
 function buildEligibility(node: CstNode, ctx: BuildContext, range: Range): A.EligibilitySection {
@@ -719,7 +720,7 @@ function buildExpectation(node: CstNode, ctx: BuildContext, fallback: Range): A.
   const outcome = token(node, 'outcome');
   if (outcome) {
     const reasons = tokens(node, 'reasons').map((reason) => stringLiteral(reason, ctx));
-    return Object.freeze({ kind: 'outcome', outcome: outcome.image as 'approve' | 'refer' | 'decline', reasons, range: at });
+    return Object.freeze({ kind: 'outcome', outcome: spelling(outcome) as 'approve' | 'refer' | 'decline', reasons, range: at });
   }
   if (token(node, 'band')) {
     const band = token(node, 'bandName');
@@ -728,13 +729,13 @@ function buildExpectation(node: CstNode, ctx: BuildContext, fallback: Range): A.
   const amountKind = token(node, 'amountKind');
   if (amountKind) {
     const value = token(node, 'number');
-    const kind = amountKind.image as 'score' | 'offer' | 'counteroffer' | 'installment' | 'total';
+    const kind = spelling(amountKind) as 'score' | 'offer' | 'counteroffer' | 'installment' | 'total';
     return value ? Object.freeze({ kind, value: numberLiteral(value, ctx), range: at }) : undefined;
   }
   const percentKind = token(node, 'percentKind');
   if (percentKind) {
     const value = token(node, 'percent');
-    return value ? Object.freeze({ kind: percentKind.image as 'rate' | 'cat', value: percentLiteral(value, ctx), range: at }) : undefined;
+    return value ? Object.freeze({ kind: spelling(percentKind) as 'rate' | 'cat', value: percentLiteral(value, ctx), range: at }) : undefined;
   }
   const state = child(node, 'state');
   const on = token(state, 'on');

@@ -19,6 +19,8 @@ export interface PlazoCstNode {
   first: IToken | undefined;
   last: IToken | undefined;
   recoveredNode?: boolean;
+  /** On an expression the parser did not enter, nested too deep: the token that opened it. */
+  tooDeep?: IToken;
 }
 
 /** A token that really is in the text (not one inserted by error recovery). */

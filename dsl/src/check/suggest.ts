@@ -22,7 +22,8 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return best === undefined ? undefined : `did you mean \`${best}\`?`;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -1,12 +1,32 @@
 // Lexing: text → tokens, comments and lexical diagnostics (`invalid-character`,
-// `unterminated-string`). An unterminated string is still handed to the parser as a string.
-import { Lexer, type IToken } from 'chevrotain';
+// `unterminated-string`, and the common mistakes of mistakes.ts). An unterminated string is still
+// handed to the parser as a string, a mistaken number or operator as the one meant.
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic.ts';
 import { LineIndex } from './line-index.ts';
+import { invalidCharacterHelp, mistakeOf } from './mistakes.ts';
 import { allTokens, StringLiteral, UnterminatedString } from './tokens.ts';
 
 /** Payload marking a string token that lacks its closing quote. */
 export const UNTERMINATED = 'unterminated';
+
+/** Payload of a token read as something else than written (`1,5%` as `1.5%`, `prcing` as `pricing`). */
+interface Respelled {
+  readonly intended: string;
+}
+
+/** The text a token stands for: its image, or what was meant when it was respelled. */
+export function spelling(token: IToken): string {
+  const payload = token.payload as Respelled | undefined;
+  return payload?.intended ?? token.image;
+}
+
+/** Makes `token` read as a `type` spelled `intended` (after reporting what was written). */
+export function respell(token: IToken, type: TokenType, intended: string): void {
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx!;
+  token.payload = { intended } satisfies Respelled;
+}
 
 /** The lexer, built once: Chevrotain validates and optimizes the token set at construction. */
 const lexer = new Lexer([...allTokens], {
@@ -37,10 +57,17 @@ export function lex(text: string, lines: LineIndex = new LineIndex(text)): LexRe
       code: 'invalid-character',
       message: `invalid character${[...bad].length > 1 ? 's' : ''} \`${shown}\``,
       range: lines.range(error.offset, error.offset + error.length),
-      help: 'names use letters, digits and `_`; strings go between double quotes',
+      help: invalidCharacterHelp(bad),
     });
   }
   for (const token of result.tokens) {
+    const mistake = mistakeOf(token);
+    if (mistake) {
+      const { code, message, help } = mistake;
+      diagnostics.push({ severity: 'error', code, message, help, range: lines.range(token.startOffset, token.startOffset + token.image.length) });
+      respell(token, mistake.type, mistake.intended);
+      continue;
+    }
     if (token.tokenType !== UnterminatedString) continue;
     diagnostics.push({
       severity: 'error',
@@ -52,5 +79,6 @@ export function lex(text: string, lines: LineIndex = new LineIndex(text)): LexRe
     token.tokenType = StringLiteral;
     token.tokenTypeIdx = StringLiteral.tokenTypeIdx!;
   }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { tokens: result.tokens, comments: result.groups['comments'] ?? [], diagnostics, lines };
 }

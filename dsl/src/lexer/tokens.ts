@@ -1,6 +1,7 @@
 // Every token of the Plazo language, in lexing order. Keywords are "soft" where the grammar lets
 // them double as names (`score`, `amount`, `principal`...); comments live in their own group.
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { respellNumber } from './number-spelling.ts';
 
 // ---------------------------------------------------------------- categories
 
@@ -195,12 +196,16 @@ function previousIs(tokens: IToken[], back: number, type: TokenType): boolean {
   return tokens[tokens.length - back]?.tokenType === type;
 }
 
-/** `actual/360`, `actual/365`, `30/360`: lexed only right after `basis`, so `30/360` elsewhere divides. */
+/**
+ * `actual/360`, `actual/365`, `30/360`: lexed only right after `basis`, so `30/360` elsewhere
+ * divides — or after a name, where no division can be (two operands in a row): the parser then
+ * reads a misspelt `basis` as `basis` (parser.ts, `respellKeyword`) with this setting intact.
+ */
 export const BasisName = createToken({
   name: 'BasisName',
   pattern: {
     exec: (text, offset, tokens) => {
-      if (!previousIs(tokens, 1, Basis)) return null;
+      if (!previousIs(tokens, 1, Basis) && !previousIs(tokens, 1, Identifier)) return null;
       const match = /actual\/36[05](?![A-Za-z0-9_])|30\/360(?![0-9_])/y;
       match.lastIndex = offset;
       return match.exec(text);
@@ -212,12 +217,15 @@ export const BasisName = createToken({
   label: 'an interest basis (`actual/360`, `actual/365`, `30/360`)',
 });
 
-/** `half-even`, `half-up`: lexed only after `rounding N`, so `a-b` elsewhere subtracts. */
+/**
+ * `half-even`, `half-up`: lexed only after `rounding N`, so `a-b` elsewhere subtracts — or after
+ * `name N`, which no expression holds (a misspelt `rounding`, read as `rounding` by the parser).
+ */
 export const RoundingMode = createToken({
   name: 'RoundingMode',
   pattern: {
     exec: (text, offset, tokens) => {
-      if (!previousIs(tokens, 2, Rounding)) return null;
+      if (!previousIs(tokens, 2, Rounding) && !(previousIs(tokens, 2, Identifier) && previousIs(tokens, 1, NumberLiteral))) return null;
       const match = /[a-z]+(?:-[a-z]+)+/y;
       match.lastIndex = offset;
       return match.exec(text);
@@ -227,6 +235,68 @@ export const RoundingMode = createToken({
   line_breaks: false,
   label: 'a rounding mode',
 });
+
+// ---------------------------------------------------------------- common mistakes
+// Spellings the language does not use but people write (`$2,000`, `12 %`, `1,5%`, `==`, `&&`):
+// lexed as one token each so the lexer can report the fix and hand the parser what was meant
+// (lexer.ts, mistakes.ts). Valid text never matches them.
+
+/** `$` before a number, a space before `%`, or a comma inside a number (`2,000`, `1,5%`). */
+export const MistakenNumber = createToken({
+  name: 'MistakenNumber',
+  pattern: { exec: (text, offset, tokens) => mistakenNumber(text, offset, tokens) },
+  start_chars_hint: ['$', ...'0123456789'],
+  line_breaks: false,
+  label: 'a number',
+});
+
+/** `==`, `&&`, `||`, `!` (alone), `=>`, `=<`, `<>`: operators of other languages. */
+export const MistakenOperator = createToken({
+  name: 'MistakenOperator',
+  pattern: {
+    exec: (text, offset) => {
+      const match = /==|&&|\|\||=>|=<|<>|!(?!=)/y;
+      match.lastIndex = offset;
+      return match.exec(text);
+    },
+  },
+  start_chars_hint: ['=', '&', '|', '!', '<'],
+  line_breaks: false,
+  label: 'an operator',
+});
+
+const NUMBER_WITH_MISTAKES = /(\$[ \t]*)?\d[\d_]*((?:,\d+)*)(?:\.\d+)?(?:([ \t]+%)|%|x(?![A-Za-z0-9_]))?/y;
+
+function mistakenNumber(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  NUMBER_WITH_MISTAKES.lastIndex = offset;
+  const match = NUMBER_WITH_MISTAKES.exec(text);
+  if (!match) return null;
+  const [whole, dollar, commas, spacedPercent] = match;
+  if (!dollar && !spacedPercent && !commas) return null; // the common case: a valid number
+  const respelled = respellNumber(whole);
+  if (!respelled) return null;
+  if (!dollar && !spacedPercent && !commaInsideNumber(text, offset + whole.length, tokens)) return null;
+  return match;
+}
+
+/**
+ * Whether a comma between digits (`5,000`, `1,5`) belongs to the number rather than separating
+ * list items: not in a list (after `(`, `,` or `{`, or inside parentheses: `round(x,2)`,
+ * `min(a,100)`) and not between two ranges of a rate table (`6..12,13..24`).
+ */
+function commaInsideNumber(text: string, end: number, tokens: IToken[]): boolean {
+  const previous = tokens[tokens.length - 1]?.tokenType;
+  if (previous === LParen || previous === Comma || previous === LCurly) return false;
+  if ((previous === RangeDots || previous === RangeExclusive) && text.startsWith('..', end)) return false;
+  let depth = 0;
+  for (let i = tokens.length - 1; i >= 0 && i >= tokens.length - 500; i--) {
+    const type = tokens[i]!.tokenType;
+    if (type === LCurly || type === RCurly) break;
+    if (type === RParen) depth++;
+    else if (type === LParen && depth-- === 0) return false;
+  }
+  return true;
+}
 
 // ---------------------------------------------------------------- literals
 
@@ -303,10 +373,12 @@ export const allTokens: readonly TokenType[] = [
   UnterminatedString,
   BasisName,
   RoundingMode,
+  MistakenNumber,
   DateLiteral,
   MultipleLiteral,
   PercentLiteral,
   NumberLiteral,
+  MistakenOperator,
   Arrow,
   RangeExclusive,
   RangeDots,
@@ -340,6 +412,16 @@ export const allTokens: readonly TokenType[] = [
 export const keywords: readonly string[] = Object.freeze(
   keywordTokens.map((t) => String(t.PATTERN).slice(1, -1)).sort(),
 );
+
+/** The token of each keyword (`pricing` → the `pricing` token type). */
+export const keywordTypes: ReadonlyMap<string, TokenType> = new Map(keywordTokens.map((t) => [String(t.PATTERN).slice(1, -1), t]));
+
+const keywordWords = new Map([...keywordTypes].map(([word, type]) => [type, word]));
+
+/** The word of a keyword token type (`pricing`), or undefined for other tokens. */
+export function keywordOf(type: TokenType): string | undefined {
+  return keywordWords.get(type);
+}
 
 /** Keywords that may also be used as names (`score`, `amount`, enum values such as `weekly`). */
 export const softKeywords: ReadonlySet<string> = SOFT_KEYWORDS;

@@ -1,10 +1,22 @@
 // The Plazo grammar: one Chevrotain CstParser with error recovery, built once and reused. Every
 // section and statement is its own rule so a syntax error re-syncs locally and the rest of the
 // file is still parsed. Token labels name the CST children the AST builder reads.
-import { CstParser, type AtLeastOneSepMethodOpts, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
+import { CstParser, EOF, NoViableAltException, tokenMatcher, type AtLeastOneSepMethodOpts, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { PlazoCstNode } from '../ast/cst.ts';
+import { respell, spelling } from '../lexer/lexer.ts';
 import * as t from '../lexer/tokens.ts';
-import { syntaxMessages } from './messages.ts';
+import { keywordHelp, suggestKeyword } from './keyword-suggestions.ts';
+import { constructOf, describeActual, syntaxMessages } from './messages.ts';
+import { MAX_NESTING } from './nesting.ts';
+
+/** A syntax error found by the parser's own recovery (parser.ts), beside Chevrotain's `errors`. */
+export interface SyntaxProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly help?: string;
+  /** Where: the offending token. */
+  readonly token: IToken;
+}
 
 /** CONSUME/SUBRULE label options, allocated once (Chevrotain reads them on every call). */
 /** Cache slot of the `+`/`-` alternatives (the numbered slots are per call site). */
@@ -129,16 +141,38 @@ function endOf(token: IToken): number {
   return token.startOffset + token.image.length;
 }
 
+/** Keywords that expressions hold (besides those that double as names). */
+const EXPRESSION_KEYWORDS: ReadonlySet<TokenType> = new Set([t.If, t.Then, t.Else, t.Not, t.And, t.Or, t.In, t.Is, t.Missing, t.Present, t.True, t.False]);
+
 /** Chevrotain's CST-building internals (11.2.0, pinned) that {@link PlazoParser} replaces. */
 interface TreeBuilderInternals {
   CST_STACK: PlazoCstNode[];
 }
+
+/** Chevrotain's recovery internals (11.2.0, pinned) that {@link PlazoParser} uses and extends. */
+interface RecoveryInternals {
+  flattenFollowSet(): TokenType[];
+  exportLexerState(): number;
+  importLexerState(state: number): void;
+  getCurrRuleFullName(): string;
+  tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
+  shouldInRepetitionRecoveryBeTried(expected: TokenType, nextTokenIndex: number, notStuck: boolean | undefined): boolean;
+}
+
+const chevrotainRecovery = CstParser.prototype as unknown as RecoveryInternals;
 
 class PlazoParser extends CstParser {
   // Alternatives and separator options are built on first use and reused: allocating them (and,
   // under tsx/esbuild keepNames, naming their closures) on every rule call dominated parse time.
   private readonly cache: IOrAlt<unknown>[][] = [];
   private readonly sepCache: AtLeastOneSepMethodOpts<unknown>[] = [];
+  /** How many `expression` rules are open: the nesting of parentheses, `if`s, calls and `in` lists. */
+  private nesting = 0;
+  /** Errors found by this parser's own recovery in the current parse (Chevrotain's are in `errors`). */
+  problems: SyntaxProblem[] = [];
+  /** Repetitions being run again after a recovery, innermost last (see `reenter`). */
+  private reentries: string[] = [];
+  private reenterAgain = false;
 
   constructor() {
     super([...t.allTokens], {
@@ -1006,9 +1040,59 @@ class PlazoParser extends CstParser {
   // would cost most of the parse time on large products.
 
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.operand, L.operand);
-    this.MANY(() => this.SUBRULE(this.exprTail, L.tails));
+    try {
+      this.enterExpression();
+      this.SUBRULE(this.operand, L.operand);
+      this.MANY(() => this.SUBRULE(this.exprTail, L.tails));
+    } finally {
+      this.nesting--;
+    }
   });
+
+  /**
+   * Counts one more open expression (the statement's own is the first); past MAX_NESTING levels
+   * inside it, stops descending: the expression is left empty, marked with the token that opened
+   * it (the AST builder reports `nesting-too-deep` there), its text is skipped, and Chevrotain's
+   * recovery resumes after it without another error.
+   */
+  private enterExpression(): void {
+    if (++this.nesting <= MAX_NESTING + 1 || this.RECORDING_PHASE) return;
+    const stack = (this as unknown as TreeBuilderInternals).CST_STACK;
+    stack[stack.length - 1]!.tooDeep = this.LA(0);
+    this.skipExpression();
+    throw new NoViableAltException('nesting-too-deep', this.LA(1), this.LA(0));
+  }
+
+  /**
+   * Skips the text of the expression that starts here, without descending into it: up to the
+   * `)`, `}` or `,` that closes the construct around it, the `then`/`else` of an enclosing `if`,
+   * or a keyword that no expression holds (the next statement).
+   */
+  private skipExpression(): void {
+    let depth = 0;
+    let ifs = 0; // `if`s opened in the skipped text still waiting for their `then`
+    let thens = 0; // ... and for their `else`
+    for (let next = this.LA(1); next.tokenType !== EOF; next = this.LA(1)) {
+      const type = next.tokenType;
+      if (type === t.LParen || type === t.LCurly) depth++;
+      else if (type === t.RParen || type === t.RCurly) {
+        if (depth === 0) return;
+        depth--;
+      } else if (depth === 0) {
+        if (type === t.Comma) return;
+        if (type === t.If) ifs++;
+        else if (type === t.Then) {
+          if (ifs === 0) return;
+          ifs--;
+          thens++;
+        } else if (type === t.Else) {
+          if (thens === 0) return;
+          thens--;
+        } else if (tokenMatcher(next, t.Keyword) && !tokenMatcher(next, t.Name) && !EXPRESSION_KEYWORDS.has(type)) return;
+      }
+      this.SKIP_TOKEN();
+    }
+  }
 
   /** What follows an operand: a binary operator and the next operand, `in { ... }`, or `is missing|present`. */
   exprTail = this.RULE('exprTail', () => {
@@ -1083,6 +1167,175 @@ class PlazoParser extends CstParser {
     this.SUBRULE3(this.expression, L.otherwise);
   });
 
+  // ------------------------------------------------------------ error recovery
+  // Chevrotain re-syncs after an error at the next statement or section (each is its own rule).
+  // These hooks make it re-sync where a person would: past a stray `}` (not at the end of the
+  // product), past a misspelt keyword (read as the one meant), over a stray block whole.
+
+  /**
+   * Whether to recover inside a repetition that found no next item (Chevrotain's test), and also
+   * at a `}` that would close the product while sections follow it: a stray one, skipped by
+   * {@link tryInRepetitionRecovery} — else everything after it would be lost.
+   */
+  shouldInRepetitionRecoveryBeTried(expected: TokenType, nextTokenIndex: number, notStuck: boolean | undefined): boolean {
+    if (notStuck !== false && this.atStrayBrace()) return true;
+    return chevrotainRecovery.shouldInRepetitionRecoveryBeTried.call(this, expected, nextTokenIndex, notStuck);
+  }
+
+  /** A `}` in the product's list of sections, with more of the product after it. */
+  private atStrayBrace(): boolean {
+    return this.LA(1).tokenType === t.RCurly && (this as unknown as RecoveryInternals).getCurrRuleFullName() === 'product' && this.productGoesOn();
+  }
+
+  /** Whether, past the `}`s ahead, the product goes on: a keyword or a name other than `product`. */
+  private productGoesOn(): boolean {
+    for (let k = 2; ; k++) {
+      const next = this.LA(k);
+      if (next.tokenType === t.RCurly) continue;
+      if (next.tokenType === EOF || next.tokenType === t.Product) return false;
+      return tokenMatcher(next, t.Keyword) || tokenMatcher(next, t.Identifier);
+    }
+  }
+
+  /**
+   * Chevrotain's recovery inside a repetition (a section's lines, the product's sections), called
+   * when the next token starts no item and does not close the block. Chevrotain's own skips up to
+   * the first `}`, even one closing a nested block, which then ended the enclosing section (or the
+   * whole product) early and lost everything after it. Here: a misspelt keyword that would start
+   * an item is read as that keyword (reported with "did you mean"); anything else is reported once
+   * and skipped, braces balanced, up to the next item or the end of the block.
+   */
+  tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void {
+    const internals = this as unknown as RecoveryInternals;
+    while (this.atStrayBrace()) {
+      this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+      this.SKIP_TOKEN();
+      if (lookAhead.call(this)) {
+        this.reenter(grammarRule, args);
+        return;
+      }
+    }
+    const first = this.LA(1);
+    if (first.tokenType === EOF || tokenMatcher(first, expected)) return; // nothing to skip
+    if (this.respellKeyword(first, lookAhead)) {
+      this.reenter(grammarRule, args);
+      return;
+    }
+    const help = this.expectedItems(first, lookAhead);
+    const stray = (): void => this.problem('unexpected-token', `unexpected ${describeActual(first)} in \`${constructOf(internals.getCurrRuleFullName())}\``, first, help);
+    // Tokens that belong to an enclosing block: met first, there is nothing to re-sync to here.
+    const enclosing = new Set(internals.flattenFollowSet());
+    const start = internals.exportLexerState();
+    let depth = 0;
+    for (let next = first; next.tokenType !== EOF; next = this.LA(1)) {
+      if (depth === 0 && next !== first) {
+        if (this.respellKeyword(next, lookAhead) || lookAhead.call(this)) {
+          stray();
+          this.reenter(grammarRule, args);
+          return;
+        }
+        if (this.atStrayBrace()) {
+          this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+        } else if (tokenMatcher(this.LA(1), expected)) {
+          stray();
+          return;
+        }
+        if (enclosing.has(this.LA(1).tokenType)) break;
+      }
+      const type = this.LA(1).tokenType;
+      if (type === t.LCurly || type === t.LParen) depth++;
+      else if ((type === t.RCurly || type === t.RParen) && depth > 0) depth--;
+      this.SKIP_TOKEN();
+    }
+    // Nothing to re-sync to in this block: Chevrotain's recovery between rules takes over.
+    internals.importLexerState(start);
+  }
+
+  /**
+   * Runs the repetition again after a recovery (Chevrotain calls it recursively, which exhausts
+   * the stack after a few thousand recoveries in one block): a recovery in the repetition being
+   * re-run only asks for one more run, so the runs of one repetition are a loop.
+   */
+  private reenter(grammarRule: (...args: unknown[]) => void, args: unknown[]): void {
+    const key = `${(this as unknown as TreeBuilderInternals).CST_STACK.length}:${grammarRule.name}:${String(args[0])}`;
+    if (this.reentries[this.reentries.length - 1] === key) {
+      this.reenterAgain = true;
+      return;
+    }
+    this.reentries.push(key);
+    try {
+      do {
+        this.reenterAgain = false;
+        grammarRule.apply(this, args);
+      } while (this.reenterAgain);
+    } finally {
+      this.reentries.pop();
+      this.reenterAgain = false;
+    }
+  }
+
+  /**
+   * Reads `token`, a name where an item of the current block should start, as the keyword it
+   * most likely misspells among those that start an item here (`prcing` → `pricing`,
+   * `elegibilidad` → `eligibility`), reporting `unknown-keyword`. False when none fits.
+   */
+  private respellKeyword(token: IToken, lookAhead: () => boolean): boolean {
+    if (token.tokenType !== t.Identifier) return false;
+    const starts = this.keywordsStartingItem(token, lookAhead);
+    const meant = suggestKeyword(token.image, starts.keys());
+    if (meant === undefined) return false;
+    const rule = (this as unknown as RecoveryInternals).getCurrRuleFullName();
+    const message = rule === 'product' ? `unknown section \`${token.image}\`` : `unknown keyword \`${token.image}\` in \`${constructOf(rule)}\``;
+    this.problem('unknown-keyword', message, token, keywordHelp(token.image, meant));
+    respell(token, starts.get(meant)!, meant);
+    return true;
+  }
+
+  /** The keywords that start an item of the current block, tried in place of `token` (the next one). */
+  private keywordsStartingItem(token: IToken, lookAhead: () => boolean): Map<string, TokenType> {
+    const { tokenType, tokenTypeIdx } = token;
+    const starts = new Map<string, TokenType>();
+    for (const [word, type] of t.keywordTypes) {
+      token.tokenType = type;
+      token.tokenTypeIdx = type.tokenTypeIdx!;
+      if (lookAhead.call(this)) starts.set(word, type);
+    }
+    token.tokenType = tokenType;
+    token.tokenTypeIdx = tokenTypeIdx;
+    return starts;
+  }
+
+  /** "expected `method`, `basis`, … or `}`": the keywords that start an item in place of `token` (the next one). */
+  private expectedItems(token: IToken, lookAhead: () => boolean): string {
+    const words = [...this.keywordsStartingItem(token, lookAhead).keys()].map((w) => `\`${w}\``);
+    return words.length === 0 ? 'expected `}`' : `expected ${words.join(', ')} or \`}\``;
+  }
+
+  /**
+   * Chevrotain's single-token recovery, first trying what was most likely meant: a number where a
+   * percent belongs (`rate 110`) is read as that percent, a misspelt keyword (`ordinay`) as the
+   * keyword expected. Either way the error is already reported (messages.ts explains it).
+   */
+  tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken {
+    const next = this.LA(1);
+    if (expected === t.PercentLiteral && next.tokenType === t.NumberLiteral) {
+      respell(next, t.PercentLiteral, `${spelling(next)}%`);
+      this.SKIP_TOKEN();
+      return next;
+    }
+    const word = t.keywordOf(expected);
+    if (word !== undefined && next.tokenType === t.Identifier && suggestKeyword(next.image, [word]) !== undefined) {
+      respell(next, expected, word);
+      this.SKIP_TOKEN();
+      return next;
+    }
+    return chevrotainRecovery.tryInRuleRecovery.call(this, expected, follows);
+  }
+
+  private problem(code: string, message: string, token: IToken, help?: string): void {
+    this.problems.push(help === undefined ? { code, message, token } : { code, message, help, token });
+  }
+
   // ------------------------------------------------------------ CST building
   // Chevrotain's CST builder (traits/tree_builder.js) with cheaper nodes: fast-mode `children`
   // holding a single element without an array (see PlazoCstNode in ast/cst.ts), and, instead of a `location` of six boxed doubles updated on every token, the first and last
@@ -1129,6 +1382,9 @@ class PlazoParser extends CstParser {
   /** Parses a token vector into a CST; errors are left in `this.errors`. */
   parseFile(tokens: IToken[]): CstNode {
     this.input = tokens;
+    this.nesting = 0;
+    this.problems = [];
+    this.reentries = [];
     return this.file();
   }
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { JsonLogic } from '../ir/product-ir.ts';
-import { compileExpression } from './compile-expression.ts';
+import { compileExpression, MAX_EXPRESSION_DEPTH } from './compile-expression.ts';
 import { expressionReads } from './expression-reads.ts';
 import { ExpressionTypeError, toJsonValue } from './values.ts';
 
@@ -181,6 +181,23 @@ describe('compile errors', () => {
     expect(compile({ '/': [d('1')] })).toThrow('eligibility[0].when./: `/` takes 2 arguments, got 1');
     expect(compile({ decimal: '1e5' })).toThrow(/decimal string/);
     expect(compile({ a: 1, b: 2 })).toThrow(/exactly one operator key/);
+  });
+
+  it('refuses an expression nested deeper than MAX_EXPRESSION_DEPTH with its path, never a stack overflow', () => {
+    const nested = (levels: number): JsonLogic => {
+      let logic: JsonLogic = d('1');
+      for (let i = 0; i < levels; i++) logic = { '-': [logic] };
+      return logic;
+    };
+    // Each `-` is one level and its `decimal` literal one more.
+    expect(run(nested(MAX_EXPRESSION_DEPTH - 1))).toBe('-1');
+    for (const levels of [MAX_EXPRESSION_DEPTH, 20_000]) {
+      const compile = () => compileExpression(nested(levels), { path: 'derived[0].expr' });
+      expect(compile).toThrow(InvalidInputError);
+      expect(compile).toThrow(new RegExp(`^derived\\[0\\]\\.expr(\\.-\\[0\\]){${MAX_EXPRESSION_DEPTH}}: the expression nests deeper than ${MAX_EXPRESSION_DEPTH} levels$`));
+    }
+    // The compiler is usable afterwards: its depth count was unwound.
+    expect(run({ '+': [d('1'), d('2')] })).toBe('3');
   });
 });
 

@@ -234,7 +234,27 @@ function compileOperation(op: string, rawArgs: readonly unknown[], path: string,
   }
 }
 
+/**
+ * How deep an expression may nest (operations inside operations, arrays included): the compiler
+ * and the compiled closures recurse once per level. Far above what the dsl emits (its
+ * expressions nest at most 64 levels), far below what exhausts the stack.
+ */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+/** Levels of compileNode open now (compiling is synchronous). */
+let depth = 0;
+
 function compileNode(logic: unknown, path: string, options: Options): Node {
+  if (depth >= MAX_EXPRESSION_DEPTH) fail(path, `the expression nests deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+  depth++;
+  try {
+    return compileLevel(logic, path, options);
+  } finally {
+    depth--;
+  }
+}
+
+function compileLevel(logic: unknown, path: string, options: Options): Node {
   if (logic === null || typeof logic === 'string' || typeof logic === 'boolean') return constant(logic);
   if (typeof logic === 'number') {
     if (!Number.isFinite(logic)) fail(path, `${logic} is not a number`);
