@@ -1,5 +1,6 @@
 // The runtime's settings, from environment variables (documented in runtime/README.md).
 import { resolve } from 'node:path';
+import type { LintThresholds } from '@plazo/dsl';
 import type { DatabaseTarget } from './db/open-database.ts';
 
 export interface RuntimeConfig {
@@ -23,6 +24,8 @@ export interface RuntimeConfig {
   readonly eodAt?: string | undefined;
   /** Notification delivery: a webhook (URL + HMAC secret) or a JSON-lines file for development; unset = off. */
   readonly notifications?: { readonly webhookUrl?: string; readonly webhookSecret?: string; readonly file?: string } | undefined;
+  /** The institution's lint thresholds for checking drafts: `<dataDir>/plazo.config.json`, read at start (server.ts); unset = the language's defaults. */
+  readonly lints?: Partial<LintThresholds> | undefined;
 }
 
 /** Problems with the environment, reported at start before anything opens. */

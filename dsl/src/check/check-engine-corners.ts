@@ -67,7 +67,7 @@ export function checkEngineCorners(ir: UnhashedProductIR, sources: CornerSources
               'engine-limit',
               `the engine cannot schedule a loan this product allows: ${loan}`,
               range,
-              `${issue.message}; every decision on such a loan would fail${issue.path === 'principal' ? `: allow fewer payments or a larger minimum amount, or, when the first period is long (a disbursement on the 1st has its first ${frequencyText(term.frequency)} due date up to a month away), use \`basis period\` or a shorter \`first payment\` window` : ''}`,
+              `${issue.message}; every decision on such a loan would fail${issue.path === 'principal' ? principalHelp(ir) : ''}`,
             ),
           );
         }
@@ -136,6 +136,15 @@ function schedule(product: ProductIR, request: { amount: string; payments: numbe
     // A first-payment window no due date fits declines the application (PRIMER_PAGO_FUERA_DE_LIMITES).
     return { issue: e.issues.find((i) => i.path !== 'limits.firstPaymentDays' && i.path !== 'pricing.rate') };
   }
+}
+
+/** What to change when a level installment cannot pay its principal. */
+function principalHelp(ir: UnhashedProductIR): string {
+  const remedies = 'allow fewer payments, a larger minimum amount or a lower rate';
+  if (ir.pricing.basis === 'period') return `: ${remedies}`;
+  // Interest by days: a first period longer than the others (disbursed on the 1st, the first
+  // monthly or semimonthly due date is a month away) accrues more than the level installment pays.
+  return `: ${remedies}; with interest by days a long first period weighs most, so \`basis period\` or a shorter \`first payment\` window also helps`;
 }
 
 function frequencyText(frequency: Frequency): string {

@@ -182,6 +182,12 @@ function constraintOf(expr: Expr, scope: Scope): Constraint | undefined {
       }
       return { name: expr.operand.name, set: { values: { members: new Set(members as string[]), negated: false }, missing: false }, text };
     }
+    case 'NameRef': {
+      // A boolean read as a condition: `applicant.has_car` is `applicant.has_car = true`.
+      const symbol = lookup(scope, expr.name);
+      if (symbol?.type.kind !== 'boolean') return undefined;
+      return { name: expr.name, set: { values: { members: new Set(['true']), negated: false }, missing: false }, text: expr.name };
+    }
     case 'BinaryExpr': {
       if (expr.operator === 'or' || expr.operator === 'and') {
         const left = constraintOf(expr.left, scope);
