@@ -10,8 +10,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { ConfigError, loadConfig, type RuntimeConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { InvalidInputError } from '@plazo/engine';
-import { join } from 'node:path';
-import { LINT_CONFIG_FILE, readLintConfig } from './products/lint-config.ts';
+import { dataDirLintConfig } from './products/lint-config.ts';
 import { prepareService, startService } from './service.ts';
 
 function workerCount(config: RuntimeConfig): number {
@@ -86,9 +85,8 @@ async function runPrimary(config: RuntimeConfig, workers: number): Promise<void>
 
 /** The config with the institution's lint thresholds from the data directory, when it holds a plazo.config.json. */
 async function withLintThresholds(config: RuntimeConfig): Promise<RuntimeConfig> {
-  const file = join(config.dataDir, LINT_CONFIG_FILE);
   try {
-    const lints = await readLintConfig(file);
+    const lints = await dataDirLintConfig(config.dataDir);
     return lints ? { ...config, lints } : config;
   } catch (error) {
     if (error instanceof InvalidInputError) throw new ConfigError(error.issues.map((i) => `${i.path}: ${i.message}`).join('; '));

@@ -35,6 +35,11 @@ export async function readLintConfig(file: string, shown = file): Promise<Partia
   return result.thresholds;
 }
 
+/** The service's thresholds: `plazo.config.json` in its data directory (PLAZO_DATA_DIR); undefined when there is none. */
+export async function dataDirLintConfig(dataDir: string): Promise<Partial<LintThresholds> | undefined> {
+  return readLintConfig(join(dataDir, LINT_CONFIG_FILE));
+}
+
 /**
  * The thresholds for a product file: the nearest `plazo.config.json` in its folder or a folder
  * above (for standard input, from `cwd`); undefined (the defaults) when there is none.

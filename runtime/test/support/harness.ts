@@ -4,7 +4,7 @@ import { createApp, type PlazoApp } from '../../src/app.ts';
 import { issueApiKey } from '../../src/auth/api-key-issuer.ts';
 import { ROLES } from '../../src/auth/permissions.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { testConfig } from '../../src/config.ts';
+import { testConfig, type RuntimeConfig } from '../../src/config.ts';
 import type { RoleName } from '../../src/db/tables/columns.ts';
 import { memoryLogger } from '../../src/logger.ts';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.ts';
@@ -37,11 +37,11 @@ export interface TestResponse {
 }
 
 /** Opens the database, migrates, builds the app and issues one key per role. */
-export async function startHarness(kind: DatabaseKind): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, config: Partial<RuntimeConfig> = {}): Promise<Harness> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(TEST_NOW);
   const logger = memoryLogger('debug');
-  const app = createApp({ db: database.db, clock, logger, config: testConfig({ logLevel: 'debug' }) });
+  const app = createApp({ db: database.db, clock, logger, config: testConfig({ logLevel: 'debug', ...config }) });
   const keys = {} as Record<RoleName, string>;
   for (const role of ROLES) {
     const { key } = await issueApiKey(database.db, { name: `test ${role}`, role }, { actor: 'system', at: TEST_NOW });
