@@ -3,7 +3,7 @@
 // loanTermsFor and generateSchedule, exactly as a decision would. What they refuse — an installment
 // multiple too coarse for a small loan, a principal too small for its payments — is reported at the
 // product line the engine's field path points to. Runs only on a product free of other errors.
-import { Dec, generateSchedule, InvalidInputError, loanTermsFor, selectRate, type FieldIssue, type Frequency, type ProductIR, type UnhashedProductIR } from '@plazo/engine';
+import { Dec, generateSchedule, InvalidInputError, loanTermsFor, NoCatError, selectRate, type FieldIssue, type Frequency, type ProductIR, type UnhashedProductIR } from '@plazo/engine';
 import type { FeeDecl, LimitsSection, PricingSection, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { error, headRange } from './diagnostics.ts';
@@ -126,12 +126,13 @@ function unique(values: Dec[]): Dec[] {
  */
 function schedule(product: ProductIR, request: { amount: string; payments: number; frequency: Frequency }, band: string | null): { total: Dec } | { issue: FieldIssue | undefined } {
   try {
-    // A CAT beyond any finite rate (NoCatError) cannot happen within the engine's rate limit.
     const { installments } = generateSchedule(loanTermsFor(product, request, band, CORNER_DATE));
     let total = new Dec(installments[0]!.total);
     for (const row of installments) if (new Dec(row.total).lt(total)) total = new Dec(row.total);
     return { total };
   } catch (e) {
+    // No CAT at all (fees at signing leaving next to nothing against a daily schedule): a decision fails too.
+    if (e instanceof NoCatError) return { issue: { path: 'cat', message: `the loan has no CAT: ${e.message}` } };
     if (!(e instanceof InvalidInputError)) throw e;
     // A first-payment window no due date fits declines the application (PRIMER_PAGO_FUERA_DE_LIMITES).
     return { issue: e.issues.find((i) => i.path !== 'limits.firstPaymentDays' && i.path !== 'pricing.rate') };
