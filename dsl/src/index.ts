@@ -4,5 +4,6 @@ export { format, type FormatResult } from './format/format.ts';
 export { keywords, softKeywords } from './lexer/tokens.ts';
 export { formatDiagnostic, type Diagnostic, type Severity, type Accept } from './diagnostic.ts';
 export type * from './ast/nodes.ts';
-export { check, analyze, hasErrors, sortDiagnostics, type Analysis } from './check/check.ts';
+export { check, analyze, hasErrors, sortDiagnostics, type Analysis, type CheckOptions } from './check/check.ts';
+export { parseLintConfig, DEFAULT_LINT_THRESHOLDS, type LintThresholds, type LintConfigResult, type ConfigIssue } from './check/lint-thresholds.ts';
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';

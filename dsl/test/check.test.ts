@@ -79,8 +79,8 @@ describe('types', () => {
     const text = mutate('bureau.utilization > 90%', 'bureau.utilization > 0.9');
     expect(only(text, 'type-mismatch')).toEqual([`${positionOf(text, '0.9')} type-mismatch cannot compare \`percent\` with a bare number`]);
   });
-  it('accepts a bare number against money, and money / money as a ratio', () => {
-    const text = mutate('when applicant.age > 70', 'when applicant.net_income < 5_000 or applicant.net_income / applicant.net_income > 2');
+  it('accepts a bare number against money, and money / money as a ratio (a percent)', () => {
+    const text = mutate('when applicant.age > 70', 'when applicant.net_income < 5_000 or applicant.net_income / applicant.net_income > 200%');
     expect(found(diagnose(text), 'type-mismatch')).toEqual([]);
   });
   it('requires a boolean rule condition', () => {

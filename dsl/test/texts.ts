@@ -37,3 +37,13 @@ export function readmeProducts(): { name: string; text: string }[] {
 export function allProducts(): { name: string; text: string }[] {
   return [...exampleProducts(), ...testProducts(), ...readmeProducts()];
 }
+
+/** The first `plazo` code block under the README heading `### heading`. */
+export function readmeBlock(heading: string): string {
+  const readme = readFileSync(join(here, '../README.md'), 'utf8');
+  const at = readme.indexOf(`\n### ${heading}\n`);
+  if (at < 0) throw new Error(`README has no heading \`### ${heading}\``);
+  const block = /```plazo\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!block) throw new Error(`no plazo block under \`### ${heading}\``);
+  return block[1]!;
+}

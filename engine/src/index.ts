@@ -9,10 +9,11 @@ export { hashProduct, withProductHash, verifyProductHash, type UnhashedProductIR
 export { roundHalfEven, roundHalfUp, roundTo, roundToMultiple, roundRatio, type RoundingMode } from './rounding.ts';
 export { addDays, daysBetween, days360, parseIsoDate, formatIsoDate, toDayNumber, dayOfWeek, addMonthsClamped } from './calendar/iso-date.ts';
 export { easterSunday, mexicanBankingHolidays, MX_BANKING_HOLIDAYS } from './calendar/mexican-holidays.ts';
-export { holidayCalendar, isBusinessDay, adjustToBusinessDay, type HolidayCalendar, type BusinessDayRule } from './calendar/business-days.ts';
+export { holidayCalendar, isBusinessDay, adjustToBusinessDay, LONGEST_MX_NON_BUSINESS_RUN, type HolidayCalendar, type BusinessDayRule } from './calendar/business-days.ts';
 export { periodsPerYear, defaultFirstDueDate, nominalDueDates, type Frequency } from './calendar/frequency.ts';
 export type { LoanTerms, LoanFee, LoanTax, BusinessDays, AmortizationMethod, InterestBasis, FeeTiming } from './loan-terms/loan-terms.ts';
 export { parseLoanTerms } from './loan-terms/parse-loan-terms.ts';
+export { LOAN_TERMS_LIMITS, LEVEL_INSTALLMENT_METHODS, TAX_INCLUDED_METHODS, SCHEDULE_FEE_BASES, BULLET_INSTALLMENTS, maxGraceInstallments } from './loan-terms/terms-limits.ts';
 export type { Schedule, ScheduleInstallment, ScheduleTotals } from './schedule/schedule.ts';
 export { generateSchedule } from './schedule/generate-schedule.ts';
 export { generateReferenceSchedule } from './schedule/reference-schedule.ts';

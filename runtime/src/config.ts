@@ -1,5 +1,6 @@
 // The runtime's settings, from environment variables (documented in runtime/README.md).
 import { resolve } from 'node:path';
+import type { LintThresholds } from '@plazo/dsl';
 import type { DatabaseTarget } from './db/open-database.ts';
 
 export interface RuntimeConfig {
@@ -30,6 +31,8 @@ export interface RuntimeConfig {
   readonly trustProxy?: number | undefined;
   /** Extra origins (`https://plazo.example.mx`) the studio is served from, for the cross-site check. */
   readonly publicOrigins?: readonly string[] | undefined;
+  /** The institution's lint thresholds for checking drafts: `<dataDir>/plazo.config.json`, read at start (server.ts); unset = the language's defaults. */
+  readonly lints?: Partial<LintThresholds> | undefined;
 }
 
 /** Problems with the environment, reported at start before anything opens. */

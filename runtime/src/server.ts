@@ -9,6 +9,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { ConfigError, loadConfig, type RuntimeConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { InvalidInputError } from '@plazo/engine';
+import { dataDirLintConfig } from './products/lint-config.ts';
 import { prepareService, startService } from './service.ts';
 
 function workerCount(config: RuntimeConfig): number {
@@ -85,8 +87,19 @@ async function runPrimary(config: RuntimeConfig, workers: number): Promise<void>
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+/** The config with the institution's lint thresholds from the data directory, when it holds a plazo.config.json. */
+async function withLintThresholds(config: RuntimeConfig): Promise<RuntimeConfig> {
+  try {
+    const lints = await dataDirLintConfig(config.dataDir);
+    return lints ? { ...config, lints } : config;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new ConfigError(error.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    throw error;
+  }
+}
+
 try {
-  const config = loadConfig();
+  const config = await withLintThresholds(loadConfig());
   if (cluster.isWorker && process.env.PLAZO_CLUSTER_WORKER === '1') {
     // The primary forwards SIGTERM; a terminal's Ctrl-C reaches the whole group: let the primary lead.
     process.on('SIGINT', () => {});

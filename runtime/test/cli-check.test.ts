@@ -1,6 +1,6 @@
 // `plazo check` and `plazo compile` in-process through runCli with captured streams, on a real
 // product text and on the same product broken in four places (the acceptance test of issue 2).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,5 +198,54 @@ describe('deep and broken input (issue 12)', () => {
       `p.plazo:${at(broken, 'elegibilidad')}: error unknown-keyword: unknown section \`elegibilidad\``,
     ]);
     expect(c.err()).toContain('  help: did you mean `eligibility`? keywords are in English\n');
+  });
+});
+
+describe('plazo.config.json: the institution lint thresholds', () => {
+  const HIGH = replaceOnce(PRODUCT, 'C: 62%', 'C: 250%');
+
+  /** A workspace with `productos/p.plazo` and the given config files (relative paths). */
+  function institution(configs: Record<string, unknown>): string {
+    const dir = workspace({});
+    mkdirSync(join(dir, 'productos'));
+    writeFileSync(join(dir, 'productos', 'p.plazo'), HIGH);
+    for (const [path, json] of Object.entries(configs)) writeFileSync(join(dir, path), typeof json === 'string' ? json : JSON.stringify(json));
+    return dir;
+  }
+
+  it('warns with the defaults when there is no config', async () => {
+    const c = capture(institution({}));
+    expect(await runCli(['check', 'productos/p.plazo'], c.io)).toBe(0);
+    expect(c.err()).toContain(`productos/p.plazo:${at(HIGH, '250%')}: warning rate-high: the rate \`250%\` is above the 200% a year the institution flags as usurious`);
+  });
+
+  it('takes the nearest config, in the product folder or above', async () => {
+    const above = capture(institution({ 'plazo.config.json': { lints: { maxAnnualRate: '300%' } } }));
+    expect(await runCli(['check', 'productos/p.plazo'], above.io)).toBe(0);
+    expect(above.err()).toBe('');
+    const nearest = capture(institution({ 'plazo.config.json': { lints: { maxAnnualRate: '300%' } }, 'productos/plazo.config.json': { lints: { maxAnnualRate: '40%' } } }));
+    expect(await runCli(['check', 'productos/p.plazo'], nearest.io)).toBe(0);
+    expect(nearest.err().match(/warning rate-high: the rate `\d+%`/g)).toEqual(['warning rate-high: the rate `48%`', 'warning rate-high: the rate `250%`']);
+    const off = capture(institution({ 'plazo.config.json': { lints: { maxAnnualRate: false } } }));
+    expect(await runCli(['check', '--json', 'productos/p.plazo'], off.io)).toBe(0);
+    expect(JSON.parse(off.out()).files[0].diagnostics).toEqual([]);
+  });
+
+  it('stops with exit 2 naming the file and each field it cannot take, in every command that reads a product', async () => {
+    const dir = institution({ 'plazo.config.json': { lints: { maxAnualRate: '150%', maxLateFeeShareOfInstallment: 0.5 } } });
+    const c = capture(dir);
+    expect(await runCli(['check', 'productos/p.plazo'], c.io)).toBe(2);
+    expect(c.err()).toBe(
+      'plazo check: plazo.config.json: lints.maxAnualRate: unknown lint threshold `maxAnualRate`: did you mean `maxAnnualRate`?\n' +
+        'plazo check: plazo.config.json: lints.maxLateFeeShareOfInstallment: must be a string such as "200%" (or false to turn the lint off), got the number 0.5: write "50%" if that is what you mean\n',
+    );
+    for (const command of ['compile', 'test']) {
+      const other = capture(dir);
+      expect(await runCli([command, 'productos/p.plazo'], other.io)).toBe(2);
+      expect(other.err()).toContain(`plazo ${command}: plazo.config.json: lints.maxAnualRate: unknown lint threshold`);
+    }
+    const broken = capture(institution({ 'productos/plazo.config.json': '{ "lints": ' }));
+    expect(await runCli(['check', 'productos/p.plazo'], broken.io)).toBe(2);
+    expect(broken.err()).toMatch(/^plazo check: productos\/plazo\.config\.json: is not valid JSON: /);
   });
 });

@@ -3,7 +3,7 @@
 // fields `..579` and `580..` meet, on money/number/percent fields they leave (579, 580) uncovered.
 import type { BinDecl, CharacteristicDecl, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { literalValue, showValue } from './decimals.ts';
+import { asNumberHelp, asPercentHelp, literalValue, showValue } from './decimals.ts';
 import { error, lineOf, warning } from './diagnostics.ts';
 import { describeInterval, integerInterval, interval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
 import type { InputSymbol, LetSymbol } from './scope.ts';
@@ -77,7 +77,11 @@ function checkNumericBins(characteristic: CharacteristicDecl, symbol: InputSymbo
             'type-mismatch',
             percent ? `\`${name}\` is a percent: write this bound as a percent` : `\`${name}\` is ${symbol.type.kind}: this bound cannot be a percent`,
             bound.range,
-            percent ? `write \`${bound.value}%\`` : `write \`${bound.value}\``,
+            bound.kind === 'NumberLiteral'
+              ? asPercentHelp(bound.value)
+              : symbol.type.kind === 'number'
+                ? asNumberHelp(bound)
+                : `a ${symbol.type.kind} has no percents: write the bound as ${symbol.type.kind === 'money' ? 'an amount' : 'a whole number'}, without \`%\``,
           ),
         );
         boundsOk = false;

@@ -1,6 +1,7 @@
 // Checks on the collection policy: stage ranges in order, stages that neither overlap nor leave
 // days past due uncovered, unique stage names, known notification channels, and restructuring
 // offers whose terms a loan of the product can take.
+import { Dec, LOAN_TERMS_LIMITS } from '@plazo/engine';
 import type { ActionNode, CollectionSection, CollectionStepNode, PricingSection } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { literalValue } from './decimals.ts';
@@ -86,8 +87,8 @@ function checkAction(action: ActionNode, accept: Accept, pricing: PricingSection
 }
 
 /** The most installments and the highest rate a schedule takes (the engine's LoanTerms bounds). */
-const MAX_PAYMENTS = 1000;
-const MAX_RATE = 10;
+const MAX_PAYMENTS = LOAN_TERMS_LIMITS.maxInstallments;
+const MAX_RATE = new Dec(LOAN_TERMS_LIMITS.maxAnnualRate);
 
 /** A restructuring offer's terms: a whole number of payments the method can schedule, a rate in range. */
 function checkRestructureOffer(offer: Extract<ActionNode, { kind: 'offer-restructure' }>, accept: Accept, pricing: PricingSection | undefined): void {
@@ -109,6 +110,6 @@ function checkRestructureOffer(offer: Extract<ActionNode, { kind: 'offer-restruc
   if (offer.frequency?.kind === 'every') checkEveryDays(offer.frequency, accept);
   if (offer.rate) {
     checkRateValue(offer.rate, accept);
-    if (literalValue(offer.rate)?.gt(MAX_RATE)) accept(error('invalid-number', `the rate \`${offer.rate.value}%\` is above ${MAX_RATE * 100}%`, offer.rate.range));
+    if (literalValue(offer.rate)?.gt(MAX_RATE)) accept(error('invalid-number', `the rate \`${offer.rate.value}%\` is above ${MAX_RATE.times(100).toFixed()}%`, offer.rate.range));
   }
 }

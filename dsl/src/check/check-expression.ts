@@ -2,6 +2,7 @@
 // enum values), applies the type rules of value-types.ts and reports each misuse at its operand.
 import type { BinaryExpr, CallExpr, Expr, InExpr, NameRef, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
+import { asNumberHelp, asPercentHelp } from './decimals.ts';
 import { error } from './diagnostics.ts';
 import { lookup, knownNames, type Scope } from './scope.ts';
 import { didYouMean } from './suggest.ts';
@@ -97,7 +98,7 @@ export function inferType(expr: Expr | undefined, ctx: ExprContext): ExprType {
           'type-mismatch',
           `the branches of \`if\` have different types: ${typeLabel(then)} and ${typeLabel(otherwise)}`,
           expr.otherwise.range,
-          'both branches must give the same type',
+          notationHelp(then, expr.otherwise) ?? notationHelp(otherwise, expr.then) ?? 'both branches must give the same type',
         ),
       );
       return UNKNOWN;
@@ -155,7 +156,9 @@ function inferBinary(expr: BinaryExpr, ctx: ExprContext): ExprType {
           ? `cannot order ${typeLabel(left)} values with \`${op}\``
           : `cannot compare ${typeLabel(left)} with ${typeLabel(right)}`,
         expr.right.range,
-        ordered ? 'only numbers, money, percents and dates have an order; use `=` or `!=`' : `compare ${describeOperand(expr.left)} with ${comparableWith(left)}`,
+        ordered
+          ? 'only numbers, money, percents and dates have an order; use `=` or `!=`'
+          : (notationHelp(left, expr.right) ?? notationHelp(right, expr.left) ?? `compare ${describeOperand(expr.left)} with ${comparableWith(left)}`),
       ),
     );
   }
@@ -170,7 +173,7 @@ function inferIn(expr: InExpr, ctx: ExprContext): ExprType {
     if (enumAgainstString(expr.operand, operand, value, type, ctx)) continue;
     if (!comparable('=', operand, type)) {
       ctx.accept(
-        error('type-mismatch', `cannot compare ${typeLabel(operand)} with ${typeLabel(type)}`, value.range, `list ${comparableWith(operand)}`),
+        error('type-mismatch', `cannot compare ${typeLabel(operand)} with ${typeLabel(type)}`, value.range, notationHelp(operand, value) ?? `list ${comparableWith(operand)}`),
       );
     }
   }
@@ -324,6 +327,17 @@ export function resolveName(ref: NameRef, ctx: ExprContext): ExprType {
     }
   }
   return symbol.type;
+}
+
+/**
+ * When a literal stands where `type` wanted the other notation — a bare number against a percent,
+ * a percent against a number — the same value in the right one (`0.3` → `30%`, `30%` → `0.3`).
+ */
+function notationHelp(type: ExprType, other: Expr): string | undefined {
+  const literal = unwrap(other);
+  if (type.kind === 'percent' && literal?.kind === 'NumberLiteral') return asPercentHelp(literal.value);
+  if ((type.kind === 'number' || type.kind === 'integer') && literal?.kind === 'PercentLiteral') return asNumberHelp(literal);
+  return undefined;
 }
 
 function unwrap(expr: Expr | undefined): Expr | undefined {

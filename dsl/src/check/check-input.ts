@@ -2,7 +2,7 @@
 // values, and the two inputs every product needs (`request.amount`, `request.payments`).
 import type { InputFieldDecl, InputSection, ProductDecl } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { literalValue } from './decimals.ts';
+import { asNumberHelp, asPercentHelp, literalValue } from './decimals.ts';
 import { error, headRange, lineOf } from './diagnostics.ts';
 
 const NUMERIC_TYPES = new Set(['number', 'integer', 'money', 'percent']);
@@ -43,9 +43,9 @@ export function checkInputField(field: InputFieldDecl, accept: Accept): void {
   for (const bound of [bounds.min, bounds.max]) {
     if (!bound) continue;
     if (field.type === 'percent' && bound.kind !== 'PercentLiteral') {
-      accept(error('type-mismatch', `the range of percent field \`${name}\` must be written in percents`, bound.range, `write \`${bound.value}%\``));
+      accept(error('type-mismatch', `the range of percent field \`${name}\` must be written in percents`, bound.range, asPercentHelp(bound.value)));
     } else if (field.type !== 'percent' && bound.kind === 'PercentLiteral') {
-      accept(error('type-mismatch', `the range of ${field.type} field \`${name}\` cannot be a percent`, bound.range, 'write a number without `%`'));
+      accept(error('type-mismatch', `the range of ${field.type} field \`${name}\` cannot be a percent`, bound.range, field.type === 'number' ? asNumberHelp(bound) : `write the bound as ${field.type === 'money' ? 'an amount' : 'a whole number'}, without \`%\``));
     } else if (field.type === 'integer' && !literalValue(bound)?.isInteger()) {
       accept(error('type-mismatch', `the range of integer field \`${name}\` must have whole-number bounds`, bound.range));
     }

@@ -1,6 +1,7 @@
 // Checks on `pricing`: method, basis, rate (fixed or table), IVA, rounding, grace and business
 // days; and the consumer-IVA warning (LIVA art. 15: interest to individuals is taxed).
-import type { Identifier, LimitsSection, PercentLiteral, PricingSection, Range } from '../ast/nodes.ts';
+import { Dec, LEVEL_INSTALLMENT_METHODS, LOAN_TERMS_LIMITS, type AmortizationMethod } from '@plazo/engine';
+import type { LimitsSection, PricingSection, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { checkRateTable } from './check-rate-table.ts';
 import { literalValue } from './decimals.ts';
@@ -34,16 +35,16 @@ export function checkPricing(pricing: PricingSection, accept: Accept, scope: Sco
   const rounding = pricing.rounding;
   if (rounding) {
     const decimals = literalValue(rounding.decimals);
-    if (rounding.decimals && (!decimals || !decimals.isInteger() || decimals.lt(0) || decimals.gt(10))) {
-      accept(error('invalid-number', `rounding scale \`${rounding.decimals.value}\` must be a whole number from 0 to 10`, rounding.decimals.range, 'write `rounding 2 half-even`'));
+    if (rounding.decimals && (!decimals || !decimals.isInteger() || decimals.lt(0) || decimals.gt(LOAN_TERMS_LIMITS.maxDecimals))) {
+      accept(error('invalid-number', `rounding scale \`${rounding.decimals.value}\` must be a whole number from 0 to ${LOAN_TERMS_LIMITS.maxDecimals}`, rounding.decimals.range, 'write `rounding 2 half-even`'));
     }
     if (rounding.mode?.name) checkOption(rounding.mode, ROUNDING_MODES, 'rounding mode', accept);
     if (rounding.multiple) {
       const multiple = literalValue(rounding.multiple);
       if (!multiple || multiple.lte(0)) accept(error('invalid-number', `installment multiple \`${rounding.multiple.value}\` must be positive`, rounding.multiple.range));
       const method = pricing.method?.name;
-      if (method === 'german' || method === 'bullet') {
-        accept(error('multiple-not-level', `\`multiple\` rounds a level installment, and \`${method}\` has none`, rounding.multiple.range, 'use `multiple` with `method french` or `method flat`'));
+      if (method && (METHODS as readonly string[]).includes(method) && !LEVEL_INSTALLMENT_METHODS.includes(method as AmortizationMethod)) {
+        accept(error('multiple-not-level', `\`multiple\` rounds a level installment, and \`${method}\` has none`, rounding.multiple.range, `use \`multiple\` with ${LEVEL_INSTALLMENT_METHODS.map((m) => `\`method ${m}\``).join(' or ')}`));
       }
     }
   }
@@ -81,8 +82,8 @@ function checkIva(pricing: PricingSection, accept: Accept): void {
     return;
   }
   const rate = literalValue(iva.rate);
-  if (iva.rate && (!rate || rate.lt(0) || rate.gt(1))) {
-    accept(error('invalid-number', `the IVA rate \`${iva.rate.value}%\` must be between 0% and 100%`, iva.rate.range, 'the general rate is `16%`'));
+  if (iva.rate && (!rate || rate.lt(0) || rate.gt(LOAN_TERMS_LIMITS.maxTaxRate))) {
+    accept(error('invalid-number', `the IVA rate \`${iva.rate.value}%\` must be between 0% and ${new Dec(LOAN_TERMS_LIMITS.maxTaxRate).times(100).toFixed()}%`, iva.rate.range, 'the general rate is `16%`'));
   }
   const seen = new Set<string>();
   for (const target of iva.on) {

@@ -3,7 +3,7 @@
 // bands, stages and reasons, and servicing steps have a disbursement date.
 import type { GivenEntry, TestDecl } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { literalValue, showValue } from './decimals.ts';
+import { asNumberHelp, asPercentHelp, literalValue, showValue } from './decimals.ts';
 import { error, lineOf } from './diagnostics.ts';
 import type { Scope } from './scope.ts';
 import { didYouMean } from './suggest.ts';
@@ -124,7 +124,13 @@ function checkGiven(entry: GivenEntry, accept: Accept, scope: Scope): void {
     : type === 'date' ? value.kind === 'DateLiteral'
     : value.kind === 'Identifier' || value.kind === 'StringLiteral';
   if (!fits) {
-    accept(error('type-mismatch', `\`${path}\` is \`${type}\`, given \`${shown}\``, value.range, `give ${expected[type] ?? 'a value of its type'}`));
+    const help =
+      type === 'percent' && value.kind === 'NumberLiteral'
+        ? asPercentHelp(value.value).replace(/^write/, 'give')
+        : type === 'number' && value.kind === 'PercentLiteral'
+          ? asNumberHelp(value).replace(/^write/, 'give')
+          : `give ${expected[type] ?? 'a value of its type'}`;
+    accept(error('type-mismatch', `\`${path}\` is \`${type}\`, given \`${shown}\``, value.range, help));
     return;
   }
   if (type === 'enum') {

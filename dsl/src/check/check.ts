@@ -1,11 +1,15 @@
 // The checker: every semantic rule of the Plazo language over a (possibly partial) AST, as
 // diagnostics in source order. Names and types first (inputs, then lets in order), then each
 // section with its own small check.
-import type { FeeDecl, LimitsSection, PricingSection, ProductFile, RuleDecl, TestDecl } from '../ast/nodes.ts';
+import type { UnhashedProductIR } from '@plazo/engine';
+import type { CollectionSection, FeeDecl, LimitsSection, PenaltiesSection, PricingSection, ProductDecl, ProductFile, RuleDecl, TestDecl } from '../ast/nodes.ts';
+import { productIR } from '../compile/product-ir.ts';
 import type { Accept, Diagnostic } from '../diagnostic.ts';
 import { checkAllocation } from './check-allocation.ts';
 import { checkCollection } from './check-collection.ts';
 import { checkEligibility, checkReasonOutcomes } from './check-eligibility.ts';
+import { checkEngineCorners } from './check-engine-corners.ts';
+import { checkEngineLimits } from './check-engine-limits.ts';
 import { checkFees } from './check-fees.ts';
 import { checkInputSection, checkRequiredInputs } from './check-input.ts';
 import { checkLet } from './check-lets.ts';
@@ -14,9 +18,11 @@ import { checkOffer } from './check-offer.ts';
 import { checkPenalties } from './check-penalties.ts';
 import { checkPricing } from './check-pricing.ts';
 import { checkProduct } from './check-product.ts';
+import { checkPenaltyLints, checkRateLints } from './check-regulatory-lints.ts';
 import { checkScorecard } from './check-scorecard.ts';
 import { checkTests } from './check-tests.ts';
 import { error, isPlacedRange } from './diagnostics.ts';
+import { resolveThresholds, type LintThresholds } from './lint-thresholds.ts';
 import { buildScope, type Scope } from './scope.ts';
 
 /**
@@ -27,18 +33,24 @@ import { buildScope, type Scope } from './scope.ts';
  * const { file, diagnostics } = parse(text);
  * const all = [...diagnostics, ...check(file)];
  */
-export function check(file: ProductFile): Diagnostic[] {
-  return analyze(file).diagnostics;
+export function check(file: ProductFile, options: CheckOptions = {}): Diagnostic[] {
+  return analyze(file, options).diagnostics;
 }
 
-/** What checking learns about a product: its diagnostics and its resolved names (with let types), for the compiler. */
+/** How to check: the institution's thresholds for the regulatory lints (defaults: DEFAULT_LINT_THRESHOLDS). */
+export interface CheckOptions {
+  readonly lints?: Partial<LintThresholds>;
+}
+
+/** What checking learns about a product: its diagnostics, its resolved names (with let types) and, when it has no errors, its unhashed IR, for the compiler. */
 export interface Analysis {
   readonly diagnostics: Diagnostic[];
   readonly scope?: Scope;
+  readonly ir?: UnhashedProductIR;
 }
 
 /** Checks a file and keeps the scope it resolved names in. */
-export function analyze(file: ProductFile): Analysis {
+export function analyze(file: ProductFile, options: CheckOptions = {}): Analysis {
   const diagnostics: Diagnostic[] = [];
   const product = file.product;
   if (!product) {
@@ -92,10 +104,27 @@ export function analyze(file: ProductFile): Analysis {
         break;
     }
   }
-  checkFees(sections.filter((s): s is FeeDecl => s.kind === 'FeeDecl'), accept, pricing);
+  const fees = sections.filter((s): s is FeeDecl => s.kind === 'FeeDecl');
+  checkFees(fees, accept, pricing);
+  checkEngineLimits(limits, pricing, fees, accept);
   checkReasonOutcomes(rules, scope.scorecard?.otherwise, accept);
   checkTests(sections.filter((s): s is TestDecl => s.kind === 'TestDecl'), accept, scope);
-  return { diagnostics: sortDiagnostics(diagnostics), scope };
+  const ir = hasErrors(diagnostics) || !limits || !pricing ? undefined : compiledOrUndefined(product, scope);
+  const smallest = ir ? checkEngineCorners(ir, { limits: limits!, pricing: pricing!, fees }, accept) : undefined;
+  const thresholds = resolveThresholds(options.lints);
+  checkRateLints(pricing, sections.find((s): s is CollectionSection => s.kind === 'CollectionSection'), thresholds, accept);
+  const penalties = sections.find((s): s is PenaltiesSection => s.kind === 'PenaltiesSection');
+  if (penalties) checkPenaltyLints(penalties, pricing, smallest, thresholds, accept);
+  return { diagnostics: sortDiagnostics(diagnostics), scope, ...(ir && !hasErrors(diagnostics) ? { ir } : {}) };
+}
+
+/** The IR of a product the checker found no error in; undefined when the parser left holes it does not report twice (a lost expression). */
+function compiledOrUndefined(product: ProductDecl, scope: Scope): UnhashedProductIR | undefined {
+  try {
+    return productIR(product, scope);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Diagnostics by position (stable for equal positions), as editors and the CLI show them. */

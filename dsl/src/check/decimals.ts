@@ -56,3 +56,26 @@ export function showValue(value: Dec, percent: boolean): string {
   if (!value.isFinite()) return value.isNegative() ? '-∞' : '∞';
   return percent ? `${value.times(100).toFixed()}%` : value.toFixed();
 }
+
+/**
+ * The help for a bare number written where a percent belongs: a percent is a fraction, so `0.5`
+ * is `50%`. A number above 1 is more likely the percent's digits, so both readings are offered.
+ * @example asPercentHelp('0.5') // 'write `50%` (0.5 as a percent)'
+ */
+export function asPercentHelp(numberText: string): string {
+  const value = decimalOf(numberText);
+  if (!value) return 'write a percent such as `30%`';
+  const scaled = `${value.times(100).toFixed()}%`;
+  if (value.abs().lte(1)) return `write \`${scaled}\` (${value.toFixed()} as a percent)`;
+  return `write \`${value.toFixed()}%\` for ${value.toFixed()} percent, or \`${scaled}\` if ${value.toFixed()} is a fraction`;
+}
+
+/**
+ * The help for a percent written where a plain number belongs: the same value as a number
+ * (`20%` is `0.2`).
+ * @example asNumberHelp({ kind: 'PercentLiteral', value: '20', fraction: '0.2' }) // 'write `0.2` (20% as a number)'
+ */
+export function asNumberHelp(literal: PercentLiteral): string {
+  const value = literalValue(literal);
+  return value ? `write \`${value.toFixed()}\` (${literal.value}% as a number)` : 'write a number without `%`';
+}

@@ -60,8 +60,8 @@ export function arithmeticType(
     message: `cannot ${verb} ${typeLabel(left)} ${pair} ${typeLabel(right)}`,
     help:
       'valid: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
-      '`money / money` (a number), `percent * number`, `number + number`; a bare number like `500` adapts ' +
-      'to money or number, but a percent must be written as one (`30%`)',
+      '`money / money` (a percent: `debt / income < 30%`), `percent * number`, `number + number`; a bare number ' +
+      'like `500` adapts to money or number, but a percent must be written as one (`30%` is 0.30)',
   };
 }
 
@@ -87,7 +87,8 @@ function arithmeticResult(operator: ArithmeticOperator, left: ExprType, right: E
       if (numberLike(l) && numberLike(r)) return wholeIf(left, right);
       return undefined;
     case '/':
-      if (l === 'money' && r === 'money') return NUMBER;
+      // A ratio of two amounts reads as a percent: `debt / income < 30%` means 0.30.
+      if (l === 'money' && r === 'money') return PERCENT;
       if (l === 'money' && (r === 'percent' || numberLike(r))) return MONEY;
       if (l === 'percent' && r === 'percent') return NUMBER;
       if (l === 'percent' && numberLike(r)) return PERCENT;

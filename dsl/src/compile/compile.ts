@@ -1,18 +1,13 @@
 // The compiler: a checked product → the Product IR (plain JSON, decimal strings, JSON Logic,
 // content hash). It refuses — returns no IR — while any error stands, from parsing or checking.
-import { IR_VERSION, withProductHash, type ProductIR } from '@plazo/engine';
-import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, PenaltiesSection, PrepaymentDecl, PricingSection, ProductFile, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
-import { analyze, hasErrors } from '../check/check.ts';
-import type { Scope } from '../check/scope.ts';
+import { withProductHash, type ProductIR } from '@plazo/engine';
+import type { ProductFile } from '../ast/nodes.ts';
+import { analyze, hasErrors, type CheckOptions } from '../check/check.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { parse } from '../parse.ts';
-import { compileAllocation, compileCollection, compilePenalties } from './compile-servicing.ts';
-import { compileOffer, compileRule, compileScorecard } from './compile-decision.ts';
-import { compileDerived, compileInputs } from './compile-inputs.ts';
-import { compileFee, compileLimits, compilePricing } from './compile-pricing.ts';
-import { compileTest } from './compile-tests.ts';
+import { productIR } from './product-ir.ts';
 
-export interface CompileOptions {
+export interface CompileOptions extends CheckOptions {
   /** Diagnostics of parsing this file: any error among them refuses compilation (they are returned first). */
   readonly parseDiagnostics?: readonly Diagnostic[];
 }
@@ -31,44 +26,15 @@ export interface CompileResult {
  * const { ir } = compile(file, { parseDiagnostics: diagnostics });
  */
 export function compile(file: ProductFile, options: CompileOptions = {}): CompileResult {
-  const analysis = analyze(file);
+  const analysis = analyze(file, options);
   const diagnostics = [...(options.parseDiagnostics ?? []), ...analysis.diagnostics];
   if (hasErrors(diagnostics) || !file.product || !analysis.scope) return { diagnostics };
-  return { ir: toProductIR(file, analysis.scope), diagnostics };
+  return { ir: withProductHash(analysis.ir ?? productIR(file.product, analysis.scope)), diagnostics };
 }
 
-/** Parses, checks and compiles a product text in one call. */
-export function compileText(text: string): CompileResult {
+/** Parses, checks and compiles a product text in one call (`options`: the checker's, e.g. lint thresholds). */
+export function compileText(text: string, options: CheckOptions = {}): CompileResult {
   const { file, diagnostics } = parse(text);
-  return compile(file, { parseDiagnostics: diagnostics });
+  return compile(file, { ...options, parseDiagnostics: diagnostics });
 }
 
-function toProductIR(file: ProductFile, scope: Scope): ProductIR {
-  const product = file.product!;
-  const sections = product.sections;
-  const first = <K extends Section['kind']>(kind: K) => sections.find((s): s is Extract<Section, { kind: K }> => s.kind === kind);
-  const all = <K extends Section['kind']>(kind: K) => sections.filter((s): s is Extract<Section, { kind: K }> => s.kind === kind);
-  const pricing = compilePricing(first('PricingSection') as PricingSection);
-  const scorecard = first('ScorecardSection') as ScorecardSection | undefined;
-  return withProductHash({
-    irVersion: IR_VERSION,
-    code: product.code.name,
-    name: product.name?.value ?? product.code.name,
-    currency: product.currency!.name,
-    ...(product.description ? { description: product.description.value } : {}),
-    kind: (product.productKind?.name || 'consumer') as 'consumer' | 'business',
-    inputs: compileInputs(scope),
-    derived: compileDerived(scope),
-    limits: compileLimits(first('LimitsSection') as LimitsSection),
-    pricing,
-    fees: (all('FeeDecl') as FeeDecl[]).map((fee) => compileFee(fee, pricing)),
-    eligibility: (all('EligibilitySection') as EligibilitySection[]).flatMap((s) => s.rules.map((rule) => compileRule(rule, scope))),
-    ...(scorecard ? { scorecard: compileScorecard(scorecard) } : {}),
-    offer: compileOffer(first('OfferSection') as OfferSection | undefined, scope),
-    penalties: compilePenalties(first('PenaltiesSection') as PenaltiesSection | undefined, pricing),
-    collection: compileCollection(first('CollectionSection') as CollectionSection | undefined),
-    allocation: compileAllocation(first('AllocationDecl') as AllocationDecl | undefined),
-    prepayment: (first('PrepaymentDecl') as PrepaymentDecl | undefined)?.policy ?? 'reduce-term',
-    tests: (all('TestDecl') as TestDecl[]).map(compileTest),
-  });
-}

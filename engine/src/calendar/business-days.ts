@@ -3,6 +3,13 @@
 import { civilDate, dayNumber, dayOfWeek, toDayNumber } from './iso-date.ts';
 import { MX_BANKING_HOLIDAYS, MX_HOLIDAY_YEARS, mexicanBankingHolidays } from './mexican-holidays.ts';
 
+/**
+ * The most consecutive non-business days of the Mexican banking calendar: Holy Thursday through
+ * Easter Sunday. Due dates this many days apart or closer can land on one business day, so a
+ * schedule with business days cannot have periods that short.
+ */
+export const LONGEST_MX_NON_BUSINESS_RUN = 4;
+
 /** What to do with a due date on a weekend or holiday. */
 export type BusinessDayRule = 'next' | 'previous' | 'none';
 

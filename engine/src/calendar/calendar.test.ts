@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustToBusinessDay, holidayCalendar, isBusinessDay } from './business-days.ts';
+import { adjustToBusinessDay, holidayCalendar, isBusinessDay, LONGEST_MX_NON_BUSINESS_RUN } from './business-days.ts';
 import { defaultFirstDueDate, nominalDueDates, periodsPerYear } from './frequency.ts';
 import { addDays, addMonthsClamped, dayOfWeek, days360, daysBetween, formatIsoDate, formatIsoDates, parseIsoDate, toDayNumber } from './iso-date.ts';
 import { easterSunday, mexicanBankingHolidays, MX_BANKING_HOLIDAYS } from './mexican-holidays.ts';
@@ -104,5 +104,15 @@ describe('Mexican banking holidays', () => {
     const extra = holidayCalendar('none', ['2025-03-03']);
     expect(formatIsoDate(adjustToBusinessDay(toDayNumber('2025-03-01'), 'next', extra))).toBe('2025-03-04');
     expect(isBusinessDay(toDayNumber('2031-12-25'), mx)).toBe(false);
+  });
+  it('never has more than LONGEST_MX_NON_BUSINESS_RUN non-business days in a row (1950–2250)', () => {
+    const mx = holidayCalendar('mx');
+    let longest = 0;
+    let run = 0;
+    for (let d = toDayNumber('1950-01-01'); d <= toDayNumber('2250-12-31'); d++) {
+      run = isBusinessDay(d, mx) ? 0 : run + 1;
+      longest = Math.max(longest, run);
+    }
+    expect(longest).toBe(LONGEST_MX_NON_BUSINESS_RUN);
   });
 });

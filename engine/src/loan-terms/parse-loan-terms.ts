@@ -6,11 +6,10 @@ import { parseIsoDate } from '../calendar/iso-date.ts';
 import { isSemimonthlyDay } from '../calendar/frequency.ts';
 import type { Frequency } from '../calendar/frequency.ts';
 import type { LoanFee, LoanTerms, LoanTax, BusinessDays } from './loan-terms.ts';
+import { BULLET_INSTALLMENTS, LEVEL_INSTALLMENT_METHODS, LOAN_TERMS_LIMITS, SCHEDULE_FEE_BASES, TAX_INCLUDED_METHODS, maxGraceInstallments } from './terms-limits.ts';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-export const MAX_PRINCIPAL = '1000000000000';
-export const MAX_INSTALLMENTS = 1000;
-export const MAX_ANNUAL_RATE = '10';
+const { maxPrincipal: MAX_PRINCIPAL, maxInstallments: MAX_INSTALLMENTS, maxAnnualRate: MAX_ANNUAL_RATE } = LOAN_TERMS_LIMITS;
 
 type Obj = Record<string, unknown>;
 
@@ -114,7 +113,7 @@ const TIMINGS = ['upfront', 'deducted', 'financed', 'per-installment'] as const;
 function parseFrequency(v: unknown, c: IssueCollector): Frequency | undefined {
   if (isObject(v)) {
     c.unknownKeys(v, ['everyDays'], 'frequency');
-    const n = c.integer(v['everyDays'], 'frequency.everyDays', 1, 366);
+    const n = c.integer(v['everyDays'], 'frequency.everyDays', 1, LOAN_TERMS_LIMITS.maxEveryDays);
     return n === undefined ? undefined : Object.freeze({ everyDays: n });
   }
   if (typeof v === 'string' && (FREQUENCIES as readonly string[]).includes(v)) return v as Frequency;
@@ -129,7 +128,7 @@ function parseTax(v: unknown, c: IssueCollector): LoanTax | undefined {
     return undefined;
   }
   c.unknownKeys(v, ['rate', 'on', 'includedInInstallment'], 'tax');
-  const rate = c.decimal(v['rate'], 'tax.rate', { fraction: true, min: '0', max: '1' });
+  const rate = c.decimal(v['rate'], 'tax.rate', { fraction: true, min: '0', max: LOAN_TERMS_LIMITS.maxTaxRate });
   const on: ('interest' | 'fees')[] = [];
   if (!Array.isArray(v['on'])) c.add('tax.on', `must be a list drawn from "interest", "fees", got ${describe(v['on'])}`);
   else
@@ -162,11 +161,11 @@ function parseFee(v: unknown, i: number, c: IssueCollector, scale: number | unde
   if (v['amount'] !== undefined && v['percent'] !== undefined) c.add(p, 'give either `amount` or `percent`, not both');
   else if (v['amount'] === undefined && v['percent'] === undefined) c.add(`${p}.amount`, 'missing: give `amount` (fixed) or `percent` (a fraction)');
   if (v['amount'] !== undefined) c.decimal(v['amount'], `${p}.amount`, money);
-  if (v['percent'] !== undefined) c.decimal(v['percent'], `${p}.percent`, { fraction: true, min: '0', max: '1' });
+  if (v['percent'] !== undefined) c.decimal(v['percent'], `${p}.percent`, { fraction: true, min: '0', max: LOAN_TERMS_LIMITS.maxFeePercent });
   if (v['of'] !== undefined) {
     if (timing !== undefined && timing !== 'per-installment') c.add(`${p}.of`, 'applies only to per-installment fees (one-time percentages are of the principal)');
     else if (v['percent'] === undefined) c.add(`${p}.of`, 'applies only with `percent`');
-    else c.oneOf(v['of'], `${p}.of`, ['balance', 'principal'] as const);
+    else c.oneOf(v['of'], `${p}.of`, SCHEDULE_FEE_BASES);
   }
   const min = v['min'] === undefined ? undefined : c.decimal(v['min'], `${p}.min`, money);
   const max = v['max'] === undefined ? undefined : c.decimal(v['max'], `${p}.max`, money);
@@ -207,7 +206,7 @@ export function parseLoanTerms(json: unknown): LoanTerms {
   if (!isObject(json)) throw new InvalidInputError([{ path: '', message: `loan terms must be a JSON object, got ${describe(json)}` }]);
   const v = json;
   c.unknownKeys(v, TOP_KEYS, '');
-  const decimals = v['decimals'] === undefined ? 2 : c.integer(v['decimals'], 'decimals', 0, 10);
+  const decimals = v['decimals'] === undefined ? 2 : c.integer(v['decimals'], 'decimals', 0, LOAN_TERMS_LIMITS.maxDecimals);
   const scaleOpt = decimals === undefined ? {} : { scale: decimals };
   c.decimal(v['principal'], 'principal', { min: '0', minExclusive: true, max: MAX_PRINCIPAL, ...scaleOpt });
   c.decimal(v['annualRate'], 'annualRate', { fraction: true, min: '0', max: MAX_ANNUAL_RATE });
@@ -229,10 +228,10 @@ export function parseLoanTerms(json: unknown): LoanTerms {
   }
   if (v['installmentMultipleOf'] !== undefined) {
     c.decimal(v['installmentMultipleOf'], 'installmentMultipleOf', { min: '0', minExclusive: true, max: MAX_PRINCIPAL, ...scaleOpt });
-    if (method === 'german' || method === 'bullet') c.add('installmentMultipleOf', `applies to level installments (french, flat), not to ${method}`);
+    if (method !== undefined && !LEVEL_INSTALLMENT_METHODS.includes(method)) c.add('installmentMultipleOf', `applies to level installments (${LEVEL_INSTALLMENT_METHODS.join(', ')}), not to ${method}`);
   }
   const tax = parseTax(v['tax'], c);
-  if (tax?.includedInInstallment && method !== undefined && method !== 'french') {
+  if (tax?.includedInInstallment && method !== undefined && !TAX_INCLUDED_METHODS.includes(method)) {
     c.add('tax.includedInInstallment', `levels the french installment; not available for ${method}`);
   }
   const fees: LoanFee[] = [];
@@ -250,13 +249,13 @@ export function parseLoanTerms(json: unknown): LoanTerms {
     if (!isObject(g)) c.add('graceInstallments', `must be an object like { "principal": 0, "interest": 0 }, got ${describe(g)}`);
     else {
       c.unknownKeys(g, ['principal', 'interest'], 'graceInstallments');
-      const maxGrace = n === undefined ? MAX_INSTALLMENTS : n - 1;
+      const maxGrace = n === undefined ? MAX_INSTALLMENTS : maxGraceInstallments(n);
       const gp = g['principal'] === undefined ? 0 : c.integer(g['principal'], 'graceInstallments.principal', 0, maxGrace);
       const gi = g['interest'] === undefined ? 0 : c.integer(g['interest'], 'graceInstallments.interest', 0, maxGrace);
       grace = { principal: gp ?? 0, interest: gi ?? 0 };
     }
   }
-  if (method === 'bullet' && n !== undefined && n !== 1) c.add('installments', `a bullet loan has one payment at maturity, so installments must be 1, got ${n}`);
+  if (method === 'bullet' && n !== undefined && n !== BULLET_INSTALLMENTS) c.add('installments', `a bullet loan has one payment at maturity, so installments must be ${BULLET_INSTALLMENTS}, got ${n}`);
   const businessDays = parseBusinessDays(v['businessDays'], c);
   if (c.issues.length > 0) throw new InvalidInputError(c.issues);
   const terms: Record<string, unknown> = {

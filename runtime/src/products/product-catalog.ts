@@ -2,6 +2,7 @@
 // immutable version (maker-checker), retire it. Each write and its audit entry commit together.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { LintThresholds } from '@plazo/dsl';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { ActorRef } from '../db/tables/columns.ts';
@@ -213,7 +214,7 @@ export async function publishDraft(
   db: Kysely<Database>,
   code: string,
   input: { baseRevision?: number | undefined },
-  ctx: WriteContext & { readonly selfApproved?: boolean },
+  ctx: WriteContext & { readonly selfApproved?: boolean; readonly lints?: Partial<LintThresholds> | undefined },
 ) {
   return db.transaction().execute(async (tx) => {
     const product = await requireProduct(tx, code, true);
@@ -230,7 +231,7 @@ export async function publishDraft(
         author: draft.updated_by,
       });
     }
-    const { ir, diagnostics } = await compileProductSource(draft.source);
+    const { ir, diagnostics } = await compileProductSource(draft.source, ctx.lints);
     if (!ir) {
       throw new AppError(422, 'draft-has-errors', 'the draft does not compile', { diagnostics });
     }

@@ -1,6 +1,7 @@
 // The runtime's one door to the Plazo language: parses, compiles and checks product source with
 // @plazo/dsl. Loaded lazily on first use, so the rest of the service starts and runs even when
 // the language cannot load; compiling then answers 503 `compiler-unavailable`.
+import type { LintThresholds } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
 import { AppError } from '../errors.ts';
 
@@ -57,14 +58,15 @@ export async function parseProductSource(source: string): Promise<ReturnType<Dsl
 }
 
 /**
- * Compiles product source; diagnostics come back as data (never thrown).
+ * Compiles product source; diagnostics come back as data (never thrown). `lints`: the
+ * institution's thresholds (RuntimeConfig.lints) for the regulatory warnings.
  * Throws AppError 503 when the language package cannot be loaded.
  */
-export async function compileProductSource(source: string): Promise<CompileOutcome> {
+export async function compileProductSource(source: string, lints?: Partial<LintThresholds>): Promise<CompileOutcome> {
   loaded ??= loadDsl();
   const dsl = await loaded;
   if (dsl instanceof Error) throw unavailable(dsl.message);
-  const result = dsl.compileText(source);
+  const result = dsl.compileText(source, lints ? { lints } : {});
   const diagnostics = result.diagnostics.filter(isDiagnostic);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const ir = !hasErrors && result.ir ? result.ir : null;

@@ -263,7 +263,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const draft = await findDraft(c.get('db'), product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
-      const { ir, diagnostics } = await compileProductSource(draft.source);
+      const { ir, diagnostics } = await compileProductSource(draft.source, c.get('config').lints);
       return c.json({ ok: ir !== null, revision: draft.revision, diagnostics: [...diagnostics] }, 200);
     },
   )
@@ -284,7 +284,7 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), ctxOf(c));
+      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), { ...ctxOf(c), lints: c.get('config').lints });
       return c.json({ ...published, warnings: [...published.warnings] }, 201);
     },
   )

@@ -8,6 +8,7 @@ import {
   type ProductIR,
 } from '@plazo/engine';
 import { parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { lintConfigFor } from '../../products/lint-config.ts';
 
 const PROGRESS_MS = 250;
 
@@ -94,7 +95,7 @@ function parseCost(text: string | undefined, referAs: string | undefined): CostM
 }
 
 async function compileFile(file: string, io: CliIo): Promise<ProductIR | null> {
-  const { ir, diagnostics } = compileText(await readTextInput(file, io));
+  const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
   if (!ir) for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, d) + '\n');
   return ir ?? null;
 }

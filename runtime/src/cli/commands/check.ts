@@ -2,6 +2,7 @@
 // `file:line:col: severity code: message` (DESIGN.md contract), or all of them as JSON with --json.
 import { check, formatDiagnostic, parse, type Diagnostic } from '@plazo/dsl';
 import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { lintConfigFor } from '../../products/lint-config.ts';
 
 export const command: CliCommand = {
   name: 'check',
@@ -15,7 +16,7 @@ export const command: CliCommand = {
       const text = await readTextInput(file, io);
       const shown = file === '-' ? '<stdin>' : file;
       const parsed = parse(text);
-      const diagnostics = [...parsed.diagnostics, ...check(parsed.file)];
+      const diagnostics = [...parsed.diagnostics, ...check(parsed.file, { lints: await lintConfigFor(file, io.cwd) })];
       for (const d of diagnostics) io.stderr(formatDiagnostic(shown, d) + '\n');
       files.push({ file: shown, diagnostics });
     }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import { sortKeys } from '@plazo/engine';
 import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { lintConfigFor } from '../../products/lint-config.ts';
 
 export const command: CliCommand = {
   name: 'compile',
@@ -15,7 +16,7 @@ export const command: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing FILE' : 'compile takes one FILE');
     const file = positionals[0]!;
     const shown = file === '-' ? '<stdin>' : file;
-    const { ir, diagnostics } = compileText(await readTextInput(file, io));
+    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
     for (const d of diagnostics) io.stderr(formatDiagnostic(shown, d) + '\n');
     if (!ir) {
       if (values.json) printJson(io, { file: shown, diagnostics });

@@ -4,6 +4,7 @@
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import { decide, parseIsoDate, type Decision, type Frequency, type OfferRecord } from '@plazo/engine';
 import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { lintConfigFor } from '../../products/lint-config.ts';
 
 function money(amount: string): string {
   const [int, frac] = amount.split('.');
@@ -77,7 +78,7 @@ export const command: CliCommand = {
     const file = positionals[0]!;
     if (file === '-' && values.application === '-') throw new UsageError('FILE and --application cannot both be read from stdin');
     const shown = file === '-' ? '<stdin>' : file;
-    const { ir, diagnostics } = compileText(await readTextInput(file, io));
+    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
     for (const diag of diagnostics) io.stderr(formatDiagnostic(shown, diag) + '\n');
     if (!ir) throw new UsageError(`\`${shown}\` does not compile`);
     const decision = decide(ir, await readJsonInput(values.application, io), asOf);

@@ -8,6 +8,7 @@ import {
   type FieldIssue, type LoanState, type TimelineEvent,
 } from '@plazo/engine';
 import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { lintConfigFor } from '../../products/lint-config.ts';
 
 // The timeline itself is the engine's (engine/src/servicing/timeline.ts); re-exported for callers of this module.
 export { simulateLoan, timeline, type TimelineEvent };
@@ -101,7 +102,7 @@ export const command: CliCommand = {
     if (values.until < disburse) throw new InvalidInputError([{ path: 'until', message: `must not be before the disbursement date ${disburse}` }]);
 
     const text = await readTextInput(file, io);
-    const { ir, diagnostics } = compileText(text);
+    const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd) });
     if (!ir) {
       for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, d) + '\n');
       return 2;

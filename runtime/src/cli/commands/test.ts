@@ -3,6 +3,7 @@
 import { compileText, formatDiagnostic, parse, type TestDecl } from '@plazo/dsl';
 import { runProductTests, type TestCoverage, type TestReport, type TestResult, type TraceEntry } from '@plazo/engine';
 import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { lintConfigFor } from '../../products/lint-config.ts';
 
 interface FileRun {
   readonly file: string;
@@ -103,7 +104,7 @@ export const command: CliCommand = {
     for (const file of positionals) {
       const text = await readTextInput(file, io);
       const shown = file === '-' ? '<stdin>' : file;
-      const { ir, diagnostics } = compileText(text);
+      const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd) });
       if (!ir) {
         for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(shown, d) + '\n');
         runs.push({ file: shown, report: null, positions: [] });
