@@ -1,7 +1,7 @@
 // The compiler: a checked product → the Product IR (plain JSON, decimal strings, JSON Logic,
 // content hash). It refuses — returns no IR — while any error stands, from parsing or checking.
 import { IR_VERSION, withProductHash, type ProductIR } from '@plazo/engine';
-import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, PenaltiesSection, PrepaymentDecl, PricingSection, ProductFile, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
+import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, OverpaymentDecl, PenaltiesSection, PrepaymentDecl, PricingSection, ProductFile, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
 import { analyze, hasErrors } from '../check/check.ts';
 import type { Scope } from '../check/scope.ts';
 import type { Diagnostic } from '../diagnostic.ts';
@@ -11,6 +11,7 @@ import { compileOffer, compileRule, compileScorecard } from './compile-decision.
 import { compileDerived, compileInputs } from './compile-inputs.ts';
 import { compileFee, compileLimits, compilePricing } from './compile-pricing.ts';
 import { compileTest } from './compile-tests.ts';
+import { literalText } from './decimal-text.ts';
 
 export interface CompileOptions {
   /** Diagnostics of parsing this file: any error among them refuses compilation (they are returned first). */
@@ -50,6 +51,8 @@ function toProductIR(file: ProductFile, scope: Scope): ProductIR {
   const all = <K extends Section['kind']>(kind: K) => sections.filter((s): s is Extract<Section, { kind: K }> => s.kind === kind);
   const pricing = compilePricing(first('PricingSection') as PricingSection);
   const scorecard = first('ScorecardSection') as ScorecardSection | undefined;
+  // Only when written: the hash of a product without the clause stays what it was.
+  const tolerance = (first('OverpaymentDecl') as OverpaymentDecl | undefined)?.tolerance;
   return withProductHash({
     irVersion: IR_VERSION,
     code: product.code.name,
@@ -69,6 +72,7 @@ function toProductIR(file: ProductFile, scope: Scope): ProductIR {
     collection: compileCollection(first('CollectionSection') as CollectionSection | undefined),
     allocation: compileAllocation(first('AllocationDecl') as AllocationDecl | undefined),
     prepayment: (first('PrepaymentDecl') as PrepaymentDecl | undefined)?.policy ?? 'reduce-term',
+    ...(tolerance ? { overpaymentTolerance: literalText(tolerance) } : {}),
     tests: (all('TestDecl') as TestDecl[]).map(compileTest),
   });
 }
