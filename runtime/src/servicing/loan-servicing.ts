@@ -10,6 +10,7 @@ import {
   generateSchedule,
   InvalidInputError,
   loanState,
+  OverpaymentError,
   parseIsoDate,
   parseLoanTerms,
   type Decision,
@@ -26,7 +27,7 @@ import type { Database, Executor } from '../db/database.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
 import { isAssertionFailure, isUniqueViolation } from '../db/postgres-errors.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { engineValidationError, withEngineInput } from '../http/engine-errors.ts';
+import { engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } from '../ledger/loan-postings.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
@@ -326,6 +327,9 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     else foldCounts.full++;
     after = fromCheckpoint ?? loanState(ir, terms, all, event.date);
   } catch (error) {
+    if (error instanceof OverpaymentError && error.issues[0]?.path === `events[${index}].amount`) {
+      throw overpaymentRefusal(error, request.fieldPaths?.['amount'] ?? 'amount');
+    }
     if (error instanceof InvalidInputError) {
       const prefix = `events[${index}]`;
       throw engineValidationError(error, {
