@@ -46,6 +46,7 @@ export type { TestReport, TestResult, TestStatus, ExpectationResult, TestCoverag
 // Servicing: a loan's state as a pure fold over its events (issue 4).
 export { loanState } from './servicing/compute-loan-state.ts';
 export { validateEvents } from './servicing/validate-events.ts';
+export { OverpaymentError } from './servicing/payment-limit.ts';
 export { componentOrder } from './servicing/allocation/component-order.ts';
 export { waterfall, type WaterfallResult } from './servicing/allocation/waterfall.ts';
 export { lateFeeAmount, type LateFeeBasis } from './servicing/penalties/late-fee.ts';

@@ -46,6 +46,20 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * The request could not be done now for a passing reason (the database kept refusing it under
+ * concurrency): 503 `retry-later` with `Retry-After`; nothing was written, so sending it again —
+ * with the same `Idempotency-Key` — is safe.
+ */
+export class RetryLaterError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds = 1) {
+    super(503, 'retry-later', message, { retryAfterSeconds });
+    this.name = 'RetryLaterError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   constructor(message = 'authentication required: send `Authorization: Bearer <api key>` or log in') {
     super(401, 'unauthenticated', message);

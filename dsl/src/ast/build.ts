@@ -217,6 +217,10 @@ function buildSection(ruleName: string, node: CstNode, ctx: BuildContext, at: Ra
       const policy = notAllowed ? 'not-allowed' : spelling(reduce!) === 'term' ? 'reduce-term' : 'reduce-installment';
       return Object.freeze({ kind: 'PrepaymentDecl', policy, range: at });
     }
+    case 'overpaymentDecl': {
+      const tolerance = signedNumber(child(node, 'amount'), ctx);
+      return Object.freeze({ kind: 'OverpaymentDecl', ...(tolerance ? { tolerance } : {}), range: at });
+    }
     case 'testDecl':
       return buildTest(node, ctx, at);
     default:

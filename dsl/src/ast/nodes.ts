@@ -356,6 +356,12 @@ export interface PrepaymentDecl extends NodeBase {
   readonly policy: 'reduce-term' | 'reduce-installment' | 'not-allowed';
 }
 
+/** `overpayment tolerance 5`: how much a payment may exceed the payoff (absent when lost to a syntax error). */
+export interface OverpaymentDecl extends NodeBase {
+  readonly kind: 'OverpaymentDecl';
+  readonly tolerance?: NumberLiteral;
+}
+
 export interface GivenEntry extends NodeBase {
   readonly kind: 'GivenEntry';
   readonly field: Identifier;
@@ -401,6 +407,7 @@ export type Section =
   | CollectionSection
   | AllocationDecl
   | PrepaymentDecl
+  | OverpaymentDecl
   | TestDecl;
 
 export interface ProductDecl extends NodeBase, Documented {

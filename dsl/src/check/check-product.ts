@@ -17,6 +17,7 @@ const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
   CollectionSection: 'collection',
   AllocationDecl: 'allocation',
   PrepaymentDecl: 'prepayment',
+  OverpaymentDecl: 'overpayment',
 };
 
 /** Identity and presence of the required sections; each section once. */

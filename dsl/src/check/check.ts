@@ -15,6 +15,7 @@ import { checkInputSection, checkRequiredInputs } from './check-input.ts';
 import { checkLet } from './check-lets.ts';
 import { checkLimits } from './check-limits.ts';
 import { checkOffer } from './check-offer.ts';
+import { checkOverpayment } from './check-overpayment.ts';
 import { checkPenalties } from './check-penalties.ts';
 import { checkPricing } from './check-pricing.ts';
 import { checkProduct } from './check-product.ts';
@@ -95,6 +96,9 @@ export function analyze(file: ProductFile, options: CheckOptions = {}): Analysis
         break;
       case 'AllocationDecl':
         checkAllocation(section, accept);
+        break;
+      case 'OverpaymentDecl':
+        checkOverpayment(section, accept, limits, pricing);
         break;
       case 'InputSection':
       case 'LetDecl':

@@ -1,13 +1,14 @@
 // The Product IR of a checked product, before hashing: what `compile` hashes and returns, and what
 // the checker hands the engine to try the product's extreme loans.
 import { IR_VERSION, type UnhashedProductIR } from '@plazo/engine';
-import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, PenaltiesSection, PrepaymentDecl, PricingSection, ProductDecl, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
+import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, OverpaymentDecl, PenaltiesSection, PrepaymentDecl, PricingSection, ProductDecl, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
 import type { Scope } from '../check/scope.ts';
 import { compileAllocation, compileCollection, compilePenalties } from './compile-servicing.ts';
 import { compileOffer, compileRule, compileScorecard } from './compile-decision.ts';
 import { compileDerived, compileInputs } from './compile-inputs.ts';
 import { compileFee, compileLimits, compilePricing } from './compile-pricing.ts';
 import { compileTest } from './compile-tests.ts';
+import { literalText } from './decimal-text.ts';
 
 /** The IR of a product that checked without errors, before hashing. */
 export function productIR(product: ProductDecl, scope: Scope): UnhashedProductIR {
@@ -16,6 +17,8 @@ export function productIR(product: ProductDecl, scope: Scope): UnhashedProductIR
   const all = <K extends Section['kind']>(kind: K) => sections.filter((s): s is Extract<Section, { kind: K }> => s.kind === kind);
   const pricing = compilePricing(first('PricingSection') as PricingSection);
   const scorecard = first('ScorecardSection') as ScorecardSection | undefined;
+  // Only when written: the hash of a product without the clause stays what it was.
+  const tolerance = (first('OverpaymentDecl') as OverpaymentDecl | undefined)?.tolerance;
   return {
     irVersion: IR_VERSION,
     code: product.code.name,
@@ -35,6 +38,7 @@ export function productIR(product: ProductDecl, scope: Scope): UnhashedProductIR
     collection: compileCollection(first('CollectionSection') as CollectionSection | undefined),
     allocation: compileAllocation(first('AllocationDecl') as AllocationDecl | undefined),
     prepayment: (first('PrepaymentDecl') as PrepaymentDecl | undefined)?.policy ?? 'reduce-term',
+    ...(tolerance ? { overpaymentTolerance: literalText(tolerance) } : {}),
     tests: (all('TestDecl') as TestDecl[]).map(compileTest),
   };
 }

@@ -20,7 +20,8 @@ const sectionRank: Record<A.Section['kind'], number> = {
   CollectionSection: 19,
   AllocationDecl: 20,
   PrepaymentDecl: 21,
-  TestDecl: 22,
+  OverpaymentDecl: 22,
+  TestDecl: 23,
 };
 
 /** Sections in canonical order (stable: `let`s, fees and tests keep their source order). */
@@ -171,6 +172,8 @@ export class ProductLayout {
         const policy = { 'reduce-term': 'reduce term', 'reduce-installment': 'reduce installment', 'not-allowed': 'not allowed' }[section.policy];
         return this.leafOf(section.range, `prepayment ${policy}`, 'settle');
       }
+      case 'OverpaymentDecl':
+        return this.leafOf(section.range, `overpayment tolerance ${section.tolerance?.value ?? ''}`.trimEnd(), 'settle');
       case 'TestDecl':
         return this.test(section);
     }

@@ -58,7 +58,7 @@ const keywordTokens: TokenType[] = [];
 const SOFT_KEYWORDS = new Set([
   'amount', 'band', 'biweekly', 'business', 'fees', 'installment', 'interest', 'iva', 'max', 'min',
   'monthly', 'moratorium', 'overdue', 'payments', 'principal', 'rate', 'score',
-  'semimonthly', 'today', 'total', 'weekly',
+  'semimonthly', 'today', 'tolerance', 'total', 'weekly',
 ]);
 
 function keyword(word: string, extraCategories: TokenType[] = []): TokenType {
@@ -150,6 +150,7 @@ export const Ordinary = keyword('ordinary');
 export const Otherwise = keyword('otherwise');
 export const Outstanding = keyword('outstanding');
 export const Overdue = keyword('overdue');
+export const Overpayment = keyword('overpayment');
 export const Pay = keyword('pay');
 export const Payment = keyword('payment');
 export const Payments = keyword('payments');
@@ -181,6 +182,7 @@ export const Test = keyword('test');
 export const Then = keyword('then');
 export const To = keyword('to');
 export const Today = keyword('today');
+export const Tolerance = keyword('tolerance');
 export const Total = keyword('total');
 export const True = keyword('true', [Literal]);
 export const Unless = keyword('unless');

@@ -88,6 +88,7 @@ const constructs: Record<string, string> = {
   restructureRate: 'offer restructure',
   allocationDecl: 'allocation',
   prepaymentDecl: 'prepayment',
+  overpaymentDecl: 'overpayment tolerance',
   component: 'component',
   testDecl: 'test',
   givenStatement: 'given',
@@ -105,7 +106,7 @@ const constructs: Record<string, string> = {
 
 /** What an alternative of a rule is, when listing every expected token would be noise. */
 const expectedThings: Record<string, string> = {
-  product: 'a section (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `allocation`, `prepayment`, `test`) or `}`',
+  product: 'a section (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `allocation`, `prepayment`, `overpayment`, `test`) or `}`',
   expression: 'an expression',
   operand: 'an expression',
   exprTail: 'an operator',

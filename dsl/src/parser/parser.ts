@@ -213,6 +213,7 @@ class PlazoParser extends CstParser {
         { ALT: () => this.SUBRULE(this.collectionSection) },
         { ALT: () => this.SUBRULE(this.allocationDecl) },
         { ALT: () => this.SUBRULE(this.prepaymentDecl) },
+        { ALT: () => this.SUBRULE(this.overpaymentDecl) },
         { ALT: () => this.SUBRULE(this.testDecl) },
       ]));
     });
@@ -886,6 +887,13 @@ class PlazoParser extends CstParser {
         },
       },
     ]));
+  });
+
+  /** `overpayment tolerance 5`: how much a payment may go beyond the payoff (kept as credit). */
+  overpaymentDecl = this.RULE('overpaymentDecl', () => {
+    this.CONSUME(t.Overpayment);
+    this.CONSUME(t.Tolerance);
+    this.SUBRULE(this.signedNumber, L.amount);
   });
 
   // ------------------------------------------------------------ tests

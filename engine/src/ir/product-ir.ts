@@ -394,5 +394,11 @@ export interface ProductIR {
   readonly collection: readonly CollectionStep[];
   readonly allocation: readonly AllocationComponent[];
   readonly prepayment: PrepaymentPolicy;
+  /**
+   * How much a payment may go beyond what settles the loan (`overpayment tolerance 5`), kept as
+   * credit balance; absent = "0" (absent when the source does not say it, so the hashes of
+   * products written before it existed do not change). A larger payment is refused.
+   */
+  readonly overpaymentTolerance?: DecimalString;
   readonly tests: readonly ProductTest[];
 }

@@ -5,6 +5,7 @@ import { formatIsoDate } from '../calendar/iso-date.ts';
 import { isOpen, outstanding, payInstallment, PRINCIPAL, replaceInstallments, type Ledger } from './ledger.ts';
 import type { AllocationLine, PaymentAllocation } from './loan-state.ts';
 import { formatMoney } from './money.ts';
+import { checkPaymentLimit, recoverable } from './payment-limit.ts';
 import { reschedule } from './reschedule.ts';
 import { applySettlement, settlement } from './settlement.ts';
 
@@ -66,26 +67,33 @@ function mayCoverPrincipal(ledger: Ledger, day: number, funds: bigint): boolean 
 }
 
 /**
- * Applies payment `id` of `amount` on `day` and records its allocation. On an active loan: when
+ * Applies payment `id` of `amount` on `day` and records its allocation; a payment above what the
+ * loan owes that day (net of its credit balance) plus the product's overpayment tolerance is
+ * refused with an OverpaymentError at `path`. On an active loan: when
  * amount + credit balance cover the settlement, the loan is settled (credit first) and anything
  * left becomes credit; otherwise the installments due, then the current one in advance, then the
  * excess: reduce-term / reduce-installment prepay principal and re-solve the rest of the schedule,
  * not-allowed keeps it as credit balance for the next installments. A written-off loan takes it
- * as a recovery (installments in order, rest as credit); a paid-off loan keeps it as credit.
+ * as a recovery (installments in order, rest as credit) up to what is left of what was written
+ * off; a paid-off loan keeps it as credit (up to the tolerance).
  */
-export function applyPayment(ledger: Ledger, day: number, id: string, amount: bigint): PaymentAllocation {
+export function applyPayment(ledger: Ledger, day: number, id: string, amount: bigint, path: string): PaymentAllocation {
   const lines: AllocationLine[] = [];
   if (ledger.status === 'paid-off') {
+    checkPaymentLimit(ledger, 0n, amount, path);
     ledger.credit += amount;
     return record(ledger, id, day, amount, lines, 0n, amount, null, false);
   }
   if (ledger.status === 'written-off') {
+    checkPaymentLimit(ledger, recoverable(ledger), amount, path);
     const left = payOpen(ledger, amount, day, Infinity, lines);
     ledger.credit += left;
     return record(ledger, id, day, amount, lines, 0n, left, null, false);
   }
   const funds = amount + ledger.credit;
+  // Below the principal not yet due (a lower bound of the settlement) the payment is within what is owed.
   const s = mayCoverPrincipal(ledger, day, funds) ? settlement(ledger, day) : null;
+  if (s !== null) checkPaymentLimit(ledger, s.gross, amount, path);
   if (s !== null && funds >= s.gross) {
     applySettlement(ledger, s);
     if (ledger.credit > 0n) {

@@ -171,7 +171,7 @@ export function foldDays(ledger: Ledger, events: FoldEvents, from: number, to: n
       const path = `events[${next + pathOffset}]`;
       switch (event.kind) {
         case 'payment':
-          if (!skip.has(event.id)) applyPayment(ledger, day, event.id, parseMoney(event.amount, s));
+          if (!skip.has(event.id)) applyPayment(ledger, day, event.id, parseMoney(event.amount, s), `${path}.amount`);
           break;
         case 'fee-charged':
           chargeFee(ledger, event, day, path);

@@ -2,7 +2,7 @@
 // from the product rule, never read back from the code.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, generateSchedule, InvalidInputError, lateFeeAmount, loanState, roundTo, moratoriumInterest, parseLoanTerms, payoffQuote, componentOrder, type LoanEvent } from '../../src/index.ts';
+import { Dec, generateSchedule, InvalidInputError, lateFeeAmount, loanState, roundTo, moratoriumInterest, parseLoanTerms, payoffQuote, componentOrder, OverpaymentError, type LoanEvent, type ProductIR } from '../../src/index.ts';
 import { disbursed, LATE_FEE_150, MORATORIUM_15X, pay, product, weeklyTerms } from './fixtures.ts';
 
 // A 30-day bullet of 1,000 at 60% actual/360: interest 1000 × 0.60 × 30/360 = 50.00, IVA 8.00,
@@ -346,14 +346,35 @@ describe('settlement after an installment paid in advance', () => {
     expect(s.payoff).toMatchObject({ principal: '9427.32', interest: '0.00', iva: '0.00', total: '9427.32' });
   });
 
-  it('a payment covering the payoff pays the remaining principal and keeps only the excess as credit', () => {
-    const s = loanState(ir, terms, [...events, pay('p2', '2025-01-10', '20000.00')], '2025-01-10');
+  it('a payment covering the payoff pays the remaining principal and keeps only the excess as credit (within the tolerance)', () => {
+    const tolerant = product({ overpaymentTolerance: '15000' });
+    const s = loanState(tolerant, terms, [...events, pay('p2', '2025-01-10', '20000.00')], '2025-01-10');
     expect(s.status).toBe('paid-off');
     expect(s.outstanding.total).toBe('0.00');
     expect(s.creditBalance).toBe('10572.68');
     expect(s.allocations.at(-1)).toMatchObject({ paymentId: 'p2', settled: true, toCredit: '10572.68', lines: [{ installment: 2, component: 'principal', amount: '9427.32' }] });
     expect(s.installments.map((i) => [i.number, i.status, i.due.principal, i.due.interest])).toEqual([[1, 'paid', '572.68', '115.38'], [2, 'paid', '9427.32', '0.00']]);
     expect(s.paid.principal).toBe('10000.00');
+  });
+
+  it('refuses a payment beyond the payoff and the tolerance, naming the payoff (default tolerance 0)', () => {
+    const refused = (ir: ProductIR, amount: string) => {
+      try {
+        loanState(ir, terms, [...events, pay('p2', '2025-01-10', amount)], '2025-01-10');
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const error = refused(ir, '20000.00');
+    expect(error).toBeInstanceOf(OverpaymentError);
+    expect(error).toMatchObject({ payoff: '9427.32', maximum: '9427.32', tolerance: '0.00', issues: [{ path: 'events[2].amount' }] });
+    expect(refused(ir, '9427.33')).toMatchObject({ maximum: '9427.32' });
+    expect(refused(product({ overpaymentTolerance: '5' }), '9432.33')).toMatchObject({ payoff: '9427.32', maximum: '9432.32', tolerance: '5.00' });
+    const within = loanState(product({ overpaymentTolerance: '5' }), terms, [...events, pay('p2', '2025-01-10', '9432.32')], '2025-01-10');
+    expect(within).toMatchObject({ status: 'paid-off', creditBalance: '5.00' });
+    // Paid off with the tolerance kept as credit: nothing more is taken.
+    expect(() => loanState(product({ overpaymentTolerance: '5' }), terms, [...events, pay('p2', '2025-01-10', '9432.32'), pay('p3', '2025-01-11', '0.01')], '2025-01-11')).toThrow(OverpaymentError);
   });
 
   it('paying exactly the payoff leaves nothing outstanding and no credit', () => {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, Dec, generateSchedule, loanState, parseLoanTerms, COMPONENTS, type AllocationComponent, type LoanEvent, type LoanState, type Penalties, type ProductIR } from '../../src/index.ts';
 import { product } from './fixtures.ts';
+import { GENEROUS_TOLERANCE } from './scenarios.ts';
 
 const ORDER: AllocationComponent[] = ['penalties', 'moratorium', 'iva', 'interest', 'fees', 'principal'];
 
@@ -41,6 +42,8 @@ const scenario = fc
       penalties,
       allocation: g.order,
       prepayment: g.prepayment,
+      // These properties hold for whatever is paid: every generated payment is taken (the limit has its own properties).
+      overpaymentTolerance: GENEROUS_TOLERANCE,
       collection: [
         { kind: 'at', day: -2, actions: [{ kind: 'notify', channel: 'sms', template: 'rec' }] },
         ...(g.stopAt === 1 ? [] : [{ kind: 'stage', stage: 'temprana', from: 1, to: (g.stopAt ?? 61) - 1, actions: [{ kind: 'queue', queue: 'q' }] } as const]),

@@ -34,3 +34,13 @@ export function isPlazoRule(error: unknown): boolean {
   const code = sqlState(error);
   return code === 'PZ001' || code === 'PZ002';
 }
+
+/**
+ * The database rolled the transaction back to break a conflict between concurrent ones: a
+ * serialization failure (40001) or a deadlock (40P01). Nothing of it was written; running the
+ * whole transaction again may succeed.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === '40001' || code === '40P01';
+}

@@ -1,7 +1,7 @@
 // The engine reports bad input as InvalidInputError with field paths; the API answers those as
 // 422 `validation-failed`, with the paths moved to where the client sent the field. A CAT beyond
 // what Plazo reports is a 422 of its own, with the engine's code (`cat-out-of-range`).
-import { CAT_MAX_PERCENT, CatOutOfRangeError, InvalidInputError } from '@plazo/engine';
+import { CAT_MAX_PERCENT, CatOutOfRangeError, InvalidInputError, type OverpaymentError } from '@plazo/engine';
 import { AppError, ValidationError, type FieldProblem } from '../errors.ts';
 
 /**
@@ -28,4 +28,16 @@ export function engineValidationError(error: InvalidInputError, options: { prefi
     ((path: string) => (options.prefix === undefined ? path : path === '' ? options.prefix : path.startsWith('[') ? `${options.prefix}${path}` : `${options.prefix}.${path}`));
   const problems: FieldProblem[] = error.issues.map((i) => ({ path: map(i.path), message: i.message }));
   return new ValidationError(problems, options.message ?? 'the request is not valid');
+}
+
+/**
+ * The engine refused a payment above what the loan owes plus the product's overpayment tolerance:
+ * 422 `payment-exceeds-payoff`, the problem at the body field `path` with the payoff, the most
+ * the loan takes and the tolerance as decimal strings.
+ */
+export function overpaymentRefusal(error: OverpaymentError, path: string): AppError {
+  const { payoff, maximum, tolerance } = error;
+  return new AppError(422, 'payment-exceeds-payoff', `the payment is more than the loan takes on its date: at most ${maximum} (payoff ${payoff})`, [
+    { path, message: error.issues[0]?.message ?? `must not exceed ${maximum}`, payoff, maximum, tolerance },
+  ]);
 }

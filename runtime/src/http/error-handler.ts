@@ -2,7 +2,8 @@
 // JSON, body too large) mapped to the same shape, anything else a logged 500 without internals.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from '../errors.ts';
+import { isTransientConflict } from '../db/postgres-errors.ts';
+import { AppError, RetryLaterError } from '../errors.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** The API's error body. */
@@ -15,8 +16,17 @@ function errorResponse(c: Context<AppEnv>, status: number, code: string, message
   return c.json(body, status as 400);
 }
 
-/** app.onError: domain errors → 4xx JSON; unknown errors → 500, logged with the request id. */
+/**
+ * app.onError: domain errors → 4xx JSON; a write the database rolled back under concurrency
+ * (deadlock, serialization failure) that was not retried → 503 `retry-later` with `Retry-After`;
+ * unknown errors → 500, logged with the request id.
+ */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  const retry = error instanceof RetryLaterError ? error : isTransientConflict(error) ? new RetryLaterError('the database was busy with concurrent writes; nothing was written: send the request again') : null;
+  if (retry) {
+    c.header('Retry-After', String(retry.retryAfterSeconds));
+    return errorResponse(c, retry.status, retry.code, retry.message, retry.details);
+  }
   if (error instanceof AppError) {
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
     return errorResponse(c, error.status, error.code, error.message, error.details);

@@ -35,7 +35,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     415: 'Body is not JSON',
     422: 'Validation failed; details name each field',
     429: 'Too many failed attempts; `Retry-After` says when to try again',
-    503: 'A dependency is unavailable',
+    503: 'A dependency is unavailable, or the write met concurrent ones: nothing was written; retry after `Retry-After` seconds',
   };
   return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: errorContent }])) as Record<
     number,

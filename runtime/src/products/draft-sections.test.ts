@@ -136,7 +136,7 @@ describe('lockedChanges', () => {
   });
 
   it('reports nothing for a role that may change every part', () => {
-    const everything = new Set<PartKind>(['product', 'input', 'let', 'limits', 'pricing', 'fee', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'allocation', 'prepayment', 'test']);
+    const everything = new Set<PartKind>(['product', 'input', 'let', 'limits', 'pricing', 'fee', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'allocation', 'prepayment', 'overpayment', 'test']);
     expect(changes(NOMINA, 'product otro "Otro" { currency USD }', everything)).toEqual([]);
   });
 });

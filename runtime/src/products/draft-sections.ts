@@ -23,6 +23,7 @@ export const PART_KINDS = [
   'collection',
   'allocation',
   'prepayment',
+  'overpayment',
   'test',
 ] as const;
 export type PartKind = (typeof PART_KINDS)[number];
@@ -40,6 +41,7 @@ const KIND_OF: Readonly<Record<Section['kind'], PartKind>> = {
   CollectionSection: 'collection',
   AllocationDecl: 'allocation',
   PrepaymentDecl: 'prepayment',
+  OverpaymentDecl: 'overpayment',
   TestDecl: 'test',
 };
 

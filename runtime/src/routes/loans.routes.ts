@@ -124,7 +124,7 @@ function ctxOf(c: ContextVariables): LoanWriteContext {
 
 export const eventResponses = {
   201: jsonResponse(EventResultSchema, 'The event, its ledger lines and the loan after it (a replay returns the first response)'),
-  ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
 };
 
 export async function record(c: ContextVariables, id: string, request: LoanEventRequest): Promise<never> {
@@ -260,7 +260,7 @@ export const loansRoutes = newRouter()
       tags: ['loans'],
       summary: 'Post a payment (idempotent with `Idempotency-Key`, serialized per loan)',
       description:
-        "The engine allocates it (the product's order); the response carries the allocation and the journal lines. The same key and body return the first response; the same key with another body is 409 `idempotency-key-reused`.",
+        "The engine allocates it (the product's order); the response carries the allocation and the journal lines. More than the loan owes on the date plus the product's overpayment tolerance is 422 `payment-exceeds-payoff` (details: `amount`, `payoff`, `maximum`). The same key and body return the first response; the same key with another body is 409 `idempotency-key-reused`.",
       ...guarded('payments:write'),
       request: { params: IdParamSchema, headers: IdempotencyHeaders, body: jsonBody(PaymentSchema) },
       responses: eventResponses,

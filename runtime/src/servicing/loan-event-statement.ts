@@ -6,6 +6,13 @@
 // one JSON array. The statement stands whole or not at all: `plazo_assert` fails it (SQLSTATE
 // PZ010) when a loan, its open installments or an audit stream moved since they were read, and
 // the balance trigger checks every entry at commit.
+//
+// Lock order, the same on every path that writes loan events: the loans' rows first, in id order
+// (`locked`, before anything else: two groups sharing loans queue instead of deadlocking), then
+// what belongs to those loans — their audit stream heads, open installment rows, event numbers and
+// idempotency keys, journal rows (the shared ledger accounts are only key-share locked by the
+// lines' foreign key, which never conflicts). The locked path (loan-servicing.ts) takes its one
+// loan's row first too (`for no key update`), and the end of day its chunk's loans in id order.
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -93,7 +100,9 @@ function recordOf(w: LoanEventWrite) {
  * PZ010 (`isAssertionFailure`) when a loan or stream moved, a unique violation when an event
  * number or idempotency key was taken — and then nothing was written.
  */
-export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWrite[]): Promise<void> {
+export async function writeLoanEvents(db: Executor, unordered: readonly LoanEventWrite[]): Promise<void> {
+  // In loan id order, as the loans are locked (ids are lower-case UUIDs: text order is uuid order).
+  const writes = [...unordered].sort((a, b) => (a.loanId < b.loanId ? -1 : a.loanId > b.loanId ? 1 : 0));
   // The loans and streams again as arrays: each table is reached through its index (`= any`)
   // whatever the planner guesses of the JSON's row count (it guesses 100, and then scanned whole
   // tables under a generic plan).
@@ -110,6 +119,9 @@ export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWr
         entry_id uuid, description text, currency text, lines json,
         stream text, stream_seq bigint, action text, entity_type text, entity_id text, before_hash text, after_hash text, details jsonb, request_id text,
         prev_hash text, row_hash text, head_seq bigint, head_hash text, open_added json, cash_flow json, notes json)
+    ), locked as (
+      -- Every loan of the statement, locked in id order before anything else is written.
+      select l.id from loans l where l.id = any(${loans}::uuid[]) order by l.id for no key update
     ), event as (
       insert into loan_events (loan_id, seq, type, effective_on, payload, idempotency_key, request_hash, response, created_at, created_by)
       select loan_id, seq, type, effective_on, payload, idempotency_key, request_hash, response, at, actor from input
@@ -158,7 +170,7 @@ export async function writeLoanEvents(db: Executor, writes: readonly LoanEventWr
       on conflict (dedupe_key) do nothing
     )
     select plazo_assert(
-      (select count(*) from loan) = ${writes.length} and (select count(*) from started) + (select count(*) from moved) = ${writes.length}
+      (select count(*) from locked) = ${writes.length} and (select count(*) from loan) = ${writes.length} and (select count(*) from started) + (select count(*) from moved) = ${writes.length}
         and (select count(*) from open_gone) = ${goneRows},
       'a loan, its open installments or its audit stream changed while its event was written'
     ) as ok

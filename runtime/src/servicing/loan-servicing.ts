@@ -10,6 +10,7 @@ import {
   generateSchedule,
   InvalidInputError,
   loanState,
+  OverpaymentError,
   parseIsoDate,
   parseLoanTerms,
   type Decision,
@@ -24,9 +25,9 @@ import { entityStream } from '../audit/audit-chain.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
-import { isAssertionFailure, isUniqueViolation } from '../db/postgres-errors.ts';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { engineValidationError, withEngineInput } from '../http/engine-errors.ts';
+import { isAssertionFailure, isTransientConflict, isUniqueViolation } from '../db/postgres-errors.ts';
+import { AppError, ConflictError, NotFoundError, RetryLaterError, ValidationError } from '../errors.ts';
+import { engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } from '../ledger/loan-postings.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
@@ -244,10 +245,39 @@ function checkEventDate(date: string, lastEventDate: string | null, today: strin
  * itself to what was read — the next event number, idempotency key, audit stream position, open
  * installments and loan row are unique or checked in the statement — so a concurrent writer makes
  * it fail whole, never half-apply. Then, and under any
- * conflict, the event is appended in a transaction that locks the loan row (`SELECT … FOR
+ * conflict, the event is appended in a transaction that locks the loan row (`SELECT … FOR NO KEY
  * UPDATE`): concurrent posts to one loan queue behind each other.
+ *
+ * A deadlock or serialization failure (the database rolled the write back: nothing of it stays)
+ * runs the whole append again — read, build, write — up to TRANSIENT_ATTEMPTS times with jittered
+ * back-off; the answer is given only after a commit, and the idempotency key makes a repeat that
+ * finds the event already recorded return its first response. If it persists: 503 `retry-later`.
  */
 export async function appendLoanEvent(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await appendQueued(db, loanId, request, ctx);
+    } catch (error) {
+      if (!isTransientConflict(error)) throw error;
+      if (attempt >= TRANSIENT_ATTEMPTS) {
+        throw new RetryLaterError(`the ${request.kind} met concurrent writes to the same rows ${attempt} times and was not recorded; send it again (with the same Idempotency-Key)`);
+      }
+      await backOff(attempt);
+    }
+  }
+}
+
+/** Attempts of an append the database rolls back as a deadlock or serialization failure. */
+export const TRANSIENT_ATTEMPTS = 4;
+
+/** Waits 10 ms · 2^(attempt−1), jittered ×0.5–1.5, so the rolled-back writers do not meet again in step. */
+function backOff(attempt: number): Promise<void> {
+  const ms = 10 * 2 ** (attempt - 1) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The optimistic append, then the locked one while it conflicts. */
+async function appendQueued(db: Kysely<Database>, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
   try {
     return await appendOnce(db, loanId, request, ctx, false);
   } catch (error) {
@@ -295,7 +325,7 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
   // (the statement's snapshot): then read them again.
   const read = db.selectFrom('loans').selectAll().select(loanFacts(loanId, stream, key)).where('id', '=', loanId);
   let loan: LoanForEvent | undefined = locked
-    ? await read.forUpdate().executeTakeFirst()
+    ? await read.forNoKeyUpdate().executeTakeFirst()
     : await readLoanForEvent(db as Kysely<Database>, { loanId, stream, idempotencyKey: key });
   if (!loan) throw new NotFoundError('loan', loanId);
   if ((loan.events_json?.length ?? 0) !== loan.last_event_seq) {
@@ -326,6 +356,9 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     else foldCounts.full++;
     after = fromCheckpoint ?? loanState(ir, terms, all, event.date);
   } catch (error) {
+    if (error instanceof OverpaymentError && error.issues[0]?.path === `events[${index}].amount`) {
+      throw overpaymentRefusal(error, request.fieldPaths?.['amount'] ?? 'amount');
+    }
     if (error instanceof InvalidInputError) {
       const prefix = `events[${index}]`;
       throw engineValidationError(error, {

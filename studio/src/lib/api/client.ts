@@ -22,7 +22,7 @@ export interface ActorDisplay {
 }
 
 /** The parts of a product the runtime names (`product` is the header). */
-export type PartKind = 'product' | 'input' | 'let' | 'limits' | 'pricing' | 'fee' | 'eligibility' | 'scorecard' | 'offer' | 'penalties' | 'collection' | 'allocation' | 'prepayment' | 'test';
+export type PartKind = 'product' | 'input' | 'let' | 'limits' | 'pricing' | 'fee' | 'eligibility' | 'scorecard' | 'offer' | 'penalties' | 'collection' | 'allocation' | 'prepayment' | 'overpayment' | 'test';
 
 /** What the caller may change in a draft: everything, these parts, or nothing (`[]`). */
 export type EditableSections = 'all' | readonly PartKind[];

@@ -20,6 +20,7 @@ const KIND_OF: Readonly<Record<Section['kind'], PartKind>> = {
   CollectionSection: 'collection',
   AllocationDecl: 'allocation',
   PrepaymentDecl: 'prepayment',
+  OverpaymentDecl: 'overpayment',
   TestDecl: 'test',
 };
 
