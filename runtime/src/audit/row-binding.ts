@@ -1,0 +1,102 @@
+// Binds the records that matter to the audit chain: the audit entry written with a row (in the
+// same transaction or statement) carries the row's canonical hash in `audit_log.bound`, which the
+// entry's own hash covers. `plazo audit verify` recomputes every such row's hash and compares it
+// with the newest entry that bound it, and requires every row to have one.
+import { Dec } from '@plazo/engine';
+import { hashOf } from './canonical-json.ts';
+
+/** `audit_log.bound`: per table, the hash of each row the entry wrote or changed, by the row's key. */
+export type BoundRows = { readonly [table: string]: { readonly [key: string]: string } };
+
+/** How one table's rows are keyed and hashed. */
+export interface BoundTable {
+  readonly table: string;
+  /** Key columns with their SQL types; the key is their values joined by `/`. */
+  readonly key: readonly (readonly [column: string, type: string])[];
+  /** Every column the hash covers, in the order verify shows a row. */
+  readonly columns: readonly string[];
+  /** Money columns (NUMERIC), hashed in one canonical form whatever scale the database prints. */
+  readonly money?: readonly string[];
+}
+
+/** The tables whose rows are bound, in verification order. */
+export const BOUND_TABLES: readonly BoundTable[] = [
+  { table: 'users', key: [['id', 'uuid']], columns: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'created_by'] },
+  {
+    table: 'api_keys',
+    key: [['id', 'uuid']],
+    columns: ['id', 'name', 'prefix', 'key_hash', 'role', 'revoked_at', 'revoked_by', 'created_at', 'created_by'],
+  },
+  {
+    table: 'product_versions',
+    key: [['id', 'uuid']],
+    columns: ['id', 'product_id', 'version', 'source', 'ir', 'content_hash', 'ir_hash', 'author', 'publisher', 'published_at', 'created_at', 'created_by'],
+  },
+  {
+    table: 'loan_events',
+    key: [
+      ['loan_id', 'uuid'],
+      ['seq', 'integer'],
+    ],
+    columns: ['loan_id', 'seq', 'type', 'effective_on', 'payload', 'idempotency_key', 'request_hash', 'response', 'created_at', 'created_by'],
+  },
+  {
+    table: 'journal_entries',
+    key: [['id', 'uuid']],
+    columns: ['id', 'entry_date', 'description', 'currency', 'loan_id', 'loan_event_seq', 'created_at', 'created_by'],
+  },
+  {
+    table: 'journal_lines',
+    key: [
+      ['entry_id', 'uuid'],
+      ['line_no', 'integer'],
+    ],
+    columns: ['entry_id', 'line_no', 'account_code', 'debit', 'credit', 'created_at', 'created_by'],
+    money: ['debit', 'credit'],
+  },
+];
+
+const byName = new Map(BOUND_TABLES.map((t) => [t.table, t]));
+
+export function boundTable(table: string): BoundTable {
+  const found = byName.get(table);
+  if (!found) throw new Error(`table ${table} is not bound to the audit chain`);
+  return found;
+}
+
+/** A row as hashed: exactly the table's columns (absent ones as null), money in canonical form. */
+export function canonicalRow(table: BoundTable, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of table.columns) out[column] = row[column] ?? null;
+  for (const column of table.money ?? []) {
+    const value = out[column];
+    if (value !== null) out[column] = new Dec(value as string).toFixed();
+  }
+  return out;
+}
+
+/** The row's key: its key columns' values joined by `/` (`<loan id>/<seq>`, `<entry id>/<line no>`, `<id>`). */
+export function rowKey(table: BoundTable, row: Readonly<Record<string, unknown>>): string {
+  return table.key.map(([column]) => String(row[column])).join('/');
+}
+
+/** SHA-256 of the row's canonical JSON, the table's name included. */
+export function rowHash(table: BoundTable, row: Readonly<Record<string, unknown>>): string {
+  return hashOf({ table: table.table, row: canonicalRow(table, row) });
+}
+
+/**
+ * The `bound` value of an audit entry that wrote `rows` (each as `[table, row]`, the row with the
+ * values as stored).
+ *
+ * @example
+ * bindRows([['users', insertedUser]]) // { users: { '<id>': '<sha256>' } }
+ */
+export function bindRows(rows: Iterable<readonly [table: string, row: Readonly<Record<string, unknown>>]>): BoundRows {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [name, row] of rows) {
+    const table = boundTable(name);
+    (out[name] ??= {})[rowKey(table, row)] = rowHash(table, row);
+  }
+  return out;
+}
