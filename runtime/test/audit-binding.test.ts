@@ -83,6 +83,9 @@ describe.each(DATABASE_KINDS)('audit row binding and anchors on %s', (kind) => {
     expect(Object.keys(entry.bound!.loan_events!)).toEqual([`${loanId}/${paymentSeq}`]);
     expect(Object.keys(entry.bound!.journal_entries!)).toEqual([paymentEntry]);
     expect(Object.keys(entry.bound!.journal_lines!).sort()).toEqual(lines.map((l) => `${paymentEntry}/${l.line_no}`).sort());
+    // The API lists them with the entry.
+    const listed = await h.request('GET', `/api/v1/audit?entityType=loan&entityId=${loanId}&limit=10`);
+    expect(listed.body.entries.find((e: { details: { seq?: number } }) => e.details.seq === paymentSeq).bound).toEqual(entry.bound);
     // The end of day binds its day-close events and penalty entries in its chunk entries.
     const eod = await h.db.selectFrom('audit_log').select('bound').where('entity_type', '=', 'eod-run').execute();
     expect(eod.some((e) => Object.keys(e.bound?.loan_events ?? {}).length > 0)).toBe(true);

@@ -2,8 +2,9 @@
 // same transaction or statement) carries the row's canonical hash in `audit_log.bound`, which the
 // entry's own hash covers. `plazo audit verify` recomputes every such row's hash and compares it
 // with the newest entry that bound it, and requires every row to have one.
+import { createHash } from 'node:crypto';
 import { Dec } from '@plazo/engine';
-import { hashOf } from './canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 /** `audit_log.bound`: per table, the hash of each row the entry wrote or changed, by the row's key. */
 export type BoundRows = { readonly [table: string]: { readonly [key: string]: string } };
@@ -67,12 +68,19 @@ export function boundTable(table: string): BoundTable {
 /** A row as hashed: exactly the table's columns (absent ones as null), money in canonical form. */
 export function canonicalRow(table: BoundTable, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const column of table.columns) out[column] = row[column] ?? null;
-  for (const column of table.money ?? []) {
-    const value = out[column];
-    if (value !== null) out[column] = new Dec(value as string).toFixed();
+  for (const column of table.columns) {
+    const value = row[column] ?? null;
+    out[column] = value !== null && table.money?.includes(column) ? canonicalMoney(value as string) : value;
   }
   return out;
+}
+
+/** A decimal in one form whatever scale it was written or printed with: `100.50` and `0100.5` are `100.5`. */
+export function canonicalMoney(value: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return new Dec(value).toFixed();
+  let text = value.replace(/^(-?)0+(?=\d)/, '$1');
+  if (text.includes('.')) text = text.replace(/\.?0+$/, '');
+  return text === '-0' ? '0' : text;
 }
 
 /** The row's key: its key columns' values joined by `/` (`<loan id>/<seq>`, `<entry id>/<line no>`, `<id>`). */
@@ -80,9 +88,20 @@ export function rowKey(table: BoundTable, row: Readonly<Record<string, unknown>>
   return table.key.map(([column]) => String(row[column])).join('/');
 }
 
-/** SHA-256 of the row's canonical JSON, the table's name included. */
+/**
+ * SHA-256 of the row as a JSON array: the table's name, then every column in the table's order
+ * (JSON values — a payload, an IR — as canonical JSON, money in canonical form). On the payment
+ * path, so built directly rather than through a sorted object.
+ */
 export function rowHash(table: BoundTable, row: Readonly<Record<string, unknown>>): string {
-  return hashOf({ table: table.table, row: canonicalRow(table, row) });
+  let text = `[${JSON.stringify(table.table)}`;
+  for (const column of table.columns) {
+    const value = row[column] ?? null;
+    if (value !== null && typeof value === 'object') text += `,${canonicalJson(value)}`;
+    else if (value !== null && table.money?.includes(column)) text += `,${JSON.stringify(canonicalMoney(String(value)))}`;
+    else text += `,${JSON.stringify(value)}`;
+  }
+  return createHash('sha256').update(`${text}]`, 'utf8').digest('hex');
 }
 
 /**
