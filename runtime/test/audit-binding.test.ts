@@ -166,13 +166,15 @@ describe.each(DATABASE_KINDS)('audit row binding and anchors on %s', (kind) => {
     await tamper(
       sql`insert into loan_events (loan_id, seq, type, effective_on, payload, created_at, created_by)
           select loan_id, ${forgedSeq}, type, effective_on, payload, created_at, created_by from loan_events where loan_id = ${loanId} and seq = ${paymentSeq}`,
-      sql`insert into users (id, email, name, role, created_at, created_by) values (${forgedUser}, 'mallory@example.mx', 'Mallory', 'admin', now(), 'system')`,
+      sql`insert into users (id, email, name, role, password_hash, created_at, created_by) values (${forgedUser}, 'mallory@example.mx', 'Mallory', 'admin', 'scrypt$secret', now(), 'system')`,
     );
     const result = await verify();
     expect(problems(result.findings)).toEqual([
       ['row-unbound', 'users', forgedUser],
       ['row-unbound', 'loan_events', `${loanId}/${forgedSeq}`],
     ]);
+    // The row is shown, its password hash not.
+    expect(result.findings[0]!.row).toMatchObject({ id: forgedUser, role: 'admin', password_hash: '[redacted]' });
     expect(result.findings[0]!.message).toBe(
       `users ${forgedUser} has no audit entry: it was written outside the runtime (or before rows were bound: \`plazo audit bind\` covers those once)`,
     );

@@ -17,7 +17,7 @@ import type { Executor } from '../db/database.ts';
 import type { AuditLogRow } from '../db/tables/audit-log.table.ts';
 import { anchorSignatureProblem, compareWithAnchor, type AuditAnchor } from './audit-anchor.ts';
 import { auditRowHash, BACKFILL_STREAM, entityStream, GENESIS_HASH } from './audit-chain.ts';
-import { BOUND_TABLES, canonicalRow, rowHash, rowKey, type BoundRows, type BoundTable } from './row-binding.ts';
+import { BOUND_TABLES, displayRow, rowHash, rowKey, type BoundRows, type BoundTable } from './row-binding.ts';
 
 export type AuditProblem =
   /** Chain problems. */
@@ -330,7 +330,7 @@ async function verifyRows(
               table: table.table,
               key,
               actualHash: hash,
-              row: canonicalRow(table, row),
+              row: displayRow(table, row),
               message: `${table.table} ${key} has no audit entry: it was written outside the runtime (or before rows were bound: \`plazo audit bind\` covers those once)`,
             });
           }
@@ -351,7 +351,7 @@ async function verifyRows(
             recordedHash: binding.hash,
             actualHash: hash,
             differences,
-            row: canonicalRow(table, row),
+            row: displayRow(table, row),
             message: `${table.table} ${key} was edited: it no longer matches the hash recorded by audit entry ${binding.stream} #${binding.streamSeq} (entry ${binding.seq})${differences.length > 0 ? ` — ${differences.join('; ')}` : ''}`,
           });
         }

@@ -18,15 +18,23 @@ export interface BoundTable {
   readonly columns: readonly string[];
   /** Money columns (NUMERIC), hashed in one canonical form whatever scale the database prints. */
   readonly money?: readonly string[];
+  /** Columns hashed but never shown (a password's or an API key's hash). */
+  readonly secret?: readonly string[];
 }
 
 /** The tables whose rows are bound, in verification order. */
 export const BOUND_TABLES: readonly BoundTable[] = [
-  { table: 'users', key: [['id', 'uuid']], columns: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'created_by'] },
+  {
+    table: 'users',
+    key: [['id', 'uuid']],
+    columns: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'created_by'],
+    secret: ['password_hash'],
+  },
   {
     table: 'api_keys',
     key: [['id', 'uuid']],
     columns: ['id', 'name', 'prefix', 'key_hash', 'role', 'revoked_at', 'revoked_by', 'created_at', 'created_by'],
+    secret: ['key_hash'],
   },
   {
     table: 'product_versions',
@@ -65,12 +73,14 @@ export function boundTable(table: string): BoundTable {
   return found;
 }
 
-/** A row as hashed: exactly the table's columns (absent ones as null), money in canonical form. */
-export function canonicalRow(table: BoundTable, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+/** A row as verify shows it: the hashed columns, money in canonical form, secrets as `[redacted]`. */
+export function displayRow(table: BoundTable, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const column of table.columns) {
     const value = row[column] ?? null;
-    out[column] = value !== null && table.money?.includes(column) ? canonicalMoney(value as string) : value;
+    if (value === null) out[column] = null;
+    else if (table.secret?.includes(column)) out[column] = '[redacted]';
+    else out[column] = table.money?.includes(column) ? canonicalMoney(String(value)) : value;
   }
   return out;
 }
