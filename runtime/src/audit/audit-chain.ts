@@ -1,11 +1,15 @@
 // The audit chain's link rule: each entry's hash covers its content, its stream and position,
 // and the previous entry of its stream, so editing or removing any entry breaks its stream's
 // links from there on. `seq` (the global locator) is not covered: the chain is (stream, stream_seq).
+// `bound` (the hashes of the rows the entry wrote, row-binding.ts) is covered when present.
 import type { AuditLogRow } from '../db/tables/audit-log.table.ts';
 import { hashOf } from './canonical-json.ts';
 
 /** The `prev_hash` of the first entry of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The stream of `plazo audit bind`: entries binding rows written before rows were bound. */
+export const BACKFILL_STREAM = 'audit-backfill';
 
 /** The fields of an entry that its hash covers: everything but the hash and the locator. */
 export type AuditContent = Omit<AuditLogRow, 'row_hash' | 'seq'>;
@@ -30,5 +34,7 @@ export function auditRowHash(entry: AuditContent): string {
     prev_hash: entry.prev_hash,
     created_at: entry.created_at,
     created_by: entry.created_by,
+    // Absent (not null) when the entry binds no row: entries written before binding keep their hash.
+    bound: entry.bound ?? undefined,
   });
 }

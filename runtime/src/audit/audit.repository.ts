@@ -8,6 +8,7 @@ import type { AuditLogRow } from '../db/tables/audit-log.table.ts';
 import type { ActorRef, StoredJson } from '../db/tables/columns.ts';
 import { auditRowHash, entityStream, GENESIS_HASH } from './audit-chain.ts';
 import { hashOf } from './canonical-json.ts';
+import type { BoundRows } from './row-binding.ts';
 
 export interface AuditRecord {
   readonly actor: ActorRef;
@@ -25,6 +26,8 @@ export interface AuditRecord {
   readonly at: string;
   /** The chain to append to; default `<entityType>:<entityId>`. */
   readonly stream?: string;
+  /** The hashes of the rows the write stored, as stored (`bindRows`, row-binding.ts). */
+  readonly bound?: BoundRows;
 }
 
 /** An entry ready to insert (everything but the global `seq`, which the database assigns). */
@@ -51,13 +54,14 @@ export function auditEntry(record: AuditRecord, head: StreamHead | null): AuditE
     prev_hash: head?.hash ?? GENESIS_HASH,
     created_at: record.at,
     created_by: record.actor,
+    bound: record.bound ?? null,
   };
   return { ...content, row_hash: auditRowHash(content) };
 }
 
 /** `audit_log` insert values of an entry (JSONB as text). */
 export function auditLogValues(entry: AuditEntry) {
-  return { ...entry, details: JSON.stringify(entry.details) };
+  return { ...entry, details: JSON.stringify(entry.details), bound: entry.bound === null ? null : JSON.stringify(entry.bound) };
 }
 
 /** `audit_streams` values of the head an entry leaves behind. */
@@ -101,9 +105,10 @@ async function insertFirstAuditEntry(tx: Executor, entry: AuditEntry): Promise<n
       on conflict (stream) do nothing
       returning stream
     )
-    insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by)
+    insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by, bound)
     select ${entry.stream}, 1, ${entry.action}, ${entry.entity_type}, ${entry.entity_id}, ${entry.before_hash}::text, ${entry.after_hash}::text,
-      ${JSON.stringify(entry.details)}::jsonb, ${entry.request_id}::text, ${entry.prev_hash}, ${entry.row_hash}, ${entry.created_at}::timestamptz, ${entry.created_by}
+      ${JSON.stringify(entry.details)}::jsonb, ${entry.request_id}::text, ${entry.prev_hash}, ${entry.row_hash}, ${entry.created_at}::timestamptz, ${entry.created_by},
+      ${entry.bound === null ? null : JSON.stringify(entry.bound)}::json
     from head
     returning seq
   `.execute(tx);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database } from '../db/database.ts';
 import type { ApiKeyRow } from '../db/tables/api-keys.table.ts';
 import type { ActorRef, RoleName } from '../db/tables/columns.ts';
@@ -69,6 +70,7 @@ export async function issueApiKey(
       details: { name: inserted.name, prefix, role: inserted.role },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
+      bound: bindRows([['api_keys', inserted]]),
     });
     return inserted;
   });
@@ -92,6 +94,7 @@ export async function revokeApiKeyById(db: Kysely<Database>, id: string, ctx: Wr
       details: { prefix: after.prefix },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
+      bound: bindRows([['api_keys', after]]),
     });
     return after;
   });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database } from '../db/database.ts';
 import type { ActorRef, RoleName } from '../db/tables/columns.ts';
 import type { UserRow } from '../db/tables/users.table.ts';
@@ -64,6 +65,7 @@ export async function createUser(
         details: { email, role: row.role },
         requestId: ctx.requestId ?? null,
         at: ctx.at,
+        bound: bindRows([['users', row]]),
       });
       return view;
     });

@@ -11,6 +11,7 @@ import * as hotPathStorage from './migrations/2026-11-28-10-hot-path-storage.ts'
 import * as eodCheckpoints from './migrations/2026-11-28-20-eod-checkpoints.ts';
 import * as collectionAgentUsers from './migrations/2026-12-07-ops-collection-agent-users.ts';
 import * as loginThrottles from './migrations/2026-12-07-login-throttles.ts';
+import * as auditRowBindings from './migrations/2026-12-07-audit-row-bindings.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-20-eod-checkpoints': eodCheckpoints,
   '2026-12-07-ops-collection-agent-users': collectionAgentUsers,
   '2026-12-07-login-throttles': loginThrottles,
+  '2026-12-07-audit-row-bindings': auditRowBindings,
 };
 
 export interface MigrationReport {

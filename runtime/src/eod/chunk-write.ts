@@ -14,6 +14,7 @@ import type { LoanCloseInput, LoanCloseResult } from './day-close.ts';
 import { timed } from './eod-timings.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
 import { summaryText } from './summary-row.ts';
+import { bindRows, type BoundRows } from '../audit/row-binding.ts';
 
 export interface ChunkWriteCounts {
   readonly events: number;
@@ -21,6 +22,8 @@ export interface ChunkWriteCounts {
   readonly notifications: number;
   readonly checkpointsRewritten: number;
   readonly summariesRewritten: number;
+  /** The hashes of the events, entries and lines written, for the chunk's audit entry. */
+  readonly bound: BoundRows;
 }
 
 /** Writes the chunk's results for `date`. */
@@ -34,6 +37,8 @@ export async function writeChunk(
   ctx: { actor: string; at: string },
 ): Promise<ChunkWriteCounts> {
   const input = (r: LoanCloseResult) => read.inputs.get(r.id)!;
+  const written: [string, Record<string, unknown>][] = [];
+  const stamp = { created_at: ctx.at, created_by: ctx.actor };
   // The chunk's id range on every updated table: the planner then never scans a whole table to
   // join a few thousand ids (a hash join over a sequential scan looks cheaper than index lookups
   // to it while the table is small).
@@ -42,12 +47,16 @@ export async function writeChunk(
   // Day-close events and the loans' sequence / last event date.
   const closes = results.filter((r) => r.closeEvent !== null);
   if (closes.length > 0) {
+    const payload = { kind: 'day-close', date };
+    for (const r of closes) {
+      written.push(['loan_events', { loan_id: r.id, seq: r.closeEvent!.seq, type: 'day-close', effective_on: date, payload, idempotency_key: null, request_hash: null, response: null, ...stamp }]);
+    }
     const ids = bare(closes.map((r) => r.id));
     const seqs = bare(closes.map((r) => r.closeEvent!.seq));
     await timed('events', () =>
       sql`
         insert into loan_events (loan_id, seq, type, effective_on, payload, created_at, created_by)
-        select t.id, t.seq, 'day-close', ${date}::date, ${JSON.stringify({ kind: 'day-close', date })}::jsonb, ${ctx.at}::timestamptz, ${ctx.actor}
+        select t.id, t.seq, 'day-close', ${date}::date, ${JSON.stringify(payload)}::jsonb, ${ctx.at}::timestamptz, ${ctx.actor}
         from unnest(${ids}::uuid[], ${seqs}::int[]) as t(id, seq)
       `.execute(tx),
     );
@@ -168,20 +177,23 @@ export async function writeChunk(
     const account: string[] = [];
     const debit: string[] = [];
     const credit: string[] = [];
-    posted.forEach((r, i) =>
+    const description = (loanId: string) => `day close (penalty accrual) loan ${loanId}`;
+    posted.forEach((r, i) => {
+      written.push(['journal_entries', { id: entryIds[i], entry_date: date, description: description(r.id), currency: input(r).ir.currency, loan_id: r.id, loan_event_seq: r.entrySeq, ...stamp }]);
       r.lines.forEach((l, n) => {
+        written.push(['journal_lines', { entry_id: entryIds[i], line_no: n + 1, account_code: l.account, debit: l.debit, credit: l.credit, ...stamp }]);
         lineEntry.push(entryIds[i]!);
         lineNo.push(n + 1);
         account.push(l.account);
         debit.push(l.debit);
         credit.push(l.credit);
-      }),
-    );
+      });
+    });
     await timed('journal', async () => {
       await sql`
         insert into journal_entries (id, entry_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
-        select t.id, ${date}::date, 'day close (penalty accrual) loan ' || t.loan::text, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
-        from unnest(${bare(entryIds)}::uuid[], ${bare(posted.map((r) => r.id))}::uuid[], ${texts(posted.map((r) => input(r).ir.currency))}::text[], ${bare(posted.map((r) => r.entrySeq!))}::int[]) as t(id, loan, currency, seq)
+        select t.id, ${date}::date, t.description, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
+        from unnest(${bare(entryIds)}::uuid[], ${texts(posted.map((r) => description(r.id)))}::text[], ${bare(posted.map((r) => r.id))}::uuid[], ${texts(posted.map((r) => input(r).ir.currency))}::text[], ${bare(posted.map((r) => r.entrySeq!))}::int[]) as t(id, description, loan, currency, seq)
       `.execute(tx);
       await sql`
         insert into journal_lines (entry_id, line_no, account_code, debit, credit, created_at, created_by)
@@ -207,5 +219,5 @@ export async function writeChunk(
     );
     queued = Number(res.numAffectedRows ?? 0);
   }
-  return { events: closes.length, entries: posted.length, notifications: queued, checkpointsRewritten: rewritten, summariesRewritten: newSummaries.length + changed.length };
+  return { events: closes.length, entries: posted.length, notifications: queued, checkpointsRewritten: rewritten, summariesRewritten: newSummaries.length + changed.length, bound: bindRows(written) };
 }

@@ -12,6 +12,7 @@ import { addDays } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { hostname } from 'node:os';
 import { appendAudit } from '../audit/audit.repository.ts';
+import type { BoundRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { loadTemplates, type TemplateRegistry } from '../notifications/templates.ts';
 import { compactCashFlowChanges } from '../reports/open-installments.ts';
@@ -124,6 +125,8 @@ interface ChunkOutcome {
   readonly entries: number;
   readonly notifications: number;
   readonly errors: { loanId: string; message: string }[];
+  /** The hashes of the rows the chunk wrote (its audit entry binds them). */
+  readonly bound: BoundRows;
 }
 
 /** Processes one chunk's loans inside `tx` (the chunk's claiming transaction): read, compute in Node, write. */
@@ -152,7 +155,7 @@ async function processChunk(
   const written = await writeChunk(tx, date, chunk, results, { inputs, summaries: read.summaries, hasCheckpoint: read.hasCheckpoint }, templates, ctx);
   eodTimings.checkpointsRewritten += written.checkpointsRewritten;
   eodTimings.summariesRewritten += written.summariesRewritten;
-  return { loans: results.length, failed: errors.length, events: written.events, entries: written.entries, notifications: written.notifications, errors };
+  return { loans: results.length, failed: errors.length, events: written.events, entries: written.entries, notifications: written.notifications, errors, bound: written.bound };
 }
 
 /** Marks the chunk done, adds its counts to the run, appends the chunk's audit entry; returns the run's progress. */
@@ -182,6 +185,7 @@ async function recordChunk(tx: Executor, date: string, chunkNo: number, result: 
     after: counts,
     details: { ...counts, worker: ctx.worker, notifications: result.notifications },
     at: ctx.at,
+    bound: result.bound,
   });
   return run.rows[0]!;
 }

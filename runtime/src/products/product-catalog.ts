@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LintThresholds } from '@plazo/dsl';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { ActorRef } from '../db/tables/columns.ts';
 import type { ProductDraftRow } from '../db/tables/product-drafts.table.ts';
@@ -275,6 +276,7 @@ export async function publishDraft(
       details: { code, version: version.version, irHash: ir.hash, author: draft.updated_by },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
+      bound: bindRows([['product_versions', version]]),
     });
     const names = await actorNames(tx, [version.author, version.publisher]);
     return { product: productView(updated, version.version), version: versionJson(code, version, names), warnings: diagnostics };

@@ -18,6 +18,8 @@ const AuditEntrySchema = z
     requestId: z.string().nullable(),
     prevHash: z.string(),
     rowHash: z.string(),
+    /** The hashes of the rows the entry wrote, by table and key (covered by rowHash); null when none. */
+    bound: z.record(z.string(), z.record(z.string(), z.string())).nullable(),
   })
   .openapi('AuditEntry');
 
@@ -64,6 +66,7 @@ export const auditRoutes = newRouter().openapi(
           requestId: e.request_id,
           prevHash: e.prev_hash,
           rowHash: e.row_hash,
+          bound: e.bound as Record<string, Record<string, string>> | null,
         })),
         nextAfter: page.nextAfter,
       },

@@ -1,5 +1,6 @@
 // The one statement that records loan events: for each event, the event row, the loan's new
-// position, its journal entry and lines, its audit entry and the stream's new head, the loan's
+// position, its journal entry and lines, its audit entry (binding the event, entry and lines by
+// their hashes: loanEventBound) and the stream's new head, the loan's
 // open installments (only the rows that changed, as worked out from the rows read with the loan;
 // the difference added to `cash_flow_changes`) and a payment's notifications. Several events — of
 // different loans — go in one statement (group commit: db/statement-batcher.ts); they travel as
@@ -15,6 +16,7 @@
 // loan's row first too (`for no key update`), and the end of day its chunk's loans in id order.
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit.repository.ts';
+import { bindRows, type BoundRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
@@ -54,6 +56,38 @@ export interface LoanEventWrite {
   readonly notifications: readonly QueuedNotification[];
 }
 
+/**
+ * The hashes of the rows an event writes — the event, its journal entry and lines, as the
+ * statement below stores them — for its audit entry (`audit_log.bound`).
+ */
+export function loanEventBound(w: Omit<LoanEventWrite, 'audit' | 'head' | 'readSeq' | 'loan' | 'openInstallments' | 'notifications'>): BoundRows {
+  const rows: [string, Record<string, unknown>][] = [
+    [
+      'loan_events',
+      {
+        loan_id: w.loanId,
+        seq: w.event.seq,
+        type: w.event.type,
+        effective_on: w.event.date,
+        payload: w.event.payload,
+        idempotency_key: w.idempotencyKey,
+        request_hash: w.requestHash,
+        response: w.response,
+        created_at: w.at,
+        created_by: w.actor,
+      },
+    ],
+  ];
+  if (w.entry) {
+    const { id, description, currency, lines } = w.entry;
+    rows.push(['journal_entries', { id, entry_date: w.event.date, description, currency, loan_id: w.loanId, loan_event_seq: w.event.seq, created_at: w.at, created_by: w.actor }]);
+    lines.forEach((l, i) =>
+      rows.push(['journal_lines', { entry_id: id, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: w.at, created_by: w.actor }]),
+    );
+  }
+  return bindRows(rows);
+}
+
 function recordOf(w: LoanEventWrite) {
   return {
     loan_id: w.loanId,
@@ -87,6 +121,7 @@ function recordOf(w: LoanEventWrite) {
     request_id: w.audit.request_id,
     prev_hash: w.audit.prev_hash,
     row_hash: w.audit.row_hash,
+    bound: w.audit.bound,
     head_seq: w.head?.seq ?? null,
     head_hash: w.head?.hash ?? null,
     open_added: w.openInstallments.added.map((r) => ({ installment: r.installment, due_date: r.dueDate, principal: r.principal, interest: r.interest, iva: r.iva, fees: r.fees })),
@@ -118,7 +153,7 @@ export async function writeLoanEvents(db: Executor, unordered: readonly LoanEven
         at timestamptz, actor text, status text, state jsonb, disbursed_on date, closed_on_set boolean, closed_on date,
         entry_id uuid, description text, currency text, lines json,
         stream text, stream_seq bigint, action text, entity_type text, entity_id text, before_hash text, after_hash text, details jsonb, request_id text,
-        prev_hash text, row_hash text, head_seq bigint, head_hash text, open_added json, cash_flow json, notes json)
+        prev_hash text, row_hash text, bound json, head_seq bigint, head_hash text, open_added json, cash_flow json, notes json)
     ), locked as (
       -- Every loan of the statement, locked in id order before anything else is written.
       select l.id from loans l where l.id = any(${loans}::uuid[]) order by l.id for no key update
@@ -139,8 +174,8 @@ export async function writeLoanEvents(db: Executor, unordered: readonly LoanEven
       from input i cross join json_to_recordset(i.lines) as x(line_no integer, account_code text, debit numeric, credit numeric)
       where i.entry_id is not null
     ), audit as (
-      insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by)
-      select stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, at, actor from input
+      insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by, bound)
+      select stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, at, actor, bound from input
     ), started as (
       insert into audit_streams (stream, last_seq, last_hash, created_at, created_by)
       select stream, stream_seq, row_hash, at, actor from input where head_seq is null

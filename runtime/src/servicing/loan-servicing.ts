@@ -36,7 +36,7 @@ import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
 import { checkpointJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
 import { restoreCheckpoint } from '../eod/stored-checkpoint.ts';
-import { writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
+import { loanEventBound, writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
 
 /** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
 const MAX_LEDGER_DECIMALS = 6;
@@ -410,6 +410,23 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     loan: view,
   };
   const text = JSON.stringify(body);
+  // Event, journal entry and lines, the loan's new position, the audit entry and its stream's
+  // head, open installments and notifications: one statement (the balance trigger checks the
+  // entry at commit). It stands only if the loan row and the stream head were still as read:
+  // otherwise `plazo_assert` fails it whole.
+  const storedOpen = (loan.open_json ?? []).map(([installment, dueDate, principal, interest, iva, fees]) => ({ installment, dueDate, principal, interest, iva, fees }));
+  const followUps = await loanEventFollowUps(db, { loan, ir, event, after, storedOpen });
+  const rows = {
+    loanId,
+    event: { seq, type: event.kind, date: event.date, payload: event },
+    idempotencyKey: key ?? null,
+    requestHash: key === undefined ? null : fingerprint,
+    // The body as text (JSON keeps it as sent): a replay must be the same bytes.
+    response: { status: request.status, text },
+    at: ctx.at,
+    actor: ctx.actor,
+    entry: entryId === null ? null : { id: entryId, description: `${action} loan ${loanId}`, currency: loan.currency, lines: posting.lines },
+  };
   const audit = auditEntry(
     {
       actor: ctx.actor,
@@ -421,27 +438,14 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
       details: { seq, kind: event.kind, date: event.date, ...details, ...(entryId ? { journalEntryId: entryId } : {}) },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
+      bound: loanEventBound(rows),
     },
     head,
   );
-  // Event, journal entry and lines, the loan's new position, the audit entry and its stream's
-  // head, open installments and notifications: one statement (the balance trigger checks the
-  // entry at commit). It stands only if the loan row and the stream head were still as read:
-  // otherwise `plazo_assert` fails it whole.
-  const storedOpen = (loan.open_json ?? []).map(([installment, dueDate, principal, interest, iva, fees]) => ({ installment, dueDate, principal, interest, iva, fees }));
-  const followUps = await loanEventFollowUps(db, { loan, ir, event, after, storedOpen });
   const write: LoanEventWrite = {
-    loanId,
+    ...rows,
     readSeq: loan.last_event_seq,
-    event: { seq, type: event.kind, date: event.date, payload: event },
-    idempotencyKey: key ?? null,
-    requestHash: key === undefined ? null : fingerprint,
-    // The body as text (JSON keeps it as sent): a replay must be the same bytes.
-    response: { status: request.status, text },
-    at: ctx.at,
-    actor: ctx.actor,
     loan: { status, state: newState, disbursedOn, closedOn },
-    entry: entryId === null ? null : { id: entryId, description: `${action} loan ${loanId}`, currency: loan.currency, lines: posting.lines },
     audit,
     head,
     ...followUps,

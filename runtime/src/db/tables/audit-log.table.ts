@@ -1,7 +1,8 @@
 // The audit log: one row per write, append-only, in one hash chain per entity stream
 // (`loan:<id>`, `decision:<id>`, `user:<id>`...): each row hashes its content and the previous
 // row of its stream. `audit_streams` holds each stream's newest link (see migration 03).
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { BoundRows } from '../../audit/row-binding.ts';
 import type { ActorRef, Json, StoredJson, Timestamp } from './columns.ts';
 
 export interface AuditLogTable {
@@ -23,6 +24,8 @@ export interface AuditLogTable {
   row_hash: string;
   created_at: Timestamp;
   created_by: ActorRef;
+  /** The hashes of the rows this entry wrote or changed, by table and key (row-binding.ts); null when none. */
+  bound: ColumnType<BoundRows | null, string | null | undefined, never>;
 }
 
 /** Each stream's newest link: its row lock serializes the stream's appends. */
