@@ -1,4 +1,5 @@
-// Public API of @plazo/dsl: parse, format, check and compile Plazo product files.
+// Public API of @plazo/dsl: parse, format, check and compile Plazo product files; the parts of a
+// product and which of them changed (what section rights are checked against).
 export { parse, type ParseResult, type Comment } from './parse.ts';
 export { format, type FormatResult } from './format/format.ts';
 export { keywords, softKeywords } from './lexer/tokens.ts';
@@ -6,3 +7,5 @@ export { formatDiagnostic, type Diagnostic, type Severity, type Accept } from '.
 export type * from './ast/nodes.ts';
 export { check, analyze, hasErrors, sortDiagnostics, type Analysis } from './check/check.ts';
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
+export { PART_KINDS, partKindOf, productParts, sectionSpans, type PartKind, type ProductPart, type SectionSpan } from './sections/product-parts.ts';
+export { describeChange, lockedChanges, type PartChange } from './sections/locked-changes.ts';
