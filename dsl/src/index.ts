@@ -7,5 +7,5 @@ export { formatDiagnostic, type Diagnostic, type Severity, type Accept } from '.
 export type * from './ast/nodes.ts';
 export { check, analyze, hasErrors, sortDiagnostics, type Analysis } from './check/check.ts';
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
-export { PART_KINDS, partKindOf, productParts, sectionSpans, type PartKind, type ProductPart, type SectionSpan } from './sections/product-parts.ts';
-export { describeChange, lockedChanges, type PartChange } from './sections/locked-changes.ts';
+export { describeChange, PART_KINDS, partKindOf, productParts, sectionSpans, type PartChange, type PartKind, type ProductPart, type SectionSpan } from './sections/product-parts.ts';
+export { lockedChanges } from './sections/locked-changes.ts';

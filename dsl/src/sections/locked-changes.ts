@@ -8,18 +8,7 @@ import type { ProductIR } from '@plazo/engine';
 import type { Range } from '../ast/nodes.ts';
 import { compile } from '../compile/compile.ts';
 import { parse } from '../parse.ts';
-import { productParts, type PartKind, type ProductPart } from './product-parts.ts';
-
-export interface PartChange {
-  /** The part's key (`pricing`, `fee apertura`, `product` for the header). */
-  readonly part: string;
-  readonly kind: PartKind;
-  readonly change: 'changed' | 'added' | 'removed';
-  /** What changed in the new text (0-based lines and columns, as diagnostics); null when removed. */
-  readonly range: Range | null;
-  /** Where that was in the stored text; null when added. */
-  readonly previousRange: Range | null;
-}
+import { productParts, type PartChange, type PartKind, type ProductPart } from './product-parts.ts';
 
 /** The IR fields each kind of part compiles to; a field not listed counts as the header's. */
 const IR_FIELDS: Readonly<Record<PartKind, readonly string[]>> = {
@@ -170,13 +159,4 @@ export function lockedChanges(before: string, after: string, editable: Iterable<
     }
   }
   return changes;
-}
-
-/** `pricing (line 47)`, `fee apertura (lines 62–63)`, `let dti (removed; it was at line 37)`: 1-based lines for people. */
-export function describeChange(change: PartChange): string {
-  const lines = (r: Range) => (r.start.line === r.end.line ? `line ${r.start.line + 1}` : `lines ${r.start.line + 1}–${r.end.line + 1}`);
-  const name = change.part === 'product' ? 'the product header (code, name, currency, kind, doc)' : change.part;
-  if (change.change === 'removed') return `${name} (removed; it was at ${lines(change.previousRange!)})`;
-  if (change.change === 'added') return `${name} (added at ${lines(change.range!)})`;
-  return `${name} (${change.range ? lines(change.range) : 'compiled differently'})`;
 }

@@ -2,7 +2,8 @@
 // without its sections: code, name, currency, kind, doc) and each top-level section, keyed by
 // kind and name (`pricing`, `fee apertura`, `let capacity`, `test "sin buró"`). A section's `///`
 // lines are the ones the AST builder attaches to it (`doc`, `docRange`): one doc-comment rule for
-// hover, the IR, the studio's editor locks and the runtime's section rights.
+// hover, the IR, the studio's editor locks and the runtime's section rights. Light (no parser):
+// also exported as `@plazo/dsl/parts`, for code that loads the language lazily.
 import type { ProductFile, Range, Section } from '../ast/nodes.ts';
 
 /** The kinds of part a product text has; `product` is the header. */
@@ -121,4 +122,25 @@ export function productParts(file: ProductFile): ProductPart[] {
     parts.push({ key: n === 1 ? base : `${base} (${n})`, kind: KIND_OF[section.kind], range, node: section });
   }
   return parts;
+}
+
+/** A part outside the editable ones that changed between two texts (`lockedChanges`). */
+export interface PartChange {
+  /** The part's key (`pricing`, `fee apertura`, `product` for the header). */
+  readonly part: string;
+  readonly kind: PartKind;
+  readonly change: 'changed' | 'added' | 'removed';
+  /** What changed in the new text (0-based lines and columns, as diagnostics); null when removed. */
+  readonly range: Range | null;
+  /** Where that was in the stored text; null when added. */
+  readonly previousRange: Range | null;
+}
+
+/** `pricing (line 47)`, `fee apertura (lines 62–63)`, `let dti (removed; it was at line 37)`: 1-based lines for people. */
+export function describeChange(change: PartChange): string {
+  const lines = (r: Range) => (r.start.line === r.end.line ? `line ${r.start.line + 1}` : `lines ${r.start.line + 1}–${r.end.line + 1}`);
+  const name = change.part === 'product' ? 'the product header (code, name, currency, kind, doc)' : change.part;
+  if (change.change === 'removed') return `${name} (removed; it was at ${lines(change.previousRange!)})`;
+  if (change.change === 'added') return `${name} (added at ${lines(change.range!)})`;
+  return `${name} (${change.range ? lines(change.range) : 'compiled differently'})`;
 }

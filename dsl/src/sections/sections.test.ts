@@ -7,8 +7,8 @@ import type { Section } from '../ast/nodes.ts';
 import { compileText } from '../compile/compile.ts';
 import { format } from '../format/format.ts';
 import { parse } from '../parse.ts';
-import { describeChange, lockedChanges } from './locked-changes.ts';
-import { PART_KINDS, productParts, sectionSpans, type PartKind } from './product-parts.ts';
+import { lockedChanges } from './locked-changes.ts';
+import { describeChange, PART_KINDS, productParts, sectionSpans, type PartKind } from './product-parts.ts';
 
 const examples = new URL('../../../examples/', import.meta.url);
 const NOMINA = readFileSync(new URL('nomina.plazo', examples), 'utf8');

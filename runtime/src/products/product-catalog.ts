@@ -22,7 +22,7 @@ import {
 } from '../repositories/product.repository.ts';
 import type { RoleName } from '../db/tables/columns.ts';
 import { actorNames, displayOf, type ActorNames } from './actor-names.ts';
-import type { PartKind } from './draft-sections.ts';
+import type { PartKind } from '@plazo/dsl/parts';
 import { compileProductSource } from './product-compiler.ts';
 import { assertSectionRights } from './section-rights.ts';
 

@@ -9,7 +9,7 @@ import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../h
 import { jsonDiff } from '../products/json-diff.ts';
 import { editableSectionsFor } from '../auth/permissions.ts';
 import { actorNames } from '../products/actor-names.ts';
-import { PART_KINDS, type PartKind } from '../products/draft-sections.ts';
+import { PART_KINDS, type PartKind } from '@plazo/dsl/parts';
 import { createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';

@@ -2,6 +2,7 @@
 // logout, who am I), products, drafts, versions, diff and publish. Same origin: the runtime serves
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
+import type { PartKind } from '@plazo/dsl';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -21,8 +22,8 @@ export interface ActorDisplay {
   readonly email: string | null;
 }
 
-/** The parts of a product the runtime names (`product` is the header). */
-export type PartKind = 'product' | 'input' | 'let' | 'limits' | 'pricing' | 'fee' | 'eligibility' | 'scorecard' | 'offer' | 'penalties' | 'collection' | 'allocation' | 'prepayment' | 'test';
+/** The parts of a product the runtime names (`product` is the header): the dsl's list. */
+export type { PartKind };
 
 /** What the caller may change in a draft: everything, these parts, or nothing (`[]`). */
 export type EditableSections = 'all' | readonly PartKind[];
