@@ -9,6 +9,7 @@ import * as endOfDay from './migrations/2026-11-27-04-end-of-day.ts';
 import * as vintagesCashFlowPaymentNotices from './migrations/2026-11-28-01-vintages-cash-flow-payment-notices.ts';
 import * as hotPathStorage from './migrations/2026-11-28-10-hot-path-storage.ts';
 import * as eodCheckpoints from './migrations/2026-11-28-20-eod-checkpoints.ts';
+import * as govMakersAcknowledgements from './migrations/2026-12-07-gov-makers-acknowledgements.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-01-vintages-cash-flow-payment-notices': vintagesCashFlowPaymentNotices,
   '2026-11-28-10-hot-path-storage': hotPathStorage,
   '2026-11-28-20-eod-checkpoints': eodCheckpoints,
+  '2026-12-07-gov-makers-acknowledgements': govMakersAcknowledgements,
 };
 
 export interface MigrationReport {
