@@ -20,18 +20,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter table product_versions add column warnings_acknowledged jsonb check (warnings_acknowledged is null or jsonb_typeof(warnings_acknowledged) = 'object');
   `.execute(db);
 
-  // Owners, oldest key first: a key issued by a key acts for that key's person.
-  const keys = (await sql<{ id: string; created_by: string }>`select id, created_by from api_keys order by created_at, id`.execute(db)).rows;
+  // Owners: a key issued by a user acts for that user; one issued by a key, for that key's person.
+  const keys = (await sql<{ id: string; created_by: string }>`select id, created_by from api_keys`.execute(db)).rows;
+  const issuer = new Map(keys.map((k) => [k.id, k.created_by]));
   const personOfKey = new Map<string, string>();
+  const resolve = (id: string, seen: Set<string> = new Set()): string => {
+    const known = personOfKey.get(id);
+    if (known) return known;
+    const by = issuer.get(id) ?? 'system';
+    const parent = by.startsWith('api-key:') ? by.slice('api-key:'.length) : null;
+    const person = by.startsWith('user:') ? by : parent && issuer.has(parent) && !seen.has(parent) ? resolve(parent, seen.add(id)) : `api-key:${id}`;
+    personOfKey.set(id, person);
+    return person;
+  };
   for (const key of keys) {
-    let owner: string | null = null;
-    if (key.created_by.startsWith('user:')) owner = key.created_by;
-    else if (key.created_by.startsWith('api-key:')) {
-      const issuer = key.created_by.slice('api-key:'.length);
-      owner = personOfKey.get(issuer) ?? key.created_by;
-    }
-    personOfKey.set(key.id, owner ?? `api-key:${key.id}`);
-    if (owner !== null) await sql`update api_keys set owner = ${owner} where id = ${key.id}`.execute(db);
+    const person = resolve(key.id);
+    if (person !== `api-key:${key.id}`) await sql`update api_keys set owner = ${person} where id = ${key.id}`.execute(db);
   }
   const personOf = (actor: string) => (actor.startsWith('api-key:') ? (personOfKey.get(actor.slice('api-key:'.length)) ?? actor) : actor);
 
