@@ -1,4 +1,5 @@
-// Public API of @plazo/dsl: parse, format, check and compile Plazo product files.
+// Public API of @plazo/dsl: parse, format, check and compile Plazo product files; the parts of a
+// product and which of them changed (what section rights are checked against).
 export { parse, type ParseResult, type Comment } from './parse.ts';
 export { format, type FormatResult } from './format/format.ts';
 export { keywords, softKeywords } from './lexer/tokens.ts';
@@ -7,3 +8,5 @@ export type * from './ast/nodes.ts';
 export { check, analyze, hasErrors, sortDiagnostics, type Analysis, type CheckOptions } from './check/check.ts';
 export { parseLintConfig, DEFAULT_LINT_THRESHOLDS, type LintThresholds, type LintConfigResult, type ConfigIssue } from './check/lint-thresholds.ts';
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
+export { describeChange, PART_KINDS, partKindOf, productParts, sectionSpans, type PartChange, type PartKind, type ProductPart, type SectionSpan } from './sections/product-parts.ts';
+export { lockedChanges } from './sections/locked-changes.ts';

@@ -3,7 +3,7 @@
 import type { ProductFile } from '../src/ast/nodes.ts';
 import { canonicalSections } from '../src/format/product-layout.ts';
 
-const RANGE_KEYS = new Set(['range', 'typeRange', 'at']);
+const RANGE_KEYS = new Set(['range', 'typeRange', 'docRange', 'at']);
 
 function withoutRanges(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutRanges);

@@ -2,7 +2,10 @@
 // analyst runs the tests (and breaks one), simulates an applicant and saves it as a test case,
 // follows the loan when the client stops paying, backtests the German credit scorecard on the
 // sample data; the draft autosaves; the analyst cannot publish, an admin who edited is stopped by
-// maker-checker, and an approver publishes; the versions page shows the diff and who flips.
+// maker-checker, the tests the new rate breaks hold the approver back until the product manager
+// updates them (and adds a late fee: the Banxico warning), and the approver publishes, giving a
+// reason for the warning; the versions page shows everyone who changed the draft, the accepted
+// warning, the diff and who flips.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
@@ -123,7 +126,7 @@ describe('backtest', () => {
 });
 
 describe('publish with maker-checker', () => {
-  it('the analyst cannot publish; an admin who edited is stopped; an approver publishes', async () => {
+  it('the analyst cannot publish; an admin who edited is stopped; failing tests hold it back; an approver publishes, acknowledging the warning', async () => {
     await openProduct('nomina');
     const publish = page.getByTestId('publish');
     expect(await publish.isDisabled()).toBe(true);
@@ -147,14 +150,62 @@ describe('publish with maker-checker', () => {
     expect(await notice.textContent()).toContain('otra persona con rol de aprobación debe publicarlo');
     expect(await notice.textContent()).toContain('same-author');
     await screenshot(page, 'publish-same-author');
-    // The approver publishes version 2.
+    // The approver: the admin's new rate breaks the test that pins the old one, so the draft is not
+    // published — the studio says so before, and the runtime refuses, naming the test.
     await page.getByTestId('logout').click();
     await login(page, studio, 'approver');
     await openProduct('nomina');
     expect(await page.getByTestId('read-only').isVisible()).toBe(true);
-    // The admin's new rate breaks the tests that pin the old one: the approver sees it before publishing.
     await page.getByTestId('publish-tests-warning').waitFor();
-    await page.getByTestId('publish').click();
+    await publish.click();
+    await page.getByTestId('notice').filter({ hasText: 'Las pruebas del producto fallan' }).waitFor();
+    expect(await page.getByTestId('notice').textContent()).toContain('“empleada de base en convenio con buen buró”');
+    await screenshot(page, 'publish-tests-failing');
+    // What failed, as the runtime reports it (for the product manager's fix below).
+    const crafted = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/products/nomina/versions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { status: r.status, body: await r.json() };
+    });
+    expect(crafted.status).toBe(422);
+    expect(crafted.body.error.code).toBe('tests-failing');
+    const failing = crafted.body.error.details.tests as { name: string; failures: { expected: string; actual: string }[] }[];
+    // The test that pins the old rate, and the one the analyst saved from the simulator.
+    expect(failing.map((t) => t.name)).toEqual(['empleada de base en convenio con buen buró', 'empleada pide 30 mil']);
+    // The product manager brings those tests in line with the new rate and adds a late fee, which
+    // comes with moratorium interest: the Banxico warning.
+    await page.getByTestId('logout').click();
+    await login(page, studio, 'pm');
+    const saved = await page.evaluate(
+      async ({ failing }) => {
+        const { draft } = await (await fetch('/api/v1/products/nomina/draft')).json();
+        let source: string = draft.source;
+        for (const test of failing) {
+          const at = source.indexOf(`test ${JSON.stringify(test.name)}`);
+          const end = source.indexOf('\n  }', at);
+          let block = source.slice(at, end);
+          for (const f of test.failures) block = block.replace(new RegExp(`expect ${f.actual.split(' ')[0]} [^\n]*`), `expect ${f.actual}`);
+          source = source.slice(0, at) + block + source.slice(end);
+        }
+        source = source.replace('    moratorium 1.5x', '    late fee 150 grace 3 days iva\n    moratorium 1.5x');
+        const r = await fetch('/api/v1/products/nomina/draft', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source, baseRevision: draft.revision }) });
+        return r.status;
+      },
+      { failing },
+    );
+    expect(saved).toBe(200);
+    // The approver publishes version 2: the runtime reports the warning, the approver says why.
+    await page.getByTestId('logout').click();
+    await login(page, studio, 'approver');
+    await openProduct('nomina');
+    await expect.poll(() => page.getByTestId('tests-badge').textContent()).not.toContain('✗');
+    await publish.click();
+    const warnings = page.getByTestId('publish-warnings');
+    await warnings.waitFor();
+    expect(await warnings.textContent()).toContain('late-fee-with-moratorium');
+    expect(await page.getByTestId('ack-publish').isDisabled()).toBe(true);
+    await page.getByTestId('ack-reason').fill('Cobranza no cobra el cargo fijo en quincenas con moratorios; revisado con cumplimiento');
+    await screenshot(page, 'publish-warnings');
+    await page.getByTestId('ack-publish').click();
     await page.getByTestId('notice').filter({ hasText: 'Publicada la versión 2' }).waitFor();
     await screenshot(page, 'publish-approved');
   });
@@ -162,15 +213,24 @@ describe('publish with maker-checker', () => {
   it('shows the versions side by side with what changes in decisions and in the loan', async () => {
     await page.getByRole('link', { name: /Versiones/ }).click();
     await page.getByTestId('diff').waitFor();
-    // Who wrote and who published version 2, by name (not by id).
-    expect(await page.getByTestId('version-author').first().textContent()).toBe('Admin');
+    // Everyone who changed the draft since version 1, who published version 2 (by name, not by id),
+    // and the warning accepted with its reason.
+    const makers = page.getByTestId('version-makers').first().getByTestId('version-maker');
+    // (`first admin`, the key the browser tests reset drafts with, is one too when another test
+    // file changed this draft first.)
+    const names = (await makers.allTextContents()).filter((n) => n !== 'first admin');
+    expect(names).toEqual(['Ana Riesgo', 'Admin', 'Pablo Producto']);
+    expect(await makers.filter({ hasText: /^Admin$/ }).getAttribute('title')).toBe('admin@plazo.test');
     expect(await page.getByTestId('version-publisher').first().textContent()).toBe('Lucía Aprobación');
-    expect(await page.getByTestId('version-author').first().getAttribute('title')).toBe('admin@plazo.test');
+    expect(await page.getByTestId('version-warnings').first().textContent()).toContain('late-fee-with-moratorium');
+    expect(await page.getByTestId('version-ack-reason').first().textContent()).toContain('Cobranza no cobra el cargo fijo');
     expect(await page.getByTestId('diff').textContent()).toContain('29%');
     const schedule = page.getByTestId('schedule-compare');
     await schedule.waitFor();
     expect(await schedule.textContent()).toMatch(/26% → 29%/);
     expect(await page.getByTestId('decision-flips').textContent()).toMatch(/cambian de decisión: \d+ de \d+/);
     await screenshot(page, 'versions-diff');
+    await page.getByTestId('version-list').scrollIntoViewIfNeeded();
+    await screenshot(page, 'versions-makers-acknowledgement');
   });
 });

@@ -89,9 +89,10 @@ function lowerBound(tokensList: readonly IToken[], offset: number): number {
 
 /**
  * The `///` comments that document a declaration: those on their own lines between the previous
- * significant token and the declaration's first token, joined with newlines.
+ * significant token and the declaration's first token — their text joined with newlines, and the
+ * range from the first to the end of the last.
  */
-function docFor(range: Range, ctx: BuildContext): string | undefined {
+function docFor(range: Range, ctx: BuildContext): { readonly text: string; readonly range: Range } | undefined {
   const start = range.start.offset;
   const previous = ctx.tokens[lowerBound(ctx.tokens, start) - 1];
   const previousEnd = previous ? previous.startOffset + previous.image.length : -1;
@@ -100,19 +101,23 @@ function docFor(range: Range, ctx: BuildContext): string | undefined {
   if (first >= ctx.comments.length || ctx.comments[first]!.startOffset >= start) return undefined;
   const previousLine = previous ? ctx.lines.line(previousEnd) : -1;
   const lines: string[] = [];
+  let from = -1;
+  let to = -1;
   for (let i = first; i < ctx.comments.length; i++) {
     const comment = ctx.comments[i]!;
     if (comment.startOffset >= start) break;
     if (!comment.image.startsWith('///') || comment.image.startsWith('////')) continue;
     if (ctx.lines.line(comment.startOffset) === previousLine) continue;
     lines.push(comment.image.slice(3).replace(/^ /, '').trimEnd());
+    if (from < 0) from = comment.startOffset;
+    to = comment.startOffset + comment.image.length;
   }
-  return lines.length > 0 ? lines.join('\n') : undefined;
+  return lines.length > 0 ? { text: lines.join('\n'), range: ctx.lines.range(from, to) } : undefined;
 }
 
 function documented<T extends object>(node: T, ctx: BuildContext, range: Range): T {
   const doc = docFor(range, ctx);
-  return Object.freeze(doc === undefined ? node : { ...node, doc });
+  return Object.freeze(doc === undefined ? node : { ...node, doc: doc.text, docRange: doc.range });
 }
 
 /** The names of `component` children (allocation order, IVA bases). */
@@ -171,7 +176,7 @@ function buildProduct(node: CstNode, ctx: BuildContext): A.ProductDecl {
         }
         default: {
           const section = buildSection(ruleName, item, ctx, at);
-          if (section) sections.push(section);
+          if (section) sections.push(documented(section, ctx, at));
         }
       }
     }
@@ -261,7 +266,7 @@ function buildLet(node: CstNode, ctx: BuildContext, range: Range): A.LetDecl {
     value: buildExpression(child(node, 'value'), ctx, emptyAt(range.end)),
     range,
   };
-  return documented(decl, ctx, range);
+  return Object.freeze(decl);
 }
 
 // ---------------------------------------------------------------- limits
@@ -442,7 +447,7 @@ function buildFee(node: CstNode, ctx: BuildContext, range: Range): A.FeeDecl | u
     const value = spelling(timing) === 'per' ? 'per-installment' : (spelling(timing) as 'upfront' | 'deducted' | 'financed');
     setOnce(fee, 'timing', Object.freeze({ value, range: at }), ctx, 'timing', at, where);
   }
-  return documented(fee, ctx, range);
+  return Object.freeze(fee);
 }
 
 function buildPenalties(node: CstNode, ctx: BuildContext, range: Range): A.PenaltiesSection {
@@ -797,5 +802,5 @@ function buildTest(node: CstNode, ctx: BuildContext, range: Range): A.TestDecl {
     }
   }
   test.expects = expects;
-  return documented(test, ctx, range);
+  return Object.freeze(test);
 }

@@ -135,6 +135,8 @@ export type Expr =
 interface Documented {
   /** Text of the `///` doc comments (joined with newlines) before the declaration. */
   readonly doc?: string;
+  /** Where those comments are: from the first `///` to the end of the last (with `doc`). */
+  readonly docRange?: Range;
 }
 
 export type TypeName = 'number' | 'integer' | 'money' | 'percent' | 'string' | 'boolean' | 'date' | 'enum';
@@ -157,7 +159,7 @@ export interface InputFieldDecl extends NodeBase, Documented {
   readonly optional: boolean;
 }
 
-export interface InputSection extends NodeBase {
+export interface InputSection extends NodeBase, Documented {
   readonly kind: 'InputSection';
   readonly fields: readonly InputFieldDecl[];
 }
@@ -172,7 +174,7 @@ export type FrequencyNode =
   | { readonly kind: 'weekly' | 'biweekly' | 'semimonthly' | 'monthly'; readonly range: Range }
   | { readonly kind: 'every'; readonly days: NumberLiteral; readonly range: Range };
 
-export interface LimitsSection extends NodeBase {
+export interface LimitsSection extends NodeBase, Documented {
   readonly kind: 'LimitsSection';
   readonly amount?: { readonly range: RangeExpr; readonly step?: NumberLiteral; readonly at: Range };
   readonly terms: readonly { readonly payments: RangeExpr; readonly frequency: FrequencyNode; readonly at: Range }[];
@@ -195,7 +197,7 @@ export type RateNode =
       readonly range: Range;
     };
 
-export interface PricingSection extends NodeBase {
+export interface PricingSection extends NodeBase, Documented {
   readonly kind: 'PricingSection';
   readonly method?: Identifier;
   readonly basis?: Identifier; // period | actual/360 | actual/365 | 30/360 (name as written)
@@ -235,7 +237,7 @@ export interface RuleDecl extends NodeBase, Documented {
   readonly message?: StringLiteral;
 }
 
-export interface EligibilitySection extends NodeBase {
+export interface EligibilitySection extends NodeBase, Documented {
   readonly kind: 'EligibilitySection';
   readonly rules: readonly RuleDecl[];
 }
@@ -267,7 +269,7 @@ export interface BandDecl extends NodeBase {
   readonly minScore: NumberLiteral;
 }
 
-export interface ScorecardSection extends NodeBase {
+export interface ScorecardSection extends NodeBase, Documented {
   readonly kind: 'ScorecardSection';
   readonly base?: NumberLiteral;
   readonly characteristics: readonly CharacteristicDecl[];
@@ -289,14 +291,14 @@ export type OfferCapNode =
       readonly range: Range;
     };
 
-export interface OfferSection extends NodeBase {
+export interface OfferSection extends NodeBase, Documented {
   readonly kind: 'OfferSection';
   readonly caps: readonly OfferCapNode[];
   /** `counteroffer` true, `no counteroffer` false, absent: default true. */
   readonly counteroffer?: boolean;
 }
 
-export interface PenaltiesSection extends NodeBase {
+export interface PenaltiesSection extends NodeBase, Documented {
   readonly kind: 'PenaltiesSection';
   readonly lateFee?: {
     readonly amount: NumberLiteral | PercentLiteral;
@@ -341,23 +343,23 @@ export type CollectionStepNode =
       readonly range: Range;
     };
 
-export interface CollectionSection extends NodeBase {
+export interface CollectionSection extends NodeBase, Documented {
   readonly kind: 'CollectionSection';
   readonly steps: readonly CollectionStepNode[];
 }
 
-export interface AllocationDecl extends NodeBase {
+export interface AllocationDecl extends NodeBase, Documented {
   readonly kind: 'AllocationDecl';
   readonly components: readonly Identifier[];
 }
 
-export interface PrepaymentDecl extends NodeBase {
+export interface PrepaymentDecl extends NodeBase, Documented {
   readonly kind: 'PrepaymentDecl';
   readonly policy: 'reduce-term' | 'reduce-installment' | 'not-allowed';
 }
 
 /** `overpayment tolerance 5`: how much a payment may exceed the payoff (absent when lost to a syntax error). */
-export interface OverpaymentDecl extends NodeBase {
+export interface OverpaymentDecl extends NodeBase, Documented {
   readonly kind: 'OverpaymentDecl';
   readonly tolerance?: NumberLiteral;
 }

@@ -18,6 +18,8 @@ export interface ApiKeyView {
   readonly name: string;
   readonly prefix: string;
   readonly role: RoleName;
+  /** The person the key acts for in maker-checker; null: the key itself (issued by the system). */
+  readonly owner: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly revokedAt: string | null;
@@ -30,6 +32,7 @@ export function apiKeyView(row: ApiKeyRow): ApiKeyView {
     name: row.name,
     prefix: row.prefix,
     role: row.role,
+    owner: row.owner,
     createdAt: row.created_at,
     createdBy: row.created_by,
     revokedAt: row.revoked_at,
@@ -43,11 +46,14 @@ interface WriteContext {
   readonly requestId?: string | null;
 }
 
-/** Creates a key with `role`; returns its view and the plain key (shown once). */
+/**
+ * Creates a key with `role`, acting for `ctx.owner` (the issuer's person: see principal.ts
+ * `ownerForKeysOf`; none when the system issues it); returns its view and the plain key (shown once).
+ */
 export async function issueApiKey(
   db: Kysely<Database>,
   input: { name: string; role: RoleName },
-  ctx: WriteContext,
+  ctx: WriteContext & { readonly owner?: ActorRef | null },
 ): Promise<{ apiKey: ApiKeyView; key: string }> {
   const { key, prefix } = generateApiKey();
   const row = await db.transaction().execute(async (tx) => {
@@ -57,6 +63,7 @@ export async function issueApiKey(
       prefix,
       key_hash: hashToken(key),
       role: input.role,
+      owner: ctx.owner ?? null,
       created_at: ctx.at,
       created_by: ctx.actor,
     });
@@ -67,7 +74,7 @@ export async function issueApiKey(
       entityId: inserted.id,
       before: null,
       after: apiKeyView(inserted),
-      details: { name: inserted.name, prefix, role: inserted.role },
+      details: { name: inserted.name, prefix, role: inserted.role, owner: inserted.owner },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
       bound: bindRows([['api_keys', inserted]]),

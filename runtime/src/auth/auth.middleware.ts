@@ -35,7 +35,7 @@ async function resolvePrincipal(
       row = await findActiveApiKey(deps.db, keyHash);
       if (row) rememberApiKey(deps.db, keyHash, row);
     }
-    return row ? { kind: 'api-key', id: row.id, role: row.role, name: row.name, prefix: row.prefix } : null;
+    return row ? { kind: 'api-key', id: row.id, role: row.role, name: row.name, prefix: row.prefix, owner: row.owner } : null;
   }
   if (sessionToken !== undefined && sessionToken.length <= 200) {
     const live = await findLiveSession(deps.db, hashToken(sessionToken), deps.clock.now().toISOString());

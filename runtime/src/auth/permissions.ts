@@ -1,7 +1,7 @@
 // Roles and what each may do: the permission table of runtime/README.md, as data. Every route
 // names the one permission it needs (`requirePermission`).
 import type { RoleName } from '../db/tables/columns.ts';
-import type { PartKind } from '../products/draft-sections.ts';
+import type { PartKind } from '@plazo/dsl/parts';
 
 export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client'] as const satisfies readonly RoleName[];
 

@@ -61,7 +61,10 @@ export async function loadExampleProducts(
       }
       const at = clock.now().toISOString();
       await createProduct(db, { code: ir.code, name: ir.name, source }, { actor: 'system', at });
-      const { version } = await publishDraft(db, ir.code, {}, { actor: 'system', at, selfApproved: true });
+      // The system publishes what it ships: the examples' warnings acknowledged as such.
+      const codes = [...new Set(diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code))];
+      const acknowledgeWarnings = codes.length > 0 ? { codes, reason: 'example bundled with Plazo, published by the system at first start' } : undefined;
+      const { version } = await publishDraft(db, ir.code, { acknowledgeWarnings }, { actor: 'system', at, selfApproved: true });
       loaded.push({ file, code: ir.code, version: version.version });
     } catch (error) {
       if (error instanceof AppError) loaded.push({ file, skipped: `${error.code}: ${error.message}` });

@@ -12,6 +12,7 @@ import * as eodCheckpoints from './migrations/2026-11-28-20-eod-checkpoints.ts';
 import * as collectionAgentUsers from './migrations/2026-12-07-ops-collection-agent-users.ts';
 import * as loginThrottles from './migrations/2026-12-07-login-throttles.ts';
 import * as auditRowBindings from './migrations/2026-12-07-audit-row-bindings.ts';
+import * as govMakersAcknowledgements from './migrations/2026-12-07-gov-makers-acknowledgements.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-ops-collection-agent-users': collectionAgentUsers,
   '2026-12-07-login-throttles': loginThrottles,
   '2026-12-07-audit-row-bindings': auditRowBindings,
+  '2026-12-07-gov-makers-acknowledgements': govMakersAcknowledgements,
 };
 
 export interface MigrationReport {

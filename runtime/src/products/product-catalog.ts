@@ -1,5 +1,7 @@
 // What can happen to a product: create it with a draft, edit the draft, publish the draft as an
-// immutable version (maker-checker), retire it. Each write and its audit entry commit together.
+// immutable version (maker-checker: no one who changed the draft since the last version may publish
+// it; its tests must pass and its warnings be acknowledged), retire it. Each write and its audit
+// entry commit together.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LintThresholds } from '@plazo/dsl';
@@ -24,15 +26,20 @@ import {
 } from '../repositories/product.repository.ts';
 import type { RoleName } from '../db/tables/columns.ts';
 import { actorNames, displayOf, type ActorNames } from './actor-names.ts';
-import type { PartKind } from './draft-sections.ts';
+import type { PartKind } from '@plazo/dsl/parts';
 import { compileProductSource } from './product-compiler.ts';
+import { acknowledgedWarnings, assertTestsPass, type WarningsAcknowledgement } from './publication-gates.ts';
 import { assertSectionRights } from './section-rights.ts';
 
 export interface WriteContext {
   readonly actor: ActorRef;
+  /** The person behind `actor` whom maker-checker compares (principal.ts `personOf`); default `actor`. */
+  readonly person?: ActorRef;
   readonly at: string;
   readonly requestId?: string | null;
 }
+
+const personIn = (ctx: WriteContext): ActorRef => ctx.person ?? ctx.actor;
 
 export function productView(row: ProductRow, latestVersion: number | null) {
   return {
@@ -50,16 +57,20 @@ export function productView(row: ProductRow, latestVersion: number | null) {
 }
 
 export function draftView(row: ProductDraftRow) {
-  return { source: row.source, revision: row.revision, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  return { source: row.source, revision: row.revision, updatedAt: row.updated_at, updatedBy: row.updated_by, makers: [...row.makers] };
 }
 
-export function versionSummaryView(row: Pick<ProductVersionRow, 'version' | 'content_hash' | 'ir_hash' | 'author' | 'publisher' | 'published_at'>) {
+type VersionSummaryRow = Pick<ProductVersionRow, 'version' | 'content_hash' | 'ir_hash' | 'author' | 'makers' | 'publisher' | 'warnings_acknowledged' | 'published_at'>;
+
+export function versionSummaryView(row: VersionSummaryRow) {
   return {
     version: row.version,
     contentHash: row.content_hash,
     irHash: row.ir_hash,
     author: row.author,
+    makers: row.makers === null ? null : [...row.makers],
     publisher: row.publisher,
+    warningsAcknowledged: row.warnings_acknowledged,
     publishedAt: row.published_at,
   };
 }
@@ -68,11 +79,22 @@ export function versionSummaryView(row: Pick<ProductVersionRow, 'version' | 'con
 // is for people (`actor-names.ts`).
 
 export function draftJson(row: ProductDraftRow, names: ActorNames) {
-  return { ...draftView(row), updatedByDisplay: displayOf(names, row.updated_by) };
+  return { ...draftView(row), updatedByDisplay: displayOf(names, row.updated_by), makersDisplay: row.makers.map((m) => displayOf(names, m)) };
 }
 
-export function versionSummaryJson(row: Parameters<typeof versionSummaryView>[0], names: ActorNames) {
-  return { ...versionSummaryView(row), authorDisplay: displayOf(names, row.author), publisherDisplay: displayOf(names, row.publisher) };
+export function versionSummaryJson(row: VersionSummaryRow, names: ActorNames) {
+  return {
+    ...versionSummaryView(row),
+    authorDisplay: displayOf(names, row.author),
+    makersDisplay: row.makers === null ? null : row.makers.map((m) => displayOf(names, m)),
+    publisherDisplay: displayOf(names, row.publisher),
+  };
+}
+
+/** Every actor a draft or version names, for one `actorNames` lookup. */
+export function actorsOf(row: { readonly updated_by?: ActorRef; readonly author?: ActorRef; readonly publisher?: ActorRef; readonly makers?: readonly ActorRef[] | null } | null | undefined): ActorRef[] {
+  if (!row) return [];
+  return [row.updated_by, row.author, row.publisher, ...(row.makers ?? [])].filter((a): a is ActorRef => a !== undefined);
 }
 
 export function versionJson(code: string, row: ProductVersionRow, names: ActorNames) {
@@ -125,6 +147,7 @@ export async function createProduct(
         revision: 1,
         updated_at: ctx.at,
         updated_by: ctx.actor,
+        makers: JSON.stringify([personIn(ctx)]),
         created_at: ctx.at,
         created_by: ctx.actor,
       });
@@ -139,7 +162,7 @@ export async function createProduct(
         requestId: ctx.requestId ?? null,
         at: ctx.at,
       });
-      return { product: productView(product, null), draft: draftJson(draft, await actorNames(tx, [draft.updated_by])) };
+      return { product: productView(product, null), draft: draftJson(draft, await actorNames(tx, actorsOf(draft))) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError('product-exists', `product \`${input.code}\` exists`, { code: input.code });
@@ -180,11 +203,15 @@ export async function saveDraft(
         nextName: input.name,
       });
     }
+    // Whoever changes the text or the name is a maker of the next version.
+    const changes = input.source !== before.source || (input.name !== undefined && input.name !== product.name);
+    const makers = changes && !before.makers.includes(personIn(ctx)) ? [...before.makers, personIn(ctx)] : before.makers;
     const draft = await updateDraft(tx, product.id, {
       source: input.source,
       revision: before.revision + 1,
       updated_at: ctx.at,
       updated_by: ctx.actor,
+      makers: JSON.stringify(makers),
     });
     let updated = product;
     if (input.name !== undefined && input.name !== product.name) {
@@ -201,20 +228,25 @@ export async function saveDraft(
       requestId: ctx.requestId ?? null,
       at: ctx.at,
     });
-    return { draft: draftJson(draft, await actorNames(tx, [draft.updated_by])) };
+    return { draft: draftJson(draft, await actorNames(tx, actorsOf(draft))) };
   });
 }
 
 /**
- * Publishes the current draft as the next immutable version. Maker-checker: the publisher must
- * not be the draft's last author (403 `same-author`), unless `selfApproved` (the system loading
- * the examples). The draft must compile (422 `draft-has-errors`), its code must be the
- * product's, and its IR must differ from the latest version's (409 `unchanged`).
+ * Publishes the current draft as the next immutable version. Maker-checker: no one who changed the
+ * draft since the last version — its makers, each the person behind a user or an API key
+ * (principal.ts `personOf`) — may publish it (403 `same-author`), unless `selfApproved` (the
+ * system loading the examples). The draft must compile (422 `draft-has-errors`), its code must be
+ * the product's, its IR must differ from the latest version's (409 `unchanged`), its tests must
+ * pass (422 `tests-failing`) and its warnings be acknowledged with a reason
+ * (`acknowledgeWarnings`: 422 `warnings-not-acknowledged`, 409 `warnings-changed`). The version
+ * records the makers, the publisher (the checker) and the acknowledgement; the draft's makers
+ * start again empty.
  */
 export async function publishDraft(
   db: Kysely<Database>,
   code: string,
-  input: { baseRevision?: number | undefined },
+  input: { baseRevision?: number | undefined; acknowledgeWarnings?: WarningsAcknowledgement | undefined },
   ctx: WriteContext & { readonly selfApproved?: boolean; readonly lints?: Partial<LintThresholds> | undefined },
 ) {
   return db.transaction().execute(async (tx) => {
@@ -227,9 +259,12 @@ export async function publishDraft(
         revision: draft.revision,
       });
     }
-    if (draft.updated_by === ctx.actor && !ctx.selfApproved) {
-      throw new AppError(403, 'same-author', 'maker-checker: the draft must be published by someone other than its last author', {
+    const checker = personIn(ctx);
+    if (!ctx.selfApproved && (draft.makers.includes(checker) || draft.updated_by === ctx.actor)) {
+      throw new AppError(403, 'same-author', 'maker-checker: the draft must be published by someone who did not change it since the last version', {
         author: draft.updated_by,
+        makers: draft.makers,
+        publisher: checker,
       });
     }
     const { ir, diagnostics } = await compileProductSource(draft.source, ctx.lints);
@@ -246,6 +281,8 @@ export async function publishDraft(
     if (latest && latest.ir_hash === ir.hash) {
       throw new ConflictError('unchanged', `the draft compiles to the same product as version ${latest.version}`, { version: latest.version });
     }
+    assertTestsPass(ir);
+    const acknowledged = acknowledgedWarnings(diagnostics, input.acknowledgeWarnings);
     const version = await insertVersion(tx, {
       id: randomUUID(),
       product_id: product.id,
@@ -255,11 +292,14 @@ export async function publishDraft(
       content_hash: sourceHash(draft.source),
       ir_hash: ir.hash,
       author: draft.updated_by,
+      makers: JSON.stringify(draft.makers),
       publisher: ctx.actor,
+      warnings_acknowledged: acknowledged === null ? null : JSON.stringify(acknowledged),
       published_at: ctx.at,
       created_at: ctx.at,
       created_by: ctx.actor,
     });
+    await updateDraft(tx, product.id, { makers: '[]' });
     const updated = await updateProduct(tx, product.id, {
       status: 'active',
       name: ir.name || product.name,
@@ -273,12 +313,20 @@ export async function publishDraft(
       entityId: `${code}@${version.version}`,
       before: latest ? versionSummaryView(latest) : null,
       after: versionSummaryView(version),
-      details: { code, version: version.version, irHash: ir.hash, author: draft.updated_by },
+      details: {
+        code,
+        version: version.version,
+        irHash: ir.hash,
+        author: draft.updated_by,
+        makers: draft.makers,
+        checker,
+        warningsAcknowledged: acknowledged && { codes: acknowledged.codes, reason: acknowledged.reason },
+      },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
       bound: bindRows([['product_versions', version]]),
     });
-    const names = await actorNames(tx, [version.author, version.publisher]);
+    const names = await actorNames(tx, actorsOf(version));
     return { product: productView(updated, version.version), version: versionJson(code, version, names), warnings: diagnostics };
   });
 }

@@ -2,6 +2,7 @@
 // @plazo/dsl. Loaded lazily on first use, so the rest of the service starts and runs even when
 // the language cannot load; compiling then answers 503 `compiler-unavailable`.
 import type { LintThresholds } from '@plazo/dsl';
+import type { PartChange, PartKind } from '@plazo/dsl/parts';
 import type { ProductIR } from '@plazo/engine';
 import { AppError } from '../errors.ts';
 
@@ -46,15 +47,20 @@ function isDiagnostic(value: unknown): value is DiagnosticJson {
   return typeof d === 'object' && d !== null && typeof d.code === 'string' && typeof d.message === 'string' && typeof d.range === 'object';
 }
 
-/**
- * Parses product source (never throws for bad text: the tree is partial after syntax errors).
- * Throws AppError 503 when the language package cannot be loaded.
- */
-export async function parseProductSource(source: string): Promise<ReturnType<DslModule['parse']>> {
+/** The language package, loaded once; AppError 503 when it cannot be loaded. */
+async function dslModule(): Promise<DslModule> {
   loaded ??= loadDsl();
   const dsl = await loaded;
   if (dsl instanceof Error) throw unavailable(dsl.message);
-  return dsl.parse(source);
+  return dsl;
+}
+
+/**
+ * The parts outside `editable` that differ between two product texts, as the compiler sees them
+ * (the dsl's `lockedChanges`). Throws AppError 503 when the language package cannot be loaded.
+ */
+export async function lockedProductChanges(stored: string, next: string, editable: readonly PartKind[]): Promise<PartChange[]> {
+  return (await dslModule()).lockedChanges(stored, next, editable);
 }
 
 /**
@@ -63,9 +69,7 @@ export async function parseProductSource(source: string): Promise<ReturnType<Dsl
  * Throws AppError 503 when the language package cannot be loaded.
  */
 export async function compileProductSource(source: string, lints?: Partial<LintThresholds>): Promise<CompileOutcome> {
-  loaded ??= loadDsl();
-  const dsl = await loaded;
-  if (dsl instanceof Error) throw unavailable(dsl.message);
+  const dsl = await dslModule();
   const result = dsl.compileText(source, lints ? { lints } : {});
   const diagnostics = result.diagnostics.filter(isDiagnostic);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');

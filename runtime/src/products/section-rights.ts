@@ -1,11 +1,11 @@
 // Section rights on a draft save: a role limited to some parts of a product (permissions.ts,
 // DRAFT_SECTION_LIMITS) may save a draft only when every other part is unchanged, compared with
-// the stored draft part by part (draft-sections.ts). Refused with 403 `section-locked`, naming
-// each part and where it changed.
+// the stored draft part by part as the compiler sees them (the dsl's `lockedChanges`: AST and
+// compiled IR, never text). Refused with 403 `section-locked`, naming each part and where it changed.
+import { describeChange, type PartChange, type PartKind } from '@plazo/dsl/parts';
 import type { RoleName } from '../db/tables/columns.ts';
 import { AppError } from '../errors.ts';
-import { describeChange, draftParts, lockedChanges, type PartChange, type PartKind } from './draft-sections.ts';
-import { parseProductSource } from './product-compiler.ts';
+import { lockedProductChanges } from './product-compiler.ts';
 
 /** One refused change, as in the 403 details: `path` is the request field (`source` or `name`). */
 export type LockedChangeJson = PartChange & { readonly path: 'source' | 'name' };
@@ -25,13 +25,7 @@ export async function assertSectionRights(input: {
   if (input.editable === 'all') return;
   const changes: LockedChangeJson[] = [];
   if (input.next !== input.stored) {
-    const [before, after] = await Promise.all([parseProductSource(input.stored), parseProductSource(input.next)]);
-    const found = lockedChanges(
-      { text: input.stored, parts: draftParts(input.stored, before) },
-      { text: input.next, parts: draftParts(input.next, after) },
-      new Set(input.editable),
-    );
-    for (const change of found) changes.push({ ...change, path: 'source' });
+    for (const change of await lockedProductChanges(input.stored, input.next, input.editable)) changes.push({ ...change, path: 'source' });
   }
   if (input.nextName !== undefined && input.nextName !== input.storedName) {
     changes.push({ part: 'name', kind: 'product', change: 'changed', range: null, previousRange: null, path: 'name' });

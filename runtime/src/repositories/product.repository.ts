@@ -55,7 +55,7 @@ export async function insertVersion(db: Executor, row: NewProductVersionRow): Pr
 export async function listVersions(db: Executor, productId: string) {
   return db
     .selectFrom('product_versions')
-    .select(['id', 'version', 'content_hash', 'ir_hash', 'author', 'publisher', 'published_at'])
+    .select(['id', 'version', 'content_hash', 'ir_hash', 'author', 'makers', 'publisher', 'warnings_acknowledged', 'published_at'])
     .where('product_id', '=', productId)
     .orderBy('version', 'desc')
     .execute();

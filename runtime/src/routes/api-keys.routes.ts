@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiKeyView, issueApiKey, revokeApiKeyById } from '../auth/api-key-issuer.ts';
 import { principalOf } from '../auth/auth.middleware.ts';
-import { actorOf } from '../auth/principal.ts';
+import { actorOf, ownerForKeysOf } from '../auth/principal.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { listApiKeys } from '../repositories/api-key.repository.ts';
 import { ApiKeySchema, IdParamSchema, RoleSchema } from './schemas.ts';
@@ -35,6 +35,7 @@ export const apiKeysRoutes = newRouter()
       const input = c.req.valid('json');
       const created = await issueApiKey(c.get('db'), input, {
         actor: actorOf(principalOf(c)),
+        owner: ownerForKeysOf(principalOf(c)),
         at: c.get('clock').now().toISOString(),
         requestId: c.get('requestId'),
       });

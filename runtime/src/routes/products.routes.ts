@@ -3,14 +3,14 @@
 import type { ContextVariables } from '../http/app-env.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf } from '../auth/auth.middleware.ts';
-import { actorOf } from '../auth/principal.ts';
+import { actorOf, personOf } from '../auth/principal.ts';
 import { NotFoundError } from '../errors.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { jsonDiff } from '../products/json-diff.ts';
 import { editableSectionsFor } from '../auth/permissions.ts';
 import { actorNames } from '../products/actor-names.ts';
-import { PART_KINDS, type PartKind } from '../products/draft-sections.ts';
-import { createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
+import { PART_KINDS, type PartKind } from '@plazo/dsl/parts';
+import { actorsOf, createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';
 import { findDraft, findLatestVersion, findProductByCode, findVersion, listProductsWithLatest, listVersions } from '../repositories/product.repository.ts';
@@ -54,8 +54,20 @@ const ActorDisplaySchema = z
   })
   .openapi('ActorDisplay', { description: 'Who an actor reference is, for people' });
 
+const MakersSchema = z
+  .array(ActorSchema)
+  .openapi({ description: 'Every person who changed the draft since the last version (a user, or an API key acting for its owner): none of them may publish it' });
+
 const DraftSchema = z
-  .object({ source: z.string(), revision: z.number().int(), updatedAt: TimestampSchema, updatedBy: ActorSchema, updatedByDisplay: ActorDisplaySchema })
+  .object({
+    source: z.string(),
+    revision: z.number().int(),
+    updatedAt: TimestampSchema,
+    updatedBy: ActorSchema,
+    updatedByDisplay: ActorDisplaySchema,
+    makers: MakersSchema,
+    makersDisplay: z.array(ActorDisplaySchema),
+  })
   .openapi('ProductDraft');
 
 const PartKindSchema = z.enum(PART_KINDS).openapi('ProductPartKind', { description: '`product` is the header; the others are top-level sections' });
@@ -63,15 +75,27 @@ const EditableSectionsSchema = z
   .union([z.literal('all'), z.array(PartKindSchema)])
   .openapi('EditableSections', { description: "What the caller's role may change in the draft: `all`, these parts, or nothing (`[]`)" });
 
+const PositionSchema = z.object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() });
+const WarningsAcknowledgedSchema = z
+  .object({
+    codes: z.array(z.string()),
+    reason: z.string(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), range: z.object({ start: PositionSchema, end: PositionSchema }) })),
+  })
+  .openapi('WarningsAcknowledged', { description: 'The warnings the publisher acknowledged (codes, the warnings as they were) and why; null when there were none' });
+
 const VersionSummarySchema = z
   .object({
     version: z.number().int(),
     contentHash: z.string().openapi({ description: 'SHA-256 of the source text' }),
     irHash: z.string().openapi({ description: 'The Product IR hash' }),
-    author: ActorSchema,
+    author: ActorSchema.openapi({ description: 'The last maker' }),
     authorDisplay: ActorDisplaySchema,
-    publisher: ActorSchema,
+    makers: MakersSchema.nullable().openapi({ description: 'Every person who changed the draft since the version before (the makers); null for versions published before makers were recorded' }),
+    makersDisplay: z.array(ActorDisplaySchema).nullable(),
+    publisher: ActorSchema.openapi({ description: 'The checker' }),
     publisherDisplay: ActorDisplaySchema,
+    warningsAcknowledged: WarningsAcknowledgedSchema.nullable(),
     publishedAt: TimestampSchema,
   })
   .openapi('ProductVersionSummary');
@@ -83,7 +107,6 @@ const VersionSchema = VersionSummarySchema.extend({
   ir: z.record(z.string(), z.unknown()).openapi({ description: 'The Product IR' }),
 }).openapi('ProductVersion');
 
-const PositionSchema = z.object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() });
 const DiagnosticSchema = z
   .object({
     severity: z.enum(['error', 'warning', 'info']),
@@ -105,7 +128,16 @@ const DraftUpdateSchema = z
   })
   .openapi('DraftUpdate');
 const PublishSchema = z
-  .strictObject({ baseRevision: z.number().int().min(1).optional().openapi({ description: 'Publish only if the draft is at this revision' }) })
+  .strictObject({
+    baseRevision: z.number().int().min(1).optional().openapi({ description: 'Publish only if the draft is at this revision' }),
+    acknowledgeWarnings: z
+      .strictObject({
+        codes: z.array(z.string().min(1).max(100)).max(200).openapi({ description: "The draft's warning codes, as the publisher saw them (`POST …/draft/check`)" }),
+        reason: z.string().trim().min(1).max(2000).openapi({ description: 'Why publish despite them (recorded on the version and in the audit log)', example: 'El cargo por atraso no se cobra en periodos con moratorios (cobranza lo garantiza)' }),
+      })
+      .optional()
+      .openapi({ description: "Required when the draft has warnings: exactly the set of its warning codes (else 409 `warnings-changed`)" }),
+  })
   .openapi('Publish');
 const DiffQuery = z.strictObject({
   from: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'from', in: 'query' }, example: 1 }),
@@ -113,7 +145,8 @@ const DiffQuery = z.strictObject({
 });
 
 function ctxOf(c: ContextVariables) {
-  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
+  const principal = principalOf(c);
+  return { actor: actorOf(principal), person: personOf(principal), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
 }
 
 /** What the caller may change in a draft, as the API shows it. */
@@ -191,7 +224,7 @@ export const productsRoutes = newRouter()
       const { code } = c.req.valid('param');
       const product = await productOr404(c.get('db'), code);
       const [draft, latest] = await Promise.all([findDraft(c.get('db'), product.id), findLatestVersion(c.get('db'), product.id)]);
-      const names = await actorNames(c.get('db'), [draft?.updated_by, latest?.author, latest?.publisher]);
+      const names = await actorNames(c.get('db'), [...actorsOf(draft), ...actorsOf(latest)]);
       return c.json(
         {
           product: productView(product, latest?.version ?? null),
@@ -218,7 +251,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const draft = await findDraft(c.get('db'), product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
-      const names = await actorNames(c.get('db'), [draft.updated_by]);
+      const names = await actorNames(c.get('db'), actorsOf(draft));
       return c.json({ draft: draftJson(draft, names), editableSections: editableJson(c) }, 200);
     },
   )
@@ -274,7 +307,7 @@ export const productsRoutes = newRouter()
       tags: ['products'],
       summary: 'Publish the draft as the next immutable version (maker-checker)',
       description:
-        'The publisher must differ from the draft\'s last author (403 `same-author`). The draft must compile (422 `draft-has-errors`, with diagnostics) and differ from the latest version (409 `unchanged`).',
+        'Maker-checker: no one who changed the draft since the last version (its `makers`: users, and API keys as the user who owns them) may publish it (403 `same-author`). The draft must compile (422 `draft-has-errors`, with diagnostics), differ from the latest version (409 `unchanged`) and pass its tests (422 `tests-failing`, with the failing tests); its warnings need `acknowledgeWarnings` with exactly their codes and a reason (422 `warnings-not-acknowledged`, 409 `warnings-changed`).',
       ...guarded('products:publish'),
       request: { params: CodeParams, body: jsonBody(PublishSchema) },
       responses: {
@@ -302,7 +335,7 @@ export const productsRoutes = newRouter()
       const { code } = c.req.valid('param');
       const product = await productOr404(c.get('db'), code);
       const rows = await listVersions(c.get('db'), product.id);
-      const names = await actorNames(c.get('db'), rows.flatMap((r) => [r.author, r.publisher]));
+      const names = await actorNames(c.get('db'), rows.flatMap(actorsOf));
       return c.json({ versions: rows.map((r) => versionSummaryJson(r, names)) }, 200);
     },
   )
@@ -320,7 +353,7 @@ export const productsRoutes = newRouter()
       const { code, version } = c.req.valid('param');
       const product = await productOr404(c.get('db'), code);
       const row = await versionOr404(c.get('db'), product.id, code, version);
-      const names = await actorNames(c.get('db'), [row.author, row.publisher]);
+      const names = await actorNames(c.get('db'), actorsOf(row));
       return c.json({ version: versionJson(code, row, names) }, 200);
     },
   )

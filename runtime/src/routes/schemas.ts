@@ -27,6 +27,7 @@ export const ApiKeySchema = z
     name: z.string(),
     prefix: z.string().openapi({ example: 'plz_AbCdEfGh' }),
     role: RoleSchema,
+    owner: ActorSchema.nullable().openapi({ description: 'The person the key acts for in maker-checker (the user who issued it); null: the key itself (issued by the system)' }),
     createdAt: TimestampSchema,
     createdBy: ActorSchema,
     revokedAt: TimestampSchema.nullable(),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.ts';
 import { createProduct, publishDraft } from '../../src/products/product-catalog.ts';
+import { compileProductSource } from '../../src/products/product-compiler.ts';
 import { TEST_NOW } from './harness.ts';
 
 export const NOMINA_SOURCE = readFileSync(new URL('../../../examples/nomina.plazo', import.meta.url), 'utf8');
@@ -16,8 +17,9 @@ export const NOMINA_APPLICATION = {
   request: { amount: '60000', payments: 24 },
 };
 
-/** Publishes `source` (its product code) as version 1, by the system. */
+/** Publishes `source` (its product code) as version 1, by the system (its warnings acknowledged). */
 export async function publishProduct(db: Kysely<Database>, code: string, source: string): Promise<void> {
   await createProduct(db, { code, name: code, source }, { actor: 'system', at: TEST_NOW });
-  await publishDraft(db, code, {}, { actor: 'system', at: TEST_NOW, selfApproved: true });
+  const codes = (await compileProductSource(source)).diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code);
+  await publishDraft(db, code, { acknowledgeWarnings: { codes, reason: 'test fixture' } }, { actor: 'system', at: TEST_NOW, selfApproved: true });
 }

@@ -8,6 +8,11 @@ export interface ApiKeysTable {
   prefix: string;
   key_hash: string;
   role: RoleName;
+  /**
+   * The person the key acts for (maker-checker): the user who issued it, or the person of the key
+   * that issued it; null for a key the system issued, which is a person of its own.
+   */
+  owner: ActorRef | null;
   revoked_at: Timestamp | null;
   revoked_by: ActorRef | null;
   created_at: Timestamp;

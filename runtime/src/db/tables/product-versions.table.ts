@@ -1,6 +1,6 @@
 // Published product versions: immutable (a trigger rejects UPDATE and DELETE); loans and
 // decisions point at the version they were made with.
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { ActorRef, Json, StoredJson, Timestamp } from './columns.ts';
 
 export interface ProductVersionsTable {
@@ -16,10 +16,29 @@ export interface ProductVersionsTable {
   ir_hash: string;
   /** Last author of the draft that was published. */
   author: ActorRef;
+  /** Every person who changed the draft since the version before (the makers); null before they were recorded. */
+  makers: ColumnType<ActorRef[] | null, string | null | undefined, never>;
+  /** The checker. */
   publisher: ActorRef;
+  /** The warnings the publisher acknowledged, and why; null when there were none (or before they were recorded). */
+  warnings_acknowledged: ColumnType<WarningsAcknowledged | null, string | null | undefined, never>;
   published_at: Timestamp;
   created_at: Timestamp;
   created_by: ActorRef;
+}
+
+interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** What a publisher acknowledged: the warning codes, the reason given, the warnings as they were. */
+export interface WarningsAcknowledged {
+  codes: string[];
+  reason: string;
+  /** The warning diagnostics at publication (ranges 0-based, in the version's source). */
+  warnings: { code: string; message: string; range: { start: Position; end: Position } }[];
 }
 
 export type ProductVersionRow = Selectable<ProductVersionsTable>;

@@ -2,6 +2,7 @@
 // logout, who am I), products, drafts, versions, diff and publish. Same origin: the runtime serves
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
+import type { PartKind } from '@plazo/dsl';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -21,8 +22,8 @@ export interface ActorDisplay {
   readonly email: string | null;
 }
 
-/** The parts of a product the runtime names (`product` is the header). */
-export type PartKind = 'product' | 'input' | 'let' | 'limits' | 'pricing' | 'fee' | 'eligibility' | 'scorecard' | 'offer' | 'penalties' | 'collection' | 'allocation' | 'prepayment' | 'overpayment' | 'test';
+/** The parts of a product the runtime names (`product` is the header): the dsl's list. */
+export type { PartKind };
 
 /** What the caller may change in a draft: everything, these parts, or nothing (`[]`). */
 export type EditableSections = 'all' | readonly PartKind[];
@@ -42,6 +43,25 @@ export interface Draft {
   readonly updatedAt: string;
   readonly updatedBy: string;
   readonly updatedByDisplay: ActorDisplay;
+  /** Every person who changed the draft since the last version: none of them may publish it. */
+  readonly makers?: readonly string[];
+  readonly makersDisplay?: readonly ActorDisplay[];
+}
+
+/** A warning diagnostic as the runtime reports it (ranges 0-based). */
+export interface WarningJson {
+  readonly code: string;
+  readonly message: string;
+  readonly range: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } };
+  /** What to do about it (when publishing; versions keep code, message and range). */
+  readonly help?: string;
+}
+
+/** The warnings a publisher acknowledged on a version, and why. */
+export interface WarningsAcknowledged {
+  readonly codes: readonly string[];
+  readonly reason: string;
+  readonly warnings: readonly WarningJson[];
 }
 
 export interface VersionSummary {
@@ -50,8 +70,13 @@ export interface VersionSummary {
   readonly irHash: string;
   readonly author: string;
   readonly authorDisplay: ActorDisplay;
+  /** Everyone who changed the draft since the version before; null for versions from before they were recorded. */
+  readonly makers: readonly string[] | null;
+  readonly makersDisplay: readonly ActorDisplay[] | null;
+  /** The checker. */
   readonly publisher: string;
   readonly publisherDisplay: ActorDisplay;
+  readonly warningsAcknowledged: WarningsAcknowledged | null;
   readonly publishedAt: string;
 }
 
@@ -178,8 +203,12 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     versions: async (code: string) => (await call<{ versions: VersionSummary[] }>('GET', `/products/${enc(code)}/versions`)).versions,
     version: async (code: string, n: number) => (await call<{ version: Version }>('GET', `/products/${enc(code)}/versions/${n}`)).version,
     diff: (code: string, from: number, to: number) => call<VersionDiff>('GET', `/products/${enc(code)}/diff?from=${from}&to=${to}`),
-    publish: (code: string, baseRevision?: number) =>
-      call<{ product: ProductRow; version: Version; warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, baseRevision !== undefined ? { baseRevision } : {}),
+    /** Publishes the draft; with warnings, `acknowledgeWarnings` names exactly their codes and says why. */
+    publish: (code: string, baseRevision?: number, acknowledgeWarnings?: { codes: readonly string[]; reason: string }) =>
+      call<{ product: ProductRow; version: Version; warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, {
+        ...(baseRevision !== undefined ? { baseRevision } : {}),
+        ...(acknowledgeWarnings ? { acknowledgeWarnings } : {}),
+      }),
     report: (name: ReportName, query: Readonly<Record<string, string | number>> = {}) => {
       const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
       return call<ReportTable>('GET', `/reports/${enc(name)}${qs ? `?${qs}` : ''}`);

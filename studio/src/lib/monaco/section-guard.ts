@@ -13,7 +13,7 @@
 // save again (403 `section-locked`).
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import { editableSpans, lockedFingerprint, lockedLines, lockedSpans, selectionsEditable, type Span } from '../roles/editable-ranges.ts';
-import type { PartKind, SectionSpan } from '../roles/sections.ts';
+import type { PartKind, SectionSpan } from '@plazo/dsl';
 import type { Monaco } from './monaco.ts';
 
 export interface SectionGuardOptions {

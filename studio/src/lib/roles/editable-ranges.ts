@@ -3,7 +3,7 @@
 // after the last one), and everything else locked. Monaco-free: the editor's guard
 // (monaco/section-guard.ts) turns these into decorations and refuses edits outside them; the
 // runtime refuses them again on save (403 `section-locked`).
-import type { PartKind, SectionSpan } from './sections.ts';
+import type { PartKind, SectionSpan } from '@plazo/dsl';
 
 /** [start, end) offsets. */
 export interface Span {

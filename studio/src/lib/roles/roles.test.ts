@@ -1,10 +1,9 @@
 // The ranges a risk analyst may edit in the nómina example: sections from the real dsl parse,
 // editable spans, the locked rest, the lines to shade and which cursors may type.
-import { parse } from '@plazo/dsl';
+import { parse, sectionSpans } from '@plazo/dsl';
 import { describe, expect, it } from 'vitest';
 import { exampleText } from '../testing/examples.ts';
 import { editableSpans, lockedFingerprint, lockedLines, lockedSpans, selectionsEditable } from './editable-ranges.ts';
-import { sectionSpans } from './sections.ts';
 
 const NOMINA = exampleText('nomina');
 const ANALYST = ['eligibility', 'scorecard', 'test'] as const;
@@ -13,7 +12,7 @@ const at = (needle: string, delta = 0) => NOMINA.indexOf(needle) + delta;
 
 describe('sectionSpans', () => {
   it('lists the top-level sections with their `///` lines', () => {
-    const spans = sectionSpans(NOMINA, parse(NOMINA));
+    const spans = sectionSpans(parse(NOMINA).file);
     expect(spans.map((s) => s.kind).slice(0, 14)).toEqual(['input', 'let', 'let', 'let', 'limits', 'pricing', 'fee', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'allocation', 'prepayment']);
     const fee = spans.find((s) => s.kind === 'fee')!;
     expect(NOMINA.slice(fee.start, fee.end)).toMatch(/^\/\/\/ Comisión por apertura[^\n]*\n {2}fee apertura .* iva$/);
@@ -23,7 +22,7 @@ describe('sectionSpans', () => {
 });
 
 describe('editable and locked spans of a risk analyst', () => {
-  const sections = sectionSpans(NOMINA, parse(NOMINA));
+  const sections = sectionSpans(parse(NOMINA).file);
   const editable = editableSpans(NOMINA, sections, ANALYST);
   const locked = lockedSpans(NOMINA.length, editable);
 
@@ -77,7 +76,7 @@ describe('editable and locked spans of a risk analyst', () => {
 
   it('sees a change to locked text but not to whitespace or editable text', () => {
     const print = (text: string) => {
-      const e = editableSpans(text, sectionSpans(text, parse(text)), ANALYST);
+      const e = editableSpans(text, sectionSpans(parse(text).file), ANALYST);
       return lockedFingerprint(text, lockedSpans(text.length, e));
     };
     expect(print(NOMINA.replace('+60', '+65'))).toBe(print(NOMINA));

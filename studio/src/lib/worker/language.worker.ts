@@ -2,10 +2,9 @@
 // preview and runs the product's tests with the engine, and answers the simulator, timeline,
 // backtest and version-comparison requests — all off the editor's thread. Imports only dsl, engine
 // and the studio's Monaco-free modules.
-import { compile, format, parse, type Diagnostic, type ProductFile } from '@plazo/dsl';
+import { compile, format, parse, sectionSpans, type Diagnostic, type ProductFile } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
 import { symbolIndex } from '../language/symbols.ts';
-import { sectionSpans } from '../roles/sections.ts';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
 import { computePreview } from '../preview/preview.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -59,7 +58,7 @@ function analyzeLatest(): void {
     version: job.version,
     diagnostics: compiled.diagnostics,
     symbols,
-    sections: sectionSpans(job.text, parsed),
+    sections: sectionSpans(parsed.file),
     ...(compiled.ir ? { limits: previewLimits(compiled.ir), ir: compiled.ir } : {}),
     timings: { analyzeMs, lines: job.text.split('\n').length },
   });

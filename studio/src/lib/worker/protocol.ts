@@ -4,7 +4,7 @@
 import type { Diagnostic } from '@plazo/dsl';
 import type { BacktestComparison, BacktestReport, Decision, FieldIssue, LoanState, ProductIR, TimelineDay } from '@plazo/engine';
 import type { SymbolIndex } from '../language/symbols.ts';
-import type { SectionSpan } from '../roles/sections.ts';
+import type { SectionSpan } from '@plazo/dsl';
 import type { PreviewChoice, PreviewLimits } from '../preview/controls.ts';
 import type { PreviewOutcome } from '../preview/preview.ts';
 import type { TestsSummary } from '../tests/summary.ts';
