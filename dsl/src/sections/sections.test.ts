@@ -43,7 +43,10 @@ describe('productParts and sectionSpans', () => {
   });
 
   it('lists every part kind', () => {
-    expect(new Set(productParts(parse(NOMINA).file).map((p) => p.kind))).toEqual(new Set(PART_KINDS));
+    // nómina states no overpayment tolerance (the default, 0): the clause is added here.
+    const withTolerance = NOMINA.replace(/\n\s*prepayment [^\n]*\n/, (line) => `${line}  overpayment tolerance 0\n`);
+    expect(withTolerance).not.toBe(NOMINA);
+    expect(new Set(productParts(parse(withTolerance).file).map((p) => p.kind))).toEqual(new Set(PART_KINDS));
   });
 });
 
