@@ -7,3 +7,15 @@ export type * from './ast/nodes.ts';
 export { check, analyze, hasErrors, sortDiagnostics, type Analysis, type CheckOptions } from './check/check.ts';
 export { parseLintConfig, DEFAULT_LINT_THRESHOLDS, type LintThresholds, type LintConfigResult, type ConfigIssue } from './check/lint-thresholds.ts';
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
+export {
+  localizeDiagnostic,
+  messageCatalogue,
+  renderMessage,
+  langOf,
+  LANGS,
+  type Lang,
+  type Localized,
+  type MessageId,
+  type MessageArgs,
+  type Catalogue,
+} from './messages/catalogue.ts';
