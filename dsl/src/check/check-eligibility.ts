@@ -58,7 +58,7 @@ export function checkReasonOutcomes(rules: readonly RuleDecl[], otherwise: Score
 /** One rule: its condition's type, reachability and optional-value guards. */
 export function checkRule(rule: RuleDecl, accept: Accept, scope: Scope): void {
   const name = rule.reason?.value ?? '';
-  expectType(rule.condition, BOOLEAN, `the condition of rule \`${name}\``, { scope, accept, allowScore: true });
+  expectType(rule.condition, BOOLEAN, { kind: 'rule', name }, { scope, accept, allowScore: true });
   for (const ref of unguardedOptionalRefs(rule.condition, scope)) {
     accept(
       warning(

@@ -13,7 +13,7 @@ import { MONEY } from './value-types.ts';
 export function checkOffer(offer: OfferSection, accept: Accept, scope: Scope): void {
   for (const cap of offer.caps) {
     if (cap.kind === 'installment' || cap.kind === 'amount') {
-      expectType(cap.value, MONEY, `the ${cap.kind} cap`, { scope, accept, allowScore: true });
+      expectType(cap.value, MONEY, { kind: 'cap', cap: cap.kind }, { scope, accept, allowScore: true });
       continue;
     }
     if (!scope.scorecard) {

@@ -43,26 +43,15 @@ export function isNumeric(type: ExprType): boolean {
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/';
 
-const VERB: Record<ArithmeticOperator, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide' };
-
-/** The result of `left op right`, or a complaint `{ message, help }` when the types do not combine. */
-export function arithmeticType(
-  operator: ArithmeticOperator,
-  left: ExprType,
-  right: ExprType,
-): ExprType | { readonly message: string; readonly help: string } {
+/** The result of `left op right`, or undefined when the types do not combine (`type-mismatch/arithmetic`). */
+export function arithmeticType(operator: ArithmeticOperator, left: ExprType, right: ExprType): ExprType | undefined {
   if (left.kind === 'unknown' || right.kind === 'unknown') return UNKNOWN;
-  const result = arithmeticResult(operator, left, right);
-  if (result) return result;
-  const pair = operator === '+' || operator === '-' ? 'and' : operator === '*' ? 'by' : 'by';
-  const verb = VERB[operator];
-  return {
-    message: `cannot ${verb} ${typeLabel(left)} ${pair} ${typeLabel(right)}`,
-    help:
-      'valid: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
-      '`money / money` (a percent: `debt / income < 30%`), `percent * number`, `number + number`; a bare number ' +
-      'like `500` adapts to money or number, but a percent must be written as one (`30%` is 0.30)',
-  };
+  return arithmeticResult(operator, left, right);
+}
+
+/** A type as message args carry it: its kind and, for an enum, its values. */
+export function typeArg(type: ExprType): { kind: string; values?: readonly string[] } {
+  return type.kind === 'enum' ? { kind: type.kind, values: type.values ?? [] } : { kind: type.kind };
 }
 
 function arithmeticResult(operator: ArithmeticOperator, left: ExprType, right: ExprType): ExprType | undefined {

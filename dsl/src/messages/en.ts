@@ -69,6 +69,56 @@ const OPERATOR_HELP = {
   comparison: 'the comparisons are `=`, `!=`, `<`, `<=`, `>`, `>=`',
 };
 
+/** Where an expression stands, for "... must be `boolean`". */
+export type Place =
+  | { readonly kind: 'cap'; readonly cap: string }
+  | { readonly kind: 'rule'; readonly name: string }
+  | { readonly kind: 'not' }
+  | { readonly kind: 'if' }
+  | { readonly kind: 'side'; readonly side: 'left' | 'right'; readonly op: string };
+
+function place(p: Place): string {
+  switch (p.kind) {
+    case 'cap':
+      return `the ${p.cap} cap`;
+    case 'rule':
+      return `the condition of rule ${tick(p.name)}`;
+    case 'not':
+      return '`not`';
+    case 'if':
+      return 'the condition of `if`';
+    case 'side':
+      return `the ${p.side} side of ${tick(p.op)}`;
+  }
+}
+
+export function comparableWith(t: TypeArg): string {
+  switch (t.kind) {
+    case 'money':
+      return 'money: a money field or let, or a bare number like `5_000`';
+    case 'percent':
+      return 'a percent such as `50%` (not `0.5`)';
+    case 'number':
+    case 'integer':
+    case 'literal':
+      return 'a number';
+    case 'date':
+      return 'a date such as `2025-01-06` or `today`';
+    case 'string':
+      return 'a string such as `"texto"`';
+    case 'boolean':
+      return '`true` or `false`';
+    case 'enum':
+      return `one of its values: ${ticks(t.values ?? [])}`;
+    default:
+      return 'a value of the same type';
+  }
+}
+
+const ARITHMETIC: Record<string, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide' };
+const SHAPES = { many: 'two or more arguments: a, b', round: 'two arguments: x, decimals', dates: 'two dates: from, to' };
+const SHAPE_ARGS = { many: 'a, b', round: 'x, decimals', dates: 'from, to' };
+
 export const en = {
   // ---------------------------------------------------------------- lexer
   'invalid-character': {
@@ -138,6 +188,144 @@ export const en = {
     message: (a: { what: string; where: string }) => `${tick(a.what)} is set twice in ${tick(a.where)}`,
     help: () => 'keep one of them; the second one is ignored',
   },
+  // ---------------------------------------------------------------- scorecard bins
+  'bin-unreachable/after-otherwise': { message: () => 'this bin comes after `otherwise` and never matches', help: () => 'put `otherwise` last' },
+  'bin-overlap/missing': { message: (a: { name: string; line: number }) => `${tick(a.name)} has two \`missing\` bins`, help: (a: { line: number }) => `the first is on ${line(a.line)}` },
+  'bin-unreachable/missing-required': { message: (a: { name: string }) => `${tick(a.name)} is required, so this \`missing\` bin never matches` },
+  'missing-bin-required': {
+    message: (a: { name: string }) => `${tick(a.name)} is optional but no bin handles it missing`,
+    help: () => 'add a bin such as `missing -> -40 reason "SIN_HISTORIAL"`',
+  },
+  'bin-type/values-for-range': {
+    message: (a: { name: string; kind: string; percent: boolean }) => `${tick(a.name)} is ${a.kind}: its bins are ranges, not values`,
+    help: (a: { percent: boolean }) => (a.percent ? 'write a range such as `30%..<45%`' : 'write a range such as `580..679`'),
+  },
+  'type-mismatch/bin-bound-percent': {
+    message: (a: { name: string; kind: string; percent: boolean; fix: Localized | null }) =>
+      a.percent ? `${tick(a.name)} is a percent: write this bound as a percent` : `${tick(a.name)} is ${a.kind}: this bound cannot be a percent`,
+    help: (a: { kind: string; fix: Localized | null }) =>
+      a.fix ? L(a.fix) : `a ${a.kind} has no percents: write the bound as ${a.kind === 'money' ? 'an amount' : 'a whole number'}, without \`%\``,
+  },
+  'type-mismatch/bin-bound-integer': { message: (a: { name: string }) => `${tick(a.name)} is an integer: bin bounds must be whole numbers` },
+  'range-inverted/bin': { message: () => 'this bin is empty: its lower bound is not below its upper bound', help: () => 'write the smaller bound first' },
+  'bin-unreachable/outside-range': {
+    message: (a: { name: string; declared: string }) => `this bin lies outside the declared range ${a.declared} of ${tick(a.name)}`,
+    help: () => 'remove it, or widen the declared range in `input`',
+  },
+  'bin-overlap/range': {
+    message: (a: { name: string; shared: Localized & { one: boolean }; line: number }) => `${L(a.shared)} of ${tick(a.name)} ${a.shared.one ? 'is' : 'are'} covered by two bins`,
+    help: (a: { line: number }) => `the bin on ${line(a.line)} already covers them; the first match wins, so change one of the bounds`,
+  },
+  'bin-gap/range': {
+    message: (a: { name: string; gap: Localized & { one: boolean }; meet: { end: string; start: string } | null }) => `${L(a.gap)} of ${tick(a.name)} ${a.gap.one ? 'is' : 'are'} not covered`,
+    help: (a: { meet: { end: string; start: string } | null }) =>
+      a.meet
+        ? `the bins end at ${a.meet.end} and start again at ${a.meet.start}: write the lower bin as \`..<${a.meet.start}\` so they meet`
+        : 'add a bin for them, or an `otherwise` bin',
+  },
+  'bin-type/ranges-for-values': {
+    message: (a: { name: string; kind: string; examples: readonly string[] | null }) => `${tick(a.name)} is ${a.kind}: its bins are values, not ranges`,
+    help: (a: { examples: readonly string[] | null }) => (a.examples ? `write values such as \`${a.examples.join(', ')} -> 10\`` : 'write string values'),
+  },
+  'bin-type/not-a-value': {
+    message: (a: { text: string; kind: string; name: string }) => `${tick(a.text)} is not a ${a.kind} value of ${tick(a.name)}`,
+    help: (a: { text: string; kind: string }) => (a.kind === 'string' ? `write it as a string: \`"${a.text}"\`` : undefined),
+  },
+  'unknown-enum-value/bin': {
+    message: (a: { text: string; name: string; suggestion: string | null; allowed: readonly string[] }) => `${tick(a.text)} is not a value of ${tick(a.name)}`,
+    help: (a: { suggestion: string | null; allowed: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `its values are ${ticks(a.allowed)}`),
+  },
+  'bin-overlap/value': {
+    message: (a: { text: string; name: string; line: number }) => `value ${tick(a.text)} of ${tick(a.name)} is in two bins`,
+    help: (a: { line: number }) => `the bin on ${line(a.line)} already has it`,
+  },
+  'bin-gap/strings': { message: (a: { name: string }) => `the strings of ${tick(a.name)} cannot all be listed`, help: () => 'add an `otherwise` bin' },
+  'bin-gap/values': {
+    message: (a: { name: string; left: readonly string[] }) => `${a.left.length === 1 ? 'value' : 'values'} ${ticks(a.left)} of ${tick(a.name)} ${a.left.length === 1 ? 'is' : 'are'} not covered`,
+    help: () => 'add them to a bin, or add an `otherwise` bin',
+  },
+
+  // ---------------------------------------------------------------- expressions
+  'type-mismatch/negate': { message: (a: { type: TypeArg }) => `cannot negate ${typeLabel(a.type)}`, help: () => 'only numbers, money and percents have a sign' },
+  'presence-operand': {
+    message: (a: { present: boolean }) => `\`is ${a.present ? 'present' : 'missing'}\` applies to a field or a let, not to an expression`,
+    help: () => 'test the field itself: `bureau.score is present`',
+  },
+  'type-mismatch/if-branches': {
+    message: (a: { then: TypeArg; otherwise: TypeArg; fix: Localized | null }) => `the branches of \`if\` have different types: ${typeLabel(a.then)} and ${typeLabel(a.otherwise)}`,
+    help: (a: { fix: Localized | null }) => (a.fix ? L(a.fix) : 'both branches must give the same type'),
+  },
+  'type-mismatch/expected': {
+    message: (a: { place: Place; wanted: TypeArg; actual: TypeArg }) => `${place(a.place)} must be ${typeLabel(a.wanted)}, found ${typeLabel(a.actual)}`,
+    help: (a: { wanted: TypeArg }) => `write ${comparableWith(a.wanted)}`,
+  },
+  'type-mismatch/not-boolean': {
+    message: (a: { place: Place; type: TypeArg }) => `${place(a.place)} must be \`boolean\`, found ${typeLabel(a.type)}`,
+    help: () => 'write a condition such as `applicant.age > 70`',
+  },
+  'type-mismatch/arithmetic': {
+    message: (a: { op: string; left: TypeArg; right: TypeArg }) => `cannot ${ARITHMETIC[a.op]} ${typeLabel(a.left)} ${a.op === '+' || a.op === '-' ? 'and' : 'by'} ${typeLabel(a.right)}`,
+    help: () =>
+      'valid: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
+      '`money / money` (a percent: `debt / income < 30%`), `percent * number`, `number + number`; a bare number ' +
+      'like `500` adapts to money or number, but a percent must be written as one (`30%` is 0.30)',
+  },
+  'type-mismatch/order': {
+    message: (a: { op: string; left: TypeArg }) => `cannot order ${typeLabel(a.left)} values with ${tick(a.op)}`,
+    help: () => 'only numbers, money, percents and dates have an order; use `=` or `!=`',
+  },
+  'type-mismatch/compare': {
+    message: (a: { left: TypeArg; right: TypeArg; fix: Localized | null; operand: string | null }) => `cannot compare ${typeLabel(a.left)} with ${typeLabel(a.right)}`,
+    help: (a: { left: TypeArg; fix: Localized | null; operand: string | null }) =>
+      a.fix ? L(a.fix) : `compare ${a.operand === null ? 'it' : tick(a.operand)} with ${comparableWith(a.left)}`,
+  },
+  'type-mismatch/in-list': {
+    message: (a: { operand: TypeArg; type: TypeArg; fix: Localized | null }) => `cannot compare ${typeLabel(a.operand)} with ${typeLabel(a.type)}`,
+    help: (a: { operand: TypeArg; fix: Localized | null }) => (a.fix ? L(a.fix) : `list ${comparableWith(a.operand)}`),
+  },
+  'wrong-arity': {
+    message: (a: { name: string; shape: 'many' | 'round' | 'dates'; given: number }) => `${tick(a.name)} takes ${SHAPES[a.shape]}, given ${a.given}`,
+    help: (a: { name: string; shape: 'many' | 'round' | 'dates' }) => `write \`${a.name}(${SHAPE_ARGS[a.shape]})\``,
+  },
+  'type-mismatch/min-max-numeric': { message: (a: { name: string; type: TypeArg }) => `${tick(a.name)} needs numbers, money or percents, found ${typeLabel(a.type)}` },
+  'type-mismatch/min-max-mixed': {
+    message: (a: { name: string; result: TypeArg; type: TypeArg }) => `${tick(a.name)} mixes ${typeLabel(a.result)} and ${typeLabel(a.type)}`,
+    help: () => 'all arguments must have the same type',
+  },
+  'type-mismatch/round-value': { message: (a: { type: TypeArg }) => `\`round\` needs a number, money or percent, found ${typeLabel(a.type)}` },
+  'type-mismatch/round-decimals': { message: () => 'the decimals of `round` must be a whole number from 0 to 10', help: () => 'write `round(x, 2)`' },
+  'type-mismatch/dates': {
+    message: (a: { name: string; type: TypeArg }) => `${tick(a.name)} needs dates, found ${typeLabel(a.type)}`,
+    help: () => 'pass a date field, a date literal or `today`',
+  },
+  'unknown-function': {
+    message: (a: { name: string; suggestion: string | null; functions: readonly string[] }) => `unknown function ${tick(a.name)}`,
+    help: (a: { suggestion: string | null; functions: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `the functions are ${ticks(a.functions)}`),
+  },
+  'unknown-enum-value/name': {
+    message: (a: { name: string; type: TypeArg; suggestion: string | null; values: readonly string[] }) => `${tick(a.name)} is not a value of ${typeLabel(a.type)}`,
+    help: (a: { suggestion: string | null; values: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `use one of ${ticks(a.values)}`),
+  },
+  'unknown-enum-value/string': {
+    message: (a: { value: string; operand: string | null; values: readonly string[] }) => `${tick(a.value)} is not a value of ${a.operand === null ? 'it' : tick(a.operand)}`,
+    help: (a: { values: readonly string[] }) => `use one of ${ticks(a.values)}`,
+  },
+  'unknown-name': {
+    message: (a: { name: string; suggestion: string | null }) => `unknown name ${tick(a.name)}`,
+    help: (a: { suggestion: string | null }) => (a.suggestion !== null ? mean(a.suggestion) : 'declare it as an input field in `input { ... }` or with `let`'),
+  },
+  'let-order/self': { message: (a: { name: string }) => `${tick(a.name)} cannot use itself`, help: () => 'a let is computed once from inputs and earlier lets' },
+  'let-order/later': {
+    message: (a: { name: string; line: number }) => `${tick(a.name)} is defined later, on ${line(a.line)}`,
+    help: (a: { name: string }) => `move \`let ${a.name}\` above the let that uses it`,
+  },
+  'score-unavailable/no-scorecard': { message: () => '`score` needs a `scorecard` section', help: () => 'add `scorecard { base ... }` or remove the reference' },
+  'score-unavailable/here': {
+    message: () => '`score` is not available here',
+    help: () => '`score` is computed after lets and characteristics: use it in eligibility rules and offer caps',
+  },
+
+
   // @@CHECKER@@
 } satisfies Record<string, EntryShape>;
 

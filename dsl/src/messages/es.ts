@@ -72,6 +72,50 @@ const OPERATOR_HELP = {
   comparison: 'las comparaciones son `=`, `!=`, `<`, `<=`, `>`, `>=`',
 };
 
+type Place = import('./en.ts').Place;
+
+function place(p: Place): string {
+  switch (p.kind) {
+    case 'cap':
+      return p.cap === 'installment' ? 'el tope del pago' : p.cap === 'amount' ? 'el tope del monto' : `el tope ${tick(p.cap)}`;
+    case 'rule':
+      return `la condición de la regla ${tick(p.name)}`;
+    case 'not':
+      return '`not`';
+    case 'if':
+      return 'la condición de `if`';
+    case 'side':
+      return `el lado ${p.side === 'left' ? 'izquierdo' : 'derecho'} de ${tick(p.op)}`;
+  }
+}
+
+function comparableWith(t: TypeArg): string {
+  switch (t.kind) {
+    case 'money':
+      return 'dinero: un campo o `let` de tipo `money`, o un número sin unidad como `5_000`';
+    case 'percent':
+      return 'un porcentaje como `50%` (no `0.5`)';
+    case 'number':
+    case 'integer':
+    case 'literal':
+      return 'un número';
+    case 'date':
+      return 'una fecha como `2025-01-06` o `today`';
+    case 'string':
+      return 'un texto como `"texto"`';
+    case 'boolean':
+      return '`true` o `false`';
+    case 'enum':
+      return `uno de sus valores: ${ticks(t.values ?? [])}`;
+    default:
+      return 'un valor del mismo tipo';
+  }
+}
+
+const ARITHMETIC: Record<string, [string, string]> = { '+': ['sumar', 'y'], '-': ['restar', 'y'], '*': ['multiplicar', 'por'], '/': ['dividir', 'entre'] };
+const SHAPES = { many: 'dos o más argumentos: a, b', round: 'dos argumentos: x, decimales', dates: 'dos fechas: desde, hasta' };
+const SHAPE_ARGS = { many: 'a, b', round: 'x, decimales', dates: 'desde, hasta' };
+
 export const es: Catalogue = {
   // ---------------------------------------------------------------- léxico
   'invalid-character': {
@@ -131,6 +175,139 @@ export const es: Catalogue = {
     message: (a) => `${tick(a.what)} se indica dos veces en ${tick(a.where)}`,
     help: () => 'deja solo uno; el segundo se ignora',
   },
+  // ---------------------------------------------------------------- tramos del scorecard
+  'bin-unreachable/after-otherwise': { message: () => 'este tramo va después de `otherwise` y nunca se aplica', help: () => 'pon `otherwise` al final' },
+  'bin-overlap/missing': { message: (a) => `${tick(a.name)} tiene dos tramos \`missing\``, help: (a) => `el primero está en ${line(a.line)}` },
+  'bin-unreachable/missing-required': { message: (a) => `${tick(a.name)} es obligatorio, así que este tramo \`missing\` nunca se aplica` },
+  'missing-bin-required': {
+    message: (a) => `${tick(a.name)} es opcional pero ningún tramo cubre el caso en que falta`,
+    help: () => 'agrega un tramo como `missing -> -40 reason "SIN_HISTORIAL"`',
+  },
+  'bin-type/values-for-range': {
+    message: (a) => `${tick(a.name)} es de tipo ${tick(a.kind)}: sus tramos son rangos, no valores`,
+    help: (a) => (a.percent ? 'escribe un rango como `30%..<45%`' : 'escribe un rango como `580..679`'),
+  },
+  'type-mismatch/bin-bound-percent': {
+    message: (a) =>
+      a.percent ? `${tick(a.name)} es un porcentaje: escribe este límite como porcentaje` : `${tick(a.name)} es de tipo ${tick(a.kind)}: este límite no puede ser un porcentaje`,
+    help: (a) => (a.fix ? L(a.fix) : `un ${tick(a.kind)} no lleva porcentajes: escribe el límite como ${a.kind === 'money' ? 'un monto' : 'un número entero'}, sin \`%\``),
+  },
+  'type-mismatch/bin-bound-integer': { message: (a) => `${tick(a.name)} es un entero: los límites de sus tramos deben ser números enteros` },
+  'range-inverted/bin': { message: () => 'este tramo está vacío: su límite inferior no es menor que el superior', help: () => 'escribe primero el límite menor' },
+  'bin-unreachable/outside-range': {
+    message: (a) => `este tramo queda fuera del rango declarado ${a.declared} de ${tick(a.name)}`,
+    help: () => 'quítalo, o amplía el rango declarado en `input`',
+  },
+  'bin-overlap/range': {
+    message: (a) => `${L(a.shared)} de ${tick(a.name)} ${a.shared.one ? 'está cubierto' : 'están cubiertos'} por dos tramos`,
+    help: (a) => `el tramo de ${line(a.line)} ya los cubre; se aplica el primero que coincide, así que cambia uno de los límites`,
+  },
+  'bin-gap/range': {
+    message: (a) => `${L(a.gap)} de ${tick(a.name)} no ${a.gap.one ? 'está cubierto' : 'están cubiertos'}`,
+    help: (a) =>
+      a.meet
+        ? `los tramos terminan en ${a.meet.end} y vuelven a empezar en ${a.meet.start}: escribe el tramo inferior como \`..<${a.meet.start}\` para que se toquen`
+        : 'agrega un tramo para ellos, o un tramo `otherwise`',
+  },
+  'bin-type/ranges-for-values': {
+    message: (a) => `${tick(a.name)} es de tipo ${tick(a.kind)}: sus tramos son valores, no rangos`,
+    help: (a) => (a.examples ? `escribe valores como \`${a.examples.join(', ')} -> 10\`` : 'escribe valores de texto'),
+  },
+  'bin-type/not-a-value': {
+    message: (a) => `${tick(a.text)} no es un valor de tipo ${tick(a.kind)} de ${tick(a.name)}`,
+    help: (a) => (a.kind === 'string' ? `escríbelo como texto: \`"${a.text}"\`` : undefined),
+  },
+  'unknown-enum-value/bin': {
+    message: (a) => `${tick(a.text)} no es un valor de ${tick(a.name)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `sus valores son ${ticks(a.allowed)}`),
+  },
+  'bin-overlap/value': { message: (a) => `el valor ${tick(a.text)} de ${tick(a.name)} está en dos tramos`, help: (a) => `el tramo de ${line(a.line)} ya lo tiene` },
+  'bin-gap/strings': { message: (a) => `los textos de ${tick(a.name)} no se pueden enumerar todos`, help: () => 'agrega un tramo `otherwise`' },
+  'bin-gap/values': {
+    message: (a) => `${a.left.length === 1 ? 'el valor' : 'los valores'} ${ticks(a.left)} de ${tick(a.name)} no ${a.left.length === 1 ? 'está cubierto' : 'están cubiertos'}`,
+    help: () => 'agrégalos a un tramo, o agrega un tramo `otherwise`',
+  },
+
+  // ---------------------------------------------------------------- expresiones
+  'type-mismatch/negate': { message: (a) => `no se puede cambiar el signo de ${typeLabel(a.type)}`, help: () => 'solo los números, el dinero y los porcentajes tienen signo' },
+  'presence-operand': {
+    message: (a) => `\`is ${a.present ? 'present' : 'missing'}\` se aplica a un campo o a un \`let\`, no a una expresión`,
+    help: () => 'pregunta por el campo mismo: `bureau.score is present`',
+  },
+  'type-mismatch/if-branches': {
+    message: (a) => `las ramas de \`if\` tienen tipos distintos: ${typeLabel(a.then)} y ${typeLabel(a.otherwise)}`,
+    help: (a) => (a.fix ? L(a.fix) : 'las dos ramas deben dar el mismo tipo'),
+  },
+  'type-mismatch/expected': {
+    message: (a) => `${place(a.place)} debe ser ${typeLabel(a.wanted)}, se encontró ${typeLabel(a.actual)}`,
+    help: (a) => `escribe ${comparableWith(a.wanted)}`,
+  },
+  'type-mismatch/not-boolean': {
+    message: (a) => `${place(a.place)} debe ser \`boolean\`, se encontró ${typeLabel(a.type)}`,
+    help: () => 'escribe una condición como `applicant.age > 70`',
+  },
+  'type-mismatch/arithmetic': {
+    message: (a) => `no se puede ${ARITHMETIC[a.op]![0]} ${typeLabel(a.left)} ${ARITHMETIC[a.op]![1]} ${typeLabel(a.right)}`,
+    help: () =>
+      'se vale: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
+      '`money / money` (un porcentaje: `debt / income < 30%`), `percent * number`, `number + number`; un número sin unidad ' +
+      'como `500` se adapta a dinero o número, pero un porcentaje debe escribirse como tal (`30%` es 0.30)',
+  },
+  'type-mismatch/order': {
+    message: (a) => `no se pueden ordenar valores ${typeLabel(a.left)} con ${tick(a.op)}`,
+    help: () => 'solo los números, el dinero, los porcentajes y las fechas tienen orden; usa `=` o `!=`',
+  },
+  'type-mismatch/compare': {
+    message: (a) => `no se puede comparar ${typeLabel(a.left)} con ${typeLabel(a.right)}`,
+    help: (a) => (a.fix ? L(a.fix) : `compara ${a.operand === null ? 'el valor' : tick(a.operand)} con ${comparableWith(a.left)}`),
+  },
+  'type-mismatch/in-list': {
+    message: (a) => `no se puede comparar ${typeLabel(a.operand)} con ${typeLabel(a.type)}`,
+    help: (a) => (a.fix ? L(a.fix) : `enumera ${comparableWith(a.operand)}`),
+  },
+  'wrong-arity': {
+    message: (a) => `${tick(a.name)} recibe ${SHAPES[a.shape]}, se dieron ${a.given}`,
+    help: (a) => `escribe \`${a.name}(${SHAPE_ARGS[a.shape]})\``,
+  },
+  'type-mismatch/min-max-numeric': { message: (a) => `${tick(a.name)} necesita números, dinero o porcentajes, se encontró ${typeLabel(a.type)}` },
+  'type-mismatch/min-max-mixed': {
+    message: (a) => `${tick(a.name)} mezcla ${typeLabel(a.result)} y ${typeLabel(a.type)}`,
+    help: () => 'todos los argumentos deben ser del mismo tipo',
+  },
+  'type-mismatch/round-value': { message: (a) => `\`round\` necesita un número, dinero o un porcentaje, se encontró ${typeLabel(a.type)}` },
+  'type-mismatch/round-decimals': { message: () => 'los decimales de `round` deben ser un número entero de 0 a 10', help: () => 'escribe `round(x, 2)`' },
+  'type-mismatch/dates': {
+    message: (a) => `${tick(a.name)} necesita fechas, se encontró ${typeLabel(a.type)}`,
+    help: () => 'pasa un campo de fecha, una fecha escrita o `today`',
+  },
+  'unknown-function': {
+    message: (a) => `función desconocida ${tick(a.name)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `las funciones son ${ticks(a.functions)}`),
+  },
+  'unknown-enum-value/name': {
+    message: (a) => `${tick(a.name)} no es un valor de ${typeLabel(a.type)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `usa uno de ${ticks(a.values)}`),
+  },
+  'unknown-enum-value/string': {
+    message: (a) => `${tick(a.value)} no es un valor de ${a.operand === null ? 'la expresión' : tick(a.operand)}`,
+    help: (a) => `usa uno de ${ticks(a.values)}`,
+  },
+  'unknown-name': {
+    message: (a) => `nombre desconocido ${tick(a.name)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'decláralo como campo en `input { ... }` o con `let`'),
+  },
+  'let-order/self': { message: (a) => `${tick(a.name)} no puede usarse a sí mismo`, help: () => 'un `let` se calcula una sola vez a partir de los datos de entrada y de los `let` anteriores' },
+  'let-order/later': {
+    message: (a) => `${tick(a.name)} se define más adelante, en ${line(a.line)}`,
+    help: (a) => `mueve \`let ${a.name}\` arriba del \`let\` que lo usa`,
+  },
+  'score-unavailable/no-scorecard': { message: () => '`score` necesita una sección `scorecard`', help: () => 'agrega `scorecard { base ... }` o quita la referencia' },
+  'score-unavailable/here': {
+    message: () => '`score` no está disponible aquí',
+    help: () => '`score` se calcula después de los `let` y las características: úsalo en las reglas de elegibilidad y en los topes de la oferta',
+  },
+
+
   // @@CHECKER@@
 };
 
