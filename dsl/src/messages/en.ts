@@ -119,6 +119,19 @@ const ARITHMETIC: Record<string, string> = { '+': 'add', '-': 'subtract', '*': '
 const SHAPES = { many: 'two or more arguments: a, b', round: 'two arguments: x, decimals', dates: 'two dates: from, to' };
 const SHAPE_ARGS = { many: 'a, b', round: 'x, decimals', dates: 'from, to' };
 
+/** The money value whose decimals exceed the currency scale. */
+export type ScaleWhat =
+  | { readonly kind: 'step' }
+  | { readonly kind: 'multiple' }
+  | { readonly kind: 'fee' | 'fee-min' | 'fee-max'; readonly name: string };
+
+function scaleWhat(w: ScaleWhat): string {
+  if (w.kind === 'step') return 'the amount step';
+  if (w.kind === 'multiple') return 'the installment multiple';
+  if (w.kind === 'fee') return `fee ${tick(w.name)} of`;
+  return `the \`${w.kind === 'fee-min' ? 'min' : 'max'}\` of fee ${tick(w.name)}`;
+}
+
 export const en = {
   // ---------------------------------------------------------------- lexer
   'invalid-character': {
@@ -326,6 +339,65 @@ export const en = {
   },
 
 
+  // ---------------------------------------------------------------- engine limits
+  'engine-limit/scale': {
+    message: (a: { what: ScaleWhat; value: string; scale: number }) => `${scaleWhat(a.what)} ${tick(a.value)} has more decimals than the currency scale (${a.scale})`,
+    help: (a: { scale: number }) => `the engine keeps money to ${a.scale} decimal places (\`rounding ${a.scale}\`): write ${a.scale === 0 ? 'a whole amount' : `at most ${a.scale} decimals`}, or raise the scale`,
+  },
+  'engine-limit/max-amount': {
+    message: (a: { amount: string; most: string }) => `the maximum amount ${tick(a.amount)} is above the largest loan the engine schedules (${a.most})`,
+    help: (a: { most: string }) => `every decision on an amount above ${a.most} would fail: lower the maximum`,
+  },
+  'engine-limit/max-payments': {
+    message: (a: { payments: string; most: number }) => `${tick(a.payments)} payments is above the most the engine schedules (${a.most})`,
+    help: (a: { most: number }) => `every decision on more than ${a.most} payments would fail: lower the maximum`,
+  },
+  'engine-limit/every-days-long': {
+    message: (a: { days: string; most: number }) => `\`every ${a.days} days\` is longer than the longest period the engine schedules (${a.most} days)`,
+    help: () => 'use `monthly`, or a period of at most a year',
+  },
+  'engine-limit/every-days-short': {
+    message: (a: { days: string; rule: string; run: number }) => `\`every ${a.days} days\` is too short for \`business days ${a.rule}\``,
+    help: (a: { run: number }) =>
+      `Mexican banking holidays and weekends run up to ${a.run} days in a row (Holy Thursday to Easter Sunday), so two due dates would move onto the same business day and the decision fails: use periods of at least ${a.run + 1} days, or \`business days none\``,
+  },
+  'engine-limit/bullet-term': {
+    message: (a: { payments: string; frequency: string }) => `a \`bullet\` loan repays in one payment, but this term allows ${a.payments} payments`,
+    help: (a: { frequency: string }) => `write \`payments 1..1 ${a.frequency}\`, or use another method (french, german, flat)`,
+  },
+  'engine-limit/first-payment-previous': {
+    message: (a: { days: string; run: number }) => `a first payment at most ${a.days} days after disbursement can move back onto the disbursement day with \`business days previous\``,
+    help: (a: { run: number }) => `non-business days run up to ${a.run} in a row (Holy Thursday to Easter Sunday): allow a first payment at least ${a.run + 1} days out, or use \`business days next\``,
+  },
+  'engine-limit/rate': {
+    message: (a: { rate: string; most: string }) => `the rate \`${a.rate}%\` is above the highest annual rate the engine prices (${a.most})`,
+    help: (a: { most: string }) => `every decision at this rate would fail: a nominal annual rate is at most ${a.most} (\`rate 48%\` is 0.48 a year)`,
+  },
+  'engine-limit/multiple': { message: (a: { multiple: string; most: string }) => `the installment multiple ${tick(a.multiple)} is above ${a.most}` },
+  'engine-limit/tax-included-method': {
+    message: (a: { methods: readonly string[]; method: string }) => `\`installment includes iva\` levels a ${a.methods.join(' or ')} installment, and ${tick(a.method)} has none`,
+    help: (a: { methods: readonly string[] }) => `use \`method ${a.methods[0]}\`, or remove \`installment includes iva\``,
+  },
+  'engine-limit/grace': {
+    message: (a: { what: string; count: string; payments: number; line: number; most: number }) =>
+      `\`grace ${a.what} ${a.count}\` leaves no installment to repay a loan of ${a.payments} payment${a.payments === 1 ? '' : 's'}`,
+    help: (a: { payments: number; line: number; most: number }) =>
+      `the shortest term (${line(a.line)}) has ${a.payments}: grace may cover at most ${a.most} installment${a.most === 1 ? '' : 's'} (all but the last), or raise the minimum payments`,
+  },
+  'engine-limit/fee-percent': {
+    message: (a: { name: string; percent: string; most: string }) => `fee ${tick(a.name)} of \`${a.percent}%\` is above ${a.most} of its base`,
+    help: (a: { most: string }) => `the engine charges a fee of at most ${a.most}: write it as a fixed amount, or lower it`,
+  },
+  'engine-limit/fee-of-installment': {
+    message: (a: { name: string; bases: readonly string[] }) => `the engine cannot charge fee ${tick(a.name)} as a percent of the installment`,
+    help: (a: { bases: readonly string[] }) =>
+      `per-installment percent fees are of the ${a.bases.map(tick).join(' or the ')}: write \`of balance\` or \`of principal\`, or a fixed amount per installment`,
+  },
+  'engine-limit/signing-fees': {
+    message: (a: { smallest: string; names: readonly string[]; taken: string; line: number }) => `fees at signing leave nothing to disburse from the smallest loan (${a.smallest})`,
+    help: (a: { smallest: string; names: readonly string[]; taken: string; line: number }) =>
+      `${ticks(a.names)} ${a.names.length === 1 ? 'is' : 'are'} charged at signing (deducted or upfront, with IVA where taxed) and take ${a.taken} of a loan of ${a.smallest} (the minimum amount on ${line(a.line)}): every decision on it would fail; lower the fees or raise the minimum amount`,
+  },
   // @@CHECKER@@
 } satisfies Record<string, EntryShape>;
 

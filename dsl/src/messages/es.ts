@@ -116,6 +116,15 @@ const ARITHMETIC: Record<string, [string, string]> = { '+': ['sumar', 'y'], '-':
 const SHAPES = { many: 'dos o más argumentos: a, b', round: 'dos argumentos: x, decimales', dates: 'dos fechas: desde, hasta' };
 const SHAPE_ARGS = { many: 'a, b', round: 'x, decimales', dates: 'desde, hasta' };
 
+type ScaleWhat = import('./en.ts').ScaleWhat;
+
+function scaleWhat(w: ScaleWhat): string {
+  if (w.kind === 'step') return 'el paso del monto';
+  if (w.kind === 'multiple') return 'el múltiplo del pago';
+  if (w.kind === 'fee') return `la comisión ${tick(w.name)} de`;
+  return `el \`${w.kind === 'fee-min' ? 'min' : 'max'}\` de la comisión ${tick(w.name)}`;
+}
+
 export const es: Catalogue = {
   // ---------------------------------------------------------------- léxico
   'invalid-character': {
@@ -308,6 +317,63 @@ export const es: Catalogue = {
   },
 
 
+  // ---------------------------------------------------------------- límites del motor
+  'engine-limit/scale': {
+    message: (a) => `${scaleWhat(a.what)} ${tick(a.value)} tiene más decimales que la escala de la moneda (${a.scale})`,
+    help: (a) => `el motor guarda el dinero con ${a.scale} decimales (\`rounding ${a.scale}\`): escribe ${a.scale === 0 ? 'un monto entero' : `a lo más ${a.scale} decimales`}, o aumenta la escala`,
+  },
+  'engine-limit/max-amount': {
+    message: (a) => `el monto máximo ${tick(a.amount)} es mayor que el préstamo más grande que el motor calcula (${a.most})`,
+    help: (a) => `toda decisión sobre un monto mayor que ${a.most} fallaría: baja el máximo`,
+  },
+  'engine-limit/max-payments': {
+    message: (a) => `${tick(a.payments)} pagos es más de lo que el motor calcula (${a.most})`,
+    help: (a) => `toda decisión con más de ${a.most} pagos fallaría: baja el máximo`,
+  },
+  'engine-limit/every-days-long': {
+    message: (a) => `\`every ${a.days} days\` es más largo que el periodo más largo que el motor calcula (${a.most} días)`,
+    help: () => 'usa `monthly`, o un periodo de a lo más un año',
+  },
+  'engine-limit/every-days-short': {
+    message: (a) => `\`every ${a.days} days\` es demasiado corto para \`business days ${a.rule}\``,
+    help: (a) =>
+      `los días festivos bancarios y fines de semana en México llegan a ${a.run} días seguidos (de Jueves Santo a Domingo de Pascua), así que dos fechas de pago caerían en el mismo día hábil y la decisión falla: usa periodos de al menos ${a.run + 1} días, o \`business days none\``,
+  },
+  'engine-limit/bullet-term': {
+    message: (a) => `un crédito \`bullet\` se paga en un solo pago, pero este plazo permite ${a.payments} pagos`,
+    help: (a) => `escribe \`payments 1..1 ${a.frequency}\`, o usa otro método (french, german, flat)`,
+  },
+  'engine-limit/first-payment-previous': {
+    message: (a) => `un primer pago a lo más ${a.days} días después de la disposición puede recorrerse al día de la disposición con \`business days previous\``,
+    help: (a) => `los días inhábiles llegan a ${a.run} seguidos (de Jueves Santo a Domingo de Pascua): permite un primer pago al menos ${a.run + 1} días después, o usa \`business days next\``,
+  },
+  'engine-limit/rate': {
+    message: (a) => `la tasa \`${a.rate}%\` es mayor que la tasa anual más alta que el motor calcula (${a.most})`,
+    help: (a) => `toda decisión con esta tasa fallaría: una tasa nominal anual es a lo más ${a.most} (\`rate 48%\` es 0.48 al año)`,
+  },
+  'engine-limit/multiple': { message: (a) => `el múltiplo del pago ${tick(a.multiple)} es mayor que ${a.most}` },
+  'engine-limit/tax-included-method': {
+    message: (a) => `\`installment includes iva\` nivela un pago ${a.methods.join(' o ')}, y ${tick(a.method)} no tiene pago nivelado`,
+    help: (a) => `usa \`method ${a.methods[0]}\`, o quita \`installment includes iva\``,
+  },
+  'engine-limit/grace': {
+    message: (a) => `\`grace ${a.what} ${a.count}\` no deja ningún pago para liquidar un crédito de ${a.payments} ${a.payments === 1 ? 'pago' : 'pagos'}`,
+    help: (a) =>
+      `el plazo más corto (${line(a.line)}) tiene ${a.payments}: la gracia puede cubrir a lo más ${a.most} ${a.most === 1 ? 'pago' : 'pagos'} (todos menos el último), o sube el mínimo de pagos`,
+  },
+  'engine-limit/fee-percent': {
+    message: (a) => `la comisión ${tick(a.name)} de \`${a.percent}%\` es mayor que ${a.most} de su base`,
+    help: (a) => `el motor cobra una comisión de a lo más ${a.most}: escríbela como monto fijo, o bájala`,
+  },
+  'engine-limit/fee-of-installment': {
+    message: (a) => `el motor no puede cobrar la comisión ${tick(a.name)} como porcentaje del pago`,
+    help: (a) => `las comisiones porcentuales por pago son sobre ${a.bases.map(tick).join(' o ')}: escribe \`of balance\` u \`of principal\`, o un monto fijo por pago`,
+  },
+  'engine-limit/signing-fees': {
+    message: (a) => `las comisiones a la firma no dejan nada que entregar del préstamo más pequeño (${a.smallest})`,
+    help: (a) =>
+      `${ticks(a.names)} ${a.names.length === 1 ? 'se cobra' : 'se cobran'} a la firma (descontadas o por adelantado, con IVA donde aplica) y se llevan ${a.taken} de un préstamo de ${a.smallest} (el monto mínimo en ${line(a.line)}): toda decisión sobre él fallaría; baja las comisiones o sube el monto mínimo`,
+  },
   // @@CHECKER@@
 };
 
