@@ -132,6 +132,34 @@ function scaleWhat(w: ScaleWhat): string {
   return `the \`${w.kind === 'fee-min' ? 'min' : 'max'}\` of fee ${tick(w.name)}`;
 }
 
+export type Because = import('../check/rule-reachability.ts').Because;
+
+function because(b: Because | null): string {
+  if (b === null) return '';
+  if (b.kind === 'literal') return `it is \`${b.value}\``;
+  if (b.kind === 'declared') return `${tick(b.name)} is declared ${b.range}`;
+  const texts = b.texts.map(tick);
+  return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]} cannot ${texts.length === 2 ? 'both' : 'all'} hold`;
+}
+
+/** A loan the engine was tried on. */
+export interface LoanArg {
+  readonly amount: string;
+  readonly payments: number;
+  readonly frequency: string;
+  readonly rate: string;
+}
+
+const loan = (l: LoanArg): string => `${l.amount} in ${l.payments} ${l.frequency} payment${l.payments === 1 ? '' : 's'} at ${l.rate}%`;
+
+const USURY =
+  "the SCJN's usury doctrine (jurisprudence 1a./J. 46/2014 and 47/2014, unverified) applies to moratorium interest, and products usually charge 1.5x to 2x the ordinary rate";
+const capOf = (cap: string | null): string => (cap === null ? 'the' : `${cap} of the`);
+const lateFeeRule = (a: { cap: string | null; config: string }): string =>
+  `Banxico Circular 22/2010: a late fee (with its IVA) may not exceed the unpaid amount of the period` +
+  (a.cap === null ? '' : `; this product's threshold is ${a.cap} of it (a policy choice)`) +
+  `: set \`lints.maxLateFeeShareOfInstallment\` in ${a.config}`;
+
 export const en = {
   // ---------------------------------------------------------------- lexer
   'invalid-character': {
@@ -397,6 +425,78 @@ export const en = {
     message: (a: { smallest: string; names: readonly string[]; taken: string; line: number }) => `fees at signing leave nothing to disburse from the smallest loan (${a.smallest})`,
     help: (a: { smallest: string; names: readonly string[]; taken: string; line: number }) =>
       `${ticks(a.names)} ${a.names.length === 1 ? 'is' : 'are'} charged at signing (deducted or upfront, with IVA where taxed) and take ${a.taken} of a loan of ${a.smallest} (the minimum amount on ${line(a.line)}): every decision on it would fail; lower the fees or raise the minimum amount`,
+  },
+
+  // ---------------------------------------------------------------- eligibility
+  'rule-duplicate': {
+    message: (a: { reason: string; line: number }) => `this condition repeats rule ${tick(a.reason)} on ${line(a.line)}`,
+    help: () => 'both fire together: remove one, or give them different conditions',
+  },
+  'reason-conflict': {
+    message: (a: { reason: string; first: string; line: number; outcome: string }) => `reason ${tick(a.reason)} is a ${tick(a.first)} on ${line(a.line)} and a ${tick(a.outcome)} here`,
+    help: () => 'a reason code must mean one outcome: use a different code',
+  },
+  'unguarded-optional': {
+    message: (a: { name: string; negated: boolean }) => `${tick(a.name)} is optional: when it is missing, the comparison is false and this rule ${a.negated ? 'fires' : 'does not fire'}`,
+    help: (a: { name: string }) => `say what a missing value means: \`${a.name} is present and ...\` or \`${a.name} is missing or ...\``,
+  },
+  'rule-always-fires': {
+    message: (a: { name: string; always: boolean; because: Because | null }) => `rule ${tick(a.name)} fires for every application`,
+    help: (a: { always: boolean; because: Because | null }) => `its condition is ${a.always ? 'always' : 'never'} true: ${because(a.because)}`,
+  },
+  'rule-unreachable': {
+    message: (a: { name: string; always: boolean; because: Because | null }) => `rule ${tick(a.name)} can never fire`,
+    help: (a: { always: boolean; because: Because | null }) => `its condition is ${a.always ? 'always' : 'never'} true: ${because(a.because)}`,
+  },
+  // ---------------------------------------------------------------- overpayment
+  'invalid-number/overpayment-negative': {
+    message: (a: { tolerance: string }) => `the overpayment tolerance ${a.tolerance} is negative`,
+    help: () => 'write 0 to refuse any payment above the payoff',
+  },
+  'invalid-number/overpayment-decimals': {
+    message: (a: { tolerance: string; decimals: number }) => `the overpayment tolerance ${a.tolerance} has more decimal places than the product rounds money to (${a.decimals})`,
+  },
+  'overpayment-too-large': {
+    message: (a: { tolerance: string; smallest: string }) => `the overpayment tolerance ${a.tolerance} is not below the smallest loan (${a.smallest})`,
+    help: () => 'a tolerance covers a small excess of a payment (rounding, cash); write an amount below the smallest loan',
+  },
+  'engine-limit/corner': {
+    message: (a: { loan: LoanArg; issue: string; remedy: 'period' | 'days' | null }) => `the engine cannot schedule a loan this product allows: ${loan(a.loan)}`,
+    // Interest by days: a first period longer than the others (disbursed on the 1st, the first
+    // monthly or semimonthly due date is a month away) accrues more than the level installment pays.
+    help: (a: { issue: string; remedy: 'period' | 'days' | null }) =>
+      `${a.issue}; every decision on such a loan would fail${a.remedy === null ? '' : ': allow fewer payments, a larger minimum amount or a lower rate'}${
+        a.remedy === 'days' ? '; with interest by days a long first period weighs most, so `basis period` or a shorter `first payment` window also helps' : ''
+      }`,
+  },
+  // ---------------------------------------------------------------- regulatory lints
+  'rate-high': {
+    message: (a: { rate: string; limit: string; config: string }) => `the rate \`${a.rate}%\` is above the ${a.limit} a year the institution flags as usurious`,
+    help: (a: { limit: string; config: string }) =>
+      `Mexican law sets no rate cap for SOFOMES, but the SCJN's usury doctrine (jurisprudence 1a./J. 46/2014 and 47/2014, unverified) lets a judge cut an excessive rate, and CONDUSEF publishes how each product compares; ${a.limit} is a policy choice (unverified): set \`lints.maxAnnualRate\` in ${a.config}`,
+  },
+  'moratorium-high/multiple': {
+    message: (a: { factor: string; limit: string; config: string }) => `moratorium interest at \`${a.factor}x\` the ordinary rate is above ${a.limit}x`,
+    help: (a: { limit: string; config: string }) => `${USURY}; ${a.limit}x is a policy choice (unverified): set \`lints.maxMoratoriumMultiple\` in ${a.config}`,
+  },
+  'moratorium-high/annual': {
+    message: (a: { rate: string; limit: string; config: string }) => `moratorium interest at \`${a.rate}%\` a year is above ${a.limit}`,
+    help: (a: { limit: string; config: string }) => `${USURY}; ${a.limit} is a policy choice (unverified): set \`lints.maxMoratoriumAnnualRate\` in ${a.config}`,
+  },
+  'late-fee-high/percent': {
+    message: (a: { percent: string; taxed: boolean; cap: string | null; config: string }) =>
+      `a late fee of \`${a.percent}%\`${a.taxed ? ' plus IVA' : ''} of the unpaid amount is above ${capOf(a.cap)} unpaid amount`,
+    help: lateFeeRule,
+  },
+  'late-fee-high/min': {
+    message: (a: { min: string; taxed: boolean; cap: string | null; smallest: string; loan: LoanArg; config: string }) =>
+      `the late fee's \`min ${a.min}\`${a.taxed ? ' plus IVA' : ''} is above ${capOf(a.cap)} smallest installment (${a.smallest}, on ${loan(a.loan)})`,
+    help: lateFeeRule,
+  },
+  'late-fee-high/fixed': {
+    message: (a: { amount: string; taxed: boolean; cap: string | null; smallest: string; loan: LoanArg; config: string }) =>
+      `the late fee ${tick(a.amount)}${a.taxed ? ' plus IVA' : ''} is above ${capOf(a.cap)} smallest installment (${a.smallest}, on ${loan(a.loan)})`,
+    help: lateFeeRule,
   },
   // @@CHECKER@@
 } satisfies Record<string, EntryShape>;

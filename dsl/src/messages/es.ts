@@ -125,6 +125,32 @@ function scaleWhat(w: ScaleWhat): string {
   return `el \`${w.kind === 'fee-min' ? 'min' : 'max'}\` de la comisión ${tick(w.name)}`;
 }
 
+type Because = import('./en.ts').Because;
+type LoanArg = import('./en.ts').LoanArg;
+
+function because(b: Because | null): string {
+  if (b === null) return '';
+  if (b.kind === 'literal') return `es \`${b.value}\``;
+  if (b.kind === 'declared') return `${tick(b.name)} está declarado como ${b.range}`;
+  const texts = b.texts.map(tick);
+  return `${texts.slice(0, -1).join(', ')} y ${texts[texts.length - 1]} no pueden cumplirse ${texts.length === 2 ? 'a la vez' : 'todas a la vez'}`;
+}
+
+const FREQUENCIES: Record<string, string> = { monthly: 'mensuales', biweekly: 'catorcenales', semimonthly: 'quincenales', weekly: 'semanales' };
+const loan = (l: LoanArg): string => {
+  const every = /^every-(\d+)-days$/.exec(l.frequency);
+  const frequency = every ? `cada ${every[1]} días` : (FREQUENCIES[l.frequency] ?? l.frequency);
+  return `${l.amount} en ${l.payments} ${l.payments === 1 ? 'pago' : 'pagos'} ${frequency} al ${l.rate}%`;
+};
+
+const USURY =
+  'la doctrina de usura de la SCJN (jurisprudencias 1a./J. 46/2014 y 47/2014, sin verificar) se aplica a los intereses moratorios, y los productos suelen cobrar de 1.5x a 2x la tasa ordinaria';
+const capOf = (cap: string | null): string => (cap === null ? 'el' : `el ${cap} del`);
+const lateFeeRule = (a: { cap: string | null; config: string }): string =>
+  `Circular 22/2010 de Banxico: una comisión por atraso (con su IVA) no puede superar el monto no pagado del periodo` +
+  (a.cap === null ? '' : `; el umbral de este producto es el ${a.cap} de ese monto (una decisión de política)`) +
+  `: ajusta \`lints.maxLateFeeShareOfInstallment\` en ${a.config}`;
+
 export const es: Catalogue = {
   // ---------------------------------------------------------------- léxico
   'invalid-character': {
@@ -373,6 +399,73 @@ export const es: Catalogue = {
     message: (a) => `las comisiones a la firma no dejan nada que entregar del préstamo más pequeño (${a.smallest})`,
     help: (a) =>
       `${ticks(a.names)} ${a.names.length === 1 ? 'se cobra' : 'se cobran'} a la firma (descontadas o por adelantado, con IVA donde aplica) y se llevan ${a.taken} de un préstamo de ${a.smallest} (el monto mínimo en ${line(a.line)}): toda decisión sobre él fallaría; baja las comisiones o sube el monto mínimo`,
+  },
+
+  // ---------------------------------------------------------------- elegibilidad
+  'rule-duplicate': {
+    message: (a) => `esta condición repite la regla ${tick(a.reason)} de ${line(a.line)}`,
+    help: () => 'las dos se cumplen juntas: quita una, o dales condiciones distintas',
+  },
+  'reason-conflict': {
+    message: (a) => `el motivo ${tick(a.reason)} es ${tick(a.first)} en ${line(a.line)} y ${tick(a.outcome)} aquí`,
+    help: () => 'un código de motivo debe significar un solo resultado: usa otro código',
+  },
+  'unguarded-optional': {
+    message: (a) => `${tick(a.name)} es opcional: cuando falta, la comparación es falsa y esta regla ${a.negated ? 'se cumple' : 'no se cumple'}`,
+    help: (a) => `di qué significa un valor faltante: \`${a.name} is present and ...\` o \`${a.name} is missing or ...\``,
+  },
+  'rule-always-fires': {
+    message: (a) => `la regla ${tick(a.name)} se cumple para toda solicitud`,
+    help: (a) => `su condición ${a.always ? 'siempre' : 'nunca'} es verdadera: ${because(a.because)}`,
+  },
+  'rule-unreachable': {
+    message: (a) => `la regla ${tick(a.name)} nunca se puede cumplir`,
+    help: (a) => `su condición ${a.always ? 'siempre' : 'nunca'} es verdadera: ${because(a.because)}`,
+  },
+  // ---------------------------------------------------------------- sobrepago
+  'invalid-number/overpayment-negative': {
+    message: (a) => `la tolerancia de sobrepago ${a.tolerance} es negativa`,
+    help: () => 'escribe 0 para rechazar cualquier pago mayor que el saldo para liquidar',
+  },
+  'invalid-number/overpayment-decimals': {
+    message: (a) => `la tolerancia de sobrepago ${a.tolerance} tiene más decimales de los que el producto usa para redondear el dinero (${a.decimals})`,
+  },
+  'overpayment-too-large': {
+    message: (a) => `la tolerancia de sobrepago ${a.tolerance} no es menor que el préstamo más pequeño (${a.smallest})`,
+    help: () => 'una tolerancia cubre un pequeño excedente de un pago (redondeo, efectivo); escribe un monto menor que el préstamo más pequeño',
+  },
+  'engine-limit/corner': {
+    message: (a) => `el motor no puede calcular un préstamo que este producto permite: ${loan(a.loan)}`,
+    help: (a) =>
+      `el motor dice: ${a.issue}; toda decisión sobre un préstamo así fallaría${a.remedy === null ? '' : ': permite menos pagos, un monto mínimo mayor o una tasa menor'}${
+        a.remedy === 'days' ? '; con intereses por días pesa más un primer periodo largo, así que también ayuda `basis period` o una ventana de `first payment` más corta' : ''
+      }`,
+  },
+  // ---------------------------------------------------------------- alertas regulatorias
+  'rate-high': {
+    message: (a) => `la tasa \`${a.rate}%\` es mayor que el ${a.limit} anual que la institución marca como usurario`,
+    help: (a) =>
+      `la ley mexicana no fija un tope de tasa para las SOFOMES, pero la doctrina de usura de la SCJN (jurisprudencias 1a./J. 46/2014 y 47/2014, sin verificar) permite a un juez reducir una tasa excesiva, y la CONDUSEF publica cómo se compara cada producto; ${a.limit} es una decisión de política (sin verificar): ajusta \`lints.maxAnnualRate\` en ${a.config}`,
+  },
+  'moratorium-high/multiple': {
+    message: (a) => `los intereses moratorios a \`${a.factor}x\` la tasa ordinaria superan ${a.limit}x`,
+    help: (a) => `${USURY}; ${a.limit}x es una decisión de política (sin verificar): ajusta \`lints.maxMoratoriumMultiple\` en ${a.config}`,
+  },
+  'moratorium-high/annual': {
+    message: (a) => `los intereses moratorios al \`${a.rate}%\` anual superan ${a.limit}`,
+    help: (a) => `${USURY}; ${a.limit} es una decisión de política (sin verificar): ajusta \`lints.maxMoratoriumAnnualRate\` en ${a.config}`,
+  },
+  'late-fee-high/percent': {
+    message: (a) => `una comisión por atraso de \`${a.percent}%\`${a.taxed ? ' más IVA' : ''} del monto no pagado supera ${capOf(a.cap)} monto no pagado`,
+    help: lateFeeRule,
+  },
+  'late-fee-high/min': {
+    message: (a) => `el \`min ${a.min}\` de la comisión por atraso${a.taxed ? ' más IVA' : ''} supera ${capOf(a.cap)} pago más pequeño (${a.smallest}, en ${loan(a.loan)})`,
+    help: lateFeeRule,
+  },
+  'late-fee-high/fixed': {
+    message: (a) => `la comisión por atraso ${tick(a.amount)}${a.taxed ? ' más IVA' : ''} supera ${capOf(a.cap)} pago más pequeño (${a.smallest}, en ${loan(a.loan)})`,
+    help: lateFeeRule,
   },
   // @@CHECKER@@
 };
