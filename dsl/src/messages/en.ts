@@ -160,6 +160,23 @@ const lateFeeRule = (a: { cap: string | null; config: string }): string =>
   (a.cap === null ? '' : `; this product's threshold is ${a.cap} of it (a policy choice)`) +
   `: set \`lints.maxLateFeeShareOfInstallment\` in ${a.config}`;
 
+/** The closed sets of words an option belongs to (`unknown interest method ...`). */
+const OPTION_KINDS = {
+  method: 'interest method',
+  basis: 'interest basis',
+  rounding: 'rounding mode',
+  businessDays: 'business-day rule',
+  ivaTarget: 'IVA target',
+  allocation: 'allocation component',
+  channel: 'channel',
+  feeBase: 'fee base',
+  lateFeeBase: 'late-fee base',
+} as const;
+export type OptionKind = keyof typeof OPTION_KINDS;
+
+const WHOLE = { payments: 'payments', firstPaymentDays: 'first payment days' } as const;
+export type WholeWhat = keyof typeof WHOLE;
+
 export const en = {
   // ---------------------------------------------------------------- lexer
   'invalid-character': {
@@ -498,6 +515,169 @@ export const en = {
       `the late fee ${tick(a.amount)}${a.taxed ? ' plus IVA' : ''} is above ${capOf(a.cap)} smallest installment (${a.smallest}, on ${loan(a.loan)})`,
     help: lateFeeRule,
   },
+  // ---------------------------------------------------------------- shared
+  'invalid-number/rate-negative': { message: (a: { rate: string }) => `the rate \`${a.rate}%\` is negative` },
+  'unknown-option': {
+    message: (a: { what: OptionKind; name: string; suggestion: string | null; allowed: readonly string[] }) => `unknown ${OPTION_KINDS[a.what]} ${tick(a.name)}`,
+    help: (a: { suggestion: string | null; allowed: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `write one of ${ticks(a.allowed)}`),
+  },
+  'unknown-option/product-kind': {
+    message: (a: { kind: string; suggestion: string | null }) => `unknown product kind ${tick(a.kind)}`,
+    help: (a: { suggestion: string | null }) => (a.suggestion !== null ? mean(a.suggestion) : 'write `kind consumer` or `kind business`'),
+  },
+  'unknown-option/rate-key': {
+    message: (a: { key: string; suggestion: string | null }) => `a rate table cannot be keyed by ${tick(a.key)}`,
+    help: (a: { suggestion: string | null }) => (a.suggestion !== null ? mean(a.suggestion) : 'key it by `band`, `payments` and/or `amount`'),
+  },
+  // ---------------------------------------------------------------- product
+  'missing-product': { message: () => 'the file declares no product', help: () => 'start with `product code "Name" { ... }`' },
+  'missing-currency': { message: (a: { product: string }) => `product ${tick(a.product)} has no currency`, help: () => 'add `currency MXN` inside the product' },
+  'invalid-currency': {
+    message: (a: { currency: string }) => `${tick(a.currency)} is not an ISO 4217 currency code`,
+    help: () => 'write three capital letters, such as `MXN` or `USD`',
+  },
+  'duplicate-section': {
+    message: (a: { keyword: string; line: number }) => `${tick(a.keyword)} appears twice`,
+    help: (a: { keyword: string; line: number }) => `merge it into the ${tick(a.keyword)} on ${line(a.line)}`,
+  },
+  'missing-section': {
+    message: (a: { product: string; keyword: 'input' | 'limits' | 'pricing' }) => `product ${tick(a.product)} has no ${tick(a.keyword)} section`,
+    help: (a: { keyword: 'input' | 'limits' | 'pricing' }) =>
+      ({
+        input: 'declare the application data: `input { request.amount: money  request.payments: integer ... }`',
+        limits: 'add `limits { amount 1_000..50_000 step 500  payments 6..24 monthly }`',
+        pricing: 'add `pricing { method french  rate 48% }`',
+      })[a.keyword],
+  },
+  // ---------------------------------------------------------------- allocation
+  'allocation-duplicate': { message: (a: { component: string }) => `${tick(a.component)} is listed twice`, help: () => 'list every component once' },
+  'allocation-incomplete': {
+    message: (a: { missing: readonly string[]; all: readonly string[] }) => `allocation does not list ${ticks(a.missing)}`,
+    help: (a: { all: readonly string[] }) => `a payment must go somewhere: list all of ${a.all.join(', ')}`,
+  },
+  // ---------------------------------------------------------------- limits
+  'missing-amount-limit': { message: () => '`limits` has no amount range', help: () => 'add `amount 1_000..50_000 step 500`' },
+  'missing-term': { message: () => '`limits` allows no term', help: () => 'add a line such as `payments 6..24 monthly`' },
+  'duplicate-name/frequency': {
+    message: (a: { key: string; line: number }) => `frequency ${tick(a.key)} is listed twice`,
+    help: (a: { line: number }) => `it already has payments on ${line(a.line)}; keep one line per frequency`,
+  },
+  'type-mismatch/amount-percent': { message: (a: { value: string }) => 'an amount limit must be money, not a percent', help: (a: { value: string }) => `write ${tick(a.value)} without \`%\`` },
+  'range-unbounded/amount': { message: () => 'the amount range needs both a minimum and a maximum', help: () => 'write `amount 1_000..50_000`' },
+  'invalid-number/amount-min': { message: (a: { min: string }) => `the minimum amount ${a.min} must be positive` },
+  'invalid-range': {
+    message: (a: { min: string; max: string }) => 'write the amount range with an inclusive maximum',
+    help: (a: { min: string; max: string }) => `write \`${a.min}..${a.max}\` with the largest amount allowed`,
+  },
+  'range-inverted/amount': { message: (a: { min: string; max: string }) => `the amount range is empty: ${a.min} is above ${a.max}`, help: () => 'write the smaller amount first' },
+  'invalid-number/step': { message: (a: { step: string }) => `the step ${a.step} must be positive` },
+  'step-mismatch': {
+    message: (a: { step: string; min: string; max: string; span: string; stepValue: string; fitted: string }) =>
+      `step ${a.step} does not divide the range ${a.min}..${a.max}: ${a.span} is not a multiple of ${a.stepValue}`,
+    help: (a: { min: string; fitted: string }) => `make the bounds differ by a multiple of the step, e.g. \`${a.min}..${a.fitted}\``,
+  },
+  'range-unbounded/whole': { message: (a: { what: WholeWhat }) => `${WHOLE[a.what]} need both a minimum and a maximum`, help: () => 'write `6..24`' },
+  'invalid-number/whole': { message: (a: { what: WholeWhat; found: string }) => `${WHOLE[a.what]} must be whole numbers, found ${tick(a.found)}` },
+  'invalid-number/whole-least': { message: (a: { what: WholeWhat; least: number; found: string }) => `${WHOLE[a.what]} start at ${a.least}, found ${a.found}` },
+  'range-inverted/whole': {
+    message: (a: { what: WholeWhat; min: string; max: string }) => `the range of ${WHOLE[a.what]} is empty: ${a.min} is above ${a.max}`,
+    help: () => 'write the smaller bound first',
+  },
+  'invalid-number/every-days': { message: (a: { days: string }) => `\`every ${a.days} days\` needs a whole number of days, at least 1` },
+
+
+
+
+  // ---------------------------------------------------------------- rate table
+  'duplicate-name/rate-key': { message: (a: { key: string }) => `${tick(a.key)} is listed twice as a key` },
+  'no-scorecard/rate': {
+    message: () => 'rates by band need a `scorecard` with bands',
+    help: () => 'add a scorecard with `band A when score >= ...`, or key the table by `payments` or `amount`',
+  },
+  'rate-row-shape': {
+    message: (a: { cells: number; keys: readonly string[] }) => `this row has ${a.cells} cell(s) for ${a.keys.length} key(s) (${a.keys.join(', ')})`,
+    help: (a: { keys: readonly string[] }) => `write one cell per key, then the rate: \`${a.keys.map((k) => (k === 'band' ? 'A' : '..')).join(', ')}: 40%\``,
+  },
+  'type-mismatch/rate-band-cell': { message: () => 'this cell must be a band name', help: () => 'write a band such as `A`' },
+  'unknown-band': {
+    message: (a: { band: string; suggestion: string | null; bands: readonly string[] }) => `unknown band ${tick(a.band)}`,
+    help: (a: { suggestion: string | null; bands: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `the bands are ${ticks(a.bands)}`),
+  },
+  'type-mismatch/rate-range-cell': { message: (a: { key: string }) => `this cell must be a range of ${a.key}`, help: () => 'write `6..12`, `13..` or `..` for any' },
+  'type-mismatch/rate-range-percent': { message: (a: { key: string }) => `a range of ${a.key} cannot be in percents` },
+  'invalid-number/rate-payments': { message: () => 'payments are whole numbers' },
+  'range-inverted/rate-cell': { message: (a: { min: string; max: string }) => `the range ${a.min}..${a.max} is empty`, help: () => 'write the smaller bound first' },
+  'rate-gap': {
+    message: (a: { key: string; span: string; band: string | null; integer: boolean }) => `${a.key} ${a.span} ${a.band === null ? '' : `for band ${tick(a.band)} `}have no rate`,
+    help: (a: { integer: boolean }) => `the limits allow them: add a row covering them${a.integer ? '' : ' (write `..<x` to make rows meet exactly)'}`,
+  },
+  // ---------------------------------------------------------------- pricing
+  'missing-method': { message: () => '`pricing` has no interest method', help: () => 'add `method french` (or german, flat, bullet)' },
+  'missing-rate': { message: () => '`pricing` has no rate', help: () => 'add `rate 48%` or a table such as `rate by band { A: 36%, B: 48% }`' },
+  'invalid-number/rounding': {
+    message: (a: { decimals: string; most: number }) => `rounding scale ${tick(a.decimals)} must be a whole number from 0 to ${a.most}`,
+    help: () => 'write `rounding 2 half-even`',
+  },
+  'invalid-number/multiple': { message: (a: { multiple: string }) => `installment multiple ${tick(a.multiple)} must be positive` },
+  'multiple-not-level': {
+    message: (a: { method: string; methods: readonly string[] }) => `\`multiple\` rounds a level installment, and ${tick(a.method)} has none`,
+    help: (a: { methods: readonly string[] }) => `use \`multiple\` with ${a.methods.map((m) => `\`method ${m}\``).join(' or ')}`,
+  },
+  'invalid-number/grace': { message: (a: { count: string }) => `grace ${tick(a.count)} must be a whole number of installments` },
+  'duplicate-name/grace': { message: (a: { what: string; line: number }) => `\`grace ${a.what}\` is given twice`, help: (a: { line: number }) => `keep the one on ${line(a.line)}` },
+  'iva-missing': {
+    message: (a: { declared: boolean }) => (a.declared ? 'interest carries no IVA on this consumer product' : 'no IVA on interest for this consumer product'),
+    help: () =>
+      'interest on loans to individuals is taxed at 16% (LIVA art. 15 exempts only business activity and a few others): write `iva 16% on interest, fees`, or `kind business` if the borrowers have business activity',
+  },
+  'iva-rate-missing/installment': { message: () => '`installment includes iva` needs an IVA rate', help: () => 'add `iva 16% on interest, fees`' },
+  'invalid-number/iva-rate': {
+    message: (a: { rate: string; most: string }) => `the IVA rate \`${a.rate}%\` must be between 0% and ${a.most}%`,
+    help: () => 'the general rate is `16%`',
+  },
+  'duplicate-name/iva-target': { message: (a: { name: string }) => `${tick(a.name)} is listed twice` },
+  // ---------------------------------------------------------------- fees
+  'duplicate-name/fee': { message: (a: { name: string; line: number }) => `fee ${tick(a.name)} is declared twice`, help: (a: { line: number }) => `the first is on ${line(a.line)}; rename or merge them` },
+  'invalid-number/fee-negative': { message: (a: { name: string }) => `fee ${tick(a.name)} is negative` },
+  'fee-base/fixed': {
+    message: (a: { base: string }) => `a fixed fee is not a percent of ${tick(a.base)}`,
+    help: (a: { base: string }) => `drop \`of ${a.base}\`, or write a percent such as \`2.5% of ${a.base}\``,
+  },
+  'invalid-cap': { message: (a: { amount: string }) => `a fixed fee of ${a.amount} cannot have a \`min\` or \`max\``, help: () => 'caps bound percent fees' },
+  'invalid-number/fee-cap': { message: (a: { cap: string; name: string }) => `the cap ${a.cap} of fee ${tick(a.name)} is negative` },
+  'range-inverted/fee': { message: (a: { name: string; min: string; max: string }) => `fee ${tick(a.name)} has \`min ${a.min}\` above \`max ${a.max}\``, help: () => 'swap them' },
+  'fee-base/timing': {
+    message: (a: { base: string; timing: string }) => `a fee on the ${tick(a.base)} is charged with each installment, not ${tick(a.timing)}`,
+    help: () => 'write `per installment`',
+  },
+  'iva-rate-missing/fee': {
+    message: (a: { name: string }) => `fee ${tick(a.name)} is marked \`iva\` but the pricing declares no IVA rate`,
+    help: () => 'add `iva 16% on interest, fees` to `pricing`',
+  },
+  // ---------------------------------------------------------------- penalties
+  'invalid-number/late-fee': { message: () => 'the late fee is negative' },
+  'fee-base/late-fee': {
+    message: (a: { base: string }) => `a fixed late fee is not a percent of ${tick(a.base)}`,
+    help: (a: { base: string }) => `drop \`of ${a.base}\`, or write a percent such as \`5% of ${a.base}\``,
+  },
+  'range-inverted/late-fee': { message: (a: { min: string; max: string }) => `the late fee has \`min ${a.min}\` above \`max ${a.max}\``, help: () => 'swap them' },
+  'invalid-number/grace-days': { message: () => 'grace days must be a whole number' },
+  'iva-rate-missing/late-fee': {
+    message: () => 'the late fee is marked `iva` but the pricing declares no IVA rate',
+    help: () => 'add `iva 16% on interest, fees` to `pricing`',
+  },
+  'invalid-number/moratorium-multiple': { message: () => 'the moratorium multiple must be positive' },
+  'invalid-number/moratorium-rate': { message: () => 'the moratorium rate is negative' },
+  'iva-rate-missing/moratorium': {
+    message: () => 'moratorium interest is marked `iva` but the pricing declares no IVA rate',
+    help: () => 'add `iva 16% on interest, fees` to `pricing`',
+  },
+  'late-fee-with-moratorium': {
+    message: () => 'a late fee together with moratorium interest',
+    help: () =>
+      'Banxico Circular 22/2010: no late fee may be charged for a period in which moratorium interest is charged; keep one of them, or make sure servicing never charges both for the same installment',
+  },
+
   // @@CHECKER@@
 } satisfies Record<string, EntryShape>;
 

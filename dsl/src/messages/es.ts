@@ -151,6 +151,20 @@ const lateFeeRule = (a: { cap: string | null; config: string }): string =>
   (a.cap === null ? '' : `; el umbral de este producto es el ${a.cap} de ese monto (una decisión de política)`) +
   `: ajusta \`lints.maxLateFeeShareOfInstallment\` en ${a.config}`;
 
+const OPTION_KINDS: Record<import('./en.ts').OptionKind, string> = {
+  method: 'método de interés',
+  basis: 'base de cálculo de intereses',
+  rounding: 'modo de redondeo',
+  businessDays: 'criterio de días hábiles',
+  ivaTarget: 'concepto de IVA',
+  allocation: 'componente de prelación',
+  channel: 'canal',
+  feeBase: 'base de comisión',
+  lateFeeBase: 'base de comisión por atraso',
+};
+
+const WHOLE: Record<import('./en.ts').WholeWhat, string> = { payments: 'los pagos', firstPaymentDays: 'los días al primer pago' };
+
 export const es: Catalogue = {
   // ---------------------------------------------------------------- léxico
   'invalid-character': {
@@ -467,6 +481,168 @@ export const es: Catalogue = {
     message: (a) => `la comisión por atraso ${tick(a.amount)}${a.taxed ? ' más IVA' : ''} supera ${capOf(a.cap)} pago más pequeño (${a.smallest}, en ${loan(a.loan)})`,
     help: lateFeeRule,
   },
+  // ---------------------------------------------------------------- comunes
+  'invalid-number/rate-negative': { message: (a) => `la tasa \`${a.rate}%\` es negativa` },
+  'unknown-option': {
+    message: (a) => `${OPTION_KINDS[a.what]} desconocido: ${tick(a.name)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `escribe uno de ${ticks(a.allowed)}`),
+  },
+  'unknown-option/product-kind': {
+    message: (a) => `tipo de producto desconocido ${tick(a.kind)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'escribe `kind consumer` o `kind business`'),
+  },
+  'unknown-option/rate-key': {
+    message: (a) => `una tabla de tasas no puede tener como llave ${tick(a.key)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'usa como llaves `band`, `payments` y/o `amount`'),
+  },
+  // ---------------------------------------------------------------- producto
+  'missing-product': { message: () => 'el archivo no declara ningún producto', help: () => 'empieza con `product codigo "Nombre" { ... }`' },
+  'missing-currency': { message: (a) => `el producto ${tick(a.product)} no tiene moneda`, help: () => 'agrega `currency MXN` dentro del producto' },
+  'invalid-currency': {
+    message: (a) => `${tick(a.currency)} no es un código de moneda ISO 4217`,
+    help: () => 'escribe tres letras mayúsculas, como `MXN` o `USD`',
+  },
+  'duplicate-section': {
+    message: (a) => `${tick(a.keyword)} aparece dos veces`,
+    help: (a) => `intégralo en el ${tick(a.keyword)} de ${line(a.line)}`,
+  },
+  'missing-section': {
+    message: (a) => `el producto ${tick(a.product)} no tiene sección ${tick(a.keyword)}`,
+    help: (a) =>
+      ({
+        input: 'declara los datos de la solicitud: `input { request.amount: money  request.payments: integer ... }`',
+        limits: 'agrega `limits { amount 1_000..50_000 step 500  payments 6..24 monthly }`',
+        pricing: 'agrega `pricing { method french  rate 48% }`',
+      })[a.keyword],
+  },
+  // ---------------------------------------------------------------- prelación
+  'allocation-duplicate': { message: (a) => `${tick(a.component)} aparece dos veces`, help: () => 'enumera cada componente una sola vez' },
+  'allocation-incomplete': {
+    message: (a) => `\`allocation\` no incluye ${ticks(a.missing)}`,
+    help: (a) => `un pago tiene que aplicarse a algo: enumera todos: ${a.all.join(', ')}`,
+  },
+  // ---------------------------------------------------------------- límites
+  'missing-amount-limit': { message: () => '`limits` no tiene rango de monto', help: () => 'agrega `amount 1_000..50_000 step 500`' },
+  'missing-term': { message: () => '`limits` no permite ningún plazo', help: () => 'agrega una línea como `payments 6..24 monthly`' },
+  'duplicate-name/frequency': {
+    message: (a) => `la frecuencia ${tick(a.key)} aparece dos veces`,
+    help: (a) => `ya tiene pagos en ${line(a.line)}; deja una línea por frecuencia`,
+  },
+  'type-mismatch/amount-percent': { message: () => 'un límite de monto debe ser dinero, no un porcentaje', help: (a) => `escribe ${tick(a.value)} sin \`%\`` },
+  'range-unbounded/amount': { message: () => 'el rango de monto necesita un mínimo y un máximo', help: () => 'escribe `amount 1_000..50_000`' },
+  'invalid-number/amount-min': { message: (a) => `el monto mínimo ${a.min} debe ser positivo` },
+  'invalid-range': {
+    message: () => 'escribe el rango de monto con un máximo incluido',
+    help: (a) => `escribe \`${a.min}..${a.max}\` con el monto más grande permitido`,
+  },
+  'range-inverted/amount': { message: (a) => `el rango de monto está vacío: ${a.min} es mayor que ${a.max}`, help: () => 'escribe primero el monto menor' },
+  'invalid-number/step': { message: (a) => `el paso ${a.step} debe ser positivo` },
+  'step-mismatch': {
+    message: (a) => `el paso ${a.step} no divide el rango ${a.min}..${a.max}: ${a.span} no es múltiplo de ${a.stepValue}`,
+    help: (a) => `haz que los límites difieran en un múltiplo del paso, por ejemplo \`${a.min}..${a.fitted}\``,
+  },
+  'range-unbounded/whole': { message: (a) => `${WHOLE[a.what]} necesitan un mínimo y un máximo`, help: () => 'escribe `6..24`' },
+  'invalid-number/whole': { message: (a) => `${WHOLE[a.what]} deben ser números enteros, se encontró ${tick(a.found)}` },
+  'invalid-number/whole-least': { message: (a) => `${WHOLE[a.what]} empiezan en ${a.least}, se encontró ${a.found}` },
+  'range-inverted/whole': {
+    message: (a) => `el rango de ${WHOLE[a.what]} está vacío: ${a.min} es mayor que ${a.max}`,
+    help: () => 'escribe primero el límite menor',
+  },
+  'invalid-number/every-days': { message: (a) => `\`every ${a.days} days\` necesita un número entero de días, al menos 1` },
+
+
+
+
+  // ---------------------------------------------------------------- tabla de tasas
+  'duplicate-name/rate-key': { message: (a) => `${tick(a.key)} aparece dos veces como llave` },
+  'no-scorecard/rate': {
+    message: () => 'las tasas por banda necesitan un `scorecard` con bandas',
+    help: () => 'agrega un scorecard con `band A when score >= ...`, o usa como llave `payments` o `amount`',
+  },
+  'rate-row-shape': {
+    message: (a) => `esta fila tiene ${a.cells} celda(s) para ${a.keys.length} llave(s) (${a.keys.join(', ')})`,
+    help: (a) => `escribe una celda por llave, y luego la tasa: \`${a.keys.map((k) => (k === 'band' ? 'A' : '..')).join(', ')}: 40%\``,
+  },
+  'type-mismatch/rate-band-cell': { message: () => 'esta celda debe ser el nombre de una banda', help: () => 'escribe una banda como `A`' },
+  'unknown-band': {
+    message: (a) => `banda desconocida ${tick(a.band)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `las bandas son ${ticks(a.bands)}`),
+  },
+  'type-mismatch/rate-range-cell': { message: (a) => `esta celda debe ser un rango de ${tick(a.key)}`, help: () => 'escribe `6..12`, `13..` o `..` para cualquiera' },
+  'type-mismatch/rate-range-percent': { message: (a) => `un rango de ${tick(a.key)} no puede ir en porcentajes` },
+  'invalid-number/rate-payments': { message: () => 'los pagos son números enteros' },
+  'range-inverted/rate-cell': { message: (a) => `el rango ${a.min}..${a.max} está vacío`, help: () => 'escribe primero el límite menor' },
+  'rate-gap': {
+    message: (a) => `${a.key === 'payments' ? 'los pagos' : a.key === 'amount' ? 'los montos' : tick(a.key)} ${a.span} ${a.band === null ? '' : `de la banda ${tick(a.band)} `}no tienen tasa`,
+    help: (a) => `los límites los permiten: agrega una fila que los cubra${a.integer ? '' : ' (escribe `..<x` para que las filas se toquen exactamente)'}`,
+  },
+  // ---------------------------------------------------------------- pricing
+  'missing-method': { message: () => '`pricing` no tiene método de interés', help: () => 'agrega `method french` (o german, flat, bullet)' },
+  'missing-rate': { message: () => '`pricing` no tiene tasa', help: () => 'agrega `rate 48%` o una tabla como `rate by band { A: 36%, B: 48% }`' },
+  'invalid-number/rounding': {
+    message: (a) => `la escala de redondeo ${tick(a.decimals)} debe ser un número entero de 0 a ${a.most}`,
+    help: () => 'escribe `rounding 2 half-even`',
+  },
+  'invalid-number/multiple': { message: (a) => `el múltiplo del pago ${tick(a.multiple)} debe ser positivo` },
+  'multiple-not-level': {
+    message: (a) => `\`multiple\` redondea un pago nivelado, y ${tick(a.method)} no lo tiene`,
+    help: (a) => `usa \`multiple\` con ${a.methods.map((m) => `\`method ${m}\``).join(' o ')}`,
+  },
+  'invalid-number/grace': { message: (a) => `la gracia ${tick(a.count)} debe ser un número entero de pagos` },
+  'duplicate-name/grace': { message: (a) => `\`grace ${a.what}\` se indica dos veces`, help: (a) => `deja el de ${line(a.line)}` },
+  'iva-missing': {
+    message: (a) => (a.declared ? 'los intereses no llevan IVA en este producto de consumo' : 'sin IVA sobre los intereses en este producto de consumo'),
+    help: () =>
+      'los intereses de créditos a personas físicas causan IVA al 16% (el art. 15 de la LIVA solo exenta la actividad empresarial y pocos casos más): escribe `iva 16% on interest, fees`, o `kind business` si los acreditados tienen actividad empresarial',
+  },
+  'iva-rate-missing/installment': { message: () => '`installment includes iva` necesita una tasa de IVA', help: () => 'agrega `iva 16% on interest, fees`' },
+  'invalid-number/iva-rate': {
+    message: (a) => `la tasa de IVA \`${a.rate}%\` debe estar entre 0% y ${a.most}%`,
+    help: () => 'la tasa general es `16%`',
+  },
+  'duplicate-name/iva-target': { message: (a) => `${tick(a.name)} aparece dos veces` },
+  // ---------------------------------------------------------------- comisiones
+  'duplicate-name/fee': { message: (a) => `la comisión ${tick(a.name)} se declara dos veces`, help: (a) => `la primera está en ${line(a.line)}; cámbiale el nombre o intégralas` },
+  'invalid-number/fee-negative': { message: (a) => `la comisión ${tick(a.name)} es negativa` },
+  'fee-base/fixed': {
+    message: (a) => `una comisión fija no es un porcentaje de ${tick(a.base)}`,
+    help: (a) => `quita \`of ${a.base}\`, o escribe un porcentaje como \`2.5% of ${a.base}\``,
+  },
+  'invalid-cap': { message: (a) => `una comisión fija de ${a.amount} no puede tener \`min\` ni \`max\``, help: () => 'los topes acotan comisiones porcentuales' },
+  'invalid-number/fee-cap': { message: (a) => `el tope ${a.cap} de la comisión ${tick(a.name)} es negativo` },
+  'range-inverted/fee': { message: (a) => `la comisión ${tick(a.name)} tiene \`min ${a.min}\` mayor que \`max ${a.max}\``, help: () => 'inviértelos' },
+  'fee-base/timing': {
+    message: (a) => `una comisión sobre ${tick(a.base)} se cobra con cada pago, no ${tick(a.timing)}`,
+    help: () => 'escribe `per installment`',
+  },
+  'iva-rate-missing/fee': {
+    message: (a) => `la comisión ${tick(a.name)} está marcada con \`iva\` pero \`pricing\` no declara tasa de IVA`,
+    help: () => 'agrega `iva 16% on interest, fees` a `pricing`',
+  },
+  // ---------------------------------------------------------------- penalizaciones
+  'invalid-number/late-fee': { message: () => 'la comisión por atraso es negativa' },
+  'fee-base/late-fee': {
+    message: (a) => `una comisión por atraso fija no es un porcentaje de ${tick(a.base)}`,
+    help: (a) => `quita \`of ${a.base}\`, o escribe un porcentaje como \`5% of ${a.base}\``,
+  },
+  'range-inverted/late-fee': { message: (a) => `la comisión por atraso tiene \`min ${a.min}\` mayor que \`max ${a.max}\``, help: () => 'inviértelos' },
+  'invalid-number/grace-days': { message: () => 'los días de gracia deben ser un número entero' },
+  'iva-rate-missing/late-fee': {
+    message: () => 'la comisión por atraso está marcada con `iva` pero `pricing` no declara tasa de IVA',
+    help: () => 'agrega `iva 16% on interest, fees` a `pricing`',
+  },
+  'invalid-number/moratorium-multiple': { message: () => 'el múltiplo de los moratorios debe ser positivo' },
+  'invalid-number/moratorium-rate': { message: () => 'la tasa moratoria es negativa' },
+  'iva-rate-missing/moratorium': {
+    message: () => 'los intereses moratorios están marcados con `iva` pero `pricing` no declara tasa de IVA',
+    help: () => 'agrega `iva 16% on interest, fees` a `pricing`',
+  },
+  'late-fee-with-moratorium': {
+    message: () => 'una comisión por atraso junto con intereses moratorios',
+    help: () =>
+      'Circular 22/2010 de Banxico: no se puede cobrar comisión por atraso por un periodo en el que se cobran intereses moratorios; deja uno de los dos, o asegúrate de que la cobranza nunca cobre ambos por el mismo pago',
+  },
+
   // @@CHECKER@@
 };
 
