@@ -49,7 +49,7 @@ export function checkRateTable(table: RateTable, accept: Accept, scope: Scope, l
     const bandKey = table.keys[bandIndex]!;
     const priced = new Set(table.rows.map((row) => (row.cells[bandIndex] as Identifier).name));
     for (const band of scope.bands.keys()) {
-      if (!priced.has(band)) accept(error('band-missing', `band \`${band}\` has no rate`, bandKey.range, `add a row for band \`${band}\``));
+      if (!priced.has(band)) accept(error('band-missing/rate', { band }, bandKey.range));
     }
   }
   checkNumericCoverage(table, keys, accept, scope, limits);

@@ -24,17 +24,6 @@ export const PERCENT: ExprType = { kind: 'percent' };
 export const DATE: ExprType = { kind: 'date' };
 export const STRING: ExprType = { kind: 'string' };
 
-/** How a type is named in messages: `money`, `a number literal`, `enum { a, b }`. */
-export function typeLabel(type: ExprType): string {
-  switch (type.kind) {
-    case 'literal':
-      return 'a bare number';
-    case 'enum':
-      return `\`enum { ${(type.values ?? []).join(', ')} }\``;
-    default:
-      return `\`${type.kind}\``;
-  }
-}
 
 /** True for types that take part in arithmetic and ordering. */
 export function isNumeric(type: ExprType): boolean {
@@ -125,29 +114,6 @@ function sameValues(a: readonly string[] = [], b: readonly string[] = []): boole
   return a.length === b.length && a.every((value) => b.includes(value));
 }
 
-/** What a value of `type` may be compared with, for the `help` of a type mismatch. */
-export function comparableWith(type: ExprType): string {
-  switch (type.kind) {
-    case 'money':
-      return 'money: a money field or let, or a bare number like `5_000`';
-    case 'percent':
-      return 'a percent such as `50%` (not `0.5`)';
-    case 'number':
-    case 'integer':
-    case 'literal':
-      return 'a number';
-    case 'date':
-      return 'a date such as `2025-01-06` or `today`';
-    case 'string':
-      return 'a string such as `"texto"`';
-    case 'boolean':
-      return '`true` or `false`';
-    case 'enum':
-      return `one of its values: ${(type.values ?? []).map((v) => `\`${v}\``).join(', ')}`;
-    default:
-      return 'a value of the same type';
-  }
-}
 
 /** The type a declared input field has. */
 export function fieldType(type: TypeName, enumValues: readonly string[]): ExprType {

@@ -643,9 +643,155 @@ export const es: Catalogue = {
       'Circular 22/2010 de Banxico: no se puede cobrar comisión por atraso por un periodo en el que se cobran intereses moratorios; deja uno de los dos, o asegúrate de que la cobranza nunca cobre ambos por el mismo pago',
   },
 
-  // @@CHECKER@@
+  // ---------------------------------------------------------------- cobranza
+  'offer-outside-stage': {
+    message: () => '`offer restructure` en un día nunca se ofrece: las ofertas pertenecen a la etapa en que está un crédito',
+    help: () => 'muévelo a una línea de etapa (`from 31 to 90 dpd stage tardia offer restructure`)',
+  },
+  'invalid-number/at-days': { message: () => '`at` recibe un número entero de días' },
+  'duplicate-name/stage': { message: (a) => `la etapa ${tick(a.name)} se declara dos veces`, help: (a) => `la primera está en ${line(a.line)}` },
+  'invalid-number/stage-days': { message: () => 'las etapas reciben números enteros de días de atraso' },
+  'invalid-number/stage-start': {
+    message: (a) => `una etapa empieza en 1 día de atraso o después, se encontró ${a.from}`,
+    help: () => 'usa `at N days` para recordatorios en la fecha de pago o antes',
+  },
+  'range-inverted/stage': { message: (a) => `la etapa ${tick(a.name)} va de ${a.from} a ${a.to} días`, help: () => 'escribe primero el día menor' },
+  'stage-overlap': {
+    message: (a) => `los días de atraso ${a.days} están en las etapas ${tick(a.first)} y ${tick(a.second)}`,
+    help: (a) => `la etapa de ${line(a.line)} ya los cubre`,
+  },
+  'stage-gap': { message: (a) => `los días de atraso ${a.days} no están en ninguna etapa`, help: () => 'haz que cada etapa empiece el día siguiente al fin de la anterior' },
+  'invalid-number/restructure-payments': {
+    message: (a) => `una oferta de reestructura recibe un número entero de pagos de 1 a ${a.most}, se encontró ${tick(a.found)}`,
+  },
+  'restructure-bullet': {
+    message: (a) => `un producto bullet se paga en un solo pago: no se puede reestructurar en ${a.payments} pagos`,
+    help: () => 'escribe `payments 1`, o no indiques los pagos',
+  },
+  'invalid-number/restructure-rate': { message: (a) => `la tasa \`${a.rate}%\` es mayor que ${a.most}%` },
+  // ---------------------------------------------------------------- datos de entrada
+  'duplicate-name/input': { message: (a) => `el campo ${tick(a.name)} se declara dos veces`, help: (a) => `se declara primero en ${line(a.line)}` },
+  'invalid-enum': { message: (a) => `el enum ${tick(a.name)} no tiene valores`, help: () => 'enumera sus valores: `enum { CDMX, JAL, other }`' },
+  'duplicate-name/enum-value': { message: (a) => `el valor ${tick(a.value)} del enum aparece dos veces` },
+  'bounds-not-allowed': { message: (a) => `un campo ${tick(a.type)} no puede tener rango`, help: () => 'los rangos se aplican a campos number, integer, money y percent' },
+  'type-mismatch/input-bound-percent': { message: (a) => `el rango del campo porcentual ${tick(a.name)} debe escribirse en porcentajes`, help: (a) => L(a.fix) },
+  'type-mismatch/input-bound-not-percent': {
+    message: (a) => `el rango del campo ${tick(a.type)} ${tick(a.name)} no puede ser un porcentaje`,
+    help: (a) => (a.fix ? L(a.fix) : `escribe el límite como ${a.type === 'money' ? 'un monto' : 'un número entero'}, sin \`%\``),
+  },
+  'type-mismatch/input-bound-integer': { message: (a) => `el rango del campo entero ${tick(a.name)} debe tener límites enteros` },
+  'range-inverted/input': {
+    message: (a) => `el rango de ${tick(a.name)} está vacío: ${a.min} no es menor que ${a.max}`,
+    help: () => 'escribe primero el límite menor',
+  },
+  'missing-input': {
+    message: (a) => `al esquema de entrada le falta \`${a.path}: ${a.type}\``,
+    help: (a) => `todo producto necesita \`${a.path}: ${a.type}\`: es lo que pide el cliente`,
+  },
+  'type-mismatch/required-input': {
+    message: (a) => `${tick(a.path)} debe ser ${tick(a.type)}, se declaró ${tick(a.declared)}`,
+    help: (a) => `declara \`${a.path}: ${a.type}\``,
+  },
+  'required-input-optional': { message: (a) => `${tick(a.path)} no puede ser opcional`, help: (a) => `toda solicitud indica ${tick(a.path)}; quita \`optional\`` },
+  // ---------------------------------------------------------------- lets
+  'duplicate-name/let': { message: (a) => `${tick(a.name)} ya está definido`, help: (a) => `el primer \`let ${a.name}\` está en ${line(a.line)}; cámbiale el nombre a uno` },
+  'name-clash': {
+    message: (a) => (a.group === null ? `${tick(a.name)} es un nombre integrado` : `${tick(a.name)} choca con el campo de entrada ${tick(a.group)}`),
+    help: () => 'elige otro nombre para el `let`',
+  },
+  // ---------------------------------------------------------------- pruebas
+  'duplicate-name/test': { message: (a) => `la prueba ${tick(a.name)} se declara dos veces`, help: (a) => `la primera está en ${line(a.line)}` },
+  'duplicate-name/given': { message: (a) => `${tick(a.path)} se da dos veces`, help: (a) => `ya se da en ${line(a.line)}` },
+  'test-missing-input': {
+    message: (a) => `la prueba ${tick(a.test)} no da ${ticks(a.lacking)}`,
+    help: (a) => `todo dato de entrada obligatorio necesita un valor: agrega \`${a.lacking[0]} = ...\` a \`given\``,
+  },
+  'unknown-band/test': {
+    message: (a) => `banda desconocida ${tick(a.band)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : a.scorecard ? undefined : 'el producto no tiene scorecard'),
+  },
+  'no-scorecard/test': { message: () => '`expect score` necesita una sección `scorecard`' },
+  'unknown-reason': {
+    message: (a) => `ninguna regla ni tramo da el motivo ${tick(a.reason)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'los motivos vienen de las reglas de elegibilidad, los tramos del scorecard y `otherwise`'),
+  },
+  'unknown-stage': {
+    message: (a) => `etapa de cobranza desconocida ${tick(a.stage)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'las etapas se nombran en `collection { from ... dpd stage NOMBRE }`'),
+  },
+  'missing-disburse/state': { message: () => 'una expectativa sobre el estado del crédito necesita `disburse FECHA`', help: () => 'agrega `disburse 2025-01-06` a la prueba' },
+  'missing-disburse/pay': { message: () => '`pay` necesita un crédito: agrega `disburse FECHA` a la prueba' },
+  'unknown-name/given-let': { message: (a) => `${tick(a.path)} es un valor derivado, no un dato de entrada`, help: () => 'da los datos de entrada con los que se calcula' },
+  'unknown-name/given': {
+    message: (a) => `dato de entrada desconocido ${tick(a.path)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'las pruebas dan valores a los campos de `input`'),
+  },
+  'type-mismatch/given': {
+    message: (a) => `${tick(a.path)} es ${tick(a.type)}, se dio ${tick(a.shown)}`,
+    help: (a) =>
+      a.fix
+        ? L(a.fix)
+        : `da ${
+            ({
+              money: 'un monto como `24_000`',
+              number: 'un número',
+              integer: 'un número entero',
+              percent: 'un porcentaje como `35%`',
+              string: 'un texto como `"texto"`',
+              boolean: '`true` o `false`',
+              date: 'una fecha como `1990-05-17`',
+              enum: `uno de ${ticks(a.values)}`,
+            } as Record<string, string>)[a.type] ?? 'un valor de su tipo'
+          }`,
+  },
+  'unknown-enum-value/given': {
+    message: (a) => `${tick(a.text)} no es un valor de ${tick(a.path)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `da uno de ${ticks(a.values)}`),
+  },
+  'out-of-declared-range': {
+    message: (a) => `${tick(a.path)} = ${a.shown} está fuera de su rango declarado ${a.range}`,
+    help: () => 'una solicitud así se rechazaría antes de evaluar cualquier regla: da un valor dentro del rango',
+  },
+
+  // ---------------------------------------------------------------- scorecard
+  'duplicate-name/characteristic': {
+    message: (a) => `la característica ${tick(a.name)} se declara dos veces`,
+    help: (a) => `la primera está en ${line(a.line)}; junta sus tramos`,
+  },
+  'unknown-name/characteristic': {
+    message: (a) => (a.builtin ? `${tick(a.name)} no puede ser una característica` : `nombre desconocido ${tick(a.name)}`),
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'una característica es un campo de entrada o un `let`'),
+  },
+  'characteristic-type': {
+    message: (a) => `una característica no puede ser ${typeLabel(a.type)}`,
+    help: () => 'deriva de ella un número con `let`, por ejemplo `years_between(applicant.birth_date, today)`',
+  },
+  'bin-gap/no-bins': { message: (a) => `la característica ${tick(a.name)} no tiene tramos`, help: () => 'agrega tramos como `..579 -> -60  580.. -> 0`' },
+  'duplicate-name/band': { message: (a) => `la banda ${tick(a.name)} se declara dos veces`, help: (a) => `la primera está en ${line(a.line)}` },
+  'band-order': {
+    message: (a) => `la banda ${tick(a.name)} empieza en ${a.cutoff}, no por debajo de la banda ${tick(a.previous)} en ${a.previousCutoff}`,
+    help: () => 'enumera las bandas del corte más alto al más bajo: gana la primera banda cuyo corte alcanza el puntaje',
+  },
+  'band-unreachable/above': {
+    message: (a) => `la banda ${tick(a.name)} necesita un puntaje de ${a.cutoff} pero el puntaje más alto alcanzable es ${a.max}`,
+    help: (a) => `el puntaje va de ${a.min} a ${a.max} (la base más el tramo más bajo y el más alto de cada característica)`,
+  },
+  'band-unreachable/below': {
+    message: (a) => `la banda ${tick(a.name)} nunca se alcanza: todo puntaje alcanzable (al menos ${a.min}) cae en la banda ${tick(a.catchAll)} o en una superior`,
+    help: () => 'quita la banda o sube los cortes por encima de ella',
+  },
+  'band-coverage': {
+    message: (a) => `los puntajes ${a.min}..<${a.cutoff} quedan por debajo de la banda más baja ${tick(a.band)} y nada los atiende`,
+    help: (a) => `agrega \`otherwise decline "SCORE_BAJO"\` después de las bandas, o baja el corte de ${tick(a.band)} a ${a.min}`,
+  },
+  // ---------------------------------------------------------------- oferta
+  'no-scorecard/offer': { message: () => 'los montos por banda necesitan un `scorecard` con bandas', help: () => 'agrega un scorecard, o limita el monto con una expresión' },
+  'duplicate-name/offer-band': { message: (a) => `la banda ${tick(a.band)} aparece dos veces` },
+  'invalid-number/offer-band': { message: (a) => `el monto de la banda ${tick(a.band)} debe ser un monto positivo` },
+  'band-missing/offer': { message: (a) => `la banda ${tick(a.band)} no tiene monto máximo`, help: (a) => `agrega \`${a.band}: ...\` a \`by band { ... }\`` },
+  'band-missing/rate': { message: (a) => `la banda ${tick(a.band)} no tiene tasa`, help: (a) => `agrega una fila para la banda ${tick(a.band)}` },
+
+
+
 };
 
-void line;
-void L;
-void typeLabel;
