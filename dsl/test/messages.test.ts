@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileText, formatDiagnostic, localizeDiagnostic, messageCatalogue, type Diagnostic } from '../src/index.ts';
+import { compileText, formatDiagnostic, localizeDiagnostic, messageCatalogue, parseLintConfig, type Diagnostic } from '../src/index.ts';
 import { PRODUCT } from './check-helpers.ts';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
@@ -165,5 +165,20 @@ describe('every diagnostic of a corpus of broken products, in Spanish', () => {
 
   it('survives a structured clone (the studio worker posts diagnostics)', () => {
     for (const d of diagnostics.slice(0, 50)) expect(localizeDiagnostic(structuredClone(d), 'es')).toEqual(localizeDiagnostic(d, 'es'));
+  });
+});
+
+describe('plazo.config.json problems, in Spanish', () => {
+  it('names each field the same way and says what is wrong in the language asked', () => {
+    const config = { lints: { maxAnnualRate: 2, maxMoratoriumMultiple: 'x3y', maxLateFeeShareOfInstallment: '0%', maxAnualRate: '1%', other: true }, extra: 1 };
+    const en = parseLintConfig(config);
+    const es = parseLintConfig(config, 'es');
+    if (en.ok || es.ok) throw new Error('the config is invalid');
+    expect(en.issues.map((i) => i.path)).toEqual(['extra', 'lints.maxAnnualRate', 'lints.maxMoratoriumMultiple', 'lints.maxLateFeeShareOfInstallment', 'lints.maxAnualRate', 'lints.other']);
+    expect(es.issues.map((i) => i.path)).toEqual(en.issues.map((i) => i.path));
+    en.issues.forEach((issue, i) => expect(es.issues[i]!.message, issue.message).not.toBe(issue.message));
+    expect(es.issues[4]!.message).toBe('umbral de alerta desconocido `maxAnualRate`: ¿quisiste decir `maxAnnualRate`?');
+    const notObject = parseLintConfig([], 'es');
+    expect(notObject.ok ? '' : notObject.issues[0]!.message).toMatch(/^debe ser un objeto JSON/);
   });
 });

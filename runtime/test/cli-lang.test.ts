@@ -89,6 +89,12 @@ describe('diagnostics language in the CLI', () => {
     expect(Object.keys(found).sort()).toEqual(['code', 'help', 'message', 'range', 'severity']);
   });
 
+  it('reports a bad plazo.config.json in Spanish with --lang es', async () => {
+    const c = capture(workspace({ 'p.plazo': PRODUCT, 'plazo.config.json': '{ "lints": { "maxAnualRate": "100%" } }' }));
+    expect(await runCli(['check', '--lang', 'es', 'p.plazo'], c.io)).toBe(2);
+    expect(c.err()).toContain('plazo check: plazo.config.json: lints.maxAnualRate: umbral de alerta desconocido `maxAnualRate`: ¿quisiste decir `maxAnnualRate`?');
+  });
+
   it('exits 2 for a language it does not have', async () => {
     const c = capture(workspace({ 'p.plazo': BROKEN }));
     expect(await runCli(['check', '--lang', 'fr', 'p.plazo'], c.io)).toBe(2);

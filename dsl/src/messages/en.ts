@@ -828,5 +828,25 @@ export const en = {
 
 
 
+  // ---------------------------------------------------------------- plazo.config.json
+  'lint-config/not-object': { message: (a: { got: string }) => `must be a JSON object such as { "lints": { "maxAnnualRate": "200%" } }, got ${a.got}` },
+  'lint-config/unknown-field': {
+    message: (a: { key: string; suggestion: string | null; known: readonly string[] }) => `unknown field ${tick(a.key)}${a.suggestion !== null ? `: ${mean(a.suggestion)}` : ` (known: ${ticks(a.known)})`}`,
+  },
+  'lint-config/lints-not-object': { message: (a: { got: string }) => `must be an object such as { "maxAnnualRate": "200%" }, got ${a.got}` },
+  'lint-config/unknown-threshold': {
+    message: (a: { key: string; suggestion: string | null; known: readonly string[] }) => `unknown lint threshold ${tick(a.key)}${a.suggestion !== null ? `: ${mean(a.suggestion)}` : ` (known: ${ticks(a.known)})`}`,
+  },
+  'lint-config/number': {
+    message: (a: { example: string; value: string; written: string }) => `must be a string such as ${a.example} (or false to turn the lint off), got the number ${a.value}: write ${a.written} if that is what you mean`,
+  },
+  'lint-config/not-string': { message: (a: { example: string; got: string }) => `must be a string such as ${a.example}, or false to turn the lint off, got ${a.got}` },
+  'lint-config/notation': {
+    message: (a: { notation: 'percent' | 'multiple'; example: string; got: string; fraction: { text: string; scaled: string } | null }) =>
+      `must be ${a.notation === 'percent' ? 'a percent' : 'a multiple'} such as ${a.example}, got ${a.got}${
+        a.fraction ? `: write the percent sign, "${a.fraction.text}%" (or "${a.fraction.scaled}%" if "${a.fraction.text}" is a fraction)` : ''
+      }`,
+  },
+  'lint-config/not-positive': { message: (a: { got: string }) => `must be above zero, got ${a.got} (write false to turn the lint off)` },
 } satisfies Record<string, EntryShape>;
 

@@ -793,5 +793,25 @@ export const es: Catalogue = {
 
 
 
+  // ---------------------------------------------------------------- plazo.config.json
+  'lint-config/not-object': { message: (a) => `debe ser un objeto JSON como { "lints": { "maxAnnualRate": "200%" } }, se encontró ${a.got}` },
+  'lint-config/unknown-field': {
+    message: (a) => `campo desconocido ${tick(a.key)}${a.suggestion !== null ? `: ${mean(a.suggestion)}` : ` (conocidos: ${ticks(a.known)})`}`,
+  },
+  'lint-config/lints-not-object': { message: (a) => `debe ser un objeto como { "maxAnnualRate": "200%" }, se encontró ${a.got}` },
+  'lint-config/unknown-threshold': {
+    message: (a) => `umbral de alerta desconocido ${tick(a.key)}${a.suggestion !== null ? `: ${mean(a.suggestion)}` : ` (conocidos: ${ticks(a.known)})`}`,
+  },
+  'lint-config/number': {
+    message: (a) => `debe ser un texto como ${a.example} (o false para apagar la alerta), se encontró el número ${a.value}: escribe ${a.written} si eso es lo que quieres decir`,
+  },
+  'lint-config/not-string': { message: (a) => `debe ser un texto como ${a.example}, o false para apagar la alerta, se encontró ${a.got}` },
+  'lint-config/notation': {
+    message: (a) =>
+      `debe ser ${a.notation === 'percent' ? 'un porcentaje' : 'un múltiplo'} como ${a.example}, se encontró ${a.got}${
+        a.fraction ? `: escribe el signo de porcentaje, "${a.fraction.text}%" (o "${a.fraction.scaled}%" si "${a.fraction.text}" es una fracción)` : ''
+      }`,
+  },
+  'lint-config/not-positive': { message: (a) => `debe ser mayor que cero, se encontró ${a.got} (escribe false para apagar la alerta)` },
 };
 

@@ -95,7 +95,7 @@ function parseCost(text: string | undefined, referAs: string | undefined): CostM
 }
 
 async function compileFile(file: string, io: CliIo): Promise<ProductIR | null> {
-  const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
+  const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd, io.lang) });
   if (!ir) for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, shownDiagnostic(io, d)) + '\n');
   return ir ?? null;
 }

@@ -16,7 +16,7 @@ export const command: CliCommand = {
       const text = await readTextInput(file, io);
       const shown = file === '-' ? '<stdin>' : file;
       const parsed = parse(text);
-      const diagnostics = [...parsed.diagnostics, ...check(parsed.file, { lints: await lintConfigFor(file, io.cwd) })];
+      const diagnostics = [...parsed.diagnostics, ...check(parsed.file, { lints: await lintConfigFor(file, io.cwd, io.lang) })];
       const localized = diagnostics.map((d) => shownDiagnostic(io, d));
       for (const d of localized) io.stderr(formatDiagnostic(shown, d) + '\n');
       files.push({ file: shown, diagnostics: localized });

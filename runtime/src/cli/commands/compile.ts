@@ -16,7 +16,7 @@ export const command: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing FILE' : 'compile takes one FILE');
     const file = positionals[0]!;
     const shown = file === '-' ? '<stdin>' : file;
-    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
+    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd, io.lang) });
     for (const d of diagnostics) io.stderr(formatDiagnostic(shown, shownDiagnostic(io, d)) + '\n');
     if (!ir) {
       if (values.json) printJson(io, { file: shown, diagnostics: diagnostics.map((d) => shownDiagnostic(io, d)) });

@@ -78,7 +78,7 @@ export const command: CliCommand = {
     const file = positionals[0]!;
     if (file === '-' && values.application === '-') throw new UsageError('FILE and --application cannot both be read from stdin');
     const shown = file === '-' ? '<stdin>' : file;
-    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
+    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd, io.lang) });
     for (const diag of diagnostics) io.stderr(formatDiagnostic(shown, shownDiagnostic(io, diag)) + '\n');
     if (!ir) throw new UsageError(`\`${shown}\` does not compile`);
     const decision = decide(ir, await readJsonInput(values.application, io), asOf);

@@ -102,7 +102,7 @@ export const command: CliCommand = {
     if (values.until < disburse) throw new InvalidInputError([{ path: 'until', message: `must not be before the disbursement date ${disburse}` }]);
 
     const text = await readTextInput(file, io);
-    const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd) });
+    const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd, io.lang) });
     if (!ir) {
       for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, shownDiagnostic(io, d)) + '\n');
       return 2;

@@ -104,7 +104,7 @@ export const command: CliCommand = {
     for (const file of positionals) {
       const text = await readTextInput(file, io);
       const shown = file === '-' ? '<stdin>' : file;
-      const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd) });
+      const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd, io.lang) });
       if (!ir) {
         for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(shown, shownDiagnostic(io, d)) + '\n');
         runs.push({ file: shown, report: null, positions: [] });
