@@ -152,15 +152,15 @@ const lateFeeRule = (a: { cap: string | null; config: string }): string =>
   `: ajusta \`lints.maxLateFeeShareOfInstallment\` en ${a.config}`;
 
 const OPTION_KINDS: Record<import('./en.ts').OptionKind, string> = {
-  method: 'método de interés',
-  basis: 'base de cálculo de intereses',
-  rounding: 'modo de redondeo',
-  businessDays: 'criterio de días hábiles',
-  ivaTarget: 'concepto de IVA',
-  allocation: 'componente de prelación',
-  channel: 'canal',
-  feeBase: 'base de comisión',
-  lateFeeBase: 'base de comisión por atraso',
+  method: 'método de interés desconocido',
+  basis: 'base de cálculo de intereses desconocida',
+  rounding: 'modo de redondeo desconocido',
+  businessDays: 'criterio de días hábiles desconocido',
+  ivaTarget: 'concepto de IVA desconocido',
+  allocation: 'componente de prelación desconocido',
+  channel: 'canal desconocido',
+  feeBase: 'base de comisión desconocida',
+  lateFeeBase: 'base de comisión por atraso desconocida',
 };
 
 const WHOLE: Record<import('./en.ts').WholeWhat, string> = { payments: 'los pagos', firstPaymentDays: 'los días al primer pago' };
@@ -298,7 +298,7 @@ export const es: Catalogue = {
   'type-mismatch/arithmetic': {
     message: (a) => `no se puede ${ARITHMETIC[a.op]![0]} ${typeLabel(a.left)} ${ARITHMETIC[a.op]![1]} ${typeLabel(a.right)}`,
     help: () =>
-      'se vale: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
+      'combinaciones válidas: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
       '`money / money` (un porcentaje: `debt / income < 30%`), `percent * number`, `number + number`; un número sin unidad ' +
       'como `500` se adapta a dinero o número, pero un porcentaje debe escribirse como tal (`30%` es 0.30)',
   },
@@ -412,7 +412,7 @@ export const es: Catalogue = {
   'engine-limit/signing-fees': {
     message: (a) => `las comisiones a la firma no dejan nada que entregar del préstamo más pequeño (${a.smallest})`,
     help: (a) =>
-      `${ticks(a.names)} ${a.names.length === 1 ? 'se cobra' : 'se cobran'} a la firma (descontadas o por adelantado, con IVA donde aplica) y se llevan ${a.taken} de un préstamo de ${a.smallest} (el monto mínimo en ${line(a.line)}): toda decisión sobre él fallaría; baja las comisiones o sube el monto mínimo`,
+      `${ticks(a.names)} ${a.names.length === 1 ? 'se cobra' : 'se cobran'} a la firma (descontada o por adelantado, con IVA donde aplica) y ${a.names.length === 1 ? 'se lleva' : 'se llevan'} ${a.taken} de un préstamo de ${a.smallest} (el monto mínimo en ${line(a.line)}): toda decisión sobre él fallaría; baja las comisiones o sube el monto mínimo`,
   },
 
   // ---------------------------------------------------------------- elegibilidad
@@ -484,7 +484,7 @@ export const es: Catalogue = {
   // ---------------------------------------------------------------- comunes
   'invalid-number/rate-negative': { message: (a) => `la tasa \`${a.rate}%\` es negativa` },
   'unknown-option': {
-    message: (a) => `${OPTION_KINDS[a.what]} desconocido: ${tick(a.name)}`,
+    message: (a) => `${OPTION_KINDS[a.what]} ${tick(a.name)}`,
     help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `escribe uno de ${ticks(a.allowed)}`),
   },
   'unknown-option/product-kind': {
