@@ -12,6 +12,10 @@ export interface Diagnostic {
   readonly range: Range;
   /** How to fix it, when the message alone does not say. */
   readonly help?: string;
+  /** The catalogue message id (`code` or `code/variant`), to re-render it in another language. */
+  readonly id?: string;
+  /** The message's arguments (plain data), for `localizeDiagnostic`. */
+  readonly args?: Readonly<Record<string, unknown>>;
 }
 
 /** Collects diagnostics; checks receive it as `accept`. */

@@ -10,3 +10,15 @@ export { parseLintConfig, DEFAULT_LINT_THRESHOLDS, type LintThresholds, type Lin
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
 export { describeChange, PART_KINDS, partKindOf, productParts, sectionSpans, type PartChange, type PartKind, type ProductPart, type SectionSpan } from './sections/product-parts.ts';
 export { lockedChanges } from './sections/locked-changes.ts';
+export {
+  localizeDiagnostic,
+  messageCatalogue,
+  renderMessage,
+  langOf,
+  LANGS,
+  type Lang,
+  type Localized,
+  type MessageId,
+  type MessageArgs,
+  type Catalogue,
+} from './messages/catalogue.ts';

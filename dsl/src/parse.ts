@@ -4,6 +4,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import { buildFile } from './ast/build.ts';
 import type { ProductFile, Range } from './ast/nodes.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { diagnostic } from './messages/catalogue.ts';
 import { lex } from './lexer/lexer.ts';
 import { LineIndex } from './lexer/line-index.ts';
 import { isRealToken, tokenRange } from './ast/cst.ts';
@@ -38,13 +39,14 @@ function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, tokens
     range = lines.range(end, end);
   }
   const detail = syntaxDetails.get(error.message);
-  const code = detail?.code ?? (atEnd ? 'unexpected-end-of-file' : 'unexpected-token');
-  return detail?.help === undefined ? { severity: 'error', code, message: error.message, range } : { severity: 'error', code, message: error.message, range, help: detail.help };
+  if (detail === undefined) return { severity: 'error', code: atEnd ? 'unexpected-end-of-file' : 'unexpected-token', message: error.message, range };
+  const d = diagnostic('error', detail.id, detail.args as never, range);
+  // The generic "expected ..., found ..." messages report the end of the file with their own code.
+  return atEnd && d.code === 'unexpected-token' ? { ...d, code: 'unexpected-end-of-file' } : d;
 }
 
-function problemDiagnostic({ code, message, help, token }: SyntaxProblem, lines: LineIndex): Diagnostic {
-  const range = tokenRange(token, lines);
-  return help === undefined ? { severity: 'error', code, message, range } : { severity: 'error', code, message, range, help };
+function problemDiagnostic({ id, args, token }: SyntaxProblem, lines: LineIndex): Diagnostic {
+  return diagnostic('error', id, args as never, tokenRange(token, lines));
 }
 
 /**

@@ -46,6 +46,8 @@ describe('editor and live preview', () => {
     const problem = page.getByTestId('problem').filter({ hasText: 'payroll.net_pxay' });
     await problem.first().waitFor();
     expect(await problem.first().getAttribute('data-line')).toBe(String(line));
+    // The studio speaks Spanish: so do the diagnostics (the dsl's catalogue), code unchanged.
+    expect(await problem.first().textContent()).toMatch(/nombre desconocido `payroll\.net_pxay`.*unknown-name/);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await screenshot(page, 'editor-error');
     // Keyboard: focus the problem and press Enter; the cursor lands on that line.

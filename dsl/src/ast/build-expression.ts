@@ -4,6 +4,7 @@
 // MAX_NESTING is reported once (`nesting-too-deep`) and its too-deep part becomes an ErrorExpr, so
 // no later phase recurses deeper than that. A long run of one associative operator
 // (`a + b + c + …`, `x and y and …`, `p or q or …`) is built as a balanced tree (see `run`).
+import { diagnostic } from '../messages/catalogue.ts';
 import type { CstNode, IToken } from 'chevrotain';
 import { spelling } from '../lexer/lexer.ts';
 import { MAX_NESTING } from '../parser/nesting.ts';
@@ -88,13 +89,7 @@ class Nesting {
   report(at: Range): void {
     if (this.reported) return;
     this.reported = true;
-    this.ctx.diagnostics.push({
-      severity: 'error',
-      code: 'nesting-too-deep',
-      message: `the expression nests more than ${MAX_NESTING} levels deep`,
-      range: at,
-      help: 'split it into smaller parts with `let` (`let part = ...`), or remove parentheses that are not needed',
-    });
+    this.ctx.diagnostics.push(diagnostic('error', 'nesting-too-deep', { max: MAX_NESTING }, at));
   }
 }
 
@@ -200,13 +195,7 @@ class FlatExpression {
   }
 
   private chained(tail: CstNode): void {
-    this.ctx.diagnostics.push({
-      severity: 'error',
-      code: 'chained-comparison',
-      message: 'comparisons cannot be chained',
-      range: nodeRange(tail, this.here, this.ctx.lines),
-      help: 'join two comparisons with `and`: `a < b and b < c`',
-    });
+    this.ctx.diagnostics.push(diagnostic('error', 'chained-comparison', {}, nodeRange(tail, this.here, this.ctx.lines)));
   }
 
   /** An operand: its atom, then its prefix operators from the innermost out. */

@@ -1,5 +1,6 @@
 // Literal and name nodes from CST tokens: numbers without `_`, percents with their exact fraction,
 // unescaped strings (reporting `invalid-escape`), identifiers with their own ranges.
+import { diagnostic } from '../messages/catalogue.ts';
 import type { CstNode, IToken } from 'chevrotain';
 import { Dec } from '@plazo/engine';
 import type { Diagnostic } from '../diagnostic.ts';
@@ -86,13 +87,7 @@ export function stringLiteral(t: IToken, ctx: BuildContext): StringLiteral {
       value += next;
     } else {
       const at = t.startOffset + 1 + i;
-      ctx.diagnostics.push({
-        severity: 'error',
-        code: 'invalid-escape',
-        message: next === undefined ? 'a string cannot end with `\\`' : `invalid escape \`\\${next}\` in a string`,
-        range: ctx.lines.range(at, at + (next === undefined ? 1 : 2)),
-        help: 'the only escapes are `\\"` (a double quote) and `\\\\` (a backslash)',
-      });
+      ctx.diagnostics.push(diagnostic('error', 'invalid-escape', { escape: next ?? null }, ctx.lines.range(at, at + (next === undefined ? 1 : 2))));
       if (next !== undefined) value += next;
     }
     i++;

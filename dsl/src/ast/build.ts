@@ -1,6 +1,7 @@
 // CST → AST of nodes.ts, with ranges. Copes with partial trees after error recovery: missing names
 // become empty identifiers, missing expressions ErrorExpr, and a statement whose required number
 // was lost is dropped. Reports `duplicate-setting` for a setting written twice.
+import { diagnostic } from '../messages/catalogue.ts';
 import type { CstNode, IToken } from 'chevrotain';
 import { buildExpression } from './build-expression.ts';
 import {
@@ -52,13 +53,7 @@ function stringOr(t: IToken | undefined, ctx: BuildContext, fallback: Range): A.
 }
 
 function duplicate(ctx: BuildContext, what: string, range: Range, where: string): void {
-  ctx.diagnostics.push({
-    severity: 'error',
-    code: 'duplicate-setting',
-    message: `\`${what}\` is set twice in \`${where}\``,
-    range,
-    help: 'keep one of them; the second one is ignored',
-  });
+  ctx.diagnostics.push(diagnostic('error', 'duplicate-setting', { what, where }, range));
 }
 
 /** Sets a singleton setting, reporting a duplicate (the first one wins). */

@@ -3,11 +3,11 @@
 // fields `..579` and `580..` meet, on money/number/percent fields they leave (579, 580) uncovered.
 import type { BinDecl, CharacteristicDecl, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { asNumberHelp, asPercentHelp, literalValue, showValue } from './decimals.ts';
-import { error, lineOf, warning } from './diagnostics.ts';
-import { describeInterval, integerInterval, interval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
+import { asNumberHelp, asPercentHelp, inEvery, literalValue, showValue } from './decimals.ts';
+import { error, lineNumber, warning } from './diagnostics.ts';
+import { describeIntervalIn, integerInterval, interval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
 import type { InputSymbol, LetSymbol } from './scope.ts';
-import { didYouMean } from './suggest.ts';
+import { closestName } from './suggest.ts';
 
 const NUMERIC = new Set(['number', 'integer', 'money', 'percent']);
 
@@ -23,25 +23,18 @@ export function checkBinCoverage(characteristic: CharacteristicDecl, symbol: Inp
     const match = bin.match;
     if (!match) continue;
     if (otherwise) {
-      accept(warning('bin-unreachable', 'this bin comes after `otherwise` and never matches', match.range, 'put `otherwise` last'));
+      accept(warning('bin-unreachable/after-otherwise', {}, match.range));
       continue;
     }
     if (match.kind === 'otherwise') otherwise = bin;
     if (match.kind === 'missing') {
-      if (missing) accept(error('bin-overlap', `\`${name}\` has two \`missing\` bins`, match.range, `the first is on ${lineOf(missing.range)}`));
-      else if (!symbol.optional) accept(warning('bin-unreachable', `\`${name}\` is required, so this \`missing\` bin never matches`, match.range));
+      if (missing) accept(error('bin-overlap/missing', { name, line: lineNumber(missing.range) }, match.range));
+      else if (!symbol.optional) accept(warning('bin-unreachable/missing-required', { name }, match.range));
       missing ??= bin;
     }
   }
   if (symbol.optional && !missing && !otherwise) {
-    accept(
-      error(
-        'missing-bin-required',
-        `\`${name}\` is optional but no bin handles it missing`,
-        characteristic.name.range,
-        'add a bin such as `missing -> -40 reason "SIN_HISTORIAL"`',
-      ),
-    );
+    accept(error('missing-bin-required', { name }, characteristic.name.range));
   }
   if (NUMERIC.has(type.kind)) {
     sound = checkNumericBins(characteristic, symbol, !otherwise, accept) && sound;
@@ -62,7 +55,7 @@ function checkNumericBins(characteristic: CharacteristicDecl, symbol: InputSymbo
   for (const bin of characteristic.bins) {
     const match = bin.match;
     if (match?.kind === 'values') {
-      accept(error('bin-type', `\`${name}\` is ${symbol.type.kind}: its bins are ranges, not values`, match.range, percent ? 'write a range such as `30%..<45%`' : 'write a range such as `580..679`'));
+      accept(error('bin-type/values-for-range', { name, kind: symbol.type.kind, percent }, match.range));
       sound = false;
       continue;
     }
@@ -72,21 +65,13 @@ function checkNumericBins(characteristic: CharacteristicDecl, symbol: InputSymbo
     for (const bound of [range.min, range.max]) {
       if (!bound) continue;
       if (percent !== (bound.kind === 'PercentLiteral')) {
-        accept(
-          error(
-            'type-mismatch',
-            percent ? `\`${name}\` is a percent: write this bound as a percent` : `\`${name}\` is ${symbol.type.kind}: this bound cannot be a percent`,
-            bound.range,
-            bound.kind === 'NumberLiteral'
-              ? asPercentHelp(bound.value)
-              : symbol.type.kind === 'number'
-                ? asNumberHelp(bound)
-                : `a ${symbol.type.kind} has no percents: write the bound as ${symbol.type.kind === 'money' ? 'an amount' : 'a whole number'}, without \`%\``,
-          ),
-        );
+        const kind = symbol.type.kind;
+        const fix =
+          bound.kind === 'NumberLiteral' ? inEvery((lang) => asPercentHelp(bound.value, lang)) : kind === 'number' ? inEvery((lang) => asNumberHelp(bound, lang)) : null;
+        accept(error('type-mismatch/bin-bound-percent', { name, kind, percent, fix }, bound.range));
         boundsOk = false;
       } else if (integer && !literalValue(bound)?.isInteger()) {
-        accept(error('type-mismatch', `\`${name}\` is an integer: bin bounds must be whole numbers`, bound.range));
+        accept(error('type-mismatch/bin-bound-integer', { name }, bound.range));
         boundsOk = false;
       }
     }
@@ -98,32 +83,18 @@ function checkNumericBins(characteristic: CharacteristicDecl, symbol: InputSymbo
     const max = literalValue(range.max);
     const own = integer ? integerInterval(min, max, range.maxExclusive) : interval(min, max, range.maxExclusive);
     if (isEmpty(own)) {
-      accept(error('range-inverted', 'this bin is empty: its lower bound is not below its upper bound', range.range, 'write the smaller bound first'));
+      accept(error('range-inverted/bin', {}, range.range));
       sound = false;
       continue;
     }
     if (isEmpty(intersect(own, domain))) {
-      accept(
-        warning(
-          'bin-unreachable',
-          `this bin lies outside the declared range ${declared(bounds, percent)} of \`${name}\``,
-          range.range,
-          'remove it, or widen the declared range in `input`',
-        ),
-      );
+      accept(warning('bin-unreachable/outside-range', { name, declared: declared(bounds, percent) }, range.range));
       continue;
     }
     for (const earlier of ranges) {
       const shared = intersect(intersect(earlier.interval, own), domain);
       if (isEmpty(shared)) continue;
-      accept(
-        error(
-          'bin-overlap',
-          `${describeInterval(shared, { integer, percent })} of \`${name}\` ${verb(describeInterval(shared, { integer, percent }))} covered by two bins`,
-          range.range,
-          `the bin on ${lineOf(earlier.bin.range)} already covers them; the first match wins, so change one of the bounds`,
-        ),
-      );
+      accept(error('bin-overlap/range', { name, shared: describeIntervalIn(shared, { integer, percent }), line: lineNumber(earlier.bin.range) }, range.range));
     }
     ranges.push({ bin, interval: own });
   }
@@ -132,11 +103,11 @@ function checkNumericBins(characteristic: CharacteristicDecl, symbol: InputSymbo
     const next = ranges.find((r) => r.interval.lo.value.gte(gap.hi.value));
     const previous = [...ranges].reverse().find((r) => r.interval.hi.value.lte(gap.lo.value));
     const at: Range = next?.bin.match.range ?? previous?.bin.match.range ?? characteristic.name.range;
-    let help = 'add a bin for them, or an `otherwise` bin';
-    if (!integer && gap.lo.open && gap.hi.open && gap.lo.value.isFinite() && gap.hi.value.isFinite()) {
-      help = `the bins end at ${showValue(gap.lo.value, percent)} and start again at ${showValue(gap.hi.value, percent)}: write the lower bin as \`..<${showValue(gap.hi.value, percent)}\` so they meet`;
-    }
-    accept(error('bin-gap', `${describeInterval(gap, { integer, percent })} of \`${name}\` ${verb(describeInterval(gap, { integer, percent }))} not covered`, at, help));
+    const meet =
+      !integer && gap.lo.open && gap.hi.open && gap.lo.value.isFinite() && gap.hi.value.isFinite()
+        ? { end: showValue(gap.lo.value, percent), start: showValue(gap.hi.value, percent) }
+        : null;
+    accept(error('bin-gap/range', { name, gap: describeIntervalIn(gap, { integer, percent }), meet }, at));
   }
   return sound;
 }
@@ -150,7 +121,7 @@ function checkValueBins(characteristic: CharacteristicDecl, symbol: InputSymbol 
   for (const bin of characteristic.bins) {
     const match = bin.match;
     if (match?.kind === 'range') {
-      accept(error('bin-type', `\`${name}\` is ${kind}: its bins are values, not ranges`, match.range, allowed ? `write values such as \`${allowed.slice(0, 2).join(', ')} -> 10\`` : 'write string values'));
+      accept(error('bin-type/ranges-for-values', { name, kind, examples: allowed ? allowed.slice(0, 2) : null }, match.range));
       sound = false;
       continue;
     }
@@ -160,18 +131,18 @@ function checkValueBins(characteristic: CharacteristicDecl, symbol: InputSymbol 
       const fits =
         kind === 'enum' ? value.kind === 'Identifier' : kind === 'boolean' ? value.kind === 'BooleanLiteral' : value.kind === 'StringLiteral';
       if (!fits) {
-        accept(error('bin-type', `\`${text}\` is not a ${kind} value of \`${name}\``, value.range, kind === 'string' ? `write it as a string: \`"${text}"\`` : undefined));
+        accept(error('bin-type/not-a-value', { text, kind, name }, value.range));
         sound = false;
         continue;
       }
       if (allowed && !allowed.includes(text)) {
-        accept(error('unknown-enum-value', `\`${text}\` is not a value of \`${name}\``, value.range, didYouMean(text, allowed) ?? `its values are ${allowed.map((v) => `\`${v}\``).join(', ')}`));
+        accept(error('unknown-enum-value/bin', { text, name, suggestion: closestName(text, allowed) ?? null, allowed }, value.range));
         sound = false;
         continue;
       }
       const first = covered.get(text);
       if (first) {
-        accept(error('bin-overlap', `value \`${text}\` of \`${name}\` is in two bins`, value.range, `the bin on ${lineOf(first.range)} already has it`));
+        accept(error('bin-overlap/value', { text, name, line: lineNumber(first.range) }, value.range));
       } else {
         covered.set(text, bin);
       }
@@ -179,19 +150,12 @@ function checkValueBins(characteristic: CharacteristicDecl, symbol: InputSymbol 
   }
   if (!needCoverage || !sound) return sound;
   if (!allowed) {
-    accept(error('bin-gap', `the strings of \`${name}\` cannot all be listed`, characteristic.name.range, 'add an `otherwise` bin'));
+    accept(error('bin-gap/strings', { name }, characteristic.name.range));
     return sound;
   }
   const left = allowed.filter((value) => !covered.has(value));
   if (left.length > 0) {
-    accept(
-      error(
-        'bin-gap',
-        `${left.length === 1 ? 'value' : 'values'} ${left.map((v) => `\`${v}\``).join(', ')} of \`${name}\` ${left.length === 1 ? 'is' : 'are'} not covered`,
-        characteristic.name.range,
-        'add them to a bin, or add an `otherwise` bin',
-      ),
-    );
+    accept(error('bin-gap/values', { name, left }, characteristic.name.range));
   }
   return sound;
 }
@@ -208,7 +172,3 @@ function declared(bounds: InputSymbol['decl']['bounds'], percent: boolean): stri
   return `${min ? showValue(min, percent) : ''}..${bounds?.maxExclusive ? '<' : ''}${max ? showValue(max, percent) : ''}`;
 }
 
-/** `is` for "value 5", `are` for "values 5..9". */
-function verb(description: string): string {
-  return description.startsWith('value ') ? 'is' : 'are';
-}

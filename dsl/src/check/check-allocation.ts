@@ -12,21 +12,14 @@ export function checkAllocation(allocation: AllocationDecl, accept: Accept): voi
   const seen = new Set<string>();
   for (const component of allocation.components) {
     if (!component?.name) continue;
-    if (!checkOption(component, ALLOCATION_COMPONENTS, 'allocation component', accept)) continue;
+    if (!checkOption(component, ALLOCATION_COMPONENTS, 'allocation', accept)) continue;
     if (seen.has(component.name)) {
-      accept(error('allocation-duplicate', `\`${component.name}\` is listed twice`, component.range, 'list every component once'));
+      accept(error('allocation-duplicate', { component: component.name }, component.range));
     }
     seen.add(component.name);
   }
   const missing = ALLOCATION_COMPONENTS.filter((c) => !seen.has(c));
   if (missing.length > 0 && allocation.components.length > 0) {
-    accept(
-      error(
-        'allocation-incomplete',
-        `allocation does not list ${missing.map((m) => `\`${m}\``).join(', ')}`,
-        headRange(allocation.range, 'allocation'.length),
-        `a payment must go somewhere: list all of ${ALLOCATION_COMPONENTS.join(', ')}`,
-      ),
-    );
+    accept(error('allocation-incomplete', { missing, all: [...ALLOCATION_COMPONENTS] }, headRange(allocation.range, 'allocation'.length)));
   }
 }

@@ -5,8 +5,8 @@ import { Dec, LOAN_TERMS_LIMITS } from '@plazo/engine';
 import type { ActionNode, CollectionSection, CollectionStepNode, PricingSection } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { literalValue } from './decimals.ts';
-import { error, lineOf, warning } from './diagnostics.ts';
-import { describeInterval, integerInterval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
+import { error, lineNumber, warning } from './diagnostics.ts';
+import { intervalSpan, integerInterval, intersect, isEmpty, uncovered, type Interval } from './intervals.ts';
 import { checkEveryDays } from './check-limits.ts';
 import { checkOption, checkRateValue } from './options.ts';
 
@@ -23,45 +23,39 @@ export function checkCollection(collection: CollectionSection, accept: Accept, p
     if (step.kind === 'at') {
       for (const action of step.actions) {
         if (action.kind === 'offer-restructure') {
-          accept(warning('offer-outside-stage', '`offer restructure` on a day is never offered: offers belong to the stage a loan is in', action.range, 'move it to a stage line (`from 31 to 90 dpd stage tardia offer restructure`)'));
+          accept(warning('offer-outside-stage', {}, action.range));
         }
       }
       const day = literalValue(step.day);
-      if (step.day && (!day || !day.isInteger())) accept(error('invalid-number', '`at` takes a whole number of days', step.day.range));
+      if (step.day && (!day || !day.isInteger())) accept(error('invalid-number/at-days', {}, step.day.range));
       continue;
     }
     const name = step.stage?.name;
     if (name) {
       const first = names.get(name);
-      if (first) accept(error('duplicate-name', `stage \`${name}\` is declared twice`, step.stage!.range, `the first is on ${lineOf(first.range)}`));
+      if (first) accept(error('duplicate-name/stage', { name, line: lineNumber(first.range) }, step.stage!.range));
       else names.set(name, step);
     }
     const from = literalValue(step.from);
     const to = literalValue(step.to);
     if (!from || !from.isInteger() || (step.to && (!to || !to.isInteger()))) {
-      if (step.from) accept(error('invalid-number', 'stages take whole numbers of days past due', (step.to && !to?.isInteger() ? step.to : step.from).range));
+      if (step.from) accept(error('invalid-number/stage-days', {}, (step.to && !to?.isInteger() ? step.to : step.from).range));
       continue;
     }
     if (from.lt(1)) {
-      accept(error('invalid-number', `a stage starts at 1 day past due or later, found ${from.toFixed()}`, step.from.range, 'use `at N days` for reminders on or before the due date'));
+      accept(error('invalid-number/stage-start', { from: from.toFixed() }, step.from.range));
       continue;
     }
     if (to && from.gt(to)) {
-      accept(error('range-inverted', `stage \`${name ?? ''}\` runs from ${from.toFixed()} to ${to.toFixed()} days`, step.to!.range, 'write the smaller day first'));
+      accept(error('range-inverted/stage', { name: name ?? '', from: from.toFixed(), to: to.toFixed() }, step.to!.range));
       continue;
     }
     const own = integerInterval(from, to);
     for (const earlier of stages) {
       const shared = intersect(earlier.interval, own);
       if (isEmpty(shared)) continue;
-      accept(
-        error(
-          'stage-overlap',
-          `days ${describeInterval(shared, { integer: true, percent: false }).replace(/^values? /, '')} past due are in stages \`${earlier.step.stage?.name ?? ''}\` and \`${name ?? ''}\``,
-          step.from.range,
-          `the stage on ${lineOf(earlier.step.range)} already covers them`,
-        ),
-      );
+      const days = intervalSpan(shared, { integer: true, percent: false });
+      accept(error('stage-overlap', { days, first: earlier.step.stage?.name ?? '', second: name ?? '', line: lineNumber(earlier.step.range) }, step.from.range));
     }
     stages.push({ step, interval: own });
   }
@@ -70,14 +64,7 @@ export function checkCollection(collection: CollectionSection, accept: Accept, p
   const domain: Interval = { lo: first.interval.lo, hi: stages.reduce((a, b) => (a.interval.hi.value.gte(b.interval.hi.value) ? a : b)).interval.hi };
   for (const gap of uncovered(domain, stages.map((s) => s.interval))) {
     const next = stages.find((s) => s.interval.lo.value.eq(gap.hi.value));
-    accept(
-      warning(
-        'stage-gap',
-        `days ${describeInterval(gap, { integer: true, percent: false }).replace(/^values? /, '')} past due are in no stage`,
-        next?.step.from.range ?? collection.range,
-        'make each stage start the day after the previous one ends',
-      ),
-    );
+    accept(warning('stage-gap', { days: intervalSpan(gap, { integer: true, percent: false }) }, next?.step.from.range ?? collection.range));
   }
 }
 
@@ -95,21 +82,14 @@ function checkRestructureOffer(offer: Extract<ActionNode, { kind: 'offer-restruc
   if (offer.payments) {
     const n = literalValue(offer.payments);
     if (!n || !n.isInteger() || n.lt(1) || n.gt(MAX_PAYMENTS)) {
-      accept(error('invalid-number', `a restructuring offer takes a whole number of payments from 1 to ${MAX_PAYMENTS}, found \`${offer.payments.value}\``, offer.payments.range));
+      accept(error('invalid-number/restructure-payments', { most: MAX_PAYMENTS, found: offer.payments.value }, offer.payments.range));
     } else if (pricing?.method?.name === 'bullet' && !n.eq(1)) {
-      accept(
-        error(
-          'restructure-bullet',
-          `a bullet product repays in one payment: it cannot restructure into ${n.toFixed()} payments`,
-          offer.payments.range,
-          'write `payments 1`, or leave the payments out',
-        ),
-      );
+      accept(error('restructure-bullet', { payments: n.toFixed() }, offer.payments.range));
     }
   }
   if (offer.frequency?.kind === 'every') checkEveryDays(offer.frequency, accept);
   if (offer.rate) {
     checkRateValue(offer.rate, accept);
-    if (literalValue(offer.rate)?.gt(MAX_RATE)) accept(error('invalid-number', `the rate \`${offer.rate.value}%\` is above ${MAX_RATE.times(100).toFixed()}%`, offer.rate.range));
+    if (literalValue(offer.rate)?.gt(MAX_RATE)) accept(error('invalid-number/restructure-rate', { rate: offer.rate.value, most: MAX_RATE.times(100).toFixed() }, offer.rate.range));
   }
 }

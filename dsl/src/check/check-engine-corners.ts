@@ -5,6 +5,7 @@
 // product line the engine's field path points to. Runs only on a product free of other errors.
 import { Dec, generateSchedule, InvalidInputError, loanTermsFor, NoCatError, selectRate, type FieldIssue, type Frequency, type ProductIR, type UnhashedProductIR } from '@plazo/engine';
 import type { FeeDecl, LimitsSection, PricingSection, Range } from '../ast/nodes.ts';
+import type { LoanArg } from '../messages/en.ts';
 import type { Accept } from '../diagnostic.ts';
 import { error, headRange } from './diagnostics.ts';
 import { grouped } from './check-engine-limits.ts';
@@ -28,7 +29,7 @@ export interface CornerSources {
 export interface SmallestInstallment {
   readonly total: Dec;
   /** "500 in 12 monthly payments at 48%" */
-  readonly loan: string;
+  readonly loan: LoanArg;
 }
 
 /**
@@ -51,7 +52,7 @@ export function checkEngineCorners(ir: UnhashedProductIR, sources: CornerSources
           const key = `${request.amount}|${payments}|${termIndex}|${rate}`;
           if (tried.has(key)) continue;
           tried.add(key);
-          const loan = `${grouped(principal)} in ${payments} ${frequencyText(term.frequency)} payment${payments === 1 ? '' : 's'} at ${new Dec(rate).times(100).toFixed()}%`;
+          const loan: LoanArg = { amount: grouped(principal), payments, frequency: frequencyText(term.frequency), rate: new Dec(rate).times(100).toFixed() };
           const outcome = schedule(product, request, band);
           if ('total' in outcome) {
             if (!smallest || outcome.total.lt(smallest.total)) smallest = { total: outcome.total, loan };
@@ -62,14 +63,8 @@ export function checkEngineCorners(ir: UnhashedProductIR, sources: CornerSources
           const range = sourceOf(issue.path, sources, termIndex);
           if (reported.has(range)) continue;
           reported.add(range);
-          accept(
-            error(
-              'engine-limit',
-              `the engine cannot schedule a loan this product allows: ${loan}`,
-              range,
-              `${issue.message}; every decision on such a loan would fail${issue.path === 'principal' ? principalHelp(ir) : ''}`,
-            ),
-          );
+          const remedy = issue.path !== 'principal' ? null : ir.pricing.basis === 'period' ? 'period' : 'days';
+          accept(error('engine-limit/corner', { loan, issue: issue.message, remedy }, range));
         }
       }
     }
@@ -140,13 +135,6 @@ function schedule(product: ProductIR, request: { amount: string; payments: numbe
 }
 
 /** What to change when a level installment cannot pay its principal. */
-function principalHelp(ir: UnhashedProductIR): string {
-  const remedies = 'allow fewer payments, a larger minimum amount or a lower rate';
-  if (ir.pricing.basis === 'period') return `: ${remedies}`;
-  // Interest by days: a first period longer than the others (disbursed on the 1st, the first
-  // monthly or semimonthly due date is a month away) accrues more than the level installment pays.
-  return `: ${remedies}; with interest by days a long first period weighs most, so \`basis period\` or a shorter \`first payment\` window also helps`;
-}
 
 function frequencyText(frequency: Frequency): string {
   return typeof frequency === 'string' ? frequency : `every-${frequency.everyDays}-days`;

@@ -15,11 +15,11 @@ import {
 import type { FeeDecl, LimitsSection, NumberLiteral, PercentLiteral, PricingSection, RateNode } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { literalValue } from './decimals.ts';
-import { error, lineOf } from './diagnostics.ts';
+import type { ScaleWhat } from '../messages/en.ts';
+import { error, lineNumber } from './diagnostics.ts';
 import { frequencyKey } from './check-limits.ts';
 import { METHODS } from './check-pricing.ts';
 
-const CODE = 'engine-limit';
 const MAX_PRINCIPAL = new Dec(LOAN_TERMS_LIMITS.maxPrincipal);
 const MAX_RATE = new Dec(LOAN_TERMS_LIMITS.maxAnnualRate);
 const MAX_FEE_PERCENT = new Dec(LOAN_TERMS_LIMITS.maxFeePercent);
@@ -54,63 +54,35 @@ function percentText(fraction: Dec | string): string {
 }
 
 /** A money value with more decimals than the currency scale cannot be a LoanTerms amount. */
-function checkScale(literal: NumberLiteral | undefined, what: string, scale: number | undefined, accept: Accept): void {
+function checkScale(literal: NumberLiteral | undefined, what: ScaleWhat, scale: number | undefined, accept: Accept): void {
   const value = literalValue(literal);
   if (!literal || !value || scale === undefined || value.decimalPlaces() <= scale) return;
-  accept(
-    error(
-      CODE,
-      `${what} \`${literal.value}\` has more decimals than the currency scale (${scale})`,
-      literal.range,
-      `the engine keeps money to ${scale} decimal places (\`rounding ${scale}\`): write ${scale === 0 ? 'a whole amount' : `at most ${scale} decimals`}, or raise the scale`,
-    ),
-  );
+  accept(error('engine-limit/scale', { what, value: literal.value, scale }, literal.range));
 }
 
 function checkLimitsAgainstEngine(limits: LimitsSection, pricing: PricingSection | undefined, method: AmortizationMethod | undefined, scale: number | undefined, accept: Accept): void {
   const max = limits.amount?.range.max;
   const maxValue = max?.kind === 'NumberLiteral' ? literalValue(max) : undefined;
   if (max && maxValue?.gt(MAX_PRINCIPAL)) {
-    accept(
-      error(
-        CODE,
-        `the maximum amount \`${grouped(maxValue)}\` is above the largest loan the engine schedules (${grouped(MAX_PRINCIPAL)})`,
-        max.range,
-        `every decision on an amount above ${grouped(MAX_PRINCIPAL)} would fail: lower the maximum`,
-      ),
-    );
+    accept(error('engine-limit/max-amount', { amount: grouped(maxValue), most: grouped(MAX_PRINCIPAL) }, max.range));
   }
   // Requested amounts are multiples of the step (default 1), so the step bounds their decimals.
-  checkScale(limits.amount?.step, 'the amount step', scale, accept);
+  checkScale(limits.amount?.step, { kind: 'step' }, scale, accept);
   for (const term of limits.terms) {
     const payments = term.payments;
     const most = payments?.max?.kind === 'NumberLiteral' ? literalValue(payments.max) : undefined;
     if (payments?.max && most?.isInteger() && (payments.maxExclusive ? most.minus(1) : most).gt(LOAN_TERMS_LIMITS.maxInstallments)) {
-      accept(
-        error(
-          CODE,
-          `\`${payments.max.value}\` payments is above the most the engine schedules (${LOAN_TERMS_LIMITS.maxInstallments})`,
-          payments.max.range,
-          `every decision on more than ${LOAN_TERMS_LIMITS.maxInstallments} payments would fail: lower the maximum`,
-        ),
-      );
+      accept(error('engine-limit/max-payments', { payments: payments.max.value, most: LOAN_TERMS_LIMITS.maxInstallments }, payments.max.range));
     }
     const frequency = term.frequency;
     if (frequency?.kind === 'every') {
       const days = literalValue(frequency.days);
       if (days?.isInteger() && days.gt(LOAN_TERMS_LIMITS.maxEveryDays)) {
-        accept(error(CODE, `\`every ${frequency.days.value} days\` is longer than the longest period the engine schedules (${LOAN_TERMS_LIMITS.maxEveryDays} days)`, frequency.days.range, 'use `monthly`, or a period of at most a year'));
+        accept(error('engine-limit/every-days-long', { days: frequency.days.value, most: LOAN_TERMS_LIMITS.maxEveryDays }, frequency.days.range));
       } else if (days?.isInteger() && days.gte(1) && days.lte(LONGEST_MX_NON_BUSINESS_RUN)) {
         const rule = pricing?.businessDays?.name;
         if (rule === 'next' || rule === 'previous') {
-          accept(
-            error(
-              CODE,
-              `\`every ${frequency.days.value} days\` is too short for \`business days ${rule}\``,
-              frequency.days.range,
-              `Mexican banking holidays and weekends run up to ${LONGEST_MX_NON_BUSINESS_RUN} days in a row (Holy Thursday to Easter Sunday), so two due dates would move onto the same business day and the decision fails: use periods of at least ${LONGEST_MX_NON_BUSINESS_RUN + 1} days, or \`business days none\``,
-            ),
-          );
+          accept(error('engine-limit/every-days-short', { days: frequency.days.value, rule, run: LONGEST_MX_NON_BUSINESS_RUN }, frequency.days.range));
         }
       }
     }
@@ -119,79 +91,44 @@ function checkLimitsAgainstEngine(limits: LimitsSection, pricing: PricingSection
       const hi = literalValue(payments.max);
       const last = hi && payments.maxExclusive ? hi.minus(1) : hi;
       if (lo && last && lo.isInteger() && last.isInteger() && (!lo.eq(BULLET_INSTALLMENTS) || !last.eq(BULLET_INSTALLMENTS))) {
-        accept(
-          error(
-            CODE,
-            `a \`bullet\` loan repays in one payment, but this term allows ${lo.eq(last) ? lo.toFixed() : `${lo.toFixed()}..${last.toFixed()}`} payments`,
-            payments.range,
-            `write \`payments 1..1 ${frequencyKey(term.frequency) ?? 'monthly'}\`, or use another method (french, german, flat)`,
-          ),
-        );
+        accept(error('engine-limit/bullet-term', { payments: lo.eq(last) ? lo.toFixed() : `${lo.toFixed()}..${last.toFixed()}`, frequency: frequencyKey(term.frequency) ?? 'monthly' }, payments.range));
       }
     }
   }
   const window = limits.firstPayment?.days;
   const lastDay = window?.max?.kind === 'NumberLiteral' ? literalValue(window.max) : undefined;
   if (window?.max && lastDay?.isInteger() && pricing?.businessDays?.name === 'previous' && (window.maxExclusive ? lastDay.minus(1) : lastDay).lte(LONGEST_MX_NON_BUSINESS_RUN)) {
-    accept(
-      error(
-        CODE,
-        `a first payment at most ${window.max.value} days after disbursement can move back onto the disbursement day with \`business days previous\``,
-        window.max.range,
-        `non-business days run up to ${LONGEST_MX_NON_BUSINESS_RUN} in a row (Holy Thursday to Easter Sunday): allow a first payment at least ${LONGEST_MX_NON_BUSINESS_RUN + 1} days out, or use \`business days next\``,
-      ),
-    );
+    accept(error('engine-limit/first-payment-previous', { days: window.max.value, run: LONGEST_MX_NON_BUSINESS_RUN }, window.max.range));
   }
 }
 
 function checkPricingAgainstEngine(pricing: PricingSection, limits: LimitsSection | undefined, method: AmortizationMethod | undefined, scale: number | undefined, accept: Accept): void {
   for (const rate of ratesOf(pricing.rate)) {
     if (literalValue(rate)?.gt(MAX_RATE)) {
-      accept(
-        error(
-          CODE,
-          `the rate \`${rate.value}%\` is above the highest annual rate the engine prices (${percentText(MAX_RATE)})`,
-          rate.range,
-          `every decision at this rate would fail: a nominal annual rate is at most ${percentText(MAX_RATE)} (\`rate 48%\` is 0.48 a year)`,
-        ),
-      );
+      accept(error('engine-limit/rate', { rate: rate.value, most: percentText(MAX_RATE) }, rate.range));
     }
   }
   const multiple = pricing.rounding?.multiple;
-  checkScale(multiple, 'the installment multiple', scale, accept);
+  checkScale(multiple, { kind: 'multiple' }, scale, accept);
   if (multiple && literalValue(multiple)?.gt(MAX_PRINCIPAL)) {
-    accept(error(CODE, `the installment multiple \`${multiple.value}\` is above ${grouped(MAX_PRINCIPAL)}`, multiple.range));
+    accept(error('engine-limit/multiple', { multiple: multiple.value, most: grouped(MAX_PRINCIPAL) }, multiple.range));
   }
   if (pricing.installmentIncludesIva && method && pricing.method && !TAX_INCLUDED_METHODS.includes(method) && (METHODS as readonly string[]).includes(method)) {
-    accept(
-      error(
-        CODE,
-        `\`installment includes iva\` levels a ${TAX_INCLUDED_METHODS.join(' or ')} installment, and \`${method}\` has none`,
-        pricing.method.range,
-        `use \`method ${TAX_INCLUDED_METHODS[0]}\`, or remove \`installment includes iva\``,
-      ),
-    );
+    accept(error('engine-limit/tax-included-method', { methods: [...TAX_INCLUDED_METHODS], method }, pricing.method.range));
   }
   if (!limits) return;
   // Grace covers all installments but the last of the shortest term.
-  let shortest: { payments: Dec; line: string } | undefined;
+  let shortest: { payments: Dec; line: number } | undefined;
   for (const term of limits.terms) {
     const lo = literalValue(term.payments?.min);
-    if (term.payments?.min?.kind === 'NumberLiteral' && lo?.isInteger() && lo.gte(1) && (!shortest || lo.lt(shortest.payments))) shortest = { payments: lo, line: lineOf(term.at) };
+    if (term.payments?.min?.kind === 'NumberLiteral' && lo?.isInteger() && lo.gte(1) && (!shortest || lo.lt(shortest.payments))) shortest = { payments: lo, line: lineNumber(term.at) };
   }
   if (!shortest) return;
   const most = maxGraceInstallments(shortest.payments.toNumber());
   for (const grace of pricing.grace) {
     const count = literalValue(grace.count);
     if (!count?.isInteger() || count.lte(most)) continue;
-    accept(
-      error(
-        CODE,
-        `\`grace ${grace.what} ${grace.count.value}\` leaves no installment to repay a loan of ${shortest.payments.toFixed()} payment${shortest.payments.eq(1) ? '' : 's'}`,
-        grace.count.range,
-        `the shortest term (${shortest.line}) has ${shortest.payments.toFixed()}: grace may cover at most ${most} installment${most === 1 ? '' : 's'} (all but the last), or raise the minimum payments`,
-      ),
-    );
+    accept(error('engine-limit/grace', { what: grace.what, count: grace.count.value, payments: shortest.payments.toNumber(), line: shortest.line, most }, grace.count.range));
   }
 }
 
@@ -205,24 +142,17 @@ function checkFeeAgainstEngine(fee: FeeDecl, scale: number | undefined, accept: 
   const name = fee.name?.name ?? '';
   if (fee.amount?.kind === 'PercentLiteral') {
     if (literalValue(fee.amount)?.gt(MAX_FEE_PERCENT)) {
-      accept(error(CODE, `fee \`${name}\` of \`${fee.amount.value}%\` is above ${percentText(MAX_FEE_PERCENT)} of its base`, fee.amount.range, `the engine charges a fee of at most ${percentText(MAX_FEE_PERCENT)}: write it as a fixed amount, or lower it`));
+      accept(error('engine-limit/fee-percent', { name, percent: fee.amount.value, most: percentText(MAX_FEE_PERCENT) }, fee.amount.range));
     }
     const base = fee.of?.name;
     if (base === 'installment') {
-      accept(
-        error(
-          CODE,
-          `the engine cannot charge fee \`${name}\` as a percent of the installment`,
-          fee.of!.range,
-          `per-installment percent fees are of the ${SCHEDULE_FEE_BASES.map((b) => `\`${b}\``).join(' or the ')}: write \`of balance\` or \`of principal\`, or a fixed amount per installment`,
-        ),
-      );
+      accept(error('engine-limit/fee-of-installment', { name, bases: [...SCHEDULE_FEE_BASES] }, fee.of!.range));
     }
   } else {
-    checkScale(fee.amount, `fee \`${name}\` of`, scale, accept);
+    checkScale(fee.amount, { kind: 'fee', name }, scale, accept);
   }
-  checkScale(fee.min, `the \`min\` of fee \`${name}\``, scale, accept);
-  checkScale(fee.max, `the \`max\` of fee \`${name}\``, scale, accept);
+  checkScale(fee.min, { kind: 'fee-min', name }, scale, accept);
+  checkScale(fee.max, { kind: 'fee-max', name }, scale, accept);
 }
 
 /**
@@ -261,15 +191,9 @@ function checkSigningFees(limits: LimitsSection, pricing: PricingSection | undef
   const net = smallest.minus(deducted).minus(upfront);
   if (disbursed.gt(0) && net.gt(0)) return;
   const first = charged[0]!;
-  const names = charged.map((f) => `\`${f.name?.name ?? ''}\``).join(', ');
-  accept(
-    error(
-      CODE,
-      `fees at signing leave nothing to disburse from the smallest loan (${grouped(smallest)})`,
-      first.amount.range,
-      `${names} ${charged.length === 1 ? 'is' : 'are'} charged at signing (deducted or upfront, with IVA where taxed) and take ${grouped(deducted.plus(upfront).plus(deductedTax).toDecimalPlaces(scale))} of a loan of ${grouped(smallest)} (the minimum amount on ${lineOf(min.range)}): every decision on it would fail; lower the fees or raise the minimum amount`,
-    ),
-  );
+  const names = charged.map((f) => f.name?.name ?? '');
+  const taken = grouped(deducted.plus(upfront).plus(deductedTax).toDecimalPlaces(scale));
+  accept(error('engine-limit/signing-fees', { smallest: grouped(smallest), names, taken, line: lineNumber(min.range) }, first.amount.range));
 }
 
 /** A one-time fee on a principal (percent of it, rounded to the scale and capped), or undefined if malformed. */

@@ -2,10 +2,12 @@
 // enum values), applies the type rules of value-types.ts and reports each misuse at its operand.
 import type { BinaryExpr, CallExpr, Expr, InExpr, NameRef, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { asNumberHelp, asPercentHelp } from './decimals.ts';
+import type { Localized } from '../messages/types.ts';
+import type { Place } from '../messages/en.ts';
+import { asNumberHelp, asPercentHelp, inEvery } from './decimals.ts';
 import { error } from './diagnostics.ts';
 import { lookup, knownNames, type Scope } from './scope.ts';
-import { didYouMean } from './suggest.ts';
+import { closestName } from './suggest.ts';
 import {
   BOOLEAN,
   DATE,
@@ -16,9 +18,8 @@ import {
   arithmeticType,
   assignable,
   comparable,
-  comparableWith,
   isNumeric,
-  typeLabel,
+  typeArg,
   type ExprType,
 } from './value-types.ts';
 
@@ -58,11 +59,11 @@ export function inferType(expr: Expr | undefined, ctx: ExprContext): ExprType {
     case 'UnaryExpr': {
       const operand = inferType(expr.operand, ctx);
       if (expr.operator === 'not') {
-        expectBoolean(expr.operand, operand, '`not`', ctx);
+        expectBoolean(expr.operand, operand, { kind: 'not' }, ctx);
         return BOOLEAN;
       }
       if (operand.kind !== 'unknown' && !isNumeric(operand)) {
-        ctx.accept(error('type-mismatch', `cannot negate ${typeLabel(operand)}`, expr.operand.range, 'only numbers, money and percents have a sign'));
+        ctx.accept(error('type-mismatch/negate', { type: typeArg(operand) }, expr.operand.range));
         return UNKNOWN;
       }
       return operand;
@@ -76,31 +77,18 @@ export function inferType(expr: Expr | undefined, ctx: ExprContext): ExprType {
       if (operand?.kind === 'NameRef') {
         resolveName(operand, ctx);
       } else if (operand && operand.kind !== 'ErrorExpr') {
-        ctx.accept(
-          error(
-            'presence-operand',
-            `\`is ${expr.present ? 'present' : 'missing'}\` applies to a field or a let, not to an expression`,
-            operand.range,
-            'test the field itself: `bureau.score is present`',
-          ),
-        );
+        ctx.accept(error('presence-operand', { present: expr.present }, operand.range));
       }
       return BOOLEAN;
     }
     case 'IfExpr': {
-      expectBoolean(expr.condition, inferType(expr.condition, ctx), 'the condition of `if`', ctx);
+      expectBoolean(expr.condition, inferType(expr.condition, ctx), { kind: 'if' }, ctx);
       const then = inferType(expr.then, ctx);
       const otherwise = inferType(expr.otherwise, ctx);
       if (assignable(then, otherwise)) return otherwise.kind === 'literal' ? then : otherwise;
       if (assignable(otherwise, then)) return then;
-      ctx.accept(
-        error(
-          'type-mismatch',
-          `the branches of \`if\` have different types: ${typeLabel(then)} and ${typeLabel(otherwise)}`,
-          expr.otherwise.range,
-          notationHelp(then, expr.otherwise) ?? notationHelp(otherwise, expr.then) ?? 'both branches must give the same type',
-        ),
-      );
+      const fix = notationHelp(then, expr.otherwise) ?? notationHelp(otherwise, expr.then);
+      ctx.accept(error('type-mismatch/if-branches', { then: typeArg(then), otherwise: typeArg(otherwise), fix }, expr.otherwise.range));
       return UNKNOWN;
     }
     case 'CallExpr':
@@ -108,38 +96,34 @@ export function inferType(expr: Expr | undefined, ctx: ExprContext): ExprType {
   }
 }
 
-/** Reports a type error when `expr` is not of the `wanted` type; `what` names the place. */
-export function expectType(expr: Expr | undefined, wanted: ExprType, what: string, ctx: ExprContext): ExprType {
+/** Reports a type error when `expr` is not of the `wanted` type; `place` names where it stands. */
+export function expectType(expr: Expr | undefined, wanted: ExprType, place: Place, ctx: ExprContext): ExprType {
   const actual = inferType(expr, ctx);
   if (expr && !assignable(actual, wanted)) {
-    ctx.accept(
-      error('type-mismatch', `${what} must be ${typeLabel(wanted)}, found ${typeLabel(actual)}`, expr.range, `write ${comparableWith(wanted)}`),
-    );
+    ctx.accept(error('type-mismatch/expected', { place, wanted: typeArg(wanted), actual: typeArg(actual) }, expr.range));
   }
   return actual;
 }
 
-function expectBoolean(expr: Expr, type: ExprType, what: string, ctx: ExprContext): void {
+function expectBoolean(expr: Expr, type: ExprType, place: Place, ctx: ExprContext): void {
   if (type.kind !== 'unknown' && type.kind !== 'boolean') {
-    ctx.accept(
-      error('type-mismatch', `${what} must be \`boolean\`, found ${typeLabel(type)}`, expr.range, 'write a condition such as `applicant.age > 70`'),
-    );
+    ctx.accept(error('type-mismatch/not-boolean', { place, type: typeArg(type) }, expr.range));
   }
 }
 
 function inferBinary(expr: BinaryExpr, ctx: ExprContext): ExprType {
   const op = expr.operator;
   if (op === 'and' || op === 'or') {
-    expectBoolean(expr.left, inferType(expr.left, ctx), `the left side of \`${op}\``, ctx);
-    expectBoolean(expr.right, inferType(expr.right, ctx), `the right side of \`${op}\``, ctx);
+    expectBoolean(expr.left, inferType(expr.left, ctx), { kind: 'side', side: 'left', op }, ctx);
+    expectBoolean(expr.right, inferType(expr.right, ctx), { kind: 'side', side: 'right', op }, ctx);
     return BOOLEAN;
   }
   if (op === '+' || op === '-' || op === '*' || op === '/') {
     const left = inferType(expr.left, ctx);
     const right = inferType(expr.right, ctx);
     const result = arithmeticType(op, left, right);
-    if ('kind' in result) return result;
-    ctx.accept(error('type-mismatch', result.message, expr.right.range, result.help));
+    if (result) return result;
+    ctx.accept(error('type-mismatch/arithmetic', { op, left: typeArg(left), right: typeArg(right) }, expr.right.range));
     return UNKNOWN;
   }
   const [left, right] = comparedTypes(expr.left, expr.right, ctx);
@@ -149,18 +133,11 @@ function inferBinary(expr: BinaryExpr, ctx: ExprContext): ExprType {
   }
   if (!comparable(op, left, right)) {
     const ordered = op !== '=' && op !== '!=' && comparable('=', left, right);
-    ctx.accept(
-      error(
-        'type-mismatch',
-        ordered
-          ? `cannot order ${typeLabel(left)} values with \`${op}\``
-          : `cannot compare ${typeLabel(left)} with ${typeLabel(right)}`,
-        expr.right.range,
-        ordered
-          ? 'only numbers, money, percents and dates have an order; use `=` or `!=`'
-          : (notationHelp(left, expr.right) ?? notationHelp(right, expr.left) ?? `compare ${describeOperand(expr.left)} with ${comparableWith(left)}`),
-      ),
-    );
+    if (ordered) ctx.accept(error('type-mismatch/order', { op, left: typeArg(left) }, expr.right.range));
+    else {
+      const fix = notationHelp(left, expr.right) ?? notationHelp(right, expr.left);
+      ctx.accept(error('type-mismatch/compare', { left: typeArg(left), right: typeArg(right), fix, operand: operandName(expr.left) }, expr.right.range));
+    }
   }
   return BOOLEAN;
 }
@@ -172,9 +149,7 @@ function inferIn(expr: InExpr, ctx: ExprContext): ExprType {
     if (operand.kind === 'unknown' || type.kind === 'unknown') continue;
     if (enumAgainstString(expr.operand, operand, value, type, ctx)) continue;
     if (!comparable('=', operand, type)) {
-      ctx.accept(
-        error('type-mismatch', `cannot compare ${typeLabel(operand)} with ${typeLabel(type)}`, value.range, notationHelp(operand, value) ?? `list ${comparableWith(operand)}`),
-      );
+      ctx.accept(error('type-mismatch/in-list', { operand: typeArg(operand), type: typeArg(type), fix: notationHelp(operand, value) }, value.range));
     }
   }
   return BOOLEAN;
@@ -183,22 +158,22 @@ function inferIn(expr: InExpr, ctx: ExprContext): ExprType {
 function inferCall(expr: CallExpr, ctx: ExprContext): ExprType {
   const name = expr.callee?.name ?? '';
   const args = expr.args.map((arg) => inferType(arg, ctx));
-  const arity = (min: number, max: number, shape: string): boolean => {
+  const arity = (min: number, max: number, shape: 'many' | 'round' | 'dates'): boolean => {
     if (args.length >= min && args.length <= max) return true;
-    ctx.accept(error('wrong-arity', `\`${name}\` takes ${shape}, given ${args.length}`, expr.range, `write \`${name}(${shape.replace(/^.*: /, '')})\``));
+    ctx.accept(error('wrong-arity', { name, shape, given: args.length }, expr.range));
     return false;
   };
   switch (name) {
     case 'min':
     case 'max': {
-      if (!arity(2, Infinity, 'two or more arguments: a, b')) return UNKNOWN;
+      if (!arity(2, Infinity, 'many')) return UNKNOWN;
       let result: ExprType = args[0]!;
       args.forEach((type, i) => {
         if (type.kind !== 'unknown' && !isNumeric(type)) {
-          ctx.accept(error('type-mismatch', `\`${name}\` needs numbers, money or percents, found ${typeLabel(type)}`, expr.args[i]!.range));
+          ctx.accept(error('type-mismatch/min-max-numeric', { name, type: typeArg(type) }, expr.args[i]!.range));
           result = UNKNOWN;
         } else if (!comparable('<', result, type)) {
-          ctx.accept(error('type-mismatch', `\`${name}\` mixes ${typeLabel(result)} and ${typeLabel(type)}`, expr.args[i]!.range, 'all arguments must have the same type'));
+          ctx.accept(error('type-mismatch/min-max-mixed', { name, result: typeArg(result), type: typeArg(type) }, expr.args[i]!.range));
           result = UNKNOWN;
         } else if (result.kind === 'literal') {
           result = type;
@@ -207,32 +182,32 @@ function inferCall(expr: CallExpr, ctx: ExprContext): ExprType {
       return result;
     }
     case 'round': {
-      if (!arity(2, 2, 'two arguments: x, decimals')) return UNKNOWN;
+      if (!arity(2, 2, 'round')) return UNKNOWN;
       const [value, scale] = args as [ExprType, ExprType];
       const scaleExpr = expr.args[1]!;
       if (value.kind !== 'unknown' && !isNumeric(value)) {
-        ctx.accept(error('type-mismatch', `\`round\` needs a number, money or percent, found ${typeLabel(value)}`, expr.args[0]!.range));
+        ctx.accept(error('type-mismatch/round-value', { type: typeArg(value) }, expr.args[0]!.range));
       }
       if (scaleExpr.kind !== 'NumberLiteral' || !/^\d+$/.test(scaleExpr.value) || Number(scaleExpr.value) > 10) {
         if (scale.kind !== 'unknown') {
-          ctx.accept(error('type-mismatch', 'the decimals of `round` must be a whole number from 0 to 10', scaleExpr.range, 'write `round(x, 2)`'));
+          ctx.accept(error('type-mismatch/round-decimals', {}, scaleExpr.range));
         }
       }
       return value;
     }
     case 'days_between':
     case 'years_between': {
-      if (!arity(2, 2, 'two dates: from, to')) return UNKNOWN;
+      if (!arity(2, 2, 'dates')) return UNKNOWN;
       args.forEach((type, i) => {
         if (type.kind !== 'unknown' && type.kind !== 'date') {
-          ctx.accept(error('type-mismatch', `\`${name}\` needs dates, found ${typeLabel(type)}`, expr.args[i]!.range, 'pass a date field, a date literal or `today`'));
+          ctx.accept(error('type-mismatch/dates', { name, type: typeArg(type) }, expr.args[i]!.range));
         }
       });
       return INTEGER;
     }
     default: {
       if (name) {
-        ctx.accept(error('unknown-function', `unknown function \`${name}\``, expr.callee.range, didYouMean(name, FUNCTIONS) ?? `the functions are ${FUNCTIONS.map((f) => `\`${f}\``).join(', ')}`));
+        ctx.accept(error('unknown-function', { name, suggestion: closestName(name, FUNCTIONS) ?? null, functions: FUNCTIONS }, expr.callee.range));
       }
       return UNKNOWN;
     }
@@ -263,14 +238,7 @@ function enumValue(ref: NameRef, partner: ExprType, ctx: ExprContext): ExprType 
   if (partner.kind !== 'enum') return resolveName(ref, ctx);
   const values = partner.values ?? [];
   if (values.includes(ref.name)) return partner;
-  ctx.accept(
-    error(
-      'unknown-enum-value',
-      `\`${ref.name}\` is not a value of ${typeLabel(partner)}`,
-      ref.range,
-      didYouMean(ref.name, values) ?? `use one of ${values.map((v) => `\`${v}\``).join(', ')}`,
-    ),
-  );
+  ctx.accept(error('unknown-enum-value/name', { name: ref.name, type: typeArg(partner), suggestion: closestName(ref.name, values) ?? null, values }, ref.range));
   return UNKNOWN;
 }
 
@@ -280,9 +248,7 @@ function enumAgainstString(enumExpr: Expr, enumType: ExprType, other: Expr, othe
   const literal = unwrap(other) as { value: string; range: Range };
   const values = enumType.values ?? [];
   if (!values.includes(literal.value)) {
-    ctx.accept(
-      error('unknown-enum-value', `\`${literal.value}\` is not a value of ${describeOperand(enumExpr)}`, literal.range, `use one of ${values.map((v) => `\`${v}\``).join(', ')}`),
-    );
+    ctx.accept(error('unknown-enum-value/string', { value: literal.value, operand: operandName(enumExpr), values }, literal.range));
   }
   return true;
 }
@@ -292,37 +258,22 @@ export function resolveName(ref: NameRef, ctx: ExprContext): ExprType {
   if (!ref.name) return UNKNOWN;
   const symbol = lookup(ctx.scope, ref.name);
   if (symbol === undefined) {
-    ctx.accept(
-      error(
-        'unknown-name',
-        `unknown name \`${ref.name}\``,
-        ref.range,
-        didYouMean(ref.name, knownNames(ctx.scope)) ?? 'declare it as an input field in `input { ... }` or with `let`',
-      ),
-    );
+    ctx.accept(error('unknown-name', { name: ref.name, suggestion: closestName(ref.name, knownNames(ctx.scope)) ?? null }, ref.range));
     return UNKNOWN;
   }
   if (symbol.kind === 'let' && ctx.letIndex !== undefined && symbol.index >= ctx.letIndex) {
     const self = symbol.index === ctx.letIndex;
-    ctx.accept(
-      error(
-        'let-order',
-        self ? `\`${ref.name}\` cannot use itself` : `\`${ref.name}\` is defined later, on line ${symbol.decl.range.start.line + 1}`,
-        ref.range,
-        self ? 'a let is computed once from inputs and earlier lets' : `move \`let ${ref.name}\` above the let that uses it`,
-      ),
-    );
+    if (self) ctx.accept(error('let-order/self', { name: ref.name }, ref.range));
+    else ctx.accept(error('let-order/later', { name: ref.name, line: symbol.decl.range.start.line + 1 }, ref.range));
     return UNKNOWN;
   }
   if (symbol.kind === 'builtin' && symbol.name === 'score') {
     if (!ctx.scope.scorecard) {
-      ctx.accept(error('score-unavailable', '`score` needs a `scorecard` section', ref.range, 'add `scorecard { base ... }` or remove the reference'));
+      ctx.accept(error('score-unavailable/no-scorecard', {}, ref.range));
       return UNKNOWN;
     }
     if (!ctx.allowScore) {
-      ctx.accept(
-        error('score-unavailable', '`score` is not available here', ref.range, '`score` is computed after lets and characteristics: use it in eligibility rules and offer caps'),
-      );
+      ctx.accept(error('score-unavailable/here', {}, ref.range));
       return UNKNOWN;
     }
   }
@@ -333,11 +284,11 @@ export function resolveName(ref: NameRef, ctx: ExprContext): ExprType {
  * When a literal stands where `type` wanted the other notation — a bare number against a percent,
  * a percent against a number — the same value in the right one (`0.3` → `30%`, `30%` → `0.3`).
  */
-function notationHelp(type: ExprType, other: Expr): string | undefined {
+function notationHelp(type: ExprType, other: Expr): Localized | null {
   const literal = unwrap(other);
-  if (type.kind === 'percent' && literal?.kind === 'NumberLiteral') return asPercentHelp(literal.value);
-  if ((type.kind === 'number' || type.kind === 'integer') && literal?.kind === 'PercentLiteral') return asNumberHelp(literal);
-  return undefined;
+  if (type.kind === 'percent' && literal?.kind === 'NumberLiteral') return inEvery((lang) => asPercentHelp(literal.value, lang));
+  if ((type.kind === 'number' || type.kind === 'integer') && literal?.kind === 'PercentLiteral') return inEvery((lang) => asNumberHelp(literal, lang));
+  return null;
 }
 
 function unwrap(expr: Expr | undefined): Expr | undefined {
@@ -346,7 +297,7 @@ function unwrap(expr: Expr | undefined): Expr | undefined {
   return current;
 }
 
-function describeOperand(expr: Expr): string {
+function operandName(expr: Expr): string | null {
   const inner = unwrap(expr);
-  return inner?.kind === 'NameRef' ? `\`${inner.name}\`` : 'it';
+  return inner?.kind === 'NameRef' ? inner.name : null;
 }

@@ -2,8 +2,8 @@
 // values, and the two inputs every product needs (`request.amount`, `request.payments`).
 import type { InputFieldDecl, InputSection, ProductDecl } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { asNumberHelp, asPercentHelp, literalValue } from './decimals.ts';
-import { error, headRange, lineOf } from './diagnostics.ts';
+import { asNumberHelp, asPercentHelp, inEvery, literalValue } from './decimals.ts';
+import { error, headRange, lineNumber } from './diagnostics.ts';
 
 const NUMERIC_TYPES = new Set(['number', 'integer', 'money', 'percent']);
 
@@ -15,7 +15,7 @@ export function checkInputSection(section: InputSection, accept: Accept): void {
     if (!name) continue;
     const first = seen.get(name);
     if (first) {
-      accept(error('duplicate-name', `input field \`${name}\` is declared twice`, field.name.range, `it is first declared on ${lineOf(first.range)}`));
+      accept(error('duplicate-name/input', { name, line: lineNumber(first.range) }, field.name.range));
     } else {
       seen.set(name, field);
     }
@@ -27,33 +27,33 @@ export function checkInputSection(section: InputSection, accept: Accept): void {
 export function checkInputField(field: InputFieldDecl, accept: Accept): void {
   const name = field.name?.name ?? '';
   if (field.type === 'enum') {
-    if (field.enumValues.length === 0) accept(error('invalid-enum', `enum \`${name}\` has no values`, field.typeRange, 'list its values: `enum { CDMX, JAL, other }`'));
+    if (field.enumValues.length === 0) accept(error('invalid-enum', { name }, field.typeRange));
     const values = new Set<string>();
     for (const value of field.enumValues) {
-      if (values.has(value.name)) accept(error('duplicate-name', `enum value \`${value.name}\` is listed twice`, value.range));
+      if (values.has(value.name)) accept(error('duplicate-name/enum-value', { value: value.name }, value.range));
       values.add(value.name);
     }
   }
   const bounds = field.bounds;
   if (!bounds) return;
   if (!NUMERIC_TYPES.has(field.type)) {
-    accept(error('bounds-not-allowed', `a \`${field.type}\` field cannot have a range`, bounds.range, 'ranges apply to number, integer, money and percent fields'));
+    accept(error('bounds-not-allowed', { type: field.type }, bounds.range));
     return;
   }
   for (const bound of [bounds.min, bounds.max]) {
     if (!bound) continue;
     if (field.type === 'percent' && bound.kind !== 'PercentLiteral') {
-      accept(error('type-mismatch', `the range of percent field \`${name}\` must be written in percents`, bound.range, asPercentHelp(bound.value)));
+      accept(error('type-mismatch/input-bound-percent', { name, fix: inEvery((lang) => asPercentHelp(bound.value, lang)) }, bound.range));
     } else if (field.type !== 'percent' && bound.kind === 'PercentLiteral') {
-      accept(error('type-mismatch', `the range of ${field.type} field \`${name}\` cannot be a percent`, bound.range, field.type === 'number' ? asNumberHelp(bound) : `write the bound as ${field.type === 'money' ? 'an amount' : 'a whole number'}, without \`%\``));
+      accept(error('type-mismatch/input-bound-not-percent', { name, type: field.type, fix: field.type === 'number' ? inEvery((lang) => asNumberHelp(bound, lang)) : null }, bound.range));
     } else if (field.type === 'integer' && !literalValue(bound)?.isInteger()) {
-      accept(error('type-mismatch', `the range of integer field \`${name}\` must have whole-number bounds`, bound.range));
+      accept(error('type-mismatch/input-bound-integer', { name }, bound.range));
     }
   }
   const min = literalValue(bounds.min);
   const max = literalValue(bounds.max);
   if (min && max && (min.gt(max) || (bounds.maxExclusive && min.eq(max)))) {
-    accept(error('range-inverted', `the range of \`${name}\` is empty: ${bounds.min!.value} is not below ${bounds.max!.value}`, bounds.range, 'write the smaller bound first'));
+    accept(error('range-inverted/input', { name, min: bounds.min!.value, max: bounds.max!.value }, bounds.range));
   }
 }
 
@@ -68,13 +68,11 @@ export function checkRequiredInputs(product: ProductDecl, fields: ReadonlyMap<st
   for (const [path, type] of required) {
     const field = fields.get(path);
     if (!field) {
-      accept(
-        error('missing-input', `the input schema lacks \`${path}: ${type}\``, headRange(section.range, 'input'.length), `every product needs \`${path}: ${type}\`: it is what the client asks for`),
-      );
+      accept(error('missing-input', { path, type }, headRange(section.range, 'input'.length)));
     } else if (field.type !== type) {
-      accept(error('type-mismatch', `\`${path}\` must be \`${type}\`, declared \`${field.type}\``, field.typeRange, `declare \`${path}: ${type}\``));
+      accept(error('type-mismatch/required-input', { path, type, declared: field.type }, field.typeRange));
     } else if (field.optional) {
-      accept(error('required-input-optional', `\`${path}\` cannot be optional`, field.name.range, `every application states \`${path}\`; remove \`optional\``));
+      accept(error('required-input-optional', { path }, field.name.range));
     }
   }
 }

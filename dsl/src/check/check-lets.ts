@@ -3,7 +3,7 @@
 import type { LetDecl } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { inferType } from './check-expression.ts';
-import { error, lineOf } from './diagnostics.ts';
+import { error, lineNumber } from './diagnostics.ts';
 import { unguardedOptionalRefs } from './optional-guards.ts';
 import { BUILTINS, type Scope } from './scope.ts';
 
@@ -14,20 +14,13 @@ export function checkLet(decl: LetDecl, accept: Accept, scope: Scope): void {
   const symbol = scope.lets.get(name);
   if (symbol === undefined) return;
   if (symbol.decl !== decl) {
-    accept(error('duplicate-name', `\`${name}\` is already defined`, decl.name.range, `the first \`let ${name}\` is on ${lineOf(symbol.decl.range)}; rename one`));
+    accept(error('duplicate-name/let', { name, line: lineNumber(symbol.decl.range) }, decl.name.range));
     inferType(decl.value, { scope, accept, allowScore: false, letIndex: symbol.index });
     return;
   }
   const group = scope.inputGroups.get(name);
   if (BUILTINS.has(name) || group !== undefined) {
-    accept(
-      error(
-        'name-clash',
-        BUILTINS.has(name) ? `\`${name}\` is a built-in name` : `\`${name}\` clashes with the input field \`${group}\``,
-        decl.name.range,
-        'choose another name for the let',
-      ),
-    );
+    accept(error('name-clash', { name, group: BUILTINS.has(name) ? null : (group ?? null) }, decl.name.range));
   }
   // A let of bare numbers (`if c then 30_000 else 8_000`) adapts like a literal wherever it is used.
   symbol.type = inferType(decl.value, { scope, accept, allowScore: false, letIndex: symbol.index });

@@ -6,18 +6,18 @@ import { expectType } from './check-expression.ts';
 import { literalValue } from './decimals.ts';
 import { error, headRange } from './diagnostics.ts';
 import type { Scope } from './scope.ts';
-import { didYouMean } from './suggest.ts';
+import { closestName } from './suggest.ts';
 import { MONEY } from './value-types.ts';
 
 /** Every cap of the offer section. */
 export function checkOffer(offer: OfferSection, accept: Accept, scope: Scope): void {
   for (const cap of offer.caps) {
     if (cap.kind === 'installment' || cap.kind === 'amount') {
-      expectType(cap.value, MONEY, `the ${cap.kind} cap`, { scope, accept, allowScore: true });
+      expectType(cap.value, MONEY, { kind: 'cap', cap: cap.kind }, { scope, accept, allowScore: true });
       continue;
     }
     if (!scope.scorecard) {
-      accept(error('no-scorecard', 'amounts by band need a `scorecard` with bands', headRange(cap.range, 'amount'.length), 'add a scorecard, or cap the amount with an expression'));
+      accept(error('no-scorecard/offer', {}, headRange(cap.range, 'amount'.length)));
       continue;
     }
     const seen = new Set<string>();
@@ -25,17 +25,17 @@ export function checkOffer(offer: OfferSection, accept: Accept, scope: Scope): v
       const band = entry.band?.name;
       if (!band) continue;
       if (!scope.bands.has(band)) {
-        accept(error('unknown-band', `unknown band \`${band}\``, entry.band.range, didYouMean(band, scope.bands.keys()) ?? `the bands are ${[...scope.bands.keys()].map((b) => `\`${b}\``).join(', ')}`));
+        accept(error('unknown-band', { band, suggestion: closestName(band, scope.bands.keys()) ?? null, bands: [...scope.bands.keys()] }, entry.band.range));
       } else if (seen.has(band)) {
-        accept(error('duplicate-name', `band \`${band}\` is listed twice`, entry.band.range));
+        accept(error('duplicate-name/offer-band', { band }, entry.band.range));
       }
       seen.add(band);
       const amount = literalValue(entry.amount);
-      if (entry.amount && (!amount || amount.isNegative())) accept(error('invalid-number', `the amount for band \`${band}\` must be a positive amount`, entry.amount.range));
+      if (entry.amount && (!amount || amount.isNegative())) accept(error('invalid-number/offer-band', { band }, entry.amount.range));
     }
     for (const band of scope.bands.keys()) {
       if (!seen.has(band)) {
-        accept(error('band-missing', `band \`${band}\` has no maximum amount`, headRange(cap.range, 'amount'.length), `add \`${band}: ...\` to \`by band { ... }\``));
+        accept(error('band-missing/offer', { band }, headRange(cap.range, 'amount'.length)));
       }
     }
   }

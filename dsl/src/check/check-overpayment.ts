@@ -13,23 +13,16 @@ export function checkOverpayment(overpayment: OverpaymentDecl, accept: Accept, l
   const tolerance = literalValue(literal);
   if (!literal || !tolerance) return;
   if (tolerance.isNegative()) {
-    accept(error('invalid-number', `the overpayment tolerance ${literal.value} is negative`, literal.range, 'write 0 to refuse any payment above the payoff'));
+    accept(error('invalid-number/overpayment-negative', { tolerance: literal.value }, literal.range));
     return;
   }
   const decimals = pricing?.rounding ? Number(literalValue(pricing.rounding.decimals)?.toFixed() ?? 2) : 2;
   if (Number.isInteger(decimals) && tolerance.decimalPlaces() > decimals) {
-    accept(error('invalid-number', `the overpayment tolerance ${literal.value} has more decimal places than the product rounds money to (${decimals})`, literal.range));
+    accept(error('invalid-number/overpayment-decimals', { tolerance: literal.value, decimals }, literal.range));
   }
   const smallest = limits?.amount?.range.min;
   const smallestLoan = smallest?.kind === 'NumberLiteral' ? literalValue(smallest) : undefined;
   if (smallestLoan?.gt(0) && tolerance.gte(smallestLoan)) {
-    accept(
-      error(
-        'overpayment-too-large',
-        `the overpayment tolerance ${literal.value} is not below the smallest loan (${smallest!.value})`,
-        literal.range,
-        'a tolerance covers a small excess of a payment (rounding, cash); write an amount below the smallest loan',
-      ),
-    );
+    accept(error('overpayment-too-large', { tolerance: literal.value, smallest: smallest!.value }, literal.range));
   }
 }

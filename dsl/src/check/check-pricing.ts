@@ -5,7 +5,7 @@ import type { LimitsSection, PricingSection, Range } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { checkRateTable } from './check-rate-table.ts';
 import { literalValue } from './decimals.ts';
-import { error, headRange, lineOf, warning } from './diagnostics.ts';
+import { error, headRange, lineNumber, warning } from './diagnostics.ts';
 import type { Scope } from './scope.ts';
 import { checkOption, checkRateValue } from './options.ts';
 
@@ -19,13 +19,13 @@ export const TAX_TARGETS = ['interest', 'fees', 'moratorium', 'penalties'] as co
 export function checkPricing(pricing: PricingSection, accept: Accept, scope: Scope, limits: LimitsSection | undefined): void {
   const head = headRange(pricing.range, 'pricing'.length);
   if (!pricing.method?.name) {
-    accept(error('missing-method', '`pricing` has no interest method', head, 'add `method french` (or german, flat, bullet)'));
+    accept(error('missing-method', {}, head));
   } else {
-    checkOption(pricing.method, METHODS, 'interest method', accept);
+    checkOption(pricing.method, METHODS, 'method', accept);
   }
-  if (pricing.basis?.name) checkOption(pricing.basis, BASES, 'interest basis', accept);
+  if (pricing.basis?.name) checkOption(pricing.basis, BASES, 'basis', accept);
   if (!pricing.rate) {
-    accept(error('missing-rate', '`pricing` has no rate', head, 'add `rate 48%` or a table such as `rate by band { A: 36%, B: 48% }`'));
+    accept(error('missing-rate', {}, head));
   } else if (pricing.rate.kind === 'FixedRate') {
     checkRateValue(pricing.rate.rate, accept);
   } else {
@@ -36,15 +36,15 @@ export function checkPricing(pricing: PricingSection, accept: Accept, scope: Sco
   if (rounding) {
     const decimals = literalValue(rounding.decimals);
     if (rounding.decimals && (!decimals || !decimals.isInteger() || decimals.lt(0) || decimals.gt(LOAN_TERMS_LIMITS.maxDecimals))) {
-      accept(error('invalid-number', `rounding scale \`${rounding.decimals.value}\` must be a whole number from 0 to ${LOAN_TERMS_LIMITS.maxDecimals}`, rounding.decimals.range, 'write `rounding 2 half-even`'));
+      accept(error('invalid-number/rounding', { decimals: rounding.decimals.value, most: LOAN_TERMS_LIMITS.maxDecimals }, rounding.decimals.range));
     }
-    if (rounding.mode?.name) checkOption(rounding.mode, ROUNDING_MODES, 'rounding mode', accept);
+    if (rounding.mode?.name) checkOption(rounding.mode, ROUNDING_MODES, 'rounding', accept);
     if (rounding.multiple) {
       const multiple = literalValue(rounding.multiple);
-      if (!multiple || multiple.lte(0)) accept(error('invalid-number', `installment multiple \`${rounding.multiple.value}\` must be positive`, rounding.multiple.range));
+      if (!multiple || multiple.lte(0)) accept(error('invalid-number/multiple', { multiple: rounding.multiple.value }, rounding.multiple.range));
       const method = pricing.method?.name;
       if (method && (METHODS as readonly string[]).includes(method) && !LEVEL_INSTALLMENT_METHODS.includes(method as AmortizationMethod)) {
-        accept(error('multiple-not-level', `\`multiple\` rounds a level installment, and \`${method}\` has none`, rounding.multiple.range, `use \`multiple\` with ${LEVEL_INSTALLMENT_METHODS.map((m) => `\`method ${m}\``).join(' or ')}`));
+        accept(error('multiple-not-level', { method, methods: [...LEVEL_INSTALLMENT_METHODS] }, rounding.multiple.range));
       }
     }
   }
@@ -52,24 +52,17 @@ export function checkPricing(pricing: PricingSection, accept: Accept, scope: Sco
   for (const grace of pricing.grace) {
     const count = literalValue(grace.count);
     if (grace.count && (!count || !count.isInteger() || count.lt(0))) {
-      accept(error('invalid-number', `grace \`${grace.count.value}\` must be a whole number of installments`, grace.count.range));
+      accept(error('invalid-number/grace', { count: grace.count.value }, grace.count.range));
     }
     const first = graceSeen.get(grace.what);
-    if (first) accept(error('duplicate-name', `\`grace ${grace.what}\` is given twice`, grace.range, `keep the one on ${lineOf(first)}`));
+    if (first) accept(error('duplicate-name/grace', { what: grace.what, line: lineNumber(first) }, grace.range));
     else graceSeen.set(grace.what, grace.range);
   }
-  if (pricing.businessDays?.name) checkOption(pricing.businessDays, BUSINESS_DAY_RULES, 'business-day rule', accept);
+  if (pricing.businessDays?.name) checkOption(pricing.businessDays, BUSINESS_DAY_RULES, 'businessDays', accept);
   const kind = scope.product.productKind?.name || 'consumer';
   const onInterest = pricing.iva?.on.some((target) => target.name === 'interest') ?? false;
   if (kind === 'consumer' && !onInterest) {
-    accept(
-      warning(
-        'iva-missing',
-        pricing.iva ? 'interest carries no IVA on this consumer product' : 'no IVA on interest for this consumer product',
-        pricing.iva ? pricing.iva.range : head,
-        'interest on loans to individuals is taxed at 16% (LIVA art. 15 exempts only business activity and a few others): write `iva 16% on interest, fees`, or `kind business` if the borrowers have business activity',
-      ),
-    );
+    accept(warning('iva-missing', { declared: pricing.iva !== undefined }, pricing.iva ? pricing.iva.range : head));
   }
 }
 
@@ -77,19 +70,19 @@ function checkIva(pricing: PricingSection, accept: Accept): void {
   const iva = pricing.iva;
   if (!iva) {
     if (pricing.installmentIncludesIva) {
-      accept(error('iva-rate-missing', '`installment includes iva` needs an IVA rate', headRange(pricing.range, 'pricing'.length), 'add `iva 16% on interest, fees`'));
+      accept(error('iva-rate-missing/installment', {}, headRange(pricing.range, 'pricing'.length)));
     }
     return;
   }
   const rate = literalValue(iva.rate);
   if (iva.rate && (!rate || rate.lt(0) || rate.gt(LOAN_TERMS_LIMITS.maxTaxRate))) {
-    accept(error('invalid-number', `the IVA rate \`${iva.rate.value}%\` must be between 0% and ${new Dec(LOAN_TERMS_LIMITS.maxTaxRate).times(100).toFixed()}%`, iva.rate.range, 'the general rate is `16%`'));
+    accept(error('invalid-number/iva-rate', { rate: iva.rate.value, most: new Dec(LOAN_TERMS_LIMITS.maxTaxRate).times(100).toFixed() }, iva.rate.range));
   }
   const seen = new Set<string>();
   for (const target of iva.on) {
     if (!target.name) continue;
-    checkOption(target, TAX_TARGETS, 'IVA target', accept);
-    if (seen.has(target.name)) accept(error('duplicate-name', `\`${target.name}\` is listed twice`, target.range));
+    checkOption(target, TAX_TARGETS, 'ivaTarget', accept);
+    if (seen.has(target.name)) accept(error('duplicate-name/iva-target', { name: target.name }, target.range));
     seen.add(target.name);
   }
 }

@@ -2,8 +2,8 @@
 // the parts every product needs (input schema, limits, pricing).
 import type { ProductDecl, Section } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { error, headRange, lineOf } from './diagnostics.ts';
-import { didYouMean } from './suggest.ts';
+import { error, headRange, lineNumber } from './diagnostics.ts';
+import { closestName } from './suggest.ts';
 
 /** Sections that may appear once, with the keyword that opens them. */
 const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
@@ -24,15 +24,13 @@ const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
 export function checkProduct(product: ProductDecl, accept: Accept): void {
   const at = product.code?.name ? product.code.range : headRange(product.range, 'product'.length);
   if (!product.currency?.name) {
-    accept(error('missing-currency', `product \`${product.code?.name ?? ''}\` has no currency`, at, 'add `currency MXN` inside the product'));
+    accept(error('missing-currency', { product: product.code?.name ?? '' }, at));
   } else if (!/^[A-Z]{3}$/.test(product.currency.name)) {
-    accept(error('invalid-currency', `\`${product.currency.name}\` is not an ISO 4217 currency code`, product.currency.range, 'write three capital letters, such as `MXN` or `USD`'));
+    accept(error('invalid-currency', { currency: product.currency.name }, product.currency.range));
   }
   const kind = product.productKind?.name;
   if (kind !== undefined && kind !== '' && kind !== 'consumer' && kind !== 'business') {
-    accept(
-      error('unknown-option', `unknown product kind \`${kind}\``, product.productKind!.range, didYouMean(kind, ['consumer', 'business']) ?? 'write `kind consumer` or `kind business`'),
-    );
+    accept(error('unknown-option/product-kind', { kind, suggestion: closestName(kind, ['consumer', 'business']) ?? null }, product.productKind!.range));
   }
   const seen = new Map<string, Section>();
   for (const section of product.sections) {
@@ -40,19 +38,17 @@ export function checkProduct(product: ProductDecl, accept: Accept): void {
     if (keyword === undefined) continue;
     const first = seen.get(section.kind);
     if (first) {
-      accept(
-        error('duplicate-section', `\`${keyword}\` appears twice`, headRange(section.range, keyword.length), `merge it into the \`${keyword}\` on ${lineOf(first.range)}`),
-      );
+      accept(error('duplicate-section', { keyword, line: lineNumber(first.range) }, headRange(section.range, keyword.length)));
     } else {
       seen.set(section.kind, section);
     }
   }
-  const required: [Section['kind'], string, string][] = [
-    ['InputSection', 'input', 'declare the application data: `input { request.amount: money  request.payments: integer ... }`'],
-    ['LimitsSection', 'limits', 'add `limits { amount 1_000..50_000 step 500  payments 6..24 monthly }`'],
-    ['PricingSection', 'pricing', 'add `pricing { method french  rate 48% }`'],
+  const required: [Section['kind'], 'input' | 'limits' | 'pricing'][] = [
+    ['InputSection', 'input'],
+    ['LimitsSection', 'limits'],
+    ['PricingSection', 'pricing'],
   ];
-  for (const [kindName, keyword, help] of required) {
-    if (!seen.has(kindName)) accept(error('missing-section', `product \`${product.code?.name ?? ''}\` has no \`${keyword}\` section`, at, help));
+  for (const [kindName, keyword] of required) {
+    if (!seen.has(kindName)) accept(error('missing-section', { product: product.code?.name ?? '', keyword }, at));
   }
 }

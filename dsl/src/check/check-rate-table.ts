@@ -5,9 +5,9 @@ import type { Accept } from '../diagnostic.ts';
 import { checkRateValue } from './options.ts';
 import { literalValue } from './decimals.ts';
 import { error } from './diagnostics.ts';
-import { describeInterval, integerInterval, interval, uncovered, type Interval } from './intervals.ts';
+import { intervalSpan, integerInterval, interval, uncovered, type Interval } from './intervals.ts';
 import type { Scope } from './scope.ts';
-import { didYouMean } from './suggest.ts';
+import { closestName } from './suggest.ts';
 
 const KEYS = ['band', 'payments', 'amount'] as const;
 
@@ -21,13 +21,13 @@ export function checkRateTable(table: RateTable, accept: Accept, scope: Scope, l
   for (const key of table.keys) {
     if (!key?.name) continue;
     if (!(KEYS as readonly string[]).includes(key.name)) {
-      accept(error('unknown-option', `a rate table cannot be keyed by \`${key.name}\``, key.range, didYouMean(key.name, KEYS) ?? 'key it by `band`, `payments` and/or `amount`'));
+      accept(error('unknown-option/rate-key', { key: key.name, suggestion: closestName(key.name, KEYS) ?? null }, key.range));
       sound = false;
     } else if (seen.has(key.name)) {
-      accept(error('duplicate-name', `\`${key.name}\` is listed twice as a key`, key.range));
+      accept(error('duplicate-name/rate-key', { key: key.name }, key.range));
       sound = false;
     } else if (key.name === 'band' && !scope.scorecard) {
-      accept(error('no-scorecard', 'rates by band need a `scorecard` with bands', key.range, 'add a scorecard with `band A when score >= ...`, or key the table by `payments` or `amount`'));
+      accept(error('no-scorecard/rate', {}, key.range));
       sound = false;
     }
     seen.add(key.name);
@@ -35,7 +35,7 @@ export function checkRateTable(table: RateTable, accept: Accept, scope: Scope, l
   for (const row of table.rows) {
     checkRateValue(row.rate, accept);
     if (row.cells.length !== keys.length) {
-      accept(error('rate-row-shape', `this row has ${row.cells.length} cell(s) for ${keys.length} key(s) (${keys.join(', ')})`, row.range, `write one cell per key, then the rate: \`${keys.map((k) => (k === 'band' ? 'A' : '..')).join(', ')}: 40%\``));
+      accept(error('rate-row-shape', { cells: row.cells.length, keys: [...keys] }, row.range));
       sound = false;
       continue;
     }
@@ -49,7 +49,7 @@ export function checkRateTable(table: RateTable, accept: Accept, scope: Scope, l
     const bandKey = table.keys[bandIndex]!;
     const priced = new Set(table.rows.map((row) => (row.cells[bandIndex] as Identifier).name));
     for (const band of scope.bands.keys()) {
-      if (!priced.has(band)) accept(error('band-missing', `band \`${band}\` has no rate`, bandKey.range, `add a row for band \`${band}\``));
+      if (!priced.has(band)) accept(error('band-missing/rate', { band }, bandKey.range));
     }
   }
   checkNumericCoverage(table, keys, accept, scope, limits);
@@ -58,33 +58,33 @@ export function checkRateTable(table: RateTable, accept: Accept, scope: Scope, l
 function checkCell(cell: Identifier | RangeExpr, key: string, accept: Accept, scope: Scope): boolean {
   if (key === 'band') {
     if (cell.kind !== 'Identifier') {
-      accept(error('type-mismatch', 'this cell must be a band name', cell.range, 'write a band such as `A`'));
+      accept(error('type-mismatch/rate-band-cell', {}, cell.range));
       return false;
     }
     if (cell.name && scope.scorecard && !scope.bands.has(cell.name)) {
-      accept(error('unknown-band', `unknown band \`${cell.name}\``, cell.range, didYouMean(cell.name, scope.bands.keys()) ?? `the bands are ${[...scope.bands.keys()].map((b) => `\`${b}\``).join(', ')}`));
+      accept(error('unknown-band', { band: cell.name, suggestion: closestName(cell.name, scope.bands.keys()) ?? null, bands: [...scope.bands.keys()] }, cell.range));
       return false;
     }
     return true;
   }
   if (cell.kind !== 'RangeExpr') {
-    accept(error('type-mismatch', `this cell must be a range of ${key}`, cell.range, 'write `6..12`, `13..` or `..` for any'));
+    accept(error('type-mismatch/rate-range-cell', { key }, cell.range));
     return false;
   }
   for (const bound of [cell.min, cell.max]) {
     if (bound?.kind === 'PercentLiteral') {
-      accept(error('type-mismatch', `a range of ${key} cannot be in percents`, bound.range));
+      accept(error('type-mismatch/rate-range-percent', { key }, bound.range));
       return false;
     }
     if (key === 'payments' && bound && !literalValue(bound)?.isInteger()) {
-      accept(error('invalid-number', 'payments are whole numbers', bound.range));
+      accept(error('invalid-number/rate-payments', {}, bound.range));
       return false;
     }
   }
   const min = literalValue(cell.min);
   const max = literalValue(cell.max);
   if (min && max && (min.gt(max) || (cell.maxExclusive && min.eq(max)))) {
-    accept(error('range-inverted', `the range ${cell.min!.value}..${cell.max!.value} is empty`, cell.range, 'write the smaller bound first'));
+    accept(error('range-inverted/rate-cell', { min: cell.min!.value, max: cell.max!.value }, cell.range));
     return false;
   }
   return true;
@@ -118,16 +118,11 @@ function checkNumericCoverage(table: RateTable, keys: readonly string[], accept:
     const reported = new Set<string>();
     for (const domain of domains) {
       for (const gap of uncovered(domain, covers)) {
-        const text = describeInterval(gap, { integer, percent: false }).replace(/^values? /, '');
+        const text = intervalSpan(gap, { integer, percent: false });
         if (reported.has(text)) continue;
         reported.add(text);
         accept(
-          error(
-            'rate-gap',
-            `${key} ${text} ${band === undefined ? '' : `for band \`${band}\` `}have no rate`,
-            table.keys[index]!.range,
-            `the limits allow them: add a row covering them${integer ? '' : ` (write \`..<x\` to make rows meet exactly)`}`,
-          ),
+          error('rate-gap', { key, span: text, band: band ?? null, integer }, table.keys[index]!.range),
         );
       }
     }

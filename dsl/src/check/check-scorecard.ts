@@ -6,10 +6,10 @@ import type { BandDecl, CharacteristicDecl, ScorecardSection } from '../ast/node
 import type { Accept } from '../diagnostic.ts';
 import { checkBinCoverage } from './bin-coverage.ts';
 import { compareDec, literalValue } from './decimals.ts';
-import { error, lineOf, warning } from './diagnostics.ts';
+import { error, lineNumber, warning } from './diagnostics.ts';
 import { lookup, type Scope } from './scope.ts';
-import { didYouMean } from './suggest.ts';
-import { typeLabel } from './value-types.ts';
+import { closestName } from './suggest.ts';
+import { typeArg } from './value-types.ts';
 
 /** The lowest and highest points a characteristic can give. */
 export interface PointsRange {
@@ -26,7 +26,7 @@ export function checkScorecard(section: ScorecardSection, accept: Accept, scope:
     if (name) {
       const first = seen.get(name);
       if (first) {
-        accept(error('duplicate-name', `characteristic \`${name}\` is declared twice`, characteristic.name.range, `the first is on ${lineOf(first.range)}; merge their bins`));
+        accept(error('duplicate-name/characteristic', { name, line: lineNumber(first.range) }, characteristic.name.range));
       } else {
         seen.set(name, characteristic);
       }
@@ -49,17 +49,10 @@ export function checkCharacteristic(characteristic: CharacteristicDecl, accept: 
   let sound = true;
   if (symbol === undefined || symbol.kind === 'builtin') {
     const candidates = [...scope.inputs.keys(), ...scope.lets.keys()];
-    accept(
-      error(
-        'unknown-name',
-        symbol ? `\`${name}\` cannot be a characteristic` : `unknown name \`${name}\``,
-        characteristic.name.range,
-        didYouMean(name, candidates) ?? 'a characteristic is an input field or a let',
-      ),
-    );
+    accept(error('unknown-name/characteristic', { name, builtin: symbol !== undefined, suggestion: closestName(name, candidates) ?? null }, characteristic.name.range));
     sound = false;
   } else if (symbol.type.kind === 'date' || symbol.type.kind === 'literal') {
-    accept(error('characteristic-type', `a characteristic cannot be ${typeLabel(symbol.type)}`, characteristic.name.range, 'derive a number from it with `let`, e.g. `years_between(applicant.birth_date, today)`'));
+    accept(error('characteristic-type', { type: typeArg(symbol.type) }, characteristic.name.range));
     sound = false;
   }
   for (const bin of characteristic.bins) {
@@ -69,7 +62,7 @@ export function checkCharacteristic(characteristic: CharacteristicDecl, accept: 
     sound = checkBinCoverage(characteristic, symbol, accept) && sound;
   }
   if (characteristic.bins.length === 0) {
-    accept(error('bin-gap', `characteristic \`${name}\` has no bins`, characteristic.name.range, 'add bins such as `..579 -> -60  580.. -> 0`'));
+    accept(error('bin-gap/no-bins', { name }, characteristic.name.range));
     return undefined;
   }
   if (!sound || symbol === undefined || symbol.kind === 'builtin') return undefined;
@@ -106,20 +99,13 @@ function checkBands(section: ScorecardSection, accept: Accept, reachable: Points
     const name = band.name?.name ?? '';
     if (name) {
       const first = seen.get(name);
-      if (first) accept(error('duplicate-name', `band \`${name}\` is declared twice`, band.name.range, `the first is on ${lineOf(first.range)}`));
+      if (first) accept(error('duplicate-name/band', { name, line: lineNumber(first.range) }, band.name.range));
       else seen.set(name, band);
     }
     const cutoff = literalValue(band.minScore);
     if (!cutoff) continue;
     if (previous && cutoff.gte(previous.cutoff)) {
-      accept(
-        error(
-          'band-order',
-          `band \`${name}\` starts at ${cutoff.toFixed()}, not below band \`${previous.band.name?.name ?? ''}\` at ${previous.cutoff.toFixed()}`,
-          band.minScore.range,
-          'list bands from the highest cutoff down: the first band whose cutoff the score reaches wins',
-        ),
-      );
+      accept(error('band-order', { name, cutoff: cutoff.toFixed(), previous: previous.band.name?.name ?? '', previousCutoff: previous.cutoff.toFixed() }, band.minScore.range));
       return;
     }
     previous = { band, cutoff };
@@ -129,37 +115,16 @@ function checkBands(section: ScorecardSection, accept: Accept, reachable: Points
   const { min, max } = reachable;
   for (const { band, cutoff } of ordered) {
     if (cutoff.gt(max)) {
-      accept(
-        warning(
-          'band-unreachable',
-          `band \`${band.name?.name ?? ''}\` needs a score of ${cutoff.toFixed()} but the highest reachable score is ${max.toFixed()}`,
-          band.minScore.range,
-          `the score ranges ${min.toFixed()}..${max.toFixed()} (base plus the lowest and highest bin of each characteristic)`,
-        ),
-      );
+      accept(warning('band-unreachable/above', { name: band.name?.name ?? '', cutoff: cutoff.toFixed(), min: min.toFixed(), max: max.toFixed() }, band.minScore.range));
     }
   }
   const catchAll = ordered.findIndex(({ cutoff }) => cutoff.lte(min));
   for (const { band } of ordered.slice(catchAll + 1)) {
     if (catchAll < 0) break;
-    accept(
-      warning(
-        'band-unreachable',
-        `band \`${band.name?.name ?? ''}\` is never reached: every reachable score (at least ${min.toFixed()}) falls in band \`${ordered[catchAll]!.band.name?.name ?? ''}\` or above`,
-        band.minScore.range,
-        'remove the band or raise the cutoffs above it',
-      ),
-    );
+    accept(warning('band-unreachable/below', { name: band.name?.name ?? '', min: min.toFixed(), catchAll: ordered[catchAll]!.band.name?.name ?? '' }, band.minScore.range));
   }
   const lowest = ordered[ordered.length - 1]!;
   if (!section.otherwise && lowest.cutoff.gt(min)) {
-    accept(
-      error(
-        'band-coverage',
-        `scores ${min.toFixed()}..<${lowest.cutoff.toFixed()} fall below the lowest band \`${lowest.band.name?.name ?? ''}\` and nothing handles them`,
-        lowest.band.minScore.range,
-        `add \`otherwise decline "SCORE_BAJO"\` after the bands, or lower the cutoff of \`${lowest.band.name?.name ?? ''}\` to ${min.toFixed()}`,
-      ),
-    );
+    accept(error('band-coverage', { min: min.toFixed(), cutoff: lowest.cutoff.toFixed(), band: lowest.band.name?.name ?? '' }, lowest.band.minScore.range));
   }
 }

@@ -3,10 +3,10 @@
 // bands, stages and reasons, and servicing steps have a disbursement date.
 import type { GivenEntry, TestDecl } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
-import { asNumberHelp, asPercentHelp, literalValue, showValue } from './decimals.ts';
-import { error, lineOf } from './diagnostics.ts';
+import { asNumberHelp, asPercentHelp, inEvery, literalValue, showValue } from './decimals.ts';
+import { error, lineNumber } from './diagnostics.ts';
 import type { Scope } from './scope.ts';
-import { didYouMean } from './suggest.ts';
+import { closestName } from './suggest.ts';
 
 /** Every test, and duplicate test names. */
 export function checkTests(tests: readonly TestDecl[], accept: Accept, scope: Scope): void {
@@ -17,7 +17,7 @@ export function checkTests(tests: readonly TestDecl[], accept: Accept, scope: Sc
     const name = test.name?.value;
     if (name !== undefined) {
       const first = names.get(name);
-      if (first) accept(error('duplicate-name', `test \`${name}\` is declared twice`, test.name.range, `the first is on ${lineOf(first.range)}`));
+      if (first) accept(error('duplicate-name/test', { name, line: lineNumber(first.range) }, test.name.range));
       else names.set(name, test);
     }
     checkTest(test, accept, scope, required);
@@ -38,50 +38,43 @@ export function checkTest(test: TestDecl, accept: Accept, scope: Scope, required
     const path = entry.field?.name;
     if (!path) continue;
     const first = given.get(path);
-    if (first) accept(error('duplicate-name', `\`${path}\` is given twice`, entry.field.range, `it is already given on ${lineOf(first.range)}`));
+    if (first) accept(error('duplicate-name/given', { path, line: lineNumber(first.range) }, entry.field.range));
     given.set(path, entry);
     checkGiven(entry, accept, scope);
   }
   const lacking = required.filter((name) => !given.has(name));
   if (lacking.length > 0 && test.name) {
-    accept(
-      error(
-        'test-missing-input',
-        `test \`${test.name.value}\` does not give ${lacking.map((l) => `\`${l}\``).join(', ')}`,
-        test.name.range,
-        `every required input needs a value: add \`${lacking[0]} = ...\` to \`given\``,
-      ),
-    );
+    accept(error('test-missing-input', { test: test.name.value, lacking }, test.name.range));
   }
   for (const expectation of test.expects) {
     switch (expectation.kind) {
       case 'band':
         if (expectation.band?.name && !scope.bands.has(expectation.band.name)) {
-          accept(error('unknown-band', `unknown band \`${expectation.band.name}\``, expectation.band.range, didYouMean(expectation.band.name, scope.bands.keys()) ?? (scope.scorecard ? undefined : 'the product has no scorecard')));
+          accept(error('unknown-band/test', { band: expectation.band.name, suggestion: closestName(expectation.band.name, scope.bands.keys()) ?? null, scorecard: scope.scorecard !== undefined }, expectation.band.range));
         }
         break;
       case 'score':
-        if (!scope.scorecard) accept(error('no-scorecard', '`expect score` needs a `scorecard` section', expectation.range));
+        if (!scope.scorecard) accept(error('no-scorecard/test', {}, expectation.range));
         break;
       case 'outcome':
         for (const reason of expectation.reasons) {
           if (reason.value && !scope.reasons.has(reason.value)) {
-            accept(error('unknown-reason', `no rule or bin gives reason \`${reason.value}\``, reason.range, didYouMean(reason.value, scope.reasons) ?? 'reasons come from eligibility rules, scorecard bins and `otherwise`'));
+            accept(error('unknown-reason', { reason: reason.value, suggestion: closestName(reason.value, scope.reasons) ?? null }, reason.range));
           }
         }
         break;
       case 'state':
         if (expectation.stage?.name && !scope.stages.has(expectation.stage.name)) {
-          accept(error('unknown-stage', `unknown collection stage \`${expectation.stage.name}\``, expectation.stage.range, didYouMean(expectation.stage.name, scope.stages) ?? 'stages are named in `collection { from ... dpd stage NAME }`'));
+          accept(error('unknown-stage', { stage: expectation.stage.name, suggestion: closestName(expectation.stage.name, scope.stages) ?? null }, expectation.stage.range));
         }
-        if (!test.disburse) accept(error('missing-disburse', 'a loan-state expectation needs `disburse DATE`', expectation.range, 'add `disburse 2025-01-06` to the test'));
+        if (!test.disburse) accept(error('missing-disburse/state', {}, expectation.range));
         break;
       default:
         break;
     }
   }
   if (test.payments.length > 0 && !test.disburse) {
-    accept(error('missing-disburse', '`pay` needs a loan: add `disburse DATE` to the test', test.payments[0]!.range));
+    accept(error('missing-disburse/pay', {}, test.payments[0]!.range));
   }
 }
 
@@ -91,30 +84,15 @@ function checkGiven(entry: GivenEntry, accept: Accept, scope: Scope): void {
   const input = scope.inputs.get(path);
   if (!input) {
     const isLet = scope.lets.has(path);
-    accept(
-      error(
-        'unknown-name',
-        isLet ? `\`${path}\` is derived, not an input` : `unknown input \`${path}\``,
-        entry.field.range,
-        isLet ? 'give the inputs it is computed from' : (didYouMean(path, scope.inputs.keys()) ?? 'tests give values to the fields of `input`'),
-      ),
-    );
+    if (isLet) accept(error('unknown-name/given-let', { path }, entry.field.range));
+    else accept(error('unknown-name/given', { path, suggestion: closestName(path, scope.inputs.keys()) ?? null }, entry.field.range));
     return;
   }
   const value = entry.value;
   if (!value) return;
   const type = input.type.kind;
   const shown = value.kind === 'Identifier' ? value.name : value.kind === 'StringLiteral' ? `"${value.value}"` : value.kind === 'PercentLiteral' ? `${value.value}%` : String(value.value);
-  const expected: Record<string, string> = {
-    money: 'an amount such as `24_000`',
-    number: 'a number',
-    integer: 'a whole number',
-    percent: 'a percent such as `35%`',
-    string: 'a string such as `"texto"`',
-    boolean: '`true` or `false`',
-    date: 'a date such as `1990-05-17`',
-    enum: `one of ${(input.type.values ?? []).map((v) => `\`${v}\``).join(', ')}`,
-  };
+  const values = input.type.values ?? [];
   const fits =
     (type === 'money' || type === 'number') ? value.kind === 'NumberLiteral'
     : type === 'integer' ? value.kind === 'NumberLiteral' && literalValue(value)?.isInteger() === true
@@ -124,20 +102,19 @@ function checkGiven(entry: GivenEntry, accept: Accept, scope: Scope): void {
     : type === 'date' ? value.kind === 'DateLiteral'
     : value.kind === 'Identifier' || value.kind === 'StringLiteral';
   if (!fits) {
-    const help =
+    const fix =
       type === 'percent' && value.kind === 'NumberLiteral'
-        ? asPercentHelp(value.value).replace(/^write/, 'give')
+        ? inEvery((lang) => asPercentHelp(value.value, lang).replace(/^write/, 'give'))
         : type === 'number' && value.kind === 'PercentLiteral'
-          ? asNumberHelp(value).replace(/^write/, 'give')
-          : `give ${expected[type] ?? 'a value of its type'}`;
-    accept(error('type-mismatch', `\`${path}\` is \`${type}\`, given \`${shown}\``, value.range, help));
+          ? inEvery((lang) => asNumberHelp(value, lang).replace(/^write/, 'give'))
+          : null;
+    accept(error('type-mismatch/given', { path, type, shown, fix, values }, value.range));
     return;
   }
   if (type === 'enum') {
     const text = value.kind === 'Identifier' ? value.name : value.kind === 'StringLiteral' ? value.value : '';
-    const values = input.type.values ?? [];
     if (!values.includes(text)) {
-      accept(error('unknown-enum-value', `\`${text}\` is not a value of \`${path}\``, value.range, didYouMean(text, values) ?? `give ${expected.enum}`));
+      accept(error('unknown-enum-value/given', { text, path, suggestion: closestName(text, values) ?? null, values }, value.range));
     }
     return;
   }
@@ -152,12 +129,7 @@ function checkGiven(entry: GivenEntry, accept: Accept, scope: Scope): void {
   if (below || above) {
     const percent = type === 'percent';
     accept(
-      error(
-        'out-of-declared-range',
-        `\`${path}\` = ${shown} is outside its declared range ${min ? showValue(min, percent) : ''}..${bounds.maxExclusive ? '<' : ''}${max ? showValue(max, percent) : ''}`,
-        value.range,
-        'an application like this would be rejected before any rule runs: give a value inside the range',
-      ),
+      error('out-of-declared-range', { path, shown, range: `${min ? showValue(min, percent) : ''}..${bounds.maxExclusive ? '<' : ''}${max ? showValue(max, percent) : ''}` }, value.range),
     );
   }
 }

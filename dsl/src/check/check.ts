@@ -55,7 +55,7 @@ export function analyze(file: ProductFile, options: CheckOptions = {}): Analysis
   const diagnostics: Diagnostic[] = [];
   const product = file.product;
   if (!product) {
-    return { diagnostics: [error('missing-product', 'the file declares no product', file.range, 'start with `product code "Name" { ... }`')] };
+    return { diagnostics: [error('missing-product', {}, file.range)] };
   }
   const fallback = product.code && isPlacedRange(product.code.range) ? product.code.range : product.range;
   const accept: Accept = (d) => diagnostics.push(isPlacedRange(d.range) ? d : { ...d, range: fallback });

@@ -1,5 +1,6 @@
 // Reading and printing the numbers of the source in checker messages: exact decimals (Dec), never
 // floats; percents shown as written (`30%`), dates and enum values as themselves.
+import type { Lang, Localized } from '../messages/types.ts';
 import { Dec } from '@plazo/engine';
 import type { NumberLiteral, PercentLiteral } from '../ast/nodes.ts';
 
@@ -62,12 +63,15 @@ export function showValue(value: Dec, percent: boolean): string {
  * is `50%`. A number above 1 is more likely the percent's digits, so both readings are offered.
  * @example asPercentHelp('0.5') // 'write `50%` (0.5 as a percent)'
  */
-export function asPercentHelp(numberText: string): string {
+export function asPercentHelp(numberText: string, lang: Lang = 'en'): string {
   const value = decimalOf(numberText);
-  if (!value) return 'write a percent such as `30%`';
+  const es = lang === 'es';
+  if (!value) return es ? 'escribe un porcentaje como `30%`' : 'write a percent such as `30%`';
   const scaled = `${value.times(100).toFixed()}%`;
-  if (value.abs().lte(1)) return `write \`${scaled}\` (${value.toFixed()} as a percent)`;
-  return `write \`${value.toFixed()}%\` for ${value.toFixed()} percent, or \`${scaled}\` if ${value.toFixed()} is a fraction`;
+  if (value.abs().lte(1)) return es ? `escribe \`${scaled}\` (${value.toFixed()} como porcentaje)` : `write \`${scaled}\` (${value.toFixed()} as a percent)`;
+  return es
+    ? `escribe \`${value.toFixed()}%\` para ${value.toFixed()} por ciento, o \`${scaled}\` si ${value.toFixed()} es una fracción`
+    : `write \`${value.toFixed()}%\` for ${value.toFixed()} percent, or \`${scaled}\` if ${value.toFixed()} is a fraction`;
 }
 
 /**
@@ -75,7 +79,13 @@ export function asPercentHelp(numberText: string): string {
  * (`20%` is `0.2`).
  * @example asNumberHelp({ kind: 'PercentLiteral', value: '20', fraction: '0.2' }) // 'write `0.2` (20% as a number)'
  */
-export function asNumberHelp(literal: PercentLiteral): string {
+export function asNumberHelp(literal: PercentLiteral, lang: Lang = 'en'): string {
   const value = literalValue(literal);
+  if (lang === 'es') return value ? `escribe \`${value.toFixed()}\` (${literal.value}% como número)` : 'escribe un número sin `%`';
   return value ? `write \`${value.toFixed()}\` (${literal.value}% as a number)` : 'write a number without `%`';
+}
+
+/** A help in every language. */
+export function inEvery(help: (lang: Lang) => string): Localized {
+  return { en: help('en'), es: help('es') };
 }

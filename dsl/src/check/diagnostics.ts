@@ -1,15 +1,18 @@
 // Small constructors for checker diagnostics, so every check reads as one line of intent.
 import type { Range } from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostic.ts';
+import { diagnostic, type MessageArgs, type MessageId } from '../messages/catalogue.ts';
 
-/** An error: the product cannot compile while it stands. */
-export function error(code: string, message: string, range: Range, help?: string): Diagnostic {
-  return help === undefined ? { severity: 'error', code, message, range } : { severity: 'error', code, message, range, help };
+/** An error: the product cannot compile while it stands. Its text is the catalogue's `id`. */
+export function error<Id extends MessageId>(id: Id, args: MessageArgs<Id>, range: Range): Diagnostic;
+export function error(id: MessageId, args: unknown, range: Range): Diagnostic {
+  return diagnostic('error', id, args as never, range);
 }
 
 /** A warning: the product compiles, but probably not as meant (or against a regulation). */
-export function warning(code: string, message: string, range: Range, help?: string): Diagnostic {
-  return help === undefined ? { severity: 'warning', code, message, range } : { severity: 'warning', code, message, range, help };
+export function warning<Id extends MessageId>(id: Id, args: MessageArgs<Id>, range: Range): Diagnostic;
+export function warning(id: MessageId, args: unknown, range: Range): Diagnostic {
+  return diagnostic('warning', id, args as never, range);
 }
 
 /** True when the range has real positions (tokens inserted by parser recovery may not). */
@@ -30,7 +33,7 @@ export function headRange(range: Range, length: number): Range {
   return { start: range.start, end: { line: range.start.line, column: range.start.column + width, offset: end } };
 }
 
-/** `line N` (1-based) of a range, for messages that point elsewhere. */
-export function lineOf(range: Range): string {
-  return `line ${range.start.line + 1}`;
+/** The 1-based line of a range, for catalogue messages that point elsewhere. */
+export function lineNumber(range: Range): number {
+  return range.start.line + 1;
 }

@@ -2,6 +2,7 @@
 // collection stages): which values no interval covers, which two intervals share. Integer domains
 // are mapped to half-open real intervals ([a, b] → [a, b+1)), so `..579` and `580..` meet exactly
 // there, while on real domains they leave the open gap (579, 580).
+import type { Lang, Localized } from '../messages/types.ts';
 import { Dec } from '@plazo/engine';
 import { compareDec, showValue } from './decimals.ts';
 
@@ -100,25 +101,42 @@ export function uncovered(domain: Interval, covers: readonly Interval[]): Interv
 }
 
 /** How a gap or overlap reads in a message, in the language's own range notation where it has one. */
-export function describeInterval(i: Interval, options: { readonly integer: boolean; readonly percent: boolean }): string {
+export function describeInterval(i: Interval, options: { readonly integer: boolean; readonly percent: boolean }, lang: Lang = 'en'): string {
+  const w = INTERVAL_WORDS[lang];
   const show = (d: Dec) => showValue(d, options.percent);
   const loInf = !i.lo.value.isFinite();
   const hiInf = !i.hi.value.isFinite();
   if (options.integer) {
     const last = i.hi.value.minus(1);
-    if (loInf && hiInf) return 'all values';
-    if (loInf) return `values ..${show(last)}`;
-    if (hiInf) return `values ${show(i.lo.value)}..`;
-    return i.lo.value.eq(last) ? `value ${show(last)}` : `values ${show(i.lo.value)}..${show(last)}`;
+    if (loInf && hiInf) return w.all;
+    if (loInf) return `${w.values} ..${show(last)}`;
+    if (hiInf) return `${w.values} ${show(i.lo.value)}..`;
+    return i.lo.value.eq(last) ? `${w.value} ${show(last)}` : `${w.values} ${show(i.lo.value)}..${show(last)}`;
   }
-  if (loInf && hiInf) return 'all values';
-  if (!loInf && !hiInf && i.lo.value.eq(i.hi.value)) return `value ${show(i.lo.value)}`;
+  if (loInf && hiInf) return w.all;
+  if (!loInf && !hiInf && i.lo.value.eq(i.hi.value)) return `${w.value} ${show(i.lo.value)}`;
   if (i.lo.open && !loInf) {
-    const above = `values above ${show(i.lo.value)}`;
+    const above = `${w.above} ${show(i.lo.value)}`;
     if (hiInf) return above;
-    return `${above} and ${i.hi.open ? 'below' : 'up to'} ${show(i.hi.value)}`;
+    return `${above} ${w.and} ${i.hi.open ? w.below : w.upTo} ${show(i.hi.value)}`;
   }
   const from = loInf ? '' : show(i.lo.value);
-  if (hiInf) return `values ${from}..`;
-  return `values ${from}..${i.hi.open ? '<' : ''}${show(i.hi.value)}`;
+  if (hiInf) return `${w.values} ${from}..`;
+  return `${w.values} ${from}..${i.hi.open ? '<' : ''}${show(i.hi.value)}`;
+}
+
+const INTERVAL_WORDS = {
+  en: { all: 'all values', values: 'values', value: 'value', above: 'values above', and: 'and', below: 'below', upTo: 'up to' },
+  es: { all: 'todos los valores', values: 'los valores', value: 'el valor', above: 'los valores mayores que', and: 'y', below: 'menores que', upTo: 'hasta' },
+} as const;
+
+/** An interval in every language, with its grammatical number (`value 5` is one, `values 5..9` many). */
+export function describeIntervalIn(i: Interval, options: { readonly integer: boolean; readonly percent: boolean }): Localized & { readonly one: boolean } {
+  const en = describeInterval(i, options, 'en');
+  return { en, es: describeInterval(i, options, 'es'), one: en.startsWith('value ') };
+}
+
+/** The interval's bounds alone (`31..60`, `61..`), without "values". */
+export function intervalSpan(i: Interval, options: { readonly integer: boolean; readonly percent: boolean }): string {
+  return describeInterval(i, options, 'en').replace(/^values? /, '');
 }

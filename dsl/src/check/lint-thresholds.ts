@@ -2,7 +2,8 @@
 // in `plazo.config.json` beside its products. This module reads that JSON (the CLI and the runtime
 // find and load the file: the language does no I/O) and names every field it cannot take.
 import { Dec } from '@plazo/engine';
-import { didYouMean } from './suggest.ts';
+import { renderMessage, type Lang, type MessageArgs, type MessageId } from '../messages/catalogue.ts';
+import { closestName } from './suggest.ts';
 
 /**
  * Thresholds as decimal fractions (`"2"` is 200%) or multiples; `false` turns that lint off.
@@ -39,8 +40,11 @@ const KEYS = Object.keys(NOTATION) as (keyof LintThresholds)[];
 /** One problem in the config file, with the JSON path of the field (`lints.maxAnnualRate`). */
 export interface ConfigIssue {
   readonly path: string;
+  /** In the language asked of `parseLintConfig` (English by default). */
   readonly message: string;
 }
+
+type IssueMessage = { [Id in MessageId]: Id extends `lint-config/${string}` ? { id: Id; args: MessageArgs<Id> } : never }[MessageId];
 
 export type LintConfigResult = { readonly ok: true; readonly thresholds: LintThresholds } | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
@@ -49,25 +53,26 @@ export type LintConfigResult = { readonly ok: true; readonly thresholds: LintThr
  * field optional (defaults: DEFAULT_LINT_THRESHOLDS), `false` to turn a lint off.
  * @example parseLintConfig({ lints: { maxAnnualRate: '150%' } }) // { ok: true, thresholds: { maxAnnualRate: '1.5', ... } }
  */
-export function parseLintConfig(json: unknown): LintConfigResult {
+export function parseLintConfig(json: unknown, lang: Lang = 'en'): LintConfigResult {
   const issues: ConfigIssue[] = [];
-  if (!isObject(json)) return { ok: false, issues: [{ path: '', message: `must be a JSON object such as { "lints": { "maxAnnualRate": "200%" } }, got ${describe(json)}` }] };
+  const issue = (path: string, { id, args }: IssueMessage): ConfigIssue => ({ path, message: renderMessage(lang, id, args as never).message });
+  if (!isObject(json)) return { ok: false, issues: [issue('', { id: 'lint-config/not-object', args: { got: describe(json) } })] };
   for (const key of Object.keys(json)) {
-    if (key !== 'lints' && key !== '$schema') issues.push({ path: key, message: `unknown field \`${key}\`${hint(key, ['lints'])}` });
+    if (key !== 'lints' && key !== '$schema') issues.push(issue(key, { id: 'lint-config/unknown-field', args: { key, ...hint(key, ['lints']) } }));
   }
   const lints = json['lints'];
   const thresholds: Record<string, string | false> = { ...DEFAULT_LINT_THRESHOLDS };
   if (lints !== undefined && !isObject(lints)) {
-    issues.push({ path: 'lints', message: `must be an object such as { "maxAnnualRate": "200%" }, got ${describe(lints)}` });
+    issues.push(issue('lints', { id: 'lint-config/lints-not-object', args: { got: describe(lints) } }));
   } else if (lints) {
     for (const [key, value] of Object.entries(lints)) {
       const path = `lints.${key}`;
       if (!(KEYS as string[]).includes(key)) {
-        issues.push({ path, message: `unknown lint threshold \`${key}\`${hint(key, KEYS)}` });
+        issues.push(issue(path, { id: 'lint-config/unknown-threshold', args: { key, ...hint(key, KEYS) } }));
         continue;
       }
       const parsed = parseThreshold(value, NOTATION[key as keyof LintThresholds]);
-      if (typeof parsed === 'object') issues.push({ path, message: parsed.message });
+      if (typeof parsed === 'object') issues.push(issue(path, parsed));
       else thresholds[key] = parsed;
     }
   }
@@ -75,22 +80,22 @@ export function parseLintConfig(json: unknown): LintConfigResult {
 }
 
 /** `"200%"` → "2", `"3x"` → "3", `false` → false; a complaint otherwise. */
-function parseThreshold(value: unknown, notation: 'percent' | 'multiple'): string | false | { message: string } {
+function parseThreshold(value: unknown, notation: 'percent' | 'multiple'): string | false | IssueMessage {
   if (value === false) return false;
   const example = notation === 'percent' ? '"200%"' : '"3x"';
   if (typeof value === 'number') {
     const written = notation === 'percent' ? `"${new Dec(String(value)).times(100).toFixed()}%"` : `"${value}x"`;
-    return { message: `must be a string such as ${example} (or false to turn the lint off), got the number ${value}: write ${written} if that is what you mean` };
+    return { id: 'lint-config/number', args: { example, value: String(value), written } };
   }
-  if (typeof value !== 'string') return { message: `must be a string such as ${example}, or false to turn the lint off, got ${describe(value)}` };
+  if (typeof value !== 'string') return { id: 'lint-config/not-string', args: { example, got: describe(value) } };
   const text = value.trim();
   const match = notation === 'percent' ? /^(\d+(?:\.\d+)?)\s*%$/.exec(text) : /^(\d+(?:\.\d+)?)\s*x?$/.exec(text);
   if (!match) {
-    const why = notation === 'percent' && /^\d+(\.\d+)?$/.test(text) ? `: write the percent sign, "${text}%" (or "${new Dec(text).times(100).toFixed()}%" if "${text}" is a fraction)` : '';
-    return { message: `must be ${notation === 'percent' ? 'a percent' : 'a multiple'} such as ${example}, got ${JSON.stringify(value)}${why}` };
+    const fraction = notation === 'percent' && /^\d+(\.\d+)?$/.test(text) ? { text, scaled: new Dec(text).times(100).toFixed() } : null;
+    return { id: 'lint-config/notation', args: { notation, example, got: JSON.stringify(value), fraction } };
   }
   const number = new Dec(match[1]!);
-  if (number.lte(0)) return { message: `must be above zero, got ${JSON.stringify(value)} (write false to turn the lint off)` };
+  if (number.lte(0)) return { id: 'lint-config/not-positive', args: { got: JSON.stringify(value) } };
   return notation === 'percent' ? number.div(100).toFixed() : number.toFixed();
 }
 
@@ -107,7 +112,6 @@ function describe(v: unknown): string {
   return v === undefined ? 'nothing' : JSON.stringify(v);
 }
 
-function hint(key: string, allowed: readonly string[]): string {
-  const suggestion = didYouMean(key, allowed);
-  return suggestion ? `: ${suggestion}` : ` (known: ${allowed.map((k) => `\`${k}\``).join(', ')})`;
+function hint(key: string, allowed: readonly string[]): { suggestion: string | null; known: readonly string[] } {
+  return { suggestion: closestName(key, allowed) ?? null, known: allowed };
 }

@@ -3,20 +3,19 @@ import type { Identifier, PercentLiteral } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { literalValue } from './decimals.ts';
 import { error } from './diagnostics.ts';
-import { didYouMean } from './suggest.ts';
+import type { OptionKind } from '../messages/en.ts';
+import { closestName } from './suggest.ts';
 
 /** A nominal annual rate literal: a percent, not negative. */
 export function checkRateValue(rate: PercentLiteral | undefined, accept: Accept): void {
   if (!rate) return;
   const value = literalValue(rate);
-  if (value?.isNegative()) accept(error('invalid-number', `the rate \`${rate.value}%\` is negative`, rate.range));
+  if (value?.isNegative()) accept(error('invalid-number/rate-negative', { rate: rate.value }, rate.range));
 }
 
 /** An identifier that must be one of a closed set of words; suggests the nearest. */
-export function checkOption(id: Identifier, allowed: readonly string[], what: string, accept: Accept): boolean {
+export function checkOption(id: Identifier, allowed: readonly string[], what: OptionKind, accept: Accept): boolean {
   if (!id.name || allowed.includes(id.name)) return true;
-  accept(
-    error('unknown-option', `unknown ${what} \`${id.name}\``, id.range, didYouMean(id.name, allowed) ?? `write one of ${allowed.map((a) => `\`${a}\``).join(', ')}`),
-  );
+  accept(error('unknown-option', { what, name: id.name, suggestion: closestName(id.name, allowed) ?? null, allowed }, id.range));
   return false;
 }

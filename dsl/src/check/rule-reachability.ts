@@ -13,8 +13,14 @@ export type Truth = 'always' | 'never' | 'maybe';
 export interface Verdict {
   readonly truth: Truth;
   /** Why, for the message: "`applicant.age` is declared 18..99". */
-  readonly because?: string;
+  readonly because?: Because;
 }
+
+/** Why a condition is decided, as message args carry it. */
+export type Because =
+  | { readonly kind: 'literal'; readonly value: boolean }
+  | { readonly kind: 'declared'; readonly name: string; readonly range: string }
+  | { readonly kind: 'conflict'; readonly texts: readonly string[] };
 
 const MAYBE: Verdict = { truth: 'maybe' };
 
@@ -25,7 +31,7 @@ export function truthOf(expr: Expr | undefined, scope: Scope): Verdict {
     case 'ParenExpr':
       return truthOf(expr.inner, scope);
     case 'BooleanLiteral':
-      return { truth: expr.value ? 'always' : 'never', because: `it is \`${expr.value}\`` };
+      return { truth: expr.value ? 'always' : 'never', because: { kind: 'literal', value: expr.value } };
     case 'UnaryExpr': {
       if (expr.operator !== 'not') return MAYBE;
       const inner = truthOf(expr.operand, scope);
@@ -91,7 +97,7 @@ function compareWithBounds(operator: string, left: Expr, right: Expr, scope: Sco
   if (!truths) return MAYBE;
   const domain = interval(lo, hi, bounds.maxExclusive);
   // The reason is spelled only for a decided verdict (most conditions are `maybe`).
-  const because = () => `\`${left.name}\` is declared ${lo ? showValue(lo, percent) : ''}..${bounds.maxExclusive ? '<' : ''}${hi ? showValue(hi, percent) : ''}`;
+  const because = (): Because => ({ kind: 'declared', name: left.name, range: `${lo ? showValue(lo, percent) : ''}..${bounds.maxExclusive ? '<' : ''}${hi ? showValue(hi, percent) : ''}` });
   if (truths.every((t) => isEmpty(intersect(domain, t)))) return { truth: 'never', because: because() };
   // A missing optional value makes every comparison false, so it is never "always".
   if (uncovered(domain, truths).length === 0 && !symbol.optional) return { truth: 'always', because: because() };
@@ -134,9 +140,7 @@ function conjunctionVerdict(expr: Expr, scope: Scope): Verdict {
     let set = list[0]!.set;
     for (const next of list.slice(1)) set = meet(set, next.set);
     if (isEmptySet(set, symbol)) {
-      const texts = list.map((c) => `\`${c.text}\``);
-      const joined = `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
-      return { truth: 'never', because: `${joined} cannot ${texts.length === 2 ? 'both' : 'all'} hold` };
+      return { truth: 'never', because: { kind: 'conflict', texts: list.map((c) => c.text) } };
     }
   }
   return MAYBE;

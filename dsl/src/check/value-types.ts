@@ -24,17 +24,6 @@ export const PERCENT: ExprType = { kind: 'percent' };
 export const DATE: ExprType = { kind: 'date' };
 export const STRING: ExprType = { kind: 'string' };
 
-/** How a type is named in messages: `money`, `a number literal`, `enum { a, b }`. */
-export function typeLabel(type: ExprType): string {
-  switch (type.kind) {
-    case 'literal':
-      return 'a bare number';
-    case 'enum':
-      return `\`enum { ${(type.values ?? []).join(', ')} }\``;
-    default:
-      return `\`${type.kind}\``;
-  }
-}
 
 /** True for types that take part in arithmetic and ordering. */
 export function isNumeric(type: ExprType): boolean {
@@ -43,26 +32,15 @@ export function isNumeric(type: ExprType): boolean {
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/';
 
-const VERB: Record<ArithmeticOperator, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide' };
-
-/** The result of `left op right`, or a complaint `{ message, help }` when the types do not combine. */
-export function arithmeticType(
-  operator: ArithmeticOperator,
-  left: ExprType,
-  right: ExprType,
-): ExprType | { readonly message: string; readonly help: string } {
+/** The result of `left op right`, or undefined when the types do not combine (`type-mismatch/arithmetic`). */
+export function arithmeticType(operator: ArithmeticOperator, left: ExprType, right: ExprType): ExprType | undefined {
   if (left.kind === 'unknown' || right.kind === 'unknown') return UNKNOWN;
-  const result = arithmeticResult(operator, left, right);
-  if (result) return result;
-  const pair = operator === '+' || operator === '-' ? 'and' : operator === '*' ? 'by' : 'by';
-  const verb = VERB[operator];
-  return {
-    message: `cannot ${verb} ${typeLabel(left)} ${pair} ${typeLabel(right)}`,
-    help:
-      'valid: `money + money`, `money - money`, `money * percent`, `money * number`, `money / number`, ' +
-      '`money / money` (a percent: `debt / income < 30%`), `percent * number`, `number + number`; a bare number ' +
-      'like `500` adapts to money or number, but a percent must be written as one (`30%` is 0.30)',
-  };
+  return arithmeticResult(operator, left, right);
+}
+
+/** A type as message args carry it: its kind and, for an enum, its values. */
+export function typeArg(type: ExprType): { kind: string; values?: readonly string[] } {
+  return type.kind === 'enum' ? { kind: type.kind, values: type.values ?? [] } : { kind: type.kind };
 }
 
 function arithmeticResult(operator: ArithmeticOperator, left: ExprType, right: ExprType): ExprType | undefined {
@@ -136,29 +114,6 @@ function sameValues(a: readonly string[] = [], b: readonly string[] = []): boole
   return a.length === b.length && a.every((value) => b.includes(value));
 }
 
-/** What a value of `type` may be compared with, for the `help` of a type mismatch. */
-export function comparableWith(type: ExprType): string {
-  switch (type.kind) {
-    case 'money':
-      return 'money: a money field or let, or a bare number like `5_000`';
-    case 'percent':
-      return 'a percent such as `50%` (not `0.5`)';
-    case 'number':
-    case 'integer':
-    case 'literal':
-      return 'a number';
-    case 'date':
-      return 'a date such as `2025-01-06` or `today`';
-    case 'string':
-      return 'a string such as `"texto"`';
-    case 'boolean':
-      return '`true` or `false`';
-    case 'enum':
-      return `one of its values: ${(type.values ?? []).map((v) => `\`${v}\``).join(', ')}`;
-    default:
-      return 'a value of the same type';
-  }
-}
 
 /** The type a declared input field has. */
 export function fieldType(type: TypeName, enumValues: readonly string[]): ExprType {

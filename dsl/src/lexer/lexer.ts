@@ -4,7 +4,8 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic.ts';
 import { LineIndex } from './line-index.ts';
-import { invalidCharacterHelp, mistakeOf } from './mistakes.ts';
+import { diagnostic } from '../messages/catalogue.ts';
+import { mistakeOf } from './mistakes.ts';
 import { allTokens, StringLiteral, UnterminatedString } from './tokens.ts';
 
 /** Payload marking a string token that lacks its closing quote. */
@@ -52,29 +53,17 @@ export function lex(text: string, lines: LineIndex = new LineIndex(text)): LexRe
   for (const error of result.errors) {
     const bad = text.slice(error.offset, error.offset + error.length);
     const shown = bad.length > 20 ? `${bad.slice(0, 20)}…` : bad;
-    diagnostics.push({
-      severity: 'error',
-      code: 'invalid-character',
-      message: `invalid character${[...bad].length > 1 ? 's' : ''} \`${shown}\``,
-      range: lines.range(error.offset, error.offset + error.length),
-      help: invalidCharacterHelp(bad),
-    });
+    diagnostics.push(diagnostic('error', 'invalid-character', { shown, plural: [...bad].length > 1, bad }, lines.range(error.offset, error.offset + error.length)));
   }
   for (const token of result.tokens) {
     const mistake = mistakeOf(token);
     if (mistake) {
-      const { code, message, help } = mistake;
-      diagnostics.push({ severity: 'error', code, message, help, range: lines.range(token.startOffset, token.startOffset + token.image.length) });
+      diagnostics.push(diagnostic('error', mistake.id, mistake.args as never, lines.range(token.startOffset, token.startOffset + token.image.length)));
       respell(token, mistake.type, mistake.intended);
       continue;
     }
     if (token.tokenType !== UnterminatedString) continue;
-    diagnostics.push({
-      severity: 'error',
-      code: 'unterminated-string',
-      message: 'unterminated string: expected a closing `"` before the end of the line',
-      range: lines.range(token.startOffset, token.startOffset + token.image.length),
-    });
+    diagnostics.push(diagnostic('error', 'unterminated-string', {}, lines.range(token.startOffset, token.startOffset + token.image.length)));
     token.payload = UNTERMINATED;
     token.tokenType = StringLiteral;
     token.tokenTypeIdx = StringLiteral.tokenTypeIdx!;

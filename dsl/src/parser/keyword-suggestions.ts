@@ -66,7 +66,7 @@ export function suggestKeyword(word: string, keywords: Iterable<string>): string
   return editDistance(word.toLowerCase(), closest) <= (word.length < 6 ? 1 : 2) ? closest : undefined;
 }
 
-/** The help for a suggested keyword: "did you mean `pricing`?", noting that keywords are English. */
-export function keywordHelp(word: string, keyword: string): string {
-  return spanish(word) === keyword ? `did you mean \`${keyword}\`? keywords are in English` : `did you mean \`${keyword}\`?`;
+/** The args of a suggested keyword's help ("did you mean `pricing`?", noting when the word is its Spanish). */
+export function keywordArgs(word: string, keyword: string): { meant: string; spanish: boolean } {
+  return { meant: keyword, spanish: spanish(word) === keyword };
 }

@@ -5,19 +5,22 @@
 import { tokenLabel, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import { spelling } from '../lexer/lexer.ts';
 import { Identifier, keywordOf, NumberLiteral, PercentLiteral, Product, RCurly } from '../lexer/tokens.ts';
-import { keywordHelp, suggestKeyword } from './keyword-suggestions.ts';
+import { renderMessage, type MessageArgs, type MessageId } from '../messages/catalogue.ts';
+import { EXPECTED_THING_RULES, type Expected } from '../messages/en.ts';
+import { keywordArgs, suggestKeyword } from './keyword-suggestions.ts';
 
-/** The code and help of a message built here, by its text (Chevrotain keeps only the text). */
+/** The catalogue id and args of a message built here, by its English text (Chevrotain keeps only the text). */
 export interface SyntaxDetail {
-  readonly code: string;
-  readonly help?: string;
+  readonly id: MessageId;
+  readonly args: Readonly<Record<string, unknown>>;
 }
 
 /** Details of the messages built during the current parse (parse.ts clears and reads them). */
 export const syntaxDetails = new Map<string, SyntaxDetail>();
 
-function detailed(message: string, code: string, help?: string): string {
-  syntaxDetails.set(message, help === undefined ? { code } : { code, help });
+function detailed<Id extends MessageId>(id: Id, args: MessageArgs<Id>): string {
+  const { message } = renderMessage('en', id, args);
+  syntaxDetails.set(message, { id, args: args as SyntaxDetail['args'] });
   return message;
 }
 
@@ -104,18 +107,13 @@ const constructs: Record<string, string> = {
   ifExpr: 'if',
 };
 
-/** What an alternative of a rule is, when listing every expected token would be noise. */
-const expectedThings: Record<string, string> = {
-  product: 'a section (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `allocation`, `prepayment`, `overpayment`, `test`) or `}`',
-  expression: 'an expression',
-  operand: 'an expression',
-  exprTail: 'an operator',
-  rangeExpr: 'a range such as `1..10`',
-  bound: 'a number or a percent',
-  inputField: 'a type (`number`, `integer`, `money`, `percent`, `string`, `boolean`, `date`, `enum { ... }`)',
-  binDecl: 'a bin (`missing`, `otherwise`, a range such as `580..679`, or values)',
-  givenEntry: 'a value (number, percent, string, date, `true`, `false` or a name)',
-};
+const expectedThings = new Set(EXPECTED_THING_RULES);
+
+/** What a rule expects: a phrase of the catalogue, or the labels of the tokens that may come next. */
+function expectedOf(ruleName: string, paths: TokenType[][]): Expected {
+  if (expectedThings.has(ruleName)) return { thing: ruleName };
+  return { labels: [...new Set(firstTokens(paths).map(describeExpected))] };
+}
 
 /** The construct a rule parses, for messages. */
 export function constructOf(ruleName: string): string {
@@ -127,26 +125,17 @@ export function describeExpected(type: TokenType): string {
   return tokenLabel(type);
 }
 
-/** How the token actually found is shown: its text in backticks, or "the end of the file". */
-export function describeActual(token: IToken | undefined): string {
-  if (!token || token.tokenType?.name === 'EOF') return 'the end of the file';
-  const image = token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image;
-  return `\`${image}\``;
-}
-
-function listExpected(paths: TokenType[][]): string {
-  const labels = [...new Set(paths.map((path) => path[0]).filter((type) => type !== undefined).map(describeExpected))];
-  if (labels.length === 0) return 'something else';
-  if (labels.length === 1) return labels[0]!;
-  if (labels.length > 8) return `one of ${labels.slice(0, 8).join(', ')}, …`;
-  return `one of ${labels.join(', ')}`;
+/** The token actually found, as message args show it: its text (cut at 30 characters), or null at the end of the file. */
+export function foundOf(token: IToken | undefined): string | null {
+  if (!token || token.tokenType?.name === 'EOF') return null;
+  return token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image;
 }
 
 const expressionRules = new Set(['expression', 'exprTail', 'operand', 'parenExpr']);
 
-/** " in `limits`", or nothing inside expressions (where the construct name would be noise). */
-function inConstruct(ruleName: string): string {
-  return expressionRules.has(ruleName) ? '' : ` in \`${constructOf(ruleName)}\``;
+/** The construct to name in " in `limits`", or null inside expressions (where it would be noise). */
+function constructIn(ruleName: string): string | null {
+  return expressionRules.has(ruleName) ? null : constructOf(ruleName);
 }
 
 /** Rules whose percent is a rate (`rate 48%`, `iva 16%`, `moratorium 90% annual`). */
@@ -154,12 +143,7 @@ const RATE_RULES = new Set(['rateSetting', 'rateRow', 'ivaSetting', 'restructure
 
 /** `rate 110` where `rate 110%` was meant (the parser reads it so: parser.ts, `tryInRuleRecovery`). */
 function missingPercent(found: IToken, ruleName: string): string {
-  const what = RATE_RULES.has(ruleName) ? 'a rate' : 'a percent';
-  return detailed(
-    `${what} needs \`%\`: \`${spelling(found)}%\``,
-    'missing-percent',
-    `\`${spelling(found)}\` alone is a plain number; write \`%\` right after it (\`36%\` is 0.36)`,
-  );
+  return detailed('missing-percent', { rate: RATE_RULES.has(ruleName), number: spelling(found) });
 }
 
 /** A word where one of `keywords` belongs and that is most likely one of them: its message. */
@@ -168,7 +152,7 @@ function misspeltKeyword(found: IToken | undefined, keywords: readonly TokenType
   const words = keywords.map(keywordOf).filter((w): w is string => w !== undefined);
   const meant = suggestKeyword(found.image, words);
   if (meant === undefined) return undefined;
-  return detailed(`unknown keyword \`${found.image}\`${inConstruct(ruleName)}`, 'unknown-keyword', keywordHelp(found.image, meant));
+  return detailed('unknown-keyword', { word: found.image, construct: constructIn(ruleName), ...keywordArgs(found.image, meant) });
 }
 
 /** The first token of each path (the tokens that could come next). */
@@ -178,17 +162,17 @@ function firstTokens(paths: TokenType[][]): TokenType[] {
 
 export const syntaxMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
-    const found = describeActual(actual);
-    if (ruleName === 'product' && expected === Product) return `expected \`product\` (a file holds one product), found ${found}`;
+    const found = foundOf(actual);
+    if (ruleName === 'product' && expected === Product) return detailed('unexpected-token/expected-product', { found });
     if (expected === PercentLiteral && actual.tokenType === NumberLiteral) return missingPercent(actual, ruleName);
     const keyword = misspeltKeyword(actual, [expected], ruleName);
     if (keyword) return keyword;
-    if (expected === RCurly) return `expected \`}\` to close \`${constructOf(ruleName)}\`, found ${found}`;
-    return `expected ${describeExpected(expected)}${inConstruct(ruleName)}, found ${found}`;
+    if (expected === RCurly) return detailed('unexpected-token/expected-close', { construct: constructOf(ruleName), found });
+    return detailed('unexpected-token/expected', { expected: { labels: [describeExpected(expected)] }, construct: constructIn(ruleName), found });
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    if (firstRedundant.tokenType === RCurly) return detailed('unmatched `}`', 'unmatched-brace', 'remove it: the product closed before it');
-    return `unexpected ${describeActual(firstRedundant)} after the end of the product (a file holds one product)`;
+    if (firstRedundant.tokenType === RCurly) return detailed('unmatched-brace/after-product', {});
+    return detailed('unexpected-token/after-product', { found: foundOf(firstRedundant) });
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const next = firstTokens(expectedPathsPerAlt.flat());
@@ -196,13 +180,11 @@ export const syntaxMessages: IParserErrorMessageProvider = {
     if (found?.tokenType === NumberLiteral && next.includes(PercentLiteral) && !next.includes(NumberLiteral)) return missingPercent(found, ruleName);
     const keyword = misspeltKeyword(found, next, ruleName);
     if (keyword) return keyword;
-    const expected = expectedThings[ruleName] ?? listExpected(expectedPathsPerAlt.flat());
-    return `expected ${expected}${inConstruct(ruleName)}, found ${describeActual(found)}`;
+    return detailed('unexpected-token/expected', { expected: expectedOf(ruleName, expectedPathsPerAlt.flat()), construct: constructIn(ruleName), found: foundOf(found) });
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
     const keyword = misspeltKeyword(actual[0], firstTokens(expectedIterationPaths), ruleName);
     if (keyword) return keyword;
-    const expected = expectedThings[ruleName] ?? listExpected(expectedIterationPaths);
-    return `expected at least one ${expected}${inConstruct(ruleName)}, found ${describeActual(actual[0])}`;
+    return detailed('unexpected-token/expected-at-least-one', { expected: expectedOf(ruleName, expectedIterationPaths), construct: constructIn(ruleName), found: foundOf(actual[0]) });
   },
 };

@@ -5,15 +5,16 @@ import { CstParser, EOF, NoViableAltException, tokenMatcher, type AtLeastOneSepM
 import type { PlazoCstNode } from '../ast/cst.ts';
 import { respell, spelling } from '../lexer/lexer.ts';
 import * as t from '../lexer/tokens.ts';
-import { keywordHelp, suggestKeyword } from './keyword-suggestions.ts';
-import { constructOf, describeActual, syntaxMessages } from './messages.ts';
+import { keywordArgs, suggestKeyword } from './keyword-suggestions.ts';
+import type { MessageArgs, MessageId } from '../messages/catalogue.ts';
+import { constructOf, foundOf, syntaxMessages } from './messages.ts';
 import { MAX_NESTING } from './nesting.ts';
 
 /** A syntax error found by the parser's own recovery (parser.ts), beside Chevrotain's `errors`. */
 export interface SyntaxProblem {
-  readonly code: string;
-  readonly message: string;
-  readonly help?: string;
+  /** The catalogue message id and its args. */
+  readonly id: MessageId;
+  readonly args: Readonly<Record<string, unknown>>;
   /** Where: the offending token. */
   readonly token: IToken;
 }
@@ -1216,7 +1217,7 @@ class PlazoParser extends CstParser {
   tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void {
     const internals = this as unknown as RecoveryInternals;
     while (this.atStrayBrace()) {
-      this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+      this.problem('unmatched-brace', {}, this.LA(1));
       this.SKIP_TOKEN();
       if (lookAhead.call(this)) {
         this.reenter(grammarRule, args);
@@ -1229,8 +1230,8 @@ class PlazoParser extends CstParser {
       this.reenter(grammarRule, args);
       return;
     }
-    const help = this.expectedItems(first, lookAhead);
-    const stray = (): void => this.problem('unexpected-token', `unexpected ${describeActual(first)} in \`${constructOf(internals.getCurrRuleFullName())}\``, first, help);
+    const items = this.expectedItems(first, lookAhead);
+    const stray = (): void => this.problem('unexpected-token/stray', { found: foundOf(first), construct: constructOf(internals.getCurrRuleFullName()), items }, first);
     // Tokens that belong to an enclosing block: met first, there is nothing to re-sync to here.
     const enclosing = new Set(internals.flattenFollowSet());
     const start = internals.exportLexerState();
@@ -1243,7 +1244,7 @@ class PlazoParser extends CstParser {
           return;
         }
         if (this.atStrayBrace()) {
-          this.problem('unmatched-brace', 'unmatched `}`', this.LA(1), 'remove it: nothing is open here, and the product goes on after it');
+          this.problem('unmatched-brace', {}, this.LA(1));
         } else if (tokenMatcher(this.LA(1), expected)) {
           stray();
           return;
@@ -1293,8 +1294,8 @@ class PlazoParser extends CstParser {
     const meant = suggestKeyword(token.image, starts.keys());
     if (meant === undefined) return false;
     const rule = (this as unknown as RecoveryInternals).getCurrRuleFullName();
-    const message = rule === 'product' ? `unknown section \`${token.image}\`` : `unknown keyword \`${token.image}\` in \`${constructOf(rule)}\``;
-    this.problem('unknown-keyword', message, token, keywordHelp(token.image, meant));
+    if (rule === 'product') this.problem('unknown-keyword/section', { word: token.image, ...keywordArgs(token.image, meant) }, token);
+    else this.problem('unknown-keyword', { word: token.image, construct: constructOf(rule), ...keywordArgs(token.image, meant) }, token);
     respell(token, starts.get(meant)!, meant);
     return true;
   }
@@ -1314,9 +1315,8 @@ class PlazoParser extends CstParser {
   }
 
   /** "expected `method`, `basis`, … or `}`": the keywords that start an item in place of `token` (the next one). */
-  private expectedItems(token: IToken, lookAhead: () => boolean): string {
-    const words = [...this.keywordsStartingItem(token, lookAhead).keys()].map((w) => `\`${w}\``);
-    return words.length === 0 ? 'expected `}`' : `expected ${words.join(', ')} or \`}\``;
+  private expectedItems(token: IToken, lookAhead: () => boolean): string[] {
+    return [...this.keywordsStartingItem(token, lookAhead).keys()];
   }
 
   /**
@@ -1340,8 +1340,8 @@ class PlazoParser extends CstParser {
     return chevrotainRecovery.tryInRuleRecovery.call(this, expected, follows);
   }
 
-  private problem(code: string, message: string, token: IToken, help?: string): void {
-    this.problems.push(help === undefined ? { code, message, token } : { code, message, help, token });
+  private problem<Id extends MessageId>(id: Id, args: MessageArgs<Id>, token: IToken): void {
+    this.problems.push({ id, args: args as SyntaxProblem['args'], token });
   }
 
   // ------------------------------------------------------------ CST building

@@ -2,7 +2,7 @@
 // command's dependencies (the database, the dsl) cost nothing to the others.
 // Exit codes (DESIGN.md): 0 success, 1 findings, 2 bad usage or unreadable input.
 import { CatOutOfRangeError, InvalidInputError } from '@plazo/engine';
-import { UsageError, type CliCommand, type CliIo } from './command.ts';
+import { cliLanguage, UsageError, type CliCommand, type CliIo } from './command.ts';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   schedule: () => import('./commands/schedule.ts'),
@@ -26,7 +26,8 @@ function usage(): string {
     'commands:',
     ...Object.keys(commands).map((name) => `  ${name}`),
     '',
-    'Every command accepts --json (one JSON document on stdout) and --help.',
+    'Every command accepts --json (one JSON document on stdout), --help, and --lang es|en for the',
+    'language of diagnostics (default: LC_ALL, LC_MESSAGES or LANG starting with `es` is Spanish, else English).',
   ].join('\n');
 }
 
@@ -48,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    const { lang, rest: args } = cliLanguage(rest, process.env);
+    return await command.run(args, { ...io, lang: io.lang ?? lang });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`plazo ${name}: ${error.message}\nusage: ${command.usage}\n`);

@@ -1,5 +1,6 @@
 // What a CLI command is, the streams it talks to, and the input helpers every command shares.
 import { readFile } from 'node:fs/promises';
+import { langOf, localizeDiagnostic, type Diagnostic, type Lang } from '@plazo/dsl';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateInTimeZone } from '../clock.ts';
 import { ConfigError, timeZoneFrom } from '../config.ts';
@@ -10,6 +11,8 @@ export interface CliIo {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   readonly cwd: string;
+  /** The language of diagnostics (`--lang`, else LC_ALL/LC_MESSAGES/LANG; English by default). */
+  readonly lang?: Lang;
 }
 
 export interface CliCommand {
@@ -97,4 +100,37 @@ export async function readJsonInput(pathOrDash: string, io: CliIo): Promise<unkn
 /** Prints one JSON document (two-space indented) on stdout. */
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout(JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * The language of a run: `--lang es|en` (removed from the args, since every command takes it),
+ * else the first of LC_ALL, LC_MESSAGES and LANG that is set (`es_MX.UTF-8` is Spanish), else English.
+ */
+export function cliLanguage(args: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; rest: string[] } {
+  const rest: string[] = [];
+  let flag: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg === '--lang') {
+      flag = args[++i];
+      if (flag === undefined) throw new UsageError('--lang takes `es` or `en`');
+    } else if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
+    else rest.push(arg);
+  }
+  if (flag !== undefined) {
+    if (flag !== 'es' && flag !== 'en') throw new UsageError(`--lang takes \`es\` or \`en\`, not \`${flag}\``);
+    return { lang: flag, rest };
+  }
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return { lang: langOf(locale) ?? 'en', rest };
+}
+
+/** A diagnostic as the CLI shows it: in the run's language, with the public fields only (no catalogue args). */
+export function shownDiagnostic(io: CliIo, d: Diagnostic): Diagnostic {
+  const { id: _id, args: _args, ...shown } = localizeDiagnostic(d, io.lang ?? 'en');
+  return shown;
 }

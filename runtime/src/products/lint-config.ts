@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, parse as parsePath, relative, resolve } from 'node:path';
 import { InvalidInputError } from '@plazo/engine';
-import type { LintThresholds } from '@plazo/dsl';
+import type { Lang, LintThresholds } from '@plazo/dsl';
 
 /** The file's name, wherever it is looked for. */
 export const LINT_CONFIG_FILE = 'plazo.config.json';
@@ -14,7 +14,7 @@ export const LINT_CONFIG_FILE = 'plazo.config.json';
  * the file and each field (`plazo.config.json: lints.maxAnnualRate`) when it is not valid.
  * `shown` is how the file is named in messages (default: its path).
  */
-export async function readLintConfig(file: string, shown = file): Promise<Partial<LintThresholds> | undefined> {
+export async function readLintConfig(file: string, shown = file, lang: Lang = 'en'): Promise<Partial<LintThresholds> | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -30,7 +30,7 @@ export async function readLintConfig(file: string, shown = file): Promise<Partia
   }
   // Loaded on use, like the compiler (product-compiler.ts): the rest of the service runs without the language.
   const { parseLintConfig } = await import('@plazo/dsl');
-  const result = parseLintConfig(json);
+  const result = parseLintConfig(json, lang);
   if (!result.ok) throw new InvalidInputError(result.issues.map((i) => ({ path: i.path ? `${shown}: ${i.path}` : shown, message: i.message })));
   return result.thresholds;
 }
@@ -42,16 +42,17 @@ export async function dataDirLintConfig(dataDir: string): Promise<Partial<LintTh
 
 /**
  * The thresholds for a product file: the nearest `plazo.config.json` in its folder or a folder
- * above (for standard input, from `cwd`); undefined (the defaults) when there is none.
+ * above (for standard input, from `cwd`); undefined (the defaults) when there is none. Its
+ * problems are reported in `lang` (the CLI's `--lang`).
  * @example await lintConfigFor('examples/nomina.plazo', process.cwd())
  */
-export async function lintConfigFor(productFile: string, cwd: string): Promise<Partial<LintThresholds> | undefined> {
+export async function lintConfigFor(productFile: string, cwd: string, lang: Lang = 'en'): Promise<Partial<LintThresholds> | undefined> {
   let dir = productFile === '-' ? resolve(cwd) : dirname(resolve(cwd, productFile));
   const root = parsePath(dir).root;
   for (;;) {
     const candidate = join(dir, LINT_CONFIG_FILE);
     const near = relative(cwd, candidate);
-    const found = await readLintConfig(candidate, near.startsWith('..') ? candidate : near);
+    const found = await readLintConfig(candidate, near.startsWith('..') ? candidate : near, lang);
     if (found) return found;
     if (dir === root) return undefined;
     dir = dirname(dir);

@@ -7,7 +7,7 @@ import {
   Dec, InvalidInputError, OUTCOMES, backtest, compareBacktests, defaultDataMap, parseCsv, unreadColumns, type BacktestComparison, type BacktestReport, type CostMatrix, type CsvTable,
   type ProductIR,
 } from '@plazo/engine';
-import { parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { parseCommandArgs, printJson, readJsonInput, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
 
 const PROGRESS_MS = 250;
@@ -95,8 +95,8 @@ function parseCost(text: string | undefined, referAs: string | undefined): CostM
 }
 
 async function compileFile(file: string, io: CliIo): Promise<ProductIR | null> {
-  const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
-  if (!ir) for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, d) + '\n');
+  const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd, io.lang) });
+  if (!ir) for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, shownDiagnostic(io, d)) + '\n');
   return ir ?? null;
 }
 

@@ -1,7 +1,7 @@
 // `plazo check FILE...`: lex, parse and check product files; diagnostics on stderr as
 // `file:line:col: severity code: message` (DESIGN.md contract), or all of them as JSON with --json.
 import { check, formatDiagnostic, parse, type Diagnostic } from '@plazo/dsl';
-import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { parseCommandArgs, printJson, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
 
 export const command: CliCommand = {
@@ -16,9 +16,10 @@ export const command: CliCommand = {
       const text = await readTextInput(file, io);
       const shown = file === '-' ? '<stdin>' : file;
       const parsed = parse(text);
-      const diagnostics = [...parsed.diagnostics, ...check(parsed.file, { lints: await lintConfigFor(file, io.cwd) })];
-      for (const d of diagnostics) io.stderr(formatDiagnostic(shown, d) + '\n');
-      files.push({ file: shown, diagnostics });
+      const diagnostics = [...parsed.diagnostics, ...check(parsed.file, { lints: await lintConfigFor(file, io.cwd, io.lang) })];
+      const localized = diagnostics.map((d) => shownDiagnostic(io, d));
+      for (const d of localized) io.stderr(formatDiagnostic(shown, d) + '\n');
+      files.push({ file: shown, diagnostics: localized });
     }
     if (values.json) printJson(io, { files });
     return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

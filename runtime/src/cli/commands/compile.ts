@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import { sortKeys } from '@plazo/engine';
-import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { parseCommandArgs, printJson, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
 
 export const command: CliCommand = {
@@ -16,10 +16,10 @@ export const command: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing FILE' : 'compile takes one FILE');
     const file = positionals[0]!;
     const shown = file === '-' ? '<stdin>' : file;
-    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
-    for (const d of diagnostics) io.stderr(formatDiagnostic(shown, d) + '\n');
+    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd, io.lang) });
+    for (const d of diagnostics) io.stderr(formatDiagnostic(shown, shownDiagnostic(io, d)) + '\n');
     if (!ir) {
-      if (values.json) printJson(io, { file: shown, diagnostics });
+      if (values.json) printJson(io, { file: shown, diagnostics: diagnostics.map((d) => shownDiagnostic(io, d)) });
       return 1;
     }
     const text = JSON.stringify(sortKeys(ir), null, 2) + '\n';

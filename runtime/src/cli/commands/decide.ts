@@ -3,7 +3,7 @@
 // approval, 1 on decline or refer, 2 when the product does not compile or the application is invalid.
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import { decide, parseIsoDate, type Decision, type Frequency, type OfferRecord } from '@plazo/engine';
-import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
 
 function money(amount: string): string {
@@ -78,8 +78,8 @@ export const command: CliCommand = {
     const file = positionals[0]!;
     if (file === '-' && values.application === '-') throw new UsageError('FILE and --application cannot both be read from stdin');
     const shown = file === '-' ? '<stdin>' : file;
-    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd) });
-    for (const diag of diagnostics) io.stderr(formatDiagnostic(shown, diag) + '\n');
+    const { ir, diagnostics } = compileText(await readTextInput(file, io), { lints: await lintConfigFor(file, io.cwd, io.lang) });
+    for (const diag of diagnostics) io.stderr(formatDiagnostic(shown, shownDiagnostic(io, diag)) + '\n');
     if (!ir) throw new UsageError(`\`${shown}\` does not compile`);
     const decision = decide(ir, await readJsonInput(values.application, io), asOf);
     if (values.json) printJson(io, decision);

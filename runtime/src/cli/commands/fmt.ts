@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { format, formatDiagnostic } from '@plazo/dsl';
-import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { parseCommandArgs, printJson, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 
 interface FileOutcome {
   readonly file: string;
@@ -34,7 +34,7 @@ export const command: CliCommand = {
       const shown = file === '-' ? '<stdin>' : file;
       if (result.diagnostics.length > 0) {
         syntaxErrors = true;
-        for (const d of result.diagnostics) io.stderr(formatDiagnostic(shown, d) + '\n');
+        for (const d of result.diagnostics) io.stderr(formatDiagnostic(shown, shownDiagnostic(io, d)) + '\n');
         outcomes.push({ file: shown, formatted: false, changed: false, errors: result.diagnostics.length });
         continue;
       }

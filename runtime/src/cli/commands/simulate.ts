@@ -7,7 +7,7 @@ import {
   decide, InvalidInputError, parseIsoDate, simulateLoan, timeline,
   type FieldIssue, type LoanState, type TimelineEvent,
 } from '@plazo/engine';
-import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
 
 // The timeline itself is the engine's (engine/src/servicing/timeline.ts); re-exported for callers of this module.
@@ -102,9 +102,9 @@ export const command: CliCommand = {
     if (values.until < disburse) throw new InvalidInputError([{ path: 'until', message: `must not be before the disbursement date ${disburse}` }]);
 
     const text = await readTextInput(file, io);
-    const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd) });
+    const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd, io.lang) });
     if (!ir) {
-      for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, d) + '\n');
+      for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(file, shownDiagnostic(io, d)) + '\n');
       return 2;
     }
     const application = await readJsonInput(values.application, io);

@@ -2,7 +2,7 @@
 // test with expected vs actual and the decision's rule trace, a summary line, exit 1 on any failure.
 import { compileText, formatDiagnostic, parse, type TestDecl } from '@plazo/dsl';
 import { runProductTests, type TestCoverage, type TestReport, type TestResult, type TraceEntry } from '@plazo/engine';
-import { parseCommandArgs, printJson, readTextInput, UsageError, type CliCommand, type CliIo } from '../command.ts';
+import { parseCommandArgs, printJson, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
 
 interface FileRun {
@@ -104,9 +104,9 @@ export const command: CliCommand = {
     for (const file of positionals) {
       const text = await readTextInput(file, io);
       const shown = file === '-' ? '<stdin>' : file;
-      const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd) });
+      const { ir, diagnostics } = compileText(text, { lints: await lintConfigFor(file, io.cwd, io.lang) });
       if (!ir) {
-        for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(shown, d) + '\n');
+        for (const d of diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(shown, shownDiagnostic(io, d)) + '\n');
         runs.push({ file: shown, report: null, positions: [] });
         continue;
       }

@@ -1,9 +1,9 @@
 // The one adapter between dsl ranges (0-based lines and columns) and Monaco (1-based): diagnostics
-// become markers, and Monaco positions become dsl offsets-free positions for lookups.
-import type { Diagnostic, Position, Range, Severity } from '@plazo/dsl';
+// become markers (in the studio's language), and Monaco positions become dsl offsets-free positions for lookups.
+import { localizeDiagnostic, type Diagnostic, type Lang, type Position, type Range, type Severity } from '@plazo/dsl';
 import type { editor, IRange, MarkerSeverity } from 'monaco-editor/editor';
 
-/** MarkerSeverity values (Monaco's enum is a runtime object; this module imports types only). */
+/** MarkerSeverity values (Monaco's enum is a runtime object; this module imports Monaco's types only). */
 const markerSeverity: Readonly<Record<Severity, MarkerSeverity>> = {
   error: 8 as MarkerSeverity,
   warning: 4 as MarkerSeverity,
@@ -29,10 +29,12 @@ export function fromMonacoPosition(position: { readonly lineNumber: number; read
 }
 
 /**
- * A dsl diagnostic as a Monaco marker; the `help` text follows the message.
- * @example toMarker({ severity: 'error', code: 'unknown-name', message: 'unknown name `x`', range })
+ * A dsl diagnostic as a Monaco marker, its message and help in `lang` (the dsl's catalogue); the
+ * `help` text follows the message.
+ * @example toMarker(diagnostic, 'es') // message: 'nombre desconocido `x`\n¿quisiste decir `y`?'
  */
-export function toMarker(diagnostic: Diagnostic): editor.IMarkerData {
+export function toMarker(original: Diagnostic, lang: Lang): editor.IMarkerData {
+  const diagnostic = localizeDiagnostic(original, lang);
   return {
     ...toMonacoRange(diagnostic.range),
     severity: markerSeverity[diagnostic.severity],
