@@ -6,3 +6,5 @@ export { formatDiagnostic, type Diagnostic, type Severity, type Accept } from '.
 export type * from './ast/nodes.ts';
 export { check, analyze, hasErrors, sortDiagnostics, type Analysis } from './check/check.ts';
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
+export { productCodeProblem, productNameProblem, PRODUCT_CODE_MAX_LENGTH } from './product-code.ts';
+export { retitleProduct, stringLiteral, type ProductIdentity, type RetitleResult } from './product-identity.ts';

@@ -4,6 +4,7 @@ import type { ProductDecl, Section } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { error, headRange, lineOf } from './diagnostics.ts';
 import { didYouMean } from './suggest.ts';
+import { productCodeProblem } from '../product-code.ts';
 
 /** Sections that may appear once, with the keyword that opens them. */
 const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
@@ -22,6 +23,8 @@ const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
 /** Identity and presence of the required sections; each section once. */
 export function checkProduct(product: ProductDecl, accept: Accept): void {
   const at = product.code?.name ? product.code.range : headRange(product.range, 'product'.length);
+  const codeProblem = product.code?.name ? productCodeProblem(product.code.name) : undefined;
+  if (codeProblem) accept(error('invalid-product-code', codeProblem, product.code.range, 'write the code in lowercase letters, digits and `_`, such as `nomina_quincenal`'));
   if (!product.currency?.name) {
     accept(error('missing-currency', `product \`${product.code?.name ?? ''}\` has no currency`, at, 'add `currency MXN` inside the product'));
   } else if (!/^[A-Z]{3}$/.test(product.currency.name)) {
