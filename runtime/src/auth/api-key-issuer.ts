@@ -1,7 +1,7 @@
 // Issues and revokes API keys, each with its audit entry in the same transaction. The plain key
 // is returned once, to be shown once; only its hash is stored.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { ApiKeyRow } from '../db/tables/api-keys.table.ts';
@@ -17,6 +17,8 @@ export interface ApiKeyView {
   readonly name: string;
   readonly prefix: string;
   readonly role: RoleName;
+  /** The studio user the key belongs to; null for a key for a program. */
+  readonly userId: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly revokedAt: string | null;
@@ -29,6 +31,7 @@ export function apiKeyView(row: ApiKeyRow): ApiKeyView {
     name: row.name,
     prefix: row.prefix,
     role: row.role,
+    userId: row.user_id,
     createdAt: row.created_at,
     createdBy: row.created_by,
     revokedAt: row.revoked_at,
@@ -42,20 +45,25 @@ interface WriteContext {
   readonly requestId?: string | null;
 }
 
-/** Creates a key with `role`; returns its view and the plain key (shown once). */
+/**
+ * Creates a key with `role` (of the studio user `userId`, when given); returns its view and the
+ * plain key (shown once). `inTransaction` writes it within a caller's transaction.
+ */
 export async function issueApiKey(
   db: Kysely<Database>,
-  input: { name: string; role: RoleName },
+  input: { name: string; role: RoleName; userId?: string },
   ctx: WriteContext,
+  inTransaction?: Transaction<Database>,
 ): Promise<{ apiKey: ApiKeyView; key: string }> {
   const { key, prefix } = generateApiKey();
-  const row = await db.transaction().execute(async (tx) => {
+  const write = async (tx: Transaction<Database>) => {
     const inserted = await insertApiKey(tx, {
       id: randomUUID(),
       name: input.name,
       prefix,
       key_hash: hashToken(key),
       role: input.role,
+      user_id: input.userId ?? null,
       created_at: ctx.at,
       created_by: ctx.actor,
     });
@@ -66,12 +74,13 @@ export async function issueApiKey(
       entityId: inserted.id,
       before: null,
       after: apiKeyView(inserted),
-      details: { name: inserted.name, prefix, role: inserted.role },
+      details: { name: inserted.name, prefix, role: inserted.role, ...(inserted.user_id ? { userId: inserted.user_id } : {}) },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
     });
     return inserted;
-  });
+  };
+  const row = inTransaction ? await write(inTransaction) : await db.transaction().execute(write);
   return { apiKey: apiKeyView(row), key };
 }
 

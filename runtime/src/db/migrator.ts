@@ -10,6 +10,7 @@ import * as vintagesCashFlowPaymentNotices from './migrations/2026-11-28-01-vint
 import * as hotPathStorage from './migrations/2026-11-28-10-hot-path-storage.ts';
 import * as eodCheckpoints from './migrations/2026-11-28-20-eod-checkpoints.ts';
 import * as collectionAgentUsers from './migrations/2026-12-07-ops-collection-agent-users.ts';
+import * as studioUserApiKeys from './migrations/2026-12-07-studio-user-api-keys.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-10-hot-path-storage': hotPathStorage,
   '2026-11-28-20-eod-checkpoints': eodCheckpoints,
   '2026-12-07-ops-collection-agent-users': collectionAgentUsers,
+  '2026-12-07-studio-user-api-keys': studioUserApiKeys,
 };
 
 export interface MigrationReport {

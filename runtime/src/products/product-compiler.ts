@@ -45,15 +45,37 @@ function isDiagnostic(value: unknown): value is DiagnosticJson {
   return typeof d === 'object' && d !== null && typeof d.code === 'string' && typeof d.message === 'string' && typeof d.range === 'object';
 }
 
+/** The language package, loaded once; AppError 503 when it cannot be loaded. */
+async function theDsl(): Promise<DslModule> {
+  loaded ??= loadDsl();
+  const dsl = await loaded;
+  if (dsl instanceof Error) throw unavailable(dsl.message);
+  return dsl;
+}
+
 /**
  * Parses product source (never throws for bad text: the tree is partial after syntax errors).
  * Throws AppError 503 when the language package cannot be loaded.
  */
 export async function parseProductSource(source: string): Promise<ReturnType<DslModule['parse']>> {
-  loaded ??= loadDsl();
-  const dsl = await loaded;
-  if (dsl instanceof Error) throw unavailable(dsl.message);
-  return dsl.parse(source);
+  return (await theDsl()).parse(source);
+}
+
+/** Why `code` cannot name a product (the language's rule), or undefined. 503 without the language. */
+export async function productCodeProblem(code: string): Promise<string | undefined> {
+  return (await theDsl()).productCodeProblem(code);
+}
+
+/**
+ * The product text under a new code, name and currency, formatted (the dsl's `retitleProduct`);
+ * diagnostics when it cannot be done. 503 without the language.
+ */
+export async function retitleProductSource(
+  source: string,
+  identity: { code?: string; name?: string; currency?: string },
+): Promise<{ text: string; diagnostics: readonly DiagnosticJson[] }> {
+  const result = (await theDsl()).retitleProduct(source, identity);
+  return { text: result.text, diagnostics: result.diagnostics.filter(isDiagnostic) };
 }
 
 /**
@@ -61,9 +83,7 @@ export async function parseProductSource(source: string): Promise<ReturnType<Dsl
  * Throws AppError 503 when the language package cannot be loaded.
  */
 export async function compileProductSource(source: string): Promise<CompileOutcome> {
-  loaded ??= loadDsl();
-  const dsl = await loaded;
-  if (dsl instanceof Error) throw unavailable(dsl.message);
+  const dsl = await theDsl();
   const result = dsl.compileText(source);
   const diagnostics = result.diagnostics.filter(isDiagnostic);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');

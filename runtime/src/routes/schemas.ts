@@ -27,6 +27,7 @@ export const ApiKeySchema = z
     name: z.string(),
     prefix: z.string().openapi({ example: 'plz_AbCdEfGh' }),
     role: RoleSchema,
+    userId: z.string().nullable().openapi({ description: 'The studio user the key belongs to (its role is theirs); null for a key for a program' }),
     createdAt: TimestampSchema,
     createdBy: ActorSchema,
     revokedAt: TimestampSchema.nullable(),

@@ -8,6 +8,8 @@ export interface ApiKeysTable {
   prefix: string;
   key_hash: string;
   role: RoleName;
+  /** The studio user the key belongs to (null: a key for a program, not a person). */
+  user_id: string | null;
   revoked_at: Timestamp | null;
   revoked_by: ActorRef | null;
   created_at: Timestamp;
