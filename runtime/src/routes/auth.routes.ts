@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/auth.middleware.ts';
 import { burnPasswordCheck, verifyPassword } from '../auth/password.ts';
-import { ROLE_PERMISSIONS } from '../auth/permissions.ts';
+import { editableSectionsFor, ROLE_PERMISSIONS } from '../auth/permissions.ts';
 import { actorOf } from '../auth/principal.ts';
 import { generateSessionToken, hashToken } from '../auth/secret-tokens.ts';
 import { createFirstAdmin, firstRunNeeded, userView } from '../auth/user-accounts.ts';
@@ -38,6 +38,9 @@ const MeSchema = z
     name: z.string(),
     email: z.string().optional(),
     permissions: z.array(z.string()),
+    editableSections: z
+      .union([z.literal('all'), z.array(z.string())])
+      .openapi({ description: "What the caller's role may change in a draft: `all`, some parts, or nothing (`[]`); only `all` may create products" }),
   })
   .openapi('Me');
 
@@ -195,6 +198,7 @@ export const authRoutes = newRouter()
     async (c) => {
       const principal = c.get('principal');
       if (!principal) throw new UnauthenticatedError();
+      const editable = editableSectionsFor(principal.role);
       return c.json(
         {
           kind: principal.kind,
@@ -203,6 +207,7 @@ export const authRoutes = newRouter()
           name: principal.kind === 'system' ? 'system' : principal.name,
           ...(principal.kind === 'user' ? { email: principal.email } : {}),
           permissions: [...ROLE_PERMISSIONS[principal.role]],
+          editableSections: editable === 'all' ? ('all' as const) : [...editable],
         },
         200,
       );

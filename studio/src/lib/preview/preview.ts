@@ -47,7 +47,8 @@ export interface Preview {
   readonly caratula: Caratula;
 }
 
-export type PreviewOutcome = { readonly ok: true; readonly preview: Preview } | { readonly ok: false; readonly error: string };
+/** The preview of a request, or why the engine refused it — always saying which request it answers. */
+export type PreviewOutcome = { readonly ok: true; readonly preview: Preview } | { readonly ok: false; readonly request: PreviewRequest; readonly error: string };
 
 function caratulaFee(fee: Fee): CaratulaFee {
   const common = {
@@ -90,7 +91,7 @@ export function computePreview(ir: ProductIR, request: PreviewRequest): PreviewO
     terms = loanTermsFor(ir, { amount: request.amount, payments: request.payments, frequency: request.frequency }, request.band, request.disbursementDate);
     schedule = generateSchedule(terms);
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, request, error: e instanceof Error ? e.message : String(e) };
   }
   const annualRate = terms.annualRate;
   const first = schedule.installments[0];
