@@ -1,7 +1,7 @@
 import { productCodeProblem } from '@plazo/dsl';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canCreateProducts, suggestCode, templateDescription } from './new-product.ts';
+import { canCreateProducts, inDisplayOrder, suggestCode, templateDescription } from './new-product.ts';
 
 describe('new product form', () => {
   it('suggests a code from the name', () => {
@@ -32,7 +32,14 @@ describe('new product form', () => {
 
 describe('template descriptions', () => {
   it('in the interface language for the known templates, the template\'s own doc otherwise', () => {
-    expect(templateDescription('en', { id: 'nomina', description: 'Préstamo…' })).toBe('Payroll loan: semimonthly payments deducted by the employer.');
+    expect(templateDescription('en', { id: 'nomina', description: 'Préstamo…' })).toBe('Fixed semimonthly payments the employer deducts from the payroll.');
     expect(templateDescription('es', { id: 'otro', description: 'El doc del archivo' })).toBe('El doc del archivo');
+  });
+});
+
+describe('template order', () => {
+  it('payroll first, then the others as the issue lists them, unknown ones last by id', () => {
+    const ids = ['adelanto_nomina', 'capital_trabajo', 'zeta', 'financiamiento_tienda', 'alfa', 'microcredito_grupal', 'nomina'];
+    expect(inDisplayOrder(ids.map((id) => ({ id }))).map((t) => t.id)).toEqual(['nomina', 'adelanto_nomina', 'microcredito_grupal', 'capital_trabajo', 'financiamiento_tienda', 'alfa', 'zeta']);
   });
 });

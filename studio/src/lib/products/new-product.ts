@@ -27,3 +27,11 @@ export function templateDescription(locale: Locale, template: Pick<ProductTempla
   const key = `template.${template.id}`;
   return Object.hasOwn(catalog[locale], key) ? catalog[locale][key as MessageKey] : template.description;
 }
+
+/** The templates as the form shows them: the most common product first. */
+const DISPLAY_ORDER = ['nomina', 'adelanto_nomina', 'microcredito_grupal', 'capital_trabajo', 'financiamiento_tienda'];
+
+export function inDisplayOrder<T extends { readonly id: string }>(templates: readonly T[]): T[] {
+  const rank = (id: string) => (DISPLAY_ORDER.includes(id) ? DISPLAY_ORDER.indexOf(id) : DISPLAY_ORDER.length);
+  return [...templates].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
