@@ -1,5 +1,6 @@
 // Request and response schemas shared by several route modules (OpenAPI components).
 import { z } from '@hono/zod-openapi';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { ROLES } from '../auth/permissions.ts';
 
 export const RoleSchema = z.enum(ROLES).openapi('Role');
@@ -38,3 +39,10 @@ export const ApiKeySchema = z
 export const IdParamSchema = z.object({
   id: UuidSchema.openapi({ param: { name: 'id', in: 'path' }, example: '5f0c6d3e-8a7b-4c1d-9e2f-0a1b2c3d4e5f' }),
 });
+
+/** A new password; its strength beyond the length is checked with the user's email and name (password-policy.ts). */
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH)
+  .openapi({ description: `At least ${PASSWORD_MIN_LENGTH} characters, 6 different ones, not built on the user's email or name` });

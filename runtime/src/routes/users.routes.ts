@@ -2,19 +2,12 @@
 // password, and each user's API keys (revoked with DELETE /api/v1/api-keys/{id}).
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf } from '../auth/auth.middleware.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { actorOf } from '../auth/principal.ts';
 import { createUser, issueUserApiKey, resetUserPassword, setUserDisabled, userApiKeys, userView } from '../auth/user-accounts.ts';
 import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { listUsers } from '../repositories/user.repository.ts';
-import { ApiKeySchema, IdParamSchema, RoleSchema, UserSchema } from './schemas.ts';
-
-export const PasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH)
-  .openapi({ description: `At least ${PASSWORD_MIN_LENGTH} characters, 6 different ones, not containing the user's email or name` });
+import { ApiKeySchema, IdParamSchema, PasswordSchema, RoleSchema, UserSchema } from './schemas.ts';
 
 const NewUserSchema = z
   .strictObject({
