@@ -22,3 +22,5 @@ export {
   type MessageArgs,
   type Catalogue,
 } from './messages/catalogue.ts';
+export { productCodeIssue, productCodeProblem, type ProductCodeIssue, productNameProblem, PRODUCT_CODE_MAX_LENGTH } from './product-code.ts';
+export { retitleProduct, stringLiteral, type ProductIdentity, type RetitleResult } from './product-identity.ts';

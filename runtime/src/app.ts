@@ -27,6 +27,7 @@ import { decisionsRoutes } from './routes/decisions.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { loansRoutes } from './routes/loans.routes.ts';
 import { productsRoutes } from './routes/products.routes.ts';
+import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
 import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/api-keys', apiKeysRoutes);
   app.route('/api/v1/audit', auditRoutes);
   app.route('/api/v1/products', productsRoutes);
+  app.route('/api/v1/product-templates', productTemplatesRoutes);
   app.route('/api/v1/decisions', decisionsRoutes);
   app.route('/api/v1/quotes', quotesRoutes);
   app.route('/api/v1/loans', loansRoutes);

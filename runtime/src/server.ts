@@ -30,6 +30,7 @@ function announce(url: string, firstAdminKey: string | null): void {
     lines.push(
       `First admin API key (shown once, store it now): ${firstAdminKey}`,
       `  Try it: export PLAZO_KEY=<the key above>; curl -H "Authorization: Bearer $PLAZO_KEY" ${url}/api/v1/auth/me`,
+      `Open ${url} to create the first admin user of the studio.`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n');

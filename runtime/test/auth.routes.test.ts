@@ -26,6 +26,7 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
     expect(res.body.actor).toMatch(/^api-key:[0-9a-f-]{36}$/);
     expect(res.body.permissions).toContain('payments:write');
     expect(res.body.permissions).not.toContain('products:publish');
+    expect(res.body.editableSections).toEqual([]);
   });
 
   it('rejects a missing, malformed or unknown key with 401', async () => {

@@ -9,6 +9,12 @@ import { DATABASE_KINDS } from './support/test-database.ts';
 const GUARDED: { method: string; path: string; permission: Permission; body?: unknown }[] = [
   { method: 'GET', path: '/api/v1/users', permission: 'users:admin' },
   { method: 'POST', path: '/api/v1/users', permission: 'users:admin', body: { email: 'p@example.mx', name: 'P', role: 'operator' } },
+  { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/disable', permission: 'users:admin' },
+  { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/enable', permission: 'users:admin' },
+  { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/password', permission: 'users:admin', body: {} },
+  { method: 'GET', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/api-keys', permission: 'users:admin' },
+  { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/api-keys', permission: 'users:admin', body: { name: 'k' } },
+  { method: 'GET', path: '/api/v1/product-templates', permission: 'products:read' },
   { method: 'GET', path: '/api/v1/api-keys', permission: 'api-keys:admin' },
   { method: 'POST', path: '/api/v1/api-keys', permission: 'api-keys:admin', body: { name: 'k', role: 'api-client' } },
   { method: 'DELETE', path: '/api/v1/api-keys/00000000-0000-4000-8000-000000000000', permission: 'api-keys:admin' },

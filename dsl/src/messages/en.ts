@@ -531,6 +531,19 @@ export const en = {
   },
   // ---------------------------------------------------------------- product
   'missing-product': { message: () => 'the file declares no product', help: () => 'start with `product code "Name" { ... }`' },
+  'invalid-product-code/empty': { message: () => 'a product code cannot be empty', help: () => 'write the code in lowercase letters, digits and `_`, such as `nomina_quincenal`' },
+  'invalid-product-code/too-long': {
+    message: (a: { max: number; length: number }) => `a product code has at most ${a.max} characters; this one has ${a.length}`,
+    help: () => 'write the code in lowercase letters, digits and `_`, such as `nomina_quincenal`',
+  },
+  'invalid-product-code/pattern': {
+    message: (a: { code: string }) => `${tick(a.code)} is not a product code: lowercase letters, digits and \`_\`, starting with a letter or \`_\``,
+    help: () => 'write the code in lowercase letters, digits and `_`, such as `nomina_quincenal`',
+  },
+  'invalid-product-code/keyword': {
+    message: (a: { code: string }) => `${tick(a.code)} is a keyword of the language and cannot name a product`,
+    help: () => 'write the code in lowercase letters, digits and `_`, such as `nomina_quincenal`',
+  },
   'missing-currency': { message: (a: { product: string }) => `product ${tick(a.product)} has no currency`, help: () => 'add `currency MXN` inside the product' },
   'invalid-currency': {
     message: (a: { currency: string }) => `${tick(a.currency)} is not an ISO 4217 currency code`,

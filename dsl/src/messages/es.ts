@@ -497,6 +497,19 @@ export const es: Catalogue = {
   },
   // ---------------------------------------------------------------- producto
   'missing-product': { message: () => 'el archivo no declara ningún producto', help: () => 'empieza con `product codigo "Nombre" { ... }`' },
+  'invalid-product-code/empty': { message: () => 'el código del producto no puede estar vacío', help: () => 'escribe el código en minúsculas, dígitos y `_`, como `nomina_quincenal`' },
+  'invalid-product-code/too-long': {
+    message: (a) => `un código de producto tiene a lo más ${a.max} caracteres; este tiene ${a.length}`,
+    help: () => 'escribe el código en minúsculas, dígitos y `_`, como `nomina_quincenal`',
+  },
+  'invalid-product-code/pattern': {
+    message: (a) => `${tick(a.code)} no es un código de producto: minúsculas, dígitos y \`_\`, empezando con una letra o \`_\``,
+    help: () => 'escribe el código en minúsculas, dígitos y `_`, como `nomina_quincenal`',
+  },
+  'invalid-product-code/keyword': {
+    message: (a) => `${tick(a.code)} es una palabra clave del lenguaje y no puede nombrar un producto`,
+    help: () => 'escribe el código en minúsculas, dígitos y `_`, como `nomina_quincenal`',
+  },
   'missing-currency': { message: (a) => `el producto ${tick(a.product)} no tiene moneda`, help: () => 'agrega `currency MXN` dentro del producto' },
   'invalid-currency': {
     message: (a) => `${tick(a.currency)} no es un código de moneda ISO 4217`,

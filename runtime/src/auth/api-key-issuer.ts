@@ -1,7 +1,7 @@
 // Issues and revokes API keys, each with its audit entry in the same transaction. The plain key
 // is returned once, to be shown once; only its hash is stored.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { bindRows } from '../audit/row-binding.ts';
 import type { Database } from '../db/database.ts';
@@ -20,6 +20,8 @@ export interface ApiKeyView {
   readonly role: RoleName;
   /** The person the key acts for in maker-checker; null: the key itself (issued by the system). */
   readonly owner: string | null;
+  /** The studio user the key belongs to; null for a key for a program. */
+  readonly userId: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly revokedAt: string | null;
@@ -33,6 +35,7 @@ export function apiKeyView(row: ApiKeyRow): ApiKeyView {
     prefix: row.prefix,
     role: row.role,
     owner: row.owner,
+    userId: row.user_id,
     createdAt: row.created_at,
     createdBy: row.created_by,
     revokedAt: row.revoked_at,
@@ -47,23 +50,27 @@ interface WriteContext {
 }
 
 /**
- * Creates a key with `role`, acting for `ctx.owner` (the issuer's person: see principal.ts
- * `ownerForKeysOf`; none when the system issues it); returns its view and the plain key (shown once).
+ * Creates a key with `role`; returns its view and the plain key (shown once). A key of a studio
+ * user (`userId`) acts for that user in maker-checker; any other acts for `ctx.owner` (the
+ * issuer's person: see principal.ts `ownerForKeysOf`; none when the system issues it).
+ * `inTransaction` writes it within a caller's transaction.
  */
 export async function issueApiKey(
   db: Kysely<Database>,
-  input: { name: string; role: RoleName },
+  input: { name: string; role: RoleName; userId?: string },
   ctx: WriteContext & { readonly owner?: ActorRef | null },
+  inTransaction?: Transaction<Database>,
 ): Promise<{ apiKey: ApiKeyView; key: string }> {
   const { key, prefix } = generateApiKey();
-  const row = await db.transaction().execute(async (tx) => {
+  const write = async (tx: Transaction<Database>) => {
     const inserted = await insertApiKey(tx, {
       id: randomUUID(),
       name: input.name,
       prefix,
       key_hash: hashToken(key),
       role: input.role,
-      owner: ctx.owner ?? null,
+      owner: input.userId ? `user:${input.userId}` : (ctx.owner ?? null),
+      user_id: input.userId ?? null,
       created_at: ctx.at,
       created_by: ctx.actor,
     });
@@ -74,13 +81,14 @@ export async function issueApiKey(
       entityId: inserted.id,
       before: null,
       after: apiKeyView(inserted),
-      details: { name: inserted.name, prefix, role: inserted.role, owner: inserted.owner },
+      details: { name: inserted.name, prefix, role: inserted.role, owner: inserted.owner, ...(inserted.user_id ? { userId: inserted.user_id } : {}) },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
       bound: bindRows([['api_keys', inserted]]),
     });
     return inserted;
-  });
+  };
+  const row = inTransaction ? await write(inTransaction) : await db.transaction().execute(write);
   return { apiKey: apiKeyView(row), key };
 }
 

@@ -19,3 +19,13 @@ export function generateApiKey(): { key: string; prefix: string } {
 export function generateSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
+
+/** Letters and digits people do not confuse (no 0/O, 1/l/I). */
+const READABLE = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** A temporary password for a person to type once: 4 groups of 4 readable characters (80 bits). */
+export function temporaryPassword(): string {
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => READABLE[b % READABLE.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}

@@ -1,15 +1,23 @@
-// Creates studio users (with their audit entry) and the API's view of a user.
+// Studio users and what an admin does with them — create, disable and enable, reset the password,
+// issue and list their API keys — each write with its audit entry in the same transaction; and the
+// API's view of a user.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { bindRows } from '../audit/row-binding.ts';
 import type { Database } from '../db/database.ts';
 import type { ActorRef, RoleName } from '../db/tables/columns.ts';
 import type { UserRow } from '../db/tables/users.table.ts';
 import { isUniqueViolation } from '../db/postgres-errors.ts';
-import { ConflictError } from '../errors.ts';
-import { insertUser } from '../repositories/user.repository.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { listApiKeysOfUser } from '../repositories/api-key.repository.ts';
+import { revokeUserSessions } from '../repositories/session.repository.ts';
+import { countUsers, findUserById, insertUser, lockEnabledAdmins, lockUser, lockUsersAgainstInserts, updateUser } from '../repositories/user.repository.ts';
+import { forgetApiKey } from './api-key-cache.ts';
+import { apiKeyView, issueApiKey, type ApiKeyView } from './api-key-issuer.ts';
 import { hashPassword } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
+import { temporaryPassword } from './secret-tokens.ts';
 
 export interface UserView {
   readonly id: string;
@@ -35,12 +43,25 @@ export function userView(row: UserRow): UserView {
   };
 }
 
-/** Creates a user; 409 `email-taken` when the email exists. */
+interface WriteContext {
+  readonly actor: ActorRef;
+  readonly at: string;
+  readonly requestId?: string | null;
+}
+
+/** 422 naming `password` when it is too weak for this user (password-policy.ts). */
+export function assertStrongPassword(password: string, user: { email: string; name: string }): void {
+  const problem = passwordProblem(password, user);
+  if (problem) throw new ValidationError([{ path: 'password', message: problem }], 'the password is too weak');
+}
+
+/** Creates a user; 409 `email-taken` when the email exists; 422 for a weak password. */
 export async function createUser(
   db: Kysely<Database>,
   input: { email: string; name: string; role: RoleName; password: string | null },
-  ctx: { actor: ActorRef; at: string; requestId?: string | null },
+  ctx: WriteContext,
 ): Promise<UserView> {
+  if (input.password !== null) assertStrongPassword(input.password, input);
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   const email = input.email.toLowerCase();
   try {
@@ -73,4 +94,152 @@ export async function createUser(
     if (isUniqueViolation(error)) throw new ConflictError('email-taken', `a user with email \`${email}\` exists`, { email });
     throw error;
   }
+}
+
+/**
+ * The first run of a fresh install: creates the first admin user, only while no user exists. The
+ * users table is locked against inserts for the check and the insert, so of two first runs at
+ * once one creates the admin and the other gets 409 `first-run-done`; so does every later one.
+ * `then` runs in the same transaction (the caller opens the admin's session there).
+ */
+export async function createFirstAdmin<T>(
+  db: Kysely<Database>,
+  input: { email: string; name: string; password: string },
+  at: string,
+  requestId: string | null,
+  then: (tx: Transaction<Database>, user: UserRow) => Promise<T>,
+): Promise<{ user: UserView; then: T }> {
+  assertStrongPassword(input.password, input);
+  const passwordHash = await hashPassword(input.password);
+  const email = input.email.toLowerCase();
+  return db.transaction().execute(async (tx) => {
+    await lockUsersAgainstInserts(tx);
+    if ((await countUsers(tx)) > 0) throw firstRunDone();
+    const id = randomUUID();
+    const actor: ActorRef = `user:${id}`;
+    const row = await insertUser(tx, { id, email, name: input.name, role: 'admin', password_hash: passwordHash, created_at: at, created_by: actor });
+    const view = userView(row);
+    await appendAudit(tx, {
+      actor,
+      action: 'first-run',
+      entityType: 'user',
+      entityId: id,
+      before: null,
+      after: view,
+      details: { email, role: 'admin' },
+      requestId,
+      at,
+    });
+    return { user: view, then: await then(tx, row) };
+  });
+}
+
+export function firstRunDone(): ConflictError {
+  return new ConflictError('first-run-done', 'the first admin exists already: log in, or ask an admin for a user');
+}
+
+/** True while no user exists: the studio then opens its first-run page. */
+export async function firstRunNeeded(db: Kysely<Database>): Promise<boolean> {
+  return (await countUsers(db)) === 0;
+}
+
+async function lockedUser(tx: Transaction<Database>, id: string): Promise<UserRow> {
+  const user = await lockUser(tx, id);
+  if (!user) throw new NotFoundError('user', id);
+  return user;
+}
+
+/**
+ * Disables or enables a user. Disabling revokes their sessions and stops their API keys at once
+ * (the keys work again if the user is enabled; sessions do not come back). Refused with 409:
+ * `already-disabled` / `already-enabled`, `cannot-disable-self`, `last-admin` (the last enabled
+ * admin user stays).
+ */
+export async function setUserDisabled(
+  db: Kysely<Database>,
+  id: string,
+  disabled: boolean,
+  ctx: WriteContext,
+): Promise<UserView> {
+  const { view, keyHashes } = await db.transaction().execute(async (tx) => {
+    // Admins first, then the user: every disable takes the locks in the same order.
+    const admins = disabled ? await lockEnabledAdmins(tx) : [];
+    const before = await lockedUser(tx, id);
+    if (disabled && before.disabled_at !== null) throw new ConflictError('already-disabled', `user \`${before.email}\` is already disabled`, { id });
+    if (!disabled && before.disabled_at === null) throw new ConflictError('already-enabled', `user \`${before.email}\` is not disabled`, { id });
+    if (disabled && ctx.actor === `user:${id}`) throw new ConflictError('cannot-disable-self', 'you cannot disable yourself: ask another admin', { id });
+    if (disabled && before.role === 'admin' && admins.length <= 1) {
+      throw new ConflictError('last-admin', `user \`${before.email}\` is the last enabled admin: enable or create another admin first`, { id });
+    }
+    const after = (await updateUser(tx, id, { disabled_at: disabled ? ctx.at : null }))!;
+    const sessions = disabled ? await revokeUserSessions(tx, id, ctx.at) : 0;
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: disabled ? 'disable' : 'enable',
+      entityType: 'user',
+      entityId: id,
+      before: userView(before),
+      after: userView(after),
+      details: disabled ? { email: after.email, sessionsRevoked: sessions } : { email: after.email },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    const keys = disabled ? await listApiKeysOfUser(tx, id) : [];
+    return { view: userView(after), keyHashes: keys.map((k) => k.key_hash) };
+  });
+  // After the commit: this process stops the keys at once; other processes within API_KEY_CACHE_MS.
+  for (const hash of keyHashes) forgetApiKey(db, hash);
+  return view;
+}
+
+/**
+ * Sets a user's password: the one given (checked for strength), or a temporary one generated
+ * here and returned once. Every other session of the user is revoked.
+ */
+export async function resetUserPassword(
+  db: Kysely<Database>,
+  id: string,
+  password: string | null,
+  ctx: WriteContext & { readonly sessionId?: string },
+): Promise<{ user: UserView; temporaryPassword: string | null }> {
+  const temporary = password === null ? temporaryPassword() : null;
+  const chosen = password ?? temporary!;
+  return db.transaction().execute(async (tx) => {
+    const before = await lockedUser(tx, id);
+    if (password !== null) assertStrongPassword(password, before);
+    const after = (await updateUser(tx, id, { password_hash: await hashPassword(chosen) }))!;
+    const sessions = await revokeUserSessions(tx, id, ctx.at, ctx.sessionId);
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'password-reset',
+      entityType: 'user',
+      entityId: id,
+      before: userView(before),
+      after: userView(after),
+      details: { email: after.email, temporary: temporary !== null, sessionsRevoked: sessions },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    });
+    return { user: userView(after), temporaryPassword: temporary };
+  });
+}
+
+/** A new API key of a user, with the user's role (shown once); 409 `user-disabled` for a disabled user. */
+export async function issueUserApiKey(
+  db: Kysely<Database>,
+  id: string,
+  name: string,
+  ctx: WriteContext,
+): Promise<{ apiKey: ApiKeyView; key: string }> {
+  return db.transaction().execute(async (tx) => {
+    const user = await lockedUser(tx, id);
+    if (user.disabled_at !== null) throw new ConflictError('user-disabled', `user \`${user.email}\` is disabled`, { id });
+    return issueApiKey(db, { name, role: user.role, userId: id }, ctx, tx);
+  });
+}
+
+/** A user's API keys (prefixes only); 404 for an unknown user. */
+export async function userApiKeys(db: Kysely<Database>, id: string): Promise<ApiKeyView[]> {
+  if (!(await findUserById(db, id))) throw new NotFoundError('user', id);
+  return (await listApiKeysOfUser(db, id)).map(apiKeyView);
 }

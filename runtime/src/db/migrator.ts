@@ -13,6 +13,7 @@ import * as collectionAgentUsers from './migrations/2026-12-07-ops-collection-ag
 import * as loginThrottles from './migrations/2026-12-07-login-throttles.ts';
 import * as auditRowBindings from './migrations/2026-12-07-audit-row-bindings.ts';
 import * as govMakersAcknowledgements from './migrations/2026-12-07-gov-makers-acknowledgements.ts';
+import * as studioUserApiKeys from './migrations/2026-12-07-studio-user-api-keys.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-login-throttles': loginThrottles,
   '2026-12-07-audit-row-bindings': auditRowBindings,
   '2026-12-07-gov-makers-acknowledgements': govMakersAcknowledgements,
+  '2026-12-07-studio-user-api-keys': studioUserApiKeys,
 };
 
 export interface MigrationReport {

@@ -13,7 +13,7 @@ import type { ProductDraftRow } from '../db/tables/product-drafts.table.ts';
 import type { ProductVersionRow } from '../db/tables/product-versions.table.ts';
 import type { ProductRow } from '../db/tables/products.table.ts';
 import { isUniqueViolation } from '../db/postgres-errors.ts';
-import { AppError, ConflictError, NotFoundError } from '../errors.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import {
   findDraft,
   findLatestVersion,
@@ -29,6 +29,8 @@ import { actorNames, displayOf, type ActorNames } from './actor-names.ts';
 import type { PartKind } from '@plazo/dsl/parts';
 import { compileProductSource } from './product-compiler.ts';
 import { acknowledgedWarnings, assertTestsPass, type WarningsAcknowledgement } from './publication-gates.ts';
+import { productCodeProblem } from './product-compiler.ts';
+import { newProductSource, type NewProductOrigin } from './new-product-source.ts';
 import { assertSectionRights } from './section-rights.ts';
 
 export interface WriteContext {
@@ -113,14 +115,16 @@ async function requireProduct(db: Executor, code: string, lock = false): Promise
 }
 
 /**
- * Creates a product in status `draft` with its first draft; 409 `product-exists` for a taken code.
+ * Creates a product in status `draft` with its first draft: the text given, a template's or a
+ * copy of a published version's (new-product-source.ts). The code must follow the language's rule
+ * (422 naming `code`); a taken code is 409 `product-exists` naming the product that has it.
  * A role limited to some sections (`editable`) may not: a new product is every part at once
  * (403 `section-locked`).
  */
 export async function createProduct(
   db: Kysely<Database>,
-  input: { code: string; name: string; source: string },
-  ctx: WriteContext & { readonly role?: RoleName; readonly editable?: 'all' | readonly PartKind[] },
+  input: { code: string; name: string } & NewProductOrigin,
+  ctx: WriteContext & { readonly role?: RoleName; readonly editable?: 'all' | readonly PartKind[]; readonly templatesDir?: string },
 ) {
   if (ctx.editable !== undefined && ctx.editable !== 'all') {
     throw new AppError(403, 'section-locked', `role \`${ctx.role ?? 'admin'}\` may change only some sections of a product's draft; a new product is every section`, {
@@ -129,6 +133,10 @@ export async function createProduct(
       changes: [],
     });
   }
+  const codeProblem = await productCodeProblem(input.code);
+  if (codeProblem) throw new ValidationError([{ path: 'code', message: codeProblem }]);
+  await refuseTakenCode(db, input.code);
+  const { source, details } = await newProductSource(db, input, input, ctx.templatesDir);
   try {
     return await db.transaction().execute(async (tx) => {
       const product = await insertProduct(tx, {
@@ -143,7 +151,7 @@ export async function createProduct(
       });
       const draft = await insertDraft(tx, {
         product_id: product.id,
-        source: input.source,
+        source,
         revision: 1,
         updated_at: ctx.at,
         updated_by: ctx.actor,
@@ -158,15 +166,24 @@ export async function createProduct(
         entityId: product.code,
         before: null,
         after: { product: productView(product, null), draft: { ...draftView(draft), source: sourceHash(draft.source) } },
-        details: { code: product.code, revision: 1 },
+        details: { code: product.code, revision: 1, ...details },
         requestId: ctx.requestId ?? null,
         at: ctx.at,
       });
       return { product: productView(product, null), draft: draftJson(draft, await actorNames(tx, actorsOf(draft))) };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError('product-exists', `product \`${input.code}\` exists`, { code: input.code });
+    // Two creations of one code at once: the second insert loses the race.
+    if (isUniqueViolation(error)) await refuseTakenCode(db, input.code);
     throw error;
+  }
+}
+
+/** 409 `product-exists` naming the product that holds `code`, if one does. */
+async function refuseTakenCode(db: Executor, code: string): Promise<void> {
+  const existing = await findProductByCode(db, code);
+  if (existing) {
+    throw new ConflictError('product-exists', `product \`${code}\` exists: “${existing.name}”`, { code, name: existing.name, status: existing.status });
   }
 }
 

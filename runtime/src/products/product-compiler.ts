@@ -56,6 +56,31 @@ async function dslModule(): Promise<DslModule> {
 }
 
 /**
+ * Parses product source with the language (syntax diagnostics and the tree).
+ * Throws AppError 503 when the language package cannot be loaded.
+ */
+export async function parseProductSource(source: string): Promise<ReturnType<DslModule['parse']>> {
+  return (await dslModule()).parse(source);
+}
+
+/** Why `code` cannot name a product (the language's rule), or undefined. 503 without the language. */
+export async function productCodeProblem(code: string): Promise<string | undefined> {
+  return (await dslModule()).productCodeProblem(code);
+}
+
+/**
+ * The product text under a new code, name and currency, formatted (the dsl's `retitleProduct`);
+ * diagnostics when it cannot be done. 503 without the language.
+ */
+export async function retitleProductSource(
+  source: string,
+  identity: { code?: string; name?: string; currency?: string },
+): Promise<{ text: string; diagnostics: readonly DiagnosticJson[] }> {
+  const result = (await dslModule()).retitleProduct(source, identity);
+  return { text: result.text, diagnostics: result.diagnostics.filter(isDiagnostic) };
+}
+
+/**
  * The parts outside `editable` that differ between two product texts, as the compiler sees them
  * (the dsl's `lockedChanges`). Throws AppError 503 when the language package cannot be loaded.
  */

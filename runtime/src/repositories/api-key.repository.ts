@@ -6,9 +6,21 @@ export async function insertApiKey(db: Executor, row: NewApiKeyRow): Promise<Api
   return db.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** The key with this hash, if it exists and is not revoked. */
+/** The key with this hash, if it exists, is not revoked and its owner (if any) is not disabled. */
 export async function findActiveApiKey(db: Executor, keyHash: string): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('api_keys')
+    .leftJoin('users', 'users.id', 'api_keys.user_id')
+    .selectAll('api_keys')
+    .where('api_keys.key_hash', '=', keyHash)
+    .where('api_keys.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_keys.user_id', 'is', null), eb('users.disabled_at', 'is', null)]))
+    .executeTakeFirst();
+}
+
+/** The keys of a studio user, revoked ones included, oldest first. */
+export async function listApiKeysOfUser(db: Executor, userId: string): Promise<ApiKeyRow[]> {
+  return db.selectFrom('api_keys').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findApiKeyById(db: Executor, id: string): Promise<ApiKeyRow | undefined> {

@@ -49,3 +49,11 @@ export async function revokeSession(db: Executor, id: string, at: string): Promi
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Revokes every live session of a user (but `except`, the caller's own); returns how many. */
+export async function revokeUserSessions(db: Executor, userId: string, at: string, except?: string): Promise<number> {
+  let query = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (except !== undefined) query = query.where('id', '!=', except);
+  const rows = await query.returning('id').execute();
+  return rows.length;
+}

@@ -1,4 +1,5 @@
-// /api/v1/auth: studio login (session cookie), logout, and who am I.
+// /api/v1/auth: studio login (session cookie), logout, who am I, and the first run of a fresh
+// install (the first admin user, while no user exists).
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -6,10 +7,10 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/auth.middleware.ts';
 import { admitLogin, forgetOldThrottles, recordLoginSuccess, throttleKey, type LoginAttempt } from '../auth/login-throttle.ts';
 import { burnPasswordCheck, verifyPassword } from '../auth/password.ts';
-import { ROLE_PERMISSIONS } from '../auth/permissions.ts';
+import { editableSectionsFor, ROLE_PERMISSIONS } from '../auth/permissions.ts';
 import { actorOf } from '../auth/principal.ts';
 import { generateSessionToken, hashToken } from '../auth/secret-tokens.ts';
-import { userView } from '../auth/user-accounts.ts';
+import { createFirstAdmin, firstRunNeeded, userView } from '../auth/user-accounts.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { AppError, TooManyAttemptsError, UnauthenticatedError } from '../errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -17,7 +18,11 @@ import { cameOverTls, clientAddress } from '../http/client-request.ts';
 import { errorResponses, jsonBody, jsonResponse, newRouter, SECURITY } from '../http/openapi.ts';
 import { insertSession, revokeSession } from '../repositories/session.repository.ts';
 import { findUserByEmail } from '../repositories/user.repository.ts';
-import { RoleSchema, UserSchema } from './schemas.ts';
+import { PasswordSchema, RoleSchema, UserSchema } from './schemas.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { ActorRef } from '../db/tables/columns.ts';
+import type { UserRow } from '../db/tables/users.table.ts';
 
 const LoginSchema = z
   .strictObject({
@@ -34,6 +39,9 @@ const MeSchema = z
     name: z.string(),
     email: z.string().optional(),
     permissions: z.array(z.string()),
+    editableSections: z
+      .union([z.literal('all'), z.array(z.string())])
+      .openapi({ description: "What the caller's role may change in a draft: `all`, some parts, or nothing (`[]`); only `all` may create products" }),
   })
   .openapi('Me');
 
@@ -44,6 +52,53 @@ const MeSchema = z
 function isHttps(c: Context<AppEnv>): boolean {
   return cameOverTls(c) || c.req.header('x-forwarded-proto') === 'https';
 }
+
+/** A new session for `user` (row and audit entry, in `tx`): the token for the cookie, shown once. */
+/** Opens a session for `user` (its audit entry in `tx`); `address`: the client's, kept for the login throttle's known addresses. */
+async function openSession(c: Context<AppEnv>, tx: Transaction<Database>, user: UserRow, address: string | null = null): Promise<{ token: string; expiresAt: string }> {
+  const token = generateSessionToken();
+  const now = c.get('clock').now();
+  const expiresAt = new Date(now.getTime() + c.get('config').sessionTtlSeconds * 1000).toISOString();
+  const actor: ActorRef = `user:${user.id}`;
+  const session = await insertSession(tx, {
+    id: randomUUID(),
+    user_id: user.id,
+    token_hash: hashToken(token),
+    expires_at: expiresAt,
+    created_at: now.toISOString(),
+    created_by: actor,
+    client_address: address,
+  });
+  await appendAudit(tx, {
+    actor,
+    action: 'login',
+    entityType: 'session',
+    entityId: session.id,
+    before: null,
+    after: { id: session.id, userId: user.id, expiresAt },
+    requestId: c.get('requestId'),
+    at: now.toISOString(),
+  });
+  return { token, expiresAt };
+}
+
+function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    maxAge: c.get('config').sessionTtlSeconds,
+  });
+}
+
+const FirstRunSchema = z
+  .strictObject({
+    email: z.email().max(320),
+    name: z.string().trim().min(1).max(200),
+    password: PasswordSchema,
+  })
+  .openapi('FirstRun');
 
 export const authRoutes = newRouter()
   .openapi(
@@ -76,40 +131,45 @@ export const authRoutes = newRouter()
         await forgetOldThrottles(db, c.get('clock').now());
         throw new AppError(401, 'invalid-credentials', 'the email or the password is wrong');
       }
-      const token = generateSessionToken();
-      const now = c.get('clock').now();
-      const expiresAt = new Date(now.getTime() + c.get('config').sessionTtlSeconds * 1000).toISOString();
-      const actor = `user:${user.id}`;
-      await c.get('db').transaction().execute(async (tx) => {
-        const session = await insertSession(tx, {
-          id: randomUUID(),
-          user_id: user.id,
-          token_hash: hashToken(token),
-          expires_at: expiresAt,
-          created_at: now.toISOString(),
-          created_by: actor,
-          client_address: address,
-        });
+      const { token, expiresAt } = await c.get('db').transaction().execute(async (tx) => {
+        const opened = await openSession(c, tx, user, address);
         await recordLoginSuccess(tx, attempt, admission);
-        await appendAudit(tx, {
-          actor,
-          action: 'login',
-          entityType: 'session',
-          entityId: session.id,
-          before: null,
-          after: { id: session.id, userId: user.id, expiresAt },
-          requestId: c.get('requestId'),
-          at: now.toISOString(),
-        });
+        return opened;
       });
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isHttps(c),
-        path: '/',
-        maxAge: c.get('config').sessionTtlSeconds,
-      });
+      setSessionCookie(c, token);
       return c.json({ user: userView(user), expiresAt }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/first-run',
+      tags: ['auth'],
+      summary: 'Whether this install has no user yet (the studio then opens its first-run page)',
+      responses: {
+        200: jsonResponse(z.object({ needed: z.boolean() }), '`needed`: no user exists yet'),
+      },
+    }),
+    async (c) => c.json({ needed: await firstRunNeeded(c.get('db')) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/first-run',
+      tags: ['auth'],
+      summary: 'Create the first admin user of a fresh install and log in (only while no user exists)',
+      description: 'Answers 409 `first-run-done` once any user exists; of two requests at once, one creates the admin.',
+      request: { body: jsonBody(FirstRunSchema) },
+      responses: {
+        201: jsonResponse(z.object({ user: UserSchema, expiresAt: z.string() }), 'The admin, logged in; `Set-Cookie: plazo_session=...`'),
+        ...errorResponses(400, 409, 415, 422),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { user, then } = await createFirstAdmin(c.get('db'), input, c.get('clock').now().toISOString(), c.get('requestId'), (tx, row) => openSession(c, tx, row, clientAddress(c)));
+      setSessionCookie(c, then.token);
+      return c.json({ user, expiresAt: then.expiresAt }, 201);
     },
   )
   .openapi(
@@ -161,6 +221,7 @@ export const authRoutes = newRouter()
     async (c) => {
       const principal = c.get('principal');
       if (!principal) throw new UnauthenticatedError();
+      const editable = editableSectionsFor(principal.role);
       return c.json(
         {
           kind: principal.kind,
@@ -169,6 +230,7 @@ export const authRoutes = newRouter()
           name: principal.kind === 'system' ? 'system' : principal.name,
           ...(principal.kind === 'user' ? { email: principal.email } : {}),
           permissions: [...ROLE_PERMISSIONS[principal.role]],
+          editableSections: editable === 'all' ? ('all' as const) : [...editable],
         },
         200,
       );

@@ -12,6 +12,7 @@ import { actorNames } from '../products/actor-names.ts';
 import { PART_KINDS, type PartKind } from '@plazo/dsl/parts';
 import { actorsOf, createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
+import type { NewProductOrigin } from '../products/new-product-source.ts';
 import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';
 import { findDraft, findLatestVersion, findProductByCode, findVersion, listProductsWithLatest, listVersions } from '../repositories/product.repository.ts';
 import type { Executor } from '../db/database.ts';
@@ -117,9 +118,39 @@ const DiagnosticSchema = z
   })
   .openapi('Diagnostic', { description: 'Ranges are 0-based lines and columns' });
 
+const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code: three capital letters').openapi({ example: 'MXN' });
 const NewProductSchema = z
-  .strictObject({ code: CodeSchema, name: z.string().trim().min(1).max(200), source: SourceSchema })
-  .openapi('NewProduct');
+  .strictObject({
+    code: CodeSchema,
+    name: z.string().trim().min(1).max(200),
+    source: SourceSchema.optional(),
+    template: z.string().min(1).max(100).optional().openapi({ description: 'Start from this template (`GET /product-templates`)', example: 'nomina' }),
+    copyFrom: z
+      .strictObject({
+        product: CodeSchema,
+        version: z.number().int().min(1).max(1_000_000).optional().openapi({ description: 'Default: the latest published version' }),
+      })
+      .optional()
+      .openapi({ description: 'Start from a copy of a published version of another product' }),
+    currency: CurrencySchema.optional().openapi({ description: 'With `template` or `copyFrom`: the new product\'s currency (default: the one it had)' }),
+  })
+  .superRefine((body, ctx) => {
+    const given = (['source', 'template', 'copyFrom'] as const).filter((k) => body[k] !== undefined);
+    for (const path of given.length === 0 ? ['source'] : given.length > 1 ? given : []) {
+      ctx.addIssue({ code: 'custom', path: [path], message: 'give exactly one of `source`, `template` or `copyFrom`' });
+    }
+    if (body.currency !== undefined && body.source !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: '`currency` goes with `template` or `copyFrom`; with `source`, write it in the text' });
+    }
+  })
+  .openapi('NewProduct', { description: 'A code, a name and exactly one of: `source` (the text), `template` or `copyFrom`' });
+
+/** The body's origin of the first draft, as createProduct takes it. */
+function originOf(body: z.infer<typeof NewProductSchema>): NewProductOrigin {
+  if (body.template !== undefined) return { template: body.template, currency: body.currency };
+  if (body.copyFrom !== undefined) return { copyFrom: body.copyFrom, currency: body.currency };
+  return { source: body.source ?? '' };
+}
 const DraftUpdateSchema = z
   .strictObject({
     source: SourceSchema,
@@ -194,7 +225,8 @@ export const productsRoutes = newRouter()
       path: '/',
       tags: ['products'],
       summary: 'Create a product with its first draft',
-      description: 'A role limited to some sections of a draft (a risk analyst) may not create products: 403 `section-locked`.',
+      description:
+        'The first draft is `source` as sent, or a template (`template`, see `GET /product-templates`) or a copy of a published version (`copyFrom`) under the new code, name and `currency`, formatted. The code follows the language\'s rule (422 `code`); a taken code is 409 `product-exists` naming the product. A role limited to some sections of a draft (a risk analyst) may not create products: 403 `section-locked`.',
       ...guarded('products:write'),
       request: { body: jsonBody(NewProductSchema) },
       responses: {
@@ -202,7 +234,10 @@ export const productsRoutes = newRouter()
         ...errorResponses(400, 401, 403, 409, 413, 415, 422),
       },
     }),
-    async (c) => c.json(await createProduct(c.get('db'), c.req.valid('json'), draftCtxOf(c)), 201),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await createProduct(c.get('db'), { code: body.code, name: body.name, ...originOf(body) }, draftCtxOf(c)), 201);
+    },
   )
   .openapi(
     createRoute({

@@ -1,5 +1,6 @@
 // Request and response schemas shared by several route modules (OpenAPI components).
 import { z } from '@hono/zod-openapi';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { ROLES } from '../auth/permissions.ts';
 
 export const RoleSchema = z.enum(ROLES).openapi('Role');
@@ -28,6 +29,7 @@ export const ApiKeySchema = z
     prefix: z.string().openapi({ example: 'plz_AbCdEfGh' }),
     role: RoleSchema,
     owner: ActorSchema.nullable().openapi({ description: 'The person the key acts for in maker-checker (the user who issued it); null: the key itself (issued by the system)' }),
+    userId: z.string().nullable().openapi({ description: 'The studio user the key belongs to (its role is theirs); null for a key for a program' }),
     createdAt: TimestampSchema,
     createdBy: ActorSchema,
     revokedAt: TimestampSchema.nullable(),
@@ -38,3 +40,10 @@ export const ApiKeySchema = z
 export const IdParamSchema = z.object({
   id: UuidSchema.openapi({ param: { name: 'id', in: 'path' }, example: '5f0c6d3e-8a7b-4c1d-9e2f-0a1b2c3d4e5f' }),
 });
+
+/** A new password; its strength beyond the length is checked with the user's email and name (password-policy.ts). */
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH)
+  .openapi({ description: `At least ${PASSWORD_MIN_LENGTH} characters, 6 different ones, not built on the user's email or name` });

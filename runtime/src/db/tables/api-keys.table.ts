@@ -13,6 +13,8 @@ export interface ApiKeysTable {
    * that issued it; null for a key the system issued, which is a person of its own.
    */
   owner: ActorRef | null;
+  /** The studio user the key belongs to (null: a key for a program, not a person). */
+  user_id: string | null;
   revoked_at: Timestamp | null;
   revoked_by: ActorRef | null;
   created_at: Timestamp;

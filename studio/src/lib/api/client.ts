@@ -1,5 +1,6 @@
 // The one client of the runtime's HTTP API (runtime/README.md): the studio's session (login,
-// logout, who am I), products, drafts, versions, diff and publish. Same origin: the runtime serves
+// logout, who am I, the first run), users and their API keys, products (new ones from templates
+// or copies), drafts, versions, diff and publish. Same origin: the runtime serves
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
@@ -13,7 +14,43 @@ export interface Me {
   readonly name: string;
   readonly email?: string;
   readonly permissions: readonly string[];
+  /** What the role may change in a draft (`all` may create products); older runtimes leave it out. */
+  readonly editableSections?: 'all' | readonly string[];
 }
+
+/** A studio user as admins see it. */
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly canLogIn: boolean;
+  readonly disabledAt: string | null;
+  readonly createdAt: string;
+}
+
+/** An API key (never the key itself, except once when created). */
+export interface ApiKey {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly role: Role;
+  readonly userId: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** A template a new product starts from (`GET /api/v1/product-templates`). */
+export interface ProductTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly kind: 'consumer' | 'business';
+  readonly currency: string;
+}
+
+/** Where a new product's first draft comes from. */
+export type NewProductOrigin = { readonly template: string } | { readonly copyFrom: { readonly product: string; readonly version?: number } };
 
 /** Who an actor reference (`user:<id>`, `api-key:<id>`, `system`) is, for people. */
 export interface ActorDisplay {
@@ -195,7 +232,25 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     me: () => call<Me>('GET', '/auth/me'),
     login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
     logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
+    /** True while the install has no user: the studio opens its first-run page. */
+    firstRunNeeded: async () => (await call<{ needed: boolean }>('GET', '/auth/first-run')).needed,
+    /** Creates the first admin and logs them in (the session cookie). */
+    firstRun: (input: { email: string; name: string; password: string }) => call<{ user: User }>('POST', '/auth/first-run', input),
+    users: async () => (await call<{ users: User[] }>('GET', '/users')).users,
+    createUser: async (input: { email: string; name: string; role: Role; password?: string }) => (await call<{ user: User }>('POST', '/users', input)).user,
+    setUserDisabled: async (id: string, disabled: boolean) => (await call<{ user: User }>('POST', `/users/${enc(id)}/${disabled ? 'disable' : 'enable'}`)).user,
+    /** Sets `password`, or (without it) returns a temporary one, shown once. */
+    resetPassword: (id: string, password?: string) =>
+      call<{ user: User; temporaryPassword: string | null }>('POST', `/users/${enc(id)}/password`, password === undefined ? {} : { password }),
+    userApiKeys: async (id: string) => (await call<{ apiKeys: ApiKey[] }>('GET', `/users/${enc(id)}/api-keys`)).apiKeys,
+    /** A key with the user's role; `key` is shown once. */
+    createUserApiKey: (id: string, name: string) => call<{ apiKey: ApiKey; key: string }>('POST', `/users/${enc(id)}/api-keys`, { name }),
+    revokeApiKey: async (id: string) => (await call<{ apiKey: ApiKey }>('DELETE', `/api-keys/${enc(id)}`)).apiKey,
     products: async () => (await call<{ products: ProductRow[] }>('GET', '/products')).products,
+    productTemplates: async () => (await call<{ templates: ProductTemplate[] }>('GET', '/product-templates')).templates,
+    /** A product with its first draft from a template or a copy, under this code, name and currency. */
+    createProduct: (input: { code: string; name: string; currency?: string } & NewProductOrigin) =>
+      call<{ product: ProductRow; draft: Draft }>('POST', '/products', input),
     /** The draft and what the caller may change in it. */
     draft: (code: string) => call<{ draft: Draft; editableSections: EditableSections }>('GET', `/products/${enc(code)}/draft`),
     saveDraft: (code: string, source: string, baseRevision?: number) =>

@@ -58,7 +58,8 @@ export interface AutosaveOptions {
   /** Retry delay while offline. */
   readonly retryMs?: number;
   readonly now?: () => Date;
-  readonly onstate: (state: SaveState, detail?: string) => void;
+  /** `error`: what the runtime refused a save with (`error` state), for the studio to put in words. */
+  readonly onstate: (state: SaveState, detail?: string, error?: unknown) => void;
 }
 
 const key = (code: string) => `plazo.draft.${code}`;
@@ -191,7 +192,7 @@ export class DraftAutosave {
         } else if (e instanceof ApiError && e.code === 'draft-changed') {
           again = await this.#merge(e);
         } else {
-          this.#o.onstate('error', e instanceof Error ? e.message : String(e));
+          this.#o.onstate('error', e instanceof Error ? e.message : String(e), e);
         }
       } finally {
         this.#inFlight = undefined;

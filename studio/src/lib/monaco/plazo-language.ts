@@ -1,6 +1,7 @@
 // Registers the Plazo language with Monaco: Monarch highlighting from the dsl keywords, completion,
 // hover, go to definition and document formatting, all reading the worker's latest symbol index.
 // Every registration is returned as one disposable: dispose it when the editor unmounts.
+import type { Diagnostic } from '@plazo/dsl';
 import type { IDisposable, languages } from 'monaco-editor/editor';
 import type { Locale } from '../i18n/messages.ts';
 import { completionsAt, type CompletionKind } from '../language/completion.ts';
@@ -17,6 +18,8 @@ export interface LanguageContext {
   locale(): Locale;
   /** Called when formatting is about to replace the text (the section guard rebuilds its ranges after it). */
   beforeFormat?(): void;
+  /** Formatting was refused: the text has these syntax errors (the user is told why). */
+  formatRefused?(errors: readonly Diagnostic[]): void;
 }
 
 function completionKind(monaco: Monaco, kind: CompletionKind): languages.CompletionItemKind {
@@ -88,6 +91,7 @@ export function registerPlazoLanguage(monaco: Monaco, client: LanguageClient, co
     monaco.languages.registerDocumentFormattingEditProvider(PLAZO_LANGUAGE_ID, {
       async provideDocumentFormattingEdits(model) {
         const result = await client.format(model.getValue());
+        if (result.diagnostics.length > 0) context.formatRefused?.(result.diagnostics);
         if (result.diagnostics.length > 0 || result.text === model.getValue()) return [];
         context.beforeFormat?.();
         return [{ range: model.getFullModelRange(), text: result.text }];

@@ -68,3 +68,25 @@ export function resolveRequest(limits: PreviewLimits, choice: PreviewChoice): Pr
   const band = limits.bands.length === 0 ? null : limits.bands.includes(choice.band ?? '') ? (choice.band as string) : (limits.bands[0] as string);
   return { amount: clampAmount(choice.amount, limits.amount), payments, frequency: term.frequency, band, disbursementDate: choice.disbursementDate };
 }
+
+/** The request a preview outcome answers (a failed one too). */
+export function answeredRequest(outcome: { readonly ok: true; readonly preview: { readonly request: PreviewRequest } } | { readonly ok: false; readonly request: PreviewRequest }): PreviewRequest {
+  return outcome.ok ? outcome.preview.request : outcome.request;
+}
+
+/**
+ * True when `answered` is the request the controls ask for now: a preview (or its error) for an
+ * earlier choice is stale — the worker's answer to the new one is on its way — and must not be
+ * shown as if it were about the values on screen.
+ */
+export function answersChoice(limits: PreviewLimits, choice: PreviewChoice, answered: PreviewRequest): boolean {
+  const wanted = resolveRequest(limits, choice);
+  return (
+    wanted !== undefined &&
+    new Dec(wanted.amount).eq(answered.amount) &&
+    wanted.payments === answered.payments &&
+    frequencyKey(wanted.frequency) === frequencyKey(answered.frequency) &&
+    wanted.band === answered.band &&
+    wanted.disbursementDate === answered.disbursementDate
+  );
+}

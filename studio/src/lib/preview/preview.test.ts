@@ -105,3 +105,29 @@ describe('a CAT beyond 10^6 %', () => {
     expect(outcome.error).toContain('1000000%');
   });
 });
+
+import { answeredRequest, answersChoice } from './controls.ts';
+
+describe('a preview error is about the values on screen', () => {
+  // nómina whose first payment must fall 10 to 12 days after the disbursement: disbursed on
+  // 2025-03-06, no 15th or month end falls in that window and the engine refuses the terms.
+  const text = readFileSync(join(import.meta.dirname, '../../../../examples/nomina.plazo'), 'utf8').replace('first payment 10..31 days', 'first payment 10..12 days');
+  const ir = compileText(text).ir!;
+  const limits = previewLimits(ir);
+
+  it('says which request it answers, and is stale once the controls moved', () => {
+    const before = { amount: '60000', payments: 24, frequency: 'semimonthly', band: 'A', disbursementDate: '2025-03-06' };
+    const outcome = computePreview(ir, resolveRequest(limits, before)!);
+    if (outcome.ok) throw new Error('expected the engine to refuse the terms');
+    expect(outcome.error).toContain('first-payment window');
+    expect(answeredRequest(outcome)).toMatchObject({ disbursementDate: '2025-03-06', payments: 24, amount: '60000', band: 'A' });
+    expect(answersChoice(limits, before, answeredRequest(outcome))).toBe(true);
+    expect(answersChoice(limits, { ...before, amount: '60000.00' }, answeredRequest(outcome))).toBe(true);
+    // The user moves the date (or anything else): the error is no longer about what the controls
+    // show until the worker answers the new choice, which here computes fine.
+    const after = { ...before, disbursementDate: '2025-03-03' };
+    expect(answersChoice(limits, after, answeredRequest(outcome))).toBe(false);
+    expect(answersChoice(limits, { ...before, payments: 36 }, answeredRequest(outcome))).toBe(false);
+    expect(computePreview(ir, resolveRequest(limits, after)!).ok).toBe(true);
+  });
+});

@@ -47,8 +47,8 @@ export interface Preview {
   readonly caratula: Caratula;
 }
 
-/** Why the engine refused: the message, and `code` when the panel words it itself (a CAT beyond 10^6 %). */
-export type PreviewOutcome = { readonly ok: true; readonly preview: Preview } | { readonly ok: false; readonly error: string; readonly code?: typeof CAT_OUT_OF_RANGE };
+/** The preview of a request, or why the engine refused it — always saying which request it answers; `code` when the panel words it itself (a CAT beyond 10^6 %). */
+export type PreviewOutcome = { readonly ok: true; readonly preview: Preview } | { readonly ok: false; readonly request: PreviewRequest; readonly error: string; readonly code?: typeof CAT_OUT_OF_RANGE };
 
 function caratulaFee(fee: Fee): CaratulaFee {
   const common = {
@@ -91,8 +91,8 @@ export function computePreview(ir: ProductIR, request: PreviewRequest): PreviewO
     terms = loanTermsFor(ir, { amount: request.amount, payments: request.payments, frequency: request.frequency }, request.band, request.disbursementDate);
     schedule = generateSchedule(terms);
   } catch (e) {
-    if (e instanceof CatOutOfRangeError) return { ok: false, error: e.message, code: e.code };
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    if (e instanceof CatOutOfRangeError) return { ok: false, request, error: e.message, code: e.code };
+    return { ok: false, request, error: e instanceof Error ? e.message : String(e) };
   }
   const annualRate = terms.annualRate;
   const first = schedule.installments[0];

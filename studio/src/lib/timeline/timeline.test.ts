@@ -77,3 +77,35 @@ describe('condensed timeline', () => {
     ]);
   });
 });
+
+import { translate } from '../i18n/messages.ts';
+import { exampleText } from '../testing/examples.ts';
+import { loanStatusLine } from './status.ts';
+
+describe('the status at the end of the timeline', () => {
+  const say = (final: Parameters<typeof loanStatusLine>[0], locale: 'es' | 'en' = 'es') => {
+    const { key, params } = loanStatusLine(final);
+    return translate(locale, key, params);
+  };
+
+  it('a loan in judicial collection 437 days past due is not "vigente" (a product without a write-off step)', () => {
+    // nómina without its castigo step: the loan stays on the books, stage judicial, for good.
+    const text = exampleText('nomina').replace('    from 181 dpd stage castigo write off\n', '').replace('from 91 to 180 dpd', 'from 91 dpd');
+    const ir = compiledExample('nomina', text);
+    const fields = formFields(ir);
+    const application = toApplication(fields, initialValues(fields, ir, '2025-03-03'));
+    const result = runTimeline(ir, application, '2025-03-03', { kind: 'stops', installment: 2, daysLate: 0 });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.final).toMatchObject({ status: 'active', stage: 'judicial' });
+    expect(result.final.daysPastDue).toBeGreaterThan(400);
+    expect(say(result.final)).toBe(`vencido, con ${result.final.daysPastDue} días de atraso, en etapa judicial`);
+    expect(say(result.final, 'en')).toBe(`past due, ${result.final.daysPastDue} days late, in stage judicial`);
+  });
+
+  it('says vigente only with nothing past due; paid off and written off as such', () => {
+    expect(say({ status: 'active', daysPastDue: 0, stage: null })).toBe('vigente, al corriente');
+    expect(say({ status: 'active', daysPastDue: 3, stage: null })).toBe('vencido, con 3 días de atraso');
+    expect(say({ status: 'paid-off', daysPastDue: 0, stage: null })).toBe('liquidado');
+    expect(say({ status: 'written-off', daysPastDue: 437, stage: null })).toBe('castigado');
+  });
+});
