@@ -7,6 +7,7 @@ import { checkAllocation } from './check-allocation.ts';
 import { checkCollection } from './check-collection.ts';
 import { checkEligibility, checkReasonOutcomes } from './check-eligibility.ts';
 import { checkFees } from './check-fees.ts';
+import { checkFrequencyWords } from './check-frequency-words.ts';
 import { checkInputSection, checkRequiredInputs } from './check-input.ts';
 import { checkLet } from './check-lets.ts';
 import { checkLimits } from './check-limits.ts';
@@ -52,6 +53,7 @@ export function analyze(file: ProductFile): Analysis {
   const pricing = sections.find((s): s is PricingSection => s.kind === 'PricingSection');
 
   checkProduct(product, accept);
+  checkFrequencyWords(product, accept);
   for (const section of sections) if (section.kind === 'InputSection') checkInputSection(section, accept);
   checkRequiredInputs(product, new Map([...scope.inputs].map(([name, symbol]) => [name, symbol.decl])), accept);
   for (const section of sections) if (section.kind === 'LetDecl') checkLet(section, accept, scope);
