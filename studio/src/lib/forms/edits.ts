@@ -51,6 +51,16 @@ export interface ChargePatch {
   readonly max?: Typed;
 }
 
+export type FeePatch = ChargePatch & { readonly name?: string; readonly timing?: FeeTiming | null; readonly taxable?: boolean | null };
+export type LateFeePatch = ChargePatch & { readonly graceDays?: Typed; readonly taxable?: boolean };
+export interface MoratoriumPatch {
+  readonly rateKind?: 'multiple' | 'annual';
+  readonly rate?: Typed;
+  readonly on?: MoratoriumForm['on'];
+  readonly basis?: string | null;
+  readonly taxable?: boolean;
+}
+
 export type ActionPatch =
   | { readonly channel?: string; readonly template?: string }
   | { readonly queue?: string }
@@ -69,7 +79,7 @@ export type FormEdit =
   | { readonly kind: 'rateRow.add' }
   | { readonly kind: 'rateRow.remove'; readonly index: number }
   | { readonly kind: 'iva'; readonly rate?: Typed; readonly on?: readonly string[] }
-  | { readonly kind: 'fee'; readonly index: number; readonly patch: ChargePatch & { readonly name?: string; readonly timing?: FeeTiming | null; readonly taxable?: boolean | null } }
+  | { readonly kind: 'fee'; readonly index: number; readonly patch: FeePatch }
   | { readonly kind: 'fee.add' }
   | { readonly kind: 'fee.remove'; readonly index: number }
   | { readonly kind: 'rule'; readonly index: number; readonly outcome?: 'decline' | 'refer'; readonly reason?: string; readonly negated?: boolean; readonly message?: string | null }
@@ -78,12 +88,9 @@ export type FormEdit =
   | { readonly kind: 'clause'; readonly rule: number; readonly index: number; readonly field?: string; readonly op?: ClauseOp; readonly value?: Typed }
   | { readonly kind: 'clause.add'; readonly rule: number }
   | { readonly kind: 'clause.remove'; readonly rule: number; readonly index: number }
-  | { readonly kind: 'lateFee'; readonly patch: ChargePatch & { readonly graceDays?: Typed; readonly taxable?: boolean } }
+  | { readonly kind: 'lateFee'; readonly patch: LateFeePatch }
   | { readonly kind: 'lateFee.remove' }
-  | {
-      readonly kind: 'moratorium';
-      readonly patch: { readonly rateKind?: 'multiple' | 'annual'; readonly rate?: Typed; readonly on?: MoratoriumForm['on']; readonly basis?: string | null; readonly taxable?: boolean };
-    }
+  | { readonly kind: 'moratorium'; readonly patch: MoratoriumPatch }
   | { readonly kind: 'moratorium.remove' }
   | { readonly kind: 'step'; readonly index: number; readonly day?: Typed; readonly from?: Typed; readonly to?: Typed; readonly stage?: string }
   | { readonly kind: 'step.add'; readonly step: 'at' | 'stage' }

@@ -5,6 +5,8 @@ import { CAT_OUT_OF_RANGE, type ProductIR } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { previewLimits, resolveRequest } from './controls.ts';
 import { computePreview } from './preview.ts';
+import { frequencyKeyLabel } from './display.ts';
+import { translate } from '../i18n/messages.ts';
 
 function compiled(name: string): ProductIR {
   const { ir, diagnostics } = compileText(readFileSync(join(import.meta.dirname, `../../../../examples/${name}.plazo`), 'utf8'));
@@ -103,5 +105,15 @@ describe('a CAT beyond 10^6 %', () => {
     if (outcome.ok) return;
     expect(outcome.code).toBe(CAT_OUT_OF_RANGE);
     expect(outcome.error).toContain('1000000%');
+  });
+});
+
+describe('frequencies in the lender’s words', () => {
+  it('names a requested frequency: quincenal is semimonthly, catorcenal biweekly', () => {
+    expect(translate('es', frequencyKeyLabel('semimonthly')!.key)).toBe('Quincenal');
+    expect(translate('es', frequencyKeyLabel('biweekly')!.key)).toBe('Catorcenal');
+    const every = frequencyKeyLabel('every_10_days')!;
+    expect(translate('es', every.key, every.params)).toBe('Cada 10 días');
+    expect(frequencyKeyLabel('planta')).toBeUndefined();
   });
 });

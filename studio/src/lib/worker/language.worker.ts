@@ -4,6 +4,8 @@
 // and the studio's Monaco-free modules.
 import { compile, format, parse, type Diagnostic, type ProductFile } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
+import { applyFormEdit } from '../forms/edits.ts';
+import { productForm } from '../forms/model.ts';
 import { symbolIndex } from '../language/symbols.ts';
 import { sectionSpans } from '../roles/sections.ts';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
@@ -49,6 +51,7 @@ function analyzeLatest(): void {
     compiled = { diagnostics: [...parsed.diagnostics, { severity: 'error', code: 'internal-error', message, range: { start: range.start, end: range.start } }] };
   }
   const symbols = symbolIndex(parsed.file);
+  const form = productForm(job.text, parsed);
   const analyzeMs = performance.now() - started;
   if (compiled.ir) {
     ir = compiled.ir;
@@ -60,6 +63,7 @@ function analyzeLatest(): void {
     diagnostics: compiled.diagnostics,
     symbols,
     sections: sectionSpans(job.text, parsed),
+    form,
     ...(compiled.ir ? { limits: previewLimits(compiled.ir), ir: compiled.ir } : {}),
     timings: { analyzeMs, lines: job.text.split('\n').length },
   });
@@ -118,6 +122,16 @@ scope.onmessage = (event) => {
     case 'compare':
       post({ type: 'compared', id: message.id, result: runCompare(message.before, message.after, message.choice) });
       break;
+    case 'formEdit': {
+      let result: ReturnType<typeof applyFormEdit>;
+      try {
+        result = applyFormEdit(message.text, message.edit);
+      } catch (e) {
+        result = { ok: false, problem: 'syntax', message: `internal error in the form: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      post({ type: 'formEdited', id: message.id, result });
+      break;
+    }
     case 'format': {
       try {
         const result = format(message.text);
