@@ -82,6 +82,9 @@ describe('the form view', () => {
     await value.fill('5000');
     await value.press('Tab');
     await expect.poll(() => value.inputValue()).toBe('5000');
+    await rule.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'form-view-eligibility');
+    await page.getByTestId('form-pricing').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'form-view');
     const source = await savedWith('A, 6..24: 30%', 'payments 6..36 semimonthly', 'decline "SUELDO_MINIMO" when payroll.net_pay < 5_000');
     // Comments stay.
@@ -116,7 +119,8 @@ describe('the form view', () => {
   it('stacks in one column at 390 px and stays usable', async () => {
     const narrow = await browser.newPage({ width: 390, height: 844 });
     await narrow.goto(`${studio.url}/products/nomina`);
-    await narrow.getByTestId('form-view').waitFor();
+    await narrow.getByTestId('view-form').click();
+    await narrow.getByTestId('rate-row-0').waitFor();
     const overflow = await narrow.getByTestId('form-view').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, page: document.documentElement.scrollWidth }));
     expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
     expect(overflow.page).toBeLessThanOrEqual(390);
@@ -125,7 +129,12 @@ describe('the form view', () => {
     const max = await narrow.getByTestId('amount-max').boundingBox();
     expect(max!.y).toBeGreaterThan(min!.y + min!.height);
     expect(min!.x + min!.width).toBeLessThanOrEqual(390);
-    await narrow.getByTestId('form-pricing').scrollIntoViewIfNeeded();
+    // The page at its top (the Formulario / Texto toggle), the form scrolled to the rate grid.
+    await narrow.getByTestId('form-pricing').evaluate((el) => {
+      const host = el.closest('.form-host')!;
+      host.scrollTop = (el as HTMLElement).offsetTop + 140;
+      window.scrollTo(0, 0);
+    });
     await screenshot(narrow, 'form-view-390');
     await commit(narrow, 'rate-row-0', '31');
     await savedWith('A, 6..24: 31%');
@@ -141,13 +150,14 @@ describe('the form view', () => {
       await analyst.getByTestId('view-form').click();
       await analyst.getByTestId('rate-row-0').waitFor();
       await expect.poll(() => analyst.getByTestId('rate-row-0').isDisabled()).toBe(true);
-      expect(await analyst.getByTestId('form-pricing').getByTestId('form-locked').textContent()).toContain('Solo lectura para tu rol');
+      expect(await analyst.getByTestId('form-pricing').getByTestId('form-locked').textContent()).toContain('Solo lectura para tu rol: cambias la elegibilidad');
       const reason = analyst.locator('[data-reason="ANTIGUEDAD"] [data-testid$="-reason"]');
       expect(await reason.isDisabled()).toBe(false);
       const value = analyst.locator('[data-reason="ANTIGUEDAD"] [data-testid$="-clause-0-value"]');
       await value.fill('9');
       await value.press('Tab');
       await savedWith('refer "ANTIGUEDAD" when employment.months < 9');
+      await analyst.getByTestId('form-pricing').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenshot(analyst, 'form-view-analyst');
     } finally {
       await other.close();
