@@ -99,7 +99,8 @@ export type FormEdit =
   | { readonly kind: 'action.add'; readonly step: number; readonly action: ActionKind }
   | { readonly kind: 'action.remove'; readonly step: number; readonly index: number };
 
-export type EditProblem = FormValueProblem | 'syntax' | 'stale' | 'commented' | 'last-clause';
+/** Why an edit was not made: a typed value, the text, or (from the page) the role's section rights: `locked`. */
+export type EditProblem = FormValueProblem | 'syntax' | 'stale' | 'commented' | 'last-clause' | 'locked';
 
 export type EditResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: EditProblem; readonly value?: string; readonly message: string };
 
