@@ -11,6 +11,7 @@ import { checkEligibility, checkReasonOutcomes } from './check-eligibility.ts';
 import { checkEngineCorners } from './check-engine-corners.ts';
 import { checkEngineLimits } from './check-engine-limits.ts';
 import { checkFees } from './check-fees.ts';
+import { checkFrequencyWords } from './check-frequency-words.ts';
 import { checkInputSection, checkRequiredInputs } from './check-input.ts';
 import { checkLet } from './check-lets.ts';
 import { checkLimits } from './check-limits.ts';
@@ -65,6 +66,7 @@ export function analyze(file: ProductFile, options: CheckOptions = {}): Analysis
   const pricing = sections.find((s): s is PricingSection => s.kind === 'PricingSection');
 
   checkProduct(product, accept);
+  checkFrequencyWords(product, accept);
   for (const section of sections) if (section.kind === 'InputSection') checkInputSection(section, accept);
   checkRequiredInputs(product, new Map([...scope.inputs].map(([name, symbol]) => [name, symbol.decl])), accept);
   for (const section of sections) if (section.kind === 'LetDecl') checkLet(section, accept, scope);

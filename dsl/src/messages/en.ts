@@ -487,6 +487,8 @@ export const en = {
       }`,
   },
   // ---------------------------------------------------------------- regulatory lints
+  'frequency-wording/quincenal': { message: () => 'the product says quincenal, but `biweekly` is catorcenal: every 14 days', help: () => 'quincenal is `semimonthly` (the 15th and the last day of each month, 24 payments a year); catorcenal is `biweekly` (every 14 days, 26 payments a year): write the frequency the product means, or say it in its name' },
+  'frequency-wording/catorcenal': { message: () => 'the product says catorcenal, but `semimonthly` is quincenal: the 15th and the last day of the month', help: () => 'quincenal is `semimonthly` (the 15th and the last day of each month, 24 payments a year); catorcenal is `biweekly` (every 14 days, 26 payments a year): write the frequency the product means, or say it in its name' },
   'rate-high': {
     message: (a: { rate: string; limit: string; config: string }) => `the rate \`${a.rate}%\` is above the ${a.limit} a year the institution flags as usurious`,
     help: (a: { limit: string; config: string }) =>

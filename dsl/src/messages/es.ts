@@ -456,6 +456,8 @@ export const es: Catalogue = {
       }`,
   },
   // ---------------------------------------------------------------- alertas regulatorias
+  'frequency-wording/quincenal': { message: () => 'el producto dice quincenal, pero `biweekly` es catorcenal: cada 14 días', help: () => 'quincenal es `semimonthly` (el 15 y el último día de cada mes, 24 pagos al año); catorcenal es `biweekly` (cada 14 días, 26 pagos al año): escribe la frecuencia que el producto quiere decir, o dila en su nombre' },
+  'frequency-wording/catorcenal': { message: () => 'el producto dice catorcenal, pero `semimonthly` es quincenal: el 15 y el último día del mes', help: () => 'quincenal es `semimonthly` (el 15 y el último día de cada mes, 24 pagos al año); catorcenal es `biweekly` (cada 14 días, 26 pagos al año): escribe la frecuencia que el producto quiere decir, o dila en su nombre' },
   'rate-high': {
     message: (a) => `la tasa \`${a.rate}%\` es mayor que el ${a.limit} anual que la institución marca como usurario`,
     help: (a) =>

@@ -22,6 +22,16 @@ export function frequencyLabel(frequency: Frequency): { key: MessageKey; params:
   return { key: keys[frequency], params: {} };
 }
 
+/**
+ * The label of a frequency written as a request value (`semimonthly`, `every_10_days`: the
+ * engine's `frequencyKey`), or undefined for a value that names no frequency.
+ */
+export function frequencyKeyLabel(key: string): { key: MessageKey; params: Record<string, number> } | undefined {
+  const every = /^every_(\d+)_days$/.exec(key);
+  if (every) return frequencyLabel({ everyDays: Number(every[1]) });
+  return key === 'weekly' || key === 'biweekly' || key === 'semimonthly' || key === 'monthly' ? frequencyLabel(key) : undefined;
+}
+
 /** The message key of a frequency as a plural adjective (`24 pagos quincenales`). */
 export function termLabel(frequency: Frequency): { key: MessageKey; params: Record<string, number> } {
   if (typeof frequency !== 'string') return { key: 'term.everyDays', params: { days: frequency.everyDays } };

@@ -5,6 +5,8 @@ import { CAT_OUT_OF_RANGE, type ProductIR } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { previewLimits, resolveRequest } from './controls.ts';
 import { computePreview } from './preview.ts';
+import { frequencyKeyLabel } from './display.ts';
+import { translate } from '../i18n/messages.ts';
 
 function compiled(name: string): ProductIR {
   const { ir, diagnostics } = compileText(readFileSync(join(import.meta.dirname, `../../../../examples/${name}.plazo`), 'utf8'));
@@ -129,5 +131,15 @@ describe('a preview error is about the values on screen', () => {
     expect(answersChoice(limits, after, answeredRequest(outcome))).toBe(false);
     expect(answersChoice(limits, { ...before, payments: 36 }, answeredRequest(outcome))).toBe(false);
     expect(computePreview(ir, resolveRequest(limits, after)!).ok).toBe(true);
+  });
+});
+
+describe('frequencies in the lender’s words', () => {
+  it('names a requested frequency: quincenal is semimonthly, catorcenal biweekly', () => {
+    expect(translate('es', frequencyKeyLabel('semimonthly')!.key)).toBe('Quincenal');
+    expect(translate('es', frequencyKeyLabel('biweekly')!.key)).toBe('Catorcenal');
+    const every = frequencyKeyLabel('every_10_days')!;
+    expect(translate('es', every.key, every.params)).toBe('Cada 10 días');
+    expect(frequencyKeyLabel('planta')).toBeUndefined();
   });
 });

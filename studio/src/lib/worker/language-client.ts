@@ -2,6 +2,7 @@
 // requests, test reports, and the simulator, timeline, backtest and comparison requests as
 // promises. Works with any Worker-like port (tests may pass one).
 import type { Diagnostic } from '@plazo/dsl';
+import type { EditResult, FormEdit } from '../forms/edits.ts';
 import type { PreviewChoice } from '../preview/controls.ts';
 import type { Scenario } from '../timeline/scenarios.ts';
 import type { BacktestResult, CompareResult, DecideResult, FromWorker, ProductSource, TimelineResult, ToWorker } from './protocol.ts';
@@ -26,7 +27,7 @@ export interface LanguageClientOptions {
   onTests?(message: TestsMessage): void;
 }
 
-type Replies = { decided: DecideResult; timeline: TimelineResult; backtested: BacktestResult; compared: CompareResult };
+type Replies = { decided: DecideResult; timeline: TimelineResult; backtested: BacktestResult; compared: CompareResult; formEdited: EditResult };
 
 export class LanguageClient {
   #worker: WorkerPort;
@@ -65,6 +66,7 @@ export class LanguageClient {
       case 'timeline':
       case 'backtested':
       case 'compared':
+      case 'formEdited':
         this.#requests.get(message.id)?.(message.result);
         this.#requests.delete(message.id);
         this.#progress.delete(message.id);
@@ -126,6 +128,11 @@ export class LanguageClient {
 
   compare(before: ProductSource, after: ProductSource, choice: PreviewChoice): Promise<CompareResult> {
     return this.#request<'compared'>((id) => ({ type: 'compare', id, before, after, choice }));
+  }
+
+  /** A form edit applied to `text` in the worker: the new text, formatted, or why not. */
+  formEdit(text: string, edit: FormEdit): Promise<EditResult> {
+    return this.#request<'formEdited'>((id) => ({ type: 'formEdit', id, text, edit }));
   }
 
   dispose(): void {

@@ -4,6 +4,8 @@
 // and the studio's Monaco-free modules.
 import { compile, format, parse, sectionSpans, type Diagnostic, type ProductFile } from '@plazo/dsl';
 import type { ProductIR } from '@plazo/engine';
+import { applyFormEdit } from '../forms/edits.ts';
+import { productForm } from '../forms/model.ts';
 import { symbolIndex } from '../language/symbols.ts';
 import { previewLimits, resolveRequest, type PreviewChoice } from '../preview/controls.ts';
 import { computePreview } from '../preview/preview.ts';
@@ -48,6 +50,7 @@ function analyzeLatest(): void {
     compiled = { diagnostics: [...parsed.diagnostics, { severity: 'error', code: 'internal-error', message, range: { start: range.start, end: range.start } }] };
   }
   const symbols = symbolIndex(parsed.file);
+  const form = productForm(job.text, parsed);
   const analyzeMs = performance.now() - started;
   if (compiled.ir) {
     ir = compiled.ir;
@@ -59,6 +62,7 @@ function analyzeLatest(): void {
     diagnostics: compiled.diagnostics,
     symbols,
     sections: sectionSpans(parsed.file),
+    form,
     ...(compiled.ir ? { limits: previewLimits(compiled.ir), ir: compiled.ir } : {}),
     timings: { analyzeMs, lines: job.text.split('\n').length },
   });
@@ -117,6 +121,16 @@ scope.onmessage = (event) => {
     case 'compare':
       post({ type: 'compared', id: message.id, result: runCompare(message.before, message.after, message.choice) });
       break;
+    case 'formEdit': {
+      let result: ReturnType<typeof applyFormEdit>;
+      try {
+        result = applyFormEdit(message.text, message.edit);
+      } catch (e) {
+        result = { ok: false, problem: 'syntax', message: `internal error in the form: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      post({ type: 'formEdited', id: message.id, result });
+      break;
+    }
     case 'format': {
       try {
         const result = format(message.text);

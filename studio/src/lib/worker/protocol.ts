@@ -2,6 +2,8 @@
 // dsl diagnostics and ranges, the symbol index, the compiled IR, preview limits and results, test
 // reports, decisions, loan timelines, backtests and version comparisons.
 import type { Diagnostic } from '@plazo/dsl';
+import type { EditResult, FormEdit } from '../forms/edits.ts';
+import type { ProductForm } from '../forms/model.ts';
 import type { BacktestComparison, BacktestReport, Decision, FieldIssue, LoanState, ProductIR, TimelineDay } from '@plazo/engine';
 import type { SymbolIndex } from '../language/symbols.ts';
 import type { SectionSpan } from '@plazo/dsl';
@@ -21,6 +23,8 @@ export type ToWorker =
   | { readonly type: 'preview'; readonly choice: PreviewChoice }
   /** Format a text with the dsl formatter. */
   | { readonly type: 'format'; readonly id: number; readonly text: string }
+  /** Apply a form edit to a text (the new text, formatted, or why not). */
+  | { readonly type: 'formEdit'; readonly id: number; readonly text: string; readonly edit: FormEdit }
   /** Decide one application with the last compiled product. */
   | { readonly type: 'decide'; readonly id: number; readonly application: unknown; readonly asOf: string }
   /** The day-by-day life of the application's loan under a payment scenario (last compiled product). */
@@ -66,6 +70,8 @@ export type FromWorker =
       readonly symbols: SymbolIndex;
       /** The top-level sections (what a role limited to some sections may edit is computed from them). */
       readonly sections: readonly SectionSpan[];
+      /** The form view's model of the text (forms/model.ts). */
+      readonly form: ProductForm;
       /** Present when the product compiled (no errors). */
       readonly limits?: PreviewLimits;
       /** The compiled product, when it compiled. */
@@ -79,4 +85,5 @@ export type FromWorker =
   | { readonly type: 'timeline'; readonly id: number; readonly result: TimelineResult }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly phase: 'current' | 'against' }
   | { readonly type: 'backtested'; readonly id: number; readonly result: BacktestResult }
-  | { readonly type: 'compared'; readonly id: number; readonly result: CompareResult };
+  | { readonly type: 'compared'; readonly id: number; readonly result: CompareResult }
+  | { readonly type: 'formEdited'; readonly id: number; readonly result: EditResult };
