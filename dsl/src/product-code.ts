@@ -1,6 +1,9 @@
 // The language's one rule for product codes (and names), used by the checker, by `retitleProduct`
 // and by the runtime when a product is created.
+import type { Range } from './ast/nodes.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import { keywords, softKeywords } from './lexer/tokens.ts';
+import { diagnostic } from './messages/catalogue.ts';
 
 /** The longest product code (the runtime stores and routes by it). */
 export const PRODUCT_CODE_MAX_LENGTH = 64;
@@ -45,10 +48,39 @@ export function productCodeProblem(code: string): string | undefined {
   }
 }
 
-/** Why `name` cannot be a product's name (a string literal of one line), or undefined. */
-export function productNameProblem(name: string): string | undefined {
-  if (name.trim().length === 0) return 'a product name cannot be empty';
+/** The error diagnostic of a product-code issue at `range`, in the catalogue's words. */
+export function productCodeDiagnostic(issue: ProductCodeIssue, range: Range): Diagnostic {
+  switch (issue.kind) {
+    case 'empty':
+      return diagnostic('error', 'invalid-product-code/empty', {}, range);
+    case 'too-long':
+      return diagnostic('error', 'invalid-product-code/too-long', issue, range);
+    case 'pattern':
+      return diagnostic('error', 'invalid-product-code/pattern', issue, range);
+    case 'keyword':
+      return diagnostic('error', 'invalid-product-code/keyword', issue, range);
+  }
+}
+
+/** Why a text cannot be a product's name (a string literal of one line). */
+export type ProductNameIssue = { readonly kind: 'empty' } | { readonly kind: 'control' };
+
+/** Why `name` cannot be a product's name, or undefined. */
+export function productNameIssue(name: string): ProductNameIssue | undefined {
+  if (name.trim().length === 0) return { kind: 'empty' };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'a product name is one line of text, without control characters';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return { kind: 'control' };
   return undefined;
+}
+
+/** The error diagnostic of a product-name issue at `range`, in the catalogue's words. */
+export function productNameDiagnostic(issue: ProductNameIssue, range: Range): Diagnostic {
+  return issue.kind === 'empty' ? diagnostic('error', 'invalid-product-name/empty', {}, range) : diagnostic('error', 'invalid-product-name/control', {}, range);
+}
+
+/** Why `name` cannot be a product's name (a string literal of one line), in English, or undefined. */
+export function productNameProblem(name: string): string | undefined {
+  const issue = productNameIssue(name);
+  if (!issue) return undefined;
+  return issue.kind === 'empty' ? 'a product name cannot be empty' : 'a product name is one line of text, without control characters';
 }

@@ -6,7 +6,8 @@ import type { Range } from './ast/nodes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { format } from './format/format.ts';
 import { parseDocument } from './parse.ts';
-import { productCodeProblem, productNameProblem } from './product-code.ts';
+import { diagnostic } from './messages/catalogue.ts';
+import { productCodeDiagnostic, productCodeIssue, productNameDiagnostic, productNameIssue } from './product-code.ts';
 
 /** A string literal of the language for `value` (`"` and `\` escaped). */
 export function stringLiteral(value: string): string {
@@ -29,10 +30,6 @@ export interface RetitleResult {
 
 const NOWHERE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
 
-function problem(code: string, message: string, range: Range = NOWHERE): Diagnostic {
-  return { severity: 'error', code, message, range };
-}
-
 /**
  * The product text with its code, name and currency replaced (each one given), formatted with
  * {@link format}. Everything else — sections, comments, tests — stays as written.
@@ -40,12 +37,12 @@ function problem(code: string, message: string, range: Range = NOWHERE): Diagnos
  */
 export function retitleProduct(text: string, identity: ProductIdentity): RetitleResult {
   const refused: Diagnostic[] = [];
-  const codeProblem = identity.code === undefined ? undefined : productCodeProblem(identity.code);
-  if (codeProblem) refused.push(problem('invalid-product-code', codeProblem));
-  const nameProblem = identity.name === undefined ? undefined : productNameProblem(identity.name);
-  if (nameProblem) refused.push(problem('invalid-product-name', nameProblem));
+  const codeIssue = identity.code === undefined ? undefined : productCodeIssue(identity.code);
+  if (codeIssue) refused.push(productCodeDiagnostic(codeIssue, NOWHERE));
+  const nameIssue = identity.name === undefined ? undefined : productNameIssue(identity.name);
+  if (nameIssue) refused.push(productNameDiagnostic(nameIssue, NOWHERE));
   if (identity.currency !== undefined && !/^[A-Z]{3}$/.test(identity.currency)) {
-    refused.push(problem('invalid-currency', `\`${identity.currency}\` is not an ISO 4217 currency code`));
+    refused.push(diagnostic('error', 'invalid-currency', { currency: identity.currency }, NOWHERE));
   }
   if (refused.length > 0) return { text, diagnostics: refused };
 
@@ -53,7 +50,7 @@ export function retitleProduct(text: string, identity: ProductIdentity): Retitle
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { text, diagnostics: errors };
   const product = parsed.file.product;
-  if (!product) return { text, diagnostics: [problem('missing-product', 'the file has no `product`')] };
+  if (!product) return { text, diagnostics: [diagnostic('error', 'missing-product', {}, NOWHERE)] };
 
   // Replacements by offset, applied from the end so earlier offsets stay valid.
   const edits: { start: number; end: number; text: string }[] = [];
@@ -67,7 +64,7 @@ export function retitleProduct(text: string, identity: ProductIdentity): Retitle
     if (product.currency?.name) edits.push({ start: product.currency.range.start.offset, end: product.currency.range.end.offset, text: identity.currency });
     else {
       const brace = openingBrace(parsed.tokens, product.code.range.end.offset);
-      if (brace === undefined) return { text, diagnostics: [problem('missing-product', 'the product has no `{`')] };
+      if (brace === undefined) return { text, diagnostics: [diagnostic('error', 'missing-product/brace', {}, NOWHERE)] };
       edits.push({ start: brace + 1, end: brace + 1, text: `\n  currency ${identity.currency}\n` });
     }
   }

@@ -4,7 +4,7 @@ import type { ProductDecl, Section } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
 import { error, headRange, lineNumber } from './diagnostics.ts';
 import { closestName } from './suggest.ts';
-import { productCodeIssue } from '../product-code.ts';
+import { productCodeDiagnostic, productCodeIssue } from '../product-code.ts';
 
 /** Sections that may appear once, with the keyword that opens them. */
 const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
@@ -25,7 +25,7 @@ const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
 export function checkProduct(product: ProductDecl, accept: Accept): void {
   const at = product.code?.name ? product.code.range : headRange(product.range, 'product'.length);
   const codeIssue = product.code?.name ? productCodeIssue(product.code.name) : undefined;
-  if (codeIssue) accept(error(`invalid-product-code/${codeIssue.kind}`, codeIssue, product.code.range));
+  if (codeIssue) accept(productCodeDiagnostic(codeIssue, product.code.range));
   if (!product.currency?.name) {
     accept(error('missing-currency', { product: product.code?.name ?? '' }, at));
   } else if (!/^[A-Z]{3}$/.test(product.currency.name)) {

@@ -546,6 +546,9 @@ export const en = {
     message: (a: { code: string }) => `${tick(a.code)} is a keyword of the language and cannot name a product`,
     help: () => 'write the code in lowercase letters, digits and `_`, such as `nomina_quincenal`',
   },
+  'invalid-product-name/empty': { message: () => 'a product name cannot be empty' },
+  'invalid-product-name/control': { message: () => 'a product name is one line of text, without control characters' },
+  'missing-product/brace': { message: () => 'the product has no `{`' },
   'missing-currency': { message: (a: { product: string }) => `product ${tick(a.product)} has no currency`, help: () => 'add `currency MXN` inside the product' },
   'invalid-currency': {
     message: (a: { currency: string }) => `${tick(a.currency)} is not an ISO 4217 currency code`,

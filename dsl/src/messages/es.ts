@@ -512,6 +512,9 @@ export const es: Catalogue = {
     message: (a) => `${tick(a.code)} es una palabra clave del lenguaje y no puede nombrar un producto`,
     help: () => 'escribe el código en minúsculas, dígitos y `_`, como `nomina_quincenal`',
   },
+  'invalid-product-name/empty': { message: () => 'el nombre del producto no puede estar vacío' },
+  'invalid-product-name/control': { message: () => 'el nombre del producto es una línea de texto, sin caracteres de control' },
+  'missing-product/brace': { message: () => 'el producto no tiene `{`' },
   'missing-currency': { message: (a) => `el producto ${tick(a.product)} no tiene moneda`, help: () => 'agrega `currency MXN` dentro del producto' },
   'invalid-currency': {
     message: (a) => `${tick(a.currency)} no es un código de moneda ISO 4217`,
