@@ -76,8 +76,14 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
     const paid: { date: string; amount: string }[] = [];
     const stopAfter = payer === 'defaulted' ? Math.floor(rnd() * 4) : Infinity;
     let last = start;
+    // What the schedule has made due so far, and what the plan paid: a payment never goes past
+    // what is due by its date (a payment above the payoff is refused), so the extra a late payer
+    // adds for penalties stops there.
+    let dueCents = 0n;
+    let paidCents = 0n;
     schedule.installments.forEach((inst, i) => {
       if (i >= stopAfter) return;
+      dueCents += centsOf(inst.total);
       let date = inst.dueDate;
       let cents = centsOf(inst.total);
       if (payer === 'late') {
@@ -85,9 +91,11 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
         if (rnd() < 0.2) cents = (cents * BigInt(30 + Math.floor(rnd() * 60))) / 100n;
         else cents += cents / 20n; // a little extra for the penalties
       }
+      if (cents > dueCents - paidCents) cents = dueCents - paidCents;
       if (date < last) date = last;
       if (date > options.horizon || cents <= 0n) return;
       last = date;
+      paidCents += cents;
       paid.push({ date, amount: formatCents(cents) });
     });
     plans.push({ product: product.code, terms, payer, payments: paid });

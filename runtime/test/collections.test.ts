@@ -123,7 +123,7 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     // Any loan takes contacts; this one has none from the other tests.
     const loan = { loan_id: (await h.db.selectFrom('loans').select('id').orderBy('id', 'desc').offset(1).limit(1).executeTakeFirstOrThrow()).id };
     const contact = (body: Record<string, unknown>, options: { cookie?: string } = {}) =>
-      h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { ...(options.cookie ? { key: null, cookie: options.cookie } : {}), body: { channel: 'phone', result: 'other', ...body } });
+      h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { ...(options.cookie ? { key: null, cookie: options.cookie, headers: { origin: 'http://localhost' } } : {}), body: { channel: 'phone', result: 'other', ...body } });
     const refusals = [
       { body: { agent: 'ana.lopez' }, message: '`ana.lopez` is not an active user' },
       { body: { agent: 'nadie@example.mx' }, message: 'not an active user' },
@@ -143,7 +143,7 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     const own = await contact({}, { cookie });
     expect(own.status, own.text).toBe(201);
     expect(own.body.contact).toMatchObject({ agent: agent.id, agent_id: agent.id, agent_name: 'Ana López' });
-    const ownAssignment = await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: null, cookie, body: {} });
+    const ownAssignment = await h.request('PUT', `/api/v1/collections/loans/${loan.loan_id}/assignment`, { key: null, cookie, headers: { origin: 'http://localhost' }, body: {} });
     expect(ownAssignment.body).toMatchObject({ agent: agent.id, agentName: 'Ana López' });
     // A disabled user is no agent.
     const other = await h.request('POST', '/api/v1/users', { body: { email: 'baja@example.mx', name: 'Dado de Baja', role: 'operator' } });

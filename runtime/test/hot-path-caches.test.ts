@@ -12,10 +12,15 @@ import { NOMINA_APPLICATION, NOMINA_SOURCE, publishProduct } from './support/pro
 import { serverEnvironment, startServer, type StartedServer } from './support/server-process.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
-/** Version 1 of `nomina_tasa`: band A's rate of 99999% makes the engine refuse the test applicant (rate 999.99 > 10). */
-const BAD_RATE_SOURCE = NOMINA_SOURCE.replace('product nomina "', 'product nomina_tasa "').replace('A, 6..24: 26%', 'A, 6..24: 99999%');
-/** The same product with band A at `rate`. */
-const withRate = (rate: string) => BAD_RATE_SOURCE.replace('A, 6..24: 99999%', `A, 6..24: ${rate}`);
+/**
+ * `nomina_tasa` taking employment of at most `maxMonths`: version 1 takes 24, so the engine refuses
+ * the test applicant's 48 months (`employment.months: must be at most 24`); its in-product tests,
+ * which need longer employment, are left out so that it can be published.
+ */
+const nominaTasa = (maxMonths: number) => NOMINA_SOURCE.replace('product nomina "', 'product nomina_tasa "').replace('employment.months: integer 0..600', `employment.months: integer 0..${maxMonths}`);
+const withoutTests = (source: string) => `${source.slice(0, source.search(/\n(?: {2}\/\/\/[^\n]*\n)* {2}test "/))}\n}\n`;
+const REFUSING_SOURCE = withoutTests(nominaTasa(24));
+const REFUSAL = 'employment.months';
 const TASA_DECISION = { product: 'nomina_tasa', application: NOMINA_APPLICATION, asOf: '2025-01-06' };
 
 describe.each(DATABASE_KINDS)('hot-path caches on %s', (kind) => {
@@ -59,16 +64,16 @@ describe.each(DATABASE_KINDS)('hot-path caches on %s', (kind) => {
   });
 
   it('answers an application a hinted version refuses only once the catalog confirms that version', async () => {
-    expect(BAD_RATE_SOURCE).toContain('99999%');
-    await publishProduct(h.db, 'nomina_tasa', BAD_RATE_SOURCE);
+    expect(REFUSING_SOURCE).toContain('employment.months: integer 0..24');
+    await publishProduct(h.db, 'nomina_tasa', REFUSING_SOURCE);
     const decideTasa = (body: Record<string, unknown> = {}) => h.request('POST', '/api/v1/decisions', { key: h.keys['api-client'], body: { ...TASA_DECISION, ...body } });
     const refused = await decideTasa();
     expect(refused.status, refused.text).toBe(422);
-    expect(refused.text).toContain('999.99');
+    expect(refused.text).toContain(REFUSAL);
     // Versions 2 and 3 published behind the service's back (as another service process would).
     const ctx = { actor: 'system' as const, at: TEST_NOW };
-    for (const rate of ['26%', '27%']) {
-      await saveDraft(h.db, 'nomina_tasa', { source: withRate(rate) }, ctx);
+    for (const maxMonths of [600, 601]) {
+      await saveDraft(h.db, 'nomina_tasa', { source: nominaTasa(maxMonths) }, ctx);
       await publishDraft(h.db, 'nomina_tasa', {}, { ...ctx, selfApproved: true });
     }
     const latest = await decideTasa();
@@ -77,7 +82,7 @@ describe.each(DATABASE_KINDS)('hot-path caches on %s', (kind) => {
     // Version 1 asked for by number still refuses it.
     const pinned = await decideTasa({ version: 1 });
     expect(pinned.status, pinned.text).toBe(422);
-    expect(pinned.text).toContain('999.99');
+    expect(pinned.text).toContain(REFUSAL);
   });
 
   it('stops accepting a revoked key at once in this process', async () => {
@@ -141,21 +146,23 @@ describe.skipIf(!process.env.DATABASE_URL)('product-version hints across service
       const text = await res.text();
       return { status: res.status, text, body: JSON.parse(text) };
     };
-    const approver = (await call(a, 'POST', '/api/v1/api-keys', admin, { name: 'approver', role: 'approver' })).body.key as string;
+    // The approver is another person than the admin who edits (a key the admin's key issued would act for the admin).
+    const approverUser = (await call(a, 'POST', '/api/v1/users', admin, { email: 'aprueba@example.mx', name: 'Aprobadora', role: 'approver', password: 'una clave larga de aprobadora' })).body.user.id as string;
+    const approver = (await call(a, 'POST', `/api/v1/users/${approverUser}/api-keys`, admin, { name: 'approver' })).body.key as string;
     const publish = async (source: string) => {
       const saved = await call(a, 'PUT', '/api/v1/products/nomina_tasa/draft', admin, { source });
       expect(saved.status, saved.text).toBe(200);
       const published = await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, {});
       expect(published.status, published.text).toBe(201);
     };
-    expect((await call(a, 'POST', '/api/v1/products', admin, { code: 'nomina_tasa', name: 'Tasa', source: BAD_RATE_SOURCE })).status).toBe(201);
+    expect((await call(a, 'POST', '/api/v1/products', admin, { code: 'nomina_tasa', name: 'Tasa', source: REFUSING_SOURCE })).status).toBe(201);
     expect((await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, {})).status).toBe(201);
 
     const refused = await call(b, 'POST', '/api/v1/decisions', admin, TASA_DECISION);
     expect(refused.status, refused.text).toBe(422);
-    expect(refused.text).toContain('999.99');
-    await publish(withRate('26%'));
-    await publish(withRate('27%'));
+    expect(refused.text).toContain(REFUSAL);
+    await publish(nominaTasa(600));
+    await publish(nominaTasa(601));
     const latest = await call(b, 'POST', '/api/v1/decisions', admin, TASA_DECISION);
     expect(latest.status, latest.text).toBe(201);
     expect(latest.body.decision.productVersion).toBe(3);

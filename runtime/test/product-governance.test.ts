@@ -14,7 +14,7 @@ const PINNED_RATE = ['A, 6..24: 26%', 'A, 6..24: 29%'] as const;
 /** A rate no test pins. */
 const FREE_RATE = ['A, 25..48: 28%', 'A, 25..48: 29%'] as const;
 /** A late fee with moratorium interest: the Banxico warning. */
-const LATE_FEE = ['moratorium 1.5x', 'late fee 150 grace 3 days iva\n    moratorium 1.5x'] as const;
+const LATE_FEE = ['moratorium 1.5x', 'late fee 10 grace 3 days iva\n    moratorium 1.5x'] as const;
 
 describe.each(DATABASE_KINDS)('product governance on %s', (kind) => {
   let h: Harness;
@@ -26,8 +26,10 @@ describe.each(DATABASE_KINDS)('product governance on %s', (kind) => {
   });
 
   const me = async (auth: { key?: string | null; cookie?: string }) => (await h.request('GET', '/api/v1/auth/me', auth)).body.actor as string;
-  const put = (code: string, source: string, auth: { key?: string | null; cookie?: string }) => h.request('PUT', `/api/v1/products/${code}/draft`, { ...auth, body: { source } });
-  const publish = (code: string, auth: { key?: string | null; cookie?: string }, body: unknown = {}) => h.request('POST', `/api/v1/products/${code}/versions`, { ...auth, body });
+  // A session's writes carry the studio's Origin, as a browser sends it.
+  const browser = (auth: { key?: string | null; cookie?: string }) => (auth.cookie ? { ...auth, headers: { origin: 'http://localhost' } } : auth);
+  const put = (code: string, source: string, auth: { key?: string | null; cookie?: string }) => h.request('PUT', `/api/v1/products/${code}/draft`, { ...browser(auth), body: { source } });
+  const publish = (code: string, auth: { key?: string | null; cookie?: string }, body: unknown = {}) => h.request('POST', `/api/v1/products/${code}/versions`, { ...browser(auth), body });
 
   async function userSession(email: string, name: string, role: string): Promise<{ cookie: string; actor: string }> {
     const password = `una clave larga de ${name}`;
@@ -72,7 +74,7 @@ describe.each(DATABASE_KINDS)('product governance on %s', (kind) => {
 
   it('counts an API key as the user who issued it: a second key of the same admin does not approve', async () => {
     const admin = await userSession('root@example.mx', 'Rosa Admin', 'admin');
-    const issue = async (name: string, role: string) => (await h.request('POST', '/api/v1/api-keys', { key: null, cookie: admin.cookie, body: { name, role } })).body;
+    const issue = async (name: string, role: string) => (await h.request('POST', '/api/v1/api-keys', { key: null, cookie: admin.cookie, headers: { origin: 'http://localhost' }, body: { name, role } })).body;
     const maker = await issue('rosa pm', 'product-manager');
     const checker = await issue('rosa aprobación', 'approver');
     expect(maker.apiKey.owner).toBe(admin.actor);
@@ -134,7 +136,7 @@ describe.each(DATABASE_KINDS)('product governance on %s', (kind) => {
     const reason = 'Cobranza no cobra el cargo fijo en periodos con moratorios; revisado con cumplimiento';
     const published = await publish('warn_t', { key: h.keys.approver }, { acknowledgeWarnings: { codes, reason } });
     expect(published.status, published.text).toBe(201);
-    const lateFeeLine = source.split('\n').findIndex((l) => l.includes('late fee 150'));
+    const lateFeeLine = source.split('\n').findIndex((l) => l.includes('late fee 10'));
     expect(published.body.version.warningsAcknowledged).toEqual({
       codes,
       reason,
