@@ -55,7 +55,7 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
     // The winner is logged in: its cookie works and names the admin.
     adminCookie = sessionCookie(won[0]!.headers.get('set-cookie'));
     adminId = users[0].id;
-    const me = await h.request('GET', '/api/v1/auth/me', { key: null, cookie: adminCookie });
+    const me = await h.request('GET', '/api/v1/auth/me', { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } });
     expect(me.body).toMatchObject({ kind: 'user', role: 'admin', actor: `user:${adminId}` });
     expect((await auditOf(adminId)).map((e) => [e.action, e.actor])).toEqual([['first-run', `user:${adminId}`]]);
 
@@ -66,10 +66,10 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
   });
 
   it('creates users with a role; refuses weak passwords naming the field', async () => {
-    const weak = await h.request('POST', '/api/v1/users', { key: null, cookie: adminCookie, body: { email: 'pablo.producto@plazo.mx', name: 'Pablo', role: 'product-manager', password: 'pablo.producto2025' } });
+    const weak = await h.request('POST', '/api/v1/users', { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' }, body: { email: 'pablo.producto@plazo.mx', name: 'Pablo', role: 'product-manager', password: 'pablo.producto2025' } });
     expect(weak.status).toBe(422);
     expect(weak.body.error.details).toEqual([{ path: 'password', message: 'must not be built on your email or your name' }]);
-    const pm = await h.request('POST', '/api/v1/users', { key: null, cookie: adminCookie, body: { email: 'pablo@plazo.mx', name: 'Pablo Producto', role: 'product-manager', password: 'una clave larga de pablo' } });
+    const pm = await h.request('POST', '/api/v1/users', { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' }, body: { email: 'pablo@plazo.mx', name: 'Pablo Producto', role: 'product-manager', password: 'una clave larga de pablo' } });
     expect(pm.status).toBe(201);
     expect(pm.body.user).toMatchObject({ role: 'product-manager', canLogIn: true });
   });
@@ -84,20 +84,20 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
     expect(key.body.key).toMatch(/^plz_/);
     // The key works and is remembered by the process (api-key-cache): disabling must still stop it.
     expect((await h.request('GET', '/api/v1/auth/me', { key: key.body.key })).body).toMatchObject({ kind: 'api-key', role: 'approver' });
-    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie })).status).toBe(200);
+    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie, headers: { origin: 'http://localhost' } })).status).toBe(200);
 
-    const disabled = await h.request('POST', `/api/v1/users/${id}/disable`, { key: null, cookie: adminCookie });
+    const disabled = await h.request('POST', `/api/v1/users/${id}/disable`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } });
     expect(disabled.status).toBe(200);
     expect(disabled.body.user).toMatchObject({ canLogIn: false, disabledAt: expect.any(String) });
     expect((await h.request('GET', '/api/v1/auth/me', { key: key.body.key })).status).toBe(401);
-    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie })).status).toBe(401);
+    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie, headers: { origin: 'http://localhost' } })).status).toBe(401);
     expect((await login('lucia@plazo.mx', 'una clave larga de lucia')).status).toBe(401);
     expect((await h.request('POST', `/api/v1/users/${id}/disable`)).body.error.code).toBe('already-disabled');
     expect((await h.request('POST', `/api/v1/users/${id}/api-keys`, { body: { name: 'otra' } })).body.error.code).toBe('user-disabled');
 
     const enabled = await h.request('POST', `/api/v1/users/${id}/enable`);
     expect(enabled.body.user).toMatchObject({ canLogIn: true, disabledAt: null });
-    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie })).status).toBe(401); // the old session stays revoked
+    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie, headers: { origin: 'http://localhost' } })).status).toBe(401); // the old session stays revoked
     expect((await login('lucia@plazo.mx', 'una clave larga de lucia')).status).toBe(200);
     expect((await h.request('GET', '/api/v1/auth/me', { key: key.body.key })).status).toBe(200);
     expect((await h.request('POST', `/api/v1/users/${id}/enable`)).body.error.code).toBe('already-enabled');
@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
     expect(keys.body.apiKeys).toHaveLength(1);
     expect(JSON.stringify(keys.body)).not.toMatch(/key_hash|plz_[A-Za-z0-9_-]{20}/);
     const extra = await h.request('POST', `/api/v1/users/${id}/api-keys`, { body: { name: 'script' } });
-    const revoked = await h.request('DELETE', `/api/v1/api-keys/${extra.body.apiKey.id}`, { key: null, cookie: adminCookie });
+    const revoked = await h.request('DELETE', `/api/v1/api-keys/${extra.body.apiKey.id}`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } });
     expect(revoked.body.apiKey.revokedAt).not.toBeNull();
     expect((await h.request('GET', '/api/v1/auth/me', { key: extra.body.key })).status).toBe(401);
     expect((await h.request('GET', `/api/v1/users/${id}/api-keys`)).body.apiKeys).toHaveLength(2);
@@ -125,10 +125,10 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
     const id = (await h.request('GET', '/api/v1/users')).body.users.find((u: { email: string }) => u.email === 'ana@plazo.mx').id;
     const { cookie } = await login('ana@plazo.mx', 'una clave larga de ana');
 
-    const temp = await h.request('POST', `/api/v1/users/${id}/password`, { key: null, cookie: adminCookie, body: {} });
+    const temp = await h.request('POST', `/api/v1/users/${id}/password`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' }, body: {} });
     expect(temp.status).toBe(200);
     expect(temp.body.temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie })).status).toBe(401);
+    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie, headers: { origin: 'http://localhost' } })).status).toBe(401);
     expect((await login('ana@plazo.mx', 'una clave larga de ana')).status).toBe(401);
     expect((await login('ana@plazo.mx', temp.body.temporaryPassword)).status).toBe(200);
 
@@ -142,12 +142,12 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
     expect(entries.map((e) => [e.action, e.details.temporary])).toEqual([['create', undefined], ['password-reset', true], ['password-reset', false]]);
     expect(JSON.stringify(entries)).not.toContain(temp.body.temporaryPassword);
     // The admin resetting their own password keeps their own session.
-    await h.request('POST', `/api/v1/users/${adminId}/password`, { key: null, cookie: adminCookie, body: { password: 'la nueva clave del admin' } });
-    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie: adminCookie })).status).toBe(200);
+    await h.request('POST', `/api/v1/users/${adminId}/password`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' }, body: { password: 'la nueva clave del admin' } });
+    expect((await h.request('GET', '/api/v1/auth/me', { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } })).status).toBe(200);
   });
 
   it('keeps one enabled admin: no disabling oneself or the last admin', async () => {
-    expect((await h.request('POST', `/api/v1/users/${adminId}/disable`, { key: null, cookie: adminCookie })).body.error.code).toBe('cannot-disable-self');
+    expect((await h.request('POST', `/api/v1/users/${adminId}/disable`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } })).body.error.code).toBe('cannot-disable-self');
     expect((await h.request('POST', `/api/v1/users/${adminId}/disable`)).body.error.code).toBe('last-admin');
     const second = await h.request('POST', '/api/v1/users', { body: { email: 'admin2@plazo.mx', name: 'Segunda', role: 'admin', password: 'una clave larga y buena' } });
     expect((await h.request('POST', `/api/v1/users/${adminId}/disable`)).status).toBe(200);
@@ -158,7 +158,7 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
 
   it('lets only admins manage users', async () => {
     const { cookie } = await login('pablo@plazo.mx', 'una clave larga de pablo');
-    const res = await h.request('POST', `/api/v1/users/${adminId}/password`, { key: null, cookie, body: {} });
+    const res = await h.request('POST', `/api/v1/users/${adminId}/password`, { key: null, cookie, headers: { origin: 'http://localhost' }, body: {} });
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ code: 'forbidden', details: { permission: 'users:admin', role: 'product-manager' } });
   });
