@@ -3,7 +3,7 @@
 // (tests: realistic, audited, posted) or directly into the database with multi-row INSERTs
 // (the benchmark: N loans in seconds, no HTTP). Payers: on time, late (days after each due
 // date, sometimes partial), defaulted (stop paying after a few installments).
-import { addDays, generateSchedule, loanTermsFor, type LoanTerms, type ProductIR } from '@plazo/engine';
+import { addDays, generateSchedule, loanState, loanTermsFor, OverpaymentError, type LoanEvent, type LoanTerms, type ProductIR } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { uuidv7 } from '../src/ids.ts';
@@ -36,6 +36,26 @@ function centsOf(amount: string): bigint {
 function formatCents(c: bigint): string {
   const s = c.toString().padStart(3, '0');
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/**
+ * The engine refuses a payment above the payoff: each such payment of the plan becomes the largest
+ * the loan takes on its date (the refusal says which), or goes when nothing is owed.
+ */
+function withinPayoff(ir: ProductIR, terms: LoanTerms, paid: { date: string; amount: string }[]): void {
+  for (let tries = 0; tries <= paid.length; tries++) {
+    const events: LoanEvent[] = [{ kind: 'disbursement', date: terms.disbursementDate }, ...paid.map((p, j) => ({ kind: 'payment' as const, id: `p${j + 1}`, date: p.date, amount: p.amount }))];
+    try {
+      loanState(ir, terms, events, paid[paid.length - 1]?.date ?? terms.disbursementDate);
+      return;
+    } catch (e) {
+      if (!(e instanceof OverpaymentError)) throw e;
+      const at = Number(/^events\[(\d+)\]/.exec(e.issues[0]?.path ?? '')?.[1]) - 1;
+      if (!(at >= 0 && at < paid.length)) throw e;
+      if (centsOf(e.maximum) <= 0n) paid.splice(at);
+      else paid[at] = { date: paid[at]!.date, amount: e.maximum };
+    }
+  }
 }
 
 /**
@@ -76,11 +96,13 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
     const paid: { date: string; amount: string }[] = [];
     const stopAfter = payer === 'defaulted' ? Math.floor(rnd() * 4) : Infinity;
     let last = start;
-    // What the schedule has made due so far, and what the plan paid: a payment never goes past
-    // what is due by its date (a payment above the payoff is refused), so the extra a late payer
-    // adds for penalties stops there.
+    // Until the last installment a payment never goes past what the schedule has made due by then
+    // (so never past the payoff); the last one may carry a late payer's extra for penalties, and is
+    // then held to what settles the loan on its date (one fold, only for loans that reach it).
+    const n = schedule.installments.length;
     let dueCents = 0n;
     let paidCents = 0n;
+    let reachedLast = false;
     schedule.installments.forEach((inst, i) => {
       if (i >= stopAfter) return;
       dueCents += centsOf(inst.total);
@@ -91,13 +113,15 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
         if (rnd() < 0.2) cents = (cents * BigInt(30 + Math.floor(rnd() * 60))) / 100n;
         else cents += cents / 20n; // a little extra for the penalties
       }
-      if (cents > dueCents - paidCents) cents = dueCents - paidCents;
+      if (i < n - 1 && cents > dueCents - paidCents) cents = dueCents - paidCents;
       if (date < last) date = last;
       if (date > options.horizon || cents <= 0n) return;
       last = date;
       paidCents += cents;
+      reachedLast = i === n - 1;
       paid.push({ date, amount: formatCents(cents) });
     });
+    if (reachedLast) withinPayoff(ir, terms, paid);
     plans.push({ product: product.code, terms, payer, payments: paid });
   }
   return plans;

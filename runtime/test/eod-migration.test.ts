@@ -58,7 +58,8 @@ describe.each(DATABASE_KINDS)('end-of-day storage migration on %s', (kind) => {
       const ir = await irOf(t.db, loan.product_version_id);
       const terms = loan.terms as unknown as LoanTerms;
       const events = (await sql<{ payload: LoanEvent }>`select payload from loan_events where loan_id = ${id} order by seq`.execute(t.db)).rows.map((r) => r.payload);
-      const isBehind = behind === null && events.every((e) => e.kind === 'disbursement' || e.date < DATE);
+      // ... on a loan still open on DATE (a payment to a loan paid off is refused as above the payoff).
+      const isBehind = behind === null && events.every((e) => e.kind === 'disbursement' || e.date < DATE) && loanSummary(loanState(ir, terms, events, DATE)).status === 'active';
       if (isBehind) behind = id;
       const closedOn = isBehind ? addDays(DATE, -1) : DATE;
       const appended: LoanEvent[] = [{ kind: 'day-close', date: closedOn }, ...(isBehind ? [{ kind: 'payment', id: 'late-booked', date: addDays(DATE, 1), amount: '100.00' } as LoanEvent] : [])];

@@ -147,16 +147,22 @@ describe.skipIf(!process.env.DATABASE_URL)('product-version hints across service
       return { status: res.status, text, body: JSON.parse(text) };
     };
     // The approver is another person than the admin who edits (a key the admin's key issued would act for the admin).
-    const approverUser = (await call(a, 'POST', '/api/v1/users', admin, { email: 'aprueba@example.mx', name: 'Aprobadora', role: 'approver', password: 'una clave larga de aprobadora' })).body.user.id as string;
+    const approverUser = (await call(a, 'POST', '/api/v1/users', admin, { email: 'aprueba@example.mx', name: 'Aprobadora', role: 'approver', password: 'el comité revisa cada versión' })).body.user.id as string;
     const approver = (await call(a, 'POST', `/api/v1/users/${approverUser}/api-keys`, admin, { name: 'approver' })).body.key as string;
+    /** The approver publishes the draft, acknowledging the warnings it has now. */
+    const approve = async () => {
+      const check = await call(a, 'POST', '/api/v1/products/nomina_tasa/draft/check', approver);
+      const codes = [...new Set((check.body.diagnostics as { severity: string; code: string }[]).filter((d) => d.severity === 'warning').map((d) => d.code))];
+      const published = await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, codes.length ? { acknowledgeWarnings: { codes, reason: 'prueba de versiones entre procesos' } } : {});
+      expect(published.status, published.text).toBe(201);
+    };
     const publish = async (source: string) => {
       const saved = await call(a, 'PUT', '/api/v1/products/nomina_tasa/draft', admin, { source });
       expect(saved.status, saved.text).toBe(200);
-      const published = await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, {});
-      expect(published.status, published.text).toBe(201);
+      await approve();
     };
     expect((await call(a, 'POST', '/api/v1/products', admin, { code: 'nomina_tasa', name: 'Tasa', source: REFUSING_SOURCE })).status).toBe(201);
-    expect((await call(a, 'POST', '/api/v1/products/nomina_tasa/versions', approver, {})).status).toBe(201);
+    await approve();
 
     const refused = await call(b, 'POST', '/api/v1/decisions', admin, TASA_DECISION);
     expect(refused.status, refused.text).toBe(422);
