@@ -5,21 +5,10 @@ import type { Accept } from '../diagnostic.ts';
 import { error, headRange, lineNumber } from './diagnostics.ts';
 import { closestName } from './suggest.ts';
 import { productCodeDiagnostic, productCodeIssue } from '../product-code.ts';
+import { partKindOf, type PartKind } from '../sections/product-parts.ts';
 
-/** Sections that may appear once, with the keyword that opens them. */
-const SINGLE_SECTIONS: Partial<Record<Section['kind'], string>> = {
-  InputSection: 'input',
-  LimitsSection: 'limits',
-  PricingSection: 'pricing',
-  EligibilitySection: 'eligibility',
-  ScorecardSection: 'scorecard',
-  OfferSection: 'offer',
-  PenaltiesSection: 'penalties',
-  CollectionSection: 'collection',
-  AllocationDecl: 'allocation',
-  PrepaymentDecl: 'prepayment',
-  OverpaymentDecl: 'overpayment',
-};
+/** The parts a product may have several of; every other section appears at most once (its part kind is its keyword). */
+const REPEATABLE: ReadonlySet<PartKind> = new Set(['let', 'fee', 'test']);
 
 /** Identity and presence of the required sections; each section once. */
 export function checkProduct(product: ProductDecl, accept: Accept): void {
@@ -37,8 +26,8 @@ export function checkProduct(product: ProductDecl, accept: Accept): void {
   }
   const seen = new Map<string, Section>();
   for (const section of product.sections) {
-    const keyword = SINGLE_SECTIONS[section.kind];
-    if (keyword === undefined) continue;
+    const keyword = partKindOf(section);
+    if (REPEATABLE.has(keyword)) continue;
     const first = seen.get(section.kind);
     if (first) {
       accept(error('duplicate-section', { keyword, line: lineNumber(first.range) }, headRange(section.range, keyword.length)));
