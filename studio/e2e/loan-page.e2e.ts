@@ -62,6 +62,12 @@ describe('the loans list and the loan page', () => {
     await page.waitForURL(/dpdMin=91/);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=loan-row] td:nth-of-type(4)')].every((td) => Number(td.textContent) >= 91));
     const late = await page.getByTestId('loan-row-status').allInnerTexts();
+    await page.screenshot({ path: join(docsDir, 'loan-list-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('loans-scroll').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(docsDir, 'loan-list-390.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(late.length).toBeGreaterThan(0);
     for (const s of late) expect(s).toMatch(/^(vencido, con \d+ días de atraso(, en etapa \S+)?|castigado|liquidado)$/);
     const api91 = await api('GET', '/loans?dpdMin=91&limit=50');
@@ -136,7 +142,7 @@ describe('the loans list and the loan page', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const scrolls = await page.evaluate(() => ['schedule-scroll', 'ledger-scroll'].map((t) => { const el = document.querySelector<HTMLElement>(`[data-testid=${t}]`)!; return el.scrollWidth > el.clientWidth; }));
     expect(scrolls).toEqual([true, true]);
-    await page.getByTestId('loan-actions').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(docsDir, 'loan-page-390.png') });
     await page.close();
   });

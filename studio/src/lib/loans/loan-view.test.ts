@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoanDetail } from '../api/client.ts';
-import { isPositiveMoney, ledgerRows, paymentsOf } from './loan-view.ts';
+import { isPositiveMoney, isZero, ledgerRows, paymentsOf } from './loan-view.ts';
 
 const event = (seq: number, kind: string, payload: Record<string, unknown>) => ({ seq, kind, date: '2025-02-01', payload, createdAt: '2025-02-01T12:00:00Z', createdBy: 'user:1' });
 
@@ -51,6 +51,7 @@ describe('the loan page’s reading of a loan', () => {
 
   it('takes positive decimal amounts with a point and up to 6 decimals', () => {
     for (const ok of ['1500', '1500.00', '0.5', '0.000001']) expect(isPositiveMoney(ok), ok).toBe(true);
+    expect([isZero('0'), isZero('0.00'), isZero('0.01')]).toEqual([true, true, false]);
     for (const bad of ['', '0', '0.00', '-5', '1,500.00', '1500,00', '1e3', '1.1234567', ' 5']) expect(isPositiveMoney(bad), bad).toBe(false);
   });
 });

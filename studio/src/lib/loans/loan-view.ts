@@ -59,3 +59,8 @@ export function ledgerRows(entries: readonly JournalEntry[]): LedgerRow[] {
 export function isPositiveMoney(text: string): boolean {
   return /^\d{1,15}(\.\d{1,6})?$/.test(text) && /[1-9]/.test(text);
 }
+
+/** `0`, `0.00`: an empty side of a ledger line. */
+export function isZero(amount: string): boolean {
+  return new Dec(amount).isZero();
+}
