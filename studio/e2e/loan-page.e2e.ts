@@ -147,6 +147,35 @@ describe('the loans list and the loan page', () => {
     await page.close();
   });
 
+  it('shows the restructuring offer a late loan’s stage makes; cancelling records nothing', async () => {
+    // A late demo loan whose product offers restructuring at its stage.
+    const { queues } = await api('GET', '/collections/queues');
+    let offered: { id: string; offer: any } | undefined;
+    for (const q of queues.filter((q: any) => q.restructuring_offers > 0)) {
+      const { loans } = await api('GET', `/collections/queues/${encodeURIComponent(q.queue)}/loans?limit=500`);
+      for (const l of loans.filter((l: any) => l.restructuring_offer)) {
+        const r = await fetch(`${studio.url}/api/v1/loans/${l.loan_id}/restructuring-offer`, { headers: { authorization: `Bearer ${studio.adminKey}` } });
+        if (r.ok) offered = { id: l.loan_id, offer: await r.json() };
+        if (offered) break;
+      }
+      if (offered) break;
+    }
+    expect(offered, 'a demo loan with a restructuring offer today').toBeTruthy();
+    const page = await browser.newPage();
+    await login(page, studio, 'admin');
+    await page.goto(`${studio.url}/prestamos/${offered!.id}`);
+    await page.getByTestId('loan-summary').waitFor();
+    expect(await text(page, 'loan-status')).toMatch(/^vencido, con \d+ días de atraso, en etapa /);
+    expect(await text(page, 'loan-stage')).toBe(offered!.offer.stage);
+    await page.getByTestId('action-restructure').click();
+    await page.getByTestId('restructure-dialog').getByText(`${offered!.offer.cat} %`).waitFor();
+    expect(await page.getByTestId('restructure-dialog-submit').isDisabled()).toBe(false);
+    await page.getByTestId('restructure-dialog').getByRole('button', { name: 'Cancelar' }).click();
+    const after = await api('GET', `/loans/${offered!.id}`);
+    expect(after.events.some((e: any) => e.kind === 'restructure')).toBe(false);
+    await page.close();
+  });
+
   it('offers only what the role may do: an approver may write off, not take payments', async () => {
     // Its own browser: its own session.
     const approverBrowser = await launchBrowser();
