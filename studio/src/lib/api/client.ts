@@ -4,6 +4,7 @@
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
+import type { LoanState, Schedule } from '@plazo/engine';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -176,6 +177,88 @@ export interface QueueLoan {
   readonly last_contact_result: string | null;
 }
 
+// ── loans (the loans list and the loan page)
+export type LoanStatus = 'pending' | 'active' | 'paid-off' | 'written-off' | 'cancelled';
+
+/** A loan as `GET /api/v1/loans/{id}` and the list return it (money as decimal strings). */
+export interface Loan {
+  readonly id: string;
+  readonly product: { readonly code: string; readonly version: number };
+  readonly decisionId: string | null;
+  readonly externalRef: string | null;
+  readonly status: LoanStatus;
+  readonly currency: string;
+  readonly principal: string;
+  readonly terms: Readonly<Record<string, unknown>>;
+  readonly openedOn: string;
+  readonly disbursedOn: string | null;
+  readonly closedOn: string | null;
+  readonly outstandingPrincipal: string;
+  readonly creditBalance: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/** A row of the loans list: the loan and what its last end of day found (null before the first). */
+export interface LoanListItem extends Loan {
+  readonly servicing: { readonly asOf: string; readonly daysPastDue: number; readonly stage: string | null; readonly totalOutstanding: string; readonly overdueTotal: string } | null;
+}
+
+/** The loans list's filters (`GET /api/v1/loans`). */
+export interface LoanFilter {
+  readonly status?: LoanStatus | undefined;
+  readonly product?: string | undefined;
+  readonly stage?: string | undefined;
+  readonly dpdMin?: number | undefined;
+  readonly dpdMax?: number | undefined;
+  readonly externalRef?: string | undefined;
+  readonly openedFrom?: string | undefined;
+  readonly openedTo?: string | undefined;
+}
+
+export interface LoanEventRecord {
+  readonly seq: number;
+  readonly kind: string;
+  readonly date: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/** `GET /api/v1/loans/{id}`: the loan, its original schedule, the engine's state today (null while pending) and its events. */
+export interface LoanDetail {
+  readonly loan: Loan;
+  readonly schedule: Schedule;
+  readonly state: LoanState | null;
+  readonly events: readonly LoanEventRecord[];
+}
+
+/** A journal entry of the ledger with its lines. */
+export interface JournalEntry {
+  readonly id: string;
+  readonly date: string;
+  readonly description: string;
+  readonly currency: string;
+  readonly loanId: string | null;
+  readonly loanEventSeq: number | null;
+  readonly lines: readonly { readonly lineNo: number; readonly account: string; readonly debit: string; readonly credit: string }[];
+}
+
+/** The restructuring offer the product makes a loan at its stage today. */
+export interface RestructuringOffer {
+  readonly stage: string;
+  readonly offer: { readonly installments: number; readonly frequency: unknown; readonly annualRate: string };
+  readonly principal: string;
+  readonly cat: string;
+}
+
+/** The query string of the loans list (empty filters left out). */
+export function loanListQuery(filter: LoanFilter, extra: Readonly<Record<string, string | number | undefined>> = {}): string {
+  const entries = Object.entries({ ...filter, ...extra }).filter(([, v]) => v !== undefined && v !== '');
+  return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
+}
+// ── end loans
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -200,13 +283,13 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
  * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
  */
 export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '') {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetcher(`${base}/api/v1${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers: body === undefined ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
@@ -271,6 +354,23 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     collectionQueues: async () => (await call<{ queues: CollectionQueue[] }>('GET', '/collections/queues')).queues,
     queueLoans: (queue: string, after?: string) =>
       call<{ queue: string; loans: QueueLoan[]; nextAfter: string | null }>('GET', `/collections/queues/${enc(queue)}/loans${after ? `?after=${enc(after)}` : ''}`),
+    // ── loans
+    loans: (filter: LoanFilter, page: { after?: string; limit?: number } = {}) =>
+      call<{ loans: LoanListItem[]; nextAfter: string | null }>('GET', `/loans?${loanListQuery(filter, page)}`),
+    /** Where the browser downloads the list as CSV (same filters, up to 5,000 rows). */
+    loansCsvUrl: (filter: LoanFilter) => `${base}/api/v1/loans?${loanListQuery(filter, { format: 'csv', limit: 5000 })}`,
+    loan: (id: string) => call<LoanDetail>('GET', `/loans/${enc(id)}`),
+    /** The loan's journal entries, its whole life. */
+    loanJournal: async (id: string) => (await call<{ entries: JournalEntry[] }>('GET', `/ledger/journal?loanId=${enc(id)}&limit=10000`)).entries,
+    /** Posts a payment; `idempotencyKey` is one per payment the person means (a resend returns the first answer). */
+    registerPayment: (id: string, payment: { amount: string; date?: string; reference?: string }, idempotencyKey: string) =>
+      call<unknown>('POST', `/loans/${enc(id)}/payments`, payment, { 'idempotency-key': idempotencyKey }),
+    reversePayment: (id: string, paymentId: string, reason: string, idempotencyKey: string) =>
+      call<unknown>('POST', `/loans/${enc(id)}/payments/${enc(paymentId)}/reversal`, { reason }, { 'idempotency-key': idempotencyKey }),
+    restructuringOffer: (id: string) => call<RestructuringOffer>('GET', `/loans/${enc(id)}/restructuring-offer`),
+    acceptRestructuringOffer: (id: string, idempotencyKey: string) => call<unknown>('POST', `/loans/${enc(id)}/restructuring-offer`, {}, { 'idempotency-key': idempotencyKey }),
+    writeOff: (id: string, reason: string, idempotencyKey: string) => call<unknown>('POST', `/loans/${enc(id)}/write-off`, { reason }, { 'idempotency-key': idempotencyKey }),
+    // ── end loans
   };
 }
 
