@@ -1,0 +1,63 @@
+// CURP (Clave Única de Registro de Población, 18 characters; shared/DOMAIN.md "Identity and
+// account formats"): 4 letters from the names, birth date YYMMDD, sex, state, 3 internal
+// consonants, a differentiator (a digit for births up to 1999, a letter from 2000) and a check
+// digit over the alphabet `0-9A-NÑO-Z`.
+import { calendarDate, normalizeCode, type IdentityCheck } from './identity-check.ts';
+import { CURP_STATES, isCurpState } from './states.ts';
+
+export type CurpSex = 'H' | 'M' | 'X';
+
+export interface CurpDetails {
+  readonly birthDate: string;
+  /** H (hombre), M (mujer), X (no binario). */
+  readonly sex: CurpSex;
+  readonly state: string;
+  readonly stateName: string;
+}
+
+export type CurpCheck = IdentityCheck<CurpDetails>;
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
+const LETTER = /^[A-ZÑ]$/;
+const CONSONANT = /^[B-DF-HJ-NP-TV-ZÑ]$/;
+
+/** The check digit (0–9) of a CURP's first 17 characters; undefined when one is outside the alphabet. */
+export function curpCheckDigit(first17: string): number | undefined {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = ALPHABET.indexOf(first17[i] ?? '?');
+    if (v < 0) return undefined;
+    sum += v * (18 - i);
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/**
+ * Validates a CURP: structure, birth date, sex, state, internal consonants, differentiator and
+ * check digit; the first problem is the reason.
+ *
+ * @example
+ * validateCurp('HEGG560427MVZRRL04').details // { birthDate: '1956-04-27', sex: 'M', state: 'VZ', … }
+ */
+export function validateCurp(input: string): CurpCheck {
+  const value = normalizeCode(input);
+  const fail = (reason: CurpCheck['reason'], details?: CurpDetails): CurpCheck => ({ kind: 'curp', value, valid: false, reason, severity: 'error', ...(details ? { details } : {}) });
+  const chars = [...value];
+  if (chars.length !== 18) return fail('length');
+  if (!chars.every((c) => ALPHABET.includes(c))) return fail('characters');
+  if (!chars.slice(0, 4).every((c) => LETTER.test(c))) return fail('name-letters');
+  if (!/^\d{6}$/.test(value.slice(4, 10))) return fail('birth-date');
+  const differentiator = chars[16]!;
+  const century = /\d/.test(differentiator) ? 1900 : 2000;
+  const birthDate = calendarDate(century + Number(value.slice(4, 6)), Number(value.slice(6, 8)), Number(value.slice(8, 10)));
+  if (birthDate === undefined) return fail('birth-date');
+  const sex = chars[10]!;
+  if (sex !== 'H' && sex !== 'M' && sex !== 'X') return fail('sex');
+  const state = value.slice(11, 13);
+  if (!isCurpState(state)) return fail('state');
+  if (!chars.slice(13, 16).every((c) => CONSONANT.test(c))) return fail('consonants');
+  if (!/^[0-9A-Z]$/.test(differentiator)) return fail('differentiator');
+  const details: CurpDetails = { birthDate, sex, state, stateName: CURP_STATES[state]! };
+  if (!/^\d$/.test(chars[17]!) || curpCheckDigit(chars.slice(0, 17).join('')) !== Number(chars[17])) return fail('check-digit', details);
+  return { kind: 'curp', value, valid: true, details };
+}
