@@ -18,15 +18,19 @@ export interface CurpDetails {
 export type CurpCheck = IdentityCheck<CurpDetails>;
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
-const LETTER = /^[A-ZÑ]$/;
-const CONSONANT = /^[B-DF-HJ-NP-TV-ZÑ]$/;
+/** Each character's value (its index in ALPHABET) by UTF-16 code; -1 outside the alphabet. */
+const VALUE = new Map([...ALPHABET].map((c, i) => [c.charCodeAt(0), i]));
+const ALL_CHARACTERS = /^[0-9A-ZÑ]{18}$/;
+const NAME_LETTERS = /^[A-ZÑ]{4}/;
+const DIGITS = /^\d{6}$/;
+const CONSONANTS = /^[B-DF-HJ-NP-TV-ZÑ]{3}$/;
 
 /** The check digit (0–9) of a CURP's first 17 characters; undefined when one is outside the alphabet. */
 export function curpCheckDigit(first17: string): number | undefined {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = ALPHABET.indexOf(first17[i] ?? '?');
-    if (v < 0) return undefined;
+    const v = VALUE.get(first17.charCodeAt(i));
+    if (v === undefined) return undefined;
     sum += v * (18 - i);
   }
   return (10 - (sum % 10)) % 10;
@@ -42,22 +46,23 @@ export function curpCheckDigit(first17: string): number | undefined {
 export function validateCurp(input: string): CurpCheck {
   const value = normalizeCode(input);
   const fail = (reason: CurpCheck['reason'], details?: CurpDetails): CurpCheck => ({ kind: 'curp', value, valid: false, reason, severity: 'error', ...(details ? { details } : {}) });
-  const chars = [...value];
-  if (chars.length !== 18) return fail('length');
-  if (!chars.every((c) => ALPHABET.includes(c))) return fail('characters');
-  if (!chars.slice(0, 4).every((c) => LETTER.test(c))) return fail('name-letters');
-  if (!/^\d{6}$/.test(value.slice(4, 10))) return fail('birth-date');
-  const differentiator = chars[16]!;
-  const century = /\d/.test(differentiator) ? 1900 : 2000;
+  // Every character of the alphabet is one UTF-16 unit, so length counts characters here.
+  if (value.length !== 18) return fail('length');
+  if (!ALL_CHARACTERS.test(value)) return fail('characters');
+  if (!NAME_LETTERS.test(value)) return fail('name-letters');
+  if (!DIGITS.test(value.slice(4, 10))) return fail('birth-date');
+  const differentiator = value[16]!;
+  const century = differentiator <= '9' ? 1900 : 2000;
   const birthDate = calendarDate(century + Number(value.slice(4, 6)), Number(value.slice(6, 8)), Number(value.slice(8, 10)));
   if (birthDate === undefined) return fail('birth-date');
-  const sex = chars[10]!;
+  const sex = value[10]!;
   if (sex !== 'H' && sex !== 'M' && sex !== 'X') return fail('sex');
   const state = value.slice(11, 13);
   if (!isCurpState(state)) return fail('state');
-  if (!chars.slice(13, 16).every((c) => CONSONANT.test(c))) return fail('consonants');
-  if (!/^[0-9A-Z]$/.test(differentiator)) return fail('differentiator');
+  if (!CONSONANTS.test(value.slice(13, 16))) return fail('consonants');
+  if (differentiator === 'Ñ') return fail('differentiator');
   const details: CurpDetails = { birthDate, sex, state, stateName: CURP_STATES[state]! };
-  if (!/^\d$/.test(chars[17]!) || curpCheckDigit(chars.slice(0, 17).join('')) !== Number(chars[17])) return fail('check-digit', details);
+  const check = value.charCodeAt(17) - 48;
+  if (check < 0 || check > 9 || curpCheckDigit(value) !== check) return fail('check-digit', details);
   return { kind: 'curp', value, valid: true, details };
 }
