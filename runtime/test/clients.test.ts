@@ -109,13 +109,16 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     expect(wrong.body.error.details.map((d: any) => d.path).sort()).toEqual(['beneficialOwner', 'curp']);
   });
 
-  it('searches names without accents, in any order and any case; and by CURP, RFC and phone', async () => {
+  it('searches names without accents, in any order and any case, by word prefixes; and by CURP, RFC and phone', async () => {
     const names = async (query: string) => (await h.request('GET', `/api/v1/clients?${query}`)).body.clients.map((c: any) => c.legalName ?? `${c.givenNames} ${c.paternalSurname}`);
     expect(await names('q=hernandez')).toEqual(['Gloria Hernández']);
     expect(await names(`q=${encodeURIComponent('GLORIA garcía')}`)).toEqual(['Gloria Hernández']);
     expect(await names(`q=${encodeURIComponent('gomez  díaz enrique')}`)).toEqual(['Enrique Gómez']);
     expect(await names('q=mabe')).toEqual(['Mabe, S.A. de C.V.']);
     expect(await names('q=hernandez+rosa')).toEqual([]);
+    // Each query word starts a word of the names (an indexed prefix), not any substring.
+    expect(await names('q=HERN+glo')).toEqual(['Gloria Hernández']);
+    expect(await names('q=andez')).toEqual([]);
     expect(await names('curp=hegg560427mvzrrl04')).toEqual(['Gloria Hernández']);
     expect(await names('rfc=GODE561231GR9')).toEqual(['Enrique Gómez']);
     expect(await names(`phone=${encodeURIComponent('+52 55 1234 5678')}`)).toEqual(['Enrique Gómez']);

@@ -92,6 +92,17 @@ async function writePhones(tx: Transaction<Database>, clientId: string, phones: 
   if (phones.length > 0) await tx.insertInto('client_phones').values(phones.map((phone, position) => ({ client_id: clientId, phone, position }))).execute();
 }
 
+/** The distinct words of a normalized name (`name_search`). */
+export function nameWords(nameSearch: string): string[] {
+  return [...new Set(nameSearch.split(' ').filter((w) => w !== ''))];
+}
+
+async function writeNameWords(tx: Transaction<Database>, clientId: string, nameSearch: string) {
+  await tx.deleteFrom('client_name_words').where('client_id', '=', clientId).execute();
+  const words = nameWords(nameSearch);
+  if (words.length > 0) await tx.insertInto('client_name_words').values(words.map((word) => ({ word, client_id: clientId }))).execute();
+}
+
 async function refuseDuplicateCurp(tx: Executor, curp: string | undefined, self?: string) {
   if (curp === undefined) return;
   const existing = await tx.selectFrom('clients').select('id').where('curp', '=', curp).executeTakeFirst();
@@ -123,6 +134,7 @@ export async function createClient(db: Kysely<Database>, input: ClientInput, ctx
         .returningAll()
         .executeTakeFirstOrThrow();
       await writePhones(tx, id, checked.record.phones);
+      await writeNameWords(tx, id, checked.nameSearch);
       const view = clientView(row, checked.record.phones);
       await appendAudit(tx, {
         actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
@@ -161,6 +173,7 @@ export async function updateClient(db: Kysely<Database>, id: string, change: Par
       await refuseDuplicateCurp(tx, checked.record.curp, id);
       const row = await tx.updateTable('clients').set({ ...columnsOf(checked), updated_at: ctx.at, updated_by: ctx.actor }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await writePhones(tx, id, checked.record.phones);
+      await writeNameWords(tx, id, checked.nameSearch);
       const client = clientView(row, checked.record.phones);
       await appendAudit(tx, {
         actor: ctx.actor, action: 'update', entityType: 'client', entityId: id, before, after: client,
@@ -172,7 +185,7 @@ export async function updateClient(db: Kysely<Database>, id: string, change: Par
 }
 
 export interface ClientSearch {
-  /** Names, any order, accents and case ignored: every word must appear. */
+  /** Names, any order, accents and case ignored: every word must start a word of the client's names. */
   readonly q?: string | undefined;
   readonly curp?: string | undefined;
   readonly rfc?: string | undefined;
@@ -187,7 +200,10 @@ export interface ClientSearch {
 export async function searchClients(db: Kysely<Database>, search: ClientSearch, ctx: WriteContext) {
   return db.transaction().execute(async (tx) => {
     let query = tx.selectFrom('clients').selectAll('clients').orderBy('clients.id').limit(search.limit + 1);
-    for (const word of normalizeName(search.q ?? '').split(' ').filter((w) => w !== '')) query = query.where('clients.name_search', 'like', `%${word}%`);
+    // normalizeName leaves only A–Z, 0–9 and spaces: nothing LIKE would read as a wildcard.
+    for (const word of nameWords(normalizeName(search.q ?? ''))) {
+      query = query.where('clients.id', 'in', tx.selectFrom('client_name_words').select('client_id').where('word', 'like', `${word}%`));
+    }
     if (search.curp !== undefined) query = query.where('clients.curp', '=', search.curp.trim().toUpperCase());
     if (search.rfc !== undefined) query = query.where('clients.rfc', '=', search.rfc.trim().toUpperCase());
     if (search.phone !== undefined) {

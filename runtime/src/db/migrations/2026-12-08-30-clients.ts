@@ -2,8 +2,10 @@
 // (names, birth date and state, sex, nationality, CURP, RFC, occupation, address, phones, email,
 // own account / beneficial owner, PEP) or of a company (legal name, RFC of 12, legal
 // representative). `name_search` holds the names without accents in upper case (engine
-// normalizeName) so that name search is accent- and case-insensitive on PostgreSQL and PGlite
-// alike; phones are rows of their own, searched by their 10 digits. Decisions and loans may name
+// normalizeName), and `client_name_words` each of its words, so that name search is accent- and
+// case-insensitive and indexed on PostgreSQL and PGlite alike (no extension needed: every query
+// word must start a word of the names, a range scan of `word`); phones are rows of their own,
+// searched by their 10 digits. Decisions and loans may name
 // their client; existing loans keep `client_id` null and stay valid.
 // Frozen in time: never edit a migration that has shipped; add a new one.
 import { sql, type Kysely } from 'kysely';
@@ -40,7 +42,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create unique index clients_curp on clients (curp) where curp is not null;
     create index clients_rfc on clients (rfc) where rfc is not null;
-    create index clients_name_search on clients (name_search text_pattern_ops);
+
+    create table client_name_words (
+      word text not null check (word ~ '^[A-Z0-9]+$'),
+      client_id uuid not null references clients (id),
+      primary key (word, client_id)
+    );
+    create index client_name_words_prefix on client_name_words (word text_pattern_ops, client_id);
+    create index client_name_words_client_id on client_name_words (client_id);
 
     create table client_phones (
       client_id uuid not null references clients (id),
@@ -64,6 +73,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop index decisions_client_id;
     alter table decisions drop column client_id;
     drop table client_phones;
+    drop table client_name_words;
     drop table clients;
   `.execute(db);
 }

@@ -40,3 +40,9 @@ export interface ClientPhonesTable {
 }
 
 export type ClientRow = Selectable<ClientsTable>;
+
+/** Each word of a client's `name_search`, for indexed prefix search. */
+export interface ClientNameWordsTable {
+  word: string;
+  client_id: string;
+}
