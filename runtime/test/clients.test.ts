@@ -90,6 +90,23 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     expect(warnings).toEqual(['curp:names-mismatch', 'rfc:birth-date-mismatch', 'rfc:check-digit']);
   });
 
+  it('replays a creation resent with the same Idempotency-Key (a company without a CURP), and refuses the key with another body', async () => {
+    const body = { kind: 'company', legalName: 'Tortillería La Esperanza', rfc: 'TES0101013A0' };
+    const headers = { 'idempotency-key': 'alta-tortilleria-1' };
+    const first = await h.request('POST', '/api/v1/clients', { body, headers });
+    expect(first.status, first.text).toBe(201);
+    const again = await h.request('POST', '/api/v1/clients', { body, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.client.id).toBe(first.body.client.id);
+    expect(again.body.warnings).toEqual(first.body.warnings);
+    const other = await h.request('POST', '/api/v1/clients', { body: { ...body, legalName: 'Otra' }, headers });
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatchObject({ code: 'idempotency-key-reused', details: { clientId: first.body.client.id } });
+    const count = await sql<{ n: number }>`select count(*)::int as n from clients where legal_name = ${body.legalName}`.execute(h.db);
+    expect(count.rows[0]!.n).toBe(1);
+  });
+
   it("refuses an RFC that is not well formed or not the holder's kind", async () => {
     const bad = await h.request('POST', '/api/v1/clients', { body: { ...GLORIA, curp: undefined, rfc: 'HEGG5604' } });
     expect(bad.status).toBe(422);
@@ -123,9 +140,9 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     expect(await names('rfc=GODE561231GR9')).toEqual(['Enrique Gómez']);
     expect(await names(`phone=${encodeURIComponent('+52 55 1234 5678')}`)).toEqual(['Enrique Gómez']);
     expect((await h.request('GET', '/api/v1/clients?phone=123')).status).toBe(422);
-    const page = await h.request('GET', '/api/v1/clients?limit=2');
-    expect(page.body.clients).toHaveLength(2);
-    const next = await h.request('GET', `/api/v1/clients?limit=2&after=${page.body.nextAfter}`);
+    const page = await h.request('GET', '/api/v1/clients?limit=3');
+    expect(page.body.clients).toHaveLength(3);
+    const next = await h.request('GET', `/api/v1/clients?limit=3&after=${page.body.nextAfter}`);
     expect(next.body).toMatchObject({ clients: [expect.anything()], nextAfter: null });
   });
 

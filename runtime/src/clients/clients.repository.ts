@@ -121,29 +121,68 @@ async function withDuplicateCurp<T>(curp: string | undefined, db: Kysely<Databas
   }
 }
 
-/** Creates a client; 422 for an invalid record, 409 `client-exists` naming the client with the same CURP. */
-export async function createClient(db: Kysely<Database>, input: ClientInput, ctx: WriteContext) {
+/** A creation's Idempotency-Key and the hash of its body. */
+export interface Idempotency {
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+/** The client first created with this key (a resend: `replayed`), or undefined; 409 `idempotency-key-reused` for another body. */
+async function replayed(db: Executor, idempotency: Idempotency | undefined) {
+  if (idempotency === undefined) return undefined;
+  const first = await db.selectFrom('clients').select(['id', 'request_hash']).where('idempotency_key', '=', idempotency.key).executeTakeFirst();
+  if (!first) return undefined;
+  if (first.request_hash !== idempotency.requestHash) {
+    throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different client', { idempotencyKey: idempotency.key, clientId: first.id });
+  }
+  const client = await loadClient(db, first.id);
+  return { client, warnings: checkClient(inputOf(client)).warnings, replayed: true };
+}
+
+/**
+ * Creates a client; 422 for an invalid record, 409 `client-exists` naming the client with the same
+ * CURP. With an Idempotency-Key, a resend of the same body returns the first client (`replayed`).
+ */
+export async function createClient(db: Kysely<Database>, input: ClientInput, ctx: WriteContext, idempotency?: Idempotency) {
+  const first = await replayed(db, idempotency);
+  if (first) return first;
   const checked = checkClient(input);
   const id = uuidv7();
-  const client = await withDuplicateCurp(checked.record.curp, db, () =>
-    db.transaction().execute(async (tx) => {
-      await refuseDuplicateCurp(tx, checked.record.curp);
-      const row = await tx
-        .insertInto('clients')
-        .values({ id, ...columnsOf(checked), created_at: ctx.at, created_by: ctx.actor, updated_at: ctx.at, updated_by: ctx.actor })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await writePhones(tx, id, checked.record.phones);
-      await writeNameWords(tx, id, checked.nameSearch);
-      const view = clientView(row, checked.record.phones);
-      await appendAudit(tx, {
-        actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
-        details: { kind: row.kind, warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
-      });
-      return view;
-    }),
-  );
-  return { client, warnings: checked.warnings };
+  let client: ClientView;
+  try {
+    client = await insertClient(db, id, checked, ctx, idempotency);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // The same key sent twice at once: the unique index refuses the second, which replays the first.
+      const again = await replayed(db, idempotency);
+      if (again) return again;
+      await refuseDuplicateCurp(db, checked.record.curp);
+    }
+    throw error;
+  }
+  return { client, warnings: checked.warnings, replayed: false };
+}
+
+async function insertClient(db: Kysely<Database>, id: string, checked: CheckedClient, ctx: WriteContext, idempotency: Idempotency | undefined) {
+  return db.transaction().execute(async (tx) => {
+    await refuseDuplicateCurp(tx, checked.record.curp);
+    const row = await tx
+      .insertInto('clients')
+      .values({
+        id, ...columnsOf(checked), idempotency_key: idempotency?.key ?? null, request_hash: idempotency?.requestHash ?? null,
+        created_at: ctx.at, created_by: ctx.actor, updated_at: ctx.at, updated_by: ctx.actor,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writePhones(tx, id, checked.record.phones);
+    await writeNameWords(tx, id, checked.nameSearch);
+    const view = clientView(row, checked.record.phones);
+    await appendAudit(tx, {
+      actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
+      details: { kind: row.kind, warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
+    });
+    return view;
+  });
 }
 
 async function loadClient(tx: Executor, id: string, forUpdate = false): Promise<ClientView> {

@@ -10,7 +10,8 @@ import type { ClientInput } from '../clients/client-record.ts';
 import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { IdParamSchema, UuidSchema } from './schemas.ts';
-import { DateSchema } from './servicing-schemas.ts';
+import { DateSchema, IdempotencyHeaders } from './servicing-schemas.ts';
+import { hashOf } from '../audit/canonical-json.ts';
 
 const Name = z.string().trim().min(1).max(200);
 const StateCode = z.enum(Object.keys(CURP_STATES) as [string, ...string[]]).openapi({ description: 'RENAPO state code (as in a CURP): `VZ`, `DF`, … `NE` born abroad' });
@@ -83,12 +84,19 @@ export const clientsRoutes = newRouter()
       path: '/',
       tags: ['clients'],
       summary: 'Register a client (person or company)',
-      description: '422 `validation-failed` whose details name the field and the `reason` (a CURP’s `check-digit`, `birth-date`, `sex`, `state`…, or `birth-date-mismatch` / `sex-mismatch` against the record); 409 `client-exists` naming the client with the same CURP.',
+      description: 'Idempotent with an `Idempotency-Key` (another body with the key: 409 `idempotency-key-reused`). 422 `validation-failed` whose details name the field and the `reason` (a CURP’s `check-digit`, `birth-date`, `sex`, `state`…, or `birth-date-mismatch` / `sex-mismatch` against the record); 409 `client-exists` naming the client with the same CURP.',
       ...guarded('clients:write'),
-      request: { body: jsonBody(NewClientSchema) },
-      responses: { 201: jsonResponse(WrittenClient, 'The client and any warnings'), ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
+      request: { headers: IdempotencyHeaders, body: jsonBody(NewClientSchema) },
+      responses: { 201: jsonResponse(WrittenClient, 'The client and any warnings (a resend with the same Idempotency-Key and body: the first client, `Idempotent-Replayed: true`)'), ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
     }),
-    async (c) => c.json((await createClient(c.get('db'), withPhones(c.req.valid('json')) as ClientInput, ctxOf(c))) as never, 201),
+    async (c) => {
+      const body = c.req.valid('json');
+      const key = c.req.valid('header')['idempotency-key'];
+      const idempotency = key === undefined ? undefined : { key, requestHash: hashOf(body) };
+      const { replayed, ...written } = await createClient(c.get('db'), withPhones(body) as ClientInput, ctxOf(c), idempotency);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(written as never, 201);
+    },
   )
   .openapi(
     createRoute({

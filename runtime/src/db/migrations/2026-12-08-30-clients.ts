@@ -6,7 +6,8 @@
 // case-insensitive and indexed on PostgreSQL and PGlite alike (no extension needed: every query
 // word must start a word of the names, a range scan of `word`); phones are rows of their own,
 // searched by their 10 digits. Decisions and loans may name
-// their client; existing loans keep `client_id` null and stay valid.
+// their client; existing loans keep `client_id` null and stay valid. A creation sent with an
+// Idempotency-Key keeps the key and the request's hash, so that a resend finds the first client.
 // Frozen in time: never edit a migration that has shipped; add a new one.
 import { sql, type Kysely } from 'kysely';
 
@@ -33,6 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       beneficial_owner jsonb,
       pep boolean not null default false,
       legal_representative jsonb,
+      idempotency_key text check (length(idempotency_key) <= 200),
+      request_hash text,
       created_at timestamptz not null,
       created_by text not null,
       updated_at timestamptz not null,
@@ -41,6 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       check (own_account or beneficial_owner is not null)
     );
     create unique index clients_curp on clients (curp) where curp is not null;
+    create unique index clients_idempotency_key on clients (idempotency_key) where idempotency_key is not null;
     create index clients_rfc on clients (rfc) where rfc is not null;
 
     create table client_name_words (

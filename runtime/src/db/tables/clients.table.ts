@@ -1,5 +1,5 @@
 // Clients (persons and companies) and their phones: see migrations/2026-12-08-30-clients.ts.
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 import type { ActorRef, IsoDate, Json, StoredJson, Timestamp } from './columns.ts';
 
 export type ClientKind = 'person' | 'company';
@@ -26,6 +26,9 @@ export interface ClientsTable {
   beneficial_owner: Json<StoredJson> | null;
   pep: boolean;
   legal_representative: Json<StoredJson> | null;
+  /** The Idempotency-Key the creation was sent with, and the hash of that request's body. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, never>;
+  request_hash: ColumnType<string | null, string | null | undefined, never>;
   created_at: Timestamp;
   created_by: ActorRef;
   updated_at: Timestamp;
