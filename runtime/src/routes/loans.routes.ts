@@ -46,6 +46,7 @@ const LoanSchema = z
     id: z.string(),
     product: z.object({ code: z.string(), version: z.number().int() }),
     decisionId: z.string().nullable(),
+    clientId: z.string().nullable().openapi({ description: 'The client (issue 14); null for loans opened without one' }),
     externalRef: z.string().nullable(),
     status: LoanStatusSchema,
     currency: z.string(),
@@ -79,13 +80,17 @@ const ExternalRefSchema = z.string().min(1).max(200).optional();
 const ReferenceSchema = z.string().min(1).max(200).optional();
 const ReasonSchema = z.string().min(1).max(1000).optional();
 
-const OpenFromDecisionSchema = z.strictObject({ decisionId: UuidSchema, externalRef: ExternalRefSchema }).openapi('OpenLoan');
+const ClientIdSchema = UuidSchema.optional().openapi({ description: 'The client the loan is for (422 when there is no such client)' });
+const OpenFromDecisionSchema = z
+  .strictObject({ decisionId: UuidSchema, externalRef: ExternalRefSchema, clientId: ClientIdSchema.openapi({ description: "The client the loan is for; default the decision's client (422 when unknown or another than the decision's)" }) })
+  .openapi('OpenLoan');
 const ImportLoanSchema = z
   .strictObject({
     product: ProductCodeSchema,
     version: VersionNumberSchema.optional(),
     terms: boundedObject('LoanTerms (DESIGN.md), validated by the engine'),
     externalRef: ExternalRefSchema.openapi({ description: "The loan's id in the system it comes from" }),
+    clientId: ClientIdSchema,
   })
   .openapi('ImportLoan');
 const DisbursementSchema = z.strictObject({ reference: ReferenceSchema }).openapi('Disbursement');
@@ -180,7 +185,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json({ loan: await openLoanFromDecision(c.get('db'), body.decisionId, body.externalRef ?? null, ctxOf(c)) }, 201);
+      return c.json({ loan: await openLoanFromDecision(c.get('db'), body.decisionId, body.externalRef ?? null, ctxOf(c), body.clientId) }, 201);
     },
   )
   .openapi(
@@ -195,7 +200,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const loan = await openLoanFromTerms(c.get('db'), { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null }, ctxOf(c));
+      const loan = await openLoanFromTerms(c.get('db'), { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null, clientId: body.clientId }, ctxOf(c));
       return c.json({ loan }, 201);
     },
   )

@@ -359,6 +359,9 @@ const es = {
   'perm.audit:read': 'ver la bitácora de auditoría',
   'perm.users:admin': 'administrar usuarios',
   'perm.api-keys:admin': 'administrar llaves de la API',
+  // ── clients (issue 14): the permissions a 403 names
+  'perm.clients:read-pii': 'ver los datos personales de los clientes',
+  'perm.clients:write': 'registrar y modificar clientes',
   'part.product': 'el encabezado del producto (código, nombre, moneda)',
   'part.input': 'los datos de la solicitud',
   'part.let': 'los valores calculados',
@@ -1224,6 +1227,9 @@ const en: Record<MessageKey, string> = {
   'perm.audit:read': 'see the audit log',
   'perm.users:admin': 'manage users',
   'perm.api-keys:admin': 'manage API keys',
+  // ── clients (issue 14): the permissions a 403 names
+  'perm.clients:read-pii': "read clients' personal data",
+  'perm.clients:write': 'register and change clients',
   'part.product': 'the product header (code, name, currency)',
   'part.input': 'the application data',
   'part.let': 'the computed values',
