@@ -68,3 +68,9 @@ export type { CheckpointInstallment, CheckpointSegment } from './servicing/ledge
 export type { SegmentAccrual } from './servicing/accrual.ts';
 export { restructureOffer, stageRestructureOffer, type RestructureOffer, type RestructureOfferResult } from './servicing/restructure-offer.ts';
 export { compactCheckpoint, toCompactCheckpoint, closeDay, loanSummary, isCompactCheckpoint, COMPACT_CHECKPOINT_VERSION, type CompactCheckpoint, type LoanSummary, type ClosedDay, type AdvancedCompactLoan } from './servicing/compact.ts';
+// Impact of a new version before publishing: who flips, and the representative loans' CAT (issue 19).
+export { productImpact, sampleApplications, type ImpactOptions } from './impact/product-impact.ts';
+export { replayApplication } from './impact/replay-application.ts';
+export { summarizeImpact } from './impact/summarize-impact.ts';
+export { representativeLoans, compareSchedules } from './impact/representative-loans.ts';
+export type { ImpactApplication, ImpactOutcome, ImpactSide, ImpactRow, OutcomeFlip, ImpactSummary, RepresentativeLoan, ScheduleSide, ScheduleChange, ImpactReport } from './impact/impact-report.ts';
