@@ -5,7 +5,7 @@
 // failing tests. Screenshots at 1280 and 390 px go to studio/docs/.
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, login, resetDraft, screenshot, serveBuiltStudio, storedDraft, type Browser, type Studio } from './harness.ts';
 
 const CODE = 'adelanto_nomina';
@@ -23,6 +23,13 @@ const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
   });
 
 let approved = 0;
+
+/** The whole report at `width` px: the page scrolls inside its own pane, so the viewport grows to hold the report. */
+async function shoot(report: Locator, width: number, name: string): Promise<void> {
+  const box = await report.boundingBox();
+  await page.setViewportSize({ width, height: Math.ceil((box?.y ?? 0) + (box?.height ?? 800)) + 40 });
+  await report.screenshot({ path: join(docs, name) });
+}
 
 beforeAll(async () => {
   studio = await serveBuiltStudio();
@@ -75,7 +82,7 @@ describe('impact before publishing', () => {
     // The tests pinned to approvals fail now; the warnings box is there either way.
     expect(await report.getByTestId('impact-tests').textContent()).toMatch(/No pasan \d+ de \d+ pruebas/);
     await report.getByTestId('impact-warnings').waitFor();
-    await report.screenshot({ path: join(docs, 'impact-1280.png') });
+    await shoot(report, 1280, 'impact-1280.png');
   });
 
   it('reads on a phone', async () => {
@@ -85,6 +92,6 @@ describe('impact before publishing', () => {
     await report.getByTestId('impact-group').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await report.screenshot({ path: join(docs, 'impact-390.png') });
+    await shoot(report, 390, 'impact-390.png');
   });
 });

@@ -2,7 +2,7 @@
 // applicants, amounts and rates compared exactly, the representative loans priced under both.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, productImpact, representativeLoans, sampleApplications, withProductHash, type ImpactApplication, type ProductIR } from '../../src/index.ts';
+import { Dec, productImpact, representativeLoans, sampleApplications, withProductHash, type EligibilityRule, type ImpactApplication, type ProductIR } from '../../src/index.ts';
 import { goodApplicant, payrollProduct, payrollSource, payrollVariant } from '../decision/payroll-product.ts';
 
 const on = '2025-03-03';
@@ -24,7 +24,7 @@ const applicants = [
 describe('the impact of a new version', () => {
   it('a stricter age limit flips the good applicant from approved to declined, and nobody else', () => {
     const stricter = payrollVariant({
-      eligibility: payrollSource.eligibility.map((r) => (r.reason === 'EDAD' ? { ...r, when: { '>': [{ var: 'applicant.age' }, { decimal: '30' }] } } : r)),
+      eligibility: payrollSource.eligibility.map((r): EligibilityRule => (r.reason === 'EDAD' ? { ...r, when: { '>': [{ var: 'applicant.age' }, { decimal: '30' }] } } : r)),
     });
     const report = productImpact(payrollProduct, stricter, applicants, { disbursementDate: on });
     const good = report.applications.find((r) => r.id === 'good')!;
