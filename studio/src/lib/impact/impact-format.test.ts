@@ -42,6 +42,7 @@ describe('how an impact report reads', () => {
 
   it('labels a representative loan', () => {
     expect(loanLabel(es, { amount: 'typical', term: 'longest', band: 'A', request: { amount: '127500', payments: 48, frequency: 'semimonthly' } })).toBe('Típico · $127,500 · 48 pagos · A');
+    expect(loanLabel(en, { amount: 'min', term: 'shortest', band: null, request: { amount: '1000', payments: 1, frequency: 'monthly' } })).toBe('Smallest · $1,000 · 1 payment');
   });
 
   it('the versions page compares with the engine: a higher band-A rate shows in every band-A representative loan', () => {

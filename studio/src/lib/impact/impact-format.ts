@@ -60,7 +60,7 @@ export function sideSummary(t: Translate, side: ImpactSide): string {
 
 /** A representative loan: `Típico · $77,500 · 48 pagos` (with the band when rates go by band). */
 export function loanLabel(t: Translate, loan: RepresentativeLoan): string {
-  const parts = [t(`impact.size.${loan.amount}`), formatAmount(loan.request.amount), t('impact.payments', { n: loan.request.payments })];
+  const parts = [t(`impact.size.${loan.amount}`), formatAmount(loan.request.amount), loan.request.payments === 1 ? t('impact.onePayment') : t('impact.payments', { n: loan.request.payments })];
   if (loan.band) parts.push(loan.band);
   return parts.join(' · ');
 }
