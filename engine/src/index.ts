@@ -78,3 +78,9 @@ export { normalizeName, expectedNameLetters, expectedCurpConsonants, type Person
 export { curpFactMismatches, nameMismatch, rfcDateMismatch, type IdentityMismatch, type PersonFacts } from './identity/consistency.ts';
 export { identityMessage, type IdentityLang } from './identity/messages.ts';
 export type { IdentityCheck, IdentityKind, IdentityReason } from './identity/identity-check.ts';
+// Impact of a new version before publishing: who flips, and the representative loans' CAT (issue 19).
+export { productImpact, sampleApplications, type ImpactOptions } from './impact/product-impact.ts';
+export { replayApplication } from './impact/replay-application.ts';
+export { summarizeImpact } from './impact/summarize-impact.ts';
+export { representativeLoans, compareSchedules } from './impact/representative-loans.ts';
+export type { ImpactApplication, ImpactOutcome, ImpactSide, ImpactRow, OutcomeFlip, ImpactSummary, RepresentativeLoan, ScheduleSide, ScheduleChange, ImpactReport } from './impact/impact-report.ts';

@@ -35,6 +35,7 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/products/perm_p/versions', permission: 'products:read' },
   { method: 'GET', path: '/api/v1/products/perm_p/versions/1', permission: 'products:read' },
   { method: 'GET', path: '/api/v1/products/perm_p/diff?from=1&to=1', permission: 'products:read' },
+  { method: 'GET', path: '/api/v1/products/perm_p/impact', permission: 'decisions:read' },
   { method: 'POST', path: '/api/v1/products/perm_p/retire', permission: 'products:retire' },
   { method: 'POST', path: '/api/v1/decisions', permission: 'decisions:write', body: { product: 'perm_p', application: {} } },
   { method: 'GET', path: '/api/v1/decisions/00000000-0000-4000-8000-000000000000', permission: 'decisions:read' },

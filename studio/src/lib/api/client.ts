@@ -4,7 +4,7 @@
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
-import type { LoanState, Schedule } from '@plazo/engine';
+import type { ImpactRow, ImpactSummary, LoanState, Schedule, ScheduleChange } from '@plazo/engine';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -129,6 +129,21 @@ export interface DiffLine {
   readonly oldLine?: number;
   readonly newLine?: number;
   readonly text: string;
+}
+
+/** `GET /products/{code}/impact`: what publishing the draft would change (runtime README, *Impact before publishing*). */
+export interface ProductImpact {
+  readonly code: string;
+  readonly draft: { readonly revision: number; readonly irHash: string };
+  readonly published: { readonly version: number; readonly irHash: string } | null;
+  readonly tests: { readonly passed: number; readonly failed: number; readonly total: number; readonly failing: readonly { readonly index: number; readonly name: string; readonly status: 'failed' | 'error' }[] };
+  readonly warnings: { readonly codes: readonly string[]; readonly warnings: readonly { readonly code: string; readonly message: string }[] };
+  readonly impact: {
+    readonly asOf: string;
+    readonly samples: { readonly summary: ImpactSummary; readonly applications: readonly ImpactRow[] };
+    readonly decisions: { readonly requested: number; readonly summary: ImpactSummary; readonly changed: readonly ImpactRow[] };
+    readonly schedules: readonly ScheduleChange[];
+  } | null;
 }
 
 export interface VersionDiff {
@@ -341,6 +356,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     versions: async (code: string) => (await call<{ versions: VersionSummary[] }>('GET', `/products/${enc(code)}/versions`)).versions,
     version: async (code: string, n: number) => (await call<{ version: Version }>('GET', `/products/${enc(code)}/versions/${n}`)).version,
     diff: (code: string, from: number, to: number) => call<VersionDiff>('GET', `/products/${enc(code)}/diff?from=${from}&to=${to}`),
+    /** What publishing the draft would change, replaying the last `decisions` stored decisions (runtime default 200). */
+    impact: (code: string, decisions?: number) => call<ProductImpact>('GET', `/products/${enc(code)}/impact${decisions === undefined ? '' : `?decisions=${decisions}`}`),
     /** Publishes the draft; with warnings, `acknowledgeWarnings` names exactly their codes and says why. */
     publish: (code: string, baseRevision?: number, acknowledgeWarnings?: { codes: readonly string[]; reason: string }) =>
       call<{ product: ProductRow; version: Version; warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, {
