@@ -3,6 +3,7 @@ import { Dec } from '../decimal.ts';
 import { decideWith } from '../decision/decide.ts';
 import type { DecisionProgram } from '../decision/decision-program.ts';
 import { InvalidInputError } from '../errors.ts';
+import { ExpressionTypeError } from '../expressions/values.ts';
 import type { ImpactApplication, ImpactRow, ImpactSide } from './impact-report.ts';
 
 function sideOf(program: DecisionProgram, app: ImpactApplication): ImpactSide {
@@ -20,8 +21,11 @@ function sideOf(program: DecisionProgram, app: ImpactApplication): ImpactSide {
       reasons: d.reasons.map((r) => r.code),
     };
   } catch (e) {
-    if (!(e instanceof InvalidInputError)) throw e;
-    return { outcome: 'invalid', band: null, score: null, amount: null, annualRate: null, installment: null, cat: null, reasons: e.issues.map((i) => i.path) };
+    // A replay reports, it does not fail: an application the version refuses, or one its
+    // expressions cannot evaluate (a product bug the checker let through), counts as invalid.
+    const reasons = e instanceof InvalidInputError ? e.issues.map((i) => i.path) : e instanceof ExpressionTypeError ? [`expression: ${e.message}`] : undefined;
+    if (!reasons) throw e;
+    return { outcome: 'invalid', band: null, score: null, amount: null, annualRate: null, installment: null, cat: null, reasons };
   }
 }
 
