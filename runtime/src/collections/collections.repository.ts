@@ -1,9 +1,10 @@
-// Collection queues (from the end of day's summary: the queue of each loan's stage), agent
-// assignments and contact results with promises to pay. Writes are audited in their transaction.
-// Each queue entry says whether the loan's product offers restructuring at its stage. Agents are
+// Collection queues (from the end of day's summary: the queue of each loan's stage; a written-off
+// loan in its product's write-off stage, castigo), filters, agent assignments and contact results
+// with promises to pay and their outcome. Writes are audited in their transaction. Each queue entry
+// says whether the loan's product offers restructuring, or writes off, at its stage. Agents are
 // users of the institution (collection-agents.ts); a contact's business date is the day it
 // happened in the institution's time zone.
-import { stageRestructureOffer } from '@plazo/engine';
+import { stageRestructureOffer, type ProductIR } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { dateInTimeZone } from '../clock.ts';
@@ -26,13 +27,24 @@ async function offersAt(db: Executor, versionId: string, stage: string | null): 
   return stage !== null && stageRestructureOffer(await irOf(db, versionId), stage) !== undefined;
 }
 
+/** The stage of a product's collection policy that writes loans off (`write off`: castigo), if any. */
+function writeOffStep(ir: ProductIR) {
+  const step = ir.collection.find((s) => s.kind === 'stage' && s.actions.some((a) => a.kind === 'write-off'));
+  return step?.kind === 'stage' ? step : undefined;
+}
+
+/** Whether `stage` is the product version's write-off stage. */
+async function writesOffAt(db: Executor, versionId: string, stage: string | null): Promise<boolean> {
+  return stage !== null && writeOffStep(await irOf(db, versionId))?.stage === stage;
+}
+
 /** The stage of each product version's collection policy that writes loans off (castigo) and its queue, if any. */
 async function writeOffStages(db: Executor): Promise<{ versions: string[]; stages: string[]; queues: (string | null)[] }> {
   const r = await sql<{ version: string }>`select distinct product_version_id as version from loan_servicing where status = 'written-off'`.execute(db);
   const out = { versions: [] as string[], stages: [] as string[], queues: [] as (string | null)[] };
   for (const { version } of r.rows) {
-    const step = (await irOf(db, version)).collection.find((s) => s.kind === 'stage' && s.actions.some((a) => a.kind === 'write-off'));
-    if (step?.kind !== 'stage') continue;
+    const step = writeOffStep(await irOf(db, version));
+    if (!step) continue;
     const queue = step.actions.find((a) => a.kind === 'queue');
     out.versions.push(version);
     out.stages.push(step.stage);
@@ -42,9 +54,10 @@ async function writeOffStages(db: Executor): Promise<{ versions: string[]; stage
 }
 
 /**
- * The loans collection works: active loans in a stage with a queue, and written-off loans (what is
- * left to recover) in their product's write-off stage — castigo — and its queue (none when that
- * stage names no queue). Selects from `loan_servicing s` with `w.stage`/`w.queue` set for written-off ones.
+ * The loans collection works: active loans in a collection stage (and its queue, none when the
+ * stage names no queue), and written-off loans (what is left to recover) in their product's
+ * write-off stage — castigo — and its queue. Selects from `loan_servicing s` with `w.stage`/`w.queue`
+ * set for written-off ones.
  */
 function collectedLoans(w: { versions: string[]; stages: string[]; queues: (string | null)[] }) {
   return sql`loan_servicing s
@@ -53,12 +66,13 @@ function collectedLoans(w: { versions: string[]; stages: string[]; queues: (stri
 }
 const QUEUE = sql`case when s.status = 'written-off' then w.queue else s.collection_queue end`;
 const STAGE = sql`case when s.status = 'written-off' then w.stage else s.stage end`;
-const COLLECTED = sql`((s.status = 'active' and s.collection_queue is not null) or w.version is not null)`;
+const COLLECTED = sql`((s.status = 'active' and s.stage is not null) or w.version is not null)`;
 
 /**
  * Each queue (and stage) with its loans, how many of them are written off, amount overdue, average
- * and maximum days past due, how many are assigned and to how many the product offers
- * restructuring at that stage. Written-off loans whose castigo stage has no queue: queue null.
+ * and maximum days past due, how many are assigned, to how many the product offers restructuring
+ * at that stage, and whether it is a write-off stage (castigo) for them. Stages without a queue
+ * (often castigo) come last with queue null: visible, not worked as a queue.
  */
 export async function listQueues(db: Executor) {
   const w = await writeOffStages(db);
@@ -69,14 +83,17 @@ export async function listQueues(db: Executor) {
     from ${collectedLoans(w)} left join collection_assignments a on a.loan_id = s.loan_id
     where ${COLLECTED}
     group by 1, 2 order by 1 nulls last, 2`.execute(db);
-  const byVersion = await sql<{ queue: string; stage: string | null; version: string; loans: number }>`
-    select collection_queue as queue, stage, product_version_id as version, count(*)::int as loans
-    from loan_servicing where collection_queue is not null and status = 'active' group by 1, 2, 3`.execute(db);
+  const byVersion = await sql<{ queue: string | null; stage: string | null; version: string; status: string; loans: number }>`
+    select ${QUEUE} as queue, ${STAGE} as stage, s.product_version_id as version, s.status, count(*)::int as loans
+    from ${collectedLoans(w)} where ${COLLECTED} group by 1, 2, 3, 4`.execute(db);
   const offers = new Map<string, number>();
+  const writeOff = new Set<string>();
   for (const v of byVersion.rows) {
-    if (await offersAt(db, v.version, v.stage)) offers.set(`${v.queue}|${v.stage}`, (offers.get(`${v.queue}|${v.stage}`) ?? 0) + v.loans);
+    const key = `${v.queue}|${v.stage}`;
+    if (v.status === 'active' && (await offersAt(db, v.version, v.stage))) offers.set(key, (offers.get(key) ?? 0) + v.loans);
+    if (await writesOffAt(db, v.version, v.stage)) writeOff.add(key);
   }
-  return r.rows.map((q) => ({ ...q, restructuring_offers: offers.get(`${q.queue}|${q.stage}`) ?? 0 }));
+  return r.rows.map((q) => ({ ...q, restructuring_offers: offers.get(`${q.queue}|${q.stage}`) ?? 0, write_off_stage: writeOff.has(`${q.queue}|${q.stage}`) }));
 }
 
 /** Filters of a queue's loans; each absent one filters nothing. */
@@ -130,7 +147,8 @@ export async function queueLoans(db: Executor, queue: string, options: QueueFilt
   const rows: Record<string, unknown>[] = [];
   const taken = limit === undefined ? r.rows : r.rows.slice(0, limit);
   for (const { product_version_id: version, agent_id: _agentId, ...row } of taken) {
-    rows.push({ ...row, restructuring_offer: row.status === 'active' && (await offersAt(db, version as string, row.stage as string | null)) });
+    const stage = row.stage as string | null;
+    rows.push({ ...row, restructuring_offer: row.status === 'active' && (await offersAt(db, version as string, stage)), write_off_stage: await writesOffAt(db, version as string, stage) });
   }
   const last = rows.at(-1);
   return { loans: rows, nextAfter: limit !== undefined && r.rows.length > limit && last ? `${last.days_past_due}/${last.loan_id}` : null };
