@@ -123,9 +123,14 @@ describe('collection queue', () => {
     await page.getByRole('button', { name: 'Limpiar' }).click();
     // The contact log stays open for the loan across reloads.
     await page.getByTestId('contact-log').getByTestId('contact').first().waitFor();
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('.scroll')) el.scrollLeft = 0;
+      window.scrollTo(0, 0);
+    });
     await page.screenshot({ path: join(docs, 'collections-queue-1280.png'), fullPage: false });
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(docs, 'collections-queue-390.png'), fullPage: false });
     await page.getByTestId('contact-log').scrollIntoViewIfNeeded();
     await screenshot(page, 'collections-queue-390-log');
