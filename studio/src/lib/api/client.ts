@@ -161,23 +161,32 @@ export interface ReportTable {
   readonly rows: readonly Record<string, string | number | null>[];
 }
 
-/** One collection queue and stage (`GET /api/v1/collections/queues`). */
+/** One collection queue and stage (`GET /api/v1/collections/queues`); queue null: a stage without a queue (often castigo). */
 export interface CollectionQueue {
-  readonly queue: string;
+  readonly queue: string | null;
   readonly stage: string | null;
   readonly loans: number;
+  /** How many of them are written off (what is left to recover). */
+  readonly written_off?: number;
   readonly overdue: string;
   readonly outstanding: string;
   readonly avg_dpd: string;
   readonly max_dpd: number;
   readonly assigned: number;
+  /** The stage writes loans off (castigo). */
+  readonly write_off_stage?: boolean;
 }
+
+/** Outcome of a promise to pay: paid in full by its date, its date passed without that, or still open. */
+export type PromiseOutcome = 'kept' | 'broken' | 'pending';
 
 /** A loan in a collection queue (`GET /api/v1/collections/queues/{queue}/loans`). */
 export interface QueueLoan {
   readonly loan_id: string;
   readonly external_ref: string | null;
   readonly product_code: string;
+  /** `active`, or `written-off` (in its product's write-off stage, castigo). */
+  readonly status?: string;
   readonly stage: string | null;
   readonly days_past_due: number;
   readonly overdue_total: string;
@@ -190,6 +199,71 @@ export interface QueueLoan {
   readonly agent_name: string | null;
   readonly last_contact_at: string | null;
   readonly last_contact_result: string | null;
+  /** The latest promise to pay, what was paid on it and its outcome. */
+  readonly promise_date?: string | null;
+  readonly promise_amount?: string | null;
+  readonly promise_paid?: string | null;
+  readonly promise_outcome?: PromiseOutcome | null;
+  readonly restructuring_offer?: boolean;
+  readonly write_off_stage?: boolean;
+}
+
+/** Filters of a queue's loans; absent ones filter nothing. */
+export interface QueueFilters {
+  readonly assigned?: 'me' | 'nobody';
+  readonly agent?: string;
+  readonly dpdMin?: number;
+  readonly dpdMax?: number;
+  readonly promise?: PromiseOutcome | 'none';
+  readonly stage?: string;
+}
+
+export const CONTACT_CHANNELS = ['phone', 'sms', 'whatsapp', 'email', 'visit', 'other'] as const;
+export const CONTACT_RESULTS = ['no-answer', 'wrong-number', 'contacted', 'promise-to-pay', 'refused', 'paid', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
+
+/** A contact with a loan's customer (`GET /api/v1/collections/loans/{id}/contacts`), newest first. */
+export interface CollectionContact {
+  readonly id: string;
+  readonly agent_name: string | null;
+  readonly channel: ContactChannel;
+  readonly result: ContactResult;
+  readonly notes: string | null;
+  readonly promise_amount: string | null;
+  readonly promise_date: string | null;
+  readonly promise_paid: string | null;
+  readonly promise_outcome: PromiseOutcome | null;
+  readonly contacted_at: string;
+  /** Its business date in the institution's time zone. */
+  readonly contacted_on: string;
+}
+
+/** What logging a contact sends: money as decimal strings, `contactedAt` ISO-8601 with offset. */
+export interface ContactInput {
+  readonly channel: ContactChannel;
+  readonly result: ContactResult;
+  readonly notes?: string;
+  readonly contactedAt?: string;
+  readonly promiseAmount?: string;
+  readonly promiseDate?: string;
+}
+
+/** The query string of queue filters (without `?`), in a stable order. */
+export function queueQuery(filters: QueueFilters, extra: Readonly<Record<string, string>> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v !== undefined && v !== '') q.set(k, String(v));
+  return q.toString();
+}
+
+/** Where a queue's loans download as CSV (every loan passing the filters). */
+export function queueCsvUrl(queue: string, filters: QueueFilters): string {
+  return `/api/v1/collections/queues/${encodeURIComponent(queue)}/loans?${queueQuery(filters, { format: 'csv' })}`;
+}
+
+/** Where a portfolio report downloads as CSV. */
+export function reportCsvUrl(name: ReportName): string {
+  return `/api/v1/reports/${encodeURIComponent(name)}?format=csv`;
 }
 
 // ── loans (the loans list and the loan page)
@@ -369,8 +443,13 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
       return call<ReportTable>('GET', `/reports/${enc(name)}${qs ? `?${qs}` : ''}`);
     },
     collectionQueues: async () => (await call<{ queues: CollectionQueue[] }>('GET', '/collections/queues')).queues,
-    queueLoans: (queue: string, after?: string) =>
-      call<{ queue: string; loans: QueueLoan[]; nextAfter: string | null }>('GET', `/collections/queues/${enc(queue)}/loans${after ? `?after=${enc(after)}` : ''}`),
+    queueLoans: (queue: string, after?: string, filters: QueueFilters = {}) =>
+      call<{ queue: string; loans: QueueLoan[]; nextAfter: string | null }>('GET', `/collections/queues/${enc(queue)}/loans?${queueQuery(filters, after ? { after } : {})}`),
+    /** Assigns a loan to an agent (a user's id or email; default the calling user). */
+    assignLoan: (loanId: string, agent?: string) =>
+      call<{ loanId: string; agent: string; agentName: string }>('PUT', `/collections/loans/${enc(loanId)}/assignment`, agent ? { agent } : {}),
+    loanContacts: async (loanId: string) => (await call<{ contacts: CollectionContact[] }>('GET', `/collections/loans/${enc(loanId)}/contacts`)).contacts,
+    recordContact: async (loanId: string, contact: ContactInput) => (await call<{ contact: CollectionContact }>('POST', `/collections/loans/${enc(loanId)}/contacts`, contact)).contact,
     // ── loans
     loans: (filter: LoanFilter, page: { after?: string; limit?: number } = {}) =>
       call<{ loans: LoanListItem[]; nextAfter: string | null }>('GET', `/loans?${loanListQuery(filter, page)}`),
