@@ -68,3 +68,19 @@ export type { CheckpointInstallment, CheckpointSegment } from './servicing/ledge
 export type { SegmentAccrual } from './servicing/accrual.ts';
 export { restructureOffer, stageRestructureOffer, type RestructureOffer, type RestructureOfferResult } from './servicing/restructure-offer.ts';
 export { compactCheckpoint, toCompactCheckpoint, closeDay, loanSummary, isCompactCheckpoint, COMPACT_CHECKPOINT_VERSION, type CompactCheckpoint, type LoanSummary, type ClosedDay, type AdvancedCompactLoan } from './servicing/compact.ts';
+// Identity and account codes: CURP, RFC, CLABE; names and consistency (issue 14).
+export { validateCurp, curpCheckDigit, type CurpCheck, type CurpDetails, type CurpSex } from './identity/curp.ts';
+export { validateRfc, rfcCheckDigit, GENERIC_RFCS, type RfcCheck, type RfcDetails } from './identity/rfc.ts';
+export { validateClabe, clabeCheckDigit, type ClabeCheck, type ClabeDetails } from './identity/clabe.ts';
+export { CLABE_BANKS, bankName } from './identity/bank-catalog.ts';
+export { CURP_STATES, isCurpState } from './identity/states.ts';
+export { normalizeName, expectedNameLetters, expectedCurpConsonants, type PersonNames } from './identity/names.ts';
+export { curpFactMismatches, nameMismatch, rfcDateMismatch, type IdentityMismatch, type PersonFacts } from './identity/consistency.ts';
+export { identityMessage, type IdentityLang } from './identity/messages.ts';
+export type { IdentityCheck, IdentityKind, IdentityReason } from './identity/identity-check.ts';
+// Impact of a new version before publishing: who flips, and the representative loans' CAT (issue 19).
+export { productImpact, sampleApplications, type ImpactOptions } from './impact/product-impact.ts';
+export { replayApplication } from './impact/replay-application.ts';
+export { summarizeImpact } from './impact/summarize-impact.ts';
+export { representativeLoans, compareSchedules } from './impact/representative-loans.ts';
+export type { ImpactApplication, ImpactOutcome, ImpactSide, ImpactRow, OutcomeFlip, ImpactSummary, RepresentativeLoan, ScheduleSide, ScheduleChange, ImpactReport } from './impact/impact-report.ts';

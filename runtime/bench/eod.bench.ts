@@ -360,7 +360,7 @@ async function bench(kind: 'postgres' | 'pglite') {
       ['aging buckets', () => agingReport(b.db)],
       ['PAR30/60/90 + morosidad', () => riskReport(b.db)],
       ['vintages', () => vintageReport(b.db)],
-      ['collections effectiveness', () => collectionsReport(b.db, '2025-06-01', last, { timeZone: 'America/Mexico_City' })],
+      ['collections effectiveness', () => collectionsReport(b.db, '2025-06-01', last, { timeZone: 'America/Mexico_City', today: last })],
       ['cash flow by week', () => cashFlowReport(b.db, last)],
     ];
     for (const [name, f] of reports) {

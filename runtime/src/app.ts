@@ -30,6 +30,7 @@ import { productsRoutes } from './routes/products.routes.ts';
 import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
 import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
+import { clientsRoutes } from './routes/clients.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/ledger', ledgerRoutes);
   app.route('/api/v1/collections', collectionsRoutes);
   app.route('/api/v1/reports', reportsRoutes);
+  app.route('/api/v1/clients', clientsRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

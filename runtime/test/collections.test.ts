@@ -110,10 +110,10 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     }
     expect((await h.request('POST', `/api/v1/collections/loans/00000000-0000-7000-8000-000000000000/contacts`, { body: { agent: agent.id, channel: 'phone', result: 'other' } })).status).toBe(404);
     const report = await h.request('GET', '/api/v1/reports/collections?from=2025-04-01&to=2025-04-30');
-    expect(report.body.rows[0]).toMatchObject({ contacts: 2, reached: 1, promises: 1 });
+    expect(report.body.rows[0]).toMatchObject({ contacts: 2, reached: 1, promises: 1, promises_kept: 0, promises_broken: 0, promises_pending: 1 });
     const byAgent = await h.request('GET', '/api/v1/reports/collections?from=2025-04-01&to=2025-04-30&by=agent&format=csv');
     expect(byAgent.text.split('\r\n').slice(0, 2)).toEqual([
-      'agent,agent_name,contacts,reached,promises,promises_kept,promised,collected_on_promises,promise_kept_rate',
+      'agent,agent_name,contacts,reached,promises,promises_kept,promises_broken,promises_pending,promised,collected_on_promises,promise_kept_rate',
       expect.stringMatching(new RegExp(`^${agent.id},Ana López,2,1,1,`)),
     ]);
   });
@@ -191,6 +191,82 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     } finally {
       setToday(h, '2025-04-11');
     }
+  });
+
+  /** Books a loan event as the servicing routes store it (the generated loans take no payments through the API: they have no statements). */
+  const bookEvent = async (loanId: string, type: string, payload: Record<string, string>) => {
+    await sql`insert into loan_events (loan_id, seq, type, effective_on, payload, created_at, created_by)
+              select ${loanId}, coalesce(max(seq), 0) + 1, ${type}, ${payload.date}, ${JSON.stringify(payload)}::jsonb, now(), 'system' from loan_events where loan_id = ${loanId}`.execute(h.db);
+    return payload.id ?? '';
+  };
+
+  it('keeps, breaks or leaves pending a promise by the payments from the contact to the promised date, in the log, the queue and the report', async () => {
+    const agent = await agentUser();
+    const loan = (await sql<{ loan_id: string; queue: string }>`select loan_id, collection_queue as queue from loan_servicing where status = 'active' and collection_queue is not null order by loan_id desc offset 3 limit 1`.execute(h.db)).rows[0]!;
+    const promise = async (promiseAmount: string, promiseDate: string, contactedAt: string) => {
+      const res = await h.request('POST', `/api/v1/collections/loans/${loan.loan_id}/contacts`, { body: { agent: agent.id, channel: 'phone', result: 'promise-to-pay', promiseAmount, promiseDate, contactedAt } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.contact.id as string;
+    };
+    const outcomes = async () => new Map<string, [string, string]>((await h.request('GET', `/api/v1/collections/loans/${loan.loan_id}/contacts`)).body.contacts.map((c: { id: string; promise_outcome: string; promise_paid: string }) => [c.id, [c.promise_outcome, c.promise_paid]]));
+    const queued = async (filter = '') => (await h.request('GET', `/api/v1/collections/queues/${loan.queue}/loans?limit=1000${filter}`)).body.loans.find((l: { loan_id: string }) => l.loan_id === loan.loan_id);
+    const broken = await promise('100.00', '2025-04-10', '2025-04-09T10:00:00-06:00');
+    const kept = await promise('50.00', '2025-04-14', '2025-04-10T10:00:00-06:00');
+    const pending = await promise('999999.00', '2025-04-20', '2025-04-11T09:00:00-06:00');
+    expect(await outcomes()).toMatchObject(new Map([[broken, ['broken', '0']], [kept, ['pending', '0']], [pending, ['pending', '0']]]));
+    expect(await queued()).toMatchObject({ promise_amount: expect.stringMatching(/^999999/), promise_date: '2025-04-20', promise_outcome: 'pending' });
+    const before = (await h.request('GET', '/api/v1/reports/collections?from=2025-04-09&to=2025-04-11')).body.rows[0];
+    // A payment today (the 11th) falls within the second and third promises, not the first (due the 10th).
+    const paymentId = await bookEvent(loan.loan_id, 'payment', { kind: 'payment', id: 'pago-promesa-1', date: '2025-04-11', amount: '60.00' });
+    expect(await outcomes()).toMatchObject(new Map([[broken, ['broken', '0']], [kept, ['kept', '60.00']], [pending, ['pending', '60.00']]]));
+    const after = (await h.request('GET', '/api/v1/reports/collections?from=2025-04-09&to=2025-04-11')).body.rows[0];
+    expect([after.promises_kept - before.promises_kept, after.promises_pending - before.promises_pending, after.promises_broken - before.promises_broken]).toEqual([1, -1, 0]);
+    // The queue filters on the latest promise's outcome; a reversed payment no longer counts.
+    expect(await queued('&promise=pending')).toBeDefined();
+    expect(await queued('&promise=kept')).toBeUndefined();
+    await bookEvent(loan.loan_id, 'payment-reversal', { kind: 'payment-reversal', date: '2025-04-11', paymentId });
+    expect((await outcomes()).get(kept)).toEqual(['pending', '0']);
+  });
+
+  it('filters a queue by agent, assignment, days past due, stage and promise, and exports it as CSV', async () => {
+    const agent = await agentUser();
+    const { queues } = (await h.request('GET', '/api/v1/collections/queues')).body;
+    const q = queues.find((x: { queue: string | null; loans: number }) => x.queue !== null && x.loans >= 3);
+    const all = (await h.request('GET', `/api/v1/collections/queues/${q.queue}/loans?limit=1000`)).body.loans as { loan_id: string; days_past_due: number; stage: string; agent: string | null; promise_outcome: string | null }[];
+    const ids = (res: { body: { loans: { loan_id: string }[] } }) => res.body.loans.map((l) => l.loan_id);
+    const get = (filter: string, options: { cookie?: string } = {}) =>
+      h.request('GET', `/api/v1/collections/queues/${q.queue}/loans?limit=1000&${filter}`, options.cookie ? { key: null, cookie: options.cookie } : {});
+    const [lo, hi] = [all.at(-1)!.days_past_due, all[0]!.days_past_due];
+    const mid = Math.floor((lo + hi) / 2);
+    expect(ids(await get(`dpdMin=${mid}`))).toEqual(all.filter((l) => l.days_past_due >= mid).map((l) => l.loan_id));
+    expect(ids(await get(`dpdMax=${mid}`))).toEqual(all.filter((l) => l.days_past_due <= mid).map((l) => l.loan_id));
+    expect(ids(await get(`stage=${q.stage}`))).toEqual(all.filter((l) => l.stage === q.stage).map((l) => l.loan_id));
+    expect((await get('dpdMin=5&dpdMax=4')).status).toBe(422);
+    // Assigned to me: the calling user (a session); an API key has no loans of its own.
+    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email: agent.email, password: 'correct horse battery' } });
+    const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const mine = all.find((l) => l.agent === null)!;
+    await h.request('PUT', `/api/v1/collections/loans/${mine.loan_id}/assignment`, { key: null, cookie, headers: { origin: 'http://localhost' }, body: {} });
+    const assignedToAgent = new Set((await sql<{ loan_id: string }>`select loan_id from collection_assignments where agent_id = ${agent.id}`.execute(h.db)).rows.map((r) => r.loan_id));
+    expect(ids(await get('assigned=me', { cookie }))).toEqual(all.filter((l) => assignedToAgent.has(l.loan_id)).map((l) => l.loan_id));
+    expect(ids(await get('assigned=me', { cookie }))).toContain(mine.loan_id);
+    expect(ids(await get('assigned=nobody'))).not.toContain(mine.loan_id);
+    expect(ids(await get('assigned=nobody')).length + ids(await get('assigned=me', { cookie })).length).toBeLessThanOrEqual(all.length);
+    const keyMe = await get('assigned=me');
+    expect([keyMe.status, keyMe.body.error.details[0].path]).toEqual([422, 'assigned']);
+    for (const promise of ['none', 'pending', 'kept', 'broken']) {
+      const outcome = promise === 'none' ? null : promise;
+      expect(ids(await get(`promise=${promise}`))).toEqual(all.filter((l) => l.promise_outcome === outcome).map((l) => l.loan_id));
+    }
+    // CSV: every loan that passes the filters, one line each, the money as exact decimals.
+    const csv = await h.request('GET', `/api/v1/collections/queues/${q.queue}/loans?format=csv&dpdMin=${mid}`, { key: h.keys['risk-analyst'] });
+    expect(csv.status, csv.text).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]!.split(',').slice(0, 6)).toEqual(['loan_id', 'external_ref', 'product_code', 'status', 'stage', 'days_past_due']);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(all.filter((l) => l.days_past_due >= mid).map((l) => l.loan_id));
+    expect((await h.request('GET', `/api/v1/collections/queues/${q.queue}/loans?format=csv`, { key: h.keys['api-client'] })).status).toBe(403);
   });
 
   it('reports agree with the state summary, as JSON and CSV', async () => {

@@ -35,6 +35,7 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/products/perm_p/versions', permission: 'products:read' },
   { method: 'GET', path: '/api/v1/products/perm_p/versions/1', permission: 'products:read' },
   { method: 'GET', path: '/api/v1/products/perm_p/diff?from=1&to=1', permission: 'products:read' },
+  { method: 'GET', path: '/api/v1/products/perm_p/impact', permission: 'decisions:read' },
   { method: 'POST', path: '/api/v1/products/perm_p/retire', permission: 'products:retire' },
   { method: 'POST', path: '/api/v1/decisions', permission: 'decisions:write', body: { product: 'perm_p', application: {} } },
   { method: 'GET', path: '/api/v1/decisions/00000000-0000-4000-8000-000000000000', permission: 'decisions:read' },
@@ -54,6 +55,11 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/ledger/accounts', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/trial-balance', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/journal', permission: 'ledger:read' },
+  { method: 'POST', path: '/api/v1/clients', permission: 'clients:write', body: { kind: 'person', givenNames: 'P', paternalSurname: 'Q' } },
+  { method: 'GET', path: '/api/v1/clients', permission: 'clients:read-pii' },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:read-pii' },
+  { method: 'PATCH', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:write', body: { pep: true } },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read-pii' },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -113,6 +119,8 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('loans:restructure')).toEqual(['admin', 'operator']);
     expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator']);
     expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
+    expect(holders('clients:read-pii')).toEqual(['admin', 'approver', 'operator', 'api-client']);
+    expect(holders('clients:write')).toEqual(['admin', 'operator', 'api-client']);
   });
 
   it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {

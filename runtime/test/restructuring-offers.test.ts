@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('restructuring offers on %s', (kind) => {
     await runEndOfDay(h.db, { through: '2025-02-13' });
     const queues = await listQueues(h.db);
     expect(queues).toEqual([expect.objectContaining({ queue: 'cobranza_tardia', stage: 'tardia', loans: 1, restructuring_offers: 1 })]);
-    const page = await queueLoans(h.db, 'cobranza_tardia', { limit: 10 });
+    const page = await queueLoans(h.db, 'cobranza_tardia', { limit: 10, today: '2025-02-14', timeZone: 'America/Mexico_City' });
     expect(page.loans).toEqual([expect.objectContaining({ loan_id: loan, stage: 'tardia', restructuring_offer: true })]);
     const listed = await h.request('GET', '/api/v1/collections/queues/cobranza_tardia/loans', { key: h.keys.operator });
     expect(listed.body.loans[0]).toMatchObject({ loan_id: loan, restructuring_offer: true });

@@ -225,10 +225,11 @@ describe('publish with maker-checker', () => {
     expect(await page.getByTestId('version-warnings').first().textContent()).toContain('late-fee-with-moratorium');
     expect(await page.getByTestId('version-ack-reason').first().textContent()).toContain('Cobranza no cobra el cargo fijo');
     expect(await page.getByTestId('diff').textContent()).toContain('29%');
-    const schedule = page.getByTestId('schedule-compare');
-    await schedule.waitFor();
-    expect(await schedule.textContent()).toMatch(/26% → 29%/);
-    expect(await page.getByTestId('decision-flips').textContent()).toMatch(/cambian de decisión: \d+ de \d+/);
+    const compare = page.getByTestId('version-compare');
+    const schedules = compare.getByTestId('impact-schedules');
+    await schedules.waitFor();
+    expect(await schedules.textContent()).toMatch(/26% → 29%/);
+    expect(await compare.getByTestId('impact-flip-count').textContent()).toMatch(/^\d+ de \d+$/);
     await screenshot(page, 'versions-diff');
     await page.getByTestId('version-list').scrollIntoViewIfNeeded();
     await screenshot(page, 'versions-makers-acknowledgement');

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'audit:read',
   'users:admin',
   'api-keys:admin',
+  'clients:read-pii',
+  'clients:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,9 +38,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   admin: PERMISSIONS,
   'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
   'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read', 'collections:read'],
-  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read'],
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write'],
-  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read-pii', 'clients:write'],
 };
 
 /** True when `role` carries `permission`. */

@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   audit: () => import('./commands/audit.ts'),
   decide: () => import('./commands/decide.ts'),
   eod: () => import('./commands/eod.ts'),
+  validate: () => import('./commands/validate.ts'),
 };
 
 function usage(): string {

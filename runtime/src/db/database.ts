@@ -1,6 +1,7 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
+import type { ClientNameWordsTable, ClientPhonesTable, ClientsTable } from './tables/clients.table.ts';
 import type { DecisionsTable } from './tables/decisions.table.ts';
 import type { JournalEntriesTable } from './tables/journal-entries.table.ts';
 import type { JournalLinesTable } from './tables/journal-lines.table.ts';
@@ -51,6 +52,9 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   collection_assignments: CollectionAssignmentsTable;
   collection_contacts: CollectionContactsTable;
+  clients: ClientsTable;
+  client_phones: ClientPhonesTable;
+  client_name_words: ClientNameWordsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -13,6 +13,7 @@ import { versionLabel, type PinnedVersion } from '../products/product-versions.t
 import { forgetHint, hintedVersion } from '../products/version-hints.ts';
 import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
+import { requireClient } from '../clients/clients.repository.ts';
 
 /** Days an approved decision's offer may be taken up (opened as a loan) after its date. */
 export const OFFER_VALIDITY_DAYS = 30;
@@ -22,11 +23,14 @@ export interface DecisionInput {
   readonly version?: number | undefined;
   readonly application: Record<string, unknown>;
   readonly asOf: string;
+  /** The client the application is for (issue 14); 422 naming `clientId` when there is no such client. */
+  readonly clientId?: string | undefined;
 }
 
-export function decisionView(row: Pick<DecisionRow, 'id' | 'decided_on' | 'created_at' | 'created_by'>, label: { code: string; version: number }, record: Decision) {
+export function decisionView(row: Pick<DecisionRow, 'id' | 'decided_on' | 'created_at' | 'created_by' | 'client_id'>, label: { code: string; version: number }, record: Decision) {
   return {
     id: row.id,
+    clientId: row.client_id,
     productVersion: label.version,
     expiresOn: addDays(row.decided_on, OFFER_VALIDITY_DAYS),
     createdAt: row.created_at,
@@ -42,6 +46,7 @@ export function decisionView(row: Pick<DecisionRow, 'id' | 'decided_on' | 'creat
  * An engine error on a hinted version is answered only after resolving the version afresh.
  */
 export async function takeDecision(db: Kysely<Database>, input: DecisionInput, ctx: WriteContext) {
+  if (input.clientId !== undefined) await requireClient(db, input.clientId);
   for (let attempt = 1; ; attempt++) {
     const { pinned, fromHint } = await hintedVersion(db, input.product, input.version);
     let record: Decision;
@@ -64,6 +69,7 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
       decision: record,
       outcome: record.outcome,
       decided_on: record.asOf,
+      client_id: input.clientId ?? null,
       created_at: ctx.at,
       created_by: ctx.actor,
     };
@@ -74,7 +80,7 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
         entityType: 'decision',
         entityId: row.id,
         before: null,
-        after: { id: row.id, productVersionId: pinned.id, outcome: record.outcome, asOf: record.asOf, application: input.application, offer: record.offer },
+        after: { id: row.id, productVersionId: pinned.id, clientId: row.client_id, outcome: record.outcome, asOf: record.asOf, application: input.application, offer: record.offer },
         details: { product: pinned.code, version: pinned.version, outcome: record.outcome },
         requestId: ctx.requestId ?? null,
         at: ctx.at,
@@ -93,7 +99,7 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
 interface DecisionWrite {
   readonly pinned: PinnedVersion;
   readonly latestOnly: boolean;
-  readonly row: { id: string; product_version_id: string; application: unknown; decision: unknown; outcome: string; decided_on: string; created_at: string; created_by: string };
+  readonly row: { id: string; product_version_id: string; application: unknown; decision: unknown; outcome: string; decided_on: string; client_id: string | null; created_at: string; created_by: string };
   readonly entry: AuditEntry;
 }
 
@@ -132,20 +138,21 @@ async function storeDecisions(db: Kysely<Database>, writes: readonly DecisionWri
     decision: row.decision,
     outcome: row.outcome,
     decided_on: row.decided_on,
+    client_id: row.client_id,
     head_hash: streamHeadValues(entry).last_hash,
   }));
   const result = await sql<{ id: string }>`
     with input as (
       select * from json_to_recordset(${JSON.stringify(records)}::json) as t(id uuid, version_id uuid, latest_only boolean, application json, decision json, outcome text,
-        decided_on date, created_at timestamptz, created_by text, stream text, stream_seq bigint, action text, entity_type text, entity_id text,
+        decided_on date, client_id uuid, created_at timestamptz, created_by text, stream text, stream_seq bigint, action text, entity_type text, entity_id text,
         before_hash text, after_hash text, details jsonb, request_id text, prev_hash text, row_hash text, head_hash text)
     ), ok as (
       select i.* from input i join product_versions pv on pv.id = i.version_id join products p on p.id = pv.product_id
       where p.status <> 'retired'
         and (not i.latest_only or not exists (select 1 from product_versions v where v.product_id = p.id and v.version > pv.version))
     ), decision as (
-      insert into decisions (id, product_version_id, application, decision, outcome, decided_on, created_at, created_by)
-      select id, version_id, application, decision, outcome, decided_on, created_at, created_by from ok
+      insert into decisions (id, product_version_id, application, decision, outcome, decided_on, client_id, created_at, created_by)
+      select id, version_id, application, decision, outcome, decided_on, client_id, created_at, created_by from ok
     ), head as (
       insert into audit_streams (stream, last_seq, last_hash, created_at, created_by)
       select stream, stream_seq, head_hash, created_at, created_by from ok

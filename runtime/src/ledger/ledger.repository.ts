@@ -60,10 +60,10 @@ export interface JournalRow {
   readonly lines: { line_no: number; account_code: string; debit: string; credit: string }[];
 }
 
-/** Entries dated from `from` to `to`, by date then id, after the keyset cursor, at most `limit`. */
+/** Entries dated from `from` to `to` (of one loan, with `loanId`), by date then id, after the keyset cursor, at most `limit`. */
 export async function journalPage(
   db: Executor,
-  options: { from: string; to: string; after?: { date: string; id: string } | undefined; limit: number },
+  options: { from: string; to: string; after?: { date: string; id: string } | undefined; limit: number; loanId?: string | undefined },
 ): Promise<JournalRow[]> {
   let query = db
     .selectFrom('journal_entries')
@@ -73,6 +73,7 @@ export async function journalPage(
     .orderBy('entry_date')
     .orderBy('id')
     .limit(options.limit);
+  if (options.loanId !== undefined) query = query.where('loan_id', '=', options.loanId);
   if (options.after) {
     const { date, id } = options.after;
     query = query.where((eb) => eb.or([eb('entry_date', '>', date), eb.and([eb('entry_date', '=', date), eb('id', '>', id)])]));

@@ -3,7 +3,7 @@
 // without IVA… — are acknowledged by the publisher with a reason, for exactly the set of warning
 // codes the draft has now (422 `warnings-not-acknowledged`; 409 `warnings-changed` when the set
 // moved since the publisher looked).
-import { runProductTests, type ProductIR } from '@plazo/engine';
+import { runProductTests, type ProductIR, type TestReport } from '@plazo/engine';
 import type { WarningsAcknowledged } from '../db/tables/product-versions.table.ts';
 import { AppError, ConflictError } from '../errors.ts';
 import type { DiagnosticJson } from './product-compiler.ts';
@@ -25,9 +25,8 @@ export interface FailingTest {
   readonly errors: readonly { readonly path: string; readonly message: string }[];
 }
 
-/** Throws 422 `tests-failing` when any in-product test fails or cannot run. */
-export function assertTestsPass(ir: ProductIR): void {
-  const report = runProductTests(ir);
+/** The in-product tests that do not pass (fail, or cannot run), as the 422 and the impact report name them. */
+export function failingTests(report: TestReport): FailingTest[] {
   const failing: FailingTest[] = [];
   for (const r of report.results) {
     if (r.status === 'passed') continue;
@@ -39,6 +38,13 @@ export function assertTestsPass(ir: ProductIR): void {
       errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
     });
   }
+  return failing;
+}
+
+/** Throws 422 `tests-failing` when any in-product test fails or cannot run. */
+export function assertTestsPass(ir: ProductIR): void {
+  const report = runProductTests(ir);
+  const failing = failingTests(report);
   if (failing.length === 0) return;
   const names = failing.map((t) => `"${t.name}"`).join(', ');
   throw new AppError(422, 'tests-failing', `${failing.length} of ${report.results.length} product tests do not pass: ${names}`, {
@@ -50,6 +56,12 @@ export function assertTestsPass(ir: ProductIR): void {
 
 const distinctSorted = (codes: Iterable<string>): string[] => [...new Set(codes)].sort();
 
+/** The draft's warnings a publisher must acknowledge, and their distinct codes (sorted): what `acknowledgeWarnings.codes` must be. */
+export function warningsToAcknowledge(diagnostics: readonly DiagnosticJson[]): { codes: string[]; warnings: DiagnosticJson[] } {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  return { codes: distinctSorted(warnings.map((w) => w.code)), warnings };
+}
+
 /**
  * What the version records of the draft's warnings: null when it has none (and nothing, or an
  * empty set, was acknowledged). Throws 422 `warnings-not-acknowledged` when it has warnings and
@@ -57,8 +69,7 @@ const distinctSorted = (codes: Iterable<string>): string[] => [...new Set(codes)
  * exactly the draft's warning codes now.
  */
 export function acknowledgedWarnings(diagnostics: readonly DiagnosticJson[], ack: WarningsAcknowledgement | undefined): WarningsAcknowledged | null {
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  const codes = distinctSorted(warnings.map((w) => w.code));
+  const { codes, warnings } = warningsToAcknowledge(diagnostics);
   const details = { codes, warnings: [...warnings] };
   if (!ack) {
     if (codes.length === 0) return null;

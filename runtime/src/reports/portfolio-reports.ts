@@ -3,6 +3,7 @@
 // as of the last close of each loan. Money is summed in PostgreSQL (NUMERIC) and returned as
 // decimal strings; ratios are decimal strings with 6 places.
 import { sql } from 'kysely';
+import { promiseOutcome, promisePaid } from '../collections/promise-outcome.ts';
 import type { Executor } from '../db/database.ts';
 
 export interface ReportTable {
@@ -76,32 +77,35 @@ export async function vintageReport(db: Executor): Promise<ReportTable> {
 /**
  * Collections effectiveness over contacts made in [from, to] — business dates in `timeZone`, the
  * institution's (a contact at 20:48 in Mexico City on the 10th counts on the 10th, not on the UTC
- * 11th): contacts and promises to pay by result; promises kept (payments booked on the loan from
- * the contact's date to the promised date summing at least the promised amount), the amount
- * promised and collected on them. `byAgent`: one row per agent (user id and name) instead of one.
+ * 11th): contacts and promises to pay by result; promises kept, broken and pending as of `today`
+ * (promise-outcome.ts: payments booked on the loan from the contact's date to the promised date
+ * summing at least the promised amount), the amount promised and collected on them. `byAgent`: one
+ * row per agent (user id and name) instead of one.
  */
-export async function collectionsReport(db: Executor, from: string, to: string, options: { timeZone: string; byAgent?: boolean }): Promise<ReportTable> {
+export async function collectionsReport(db: Executor, from: string, to: string, options: { timeZone: string; today: string; byAgent?: boolean }): Promise<ReportTable> {
   const tz = options.timeZone;
   const byAgent = options.byAgent === true;
   const r = await sql<Record<string, string | number>>`
     with d as (
       select c.*, (c.contacted_at at time zone ${tz})::date as contacted_on from collection_contacts c
       where c.contacted_at >= (${from}::date::timestamp at time zone ${tz}) and c.contacted_at < ((${to}::date + 1)::timestamp at time zone ${tz})
+    ), p as (
+      select d.*, ${promisePaid(sql`d.loan_id`, sql`d.contacted_on`, sql`d.promise_date`)} as paid from d
     ), c as (
-      select d.*, (select coalesce(sum((e.payload->>'amount')::numeric), 0) from loan_events e
-                   where e.loan_id = d.loan_id and e.type = 'payment' and e.effective_on between d.contacted_on and coalesce(d.promise_date, d.contacted_on)) as paid
-      from d
+      select p.*, ${promiseOutcome(sql`p.paid`, sql`p.promise_amount`, sql`p.promise_date`, options.today)} as outcome from p
     )
     select ${byAgent ? sql`c.agent, coalesce(u.name, c.agent) as agent_name,` : sql``}
            count(*)::int as contacts,
            count(*) filter (where result <> 'no-answer' and result <> 'wrong-number')::int as reached,
            count(*) filter (where result = 'promise-to-pay')::int as promises,
-           count(*) filter (where result = 'promise-to-pay' and paid >= promise_amount)::int as promises_kept,
+           count(*) filter (where outcome = 'kept')::int as promises_kept,
+           count(*) filter (where outcome = 'broken')::int as promises_broken,
+           count(*) filter (where outcome = 'pending')::int as promises_pending,
            coalesce(sum(promise_amount), 0)::text as promised,
            coalesce(sum(least(paid, promise_amount)) filter (where result = 'promise-to-pay'), 0)::text as collected_on_promises,
-           ${ratio("count(*) filter (where result = 'promise-to-pay' and paid >= promise_amount)", "count(*) filter (where result = 'promise-to-pay')")}::text as promise_kept_rate
+           ${ratio("count(*) filter (where outcome = 'kept')", "count(*) filter (where result = 'promise-to-pay')")}::text as promise_kept_rate
     from c ${byAgent ? sql`left join users u on u.id = c.agent_id group by c.agent, u.name order by 2, 1` : sql``}`.execute(db);
-  const columns = ['contacts', 'reached', 'promises', 'promises_kept', 'promised', 'collected_on_promises', 'promise_kept_rate'];
+  const columns = ['contacts', 'reached', 'promises', 'promises_kept', 'promises_broken', 'promises_pending', 'promised', 'collected_on_promises', 'promise_kept_rate'];
   return { columns: byAgent ? ['agent', 'agent_name', ...columns] : columns, rows: r.rows };
 }
 

@@ -5,12 +5,13 @@ import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
 import { findDecision, takeDecision } from '../decisions/decision-service.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
-import { IdParamSchema } from './schemas.ts';
+import { IdParamSchema, UuidSchema } from './schemas.ts';
 import { boundedObject, DateSchema, ProductCodeSchema, VersionNumberSchema } from './servicing-schemas.ts';
 
 export const DecisionSchema = z
   .object({
     id: z.string(),
+    clientId: z.string().nullable(),
     productVersion: z.number().int(),
     expiresOn: z.string().openapi({ description: 'Last day a loan may be opened from the offer' }),
     createdAt: z.string(),
@@ -31,6 +32,7 @@ const NewDecisionSchema = z
     version: VersionNumberSchema.optional().openapi({ description: 'Default: the latest published version' }),
     application: boundedObject("The applicant's data, as the product's `input` block declares it"),
     asOf: DateSchema.optional().openapi({ description: "Decision date; default today in the lender's time zone" }),
+    clientId: UuidSchema.optional().openapi({ description: 'The client the application is for (422 when there is no such client)' }),
   })
   .openapi('NewDecision');
 
@@ -50,7 +52,7 @@ export const decisionsRoutes = newRouter()
       const body = c.req.valid('json');
       const decision = await takeDecision(
         c.get('db'),
-        { product: body.product, version: body.version, application: body.application, asOf: body.asOf ?? c.get('clock').today() },
+        { product: body.product, version: body.version, application: body.application, asOf: body.asOf ?? c.get('clock').today(), clientId: body.clientId },
         { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') },
       );
       return c.json({ decision } as never, 201);

@@ -2,8 +2,10 @@
 // (JSON, or CSV with `Accept: text/csv` or `?format=csv`).
 import { createRoute, z } from '@hono/zod-openapi';
 import { ValidationError } from '../errors.ts';
+import { csvText, wantsCsv } from '../http/csv.ts';
 import { errorResponses, guarded, jsonResponse, newRouter } from '../http/openapi.ts';
 import { journalPage, listAccounts, rangeTotals, trialBalance, type JournalRow } from '../ledger/ledger.repository.ts';
+import { UuidSchema } from './schemas.ts';
 import { DateSchema } from './servicing-schemas.ts';
 
 const RangeQuery = {
@@ -21,36 +23,26 @@ const JournalQuery = z.strictObject({
     .openapi({ param: { name: 'after', in: 'query' } }),
   limit: z.coerce.number().int().min(1).max(10_000).default(500).openapi({ param: { name: 'limit', in: 'query' } }),
   format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
+  loanId: UuidSchema.optional().openapi({ param: { name: 'loanId', in: 'query' }, description: "Only this loan's entries; `from` then defaults to the loan's first day" }),
 });
 
-function rangeOf(query: { from?: string | undefined; to?: string | undefined }, today: string): { from: string; to: string } {
+/** Before any loan's first day: the default `from` of one loan's journal (its whole life). */
+const BEFORE_ANY_LOAN = '1900-01-01';
+
+function rangeOf(query: { from?: string | undefined; to?: string | undefined }, today: string, defaultFrom?: string): { from: string; to: string } {
   const to = query.to ?? today;
-  const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+  const from = query.from ?? defaultFrom ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw new ValidationError([{ path: 'from', message: `must not be after \`to\` (${to})` }], 'the request query is not valid');
   return { from, to };
 }
 
-const CSV_HEADER = 'entry_id,entry_date,description,currency,loan_id,loan_event_seq,line_no,account_code,debit,credit,created_at,created_by';
-
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // Quote when needed; neutralize spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+const CSV_HEADER = ['entry_id', 'entry_date', 'description', 'currency', 'loan_id', 'loan_event_seq', 'line_no', 'account_code', 'debit', 'credit', 'created_at', 'created_by'];
 
 function journalCsv(entries: readonly JournalRow[]): string {
-  const rows = [CSV_HEADER];
-  for (const e of entries) {
-    for (const l of e.lines) {
-      rows.push(
-        [e.id, e.entry_date, e.description, e.currency, e.loan_id, e.loan_event_seq, l.line_no, l.account_code, l.debit, l.credit, e.created_at, e.created_by]
-          .map(csvCell)
-          .join(','),
-      );
-    }
-  }
-  return rows.join('\r\n') + '\r\n';
+  return csvText(
+    CSV_HEADER,
+    entries.flatMap((e) => e.lines.map((l) => [e.id, e.entry_date, e.description, e.currency, e.loan_id, e.loan_event_seq, l.line_no, l.account_code, l.debit, l.credit, e.created_at, e.created_by])),
+  );
 }
 
 const AmountsSchema = z.string().openapi({ description: 'Decimal string' });
@@ -120,7 +112,7 @@ export const ledgerRoutes = newRouter()
       path: '/journal',
       tags: ['ledger'],
       summary: 'Journal entries with their lines, by date (JSON, or CSV one line per row)',
-      description: 'CSV with `Accept: text/csv` or `?format=csv`. Page with `limit` and `after` (`nextAfter` of the previous page).',
+      description: 'CSV with `Accept: text/csv` or `?format=csv`. Page with `limit` and `after` (`nextAfter` of the previous page). `loanId` keeps one loan\'s entries.',
       ...guarded('ledger:read'),
       request: { query: JournalQuery },
       responses: {
@@ -155,13 +147,12 @@ export const ledgerRoutes = newRouter()
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const { from, to } = rangeOf(query, c.get('clock').today());
+      const { from, to } = rangeOf(query, c.get('clock').today(), query.loanId ? BEFORE_ANY_LOAN : undefined);
       const after = query.after ? { date: query.after.slice(0, 10), id: query.after.slice(11) } : undefined;
-      const entries = await journalPage(c.get('db'), { from, to, after, limit: query.limit });
+      const entries = await journalPage(c.get('db'), { from, to, after, limit: query.limit, loanId: query.loanId });
       const last = entries.length === query.limit ? entries.at(-1) : undefined;
       const nextAfter = last ? `${last.entry_date}/${last.id}` : null;
-      const wantsCsv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/i.test(c.req.header('accept') ?? ''));
-      if (wantsCsv) {
+      if (wantsCsv(query.format, c.req.header('accept'))) {
         const headers: Record<string, string> = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="journal-${from}-${to}.csv"` };
         if (nextAfter) headers['x-next-after'] = nextAfter;
         return c.body(journalCsv(entries), 200, headers) as never;

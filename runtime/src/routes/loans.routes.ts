@@ -6,6 +6,7 @@ import { generateSchedule, type LoanTerms } from '@plazo/engine';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
 import type { ContextVariables } from '../http/app-env.ts';
+import { csvText, wantsCsv } from '../http/csv.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { versionLabel } from '../products/product-versions.ts';
 import { listLoans } from '../servicing/loan.repository.ts';
@@ -38,13 +39,16 @@ import {
   VersionNumberSchema,
 } from './servicing-schemas.ts';
 
+const LoanStatusSchema = z.enum(['pending', 'active', 'paid-off', 'written-off', 'cancelled']);
+
 const LoanSchema = z
   .object({
     id: z.string(),
     product: z.object({ code: z.string(), version: z.number().int() }),
     decisionId: z.string().nullable(),
+    clientId: z.string().nullable().openapi({ description: 'The client (issue 14); null for loans opened without one' }),
     externalRef: z.string().nullable(),
-    status: z.enum(['pending', 'active', 'paid-off', 'written-off', 'cancelled']),
+    status: LoanStatusSchema,
     currency: z.string(),
     principal: z.string(),
     terms: z.record(z.string(), z.unknown()),
@@ -76,13 +80,17 @@ const ExternalRefSchema = z.string().min(1).max(200).optional();
 const ReferenceSchema = z.string().min(1).max(200).optional();
 const ReasonSchema = z.string().min(1).max(1000).optional();
 
-const OpenFromDecisionSchema = z.strictObject({ decisionId: UuidSchema, externalRef: ExternalRefSchema }).openapi('OpenLoan');
+const ClientIdSchema = UuidSchema.optional().openapi({ description: 'The client the loan is for (422 when there is no such client)' });
+const OpenFromDecisionSchema = z
+  .strictObject({ decisionId: UuidSchema, externalRef: ExternalRefSchema, clientId: ClientIdSchema.openapi({ description: "The client the loan is for; default the decision's client (422 when unknown or another than the decision's)" }) })
+  .openapi('OpenLoan');
 const ImportLoanSchema = z
   .strictObject({
     product: ProductCodeSchema,
     version: VersionNumberSchema.optional(),
     terms: boundedObject('LoanTerms (DESIGN.md), validated by the engine'),
     externalRef: ExternalRefSchema.openapi({ description: "The loan's id in the system it comes from" }),
+    clientId: ClientIdSchema,
   })
   .openapi('ImportLoan');
 const DisbursementSchema = z.strictObject({ reference: ReferenceSchema }).openapi('Disbursement');
@@ -105,12 +113,41 @@ const RestructureSchema = z
   .openapi('Restructure');
 const WriteOffSchema = z.strictObject({ date: DateSchema.optional(), reason: ReasonSchema }).openapi('WriteOff');
 
-const ListQuery = z.strictObject({
-  product: ProductCodeSchema.optional().openapi({ param: { name: 'product', in: 'query' } }),
-  status: z.enum(['pending', 'active', 'paid-off', 'written-off', 'cancelled']).optional().openapi({ param: { name: 'status', in: 'query' } }),
-  after: UuidSchema.optional().openapi({ param: { name: 'after', in: 'query' }, description: 'The last id of the previous page' }),
-  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
-});
+const DaysPastDueSchema = z.coerce.number().int().min(0).max(100_000);
+const ListQuery = z
+  .strictObject({
+    product: ProductCodeSchema.optional().openapi({ param: { name: 'product', in: 'query' } }),
+    status: LoanStatusSchema.optional().openapi({ param: { name: 'status', in: 'query' } }),
+    stage: z.string().min(1).max(100).optional().openapi({ param: { name: 'stage', in: 'query' }, description: 'Collection stage on the last end of day' }),
+    dpdMin: DaysPastDueSchema.optional().openapi({ param: { name: 'dpdMin', in: 'query' }, description: 'At least these days past due on the last end of day' }),
+    dpdMax: DaysPastDueSchema.optional().openapi({ param: { name: 'dpdMax', in: 'query' }, description: 'At most these days past due on the last end of day' }),
+    externalRef: z.string().min(1).max(200).optional().openapi({ param: { name: 'externalRef', in: 'query' } }),
+    openedFrom: DateSchema.optional().openapi({ param: { name: 'openedFrom', in: 'query' }, description: 'Opened on or after' }),
+    openedTo: DateSchema.optional().openapi({ param: { name: 'openedTo', in: 'query' }, description: 'Opened on or before' }),
+    after: UuidSchema.optional().openapi({ param: { name: 'after', in: 'query' }, description: 'The last id of the previous page' }),
+    limit: z.coerce.number().int().min(1).max(5000).default(50).openapi({ param: { name: 'limit', in: 'query' }, description: 'Up to 500 in JSON, 5000 in CSV' }),
+    format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
+  })
+  .superRefine((q, ctx) => {
+    if (q.dpdMin !== undefined && q.dpdMax !== undefined && q.dpdMin > q.dpdMax) ctx.addIssue({ code: 'custom', path: ['dpdMin'], message: 'must not be more than `dpdMax`' });
+    if (q.openedFrom !== undefined && q.openedTo !== undefined && q.openedFrom > q.openedTo) ctx.addIssue({ code: 'custom', path: ['openedFrom'], message: 'must not be after `openedTo`' });
+    if (q.format !== 'csv' && q.limit > 500) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'at most 500 in JSON (5000 with `format=csv`)' });
+  });
+const ServicingSummarySchema = z
+  .object({
+    asOf: z.string().openapi({ description: 'The last end of day closed for the loan' }),
+    daysPastDue: z.number().int(),
+    stage: z.string().nullable(),
+    totalOutstanding: z.string(),
+    overdueTotal: z.string(),
+  })
+  .nullable()
+  .openapi('LoanServicingSummary', { description: 'What the last end of day said; null before its first close' });
+const LoanListItemSchema = LoanSchema.extend({ servicing: ServicingSummarySchema }).openapi('LoanListItem');
+const LOANS_CSV_HEADER = [
+  'loan_id', 'external_ref', 'product', 'version', 'status', 'currency', 'principal', 'outstanding_principal', 'opened_on', 'disbursed_on', 'closed_on',
+  'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total',
+];
 const AsOfQuery = z.strictObject({ asOf: DateSchema.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Default today' }) });
 const PayoffQuery = z.strictObject({ date: DateSchema.optional().openapi({ param: { name: 'date', in: 'query' }, description: 'Default today' }) });
 const PaymentParams = z.object({
@@ -148,7 +185,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json({ loan: await openLoanFromDecision(c.get('db'), body.decisionId, body.externalRef ?? null, ctxOf(c)) }, 201);
+      return c.json({ loan: await openLoanFromDecision(c.get('db'), body.decisionId, body.externalRef ?? null, ctxOf(c), body.clientId) }, 201);
     },
   )
   .openapi(
@@ -163,7 +200,7 @@ export const loansRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const loan = await openLoanFromTerms(c.get('db'), { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null }, ctxOf(c));
+      const loan = await openLoanFromTerms(c.get('db'), { product: body.product, version: body.version, terms: body.terms, externalRef: body.externalRef ?? null, clientId: body.clientId }, ctxOf(c));
       return c.json({ loan }, 201);
     },
   )
@@ -172,15 +209,36 @@ export const loansRoutes = newRouter()
       method: 'get',
       path: '/',
       tags: ['loans'],
-      summary: 'List loans, newest last, a page at a time (keyset on id)',
+      summary: 'List loans, newest last, a page at a time (keyset on id), filtered; JSON or CSV',
+      description:
+        'Days past due and stage are those of the last end of day (`servicing`); a loan never closed matches neither filter. CSV (one row per loan) with `?format=csv` or `Accept: text/csv`; the next page\'s `after` is then in the `X-Next-After` header.',
       ...guarded('loans:read'),
       request: { query: ListQuery },
-      responses: { 200: jsonResponse(z.object({ loans: z.array(LoanSchema), nextAfter: z.string().nullable() }), 'A page of loans'), ...errorResponses(401, 403, 422) },
+      responses: {
+        200: {
+          description: 'A page of loans',
+          content: {
+            'application/json': { schema: z.object({ loans: z.array(LoanListItemSchema), nextAfter: z.string().nullable() }) },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...errorResponses(401, 403, 422),
+      },
     }),
     async (c) => {
-      const query = c.req.valid('query');
+      const { format, ...query } = c.req.valid('query');
       const page = await listLoans(c.get('db'), query);
-      return c.json({ loans: page.loans.map((l) => loanView(l, { code: l.code, version: l.version })), nextAfter: page.nextAfter }, 200);
+      const loans = page.loans.map((l) => ({ ...loanView(l, { code: l.code, version: l.version }), servicing: l.servicing }));
+      if (wantsCsv(format, c.req.header('accept'))) {
+        const rows = loans.map((l) => [
+          l.id, l.externalRef, l.product.code, l.product.version, l.status, l.currency, l.principal, l.outstandingPrincipal, l.openedOn, l.disbursedOn, l.closedOn,
+          l.servicing?.asOf, l.servicing?.daysPastDue, l.servicing?.stage, l.servicing?.totalOutstanding, l.servicing?.overdueTotal,
+        ]);
+        const headers: Record<string, string> = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="loans-${c.get('clock').today()}.csv"` };
+        if (page.nextAfter) headers['x-next-after'] = page.nextAfter;
+        return c.body(csvText(LOANS_CSV_HEADER, rows), 200, headers) as never;
+      }
+      return c.json({ loans, nextAfter: page.nextAfter }, 200);
     },
   )
   .openapi(

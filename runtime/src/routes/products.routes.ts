@@ -1,17 +1,18 @@
 // /api/v1/products: drafts (create, edit, check), immutable published versions (publish,
-// list, get, diff) and retirement.
+// list, get, diff), the impact of publishing the draft, and retirement.
 import type { ContextVariables } from '../http/app-env.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf, personOf } from '../auth/principal.ts';
-import { NotFoundError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { jsonDiff } from '../products/json-diff.ts';
-import { editableSectionsFor } from '../auth/permissions.ts';
+import { editableSectionsFor, roleHasPermission } from '../auth/permissions.ts';
 import { actorNames } from '../products/actor-names.ts';
 import { PART_KINDS, type PartKind } from '@plazo/dsl/parts';
 import { actorsOf, createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
+import { DEFAULT_IMPACT_DECISIONS, draftImpact, MAX_IMPACT_DECISIONS } from '../products/product-impact.ts';
 import type { NewProductOrigin } from '../products/new-product-source.ts';
 import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';
 import { findDraft, findLatestVersion, findProductByCode, findVersion, listProductsWithLatest, listVersions } from '../repositories/product.repository.ts';
@@ -174,6 +175,89 @@ const DiffQuery = z.strictObject({
   from: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'from', in: 'query' }, example: 1 }),
   to: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'to', in: 'query' }, example: 2 }),
 });
+
+const ImpactQuery = z.object({
+  decisions: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_IMPACT_DECISIONS)
+    .default(DEFAULT_IMPACT_DECISIONS)
+    .openapi({ param: { name: 'decisions', in: 'query' }, description: `How many of the product's last stored decisions to replay (default ${DEFAULT_IMPACT_DECISIONS}, at most ${MAX_IMPACT_DECISIONS})`, example: 200 }),
+});
+const ImpactOutcomeSchema = z.enum(['approve', 'refer', 'decline', 'invalid']);
+const ImpactSideSchema = z.object({
+  outcome: ImpactOutcomeSchema,
+  band: z.string().nullable(),
+  score: z.string().nullable(),
+  amount: z.string().nullable().openapi({ description: 'Offered amount' }),
+  annualRate: z.string().nullable(),
+  installment: z.string().nullable(),
+  cat: z.string().nullable().openapi({ description: 'CAT in percent, one decimal' }),
+  reasons: z.array(z.string()),
+});
+const ImpactRowSchema = z
+  .object({
+    id: z.string().openapi({ description: "The product test's name, or the stored decision's id" }),
+    source: z.enum(['sample', 'decision']),
+    asOf: z.string(),
+    before: ImpactSideSchema,
+    after: ImpactSideSchema,
+    outcomeChanged: z.boolean(),
+    amountChange: z.string().nullable(),
+    rateChange: z.string().nullable(),
+    catChange: z.string().nullable(),
+    changed: z.boolean(),
+  })
+  .openapi('ImpactRow', { description: 'One application under the published version (`before`) and the draft (`after`); changes are after − before' });
+const ImpactSummarySchema = z
+  .object({
+    applications: z.number().int(),
+    changed: z.number().int(),
+    outcomeChanges: z.number().int(),
+    flips: z.array(z.object({ from: ImpactOutcomeSchema, to: ImpactOutcomeSchema, count: z.number().int() })),
+    amountChanges: z.number().int(),
+    rateChanges: z.number().int(),
+    catChanges: z.number().int(),
+    offeredBefore: z.string(),
+    offeredAfter: z.string(),
+  })
+  .openapi('ImpactSummary');
+const ScheduleSideSchema = z.union([z.object({ annualRate: z.string(), installment: z.string(), totalToPay: z.string(), cat: z.string() }), z.object({ error: z.string() })]);
+const ImpactResponseSchema = z
+  .object({
+    code: z.string(),
+    draft: z.object({ revision: z.number().int(), irHash: z.string() }),
+    published: z.object({ version: z.number().int(), irHash: z.string() }).nullable(),
+    tests: z.object({
+      passed: z.number().int(),
+      failed: z.number().int(),
+      total: z.number().int(),
+      failing: z.array(z.object({ index: z.number().int(), name: z.string(), status: z.enum(['failed', 'error']), failures: z.array(z.unknown()), errors: z.array(z.unknown()) })),
+    }),
+    warnings: z.object({ codes: z.array(z.string()).openapi({ description: 'What `acknowledgeWarnings.codes` must be to publish' }), warnings: z.array(DiagnosticSchema) }),
+    impact: z
+      .object({
+        asOf: z.string().openapi({ description: "Disbursement date of the representative loans (today)" }),
+        samples: z.object({ summary: ImpactSummarySchema, applications: z.array(ImpactRowSchema) }),
+        decisions: z.object({ requested: z.number().int(), summary: ImpactSummarySchema, changed: z.array(ImpactRowSchema).openapi({ description: 'Only the replayed decisions that change' }) }),
+        schedules: z.array(
+          z.object({
+            loan: z.object({
+              amount: z.enum(['min', 'typical', 'max']),
+              term: z.enum(['shortest', 'longest']),
+              request: z.object({ amount: z.string(), payments: z.number().int(), frequency: z.unknown() }),
+              band: z.string().nullable(),
+            }),
+            before: ScheduleSideSchema,
+            after: ScheduleSideSchema,
+            changed: z.boolean(),
+          }),
+        ),
+      })
+      .nullable(),
+  })
+  .openapi('ProductImpact');
 
 function ctxOf(c: ContextVariables) {
   const principal = principalOf(c);
@@ -443,6 +527,27 @@ export const productsRoutes = newRouter()
         },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}/impact',
+      tags: ['products'],
+      summary: 'What publishing the draft would change: who flips, amounts, rates and CAT, tests and warnings',
+      description:
+        "Compiles the draft and the latest published version and replays under both the product tests' applicants and the applications of the product's last `decisions` stored decisions (each on its own date): outcome flips by direction, offered amount, rate and CAT changes. Also the representative loans (smallest, typical and largest amount at the shortest and longest term) priced under both, the draft's test results and the warnings its publisher must acknowledge. Needs `decisions:read` as well as `products:read` (it reads stored applications). Without a published version `impact` is null. 422 `draft-has-errors` when the draft does not compile.",
+      ...guarded('decisions:read'),
+      request: { params: CodeParams, query: ImpactQuery },
+      responses: { 200: jsonResponse(ImpactResponseSchema, 'The impact report'), ...errorResponses(401, 403, 404, 422, 503) },
+    }),
+    async (c) => {
+      const { role } = principalOf(c);
+      if (!roleHasPermission(role, 'products:read')) throw new ForbiddenError('products:read', role);
+      const { code } = c.req.valid('param');
+      const { decisions } = c.req.valid('query');
+      const report = await draftImpact(c.get('db'), code, { decisions, asOf: c.get('clock').today(), lints: c.get('config').lints });
+      return c.json(report as z.infer<typeof ImpactResponseSchema>, 200);
     },
   )
   .openapi(

@@ -71,7 +71,7 @@ export const reportsRoutes = newRouter().openapi(
         const to = q.to ?? today;
         const from = q.from ?? addDays(to, -30);
         if (from > to) throw new ValidationError([{ path: 'from', message: `must not be after \`to\` (${to})` }], 'the request query is not valid');
-        table = await collectionsReport(db, from, to, { timeZone: c.get('config').timeZone, byAgent: q.by === 'agent' });
+        table = await collectionsReport(db, from, to, { timeZone: c.get('config').timeZone, today, byAgent: q.by === 'agent' });
         break;
       }
       case 'cash-flow':

@@ -33,6 +33,7 @@ import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } 
 import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
+import { requireClient } from '../clients/clients.repository.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
 import { checkpointJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
 import { restoreCheckpoint } from '../eod/stored-checkpoint.ts';
@@ -60,6 +61,7 @@ export function loanView(row: LoanRow, label: { code: string; version: number })
     id: row.id,
     product: { code: label.code, version: label.version },
     decisionId: row.decision_id,
+    clientId: row.client_id,
     externalRef: row.external_ref,
     status: row.status,
     currency: row.currency,
@@ -86,7 +88,7 @@ function checkLedgerScale(terms: LoanTerms, path: string): void {
 
 async function insertLoan(
   db: Kysely<Database>,
-  input: { versionId: string; code: string; version: number; ir: ProductIR; terms: LoanTerms; decisionId: string | null; externalRef: string | null },
+  input: { versionId: string; code: string; version: number; ir: ProductIR; terms: LoanTerms; decisionId: string | null; externalRef: string | null; clientId: string | null },
   ctx: LoanWriteContext,
 ) {
   const row = {
@@ -95,6 +97,7 @@ async function insertLoan(
     product_code: input.code,
     decision_id: input.decisionId,
     external_ref: input.externalRef,
+    client_id: input.clientId,
     terms: JSON.stringify(input.terms),
     status: 'pending' as const,
     currency: input.ir.currency,
@@ -108,6 +111,7 @@ async function insertLoan(
   };
   try {
     const inserted = await db.transaction().execute(async (tx) => {
+      if (input.clientId !== null) await requireClient(tx, input.clientId);
       const loan = await tx.insertInto('loans').values(row).returningAll().executeTakeFirstOrThrow();
       await appendAudit(tx, {
         actor: ctx.actor,
@@ -115,7 +119,7 @@ async function insertLoan(
         entityType: 'loan',
         entityId: loan.id,
         before: null,
-        after: { id: loan.id, productVersionId: loan.product_version_id, decisionId: loan.decision_id, externalRef: loan.external_ref, terms: input.terms },
+        after: { id: loan.id, productVersionId: loan.product_version_id, decisionId: loan.decision_id, clientId: loan.client_id, externalRef: loan.external_ref, terms: input.terms },
         details: { product: input.code, version: input.version, principal: input.terms.principal, ...(input.decisionId ? { decisionId: input.decisionId } : {}) },
         requestId: ctx.requestId ?? null,
         at: ctx.at,
@@ -135,7 +139,7 @@ async function insertLoan(
  * approval the runtime does not record yet), `decision-expired` (older than the offer validity),
  * `decision-used` (a loan exists for it), `product-retired`.
  */
-export async function openLoanFromDecision(db: Kysely<Database>, decisionId: string, externalRef: string | null, ctx: LoanWriteContext) {
+export async function openLoanFromDecision(db: Kysely<Database>, decisionId: string, externalRef: string | null, ctx: LoanWriteContext, clientId?: string) {
   const decision = await db.selectFrom('decisions').selectAll().where('id', '=', decisionId).executeTakeFirst();
   if (!decision) throw new NotFoundError('decision', decisionId);
   const record = decision.decision as unknown as Decision;
@@ -153,24 +157,27 @@ export async function openLoanFromDecision(db: Kysely<Database>, decisionId: str
     throw new ConflictError('decision-expired', `the offer expired on ${expiresOn}: decide again`, { decisionId, expiresOn });
   }
   if (!record.offer) throw new ConflictError('decision-without-offer', 'the decision carries no offer', { decisionId });
+  if (clientId !== undefined && decision.client_id !== null && clientId !== decision.client_id) {
+    throw new ValidationError([{ path: 'clientId', message: `the decision was taken for client \`${decision.client_id}\`` }]);
+  }
   const label = await versionLabel(db, decision.product_version_id);
   const pinned = await resolveVersion(db, label.code, label.version, { forNewBusiness: true });
   const terms = record.offer.terms;
   checkLedgerScale(terms, 'decisionId');
-  return insertLoan(db, { versionId: pinned.id, code: pinned.code, version: pinned.version, ir: pinned.ir, terms, decisionId, externalRef }, ctx);
+  return insertLoan(db, { versionId: pinned.id, code: pinned.code, version: pinned.version, ir: pinned.ir, terms, decisionId, externalRef, clientId: clientId ?? decision.client_id }, ctx);
 }
 
 /** Opens a loan on explicit terms (a migration from another system), pinned to a product version. */
 export async function openLoanFromTerms(
   db: Kysely<Database>,
-  input: { product: string; version?: number | undefined; terms: unknown; externalRef: string | null },
+  input: { product: string; version?: number | undefined; terms: unknown; externalRef: string | null; clientId?: string | undefined },
   ctx: LoanWriteContext,
 ) {
   const pinned = await resolveVersion(db, input.product, input.version, { forNewBusiness: true });
   const terms = withEngineInput(() => parseLoanTerms(input.terms), { prefix: 'terms', message: 'the loan terms are not valid' });
   withEngineInput(() => generateSchedule(terms), { prefix: 'terms', message: 'the loan terms are not valid' });
   checkLedgerScale(terms, 'terms.decimals');
-  return insertLoan(db, { versionId: pinned.id, code: pinned.code, version: pinned.version, ir: pinned.ir, terms, decisionId: null, externalRef: input.externalRef }, ctx);
+  return insertLoan(db, { versionId: pinned.id, code: pinned.code, version: pinned.version, ir: pinned.ir, terms, decisionId: null, externalRef: input.externalRef, clientId: input.clientId ?? null }, ctx);
 }
 
 /** A loan with its product version's IR; 404 when absent. */

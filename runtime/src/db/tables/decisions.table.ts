@@ -1,5 +1,5 @@
 // Decisions taken on applications, pinned to the product version that took them.
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { ActorRef, IsoDate, Json, StoredJson, Timestamp } from './columns.ts';
 
 export type DecisionOutcome = 'approve' | 'refer' | 'decline';
@@ -12,6 +12,8 @@ export interface DecisionsTable {
   decision: Json<StoredJson>;
   outcome: DecisionOutcome;
   decided_on: IsoDate;
+  /** The client the application or loan is for (issue 14); null before clients existed. */
+  client_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   created_by: ActorRef;
 }

@@ -12,6 +12,8 @@ export interface LoansTable {
   product_code: string | null;
   decision_id: string | null;
   external_ref: string | null;
+  /** The client the application or loan is for (issue 14); null before clients existed. */
+  client_id: ColumnType<string | null, string | null | undefined, string | null>;
   terms: Json<StoredJson>;
   status: LoanStatus;
   currency: string;

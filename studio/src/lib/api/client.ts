@@ -4,6 +4,7 @@
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
+import type { ImpactRow, ImpactSummary, LoanState, Schedule, ScheduleChange } from '@plazo/engine';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -130,6 +131,21 @@ export interface DiffLine {
   readonly text: string;
 }
 
+/** `GET /products/{code}/impact`: what publishing the draft would change (runtime README, *Impact before publishing*). */
+export interface ProductImpact {
+  readonly code: string;
+  readonly draft: { readonly revision: number; readonly irHash: string };
+  readonly published: { readonly version: number; readonly irHash: string } | null;
+  readonly tests: { readonly passed: number; readonly failed: number; readonly total: number; readonly failing: readonly { readonly index: number; readonly name: string; readonly status: 'failed' | 'error' }[] };
+  readonly warnings: { readonly codes: readonly string[]; readonly warnings: readonly { readonly code: string; readonly message: string }[] };
+  readonly impact: {
+    readonly asOf: string;
+    readonly samples: { readonly summary: ImpactSummary; readonly applications: readonly ImpactRow[] };
+    readonly decisions: { readonly requested: number; readonly summary: ImpactSummary; readonly changed: readonly ImpactRow[] };
+    readonly schedules: readonly ScheduleChange[];
+  } | null;
+}
+
 export interface VersionDiff {
   readonly from: number;
   readonly to: number;
@@ -145,23 +161,32 @@ export interface ReportTable {
   readonly rows: readonly Record<string, string | number | null>[];
 }
 
-/** One collection queue and stage (`GET /api/v1/collections/queues`). */
+/** One collection queue and stage (`GET /api/v1/collections/queues`); queue null: a stage without a queue (often castigo). */
 export interface CollectionQueue {
-  readonly queue: string;
+  readonly queue: string | null;
   readonly stage: string | null;
   readonly loans: number;
+  /** How many of them are written off (what is left to recover). */
+  readonly written_off?: number;
   readonly overdue: string;
   readonly outstanding: string;
   readonly avg_dpd: string;
   readonly max_dpd: number;
   readonly assigned: number;
+  /** The stage writes loans off (castigo). */
+  readonly write_off_stage?: boolean;
 }
+
+/** Outcome of a promise to pay: paid in full by its date, its date passed without that, or still open. */
+export type PromiseOutcome = 'kept' | 'broken' | 'pending';
 
 /** A loan in a collection queue (`GET /api/v1/collections/queues/{queue}/loans`). */
 export interface QueueLoan {
   readonly loan_id: string;
   readonly external_ref: string | null;
   readonly product_code: string;
+  /** `active`, or `written-off` (in its product's write-off stage, castigo). */
+  readonly status?: string;
   readonly stage: string | null;
   readonly days_past_due: number;
   readonly overdue_total: string;
@@ -174,7 +199,154 @@ export interface QueueLoan {
   readonly agent_name: string | null;
   readonly last_contact_at: string | null;
   readonly last_contact_result: string | null;
+  /** The latest promise to pay, what was paid on it and its outcome. */
+  readonly promise_date?: string | null;
+  readonly promise_amount?: string | null;
+  readonly promise_paid?: string | null;
+  readonly promise_outcome?: PromiseOutcome | null;
+  readonly restructuring_offer?: boolean;
+  readonly write_off_stage?: boolean;
 }
+
+/** Filters of a queue's loans; absent ones filter nothing. */
+export interface QueueFilters {
+  readonly assigned?: 'me' | 'nobody';
+  readonly agent?: string;
+  readonly dpdMin?: number;
+  readonly dpdMax?: number;
+  readonly promise?: PromiseOutcome | 'none';
+  readonly stage?: string;
+}
+
+export const CONTACT_CHANNELS = ['phone', 'sms', 'whatsapp', 'email', 'visit', 'other'] as const;
+export const CONTACT_RESULTS = ['no-answer', 'wrong-number', 'contacted', 'promise-to-pay', 'refused', 'paid', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
+
+/** A contact with a loan's customer (`GET /api/v1/collections/loans/{id}/contacts`), newest first. */
+export interface CollectionContact {
+  readonly id: string;
+  readonly agent_name: string | null;
+  readonly channel: ContactChannel;
+  readonly result: ContactResult;
+  readonly notes: string | null;
+  readonly promise_amount: string | null;
+  readonly promise_date: string | null;
+  readonly promise_paid: string | null;
+  readonly promise_outcome: PromiseOutcome | null;
+  readonly contacted_at: string;
+  /** Its business date in the institution's time zone. */
+  readonly contacted_on: string;
+}
+
+/** What logging a contact sends: money as decimal strings, `contactedAt` ISO-8601 with offset. */
+export interface ContactInput {
+  readonly channel: ContactChannel;
+  readonly result: ContactResult;
+  readonly notes?: string;
+  readonly contactedAt?: string;
+  readonly promiseAmount?: string;
+  readonly promiseDate?: string;
+}
+
+/** The query string of queue filters (without `?`), in a stable order. */
+export function queueQuery(filters: QueueFilters, extra: Readonly<Record<string, string>> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v !== undefined && v !== '') q.set(k, String(v));
+  return q.toString();
+}
+
+/** Where a queue's loans download as CSV (every loan passing the filters). */
+export function queueCsvUrl(queue: string, filters: QueueFilters): string {
+  return `/api/v1/collections/queues/${encodeURIComponent(queue)}/loans?${queueQuery(filters, { format: 'csv' })}`;
+}
+
+/** Where a portfolio report downloads as CSV. */
+export function reportCsvUrl(name: ReportName): string {
+  return `/api/v1/reports/${encodeURIComponent(name)}?format=csv`;
+}
+
+// ── loans (the loans list and the loan page)
+export type LoanStatus = 'pending' | 'active' | 'paid-off' | 'written-off' | 'cancelled';
+
+/** A loan as `GET /api/v1/loans/{id}` and the list return it (money as decimal strings). */
+export interface Loan {
+  readonly id: string;
+  readonly product: { readonly code: string; readonly version: number };
+  readonly decisionId: string | null;
+  readonly externalRef: string | null;
+  readonly status: LoanStatus;
+  readonly currency: string;
+  readonly principal: string;
+  readonly terms: Readonly<Record<string, unknown>>;
+  readonly openedOn: string;
+  readonly disbursedOn: string | null;
+  readonly closedOn: string | null;
+  readonly outstandingPrincipal: string;
+  readonly creditBalance: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/** A row of the loans list: the loan and what its last end of day found (null before the first). */
+export interface LoanListItem extends Loan {
+  readonly servicing: { readonly asOf: string; readonly daysPastDue: number; readonly stage: string | null; readonly totalOutstanding: string; readonly overdueTotal: string } | null;
+}
+
+/** The loans list's filters (`GET /api/v1/loans`). */
+export interface LoanFilter {
+  readonly status?: LoanStatus | undefined;
+  readonly product?: string | undefined;
+  readonly stage?: string | undefined;
+  readonly dpdMin?: number | undefined;
+  readonly dpdMax?: number | undefined;
+  readonly externalRef?: string | undefined;
+  readonly openedFrom?: string | undefined;
+  readonly openedTo?: string | undefined;
+}
+
+export interface LoanEventRecord {
+  readonly seq: number;
+  readonly kind: string;
+  readonly date: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/** `GET /api/v1/loans/{id}`: the loan, its original schedule, the engine's state today (null while pending) and its events. */
+export interface LoanDetail {
+  readonly loan: Loan;
+  readonly schedule: Schedule;
+  readonly state: LoanState | null;
+  readonly events: readonly LoanEventRecord[];
+}
+
+/** A journal entry of the ledger with its lines. */
+export interface JournalEntry {
+  readonly id: string;
+  readonly date: string;
+  readonly description: string;
+  readonly currency: string;
+  readonly loanId: string | null;
+  readonly loanEventSeq: number | null;
+  readonly lines: readonly { readonly lineNo: number; readonly account: string; readonly debit: string; readonly credit: string }[];
+}
+
+/** The restructuring offer the product makes a loan at its stage today. */
+export interface RestructuringOffer {
+  readonly stage: string;
+  readonly offer: { readonly installments: number; readonly frequency: unknown; readonly annualRate: string };
+  readonly principal: string;
+  readonly cat: string;
+}
+
+/** The query string of the loans list (empty filters left out). */
+export function loanListQuery(filter: LoanFilter, extra: Readonly<Record<string, string | number | undefined>> = {}): string {
+  const entries = Object.entries({ ...filter, ...extra }).filter(([, v]) => v !== undefined && v !== '');
+  return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
+}
+// ── end loans
 
 export class ApiError extends Error {
   readonly status: number;
@@ -200,13 +372,13 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
  * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
  */
 export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '') {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetcher(`${base}/api/v1${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers: body === undefined ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
@@ -258,6 +430,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     versions: async (code: string) => (await call<{ versions: VersionSummary[] }>('GET', `/products/${enc(code)}/versions`)).versions,
     version: async (code: string, n: number) => (await call<{ version: Version }>('GET', `/products/${enc(code)}/versions/${n}`)).version,
     diff: (code: string, from: number, to: number) => call<VersionDiff>('GET', `/products/${enc(code)}/diff?from=${from}&to=${to}`),
+    /** What publishing the draft would change, replaying the last `decisions` stored decisions (runtime default 200). */
+    impact: (code: string, decisions?: number) => call<ProductImpact>('GET', `/products/${enc(code)}/impact${decisions === undefined ? '' : `?decisions=${decisions}`}`),
     /** Publishes the draft; with warnings, `acknowledgeWarnings` names exactly their codes and says why. */
     publish: (code: string, baseRevision?: number, acknowledgeWarnings?: { codes: readonly string[]; reason: string }) =>
       call<{ product: ProductRow; version: Version; warnings: unknown[] }>('POST', `/products/${enc(code)}/versions`, {
@@ -269,8 +443,30 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
       return call<ReportTable>('GET', `/reports/${enc(name)}${qs ? `?${qs}` : ''}`);
     },
     collectionQueues: async () => (await call<{ queues: CollectionQueue[] }>('GET', '/collections/queues')).queues,
-    queueLoans: (queue: string, after?: string) =>
-      call<{ queue: string; loans: QueueLoan[]; nextAfter: string | null }>('GET', `/collections/queues/${enc(queue)}/loans${after ? `?after=${enc(after)}` : ''}`),
+    queueLoans: (queue: string, after?: string, filters: QueueFilters = {}) =>
+      call<{ queue: string; loans: QueueLoan[]; nextAfter: string | null }>('GET', `/collections/queues/${enc(queue)}/loans?${queueQuery(filters, after ? { after } : {})}`),
+    /** Assigns a loan to an agent (a user's id or email; default the calling user). */
+    assignLoan: (loanId: string, agent?: string) =>
+      call<{ loanId: string; agent: string; agentName: string }>('PUT', `/collections/loans/${enc(loanId)}/assignment`, agent ? { agent } : {}),
+    loanContacts: async (loanId: string) => (await call<{ contacts: CollectionContact[] }>('GET', `/collections/loans/${enc(loanId)}/contacts`)).contacts,
+    recordContact: async (loanId: string, contact: ContactInput) => (await call<{ contact: CollectionContact }>('POST', `/collections/loans/${enc(loanId)}/contacts`, contact)).contact,
+    // ── loans
+    loans: (filter: LoanFilter, page: { after?: string; limit?: number } = {}) =>
+      call<{ loans: LoanListItem[]; nextAfter: string | null }>('GET', `/loans?${loanListQuery(filter, page)}`),
+    /** Where the browser downloads the list as CSV (same filters, up to 5,000 rows). */
+    loansCsvUrl: (filter: LoanFilter) => `${base}/api/v1/loans?${loanListQuery(filter, { format: 'csv', limit: 5000 })}`,
+    loan: (id: string) => call<LoanDetail>('GET', `/loans/${enc(id)}`),
+    /** The loan's journal entries, its whole life. */
+    loanJournal: async (id: string) => (await call<{ entries: JournalEntry[] }>('GET', `/ledger/journal?loanId=${enc(id)}&limit=10000`)).entries,
+    /** Posts a payment; `idempotencyKey` is one per payment the person means (a resend returns the first answer). */
+    registerPayment: (id: string, payment: { amount: string; date?: string; reference?: string }, idempotencyKey: string) =>
+      call<unknown>('POST', `/loans/${enc(id)}/payments`, payment, { 'idempotency-key': idempotencyKey }),
+    reversePayment: (id: string, paymentId: string, reason: string, idempotencyKey: string) =>
+      call<unknown>('POST', `/loans/${enc(id)}/payments/${enc(paymentId)}/reversal`, { reason }, { 'idempotency-key': idempotencyKey }),
+    restructuringOffer: (id: string) => call<RestructuringOffer>('GET', `/loans/${enc(id)}/restructuring-offer`),
+    acceptRestructuringOffer: (id: string, idempotencyKey: string) => call<unknown>('POST', `/loans/${enc(id)}/restructuring-offer`, {}, { 'idempotency-key': idempotencyKey }),
+    writeOff: (id: string, reason: string, idempotencyKey: string) => call<unknown>('POST', `/loans/${enc(id)}/write-off`, { reason }, { 'idempotency-key': idempotencyKey }),
+    // ── end loans
   };
 }
 

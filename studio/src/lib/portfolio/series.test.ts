@@ -72,8 +72,19 @@ describe('portfolio series', () => {
   it('totals queues across stages', () => {
     const q = (queue: string, stage: string, loans: number, overdue: string, max_dpd: number) => ({ queue, stage, loans, overdue, outstanding: '100.00', avg_dpd: '1', max_dpd, assigned: 0 });
     expect(queueTotals([q('temprana', 'a', 1, '1.10', 5), q('tardia', 'b', 3, '9', 60), q('temprana', 'c', 1, '0.90', 20)])).toEqual([
-      { queue: 'tardia', stages: ['b'], loans: 3, overdue: '9.00', outstanding: '100.00', maxDpd: 60, assigned: 0 },
-      { queue: 'temprana', stages: ['a', 'c'], loans: 2, overdue: '2.00', outstanding: '200.00', maxDpd: 20, assigned: 0 },
+      { queue: 'tardia', stages: ['b'], loans: 3, overdue: '9.00', outstanding: '100.00', maxDpd: 60, assigned: 0, writtenOff: 0, writeOffStages: [] },
+      { queue: 'temprana', stages: ['a', 'c'], loans: 2, overdue: '2.00', outstanding: '200.00', maxDpd: 20, assigned: 0, writtenOff: 0, writeOffStages: [] },
+    ]);
+  });
+
+  it('keeps castigo visible: written-off loans and stages without a queue, the latter last', () => {
+    const rows = [
+      { queue: null, stage: 'castigo', loans: 7, written_off: 2, overdue: '1', outstanding: '1', avg_dpd: '120', max_dpd: 150, assigned: 0, write_off_stage: true },
+      { queue: 'juridico', stage: 'judicial', loans: 2, written_off: 1, overdue: '1', outstanding: '1', avg_dpd: '95', max_dpd: 99, assigned: 1, write_off_stage: true },
+    ];
+    expect(queueTotals(rows).map((q) => [q.queue, q.loans, q.writtenOff, q.writeOffStages])).toEqual([
+      ['juridico', 2, 1, ['judicial']],
+      [null, 7, 2, ['castigo']],
     ]);
   });
 

@@ -158,31 +158,38 @@ export function cashFlowWeeks(cashFlow: Pick<ReportTable, 'rows'>): WeekFlow[] {
 }
 
 export interface QueueTotal {
-  readonly queue: string;
+  /** null: the loans in stages without a queue (often castigo), not worked as a queue. */
+  readonly queue: string | null;
   readonly stages: readonly string[];
   readonly loans: number;
   readonly overdue: string;
   readonly outstanding: string;
   readonly maxDpd: number;
   readonly assigned: number;
+  /** Loans written off (what is left to recover). */
+  readonly writtenOff: number;
+  /** The stages that write loans off (castigo) among `stages`. */
+  readonly writeOffStages: readonly string[];
 }
 
-/** The queues (one row per queue and stage) → one row per queue, most loans first. */
+/** The queues (one row per queue and stage) → one row per queue, most loans first; stages without a queue last. */
 export function queueTotals(queues: readonly CollectionQueue[]): QueueTotal[] {
-  const by = new Map<string, { stages: string[]; loans: number; overdue: string[]; outstanding: string[]; maxDpd: number; assigned: number }>();
+  const by = new Map<string | null, { stages: string[]; loans: number; overdue: string[]; outstanding: string[]; maxDpd: number; assigned: number; writtenOff: number; writeOffStages: string[] }>();
   for (const q of queues) {
-    const e = by.get(q.queue) ?? { stages: [], loans: 0, overdue: [], outstanding: [], maxDpd: 0, assigned: 0 };
+    const e = by.get(q.queue) ?? { stages: [], loans: 0, overdue: [], outstanding: [], maxDpd: 0, assigned: 0, writtenOff: 0, writeOffStages: [] };
     if (q.stage && !e.stages.includes(q.stage)) e.stages.push(q.stage);
+    if (q.stage && q.write_off_stage && !e.writeOffStages.includes(q.stage)) e.writeOffStages.push(q.stage);
     e.loans += num(q.loans);
     e.overdue.push(q.overdue);
     e.outstanding.push(q.outstanding);
     e.maxDpd = Math.max(e.maxDpd, num(q.max_dpd));
     e.assigned += num(q.assigned);
+    e.writtenOff += num(q.written_off ?? 0);
     by.set(q.queue, e);
   }
   return [...by.entries()]
-    .map(([queue, e]) => ({ queue, stages: e.stages, loans: e.loans, overdue: sumMoney(e.overdue), outstanding: sumMoney(e.outstanding), maxDpd: e.maxDpd, assigned: e.assigned }))
-    .sort((a, b) => b.loans - a.loans || a.queue.localeCompare(b.queue));
+    .map(([queue, e]) => ({ queue, stages: e.stages, loans: e.loans, overdue: sumMoney(e.overdue), outstanding: sumMoney(e.outstanding), maxDpd: e.maxDpd, assigned: e.assigned, writtenOff: e.writtenOff, writeOffStages: e.writeOffStages }))
+    .sort((a, b) => (a.queue === null ? 1 : 0) - (b.queue === null ? 1 : 0) || b.loans - a.loans || (a.queue ?? '').localeCompare(b.queue ?? ''));
 }
 
 /** A round upper bound for an axis (1, 2, 2.5, 5 × 10ⁿ) at or above `max`; 1 for an empty chart. */

@@ -108,4 +108,12 @@ describe('the status at the end of the timeline', () => {
     expect(say({ status: 'paid-off', daysPastDue: 0, stage: null })).toBe('liquidado');
     expect(say({ status: 'written-off', daysPastDue: 437, stage: null })).toBe('castigado');
   });
+
+  it('never says vigente for a loan not yet disbursed, cancelled, never closed by the end of day, or in a collection stage', () => {
+    expect(say({ status: 'pending', daysPastDue: 0, stage: null })).toBe('por desembolsar');
+    expect(say({ status: 'cancelled', daysPastDue: 0, stage: null })).toBe('cancelado');
+    expect(say({ status: 'active', daysPastDue: null, stage: null })).toBe('activo (sin cierre del día todavía)');
+    expect(say({ status: 'active', daysPastDue: 0, stage: 'judicial' })).toBe('en etapa de cobranza judicial');
+    expect(say({ status: 'active', daysPastDue: 0, stage: 'judicial' }, 'en')).toBe('in collection stage judicial');
+  });
 });

@@ -126,8 +126,9 @@ export class LanguageClient {
     return this.#request<'backtested'>((id) => ({ type: 'backtest', id, product, csv, map, ...(against ? { against } : {}) }), onProgress);
   }
 
-  compare(before: ProductSource, after: ProductSource, choice: PreviewChoice): Promise<CompareResult> {
-    return this.#request<'compared'>((id) => ({ type: 'compare', id, before, after, choice }));
+  /** The engine's impact report of `before` → `after` on their test applicants, representative loans disbursed on `disbursementDate`. */
+  compare(before: ProductSource, after: ProductSource, disbursementDate: string): Promise<CompareResult> {
+    return this.#request<'compared'>((id) => ({ type: 'compare', id, before, after, disbursementDate }));
   }
 
   /** A form edit applied to `text` in the worker: the new text, formatted, or why not. */

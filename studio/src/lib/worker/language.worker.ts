@@ -119,7 +119,7 @@ scope.onmessage = (event) => {
       break;
     }
     case 'compare':
-      post({ type: 'compared', id: message.id, result: runCompare(message.before, message.after, message.choice) });
+      post({ type: 'compared', id: message.id, result: runCompare(message.before, message.after, message.disbursementDate) });
       break;
     case 'formEdit': {
       let result: ReturnType<typeof applyFormEdit>;

@@ -4,14 +4,13 @@
 import type { Diagnostic } from '@plazo/dsl';
 import type { EditResult, FormEdit } from '../forms/edits.ts';
 import type { ProductForm } from '../forms/model.ts';
-import type { BacktestComparison, BacktestReport, Decision, FieldIssue, LoanState, ProductIR, TimelineDay } from '@plazo/engine';
+import type { BacktestComparison, BacktestReport, Decision, FieldIssue, ImpactReport, LoanState, ProductIR, TimelineDay } from '@plazo/engine';
 import type { SymbolIndex } from '../language/symbols.ts';
 import type { SectionSpan } from '@plazo/dsl';
 import type { PreviewChoice, PreviewLimits } from '../preview/controls.ts';
 import type { PreviewOutcome } from '../preview/preview.ts';
 import type { TestsSummary } from '../tests/summary.ts';
 import type { Scenario } from '../timeline/scenarios.ts';
-import type { VersionComparison } from '../versions/compare.ts';
 
 /** A product to run a request on: the text (compiled in the worker) or an IR already compiled. */
 export type ProductSource = { readonly text: string } | { readonly ir: ProductIR };
@@ -32,7 +31,7 @@ export type ToWorker =
   /** Backtest `product` on a CSV through a map; compare with `against` when given. Progress messages follow. */
   | { readonly type: 'backtest'; readonly id: number; readonly product: ProductSource; readonly csv: string; readonly map: unknown; readonly against?: ProductSource }
   /** What changes in decisions and in the preview loan between two versions. */
-  | { readonly type: 'compare'; readonly id: number; readonly before: ProductSource; readonly after: ProductSource; readonly choice: PreviewChoice };
+  | { readonly type: 'compare'; readonly id: number; readonly before: ProductSource; readonly after: ProductSource; readonly disbursementDate: string };
 
 export interface AnalysisTimings {
   /** Parse, check and compile, in milliseconds, inside the worker. */
@@ -60,7 +59,7 @@ export type BacktestResult =
   | { readonly ok: true; readonly report: Omit<BacktestReport, 'decisions'>; readonly comparison: BacktestComparison | null; readonly againstApprovalRate: string | null; readonly ms: number }
   | { readonly ok: false; readonly issues: readonly FieldIssue[] };
 
-export type CompareResult = { readonly ok: true; readonly comparison: VersionComparison } | { readonly ok: false; readonly issues: readonly FieldIssue[] };
+export type CompareResult = { readonly ok: true; readonly comparison: ImpactReport } | { readonly ok: false; readonly issues: readonly FieldIssue[] };
 
 export type FromWorker =
   | {

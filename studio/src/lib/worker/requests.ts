@@ -3,15 +3,13 @@
 // they run in the worker. Engine errors about the input come back as field issues, never a throw.
 import { compileText } from '@plazo/dsl';
 import {
-  backtest, compareBacktests, decide, generateSchedule, InvalidInputError, parseCsv, runProductTests, simulateLoan, timeline,
+  backtest, compareBacktests, decide, generateSchedule, InvalidInputError, parseCsv, productImpact, runProductTests, sampleApplications, simulateLoan, timeline,
   type BacktestProgress, type FieldIssue, type ProductIR,
 } from '@plazo/engine';
 import type { ProductFile } from '@plazo/dsl';
 import { sourceLocations } from '../tests/locations.ts';
 import { summarizeTests, type TestsSummary } from '../tests/summary.ts';
 import { scenarioPayments, scenarioUntil, type Scenario } from '../timeline/scenarios.ts';
-import { compareVersions } from '../versions/compare.ts';
-import type { PreviewChoice } from '../preview/controls.ts';
 import type { BacktestResult, CompareResult, DecideResult, ProductSource, TimelineResult } from './protocol.ts';
 
 function issuesOf(e: unknown): readonly FieldIssue[] {
@@ -96,13 +94,14 @@ export function runBacktest(
   }
 }
 
-export function runCompare(before: ProductSource, after: ProductSource, choice: PreviewChoice): CompareResult {
+/** The engine's impact report of going from `before` to `after` on both versions' test applicants. */
+export function runCompare(before: ProductSource, after: ProductSource, disbursementDate: string): CompareResult {
   const a = productOf(before);
   const b = productOf(after);
   if ('issues' in a) return { ok: false, issues: a.issues };
   if ('issues' in b) return { ok: false, issues: b.issues };
   try {
-    return { ok: true, comparison: compareVersions(a.ir, b.ir, choice) };
+    return { ok: true, comparison: productImpact(a.ir, b.ir, sampleApplications(a.ir, b.ir), { disbursementDate }) };
   } catch (e) {
     return { ok: false, issues: issuesOf(e) };
   }

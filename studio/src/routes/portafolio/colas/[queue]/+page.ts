@@ -1,5 +1,4 @@
-// The portfolio dashboard: not logged in → the login page. The reports load in the page (with
-// loading, empty and error states), not here, so the page shows at once.
+// A collection queue: not logged in → the login page. The loans load in the page.
 import { redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 

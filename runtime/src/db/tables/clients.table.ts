@@ -1,0 +1,51 @@
+// Clients (persons and companies) and their phones: see migrations/2026-12-08-30-clients.ts.
+import type { ColumnType, Selectable } from 'kysely';
+import type { ActorRef, IsoDate, Json, StoredJson, Timestamp } from './columns.ts';
+
+export type ClientKind = 'person' | 'company';
+
+export interface ClientsTable {
+  id: string;
+  kind: ClientKind;
+  given_names: string | null;
+  paternal_surname: string | null;
+  maternal_surname: string | null;
+  legal_name: string | null;
+  /** The names as search compares them (engine normalizeName): `HERNANDEZ GARCIA GLORIA`. */
+  name_search: string;
+  birth_date: IsoDate | null;
+  birth_state: string | null;
+  sex: 'H' | 'M' | 'X' | null;
+  nationality: string | null;
+  curp: string | null;
+  rfc: string | null;
+  occupation: string | null;
+  email: string | null;
+  address: Json<StoredJson> | null;
+  own_account: boolean;
+  beneficial_owner: Json<StoredJson> | null;
+  pep: boolean;
+  legal_representative: Json<StoredJson> | null;
+  /** The Idempotency-Key the creation was sent with, and the hash of that request's body. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, never>;
+  request_hash: ColumnType<string | null, string | null | undefined, never>;
+  created_at: Timestamp;
+  created_by: ActorRef;
+  updated_at: Timestamp;
+  updated_by: ActorRef;
+}
+
+export interface ClientPhonesTable {
+  client_id: string;
+  /** 10 digits (a Mexican number without the country code). */
+  phone: string;
+  position: number;
+}
+
+export type ClientRow = Selectable<ClientsTable>;
+
+/** Each word of a client's `name_search`, for indexed prefix search. */
+export interface ClientNameWordsTable {
+  word: string;
+  client_id: string;
+}
