@@ -175,3 +175,59 @@ describe('a product manager launches a payroll product alone', () => {
     await shoot('06-simulator');
   });
 });
+
+describe('the first loan of the new product, and a day of collections', () => {
+  let loanId = '';
+
+  it('opens a loan from a decision (the origination system, through the API) and the operator registers its first payment', async () => {
+    const application = {
+      applicant: { age: 41 },
+      payroll: { net_pay: '18000', existing_deductions: '0' },
+      employment: { months: 30, employer_in_agreement: true },
+      request: { amount: '25000', payments: 24 },
+    };
+    const decided = await api('POST', '/decisions', { product: CODE, application });
+    expect(decided.status, JSON.stringify(decided.json)).toBe(201);
+    expect(decided.json.decision.outcome).toBe('approve');
+    const opened = await api('POST', '/loans', { decisionId: decided.json.decision.id, externalRef: 'NE26-0001' });
+    expect(opened.status, JSON.stringify(opened.json)).toBe(201);
+    loanId = opened.json.loan.id;
+    expect((await api('POST', `/loans/${loanId}/disbursement`, { reference: 'SPEI 0001' })).status).toBe(201);
+
+    await logIn(OPERATOR);
+    await page.goto(`${runtime.url}/prestamos?externalRef=NE26-0001`);
+    await page.locator(`a[href="/prestamos/${loanId}"]`).first().click();
+    await page.getByTestId('loan-summary').waitFor();
+    const payoffBefore = await page.getByTestId('loan-payoff').textContent();
+    await page.getByTestId('action-pay').click();
+    await page.getByTestId('pay-amount').fill('1500.00');
+    await page.getByTestId('pay-reference').fill('ventanilla 7781');
+    await page.getByTestId('pay-dialog-submit').click();
+    await page.getByTestId('loan-notice').getByText('Pago registrado.').waitFor();
+    await expect.poll(() => page.getByTestId('loan-payoff').textContent()).not.toBe(payoffBefore);
+    expect(await page.getByTestId('payment-row').count()).toBe(1);
+    await shoot('09-loan');
+  });
+
+  it('the operator works an overdue loan in a collection queue: assigns it, logs a promise to pay', async () => {
+    const { json } = await api('GET', '/collections/queues');
+    const queue = (json.queues as { queue: string | null; loans: number; assigned: number }[]).filter((q) => q.queue !== null && q.loans > q.assigned).sort((a, b) => b.loans - a.loans)[0]!;
+    await page.goto(`${runtime.url}/portafolio/colas/${encodeURIComponent(queue.queue!)}`);
+    await page.getByTestId('queue-loans').waitFor();
+    const row = page.getByTestId('queue-row').first();
+    const overdueLoan = (await row.getAttribute('data-loan'))!;
+    await row.getByTestId('assign-me').click();
+    await expect.poll(() => page.locator(`[data-loan="${overdueLoan}"] [data-testid=agent]`).innerText()).toBe(OPERATOR.name);
+    await page.locator(`[data-loan="${overdueLoan}"]`).getByTestId('toggle-contacts').click();
+    const log = page.getByTestId('contact-log');
+    await log.getByLabel('Resultado').selectOption('promise-to-pay');
+    const promised = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await log.getByLabel('Monto prometido').fill('800.00');
+    await log.getByLabel('Fecha prometida').fill(promised);
+    await log.getByLabel('Nota').fill('Paga el viernes en sucursal');
+    await log.getByRole('button', { name: 'Registrar gestión' }).click();
+    await log.getByTestId('contact').first().waitFor();
+    expect(await log.getByTestId('promise-outcome').first().innerText()).toBe('Pendiente');
+    await shoot('10-queue');
+  });
+});
