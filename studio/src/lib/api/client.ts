@@ -4,6 +4,7 @@
 // the studio, so the session cookie travels with every request. Errors become ApiError with the
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
+import { storedLocale } from '../i18n/stored-locale.ts';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -196,17 +197,22 @@ export class ApiError extends Error {
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin).
+ * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin). Every
+ * request asks for messages (errors, diagnostics, warnings) in `language()`: the studio's locale.
  * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
  */
-export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '') {
+export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '', language: () => string = storedLocale) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetcher(`${base}/api/v1${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers: {
+          accept: 'application/json',
+          'accept-language': language(),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
