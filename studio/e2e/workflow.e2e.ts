@@ -223,6 +223,7 @@ describe('publish with maker-checker', () => {
     expect(await makers.filter({ hasText: /^Admin$/ }).getAttribute('title')).toBe('admin@plazo.test');
     expect(await page.getByTestId('version-publisher').first().textContent()).toBe('Lucía Aprobación');
     expect(await page.getByTestId('version-warnings').first().textContent()).toContain('late-fee-with-moratorium');
+    expect(await page.getByTestId('version-warnings').first().textContent()).toContain('una comisión por atraso junto con intereses moratorios');
     expect(await page.getByTestId('version-ack-reason').first().textContent()).toContain('Cobranza no cobra el cargo fijo');
     expect(await page.getByTestId('diff').textContent()).toContain('29%');
     const schedule = page.getByTestId('schedule-compare');

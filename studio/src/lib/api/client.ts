@@ -91,8 +91,11 @@ export interface WarningJson {
   readonly code: string;
   readonly message: string;
   readonly range: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } };
-  /** What to do about it (when publishing; versions keep code, message and range). */
+  /** What to do about it. */
   readonly help?: string;
+  /** The language's message id and arguments, to write the message in another language (versions before them lack them). */
+  readonly id?: string;
+  readonly args?: Readonly<Record<string, unknown>>;
 }
 
 /** The warnings a publisher acknowledged on a version, and why. */

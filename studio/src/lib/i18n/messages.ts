@@ -734,6 +734,9 @@ const es = {
   'queue.lastContact': "Último contacto",
   'queue.empty': "No hay créditos en esta cola.",
   'queue.more': "Cargar más",
+  // ── polish (issue 19): words instead of codes, the simulator's example applicant, narrow screens
+  'actor.system': "Sistema",
+  'scroll.cue': "Desliza la tabla para ver más columnas ⇆",
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -1469,6 +1472,9 @@ const en: Record<MessageKey, string> = {
   'queue.lastContact': "Last contact",
   'queue.empty': "No loans in this queue.",
   'queue.more': "Load more",
+  // ── polish (issue 19): words instead of codes, the simulator's example applicant, narrow screens
+  'actor.system': "System",
+  'scroll.cue': "Swipe the table to see more columns ⇆",
 };
 
 export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { es, en };
