@@ -737,6 +737,22 @@ const es = {
   // ── polish (issue 19): words instead of codes, the simulator's example applicant, narrow screens
   'actor.system': "Sistema",
   'scroll.cue': "Desliza la tabla para ver más columnas ⇆",
+  'sim.label.amount': "Monto solicitado",
+  'sim.label.payments': "Número de pagos",
+  'sim.label.frequency': "Frecuencia de pago",
+  'sim.type.number': "número",
+  'sim.type.integer': "número entero",
+  'sim.type.money': "monto",
+  'sim.type.percent': "porcentaje",
+  'sim.type.enum': "opción",
+  'sim.type.boolean': "sí o no",
+  'sim.type.date': "fecha",
+  'sim.type.string': "texto",
+  'sim.source.eligibility': "elegibilidad",
+  'sim.source.scorecard': "puntaje",
+  'sim.source.limits': "límites",
+  'sim.source.pricing': "precio",
+  'sim.source.offer': "oferta",
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -1475,6 +1491,22 @@ const en: Record<MessageKey, string> = {
   // ── polish (issue 19): words instead of codes, the simulator's example applicant, narrow screens
   'actor.system': "System",
   'scroll.cue': "Swipe the table to see more columns ⇆",
+  'sim.label.amount': "Amount requested",
+  'sim.label.payments': "Number of payments",
+  'sim.label.frequency': "Payment frequency",
+  'sim.type.number': "number",
+  'sim.type.integer': "whole number",
+  'sim.type.money': "amount",
+  'sim.type.percent': "percentage",
+  'sim.type.enum': "choice",
+  'sim.type.boolean': "yes or no",
+  'sim.type.date': "date",
+  'sim.type.string': "text",
+  'sim.source.eligibility': "eligibility",
+  'sim.source.scorecard': "scorecard",
+  'sim.source.limits': "limits",
+  'sim.source.pricing': "pricing",
+  'sim.source.offer': "offer",
 };
 
 export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { es, en };
