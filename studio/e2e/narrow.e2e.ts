@@ -25,8 +25,16 @@ async function overflow(p: Page): Promise<string[]> {
   return p.evaluate((width) => {
     const problems: string[] = [];
     const doc = document.documentElement;
-    if (doc.scrollWidth > width) problems.push(`the document is ${doc.scrollWidth}px wide`);
-    if (document.body.scrollWidth > width) problems.push(`the body is ${document.body.scrollWidth}px wide`);
+    if (doc.scrollWidth > width || document.body.scrollWidth > width) {
+      problems.push(`the document is ${Math.max(doc.scrollWidth, document.body.scrollWidth)}px wide`);
+      // The outermost elements that stick out, to say what to fix.
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 0.5 && el.parentElement && el.parentElement.getBoundingClientRect().right <= width + 0.5) {
+          problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} runs ${Math.round(r.right)}px wide`);
+        }
+      }
+    }
     const scrolls = (el: Element): boolean => {
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         const style = getComputedStyle(a);
@@ -35,7 +43,7 @@ async function overflow(p: Page): Promise<string[]> {
       return false;
     };
     for (const table of document.querySelectorAll('table')) {
-      if (table.getBoundingClientRect().width === 0) continue;
+      if (!table.checkVisibility()) continue;
       if (table.getBoundingClientRect().right > width + 0.5 && !scrolls(table)) problems.push(`a table (${table.dataset['testid'] ?? table.className}) runs ${Math.round(table.getBoundingClientRect().right)}px wide`);
     }
     for (const svg of document.querySelectorAll('svg[data-testid$="-chart"]')) {
