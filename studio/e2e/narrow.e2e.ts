@@ -28,9 +28,13 @@ async function overflow(p: Page): Promise<string[]> {
     if (doc.scrollWidth > width || document.body.scrollWidth > width) {
       problems.push(`the document is ${Math.max(doc.scrollWidth, document.body.scrollWidth)}px wide`);
       // The outermost elements that stick out, to say what to fix.
+      const clipped = (el: Element): boolean => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+        return false;
+      };
       for (const el of document.body.querySelectorAll('*')) {
         const r = el.getBoundingClientRect();
-        if (r.right > width + 0.5 && el.parentElement && el.parentElement.getBoundingClientRect().right <= width + 0.5) {
+        if (r.right > width + 0.5 && el.parentElement && el.parentElement.getBoundingClientRect().right <= width + 0.5 && !clipped(el)) {
           problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} runs ${Math.round(r.right)}px wide`);
         }
       }
