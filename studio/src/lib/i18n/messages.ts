@@ -736,7 +736,7 @@ const es = {
   'queue.more': "Cargar más",
   // ── polish (issue 19): words instead of codes, the simulator's example applicant, narrow screens
   'actor.system': "Sistema",
-  'scroll.cue': "Desliza la tabla para ver más columnas ⇆",
+  'scroll.cue': "Desliza hacia un lado para ver más ⇆",
   'sim.label.amount': "Monto solicitado",
   'sim.label.payments': "Número de pagos",
   'sim.label.frequency': "Frecuencia de pago",
@@ -1490,7 +1490,7 @@ const en: Record<MessageKey, string> = {
   'queue.more': "Load more",
   // ── polish (issue 19): words instead of codes, the simulator's example applicant, narrow screens
   'actor.system': "System",
-  'scroll.cue': "Swipe the table to see more columns ⇆",
+  'scroll.cue': "Swipe sideways to see more ⇆",
   'sim.label.amount': "Amount requested",
   'sim.label.payments': "Number of payments",
   'sim.label.frequency': "Payment frequency",
