@@ -107,6 +107,8 @@ describe('every page at 390 px', () => {
     await page.getByTestId('sim-outcome').waitFor();
     expect(await page.getByTestId('sim-outcome').getAttribute('data-outcome')).toBe('approve');
     // A problem: an unknown name in the text.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.monaco-editor .view-lines').scrollIntoViewIfNeeded();
     await placeCursor(page, 'let age = ', 10);
     await page.keyboard.type('edad_no_existe + ');
     const problems = page.getByTestId('problems');
