@@ -753,6 +753,9 @@ const es = {
   'sim.source.limits': "límites",
   'sim.source.pricing': "precio",
   'sim.source.offer': "oferta",
+  'versions.op.added': "agregado",
+  'versions.op.removed': "quitado",
+  'versions.op.changed': "cambiado",
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -1507,6 +1510,9 @@ const en: Record<MessageKey, string> = {
   'sim.source.limits': "limits",
   'sim.source.pricing': "pricing",
   'sim.source.offer': "offer",
+  'versions.op.added': "added",
+  'versions.op.removed': "removed",
+  'versions.op.changed': "changed",
 };
 
 export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { es, en };
