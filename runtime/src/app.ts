@@ -16,6 +16,7 @@ import { handleError, handleNotFound } from './http/error-handler.ts';
 import { requireJsonBody } from './http/json-body.middleware.ts';
 import { registerSecuritySchemes } from './http/openapi.ts';
 import { requestLog } from './http/request-log.middleware.ts';
+import { negotiateLanguage } from './http/request-language.ts';
 import { apiSecurityHeaders } from './http/security-headers.middleware.ts';
 import { validationHook } from './http/validation.ts';
 import { jsonLogger, type Logger } from './logger.ts';
@@ -75,10 +76,12 @@ export function createApp(deps: AppDependencies) {
       c.set('config', config);
       c.set('logger', logger);
       c.set('principal', null);
+      c.set('lang', 'en');
       await next();
     }),
   );
   app.use(requestLog);
+  app.use(negotiateLanguage);
   app.use(apiSecurityHeaders);
   app.use('/api/*', limitRequestBody(config.maxBodyBytes));
   app.use('/api/*', requireJsonBody);

@@ -79,7 +79,8 @@ describe('tests, simulator and timeline', () => {
     expect(await page.getByTestId('sim-reasons').textContent()).toContain('CONVENIO');
     await screenshot(page, 'simulator-decline');
     await page.getByLabel('employment.employer_in_agreement').selectOption('true');
-    await page.getByLabel('request.amount', { exact: true }).fill('30000');
+    // Fields are labelled by their doc comments, the code name beside.
+    await page.getByLabel(/^Monto solicitado\s+request\.amount/).fill('30000');
     await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('approve');
     await screenshot(page, 'simulator');
     const passing = async () => Number((await page.getByTestId('tests-badge').textContent())?.replace(/\D/g, ''));
@@ -223,6 +224,7 @@ describe('publish with maker-checker', () => {
     expect(await makers.filter({ hasText: /^Admin$/ }).getAttribute('title')).toBe('admin@plazo.test');
     expect(await page.getByTestId('version-publisher').first().textContent()).toBe('Lucía Aprobación');
     expect(await page.getByTestId('version-warnings').first().textContent()).toContain('late-fee-with-moratorium');
+    expect(await page.getByTestId('version-warnings').first().textContent()).toContain('una comisión por atraso junto con intereses moratorios');
     expect(await page.getByTestId('version-ack-reason').first().textContent()).toContain('Cobranza no cobra el cargo fijo');
     expect(await page.getByTestId('diff').textContent()).toContain('29%');
     const compare = page.getByTestId('version-compare');

@@ -4,13 +4,13 @@
 // entry commit together.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { LintThresholds } from '@plazo/dsl';
+import type { Lang, LintThresholds } from '@plazo/dsl';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { ActorRef } from '../db/tables/columns.ts';
 import type { ProductDraftRow } from '../db/tables/product-drafts.table.ts';
-import type { ProductVersionRow } from '../db/tables/product-versions.table.ts';
+import type { ProductVersionRow, WarningsAcknowledged } from '../db/tables/product-versions.table.ts';
 import type { ProductRow } from '../db/tables/products.table.ts';
 import { isUniqueViolation } from '../db/postgres-errors.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -27,7 +27,7 @@ import {
 import type { RoleName } from '../db/tables/columns.ts';
 import { actorNames, displayOf, type ActorNames } from './actor-names.ts';
 import type { PartKind } from '@plazo/dsl/parts';
-import { compileProductSource } from './product-compiler.ts';
+import { compileProductSource, localizeDiagnostics } from './product-compiler.ts';
 import { acknowledgedWarnings, assertTestsPass, type WarningsAcknowledgement } from './publication-gates.ts';
 import { productCodeProblem } from './product-compiler.ts';
 import { newProductSource, type NewProductOrigin } from './new-product-source.ts';
@@ -91,6 +91,13 @@ export function versionSummaryJson(row: VersionSummaryRow, names: ActorNames) {
     makersDisplay: row.makers === null ? null : row.makers.map((m) => displayOf(names, m)),
     publisherDisplay: displayOf(names, row.publisher),
   };
+}
+
+/** The version (or summary) with its acknowledged warnings written in `lang`. 503 without the language. */
+export async function withWarningsIn<V extends { readonly warningsAcknowledged: WarningsAcknowledged | null }>(version: V, lang: Lang): Promise<V> {
+  const ack = version.warningsAcknowledged;
+  if (!ack) return version;
+  return { ...version, warningsAcknowledged: { ...ack, warnings: await localizeDiagnostics(ack.warnings, lang) } };
 }
 
 /** Every actor a draft or version names, for one `actorNames` lookup. */
@@ -264,7 +271,7 @@ export async function publishDraft(
   db: Kysely<Database>,
   code: string,
   input: { baseRevision?: number | undefined; acknowledgeWarnings?: WarningsAcknowledgement | undefined },
-  ctx: WriteContext & { readonly selfApproved?: boolean; readonly lints?: Partial<LintThresholds> | undefined },
+  ctx: WriteContext & { readonly selfApproved?: boolean; readonly lints?: Partial<LintThresholds> | undefined; readonly lang?: Lang },
 ) {
   return db.transaction().execute(async (tx) => {
     const product = await requireProduct(tx, code, true);
@@ -284,7 +291,7 @@ export async function publishDraft(
         publisher: checker,
       });
     }
-    const { ir, diagnostics } = await compileProductSource(draft.source, ctx.lints);
+    const { ir, diagnostics } = await compileProductSource(draft.source, ctx.lints, ctx.lang);
     if (!ir) {
       throw new AppError(422, 'draft-has-errors', 'the draft does not compile', { diagnostics });
     }

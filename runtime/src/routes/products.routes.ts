@@ -10,7 +10,7 @@ import { jsonDiff } from '../products/json-diff.ts';
 import { editableSectionsFor, roleHasPermission } from '../auth/permissions.ts';
 import { actorNames } from '../products/actor-names.ts';
 import { PART_KINDS, type PartKind } from '@plazo/dsl/parts';
-import { actorsOf, createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
+import { actorsOf, createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson, withWarningsIn } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { DEFAULT_IMPACT_DECISIONS, draftImpact, MAX_IMPACT_DECISIONS } from '../products/product-impact.ts';
 import type { NewProductOrigin } from '../products/new-product-source.ts';
@@ -82,7 +82,16 @@ const WarningsAcknowledgedSchema = z
   .object({
     codes: z.array(z.string()),
     reason: z.string(),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), range: z.object({ start: PositionSchema, end: PositionSchema }) })),
+    warnings: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string().openapi({ description: 'In the language `Accept-Language` asks for when the version kept the message id' }),
+        range: z.object({ start: PositionSchema, end: PositionSchema }),
+        help: z.string().optional(),
+        id: z.string().optional(),
+        args: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
   })
   .openapi('WarningsAcknowledged', { description: 'The warnings the publisher acknowledged (codes, the warnings as they were) and why; null when there were none' });
 
@@ -116,8 +125,10 @@ const DiagnosticSchema = z
     message: z.string(),
     range: z.object({ start: PositionSchema, end: PositionSchema }),
     help: z.string().optional(),
+    id: z.string().optional().openapi({ description: "The language's message id (`code` or `code/variant`)" }),
+    args: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The arguments of the message, to write it in another language' }),
   })
-  .openapi('Diagnostic', { description: 'Ranges are 0-based lines and columns' });
+  .openapi('Diagnostic', { description: 'Ranges are 0-based lines and columns; `message` and `help` are in the language `Accept-Language` asks for (Spanish or English; English by default)' });
 
 const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code: three capital letters').openapi({ example: 'MXN' });
 const NewProductSchema = z
@@ -415,7 +426,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const draft = await findDraft(c.get('db'), product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
-      const { ir, diagnostics } = await compileProductSource(draft.source, c.get('config').lints);
+      const { ir, diagnostics } = await compileProductSource(draft.source, c.get('config').lints, c.get('lang'));
       return c.json({ ok: ir !== null, revision: draft.revision, diagnostics: [...diagnostics] }, 200);
     },
   )
@@ -436,8 +447,8 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), { ...ctxOf(c), lints: c.get('config').lints });
-      return c.json({ ...published, warnings: [...published.warnings] }, 201);
+      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), { ...ctxOf(c), lints: c.get('config').lints, lang: c.get('lang') });
+      return c.json({ ...published, version: await withWarningsIn(published.version, c.get('lang')), warnings: [...published.warnings] }, 201);
     },
   )
   .openapi(
@@ -455,7 +466,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const rows = await listVersions(c.get('db'), product.id);
       const names = await actorNames(c.get('db'), rows.flatMap(actorsOf));
-      return c.json({ versions: rows.map((r) => versionSummaryJson(r, names)) }, 200);
+      return c.json({ versions: await Promise.all(rows.map((r) => withWarningsIn(versionSummaryJson(r, names), c.get('lang')))) }, 200);
     },
   )
   .openapi(
@@ -473,7 +484,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const row = await versionOr404(c.get('db'), product.id, code, version);
       const names = await actorNames(c.get('db'), actorsOf(row));
-      return c.json({ version: versionJson(code, row, names) }, 200);
+      return c.json({ version: await withWarningsIn(versionJson(code, row, names), c.get('lang')) }, 200);
     },
   )
   .openapi(

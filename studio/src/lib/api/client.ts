@@ -5,6 +5,7 @@
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
 import type { ImpactRow, ImpactSummary, LoanState, Schedule, ScheduleChange } from '@plazo/engine';
+import { storedLocale } from '../i18n/stored-locale.ts';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -91,8 +92,11 @@ export interface WarningJson {
   readonly code: string;
   readonly message: string;
   readonly range: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } };
-  /** What to do about it (when publishing; versions keep code, message and range). */
+  /** What to do about it. */
   readonly help?: string;
+  /** The language's message id and arguments, to write the message in another language (versions before them lack them). */
+  readonly id?: string;
+  readonly args?: Readonly<Record<string, unknown>>;
 }
 
 /** The warnings a publisher acknowledged on a version, and why. */
@@ -368,17 +372,23 @@ export class ApiError extends Error {
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin).
+ * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin). Every
+ * request asks for messages (errors, diagnostics, warnings) in `language()`: the studio's locale.
  * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
  */
-export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '') {
+export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '', language: () => string = storedLocale) {
   async function call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetcher(`${base}/api/v1${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
+        headers: {
+          accept: 'application/json',
+          'accept-language': language(),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
