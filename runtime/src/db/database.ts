@@ -1,5 +1,6 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
+import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { DecisionsTable } from './tables/decisions.table.ts';
 import type { JournalEntriesTable } from './tables/journal-entries.table.ts';
@@ -34,6 +35,7 @@ export interface Database {
   products: ProductsTable;
   product_drafts: ProductDraftsTable;
   product_versions: ProductVersionsTable;
+  approval_requests: ApprovalRequestsTable;
   decisions: DecisionsTable;
   loans: LoansTable;
   loan_events: LoanEventsTable;
