@@ -116,7 +116,7 @@ describe('approvals', () => {
     expect(await row.textContent()).toContain('como pidió finanzas');
     await shoot('queue');
     await openRequestFromQueue();
-    expect(await page.getByTestId('request-diff').textContent()).toContain('1 líneas nuevas y 1 quitadas respecto de la versión 1');
+    expect(await page.getByTestId('request-diff').textContent()).toContain('Líneas respecto de la versión 1: +1 nuevas, −1 quitadas');
     expect(await page.getByTestId('request-tests').textContent()).toMatch(/Las \d+ pruebas del producto pasan/);
     await shoot('detail');
     // Rejecting needs a comment.
