@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)('approval requests on %s', (kind) => {
     const asks = await notices(request.id);
     expect(asks.map((n: any) => n.payload.to).sort()).toEqual([approver.email, otherApprover.email].sort());
     expect(asks[0]).toMatchObject({ kind: 'approval-requested', channel: 'email' });
-    expect(asks[0].body).toContain('Subo la tasa');
+    expect(asks[0]!.body).toContain('Subo la tasa');
     // The queue and the product page show it.
     const queue = (await h.request('GET', '/api/v1/approval-requests?status=pending', as(approver))).body.requests;
     expect(queue.map((r: any) => r.id)).toContain(request.id);
@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)('approval requests on %s', (kind) => {
     // The PM hears the answer; both steps are in the audit log next to the publication.
     const told = (await notices(request.id)).filter((n: any) => n.kind === 'approval-answered');
     expect(told.map((n: any) => n.payload.to)).toEqual([pm.email]);
-    expect(told[0].body).toContain('Conforme con riesgos');
+    expect(told[0]!.body).toContain('Conforme con riesgos');
     expect(await auditOf(request.id)).toEqual(['request', 'approve']);
     expect((await h.request('GET', '/api/v1/audit?entityType=product-version&entityId=ap_ok@2')).body.entries).toHaveLength(1);
     // Answered: no second answer.

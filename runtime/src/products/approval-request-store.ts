@@ -10,6 +10,8 @@ import { queueApprovalNotices } from '../notifications/approval-notifications.ts
 
 export interface ApprovalContext {
   readonly actor: ActorRef;
+  /** The person behind `actor` (principal.ts `personOf`); default `actor`. */
+  readonly person?: ActorRef;
   readonly at: string;
   readonly requestId?: string | null;
 }
@@ -50,7 +52,7 @@ const ACTIONS: Record<Exclude<ApprovalStatus, 'pending'>, string> = {
   superseded: 'supersede',
 };
 
-/** Answers a pending request: records it, audits it and tells the maker (not when they withdrew it). */
+/** Answers a pending request: records it, audits it and tells the maker (unless they did it). */
 export async function closeRequest(
   tx: Executor,
   request: ApprovalRequestRow,
@@ -75,7 +77,8 @@ export async function closeRequest(
     requestId: ctx.requestId ?? null,
     at: ctx.at,
   });
-  if (outcome.status !== 'withdrawn') await queueApprovalNotices(tx, closed, code, outcome.status, ctx);
+  // The maker hears of what others did to their request, not of their own withdrawal or resend.
+  if ((ctx.person ?? ctx.actor) !== request.maker) await queueApprovalNotices(tx, closed, code, outcome.status, ctx);
   return closed;
 }
 
