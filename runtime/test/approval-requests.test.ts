@@ -162,6 +162,8 @@ describe.each(DATABASE_KINDS)('approval requests on %s', (kind) => {
     expect(second.status).toBe(201);
     expect((await h.request('GET', `/api/v1/approval-requests/${first.id}`)).body.request).toMatchObject({ status: 'superseded', decidedBy: pm.actor });
     expect(await auditOf(first.id)).toEqual(['request', 'supersede']);
+    // The PM superseded it themselves: no notice to them about it.
+    expect((await notices(first.id)).filter((n: any) => n.kind === 'approval-answered')).toEqual([]);
     expect((await h.request('GET', '/api/v1/approval-requests?status=pending')).body.requests.filter((r: any) => r.product.code === 'ap_stale')).toHaveLength(1);
   });
 

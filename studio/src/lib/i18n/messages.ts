@@ -811,6 +811,14 @@ const es = {
   'approvals.version': 'Versión publicada: {version}',
   'approvals.needComment': 'Escribe un comentario para rechazar.',
   'approvals.needAck': 'Marca que aceptas las advertencias y escribe por qué en el comentario.',
+  'apiError.code.same-author': 'Cambiaste este borrador (o pediste su aprobación): lo aprueba y publica otra persona.',
+  'apiError.code.tests-failing': 'Las pruebas del producto fallan ({names}): corrígelas antes de pedir la aprobación.',
+  'apiError.code.draft-has-errors': 'El borrador tiene errores y no compila: corrígelos primero.',
+  'apiError.code.unchanged': 'El borrador es igual a la versión publicada: no hay nada que aprobar.',
+  'apiError.code.draft-changed-since-request': 'El borrador cambió desde la solicitud: quien la pidió debe volver a solicitarla.',
+  'apiError.code.request-not-pending': 'La solicitud ya fue respondida.',
+  'apiError.code.not-the-maker': 'Solo quien pidió la aprobación puede retirarla.',
+  'apiError.code.never-published': 'El producto no tiene una versión publicada a la cual volver.',
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -1623,6 +1631,14 @@ const en: Record<MessageKey, string> = {
   'approvals.version': 'Published version: {version}',
   'approvals.needComment': 'Write a comment to reject.',
   'approvals.needAck': 'Tick that you accept the warnings and say why in the comment.',
+  'apiError.code.same-author': 'You changed this draft (or asked for its approval): someone else approves and publishes it.',
+  'apiError.code.tests-failing': 'The product tests fail ({names}): fix them before asking for approval.',
+  'apiError.code.draft-has-errors': 'The draft has errors and does not compile: fix them first.',
+  'apiError.code.unchanged': 'The draft is the same as the published version: there is nothing to approve.',
+  'apiError.code.draft-changed-since-request': 'The draft changed since the request: the requester must send it again.',
+  'apiError.code.request-not-pending': 'The request was already answered.',
+  'apiError.code.not-the-maker': 'Only the person who asked for the approval may withdraw it.',
+  'apiError.code.never-published': 'The product has no published version to go back to.',
 };
 
 export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { es, en };
