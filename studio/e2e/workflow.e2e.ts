@@ -8,7 +8,7 @@
 // warning, the diff and who flips.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, storedDraft, type Browser, type Studio } from './harness.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -148,6 +148,7 @@ describe('publish with maker-checker', () => {
     // the runtime's answer all the same (it is checked before the tests).
     await page.getByTestId('publish-tests-warning').waitFor();
     expect(await publish.isDisabled()).toBe(true);
+    await expect.poll(async () => (await storedDraft(studio, 'nomina')).source, { timeout: 10_000 }).toContain('A, 6..24: 29%');
     const self = await page.evaluate(async () => {
       const r = await fetch('/api/v1/products/nomina/versions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       return { status: r.status, body: await r.json() };
