@@ -21,6 +21,7 @@ import { apiSecurityHeaders } from './http/security-headers.middleware.ts';
 import { validationHook } from './http/validation.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 import { apiKeysRoutes } from './routes/api-keys.routes.ts';
+import { approvalRequestsRoutes } from './routes/approval-requests.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/api-keys', apiKeysRoutes);
   app.route('/api/v1/audit', auditRoutes);
   app.route('/api/v1/products', productsRoutes);
+  app.route('/api/v1/approval-requests', approvalRequestsRoutes);
   app.route('/api/v1/product-templates', productTemplatesRoutes);
   app.route('/api/v1/decisions', decisionsRoutes);
   app.route('/api/v1/quotes', quotesRoutes);
