@@ -16,10 +16,12 @@ import { handleError, handleNotFound } from './http/error-handler.ts';
 import { requireJsonBody } from './http/json-body.middleware.ts';
 import { registerSecuritySchemes } from './http/openapi.ts';
 import { requestLog } from './http/request-log.middleware.ts';
+import { negotiateLanguage } from './http/request-language.ts';
 import { apiSecurityHeaders } from './http/security-headers.middleware.ts';
 import { validationHook } from './http/validation.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 import { apiKeysRoutes } from './routes/api-keys.routes.ts';
+import { approvalRequestsRoutes } from './routes/approval-requests.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -75,10 +77,12 @@ export function createApp(deps: AppDependencies) {
       c.set('config', config);
       c.set('logger', logger);
       c.set('principal', null);
+      c.set('lang', 'en');
       await next();
     }),
   );
   app.use(requestLog);
+  app.use(negotiateLanguage);
   app.use(apiSecurityHeaders);
   app.use('/api/*', limitRequestBody(config.maxBodyBytes));
   app.use('/api/*', requireJsonBody);
@@ -91,6 +95,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/api-keys', apiKeysRoutes);
   app.route('/api/v1/audit', auditRoutes);
   app.route('/api/v1/products', productsRoutes);
+  app.route('/api/v1/approval-requests', approvalRequestsRoutes);
   app.route('/api/v1/product-templates', productTemplatesRoutes);
   app.route('/api/v1/decisions', decisionsRoutes);
   app.route('/api/v1/quotes', quotesRoutes);

@@ -140,7 +140,16 @@ describe.each(DATABASE_KINDS)('product governance on %s', (kind) => {
     expect(published.body.version.warningsAcknowledged).toEqual({
       codes,
       reason,
-      warnings: [{ code: 'late-fee-with-moratorium', message: expect.any(String), range: { start: expect.objectContaining({ line: lateFeeLine }), end: expect.any(Object) } }],
+      warnings: [
+        {
+          code: 'late-fee-with-moratorium',
+          message: expect.any(String),
+          help: expect.any(String),
+          range: { start: expect.objectContaining({ line: lateFeeLine }), end: expect.any(Object) },
+          id: 'late-fee-with-moratorium',
+          args: {},
+        },
+      ],
     });
     const listed = (await h.request('GET', '/api/v1/products/warn_t/versions', { key: h.keys.operator })).body.versions[0];
     expect(listed.warningsAcknowledged).toEqual(published.body.version.warningsAcknowledged);

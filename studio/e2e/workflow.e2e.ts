@@ -8,7 +8,7 @@
 // warning, the diff and who flips.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, placeCursor, resetDraft, screenshot, serveBuiltStudio, storedDraft, type Browser, type Studio } from './harness.ts';
 
 let studio: Studio;
 let browser: Browser;
@@ -79,7 +79,8 @@ describe('tests, simulator and timeline', () => {
     expect(await page.getByTestId('sim-reasons').textContent()).toContain('CONVENIO');
     await screenshot(page, 'simulator-decline');
     await page.getByLabel('employment.employer_in_agreement').selectOption('true');
-    await page.getByLabel('request.amount', { exact: true }).fill('30000');
+    // Fields are labelled by their doc comments, the code name beside.
+    await page.getByLabel(/^Monto solicitado\s+request\.amount/).fill('30000');
     await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('approve');
     await screenshot(page, 'simulator');
     const passing = async () => Number((await page.getByTestId('tests-badge').textContent())?.replace(/\D/g, ''));
@@ -144,11 +145,17 @@ describe('publish with maker-checker', () => {
     await page.keyboard.type('9');
     await expect.poll(() => page.getByTestId('cat').locator('strong').textContent()).not.toBe(catBefore);
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
-    await publish.click();
-    const notice = page.getByTestId('notice');
-    await notice.waitFor();
-    expect(await notice.textContent()).toContain('otra persona con rol de aprobación debe publicarlo');
-    expect(await notice.textContent()).toContain('same-author');
+    // The new rate breaks a test: Publicar is disabled with the reason next to it. Maker-checker is
+    // the runtime's answer all the same (it is checked before the tests).
+    await page.getByTestId('publish-tests-warning').waitFor();
+    expect(await publish.isDisabled()).toBe(true);
+    await expect.poll(async () => (await storedDraft(studio, 'nomina')).source, { timeout: 10_000 }).toContain('A, 6..24: 29%');
+    const self = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/products/nomina/versions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { status: r.status, body: await r.json() };
+    });
+    expect(self.status).toBe(403);
+    expect(self.body.error.code).toBe('same-author');
     await screenshot(page, 'publish-same-author');
     // The approver: the admin's new rate breaks the test that pins the old one, so the draft is not
     // published — the studio says so before, and the runtime refuses, naming the test.
@@ -156,10 +163,10 @@ describe('publish with maker-checker', () => {
     await login(page, studio, 'approver');
     await openProduct('nomina');
     expect(await page.getByTestId('read-only').isVisible()).toBe(true);
+    // Publicar is disabled, the reason next to it (approvals: the button says why it is disabled).
     await page.getByTestId('publish-tests-warning').waitFor();
-    await publish.click();
-    await page.getByTestId('notice').filter({ hasText: 'Las pruebas del producto fallan' }).waitFor();
-    expect(await page.getByTestId('notice').textContent()).toContain('“empleada de base en convenio con buen buró”');
+    expect(await publish.isDisabled()).toBe(true);
+    expect(await page.getByTestId('publish-tests-warning').textContent()).toContain('pruebas fallan');
     await screenshot(page, 'publish-tests-failing');
     // What failed, as the runtime reports it (for the product manager's fix below).
     const crafted = await page.evaluate(async () => {
@@ -223,6 +230,7 @@ describe('publish with maker-checker', () => {
     expect(await makers.filter({ hasText: /^Admin$/ }).getAttribute('title')).toBe('admin@plazo.test');
     expect(await page.getByTestId('version-publisher').first().textContent()).toBe('Lucía Aprobación');
     expect(await page.getByTestId('version-warnings').first().textContent()).toContain('late-fee-with-moratorium');
+    expect(await page.getByTestId('version-warnings').first().textContent()).toContain('una comisión por atraso junto con intereses moratorios');
     expect(await page.getByTestId('version-ack-reason').first().textContent()).toContain('Cobranza no cobra el cargo fijo');
     expect(await page.getByTestId('diff').textContent()).toContain('29%');
     const compare = page.getByTestId('version-compare');

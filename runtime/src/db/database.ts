@@ -1,5 +1,6 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
+import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { ClientNameWordsTable, ClientPhonesTable, ClientsTable } from './tables/clients.table.ts';
 import type { DecisionsTable } from './tables/decisions.table.ts';
@@ -35,6 +36,7 @@ export interface Database {
   products: ProductsTable;
   product_drafts: ProductDraftsTable;
   product_versions: ProductVersionsTable;
+  approval_requests: ApprovalRequestsTable;
   decisions: DecisionsTable;
   loans: LoansTable;
   loan_events: LoanEventsTable;

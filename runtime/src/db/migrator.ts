@@ -14,6 +14,7 @@ import * as loginThrottles from './migrations/2026-12-07-login-throttles.ts';
 import * as auditRowBindings from './migrations/2026-12-07-audit-row-bindings.ts';
 import * as govMakersAcknowledgements from './migrations/2026-12-07-gov-makers-acknowledgements.ts';
 import * as studioUserApiKeys from './migrations/2026-12-07-studio-user-api-keys.ts';
+import * as approvalRequests from './migrations/2026-12-08-10-approval-requests.ts';
 import * as clients from './migrations/2026-12-08-30-clients.ts';
 
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-audit-row-bindings': auditRowBindings,
   '2026-12-07-gov-makers-acknowledgements': govMakersAcknowledgements,
   '2026-12-07-studio-user-api-keys': studioUserApiKeys,
+  '2026-12-08-10-approval-requests': approvalRequests,
   '2026-12-08-30-clients': clients,
 };
 

@@ -1,5 +1,6 @@
 // The Hono environment of every route: the dependencies and request facts handlers read from
 // context variables (set by middleware in app.ts, never imported as globals).
+import type { Lang } from '@plazo/dsl';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
@@ -16,6 +17,8 @@ export interface AppVariables {
   requestId: string;
   /** Who is calling; null when the request carries no valid credentials. */
   principal: Principal | null;
+  /** The language of the response's messages (`Accept-Language`; request-language.ts). */
+  lang: Lang;
 }
 
 export interface AppEnv {

@@ -1,10 +1,12 @@
 // The one place errors become responses: AppErrors as their 4xx JSON, framework errors (bad
 // JSON, body too large) mapped to the same shape, anything else a logged 500 without internals.
+// Messages in the request's language (error-messages.ts); codes and details do not change.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isTransientConflict } from '../db/postgres-errors.ts';
 import { AppError, RetryLaterError } from '../errors.ts';
 import type { AppEnv } from './app-env.ts';
+import { errorMessage } from './error-messages.ts';
 
 /** The API's error body. */
 export interface ErrorBody {
@@ -12,7 +14,7 @@ export interface ErrorBody {
 }
 
 function errorResponse(c: Context<AppEnv>, status: number, code: string, message: string, details: unknown = null): Response {
-  const body: ErrorBody = { error: { code, message, details } };
+  const body: ErrorBody = { error: { code, message: errorMessage(c.get('lang') ?? 'en', code, message, details), details } };
   return c.json(body, status as 400);
 }
 

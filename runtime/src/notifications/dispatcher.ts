@@ -12,6 +12,8 @@ import type { Database } from '../db/database.ts';
 export interface OutgoingNotification {
   readonly id: string;
   readonly loanId: string | null;
+  /** Whom a staff notice goes to (an email, from the row's `payload.to`); null for a loan's client. */
+  readonly to: string | null;
   readonly kind: string;
   readonly channel: string;
   readonly template: string;
@@ -36,7 +38,7 @@ export function webhookAdapter(options: { url: string; secret: string; timeoutMs
     name: 'webhook',
     async send(n) {
       const timestamp = new Date().toISOString();
-      const body = JSON.stringify({ id: n.id, loanId: n.loanId, kind: n.kind, channel: n.channel, template: n.template, subject: n.subject, text: n.body, attempt: n.attempt, timestamp });
+      const body = JSON.stringify({ id: n.id, loanId: n.loanId, to: n.to, kind: n.kind, channel: n.channel, template: n.template, subject: n.subject, text: n.body, attempt: n.attempt, timestamp });
       const signature = createHmac('sha256', options.secret).update(body, 'utf8').digest('hex');
       const res = await fetch(options.url, {
         method: 'POST',
@@ -72,15 +74,15 @@ export async function dispatchNotifications(db: Kysely<Database>, options: Dispa
   const backoff = options.backoffMs ?? 30_000;
   const counts = { sent: 0, retried: 0, dead: 0 };
   await db.transaction().execute(async (tx) => {
-    const due = await sql<{ id: string; loan_id: string | null; kind: string; channel: string; template: string; subject: string | null; body: string; attempts: number }>`
-      select id, loan_id, kind, channel, template, subject, body, attempts from notification_outbox
+    const due = await sql<{ id: string; loan_id: string | null; to: string | null; kind: string; channel: string; template: string; subject: string | null; body: string; attempts: number }>`
+      select id, loan_id, payload->>'to' as "to", kind, channel, template, subject, body, attempts from notification_outbox
       where status = 'pending' and next_attempt_at <= ${now().toISOString()}::timestamptz
       order by next_attempt_at, id limit ${options.batch ?? 100} for update skip locked
     `.execute(tx);
     for (const row of due.rows) {
       const attempt = row.attempts + 1;
       try {
-        await options.adapter.send({ id: row.id, loanId: row.loan_id, kind: row.kind, channel: row.channel, template: row.template, subject: row.subject, body: row.body, attempt });
+        await options.adapter.send({ id: row.id, loanId: row.loan_id, to: row.to, kind: row.kind, channel: row.channel, template: row.template, subject: row.subject, body: row.body, attempt });
         await sql`update notification_outbox set status = 'sent', attempts = ${attempt}, sent_at = ${now().toISOString()}::timestamptz, last_error = null where id = ${row.id}`.execute(tx);
         counts.sent++;
       } catch (error) {

@@ -3,14 +3,14 @@
 // it; its tests must pass and its warnings be acknowledged), retire it. Each write and its audit
 // entry commit together.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { LintThresholds } from '@plazo/dsl';
+import type { Kysely, Transaction } from 'kysely';
+import type { Lang, LintThresholds } from '@plazo/dsl';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { ActorRef } from '../db/tables/columns.ts';
 import type { ProductDraftRow } from '../db/tables/product-drafts.table.ts';
-import type { ProductVersionRow } from '../db/tables/product-versions.table.ts';
+import type { ProductVersionRow, WarningsAcknowledged } from '../db/tables/product-versions.table.ts';
 import type { ProductRow } from '../db/tables/products.table.ts';
 import { isUniqueViolation } from '../db/postgres-errors.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -27,11 +27,12 @@ import {
 import type { RoleName } from '../db/tables/columns.ts';
 import { actorNames, displayOf, type ActorNames } from './actor-names.ts';
 import type { PartKind } from '@plazo/dsl/parts';
-import { compileProductSource } from './product-compiler.ts';
+import { compileProductSource, localizeDiagnostics } from './product-compiler.ts';
 import { acknowledgedWarnings, assertTestsPass, type WarningsAcknowledgement } from './publication-gates.ts';
 import { productCodeProblem } from './product-compiler.ts';
 import { newProductSource, type NewProductOrigin } from './new-product-source.ts';
 import { assertSectionRights } from './section-rights.ts';
+import { settlePendingRequest } from './approval-request-store.ts';
 
 export interface WriteContext {
   readonly actor: ActorRef;
@@ -91,6 +92,13 @@ export function versionSummaryJson(row: VersionSummaryRow, names: ActorNames) {
     makersDisplay: row.makers === null ? null : row.makers.map((m) => displayOf(names, m)),
     publisherDisplay: displayOf(names, row.publisher),
   };
+}
+
+/** The version (or summary) with its acknowledged warnings written in `lang`. 503 without the language. */
+export async function withWarningsIn<V extends { readonly warningsAcknowledged: WarningsAcknowledged | null }>(version: V, lang: Lang): Promise<V> {
+  const ack = version.warningsAcknowledged;
+  if (!ack) return version;
+  return { ...version, warningsAcknowledged: { ...ack, warnings: await localizeDiagnostics(ack.warnings, lang) } };
 }
 
 /** Every actor a draft or version names, for one `actorNames` lookup. */
@@ -263,88 +271,163 @@ export async function saveDraft(
 export async function publishDraft(
   db: Kysely<Database>,
   code: string,
-  input: { baseRevision?: number | undefined; acknowledgeWarnings?: WarningsAcknowledgement | undefined },
-  ctx: WriteContext & { readonly selfApproved?: boolean; readonly lints?: Partial<LintThresholds> | undefined },
+  input: PublishInput,
+  ctx: PublishContext,
 ) {
+  return db.transaction().execute((tx) => publishDraftIn(tx, code, input, ctx));
+}
+
+export interface PublishInput {
+  readonly baseRevision?: number | undefined;
+  readonly acknowledgeWarnings?: WarningsAcknowledgement | undefined;
+}
+
+export interface PublishContext extends WriteContext {
+  readonly selfApproved?: boolean;
+  readonly lints?: Partial<LintThresholds> | undefined;
+  /** The approver's comment, recorded on the approval request this publication answers. */
+  readonly approvalComment?: string | undefined;
+  /** The language of the diagnostics a refusal carries. */
+  readonly lang?: Lang;
+}
+
+/**
+ * The gates a draft passes before it is published or sent for approval: it compiles (422
+ * `draft-has-errors`), defines this product (422 `code-mismatch`), differs from the latest version
+ * (409 `unchanged`) and its tests pass (422 `tests-failing`).
+ */
+export async function assertDraftPublishable(tx: Executor, product: ProductRow, draft: ProductDraftRow, lints: Partial<LintThresholds> | undefined, lang?: Lang) {
+  const { ir, diagnostics } = await compileProductSource(draft.source, lints, lang);
+  if (!ir) {
+    throw new AppError(422, 'draft-has-errors', 'the draft does not compile', { diagnostics });
+  }
+  if (ir.code !== product.code) {
+    throw new AppError(422, 'code-mismatch', `the source defines product \`${ir.code}\`, not \`${product.code}\``, {
+      sourceCode: ir.code,
+      productCode: product.code,
+    });
+  }
+  const latest = await findLatestVersion(tx, product.id);
+  if (latest && latest.ir_hash === ir.hash) {
+    throw new ConflictError('unchanged', `the draft compiles to the same product as version ${latest.version}`, { version: latest.version });
+  }
+  assertTestsPass(ir);
+  return { ir, diagnostics, latest };
+}
+
+/** publishDraft inside the caller's transaction (an approval publishes this way too). */
+export async function publishDraftIn(tx: Transaction<Database>, code: string, input: PublishInput, ctx: PublishContext) {
+  const product = await requireProduct(tx, code, true);
+  if (product.status === 'retired') throw new ConflictError('product-retired', `product \`${code}\` is retired`);
+  const draft = await findDraft(tx, product.id);
+  if (!draft) throw new NotFoundError('draft of product', code);
+  if (input.baseRevision !== undefined && input.baseRevision !== draft.revision) {
+    throw new ConflictError('draft-changed', `the draft is at revision ${draft.revision}, not ${input.baseRevision}`, {
+      revision: draft.revision,
+    });
+  }
+  const checker = personIn(ctx);
+  if (!ctx.selfApproved && (draft.makers.includes(checker) || draft.updated_by === ctx.actor)) {
+    throw new AppError(403, 'same-author', 'maker-checker: the draft must be published by someone who did not change it since the last version', {
+      author: draft.updated_by,
+      makers: draft.makers,
+      publisher: checker,
+    });
+  }
+  const { ir, diagnostics, latest } = await assertDraftPublishable(tx, product, draft, ctx.lints, ctx.lang);
+  const acknowledged = acknowledgedWarnings(diagnostics, input.acknowledgeWarnings);
+  const version = await insertVersion(tx, {
+    id: randomUUID(),
+    product_id: product.id,
+    version: (latest?.version ?? 0) + 1,
+    source: draft.source,
+    ir: JSON.stringify(ir),
+    content_hash: sourceHash(draft.source),
+    ir_hash: ir.hash,
+    author: draft.updated_by,
+    makers: JSON.stringify(draft.makers),
+    publisher: ctx.actor,
+    warnings_acknowledged: acknowledged === null ? null : JSON.stringify(acknowledged),
+    published_at: ctx.at,
+    created_at: ctx.at,
+    created_by: ctx.actor,
+  });
+  await updateDraft(tx, product.id, { makers: '[]' });
+  const updated = await updateProduct(tx, product.id, {
+    status: 'active',
+    name: ir.name || product.name,
+    updated_at: ctx.at,
+    updated_by: ctx.actor,
+  });
+  await appendAudit(tx, {
+    actor: ctx.actor,
+    action: 'publish',
+    entityType: 'product-version',
+    entityId: `${code}@${version.version}`,
+    before: latest ? versionSummaryView(latest) : null,
+    after: versionSummaryView(version),
+    details: {
+      code,
+      version: version.version,
+      irHash: ir.hash,
+      author: draft.updated_by,
+      makers: draft.makers,
+      checker,
+      warningsAcknowledged: acknowledged && { codes: acknowledged.codes, reason: acknowledged.reason },
+    },
+    requestId: ctx.requestId ?? null,
+    at: ctx.at,
+    bound: bindRows([['product_versions', version]]),
+  });
+  // The pending approval request for this revision is answered; one for an older revision is moot.
+  await settlePendingRequest(tx, product, draft.revision, { kind: 'published', version: version.version, comment: ctx.approvalComment ?? null }, ctx);
+  const names = await actorNames(tx, actorsOf(version));
+  return { product: productView(updated, version.version), version: versionJson(code, version, names), warnings: diagnostics };
+}
+
+/**
+ * Discards the draft: its text goes back to the latest published version's, its makers start
+ * again empty, and a pending approval request is superseded. A draft already equal to the
+ * published text is left as it is (resending is harmless). A product never published has nothing
+ * to go back to (409 `never-published`); a role limited to some sections may not (403
+ * `section-locked`: discarding changes every section).
+ */
+export async function discardDraft(
+  db: Kysely<Database>,
+  code: string,
+  ctx: WriteContext & { readonly role?: RoleName; readonly editable?: 'all' | readonly PartKind[] },
+) {
+  if (ctx.editable !== undefined && ctx.editable !== 'all') {
+    throw new AppError(403, 'section-locked', `role \`${ctx.role ?? 'admin'}\` may change only some sections of a product's draft; discarding it changes every section`, {
+      role: ctx.role ?? 'admin',
+      editable: ctx.editable,
+      changes: [],
+    });
+  }
   return db.transaction().execute(async (tx) => {
     const product = await requireProduct(tx, code, true);
     if (product.status === 'retired') throw new ConflictError('product-retired', `product \`${code}\` is retired`);
-    const draft = await findDraft(tx, product.id);
-    if (!draft) throw new NotFoundError('draft of product', code);
-    if (input.baseRevision !== undefined && input.baseRevision !== draft.revision) {
-      throw new ConflictError('draft-changed', `the draft is at revision ${draft.revision}, not ${input.baseRevision}`, {
-        revision: draft.revision,
-      });
-    }
-    const checker = personIn(ctx);
-    if (!ctx.selfApproved && (draft.makers.includes(checker) || draft.updated_by === ctx.actor)) {
-      throw new AppError(403, 'same-author', 'maker-checker: the draft must be published by someone who did not change it since the last version', {
-        author: draft.updated_by,
-        makers: draft.makers,
-        publisher: checker,
-      });
-    }
-    const { ir, diagnostics } = await compileProductSource(draft.source, ctx.lints);
-    if (!ir) {
-      throw new AppError(422, 'draft-has-errors', 'the draft does not compile', { diagnostics });
-    }
-    if (ir.code !== product.code) {
-      throw new AppError(422, 'code-mismatch', `the source defines product \`${ir.code}\`, not \`${product.code}\``, {
-        sourceCode: ir.code,
-        productCode: product.code,
-      });
-    }
+    const before = await findDraft(tx, product.id);
+    if (!before) throw new NotFoundError('draft of product', code);
     const latest = await findLatestVersion(tx, product.id);
-    if (latest && latest.ir_hash === ir.hash) {
-      throw new ConflictError('unchanged', `the draft compiles to the same product as version ${latest.version}`, { version: latest.version });
+    if (!latest) throw new ConflictError('never-published', `product \`${code}\` has no published version to go back to`);
+    let draft = before;
+    if (before.source !== latest.source || before.makers.length > 0) {
+      draft = await updateDraft(tx, product.id, { source: latest.source, revision: before.revision + 1, updated_at: ctx.at, updated_by: ctx.actor, makers: '[]' });
+      await appendAudit(tx, {
+        actor: ctx.actor,
+        action: 'discard',
+        entityType: 'product-draft',
+        entityId: code,
+        before: { ...draftView(before), source: sourceHash(before.source) },
+        after: { ...draftView(draft), source: sourceHash(draft.source) },
+        details: { code, revision: draft.revision, backTo: latest.version },
+        requestId: ctx.requestId ?? null,
+        at: ctx.at,
+      });
+      await settlePendingRequest(tx, product, before.revision, { kind: 'discarded' }, ctx);
     }
-    assertTestsPass(ir);
-    const acknowledged = acknowledgedWarnings(diagnostics, input.acknowledgeWarnings);
-    const version = await insertVersion(tx, {
-      id: randomUUID(),
-      product_id: product.id,
-      version: (latest?.version ?? 0) + 1,
-      source: draft.source,
-      ir: JSON.stringify(ir),
-      content_hash: sourceHash(draft.source),
-      ir_hash: ir.hash,
-      author: draft.updated_by,
-      makers: JSON.stringify(draft.makers),
-      publisher: ctx.actor,
-      warnings_acknowledged: acknowledged === null ? null : JSON.stringify(acknowledged),
-      published_at: ctx.at,
-      created_at: ctx.at,
-      created_by: ctx.actor,
-    });
-    await updateDraft(tx, product.id, { makers: '[]' });
-    const updated = await updateProduct(tx, product.id, {
-      status: 'active',
-      name: ir.name || product.name,
-      updated_at: ctx.at,
-      updated_by: ctx.actor,
-    });
-    await appendAudit(tx, {
-      actor: ctx.actor,
-      action: 'publish',
-      entityType: 'product-version',
-      entityId: `${code}@${version.version}`,
-      before: latest ? versionSummaryView(latest) : null,
-      after: versionSummaryView(version),
-      details: {
-        code,
-        version: version.version,
-        irHash: ir.hash,
-        author: draft.updated_by,
-        makers: draft.makers,
-        checker,
-        warningsAcknowledged: acknowledged && { codes: acknowledged.codes, reason: acknowledged.reason },
-      },
-      requestId: ctx.requestId ?? null,
-      at: ctx.at,
-      bound: bindRows([['product_versions', version]]),
-    });
-    const names = await actorNames(tx, actorsOf(version));
-    return { product: productView(updated, version.version), version: versionJson(code, version, names), warnings: diagnostics };
+    return { draft: draftJson(draft, await actorNames(tx, actorsOf(draft))) };
   });
 }
 

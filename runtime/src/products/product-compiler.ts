@@ -1,7 +1,7 @@
 // The runtime's one door to the Plazo language: parses, compiles and checks product source with
 // @plazo/dsl. Loaded lazily on first use, so the rest of the service starts and runs even when
 // the language cannot load; compiling then answers 503 `compiler-unavailable`.
-import type { LintThresholds } from '@plazo/dsl';
+import type { Lang, LintThresholds } from '@plazo/dsl';
 import type { PartChange, PartKind } from '@plazo/dsl/parts';
 import type { ProductIR } from '@plazo/engine';
 import { AppError } from '../errors.ts';
@@ -16,6 +16,9 @@ export interface DiagnosticJson {
     readonly end: { readonly line: number; readonly column: number; readonly offset: number };
   };
   readonly help?: string;
+  /** The language's message id and arguments, to write the message in another language. */
+  readonly id?: string;
+  readonly args?: Readonly<Record<string, unknown>>;
 }
 
 export interface CompileOutcome {
@@ -89,24 +92,44 @@ export async function lockedProductChanges(stored: string, next: string, editabl
 }
 
 /**
- * Compiles product source; diagnostics come back as data (never thrown). `lints`: the
- * institution's thresholds (RuntimeConfig.lints) for the regulatory warnings.
+ * Compiles product source; diagnostics come back as data (never thrown), their messages in
+ * `lang` (codes and ranges do not depend on it). `lints`: the institution's thresholds
+ * (RuntimeConfig.lints) for the regulatory warnings.
  * Throws AppError 503 when the language package cannot be loaded.
  */
-export async function compileProductSource(source: string, lints?: Partial<LintThresholds>): Promise<CompileOutcome> {
+export async function compileProductSource(source: string, lints?: Partial<LintThresholds>, lang: Lang = 'en'): Promise<CompileOutcome> {
   const dsl = await dslModule();
   const result = dsl.compileText(source, lints ? { lints } : {});
   const diagnostics = result.diagnostics.filter(isDiagnostic);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const ir = !hasErrors && result.ir ? result.ir : null;
+  return { ir, diagnostics: diagnostics.map((d) => diagnosticJson(dsl, d, lang)) };
+}
+
+function diagnosticJson(dsl: DslModule, original: DiagnosticJson, lang: Lang): DiagnosticJson {
+  const d = original.id === undefined ? original : (dsl.localizeDiagnostic(original as Parameters<DslModule['localizeDiagnostic']>[0], lang) as DiagnosticJson);
   return {
-    ir,
-    diagnostics: diagnostics.map((d) => ({
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      range: d.range,
-      ...(d.help === undefined ? {} : { help: d.help }),
-    })),
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    range: d.range,
+    ...(d.help === undefined ? {} : { help: d.help }),
+    ...(d.id === undefined ? {} : { id: d.id, args: d.args ?? {} }),
   };
+}
+
+/**
+ * Diagnostics kept from before (a version's acknowledged warnings) with their messages written
+ * again in `lang`, from their message id; those stored without one keep their words.
+ * Throws AppError 503 when the language package cannot be loaded.
+ */
+export async function localizeDiagnostics<D extends Pick<DiagnosticJson, 'message' | 'help' | 'id' | 'args'>>(diagnostics: readonly D[], lang: Lang): Promise<D[]> {
+  if (!diagnostics.some((d) => d.id !== undefined)) return [...diagnostics];
+  const dsl = await dslModule();
+  return diagnostics.map((d) => {
+    if (d.id === undefined) return d;
+    const { message, help } = dsl.localizeDiagnostic(d as unknown as Parameters<DslModule['localizeDiagnostic']>[0], lang);
+    const { help: _help, ...rest } = d;
+    return (help === undefined ? { ...rest, message } : { ...rest, message, help }) as D;
+  });
 }

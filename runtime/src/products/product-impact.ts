@@ -2,7 +2,7 @@
 // published version compiled, the product tests' applicants and the last N stored decisions of
 // the product replayed under both (the engine's productImpact), the representative loans' CAT,
 // the draft's tests and the warnings its publisher must acknowledge. Reads only.
-import type { LintThresholds } from '@plazo/dsl';
+import type { Lang, LintThresholds } from '@plazo/dsl';
 import { productImpact, runProductTests, sampleApplications, type ImpactApplication, type ProductIR } from '@plazo/engine';
 import type { Executor } from '../db/database.ts';
 import { AppError, NotFoundError } from '../errors.ts';
@@ -35,12 +35,12 @@ async function lastDecisions(db: Executor, productId: string, limit: number): Pr
  * version there is nothing to compare: `published` and `impact` are null, tests and warnings are
  * still there.
  */
-export async function draftImpact(db: Executor, code: string, options: { decisions: number; asOf: string; lints?: Partial<LintThresholds> | undefined }) {
+export async function draftImpact(db: Executor, code: string, options: { decisions: number; asOf: string; lints?: Partial<LintThresholds> | undefined; lang?: Lang }) {
   const product = await findProductByCode(db, code);
   if (!product) throw new NotFoundError('product', code);
   const [draft, latest] = await Promise.all([findDraft(db, product.id), findLatestVersion(db, product.id)]);
   if (!draft) throw new NotFoundError('draft of product', code);
-  const { ir, diagnostics } = await compileProductSource(draft.source, options.lints);
+  const { ir, diagnostics } = await compileProductSource(draft.source, options.lints, options.lang);
   if (!ir) throw new AppError(422, 'draft-has-errors', 'the draft does not compile', { diagnostics });
   const tests = runProductTests(ir);
   const { codes, warnings } = warningsToAcknowledge(diagnostics);

@@ -86,5 +86,5 @@ export function acknowledgedWarnings(diagnostics: readonly DiagnosticJson[], ack
     );
   }
   if (codes.length === 0) return null;
-  return { codes, reason: ack.reason, warnings: warnings.map((w) => ({ code: w.code, message: w.message, range: w.range })) };
+  return { codes, reason: ack.reason, warnings: warnings.map((w) => ({ code: w.code, message: w.message, range: w.range, ...(w.id === undefined ? {} : { id: w.id, args: w.args ?? {} }) })) };
 }

@@ -10,7 +10,9 @@ import { jsonDiff } from '../products/json-diff.ts';
 import { editableSectionsFor, roleHasPermission } from '../auth/permissions.ts';
 import { actorNames } from '../products/actor-names.ts';
 import { PART_KINDS, type PartKind } from '@plazo/dsl/parts';
-import { actorsOf, createProduct, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson } from '../products/product-catalog.ts';
+import { latestRequestOf, requestApproval } from '../products/approval-requests.ts';
+import { ApprovalRequestSchema } from './approval-requests.routes.ts';
+import { actorsOf, createProduct, discardDraft, draftJson, productView, publishDraft, retireProduct, saveDraft, versionJson, versionSummaryJson, withWarningsIn } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { DEFAULT_IMPACT_DECISIONS, draftImpact, MAX_IMPACT_DECISIONS } from '../products/product-impact.ts';
 import type { NewProductOrigin } from '../products/new-product-source.ts';
@@ -82,7 +84,16 @@ const WarningsAcknowledgedSchema = z
   .object({
     codes: z.array(z.string()),
     reason: z.string(),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), range: z.object({ start: PositionSchema, end: PositionSchema }) })),
+    warnings: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string().openapi({ description: 'In the language `Accept-Language` asks for when the version kept the message id' }),
+        range: z.object({ start: PositionSchema, end: PositionSchema }),
+        help: z.string().optional(),
+        id: z.string().optional(),
+        args: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
   })
   .openapi('WarningsAcknowledged', { description: 'The warnings the publisher acknowledged (codes, the warnings as they were) and why; null when there were none' });
 
@@ -116,8 +127,10 @@ const DiagnosticSchema = z
     message: z.string(),
     range: z.object({ start: PositionSchema, end: PositionSchema }),
     help: z.string().optional(),
+    id: z.string().optional().openapi({ description: "The language's message id (`code` or `code/variant`)" }),
+    args: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The arguments of the message, to write it in another language' }),
   })
-  .openapi('Diagnostic', { description: 'Ranges are 0-based lines and columns' });
+  .openapi('Diagnostic', { description: 'Ranges are 0-based lines and columns; `message` and `help` are in the language `Accept-Language` asks for (Spanish or English; English by default)' });
 
 const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code: three capital letters').openapi({ example: 'MXN' });
 const NewProductSchema = z
@@ -333,7 +346,13 @@ export const productsRoutes = newRouter()
       request: { params: CodeParams },
       responses: {
         200: jsonResponse(
-          z.object({ product: ProductSchema, draft: DraftSchema.nullable(), latestVersion: VersionSummarySchema.nullable(), editableSections: EditableSectionsSchema }),
+          z.object({
+            product: ProductSchema,
+            draft: DraftSchema.nullable(),
+            latestVersion: VersionSummarySchema.nullable(),
+            editableSections: EditableSectionsSchema,
+            approvalRequest: ApprovalRequestSchema.nullable().openapi({ description: 'The latest approval request (pending or answered); null when none was made' }),
+          }),
           'The product',
         ),
         ...errorResponses(401, 403, 404, 422),
@@ -342,7 +361,7 @@ export const productsRoutes = newRouter()
     async (c) => {
       const { code } = c.req.valid('param');
       const product = await productOr404(c.get('db'), code);
-      const [draft, latest] = await Promise.all([findDraft(c.get('db'), product.id), findLatestVersion(c.get('db'), product.id)]);
+      const [draft, latest, approvalRequest] = await Promise.all([findDraft(c.get('db'), product.id), findLatestVersion(c.get('db'), product.id), latestRequestOf(c.get('db'), product.id)]);
       const names = await actorNames(c.get('db'), [...actorsOf(draft), ...actorsOf(latest)]);
       return c.json(
         {
@@ -350,6 +369,7 @@ export const productsRoutes = newRouter()
           draft: draft ? draftJson(draft, names) : null,
           latestVersion: latest ? versionSummaryJson(latest, names) : null,
           editableSections: editableJson(c),
+          approvalRequest,
         },
         200,
       );
@@ -396,6 +416,45 @@ export const productsRoutes = newRouter()
   )
   .openapi(
     createRoute({
+      method: 'delete',
+      path: '/{code}/draft',
+      tags: ['products'],
+      summary: 'Discard the draft: back to the latest published text',
+      description:
+        'The draft takes the latest version\'s source, its makers start again empty and a pending approval request is superseded (audited as `discard`). A draft already equal to it is returned as it is. A product never published has nothing to go back to (409 `never-published`); a role limited to some sections may not (403 `section-locked`).',
+      ...guarded('products:write'),
+      request: { params: CodeParams },
+      responses: { 200: jsonResponse(z.object({ draft: DraftSchema }), 'The draft, as published'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      return c.json(await discardDraft(c.get('db'), code, draftCtxOf(c)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{code}/approval-requests',
+      tags: ['approvals'],
+      summary: 'Send the draft, at its current revision, for approval',
+      description:
+        'The draft must pass what publishing checks: it compiles (422 `draft-has-errors`), its tests pass (422 `tests-failing`) and it differs from the latest version (409 `unchanged`); its warnings are for the approver to acknowledge. Sending the same revision again returns the pending request (200); a newer revision supersedes it (201). Approvers get a notice.',
+      ...guarded('products:write'),
+      request: { params: CodeParams, body: jsonBody(z.strictObject({ note: z.string().trim().min(1).max(2000).openapi({ description: 'What changed and why, for the approver' }) }).openapi('NewApprovalRequest')) },
+      responses: {
+        200: jsonResponse(z.object({ request: ApprovalRequestSchema }), 'The pending request for this revision, sent before'),
+        201: jsonResponse(z.object({ request: ApprovalRequestSchema }), 'The new request'),
+        ...errorResponses(400, 401, 403, 404, 409, 415, 422, 503),
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const { request, created } = await requestApproval(c.get('db'), code, c.req.valid('json'), { ...ctxOf(c), lints: c.get('config').lints, lang: c.get('lang') });
+      return created ? c.json({ request }, 201) : c.json({ request }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'post',
       path: '/{code}/draft/check',
       tags: ['products'],
@@ -415,7 +474,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const draft = await findDraft(c.get('db'), product.id);
       if (!draft) throw new NotFoundError('draft of product', code);
-      const { ir, diagnostics } = await compileProductSource(draft.source, c.get('config').lints);
+      const { ir, diagnostics } = await compileProductSource(draft.source, c.get('config').lints, c.get('lang'));
       return c.json({ ok: ir !== null, revision: draft.revision, diagnostics: [...diagnostics] }, 200);
     },
   )
@@ -436,8 +495,8 @@ export const productsRoutes = newRouter()
     }),
     async (c) => {
       const { code } = c.req.valid('param');
-      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), { ...ctxOf(c), lints: c.get('config').lints });
-      return c.json({ ...published, warnings: [...published.warnings] }, 201);
+      const published = await publishDraft(c.get('db'), code, c.req.valid('json'), { ...ctxOf(c), lints: c.get('config').lints, lang: c.get('lang') });
+      return c.json({ ...published, version: await withWarningsIn(published.version, c.get('lang')), warnings: [...published.warnings] }, 201);
     },
   )
   .openapi(
@@ -455,7 +514,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const rows = await listVersions(c.get('db'), product.id);
       const names = await actorNames(c.get('db'), rows.flatMap(actorsOf));
-      return c.json({ versions: rows.map((r) => versionSummaryJson(r, names)) }, 200);
+      return c.json({ versions: await Promise.all(rows.map((r) => withWarningsIn(versionSummaryJson(r, names), c.get('lang')))) }, 200);
     },
   )
   .openapi(
@@ -473,7 +532,7 @@ export const productsRoutes = newRouter()
       const product = await productOr404(c.get('db'), code);
       const row = await versionOr404(c.get('db'), product.id, code, version);
       const names = await actorNames(c.get('db'), actorsOf(row));
-      return c.json({ version: versionJson(code, row, names) }, 200);
+      return c.json({ version: await withWarningsIn(versionJson(code, row, names), c.get('lang')) }, 200);
     },
   )
   .openapi(
@@ -546,7 +605,7 @@ export const productsRoutes = newRouter()
       if (!roleHasPermission(role, 'products:read')) throw new ForbiddenError('products:read', role);
       const { code } = c.req.valid('param');
       const { decisions } = c.req.valid('query');
-      const report = await draftImpact(c.get('db'), code, { decisions, asOf: c.get('clock').today(), lints: c.get('config').lints });
+      const report = await draftImpact(c.get('db'), code, { decisions, asOf: c.get('clock').today(), lints: c.get('config').lints, lang: c.get('lang') });
       return c.json(report as z.infer<typeof ImpactResponseSchema>, 200);
     },
   )

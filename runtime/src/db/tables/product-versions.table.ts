@@ -37,8 +37,11 @@ interface Position {
 export interface WarningsAcknowledged {
   codes: string[];
   reason: string;
-  /** The warning diagnostics at publication (ranges 0-based, in the version's source). */
-  warnings: { code: string; message: string; range: { start: Position; end: Position } }[];
+  /**
+   * The warning diagnostics at publication (ranges 0-based, in the version's source), with the
+   * language's message id and arguments to write them in another language (absent on older versions).
+   */
+  warnings: { code: string; message: string; range: { start: Position; end: Position }; id?: string; args?: Readonly<Record<string, unknown>> }[];
 }
 
 export type ProductVersionRow = Selectable<ProductVersionsTable>;

@@ -19,6 +19,19 @@ describe('runtime API client', () => {
     expect(seen.init).toMatchObject({ method: 'PUT', credentials: 'same-origin', body: JSON.stringify({ source: 'x', baseRevision: 1 }) });
   });
 
+  it("asks for messages in the studio's language", async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    await apiClient(fakeFetch(200, { products: [] }, seen)).products();
+    expect(seen.init?.headers).toMatchObject({ accept: 'application/json', 'accept-language': 'es' });
+    let locale = 'en';
+    const api = apiClient(fakeFetch(200, { products: [] }, seen), '', () => locale);
+    await api.products();
+    expect(seen.init?.headers).toMatchObject({ 'accept-language': 'en' });
+    locale = 'es';
+    await api.products();
+    expect(seen.init?.headers).toMatchObject({ 'accept-language': 'es' });
+  });
+
   it('turns the API\'s error body into an ApiError (maker-checker)', async () => {
     const api = apiClient(fakeFetch(403, { error: { code: 'same-author', message: 'the publisher must not be the author of the draft', details: { author: 'user:1' } } }));
     const error = await api.publish('nomina').catch((e: unknown) => e);

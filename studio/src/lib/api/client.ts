@@ -5,6 +5,7 @@
 // API's `{ error: { code, message, details } }`; a network failure is ApiError with status 0.
 import type { PartKind } from '@plazo/dsl';
 import type { ImpactRow, ImpactSummary, LoanState, Schedule, ScheduleChange } from '@plazo/engine';
+import { storedLocale } from '../i18n/stored-locale.ts';
 
 export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client';
 
@@ -91,8 +92,11 @@ export interface WarningJson {
   readonly code: string;
   readonly message: string;
   readonly range: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } };
-  /** What to do about it (when publishing; versions keep code, message and range). */
+  /** What to do about it. */
   readonly help?: string;
+  /** The language's message id and arguments, to write the message in another language (versions before them lack them). */
+  readonly id?: string;
+  readonly args?: Readonly<Record<string, unknown>>;
 }
 
 /** The warnings a publisher acknowledged on a version, and why. */
@@ -348,6 +352,39 @@ export function loanListQuery(filter: LoanFilter, extra: Readonly<Record<string,
 }
 // ── end loans
 
+// ── approvals: requests that an approver publish a draft (runtime/README.md, "Approval requests")
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'superseded';
+
+export interface ApprovalRequest {
+  readonly id: string;
+  readonly product: { readonly code: string; readonly name: string };
+  /** The draft revision the request was made from. */
+  readonly draftRevision: number;
+  readonly maker: string;
+  readonly makerDisplay: ActorDisplay;
+  readonly note: string;
+  readonly status: ApprovalStatus;
+  readonly decidedBy: string | null;
+  readonly decidedByDisplay: ActorDisplay | null;
+  readonly decidedAt: string | null;
+  /** The approver's comment (always there on a rejection). */
+  readonly comment: string | null;
+  /** The version an approval published. */
+  readonly version: number | null;
+  /** The draft moved on since the request: approving it would be refused. */
+  readonly draftChanged: boolean;
+  readonly createdAt: string;
+}
+
+/** What the approver checks on a pending request whose draft did not change. */
+export interface ApprovalReview {
+  readonly latestVersion: number | null;
+  readonly errors: number;
+  readonly warnings: readonly WarningJson[];
+  readonly tests: { readonly passed: number; readonly failed: number; readonly failing: readonly string[] } | null;
+  readonly diff: { readonly added: number; readonly removed: number };
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -368,17 +405,23 @@ export class ApiError extends Error {
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin).
+ * A client over `fetch` (the browser's, or a test's) rooted at `base` (default: same origin). Every
+ * request asks for messages (errors, diagnostics, warnings) in `language()`: the studio's locale.
  * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
  */
-export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '') {
+export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '', language: () => string = storedLocale) {
   async function call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetcher(`${base}/api/v1${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
+        headers: {
+          accept: 'application/json',
+          'accept-language': language(),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
@@ -438,6 +481,21 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
         ...(baseRevision !== undefined ? { baseRevision } : {}),
         ...(acknowledgeWarnings ? { acknowledgeWarnings } : {}),
       }),
+    // ── approvals
+    /** The product, its latest version summary and its latest approval request. */
+    product: (code: string) => call<{ product: ProductRow; approvalRequest: ApprovalRequest | null }>('GET', `/products/${enc(code)}`),
+    /** Sends the draft at its current revision for approval; the same revision again returns the pending request. */
+    requestApproval: async (code: string, note: string) => (await call<{ request: ApprovalRequest }>('POST', `/products/${enc(code)}/approval-requests`, { note })).request,
+    /** Back to the latest published text; a pending request is superseded. */
+    discardDraft: async (code: string) => (await call<{ draft: Draft }>('DELETE', `/products/${enc(code)}/draft`)).draft,
+    approvalRequests: async (status?: ApprovalStatus) =>
+      (await call<{ requests: ApprovalRequest[] }>('GET', `/approval-requests${status ? `?status=${status}` : ''}`)).requests,
+    approvalRequest: (id: string) => call<{ request: ApprovalRequest; review: ApprovalReview | null }>('GET', `/approval-requests/${enc(id)}`),
+    /** Publishes the requested revision; with warnings, `codes` are exactly theirs (the reason defaults to the comment). */
+    approveRequest: (id: string, input: { comment?: string; acknowledgedWarnings?: { codes: readonly string[]; reason?: string } }) =>
+      call<{ request: ApprovalRequest; version: { version: number } }>('POST', `/approval-requests/${enc(id)}/approve`, input),
+    rejectRequest: async (id: string, comment: string) => (await call<{ request: ApprovalRequest }>('POST', `/approval-requests/${enc(id)}/reject`, { comment })).request,
+    withdrawRequest: async (id: string) => (await call<{ request: ApprovalRequest }>('POST', `/approval-requests/${enc(id)}/withdraw`)).request,
     report: (name: ReportName, query: Readonly<Record<string, string | number>> = {}) => {
       const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
       return call<ReportTable>('GET', `/reports/${enc(name)}${qs ? `?${qs}` : ''}`);

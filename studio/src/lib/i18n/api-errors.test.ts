@@ -36,6 +36,12 @@ describe('API errors in prose', () => {
     expect(describeApiError('es', { status: 403, code: 'forbidden', message: '', details: { permission: 'new:thing', role: 'auditor' } })).toBe('Tu rol (auditor) no puede new:thing.');
   });
 
+  it('says the approval refusals in words, naming the failing tests', () => {
+    const failing = { status: 422, code: 'tests-failing', message: '2 of 9 product tests do not pass', details: { tests: [{ name: 'uno' }, { name: 'dos' }] } };
+    expect(describeApiError('es', failing)).toBe('Las pruebas del producto fallan (“uno” y “dos”): corrígelas antes de pedir la aprobación.');
+    expect(describeApiError('en', { status: 409, code: 'draft-changed-since-request', message: '' })).toBe('The draft changed since the request: the requester must send it again.');
+  });
+
   it('joins lists the way each language does', () => {
     expect(joinList('es', ['a', 'b', 'c'])).toBe('a, b y c');
     expect(joinList('en', ['a'])).toBe('a');

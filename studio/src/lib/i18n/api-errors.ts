@@ -86,7 +86,10 @@ export function describeApiError(locale: Locale, error: ApiErrorLike): string {
       });
       return translate(locale, 'apiError.validation', { fields: fields.join('; ') });
     }
-    default:
-      return error.message;
+    default: {
+      // A code with a sentence of its own (`apiError.code.<code>`), else the API's message.
+      const tests = Array.isArray(d?.tests) ? (d.tests as { name?: unknown }[]).map((t) => `“${String(t.name ?? '')}”`) : [];
+      return text(locale, `apiError.code.${error.code}`, { names: joinList(locale, tests), status: String(d?.status ?? '') }) ?? error.message;
+    }
   }
 }

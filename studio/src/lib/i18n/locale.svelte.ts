@@ -1,20 +1,14 @@
 // The interface language, shared by every component: Spanish by default, English switchable,
-// remembered in localStorage.
+// remembered in localStorage (stored-locale.ts).
 import { translate, type Locale, type MessageKey } from './messages.ts';
-
-const STORAGE_KEY = 'plazo.locale';
-
-function initialLocale(): Locale {
-  if (typeof localStorage === 'undefined') return 'es';
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'es';
-}
+import { storeLocale, storedLocale } from './stored-locale.ts';
 
 class LocaleState {
-  current = $state<Locale>(initialLocale());
+  current = $state<Locale>(storedLocale());
 
   set(locale: Locale): void {
     this.current = locale;
-    if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, locale);
+    storeLocale(locale);
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }
 

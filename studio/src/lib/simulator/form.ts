@@ -1,7 +1,7 @@
 // The applicant simulator's form, generated from the compiled product's input schema: one typed
 // control per input field (plus the implicit request fields), the values the user typed as plain
 // strings, and the conversion to an application the engine validates. No Svelte here.
-import { Dec, frequencyKey, type InputField, type ProductIR, type TestValue } from '@plazo/engine';
+import { Dec, frequencyKey, type InputField, type ProductIR } from '@plazo/engine';
 
 export type ControlKind = 'number' | 'select' | 'boolean' | 'date' | 'text';
 
@@ -86,40 +86,7 @@ export function formFields(ir: ProductIR): FormField[] {
   });
 }
 
-/** A test's given value as the control shows it. */
-function fromTestValue(field: FormField, value: TestValue): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return String(value);
-  return field.type === 'percent' ? points(value) : value;
-}
-
-function middle(field: FormField): string {
-  if (field.min === undefined || field.max === undefined) return field.min ?? field.max ?? '0';
-  const mid = new Dec(field.min).plus(field.max).div(2);
-  return (field.type === 'integer' ? mid.toDecimalPlaces(0, Dec.ROUND_DOWN) : mid.toDecimalPlaces(2, Dec.ROUND_DOWN)).toFixed();
-}
-
-/**
- * Starting values: the first product test's applicant where it names the field (a realistic
- * applicant), otherwise the middle of the bounds, the first enum value, false, or empty.
- */
-export function initialValues(fields: readonly FormField[], ir: Pick<ProductIR, 'tests'>, today: string): Record<string, string> {
-  const given = ir.tests[0]?.given ?? {};
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const g = given[f.path];
-    if (g !== undefined) out[f.path] = fromTestValue(f, g);
-    else if (f.optional) out[f.path] = '';
-    else if (f.control === 'number') out[f.path] = middle(f);
-    else if (f.control === 'select') out[f.path] = f.values?.[0] ?? '';
-    else if (f.control === 'boolean') out[f.path] = 'false';
-    else if (f.control === 'date') out[f.path] = today;
-    else out[f.path] = '';
-  }
-  return out;
-}
-
-/** Keeps what the user typed for fields that still exist after an edit; new fields get initial values. */
+/** Keeps what the user typed for fields that still exist after an edit; new fields get their example values. */
 export function carryValues(fields: readonly FormField[], previous: FormValues, initial: FormValues): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {

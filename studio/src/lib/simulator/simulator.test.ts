@@ -2,7 +2,8 @@ import { format, compileText } from '@plazo/dsl';
 import { decide, runProductTests } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { compiledExample, exampleText } from '../testing/examples.ts';
-import { carryValues, fieldProblem, formFields, initialValues, toApplication, type FormField } from './form.ts';
+import { exampleValues } from './example-values.ts';
+import { carryValues, fieldProblem, formFields, toApplication, type FormField } from './form.ts';
 import { expectLines, insertTestCase, testCaseBlock, uniqueTestName } from './test-case.ts';
 
 const nomina = compiledExample('nomina');
@@ -31,7 +32,7 @@ describe('the simulator form from the input schema', () => {
   });
 
   it('starts from the first test applicant, and that applicant is approved', () => {
-    const values = initialValues(fields, nomina, '2025-03-03');
+    const values = exampleValues(fields, nomina, '2025-03-03');
     expect(values['payroll.net_pay']).toBe('18000');
     expect(values['employment.employer_in_agreement']).toBe('true');
     const d = decide(nomina, toApplication(fields, values), '2025-03-03');
@@ -39,7 +40,7 @@ describe('the simulator form from the input schema', () => {
   });
 
   it('leaves an empty optional field out and flags an empty required one', () => {
-    const values = { ...initialValues(fields, nomina, '2025-03-03'), 'request.frequency': '' };
+    const values = { ...exampleValues(fields, nomina, '2025-03-03'), 'request.frequency': '' };
     expect(toApplication(fields, values)).not.toHaveProperty('request.frequency');
     expect(fieldProblem(field('payroll.net_pay'), '')).toEqual({ key: 'sim.required' });
     expect(fieldProblem(field('request.payments'), '2.5')).toEqual({ key: 'sim.notInteger' });
@@ -54,7 +55,7 @@ describe('the simulator form from the input schema', () => {
 });
 
 describe('save as test case', () => {
-  const values = initialValues(fields, nomina, '2025-03-03');
+  const values = exampleValues(fields, nomina, '2025-03-03');
   const application = toApplication(fields, { ...values, 'request.amount': '30000' });
   const decision = decide(nomina, application, '2025-03-03');
 

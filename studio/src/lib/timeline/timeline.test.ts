@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compiledExample } from '../testing/examples.ts';
-import { formFields, initialValues, toApplication } from '../simulator/form.ts';
+import { exampleValues } from '../simulator/example-values.ts';
+import { formFields, toApplication } from '../simulator/form.ts';
 import { runTimeline } from '../worker/requests.ts';
 import { scenarioPayments, scenarioUntil } from './scenarios.ts';
 
@@ -34,7 +35,7 @@ describe('payment scenarios', () => {
 describe('the loan timeline from the engine', () => {
   const ir = compiledExample('nomina');
   const fields = formFields(ir);
-  const application = toApplication(fields, initialValues(fields, ir, '2025-03-03'));
+  const application = toApplication(fields, exampleValues(fields, ir, '2025-03-03'));
 
   it('on time: every installment due and paid, no penalties, paid off', () => {
     const result = runTimeline(ir, application, '2025-03-03', { kind: 'on-time', installment: 1, daysLate: 0 });
@@ -93,7 +94,7 @@ describe('the status at the end of the timeline', () => {
     const text = exampleText('nomina').replace('    from 181 dpd stage castigo write off\n', '').replace('from 91 to 180 dpd', 'from 91 dpd');
     const ir = compiledExample('nomina', text);
     const fields = formFields(ir);
-    const application = toApplication(fields, initialValues(fields, ir, '2025-03-03'));
+    const application = toApplication(fields, exampleValues(fields, ir, '2025-03-03'));
     const result = runTimeline(ir, application, '2025-03-03', { kind: 'stops', installment: 2, daysLate: 0 });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.final).toMatchObject({ status: 'active', stage: 'judicial' });

@@ -1,9 +1,10 @@
 // The editor route runs only in the browser (Monaco and the language worker need a DOM and
 // workers). With the runtime: the product's draft and what the user's role may change in it, its
-// versions and the latest published IR (what the backtest compares against). In `vite dev` without a runtime: the bundled example.
+// versions, the latest published IR (what the backtest compares against) and text, and its latest
+// approval request. In `vite dev` without a runtime: the bundled example.
 import { error, redirect } from '@sveltejs/kit';
 import type { ProductIR } from '@plazo/engine';
-import { ApiError, apiClient, type EditableSections } from '$lib/api/client';
+import { ApiError, apiClient, type ApprovalRequest, type EditableSections } from '$lib/api/client';
 import { exampleProduct } from '$lib/products/example-products';
 import type { PageLoad } from './$types';
 
@@ -22,10 +23,21 @@ export const load: PageLoad = async ({ params, fetch, parent }) => {
     if (!me) redirect(307, `/login?next=${encodeURIComponent(`/products/${code}`)}`);
     const api = apiClient(fetch);
     try {
-      const [{ draft, editableSections }, versions] = await Promise.all([api.draft(code), api.versions(code)]);
+      const [{ draft, editableSections }, versions, { approvalRequest }] = await Promise.all([api.draft(code), api.versions(code), api.product(code)]);
       const latest = versions[0] ? await api.version(code, versions[0].version) : null;
       const published: PublishedProduct | null = latest ? { version: latest.version, source: { ir: latest.ir as ProductIR } } : null;
-      return { code, slug: code, text: draft.source, revision: draft.revision, editable: editableSections, published, latestVersion: latest?.version ?? null };
+      return {
+        code,
+        slug: code,
+        text: draft.source,
+        revision: draft.revision,
+        editable: editableSections,
+        published,
+        latestVersion: latest?.version ?? null,
+        publishedText: latest?.source ?? null,
+        makers: draft.makers ?? [],
+        approvalRequest,
+      };
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) error(404, 'product not found');
       throw e;
@@ -35,5 +47,16 @@ export const load: PageLoad = async ({ params, fetch, parent }) => {
   if (mode !== 'bundled') error(503, 'the Plazo runtime is not available');
   if (!product) error(404, 'product not found');
   const published: PublishedProduct = { version: 0, source: { text: product.text } };
-  return { code, slug: product.slug, text: product.text, revision: 0, editable: 'all' as EditableSections, published, latestVersion: null };
+  return {
+    code,
+    slug: product.slug,
+    text: product.text,
+    revision: 0,
+    editable: 'all' as EditableSections,
+    published,
+    latestVersion: null,
+    publishedText: null,
+    makers: [] as readonly string[],
+    approvalRequest: null as ApprovalRequest | null,
+  };
 };
