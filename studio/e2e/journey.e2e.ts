@@ -176,13 +176,55 @@ describe('a product manager launches a payroll product alone', () => {
   });
 });
 
+/** The product manager sends the draft for approval with a note, from the product page. */
+async function requestApproval(note: string): Promise<void> {
+  await page.goto(`${runtime.url}/products/${CODE}`);
+  await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+  await expect.poll(() => page.getByTestId('approval-request').isDisabled(), { timeout: 30_000 }).toBe(false);
+  await page.getByTestId('approval-request').click();
+  await page.getByTestId('approval-note').fill(note);
+  await page.getByTestId('approval-send').click();
+  await expect.poll(() => page.getByTestId('approval-status').getAttribute('data-status')).toBe('pending');
+}
+
+/** The approver opens the newest pending request from the Aprobaciones queue. */
+async function openPendingRequest(): Promise<void> {
+  await logIn(APPROVER);
+  await page.getByTestId('nav-approvals').click();
+  const row = page.getByTestId('approval-row').filter({ hasText: 'Nómina Empresas 2026' }).first();
+  await row.getByRole('link').click();
+  await page.getByTestId('request-note').waitFor();
+}
+
+describe('approval', () => {
+  it('the product manager requests approval with a note', async () => {
+    await requestApproval('Nómina para empresas con convenio: tasa 32%, hasta 36 quincenas, 9 meses de antigüedad.');
+    await shoot('07-request');
+  });
+
+  it('the approver sees what the first version does and approves it: version 1 is published', async () => {
+    await openPendingRequest();
+    const report = page.getByTestId('impact-report');
+    await expect.poll(() => report.getByTestId('impact-tests').textContent()).toMatch(/3/);
+    await page.getByTestId('request-comment-input').fill('Conforme con la tasa y el plazo.');
+    await shoot('08-approval-first');
+    await page.getByTestId('request-approve').click();
+    await expect.poll(() => page.getByTestId('request-status').getAttribute('data-status')).toBe('approved');
+    clock.published = Date.now() - clock.started;
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, 'journey.json'), `${JSON.stringify({ timeToFirstPublishedProductMs: clock.published, at: new Date().toISOString() }, null, 2)}\n`);
+    console.log(`journey: first product published ${(clock.published / 1000).toFixed(1)} s after the first-run page opened`);
+    expect((await api('GET', `/products/${CODE}`)).json.product.latestVersion).toBe(1);
+  });
+});
+
 describe('the first loan of the new product, and a day of collections', () => {
   let loanId = '';
 
   it('opens a loan from a decision (the origination system, through the API) and the operator registers its first payment', async () => {
     const application = {
       applicant: { age: 41 },
-      payroll: { net_pay: '18000', existing_deductions: '0' },
+      payroll: { net_pay: '12000', existing_deductions: '0' },
       employment: { months: 30, employer_in_agreement: true },
       request: { amount: '25000', payments: 24 },
     };
@@ -209,7 +251,30 @@ describe('the first loan of the new product, and a day of collections', () => {
     await shoot('09-loan');
   });
 
+  it('a stricter rule: the approver sees the real decision it would decline, and approves version 2', async () => {
+    await logIn(PM);
+    await page.goto(`${runtime.url}/products/${CODE}`);
+    await page.getByTestId('view-form').click();
+    const capacity = page.locator('[data-reason="SIN_CAPACIDAD"] [data-testid$="-clause-0-value"]');
+    await capacity.fill('4000');
+    await capacity.press('Tab');
+    await expect.poll(async () => (await draftSource()).includes('capacity < 4_000'), { timeout: 15_000 }).toBe(true);
+    await requestApproval('Capacidad mínima de 4,000 por quincena, como pidió riesgos.');
+    await openPendingRequest();
+    const report = page.getByTestId('impact-report');
+    const real = report.getByTestId('impact-group').first();
+    await real.getByTestId('impact-flip').filter({ hasText: 'Aprobadas → rechazadas' }).waitFor({ timeout: 30_000 });
+    expect(await real.getByTestId('impact-flip-count').textContent()).toMatch(/1/);
+    await report.scrollIntoViewIfNeeded();
+    await shoot('11-approval-impact');
+    await page.getByTestId('request-comment-input').fill('De acuerdo: un rechazo de 1 decisión reciente.');
+    await page.getByTestId('request-approve').click();
+    await expect.poll(() => page.getByTestId('request-status').getAttribute('data-status')).toBe('approved');
+    expect((await api('GET', `/products/${CODE}`)).json.product.latestVersion).toBe(2);
+  });
+
   it('the operator works an overdue loan in a collection queue: assigns it, logs a promise to pay', async () => {
+    await logIn(OPERATOR);
     const { json } = await api('GET', '/collections/queues');
     const queue = (json.queues as { queue: string | null; loans: number; assigned: number }[]).filter((q) => q.queue !== null && q.loans > q.assigned).sort((a, b) => b.loans - a.loans)[0]!;
     await page.goto(`${runtime.url}/portafolio/colas/${encodeURIComponent(queue.queue!)}`);
