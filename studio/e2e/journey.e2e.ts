@@ -266,7 +266,7 @@ describe('the first loan of the new product, and a day of collections', () => {
     await real.getByTestId('impact-flip').filter({ hasText: 'Aprobadas → rechazadas' }).waitFor({ timeout: 30_000 });
     expect(await real.getByTestId('impact-flip-count').textContent()).toMatch(/1/);
     await report.scrollIntoViewIfNeeded();
-    await shoot('11-approval-impact');
+    await shoot('10-approval-impact');
     await page.getByTestId('request-comment-input').fill('De acuerdo: un rechazo de 1 decisión reciente.');
     await page.getByTestId('request-approve').click();
     await expect.poll(() => page.getByTestId('request-status').getAttribute('data-status')).toBe('approved');
@@ -293,6 +293,6 @@ describe('the first loan of the new product, and a day of collections', () => {
     await log.getByRole('button', { name: 'Registrar gestión' }).click();
     await log.getByTestId('contact').first().waitFor();
     expect(await log.getByTestId('promise-outcome').first().innerText()).toBe('Pendiente');
-    await shoot('10-queue');
+    await shoot('11-queue');
   });
 });
