@@ -1,6 +1,6 @@
 // A runtime of its own for a browser test that needs a fresh install (no user yet): `tsx
 // runtime/src/server.ts` on a temporary PLAZO_DATA_DIR and any free port, the examples loaded,
-// no demo portfolio. The shared runtime of global-setup.ts already has its users.
+// no demo portfolio unless asked. The shared runtime of global-setup.ts already has its users.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,10 @@ export interface FreshRuntime {
   stop(): Promise<void>;
 }
 
-export async function startFreshRuntime(): Promise<FreshRuntime> {
+/** `demoPortfolio`: the example products' demo loans (overdue ones fill the collection queues), ~6 s more at start. */
+export async function startFreshRuntime(options: { demoPortfolio?: boolean } = {}): Promise<FreshRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plazo-e2e-fresh-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLAZO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLAZO_DEMO_PORTFOLIO: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLAZO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLAZO_DEMO_PORTFOLIO: String(options.demoPortfolio ?? false) };
   delete env['DATABASE_URL'];
   const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), [join(repo, 'runtime', 'src', 'server.ts')], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -3,7 +3,7 @@
 // inserts a new statement after the last one of its section, or removes the item's lines with its
 // `///` doc), and formats the result with the dsl formatter, which keeps every comment. The text
 // stays the one source of truth: the form only ever proposes a new text.
-import { format, parse } from '@plazo/dsl';
+import { format, parse, type TestDecl } from '@plazo/dsl';
 import { opsFor, opTakesValue, type ClauseOp, type ClauseValue } from './conditions.ts';
 import {
   productForm,
@@ -97,7 +97,26 @@ export type FormEdit =
   | { readonly kind: 'step.remove'; readonly index: number }
   | { readonly kind: 'action'; readonly step: number; readonly index: number; readonly patch: ActionPatch }
   | { readonly kind: 'action.add'; readonly step: number; readonly action: ActionKind }
-  | { readonly kind: 'action.remove'; readonly step: number; readonly index: number };
+  | { readonly kind: 'action.remove'; readonly step: number; readonly index: number }
+  | { readonly kind: 'expectation'; readonly test: number; readonly expect: FigureExpectation; readonly value: Typed };
+
+/** The expectations of a product test that pin one figure, which "use the new figure" rewrites. */
+export const FIGURE_EXPECTATIONS = ['installment', 'cat', 'rate', 'total', 'score', 'offer', 'counteroffer'] as const;
+export type FigureExpectation = (typeof FIGURE_EXPECTATIONS)[number];
+
+/**
+ * The edit that makes a failed expectation of a product test expect what the engine now gives —
+ * for a figure that moved because the product changed on purpose (a new rate moves the
+ * installment and the CAT). Undefined when the expectation is not a figure, or there is no figure
+ * to take (`no offer (decline)`). `expected`/`actual` are the test report's words (`installment 2262.82`).
+ * @example figureUpdate(3, 'installment 2262.82', 'installment 2190.44') // { kind: 'expectation', test: 3, expect: 'installment', value: '2190.44' }
+ */
+export function figureUpdate(test: number, expected: string, actual: string): FormEdit | undefined {
+  const want = /^([a-z]+) /.exec(expected)?.[1];
+  const got = /^([a-z]+) (\d+(?:\.\d+)?%?)$/.exec(actual);
+  if (!want || !got || got[1] !== want || !(FIGURE_EXPECTATIONS as readonly string[]).includes(want)) return undefined;
+  return { kind: 'expectation', test, expect: want as FigureExpectation, value: got[2]! };
+}
 
 /** Why an edit was not made: a typed value, the text, or (from the page) the role's section rights: `locked`. */
 export type EditProblem = FormValueProblem | 'syntax' | 'stale' | 'commented' | 'last-clause' | 'locked';
@@ -119,6 +138,7 @@ export function editPart(edit: FormEdit): FormPart {
   if (kind === 'fee') return 'fee';
   if (['rule', 'clause'].includes(kind)) return 'eligibility';
   if (['lateFee', 'moratorium'].includes(kind)) return 'penalties';
+  if (kind === 'expectation') return 'test';
   return 'collection';
 }
 
@@ -602,6 +622,8 @@ function changeFor(text: string, form: ProductForm, edit: FormEdit): Change {
     }
     case 'step.remove':
       return removal(text, editable(steps[edit.index], 'the collection step').at);
+    case 'expectation':
+      return expectationChange(text, edit);
     case 'action':
     case 'action.add':
     case 'action.remove': {
@@ -617,6 +639,20 @@ function changeFor(text: string, form: ProductForm, edit: FormEdit): Change {
       return replace(step.at, printStep({ ...stepValue(step), actions }));
     }
   }
+}
+
+/** The one `expect <figure>` of the test (source order, as the test report numbers them), given its new value. */
+function expectationChange(text: string, edit: Extract<FormEdit, { kind: 'expectation' }>): Change {
+  const tests = (parse(text).file.product?.sections ?? []).filter((s): s is TestDecl => s.kind === 'TestDecl');
+  const test = tests[edit.test];
+  if (!test) throw stale('the test');
+  const matches = test.expects.filter((e) => e.kind === edit.expect);
+  const expectation = matches.length === 1 ? matches[0]! : undefined;
+  if (!expectation || !('value' in expectation)) throw stale(`\`expect ${edit.expect}\` of the test`);
+  const at = expectation.value.range;
+  const value = edit.expect === 'cat' || edit.expect === 'rate' ? spellPercent(edit.value) : spellNumber(edit.value, text.slice(at.start.offset, at.end.offset));
+  if (/\/[/*]/.test(text.slice(expectation.range.start.offset, expectation.range.end.offset))) throw new EditFailure('commented', 'the expectation has a comment inside: edit it as text');
+  return replace({ start: at.start.offset, end: at.end.offset }, value);
 }
 
 function lineEndAfter(text: string, offset: number): number {

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileText, format, parse, type Diagnostic } from '@plazo/dsl';
-import { Dec, type ProductIR } from '@plazo/engine';
+import { Dec, runProductTests, type ProductIR } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { compiledExample, exampleText } from '../testing/examples.ts';
-import { applyFormEdit, editPart, type FormEdit } from './edits.ts';
+import { applyFormEdit, editPart, figureUpdate, type FormEdit } from './edits.ts';
 import { productForm, type ProductForm } from './model.ts';
 import { placeDiagnostics } from './placement.ts';
 import { plainNumber } from './values.ts';
@@ -301,5 +301,44 @@ describe('diagnostics in the form', () => {
     const holder = Object.entries(placed.byItem).find(([, ds]) => ds.includes(gap))![0];
     expect(holder.startsWith('pricing')).toBe(true);
     expect(placed.elsewhere).toEqual([]);
+  });
+});
+
+describe('use the new figure (a failed test expectation takes what the engine gives)', () => {
+  it('reads the edit from the test report’s words, only for a figure of the same kind', () => {
+    expect(figureUpdate(3, 'installment 2262.82', 'installment 2190.44')).toEqual({ kind: 'expectation', test: 3, expect: 'installment', value: '2190.44' });
+    expect(figureUpdate(0, 'cat 48.9%', 'cat 41.2%')).toEqual({ kind: 'expectation', test: 0, expect: 'cat', value: '41.2%' });
+    expect(figureUpdate(0, 'installment 2262.82', 'no offer (decline)')).toBeUndefined();
+    expect(figureUpdate(0, 'offer 40000', 'counteroffer 35000')).toBeUndefined();
+    expect(figureUpdate(0, 'reasons CONVENIO', 'reasons EDAD')).toBeUndefined();
+    expect(figureUpdate(0, 'band A', 'band B')).toBeUndefined();
+    expect(editPart({ kind: 'expectation', test: 0, expect: 'cat', value: '41.2%' })).toBe('test');
+  });
+
+  it('after a rate change, the failed installment and CAT take the new figures and every test passes again', () => {
+    const text = exampleText('nomina');
+    const rated = applyFormEdit(text, { kind: 'rateRow', index: 0, rate: '20' });
+    if (!rated.ok) throw new Error(rated.message);
+    let current = rated.text;
+    const failedBefore = runProductTests(compiledExample('nomina', current)).results.filter((r) => r.status === 'failed');
+    expect(failedBefore.length).toBeGreaterThan(0);
+    for (const result of failedBefore) {
+      for (const e of result.expectations.filter((x) => !x.passed)) {
+        const edit = figureUpdate(result.index, e.expected, e.actual);
+        expect(edit, `${result.name}: ${e.expected} → ${e.actual}`).toBeDefined();
+        const next = applyFormEdit(current, edit!);
+        if (!next.ok) throw new Error(next.message);
+        expect(comments(next.text)).toEqual(comments(current));
+        current = next.text;
+      }
+    }
+    const after = runProductTests(compiledExample('nomina', current));
+    expect(after.failed).toBe(0);
+    expect(after.passed).toBe(runProductTests(compiledExample('nomina', text)).passed);
+  });
+
+  it('refuses an expectation the test no longer has', () => {
+    const result = applyFormEdit(exampleText('nomina'), { kind: 'expectation', test: 999, expect: 'installment', value: '1' });
+    expect(result).toMatchObject({ ok: false, problem: 'stale' });
   });
 });

@@ -15,7 +15,7 @@ export interface Place {
 }
 
 /** The parts of a product a role may be allowed to edit (the runtime's section rights). */
-export type FormPart = 'limits' | 'pricing' | 'fee' | 'eligibility' | 'penalties' | 'collection';
+export type FormPart = 'limits' | 'pricing' | 'fee' | 'eligibility' | 'penalties' | 'collection' | 'test';
 
 interface Item {
   /** Stable within one text: `limits.amount`, `pricing.row.2`, `rule.3`, `rule.3.clause.1`… */
