@@ -88,6 +88,9 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     expect(res.body.client).toMatchObject({ rfc: 'GODE561231GR9', birthDate: '1931-08-20', sex: 'H', birthState: 'NE' });
     const warnings = res.body.warnings.map((w: any) => `${w.path}:${w.reason}`).sort();
     expect(warnings).toEqual(['curp:names-mismatch', 'rfc:birth-date-mismatch', 'rfc:check-digit']);
+    // Reading the record later says the same warnings.
+    const read = await h.request('GET', `/api/v1/clients/${res.body.client.id}`);
+    expect(read.body.warnings).toEqual(res.body.warnings);
   });
 
   it('replays a creation resent with the same Idempotency-Key (a company without a CURP), and refuses the key with another body', async () => {
