@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../api/client.ts';
 import { clientSearchQuery } from '../api/client.ts';
-import { curpHint, displayName, emptyForm, fieldOfPath, formOf, inputOf, issuesByField, issueText, rfcHint, searchOf } from './client-form.ts';
+import { curpHint, displayName, emptyForm, fieldLabel, fieldOfPath, formOf, inputOf, issuesByField, issueText, rfcHint, searchOf } from './client-form.ts';
 
 const GLORIA: Client = {
   id: 'c1', kind: 'person', givenNames: 'Gloria', paternalSurname: 'Hernández', maternalSurname: 'García', legalName: null, legalRepresentative: null,
@@ -78,6 +78,7 @@ describe('the API’s problems next to their fields', () => {
     expect(issueText(issues[5]!, 'es')).toBe('five digits');
     expect(issueText({ path: 'beneficialOwner.curp', reason: 'names-mismatch', message: '' }, 'es')).toBe('las letras de la CURP no corresponden a los nombres');
     expect(fieldOfPath('beneficialOwner.curp')).toBe('beneficialOwner.curp');
+    expect([fieldLabel('address.postalCode', 'es'), fieldLabel('rfc', 'en'), fieldLabel('phones[0]', 'es'), fieldLabel('kind', 'es')]).toEqual(['Código postal', 'RFC', 'Teléfonos', 'kind']);
   });
 });
 

@@ -182,6 +182,13 @@ export function issueText(issue: ClientIssue, locale: Locale): string {
   return issue.message;
 }
 
+/** The name of the field a path names, for people (`address.postalCode` → Código postal). */
+export function fieldLabel(path: string, locale: Locale): string {
+  const last = fieldOfPath(path).split('.').at(-1) ?? path;
+  const key = `cl.f.${last}`;
+  return Object.hasOwn(catalog[locale], key) ? translate(locale, key as MessageKey) : path;
+}
+
 /** The problems by the field they name. */
 export function issuesByField(issues: readonly ClientIssue[]): Record<string, ClientIssue[]> {
   const out: Record<string, ClientIssue[]> = {};
