@@ -97,9 +97,9 @@ describe('the clients register in the studio', () => {
     expect(await page.getByTestId('cf-problem-address.street').count()).toBe(1);
     await shoot(page, 'form-refused');
     // In English, the same reason in English.
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     expect(await text(page, 'cf-problem-curp')).toBe('the check digit does not match');
-    await page.getByRole('button', { name: 'ES' }).click();
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
 
     // A right CURP whose sex is not the record's: the API's 422, next to the CURP.
     await page.getByTestId('cf-curp').fill(CURP);

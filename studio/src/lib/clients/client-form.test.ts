@@ -75,7 +75,9 @@ describe('the API’s problems next to their fields', () => {
     expect(byField.curp!.map((i) => issueText(i, 'es'))).toEqual(['el sexo de la CURP no es el del registro', 'el dígito verificador no corresponde']);
     expect(byField.rfc!.map((i) => issueText(i, 'es'))).toEqual(['el dígito verificador no corresponde; se acepta con advertencia', 'la fecha del RFC no es la fecha de nacimiento']);
     expect(issueText(issues[4]!, 'en')).toBe('a phone has 10 digits (optionally after +52)');
-    expect(issueText(issues[5]!, 'es')).toBe('five digits');
+    expect(issueText(issues[5]!, 'es')).toBe('el código postal tiene cinco dígitos');
+    expect(issueText({ path: 'address.street', message: 'Invalid input: expected string, received undefined' }, 'es')).toBe('obligatorio');
+    expect(issueText({ path: 'kind', message: 'something new' }, 'es')).toBe('something new');
     expect(issueText({ path: 'beneficialOwner.curp', reason: 'names-mismatch', message: '' }, 'es')).toBe('las letras de la CURP no corresponden a los nombres');
     expect(fieldOfPath('beneficialOwner.curp')).toBe('beneficialOwner.curp');
     expect([fieldLabel('address.postalCode', 'es'), fieldLabel('rfc', 'en'), fieldLabel('phones[0]', 'es'), fieldLabel('kind', 'es')]).toEqual(['Código postal', 'RFC', 'Teléfonos', 'kind']);

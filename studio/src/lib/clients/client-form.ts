@@ -160,6 +160,15 @@ export function rfcHint(value: string, kind: ClientKind, locale: Locale): Identi
 
 const IDENTITY_REASONS: ReadonlySet<string> = new Set<IdentityReason>(['length', 'characters', 'name-letters', 'birth-date', 'sex', 'state', 'consonants', 'differentiator', 'homoclave', 'bank', 'check-digit']);
 
+/** The request schema's messages (a problem without a reason: runtime clients.routes.ts, zod) in the catalog's words. */
+const SCHEMA_MESSAGES: readonly (readonly [RegExp, MessageKey])[] = [
+  [/received undefined/, 'cl.reason.required'],
+  [/^five digits$/, 'cl.reason.postalCode'],
+  [/^ISO 3166 alpha-2 code$/, 'cl.reason.country'],
+  [/email/i, 'cl.reason.email'],
+  [/Too small|>=\s*1 characters/, 'cl.reason.required'],
+];
+
 /** The form field an API path belongs to: `phones[1]` → `phones`; `address.postalCode` stays. */
 export function fieldOfPath(path: string): string {
   return path.replace(/\[\d+\]$/, '');
@@ -179,7 +188,8 @@ export function issueText(issue: ClientIssue, locale: Locale): string {
   for (const key of [`cl.reason.${reason}.${code ?? ''}`, `cl.reason.${reason}`]) {
     if (reason !== '' && Object.hasOwn(catalog[locale], key)) return translate(locale, key as MessageKey);
   }
-  return issue.message;
+  const schema = SCHEMA_MESSAGES.find(([pattern]) => pattern.test(issue.message));
+  return schema ? translate(locale, schema[1]) : issue.message;
 }
 
 /** The name of the field a path names, for people (`address.postalCode` → Código postal). */
