@@ -94,12 +94,18 @@ describe('the clients register in the studio', () => {
     await page.getByTestId('cf-address-postalCode').fill('917');
     await page.getByTestId('cf-submit').click();
     await page.getByTestId('cf-problem-address.postalCode').waitFor();
-    expect(await page.getByTestId('cf-problem-address.street').count()).toBe(1);
+    expect(await text(page, 'cf-problem-address.street')).toBe('obligatorio');
+    expect(await text(page, 'cf-problem-address.postalCode')).toBe('el código postal tiene cinco dígitos');
+    expect(await text(page, 'cf-hint-curp')).toBe('el dígito verificador no corresponde');
     await shoot(page, 'form-refused');
-    // In English, the same reason in English.
+    // In English, the same reasons in English.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    expect(await text(page, 'cf-problem-curp')).toBe('the check digit does not match');
-    await page.getByRole('button', { name: 'ES', exact: true }).click();
+    try {
+      expect(await text(page, 'cf-hint-curp')).toBe('the check digit does not match');
+      expect(await text(page, 'cf-problem-address.street')).toBe('required');
+    } finally {
+      await page.getByRole('button', { name: 'ES', exact: true }).click();
+    }
 
     // A right CURP whose sex is not the record's: the API's 422, next to the CURP.
     await page.getByTestId('cf-curp').fill(CURP);
