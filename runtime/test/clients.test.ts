@@ -88,6 +88,9 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     expect(res.body.client).toMatchObject({ rfc: 'GODE561231GR9', birthDate: '1931-08-20', sex: 'H', birthState: 'NE' });
     const warnings = res.body.warnings.map((w: any) => `${w.path}:${w.reason}`).sort();
     expect(warnings).toEqual(['curp:names-mismatch', 'rfc:birth-date-mismatch', 'rfc:check-digit']);
+    // Reading the record later says the same warnings.
+    const read = await h.request('GET', `/api/v1/clients/${res.body.client.id}`);
+    expect(read.body.warnings).toEqual(res.body.warnings);
   });
 
   it('replays a creation resent with the same Idempotency-Key (a company without a CURP), and refuses the key with another body', async () => {
@@ -214,5 +217,19 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     expect(exported.body.audit.map((a: any) => a.action)).toEqual(['create', 'update', 'read']);
     const trail = await sql<{ action: string }>`select action from audit_log where stream = ${`client:${gloriaId}`} order by stream_seq`.execute(h.db);
     expect(trail.rows.map((r) => r.action).at(-1)).toBe('export');
+  });
+
+  it("gives a client's decisions and loans in one audited read (the 360 view), to roles with clients:read-pii only", async () => {
+    const exported = (await h.request('GET', `/api/v1/clients/${gloriaId}/export`)).body;
+    const res = await h.request('GET', `/api/v1/clients/${gloriaId}/activity`, { key: h.keys.approver });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.decisions).toEqual(exported.decisions.map((d: any) => ({ id: d.id, product: { code: 'nomina', version: 1 }, outcome: d.outcome, asOf: '2025-01-06', createdAt: d.created_at })));
+    expect(res.body.loans.map((l: any) => [l.id, l.clientId, l.product.code, l.status])).toEqual(exported.loans.map((l: any) => [l.id, gloriaId, 'nomina', 'pending']));
+    const last = await sql<{ action: string; details: any }>`select action, details from audit_log where stream = ${`client:${gloriaId}`} order by stream_seq desc limit 1`.execute(h.db);
+    expect(last.rows[0]).toMatchObject({ action: 'read', details: { what: 'activity', decisions: 1, loans: 1 } });
+    const enrique = (await h.request('GET', '/api/v1/clients?q=enrique')).body.clients[0].id;
+    expect((await h.request('GET', `/api/v1/clients/${enrique}/activity`)).body).toEqual({ decisions: [], loans: [] });
+    expect((await h.request('GET', '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity')).status).toBe(404);
+    expect((await h.request('GET', `/api/v1/clients/${gloriaId}/activity`, { key: h.keys['risk-analyst'] })).status).toBe(403);
   });
 });

@@ -66,6 +66,7 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/clients', permission: 'clients:read-pii' },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:read-pii' },
   { method: 'PATCH', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:write', body: { pep: true } },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity', permission: 'clients:read-pii' },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read-pii' },
 ];
 

@@ -11,7 +11,7 @@ import type { ClientRow } from '../db/tables/clients.table.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
-import { checkClient, phoneDigits, type Address, type CheckedClient, type ClientInput, type RelatedPerson } from './client-record.ts';
+import { checkClient, phoneDigits, type Address, type CheckedClient, type ClientInput, type ClientIssue, type RelatedPerson } from './client-record.ts';
 
 export type ClientView = ReturnType<typeof clientView>;
 
@@ -136,7 +136,7 @@ async function replayed(db: Executor, idempotency: Idempotency | undefined) {
     throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different client', { idempotencyKey: idempotency.key, clientId: first.id });
   }
   const client = await loadClient(db, first.id);
-  return { client, warnings: checkClient(inputOf(client)).warnings, replayed: true };
+  return { client, warnings: warningsOf(client), replayed: true };
 }
 
 /**
@@ -191,6 +191,19 @@ async function loadClient(tx: Executor, id: string, forUpdate = false): Promise<
   const row = await query.executeTakeFirst();
   if (!row) throw new NotFoundError('client', id);
   return clientView(row, (await phonesOf(tx, [id])).get(id)!);
+}
+
+/**
+ * What the checks say of a stored record now (the warnings its creation or last change gave); a
+ * record stored under older rules that fails today's gives its problems, as warnings to look at.
+ */
+export function warningsOf(client: ClientView): readonly ClientIssue[] {
+  try {
+    return checkClient(inputOf(client)).warnings;
+  } catch (error) {
+    if (error instanceof ValidationError) return error.details as ClientIssue[];
+    throw error;
+  }
 }
 
 /** A client's record; the read is audited. */

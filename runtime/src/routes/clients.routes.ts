@@ -5,7 +5,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CURP_STATES } from '@plazo/engine';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
-import { createClient, exportClient, readClient, searchClients, updateClient } from '../clients/clients.repository.ts';
+import { createClient, exportClient, readClient, searchClients, updateClient, warningsOf } from '../clients/clients.repository.ts';
+import { clientActivity } from '../clients/client-activity.ts';
 import type { ClientInput } from '../clients/client-record.ts';
 import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
@@ -115,12 +116,15 @@ export const clientsRoutes = newRouter()
       method: 'get',
       path: '/{id}',
       tags: ['clients'],
-      summary: 'A client’s record (the read is audited)',
+      summary: 'A client’s record and what the checks warn about it now (the read is audited)',
       ...guarded('clients:read-pii'),
       request: { params: IdParamSchema },
-      responses: { 200: jsonResponse(z.object({ client: ClientSchema }), 'The client'), ...errorResponses(401, 403, 404, 422) },
+      responses: { 200: jsonResponse(z.object({ client: ClientSchema, warnings: WrittenClient.shape.warnings }), 'The client'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json({ client: await readClient(c.get('db'), c.req.valid('param').id, ctxOf(c)) }, 200),
+    async (c) => {
+      const client = await readClient(c.get('db'), c.req.valid('param').id, ctxOf(c));
+      return c.json({ client, warnings: warningsOf(client) } as never, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -133,6 +137,27 @@ export const clientsRoutes = newRouter()
       responses: { 200: jsonResponse(WrittenClient, 'The client and any warnings'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
     }),
     async (c) => c.json((await updateClient(c.get('db'), c.req.valid('param').id, withPhones(c.req.valid('json')) as Partial<ClientInput>, ctxOf(c))) as never, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/activity',
+      tags: ['clients'],
+      summary: 'The decisions taken for a client and their loans, newest first (the 360 view). Audited.',
+      ...guarded('clients:read-pii'),
+      request: { params: IdParamSchema },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            decisions: z.array(z.object({ id: z.string(), product: z.object({ code: z.string(), version: z.number().int() }), outcome: z.enum(['approve', 'refer', 'decline']), asOf: z.string(), createdAt: z.string() })),
+            loans: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A loan as GET /loans/{id} shows it' })),
+          }),
+          'The client’s decisions and loans',
+        ),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => c.json((await clientActivity(c.get('db'), c.req.valid('param').id, ctxOf(c))) as never, 200),
   )
   .openapi(
     createRoute({

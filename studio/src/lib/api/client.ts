@@ -384,6 +384,113 @@ export interface ApprovalReview {
   readonly tests: { readonly passed: number; readonly failed: number; readonly failing: readonly string[] } | null;
   readonly diff: { readonly added: number; readonly removed: number };
 }
+// ── clients (the register, search and the client's page; runtime README "Clients")
+export type ClientKind = 'person' | 'company';
+
+/** A person related to a client: a company's legal representative, a beneficial owner. */
+export interface RelatedPerson {
+  readonly givenNames: string;
+  readonly paternalSurname: string;
+  readonly maternalSurname?: string;
+  readonly curp?: string;
+}
+
+export interface ClientAddress {
+  readonly street: string;
+  readonly exteriorNumber: string;
+  readonly interiorNumber?: string;
+  readonly colonia: string;
+  readonly postalCode: string;
+  readonly municipality: string;
+  readonly state: string;
+  readonly country?: string;
+}
+
+/** A client's record as the API shows it (null where absent). */
+export interface Client {
+  readonly id: string;
+  readonly kind: ClientKind;
+  readonly givenNames: string | null;
+  readonly paternalSurname: string | null;
+  readonly maternalSurname: string | null;
+  readonly legalName: string | null;
+  readonly legalRepresentative: RelatedPerson | null;
+  readonly birthDate: string | null;
+  readonly birthState: string | null;
+  readonly sex: 'H' | 'M' | 'X' | null;
+  readonly nationality: string | null;
+  readonly curp: string | null;
+  readonly rfc: string | null;
+  readonly occupation: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly phones: readonly string[];
+  readonly address: ClientAddress | null;
+  readonly ownAccount: boolean;
+  readonly beneficialOwner: RelatedPerson | null;
+  readonly pep: boolean;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/** What the API takes to register a client (a change: any of these but `kind`). */
+export interface ClientInput {
+  readonly kind: ClientKind;
+  readonly givenNames?: string;
+  readonly paternalSurname?: string;
+  readonly maternalSurname?: string;
+  readonly legalName?: string;
+  readonly legalRepresentative?: RelatedPerson;
+  readonly birthDate?: string;
+  readonly birthState?: string;
+  readonly sex?: 'H' | 'M' | 'X';
+  readonly nationality?: string;
+  readonly curp?: string;
+  readonly rfc?: string;
+  readonly occupation?: string;
+  readonly email?: string;
+  readonly phones?: readonly string[];
+  readonly address?: ClientAddress;
+  readonly ownAccount?: boolean;
+  readonly beneficialOwner?: RelatedPerson;
+  readonly pep?: boolean;
+}
+
+/** A problem (422 detail) or a warning about one field: `path` like `curp`, `address.postalCode`, `phones[1]`. */
+export interface ClientIssue {
+  readonly path: string;
+  readonly reason?: string;
+  readonly message: string;
+}
+
+/** The clients search (`GET /api/v1/clients`): names without accents, CURP, RFC, phone, loan. */
+export interface ClientSearch {
+  readonly q?: string | undefined;
+  readonly curp?: string | undefined;
+  readonly rfc?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly loan?: string | undefined;
+}
+
+/** A decision taken for a client, as the client's page lists it. */
+export interface ClientDecision {
+  readonly id: string;
+  readonly product: { readonly code: string; readonly version: number };
+  readonly outcome: 'approve' | 'refer' | 'decline';
+  readonly asOf: string;
+  readonly createdAt: string;
+}
+
+/** The query string of a clients search (empty and blank filters left out, values trimmed). */
+export function clientSearchQuery(search: ClientSearch, page: { after?: string; limit?: number } = {}): string {
+  const entries = Object.entries({ ...search, ...page })
+    .map(([k, v]) => [k, v === undefined ? '' : String(v).trim()] as const)
+    .filter(([, v]) => v !== '');
+  return new URLSearchParams(entries.map(([k, v]) => [k, v])).toString();
+}
+// ── end clients
 
 export class ApiError extends Error {
   readonly status: number;
@@ -525,6 +632,19 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     acceptRestructuringOffer: (id: string, idempotencyKey: string) => call<unknown>('POST', `/loans/${enc(id)}/restructuring-offer`, {}, { 'idempotency-key': idempotencyKey }),
     writeOff: (id: string, reason: string, idempotencyKey: string) => call<unknown>('POST', `/loans/${enc(id)}/write-off`, { reason }, { 'idempotency-key': idempotencyKey }),
     // ── end loans
+    // ── clients
+    clients: (search: ClientSearch, page: { after?: string; limit?: number } = {}) =>
+      call<{ clients: Client[]; nextAfter: string | null }>('GET', `/clients?${clientSearchQuery(search, page)}`),
+    /** The record and what the checks warn about it. */
+    client: (id: string) => call<{ client: Client; warnings: ClientIssue[] }>('GET', `/clients/${enc(id)}`),
+    /** Registers a client; `idempotencyKey` is one per client the person means to register (a resend returns the first). */
+    createClient: (input: ClientInput, idempotencyKey: string) => call<{ client: Client; warnings: ClientIssue[] }>('POST', '/clients', input, { 'idempotency-key': idempotencyKey }),
+    updateClient: (id: string, change: Partial<ClientInput>) => call<{ client: Client; warnings: ClientIssue[] }>('PATCH', `/clients/${enc(id)}`, change),
+    /** The decisions taken for the client and their loans, newest first. */
+    clientActivity: (id: string) => call<{ decisions: ClientDecision[]; loans: Loan[] }>('GET', `/clients/${enc(id)}/activity`),
+    /** Where the browser downloads everything held on the client (ARCO access). */
+    clientExportUrl: (id: string) => `${base}/api/v1/clients/${enc(id)}/export`,
+    // ── end clients
   };
 }
 
