@@ -29,7 +29,7 @@ async function catText(p: Page): Promise<string> {
 describe('editor and live preview', () => {
   it('opens the nómina product from the list and shows its schedule and CAT', async () => {
     await page.goto(studio.url);
-    await page.getByRole('link', { name: /Crédito de Nómina/ }).click();
+    await page.locator('a[href="/products/nomina"]').click();
     await page.waitForURL(/\/products\/nomina$/);
     await page.getByTestId('cat').waitFor();
     expect(await catText(page)).toMatch(/^CAT \d+\.\d% Sin IVA\. Para fines informativos y de comparación$/);

@@ -162,7 +162,7 @@ describe('English interface and phone width', () => {
   it('switches the interface to English and shows the carátula', async () => {
     const page = await browser.newPage();
     await openNomina(page);
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('tab', { name: 'Contract summary' }).click();
     const caratula = page.getByTestId('caratula');
     await caratula.waitFor();
@@ -171,7 +171,7 @@ describe('English interface and phone width', () => {
     expect(await page.getByTestId('problem-count').textContent()).toContain('Errors: 0');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot(page, 'caratula-en');
-    await page.getByRole('button', { name: 'ES' }).click();
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
     await page.close();
   });
 

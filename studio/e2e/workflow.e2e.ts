@@ -55,7 +55,7 @@ describe('tests, simulator and timeline', () => {
     expect(await page.getByTestId('tests-badge').textContent()).toContain('✗ 1');
     await screenshot(page, 'tests-red');
     // Click the red test: the cursor goes to its line.
-    await failed.first().getByRole('button').click();
+    await failed.first().getByRole('button').first().click();
     const line = await activeLine();
     expect(await page.locator('.monaco-editor .view-line').filter({ hasText: 'test "empleada de base' }).count()).toBeGreaterThan(0);
     expect(Number(line)).toBeGreaterThan(100);
