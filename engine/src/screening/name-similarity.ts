@@ -8,7 +8,7 @@ import { jaroWinkler } from './jaro-winkler.ts';
 /** Two words below this Jaro-Winkler similarity count as not matching at all (0). */
 export const WORD_MATCH_MINIMUM = 0.8;
 /** An unmatched extra word of the longer name weighs this much of a missing word. */
-const EXTRA_WORD_WEIGHT = 0.25;
+export const EXTRA_WORD_WEIGHT = 0.25;
 
 /** A name's words for screening: normalized, particles dropped (all words kept when the name is only particles). */
 export function screeningWords(name: string): string[] {

@@ -6,7 +6,7 @@
 // the index finds exactly what the plain scan (`scanWatchlist`) finds, which tests check.
 import { InvalidInputError } from '../errors.ts';
 import { letterCounts, mayReach, popcount } from './jaro-winkler.ts';
-import { birthDateAgreement, scored, screeningWords, wordsSimilarity, WORD_MATCH_MINIMUM, wordSimilarity, type NameScore, type ScreenedName } from './name-similarity.ts';
+import { birthDateAgreement, EXTRA_WORD_WEIGHT, scored, screeningWords, wordsSimilarity, WORD_MATCH_MINIMUM, wordSimilarity, type NameScore, type ScreenedName } from './name-similarity.ts';
 
 /** One name of a watchlist: its id in the list (or the caller's), the name, the birth date where given. */
 export interface WatchlistName extends ScreenedName {
@@ -27,7 +27,13 @@ export interface WatchlistIndex {
   /** @internal entries in which each word appears */ readonly postings: readonly Int32Array[];
   /** @internal 3 tiers per word, see letterCounts */ readonly tiers: Int32Array;
   /** @internal */ readonly overflow: Uint8Array;
+  /** @internal each word's length, and the longest */ readonly lengths: Uint16Array;
+  /** @internal */ readonly longest: number;
   /** @internal generation stamps marking candidates of the current screening */ readonly seen: Int32Array;
+  /** @internal per entry: the name word last counted, its best similarity, the sum of the best similarities */
+  readonly wordSeen: Float64Array;
+  /** @internal */ readonly wordBest: Float64Array;
+  /** @internal */ readonly bestSum: Float64Array;
   /** @internal */ generation: number;
 }
 
@@ -62,7 +68,8 @@ export function buildWatchlistIndex(entries: readonly WatchlistName[]): Watchlis
   });
   return {
     size: entries.length, vocabulary, entries, entryWords, postings: lists.map((l) => Int32Array.from(l)), tiers, overflow,
-    seen: new Int32Array(entries.length), generation: 0,
+    lengths: Uint16Array.from(vocabulary, (w) => w.length), longest: vocabulary.reduce((n, w) => Math.max(n, w.length), 0),
+    seen: new Int32Array(entries.length), wordSeen: new Float64Array(entries.length), wordBest: new Float64Array(entries.length), bestSum: new Float64Array(entries.length), generation: 0,
   };
 }
 
@@ -77,18 +84,24 @@ function byScore(a: WatchlistMatch, b: WatchlistMatch): number {
 
 /** For each word of the name: the vocabulary words it matches, with their similarity. */
 function matchingWords(index: WatchlistIndex, words: readonly string[]): Map<number, number>[] {
+  const { vocabulary, tiers, overflow, lengths } = index;
   return words.map((word) => {
     const found = new Map<number, number>();
     const counts = letterCounts(word);
     const [t0, t1, t2] = counts.tiers;
-    const { vocabulary, tiers, overflow } = index;
+    // The fewest common characters a word of each length needs to reach the minimum (mayReach).
+    const needed = new Int32Array(index.longest + 1);
+    for (let length = 1; length <= index.longest; length++) {
+      let m = 0;
+      while (m <= length && !mayReach(m, word.length, length, WORD_MATCH_MINIMUM)) m++;
+      needed[length] = counts.overflow ? 0 : m;
+    }
     for (let id = 0; id < vocabulary.length; id++) {
-      const candidate = vocabulary[id]!;
-      if (!counts.overflow && overflow[id] === 0) {
+      if (overflow[id] === 0) {
         const common = popcount(t0 & tiers[id * 3]!) + popcount(t1 & tiers[id * 3 + 1]!) + popcount(t2 & tiers[id * 3 + 2]!);
-        if (!mayReach(common, word.length, candidate.length, WORD_MATCH_MINIMUM)) continue;
+        if (common < needed[lengths[id]!]!) continue;
       }
-      const s = wordSimilarity(word, candidate);
+      const s = wordSimilarity(word, vocabulary[id]!);
       if (s > 0) found.set(id, s);
     }
     return found;
@@ -105,21 +118,43 @@ export function screenName(index: WatchlistIndex, subject: ScreenedName, thresho
   checkThreshold(threshold);
   const words = screeningWords(subject.name);
   const similar = matchingWords(index, words);
+  const { seen, wordSeen, wordBest, bestSum, postings } = index;
+  // Per entry sharing a word: the sum over the name's words of their best similarity to any of the
+  // entry's words — at least what the one-to-one matching can add up to.
+  const touched: number[] = [];
   const generation = ++index.generation;
-  const out: WatchlistMatch[] = [];
-  for (const found of similar) {
-    for (const id of found.keys()) {
-      for (const e of index.postings[id]!) {
-        if (index.seen[e] === generation) continue;
-        index.seen[e] = generation;
-        const entryWords = index.entryWords[e]!;
-        const entry = index.entries[e]!;
-        const names = Array.from(entryWords, (w) => index.vocabulary[w]!);
-        const nameScore = wordsSimilarity(words, names, (i, j) => similar[i]!.get(entryWords[j]!) ?? 0);
-        const result = scored(nameScore, birthDateAgreement(subject.birthDate, entry.birthDate));
-        if (result.score >= threshold) out.push({ id: entry.id, ...result });
+  similar.forEach((found, i) => {
+    const word = generation * 4096 + i; // a name has far fewer than 4,096 words
+    for (const [id, s] of found) {
+      for (const e of postings[id]!) {
+        if (seen[e] !== generation) {
+          seen[e] = generation;
+          bestSum[e] = 0;
+          touched.push(e);
+        }
+        if (wordSeen[e] !== word) {
+          wordSeen[e] = word;
+          wordBest[e] = s;
+          bestSum[e]! += s;
+        } else if (s > wordBest[e]!) {
+          bestSum[e]! += s - wordBest[e]!;
+          wordBest[e] = s;
+        }
       }
     }
+  });
+  const out: WatchlistMatch[] = [];
+  for (const e of touched) {
+    const entryWords = index.entryWords[e]!;
+    const entry = index.entries[e]!;
+    const agreement = birthDateAgreement(subject.birthDate, entry.birthDate);
+    const shorter = Math.min(words.length, entryWords.length);
+    const bound = Math.min(1, Math.min(bestSum[e]!, shorter) / (shorter + EXTRA_WORD_WEIGHT * Math.abs(words.length - entryWords.length)));
+    // The score grows with the name score: an entry whose bound falls short is left unscored.
+    if (scored(bound, agreement).score < threshold) continue;
+    const names = Array.from(entryWords, (w) => index.vocabulary[w]!);
+    const result = scored(wordsSimilarity(words, names, (i, j) => similar[i]!.get(entryWords[j]!) ?? 0), agreement);
+    if (result.score >= threshold) out.push({ id: entry.id, ...result });
   }
   return out.sort(byScore);
 }
