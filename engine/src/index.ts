@@ -30,6 +30,7 @@ export { validateApplication } from './application/validate-application.ts';
 export { frequencyKey } from './application/request-fields.ts';
 export type { Application, ApplicationValue, ApplicationValues } from './application/application.ts';
 export { decide, decideWith } from './decision/decide.ts';
+export { outcomeOf, withReasons } from './decision/outcome.ts';
 export { compileDecisionProgram, type DecisionProgram } from './decision/decision-program.ts';
 export { loanTermsFor } from './decision/loan-terms-for.ts';
 export { selectRate, type RateQuery } from './decision/select-rate.ts';
