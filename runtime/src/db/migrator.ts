@@ -15,6 +15,7 @@ import * as auditRowBindings from './migrations/2026-12-07-audit-row-bindings.ts
 import * as govMakersAcknowledgements from './migrations/2026-12-07-gov-makers-acknowledgements.ts';
 import * as studioUserApiKeys from './migrations/2026-12-07-studio-user-api-keys.ts';
 import * as clients from './migrations/2026-12-08-30-clients.ts';
+import * as watchlists from './migrations/2026-12-08-40-watchlists.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-gov-makers-acknowledgements': govMakersAcknowledgements,
   '2026-12-07-studio-user-api-keys': studioUserApiKeys,
   '2026-12-08-30-clients': clients,
+  '2026-12-08-40-watchlists': watchlists,
 };
 
 export interface MigrationReport {
