@@ -85,7 +85,7 @@ export function createApp(deps: AppDependencies) {
   const bodyLimit = limitRequestBody(config.maxBodyBytes);
   app.use('/api/*', (c, next) => (isWatchlistUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next)));
   app.use('/api/*', (c, next) => (isWatchlistUpload(c.req.method, c.req.path) ? next() : requireJsonBody(c, next)));
-  app.use('/api/v1/watchlists', ...watchlistUploadBody);
+  app.use('/api/v1/watchlists', watchlistUploadBody);
   app.use('/api/v1/*', authenticate);
   app.use('/api/v1/*', refuseCrossSiteWrites);
 

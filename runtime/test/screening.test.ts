@@ -22,7 +22,7 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
   let gloriaId: string;
   let hitId: string;
   const upload = (body: Uint8Array | string, query: string, contentType = 'text/csv', key = h.keys.compliance) =>
-    h.app.request(`/api/v1/watchlists?${query}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': contentType }, body }).then(async (res) => ({ status: res.status, body: await res.json() as any }));
+    Promise.resolve(h.app.request(`/api/v1/watchlists?${query}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': contentType }, body })).then(async (res) => ({ status: res.status, body: await res.json() as any }));
 
   beforeAll(async () => {
     h = await startHarness(kind);

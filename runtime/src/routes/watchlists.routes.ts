@@ -25,15 +25,14 @@ export function isWatchlistUpload(method: string, path: string): boolean {
   return method === 'POST' && /^\/api\/v1\/watchlists\/?$/.test(path);
 }
 
-/** A list upload's body: at most WATCHLIST_MAX_BYTES, JSON or CSV (415 otherwise). */
-export const watchlistUploadBody = [
-  limitRequestBody(WATCHLIST_MAX_BYTES),
-  createMiddleware<AppEnv>(async (c, next) => {
-    const mediaType = c.req.header('content-type')?.split(';')[0]?.trim() ?? '';
-    if (!UPLOAD_MEDIA_TYPES.test(mediaType)) throw new AppError(415, 'unsupported-media-type', 'send the list as `text/csv` or as `application/json` with the text in `csv`', { contentType: mediaType || null });
-    await next();
-  }),
-] as const;
+/** A list upload's body: at most WATCHLIST_MAX_BYTES, JSON or CSV (415 otherwise). Other requests pass. */
+const uploadLimit = limitRequestBody(WATCHLIST_MAX_BYTES);
+export const watchlistUploadBody = createMiddleware<AppEnv>(async (c, next) => {
+  if (!isWatchlistUpload(c.req.method, c.req.path)) return next();
+  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim() ?? '';
+  if (!UPLOAD_MEDIA_TYPES.test(mediaType)) throw new AppError(415, 'unsupported-media-type', 'send the list as `text/csv` or as `application/json` with the text in `csv`', { contentType: mediaType || null });
+  return uploadLimit(c, next);
+});
 
 const Kind = z.enum(['blocked-persons', 'ofac-sdn', 'own']).openapi({ description: '`blocked-persons` (UIF Lista de Personas Bloqueadas), `ofac-sdn` (OFAC SDN; its header-less sdn.csv is read as is), `own`' });
 const Threshold = z.string().regex(/^(0\.\d{1,4}|1(\.0{1,4})?)$/, 'a score above 0 and at most 1, up to 4 decimals').refine((v) => Number(v) > 0, 'must be above 0').openapi({ example: '0.85', description: 'Score at or above which a name is a hit (default: the list’s current one, 0.85 for a new list)' });
