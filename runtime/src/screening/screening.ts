@@ -4,7 +4,7 @@
 // a hit, stored once per client, person screened and entry (a hit already found — and decided —
 // is not found again). Clients are screened when registered or changed, at each decision, and all
 // of them when a list gets a new version.
-import { buildWatchlistIndex, screenName, type DecisionReason, type ScreenedName, type WatchlistIndex } from '@plazo/engine';
+import { buildWatchlistIndex, screenName, type DecisionReason, type ScreenedName, type WatchlistIndex, type WatchlistName } from '@plazo/engine';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
@@ -36,6 +36,16 @@ export async function currentLists(db: Executor): Promise<CurrentList[]> {
 const INDEXES_KEPT = 8;
 const indexes = new Map<string, Promise<WatchlistIndex>>();
 
+function remember(versionId: string, index: Promise<WatchlistIndex>): void {
+  indexes.set(versionId, index);
+  while (indexes.size > INDEXES_KEPT) indexes.delete(indexes.keys().next().value!);
+}
+
+/** Indexes a version's entries as they are being stored (an upload), sparing the first screening a read of them. */
+export function rememberIndex(versionId: string, entries: readonly WatchlistName[]): void {
+  remember(versionId, Promise.resolve(buildWatchlistIndex(entries)));
+}
+
 async function indexOf(db: Executor, versionId: string): Promise<WatchlistIndex> {
   let index = indexes.get(versionId);
   if (index === undefined) {
@@ -47,8 +57,7 @@ async function indexOf(db: Executor, versionId: string): Promise<WatchlistIndex>
       .execute()
       .then((rows) => buildWatchlistIndex(rows.map((r) => ({ id: r.id, name: r.name, birthDate: r.birth_date }))));
     index.catch(() => indexes.delete(versionId));
-    indexes.set(versionId, index);
-    while (indexes.size > INDEXES_KEPT) indexes.delete(indexes.keys().next().value!);
+    remember(versionId, index);
   } else {
     // Most recently used last.
     indexes.delete(versionId);

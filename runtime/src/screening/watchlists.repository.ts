@@ -7,7 +7,7 @@ import type { Database, Executor } from '../db/database.ts';
 import type { WatchlistKind } from '../db/tables/watchlists.table.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
-import { screenAllClients } from './screening.ts';
+import { rememberIndex, screenAllClients } from './screening.ts';
 import { listContentHash, readListFile, type ColumnNames } from './watchlist-file.ts';
 
 export interface ListUpload {
@@ -59,10 +59,9 @@ export async function uploadWatchlist(db: Kysely<Database>, upload: ListUpload, 
       id: versionId, watchlist_id: watchlistId, version, content_hash: contentHash, kind: upload.kind, threshold, entries: file.entries.length, encoding: file.encoding,
       uploaded_at: ctx.at, uploaded_by: ctx.actor,
     }).execute();
-    for (let i = 0; i < file.entries.length; i += ENTRIES_PER_INSERT) {
-      const rows = file.entries.slice(i, i + ENTRIES_PER_INSERT).map((e) => ({ id: uuidv7(), version_id: versionId, line: e.line, list_ref: e.listRef, name: e.name, birth_date: e.birthDate }));
-      await tx.insertInto('watchlist_entries').values(rows).execute();
-    }
+    const rows = file.entries.map((e) => ({ id: uuidv7(), version_id: versionId, line: e.line, list_ref: e.listRef, name: e.name, birth_date: e.birthDate }));
+    for (let i = 0; i < rows.length; i += ENTRIES_PER_INSERT) await tx.insertInto('watchlist_entries').values(rows.slice(i, i + ENTRIES_PER_INSERT)).execute();
+    rememberIndex(versionId, rows.map((r) => ({ id: r.id, name: r.name, birthDate: r.birth_date })));
     // Open hits of the replaced version: its entries no longer screen anyone.
     const superseded = existing
       ? await tx.updateTable('screening_hits').set({ status: 'superseded', decided_at: ctx.at, decided_by: ctx.actor, comment: `list replaced by version ${version}` })
