@@ -2,7 +2,7 @@
 // broken rows refused by line with nothing stored, the same content again the same version; a client
 // registered with a listed name is a hit, its decisions are referred with PLD_LISTA until the
 // compliance officer clears the hit (a confirmed hit declines them); a new version of a list
-// supersedes the open hits and re-screens every client; only the compliance role (and admin)
+// supersedes the open hits and re-screens every client (a ruling carried to the same entry); only the compliance role (and admin)
 // review hits. Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
@@ -133,7 +133,7 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(declined.body.decision.reasons).toContainEqual(expect.objectContaining({ code: 'PLD_LISTA_CONFIRMADA', source: 'screening' }));
   });
 
-  it('a new version of a list supersedes its open hits and re-screens every client', async () => {
+  it('a new version of a list supersedes its open hits and re-screens every client, keeping rulings on unchanged entries', async () => {
     const pedroSoto = await h.request('POST', '/api/v1/clients', { body: PERSON('Pedro', 'Soto', 'Luna', '1985-03-03') });
     const openBefore = await h.request('GET', `/api/v1/screening/hits?status=open&clientId=${pedroSoto.body.client.id}`);
     expect(openBefore.body.hits.map((x: any) => x.entryName)).toEqual(['PEDRO SOTO']);
@@ -142,9 +142,17 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(v2.body).toMatchObject({ watchlist: { version: 2, entries: 4 }, rescreened: { clients: 5 } });
     const superseded = await h.request('GET', `/api/v1/screening/hits?status=superseded&clientId=${pedroSoto.body.client.id}`);
     expect(superseded.body.hits).toEqual([expect.objectContaining({ watchlistVersion: 1, comment: 'list replaced by version 2' })]);
-    // Gloria's cleared hit was on version 1: version 2 finds her again (twice: two entries name her), for review.
-    const gloria = await h.request('GET', `/api/v1/screening/hits?status=open&clientId=${gloriaId}`);
-    expect(gloria.body.hits.map((x: any) => [x.watchlistVersion, x.listRef, x.foundBy])).toEqual([[2, 'LPB-1', 'list'], [2, 'LPB-4', 'list']]);
+    // Pedro Soto's hit is found again on version 2, open.
+    const again = await h.request('GET', `/api/v1/screening/hits?status=open&clientId=${pedroSoto.body.client.id}`);
+    expect(again.body.hits.map((x: any) => [x.watchlistVersion, x.foundBy])).toEqual([[2, 'list']]);
+    // Gloria was cleared against LPB-1 on version 1: the same entry on version 2 keeps the ruling;
+    // the new entry LPB-4 naming her is open, for review.
+    const gloria = await h.request('GET', `/api/v1/screening/hits?clientId=${gloriaId}`, { key: h.keys.compliance });
+    expect(gloria.body.hits.map((x: any) => [x.watchlistVersion, x.listRef, x.status, x.decidedBy])).toEqual([[1, 'LPB-1', 'cleared', expect.stringMatching(/^api-key:/)], [2, 'LPB-1', 'cleared', 'system'], [2, 'LPB-4', 'open', null]]);
+    expect(gloria.body.hits[1].comment).toMatch(/^cleared as hit .* \(version 1\): Homónima/);
+    // The confirmed José stays confirmed: his decisions are still declined.
+    const confirmed = await h.request('GET', '/api/v1/screening/hits?status=confirmed');
+    expect(confirmed.body.hits.filter((x: any) => x.watchlistName === 'Bloqueadas').map((x: any) => x.watchlistVersion)).toEqual([1, 2]);
     const list = await h.request('GET', '/api/v1/watchlists', { key: h.keys.compliance });
     expect(list.body.watchlists.find((w: any) => w.name === 'Bloqueadas')).toMatchObject({ version: 2, entries: 4 });
     expect((await verifyAuditChain(h.db)).ok).toBe(true);

@@ -117,16 +117,46 @@ async function storeHits(tx: Executor, client: ClientRow, lists: readonly Curren
     }
   }
   if (found.length === 0) return 0;
+  await carryRulings(tx, client.id, found, ctx);
   const stored = await tx.insertInto('screening_hits').values(found).onConflict((oc) => oc.columns(['client_id', 'subject', 'entry_id']).doNothing()).returning(['id']).execute();
   const storedIds = new Set(stored.map((r) => r.id));
   for (const hit of found) {
     if (!storedIds.has(hit.id)) continue;
     await appendAudit(tx, {
       actor: ctx.actor, action: 'found', entityType: 'screening-hit', entityId: hit.id, before: null, after: hit,
-      details: { clientId: hit.client_id, watchlistId: hit.watchlist_id, entryId: hit.entry_id, score: hit.score, foundBy: trigger }, requestId: ctx.requestId ?? null, at: ctx.at,
+      details: { clientId: hit.client_id, watchlistId: hit.watchlist_id, entryId: hit.entry_id, score: hit.score, foundBy: trigger, status: hit.status }, requestId: ctx.requestId ?? null, at: ctx.at,
     });
   }
   return storedIds.size;
+}
+
+/**
+ * A hit on an entry that an earlier version of the same list had word for word (name and birth
+ * date) for the same person takes that hit's ruling: a homonym cleared once is not put before the
+ * officer again at each new version of the list, a confirmed person stays confirmed.
+ */
+async function carryRulings(tx: Executor, clientId: string, found: ScreeningHitsTable[], ctx: WriteContext): Promise<void> {
+  const ruled = await tx
+    .selectFrom('screening_hits as h')
+    .innerJoin('watchlist_entries as e', 'e.id', 'h.entry_id')
+    .innerJoin('watchlist_versions as v', 'v.id', 'h.version_id')
+    .select(['h.id', 'h.subject', 'h.watchlist_id', 'h.status', 'h.comment', 'e.name', 'e.birth_date', 'v.version'])
+    .where('h.client_id', '=', clientId)
+    .where('h.status', 'in', ['cleared', 'confirmed'])
+    .orderBy('v.version', 'desc')
+    .execute();
+  if (ruled.length === 0) return;
+  const entries = await tx.selectFrom('watchlist_entries').select(['id', 'name', 'birth_date']).where('id', 'in', found.map((h) => h.entry_id)).execute();
+  const entryOf = new Map(entries.map((e) => [e.id, e]));
+  for (const hit of found) {
+    const entry = entryOf.get(hit.entry_id)!;
+    const earlier = ruled.find((r) => r.subject === hit.subject && r.watchlist_id === hit.watchlist_id && r.name === entry.name && r.birth_date === entry.birth_date);
+    if (!earlier) continue;
+    hit.status = earlier.status;
+    hit.decided_at = ctx.at;
+    hit.decided_by = 'system';
+    hit.comment = `${earlier.status} as hit ${earlier.id} (version ${earlier.version}): ${earlier.comment ?? ''}`;
+  }
 }
 
 /** Screens every client against `lists` (a list's new version), a page of clients at a time; returns clients screened and hits stored. */
