@@ -53,6 +53,15 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(unclosed.body.error.details[0]).toMatchObject({ line: 2 });
     expect((await upload('NOMBRE\nA\n', 'kind=own')).body.error.details).toEqual([expect.objectContaining({ path: 'name' })]);
     expect((await upload('NOMBRE\nA\n', 'name=x&kind=own', 'application/pdf')).status).toBe(415);
+    for (const [body, query] of [['', 'name=x&kind=own'], ['NOMBRE\n', 'name=x&kind=own'], ['NOMBRE,NOMBRE\nA,B\n', 'name=x&kind=own'], ['NOMBRE\nA\n', 'name=x&kind=own&threshold=2'], ['NOMBRE\nA\n', 'name=x&kind=otra']]) {
+      const res = await upload(body!, query!);
+      expect(res.status, `${JSON.stringify(body)} ${query}`).toBe(422);
+      expect(res.body.error.code).toBe('validation-failed');
+    }
+    expect((await upload('{"name":', '', 'application/json')).status).toBe(400);
+    expect((await h.request('GET', '/api/v1/screening/hits?status=abierto')).status).toBe(422);
+    expect((await h.request('POST', '/api/v1/screening/hits/nope/clear', { body: { comment: 'x' } })).status).toBe(422);
+    expect((await h.request('POST', '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/clear', { body: { comment: 'x' } })).status).toBe(404);
     expect(await databaseFingerprint(h)).toEqual(before);
   });
 
