@@ -174,5 +174,8 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
       expect((await h.request('POST', `/api/v1/screening/hits/${hitId}/confirm`, { key: h.keys[role], body: { comment: 'x' } })).status, role).toBe(403);
     }
     expect((await h.request('GET', '/api/v1/screening/hits?status=cleared', { key: h.keys.admin })).body.hits.length).toBeGreaterThan(0);
+    // Reading hits shows clients' names: audited like a client search.
+    const reads = await h.request('GET', '/api/v1/audit?entityType=screening-hit-search');
+    expect(reads.body.entries.at(-1)).toMatchObject({ action: 'search', details: { filters: ['status'], clientIds: [gloriaId] } });
   });
 });

@@ -130,12 +130,12 @@ export const screeningRoutes = newRouter()
       method: 'get',
       path: '/hits',
       tags: ['screening'],
-      summary: 'Screening hits by status (open: waiting for the compliance officer) and client, oldest first, a page at a time',
+      summary: 'Screening hits by status (open: waiting for the compliance officer) and client, oldest first, a page at a time. Audited (they show clients’ names).',
       ...guarded('compliance:review'),
       request: { query: HitsQuery },
       responses: { 200: jsonResponse(z.object({ hits: z.array(HitSchema), nextAfter: z.string().nullable() }), 'A page of hits'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json((await listHits(c.get('db'), c.req.valid('query'))) as never, 200),
+    async (c) => c.json((await listHits(c.get('db'), c.req.valid('query'), ctxOf(c))) as never, 200),
   )
   .openapi(rulingRoute('clear'), async (c) => c.json({ hit: await decideHit(c.get('db'), c.req.valid('param').id, 'cleared', c.req.valid('json').comment, ctxOf(c)) } as never, 200))
   .openapi(rulingRoute('confirm'), async (c) => c.json({ hit: await decideHit(c.get('db'), c.req.valid('param').id, 'confirmed', c.req.valid('json').comment, ctxOf(c)) } as never, 200));

@@ -7,6 +7,7 @@ import type { Database, Executor } from '../db/database.ts';
 import type { HitStatus } from '../db/tables/watchlists.table.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
+import { uuidv7 } from '../ids.ts';
 
 function hitsQuery(db: Executor) {
   return db
@@ -33,15 +34,25 @@ export interface HitSearch {
   readonly limit: number;
 }
 
-/** Hits oldest first (keyset on id), by status and client. */
-export async function listHits(db: Executor, search: HitSearch) {
-  let query = hitsQuery(db).orderBy('h.id').limit(search.limit + 1);
-  if (search.status !== undefined) query = query.where('h.status', '=', search.status);
-  if (search.clientId !== undefined) query = query.where('h.client_id', '=', search.clientId);
-  if (search.after !== undefined) query = query.where('h.id', '>', search.after);
-  const rows = await query.execute();
-  const hits = rows.slice(0, search.limit);
-  return { hits, nextAfter: rows.length > search.limit ? hits.at(-1)!.id : null };
+/**
+ * Hits oldest first (keyset on id), by status and client. They show clients' names and birth
+ * dates, so the read is audited like a client search: one entry naming the clients shown.
+ */
+export async function listHits(db: Kysely<Database>, search: HitSearch, ctx: WriteContext) {
+  return db.transaction().execute(async (tx) => {
+    let query = hitsQuery(tx).orderBy('h.id').limit(search.limit + 1);
+    if (search.status !== undefined) query = query.where('h.status', '=', search.status);
+    if (search.clientId !== undefined) query = query.where('h.client_id', '=', search.clientId);
+    if (search.after !== undefined) query = query.where('h.id', '>', search.after);
+    const rows = await query.execute();
+    const hits = rows.slice(0, search.limit);
+    await appendAudit(tx, {
+      actor: ctx.actor, action: 'search', entityType: 'screening-hit-search', entityId: uuidv7(), before: null, after: null,
+      details: { filters: Object.keys(search).filter((k) => k !== 'limit' && search[k as keyof HitSearch] !== undefined), clientIds: [...new Set(hits.map((h) => h.clientId))] },
+      requestId: ctx.requestId ?? null, at: ctx.at,
+    });
+    return { hits, nextAfter: rows.length > search.limit ? hits.at(-1)!.id : null };
+  });
 }
 
 /** Clears or confirms an open hit with the officer's comment; 409 `hit-decided` once it is not open. */
