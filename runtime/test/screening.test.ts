@@ -167,6 +167,12 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 
+  it('takes two first uploads of a list at once as one list', async () => {
+    const [a, b] = await Promise.all([upload('NOMBRE\nZaira Quintero\n', 'name=Concurrente&kind=own'), upload('NOMBRE\nZaira Quintero\n', 'name=Concurrente&kind=own')]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.watchlist.id).toBe(b.body.watchlist.id);
+  });
+
   it('lets only compliance and admin review hits and upload lists', async () => {
     for (const role of ['operator', 'approver', 'api-client', 'product-manager', 'risk-analyst'] as const) {
       expect((await h.request('GET', '/api/v1/screening/hits', { key: h.keys[role] })).status, role).toBe(403);

@@ -8,7 +8,8 @@ import type { WatchlistKind } from '../db/tables/watchlists.table.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { rememberIndex, screenAllClients } from './screening.ts';
-import { listContentHash, readListFile, type ColumnNames } from './watchlist-file.ts';
+import { listContentHash, readListFile, type ColumnNames, type ListFile } from './watchlist-file.ts';
+import { isUniqueViolation } from '../db/postgres-errors.ts';
 
 export interface ListUpload {
   readonly name: string;
@@ -42,6 +43,16 @@ export type WatchlistView = Awaited<ReturnType<typeof watchlistView>>;
  */
 export async function uploadWatchlist(db: Kysely<Database>, upload: ListUpload, ctx: WriteContext) {
   const file = readListFile(upload.text, upload.encoding, upload.kind, upload.columns);
+  try {
+    return await storeUpload(db, upload, file, ctx);
+  } catch (error) {
+    // Two first uploads of a list at once: the second finds the list the first created.
+    if (isUniqueViolation(error)) return storeUpload(db, upload, file, ctx);
+    throw error;
+  }
+}
+
+async function storeUpload(db: Kysely<Database>, upload: ListUpload, file: ListFile, ctx: WriteContext) {
   return db.transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('watchlists').selectAll().where('name', '=', upload.name).forUpdate().executeTakeFirst();
     const current = existing ? await tx.selectFrom('watchlist_versions').selectAll().where('watchlist_id', '=', existing.id).where('version', '=', existing.current_version).executeTakeFirstOrThrow() : undefined;
