@@ -167,6 +167,12 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 
+  it('takes a list file larger than the 1 MB limit of JSON bodies', async () => {
+    const big = `NOMBRE,NOTAS\nZaira Quintero Lugo,${'x'.repeat(1_500_000)}\n`;
+    expect((await upload(big, 'name=Grande&kind=own')).status).toBe(201);
+    expect((await h.request('POST', '/api/v1/clients', { body: { ...PERSON('Z', 'Q', 'L', '1990-01-01'), occupation: 'x'.repeat(1_100_000) } })).status).toBe(413);
+  });
+
   it('takes two first uploads of a list at once as one list', async () => {
     const [a, b] = await Promise.all([upload('NOMBRE\nZaira Quintero\n', 'name=Concurrente&kind=own'), upload('NOMBRE\nZaira Quintero\n', 'name=Concurrente&kind=own')]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);

@@ -22,7 +22,7 @@ const UPLOAD_MEDIA_TYPES = /^(application\/json|text\/csv|text\/plain)$/i;
 
 /** Is this request a list upload (which takes CSV and a larger body than other routes)? */
 export function isWatchlistUpload(method: string, path: string): boolean {
-  return method === 'POST' && /^\/api\/v1\/watchlists\/?$/.test(path);
+  return method === 'POST' && path === '/api/v1/watchlists';
 }
 
 /** A list upload's body: at most WATCHLIST_MAX_BYTES, JSON or CSV (415 otherwise). Other requests pass. */
