@@ -132,6 +132,19 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(audit.body.entries.map((e: any) => e.action)).toEqual(['found', 'clear']);
   });
 
+  it('screens a client again when its names change, and a company’s legal representative', async () => {
+    const luis = await h.request('POST', '/api/v1/clients', { body: PERSON('Luis', 'Mora', 'Vega', '1975-07-07') });
+    const id = luis.body.client.id;
+    expect((await h.request('GET', `/api/v1/screening/hits?clientId=${id}`)).body.hits).toEqual([]);
+    const renamed = await h.request('PATCH', `/api/v1/clients/${id}`, { body: { givenNames: 'Pedro', paternalSurname: 'Soto', maternalSurname: 'Vega' } });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect((await h.request('GET', `/api/v1/screening/hits?clientId=${id}`)).body.hits.map((x: any) => [x.entryName, x.subject, x.foundBy])).toEqual([['PEDRO SOTO', 'client', 'client']]);
+    const company = await h.request('POST', '/api/v1/clients', { body: { kind: 'company', legalName: 'Comercializadora del Golfo SA de CV', rfc: 'CGO010101AB1', legalRepresentative: { givenNames: 'Gloria', paternalSurname: 'Hernández', maternalSurname: 'García' } } });
+    expect(company.status, company.text).toBe(201);
+    const hits = await h.request('GET', `/api/v1/screening/hits?clientId=${company.body.client.id}`);
+    expect(hits.body.hits.map((x: any) => [x.subject, x.screenedName, x.birthDate])).toEqual([['legal-representative', 'Gloria Hernández García', 'unknown']]);
+  });
+
   it('a confirmed hit declines the client’s decisions', async () => {
     const jose = await h.request('POST', '/api/v1/clients', { body: PERSON('José', 'Peña', 'Núñez', '1970-05-05') });
     const hits = await h.request('GET', `/api/v1/screening/hits?status=open&clientId=${jose.body.client.id}`);
@@ -148,7 +161,7 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(openBefore.body.hits.map((x: any) => x.entryName)).toEqual(['PEDRO SOTO']);
     const v2 = await upload(`${LIST}Gloria Hernandez Garcia,1956-04-27,LPB-4\n`, 'name=Bloqueadas&kind=blocked-persons');
     expect(v2.status, JSON.stringify(v2.body)).toBe(201);
-    expect(v2.body).toMatchObject({ watchlist: { version: 2, entries: 4 }, rescreened: { clients: 5 } });
+    expect(v2.body).toMatchObject({ watchlist: { version: 2, entries: 4 }, rescreened: { clients: 7 } });
     const superseded = await h.request('GET', `/api/v1/screening/hits?status=superseded&clientId=${pedroSoto.body.client.id}`);
     expect(superseded.body.hits).toEqual([expect.objectContaining({ watchlistVersion: 1, comment: 'list replaced by version 2' })]);
     // Pedro Soto's hit is found again on version 2, open.
