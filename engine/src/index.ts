@@ -30,6 +30,7 @@ export { validateApplication } from './application/validate-application.ts';
 export { frequencyKey } from './application/request-fields.ts';
 export type { Application, ApplicationValue, ApplicationValues } from './application/application.ts';
 export { decide, decideWith } from './decision/decide.ts';
+export { outcomeOf, withReasons } from './decision/outcome.ts';
 export { compileDecisionProgram, type DecisionProgram } from './decision/decision-program.ts';
 export { loanTermsFor } from './decision/loan-terms-for.ts';
 export { selectRate, type RateQuery } from './decision/select-rate.ts';
@@ -74,7 +75,7 @@ export { validateRfc, rfcCheckDigit, GENERIC_RFCS, type RfcCheck, type RfcDetail
 export { validateClabe, clabeCheckDigit, type ClabeCheck, type ClabeDetails } from './identity/clabe.ts';
 export { CLABE_BANKS, bankName } from './identity/bank-catalog.ts';
 export { CURP_STATES, isCurpState } from './identity/states.ts';
-export { normalizeName, expectedNameLetters, expectedCurpConsonants, type PersonNames } from './identity/names.ts';
+export { normalizeName, NAME_PARTICLES, expectedNameLetters, expectedCurpConsonants, type PersonNames } from './identity/names.ts';
 export { curpFactMismatches, nameMismatch, rfcDateMismatch, type IdentityMismatch, type PersonFacts } from './identity/consistency.ts';
 export { identityMessage, type IdentityLang } from './identity/messages.ts';
 export type { IdentityCheck, IdentityKind, IdentityReason } from './identity/identity-check.ts';
@@ -84,3 +85,7 @@ export { replayApplication } from './impact/replay-application.ts';
 export { summarizeImpact } from './impact/summarize-impact.ts';
 export { representativeLoans, compareSchedules } from './impact/representative-loans.ts';
 export type { ImpactApplication, ImpactOutcome, ImpactSide, ImpactRow, OutcomeFlip, ImpactSummary, RepresentativeLoan, ScheduleSide, ScheduleChange, ImpactReport } from './impact/impact-report.ts';
+// Screening names against watchlists (issue 14): similarity and an index per list.
+export { jaroWinkler } from './screening/jaro-winkler.ts';
+export { screeningWords, screeningScore, birthDateAgreement, WORD_MATCH_MINIMUM, type BirthDateAgreement, type NameScore, type ScreenedName } from './screening/name-similarity.ts';
+export { buildWatchlistIndex, screenName, scanWatchlist, type WatchlistIndex, type WatchlistName, type WatchlistMatch } from './screening/watchlist-index.ts';

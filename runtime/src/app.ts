@@ -33,6 +33,7 @@ import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
 import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { clientsRoutes } from './routes/clients.routes.ts';
+import { isWatchlistUpload, screeningRoutes, watchlistsRoutes, watchlistUploadBody } from './routes/watchlists.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
@@ -84,8 +85,11 @@ export function createApp(deps: AppDependencies) {
   app.use(requestLog);
   app.use(negotiateLanguage);
   app.use(apiSecurityHeaders);
-  app.use('/api/*', limitRequestBody(config.maxBodyBytes));
-  app.use('/api/*', requireJsonBody);
+  // A watchlist upload is CSV and may be large (its own limit); every other body is JSON.
+  const bodyLimit = limitRequestBody(config.maxBodyBytes);
+  app.use('/api/*', (c, next) => (isWatchlistUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (isWatchlistUpload(c.req.method, c.req.path) ? next() : requireJsonBody(c, next)));
+  app.use('/api/v1/watchlists', watchlistUploadBody);
   app.use('/api/v1/*', authenticate);
   app.use('/api/v1/*', refuseCrossSiteWrites);
 
@@ -105,6 +109,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/collections', collectionsRoutes);
   app.route('/api/v1/reports', reportsRoutes);
   app.route('/api/v1/clients', clientsRoutes);
+  app.route('/api/v1/watchlists', watchlistsRoutes);
+  app.route('/api/v1/screening', screeningRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

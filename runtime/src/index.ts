@@ -23,3 +23,7 @@ export { appendAudit, listAudit, auditLength, type AuditRecord, type AuditPage }
 export { verifyAuditChain, type AuditVerification } from './audit/audit-verify.ts';
 export { canonicalJson, hashOf } from './audit/canonical-json.ts';
 export { compileProductSource, type CompileOutcome, type DiagnosticJson } from './products/product-compiler.ts';
+// Watchlists and screening (issue 14, PLD).
+export { uploadWatchlist, listWatchlists, type ListUpload, type WatchlistView } from './screening/watchlists.repository.ts';
+export { screenClient, screenAllClients, screenForDecision, currentLists, SCREENING_REASONS, type CurrentList } from './screening/screening.ts';
+export { decideHit, listHits, type HitView } from './screening/hits.repository.ts';

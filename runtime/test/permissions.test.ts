@@ -68,6 +68,11 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'PATCH', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:write', body: { pep: true } },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity', permission: 'clients:read-pii' },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read-pii' },
+  { method: 'POST', path: '/api/v1/watchlists', permission: 'watchlists:write', body: { name: 'perm list', kind: 'own', csv: 'NOMBRE\nZZZ QQQ\n' } },
+  { method: 'GET', path: '/api/v1/watchlists', permission: 'compliance:review' },
+  { method: 'GET', path: '/api/v1/screening/hits', permission: 'compliance:review' },
+  { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/clear', permission: 'compliance:review', body: { comment: 'x' } },
+  { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/confirm', permission: 'compliance:review', body: { comment: 'x' } },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -127,8 +132,10 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('loans:restructure')).toEqual(['admin', 'operator']);
     expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator']);
     expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
-    expect(holders('clients:read-pii')).toEqual(['admin', 'approver', 'operator', 'api-client']);
+    expect(holders('clients:read-pii')).toEqual(['admin', 'approver', 'operator', 'api-client', 'compliance']);
     expect(holders('clients:write')).toEqual(['admin', 'operator', 'api-client']);
+    expect(holders('compliance:review')).toEqual(['admin', 'compliance']);
+    expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);
   });
 
   it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {
@@ -139,6 +146,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
       approver: [],
       operator: [],
       'api-client': [],
+      compliance: [],
     });
   });
 });

@@ -9,16 +9,12 @@ import { exactNumber } from '../expressions/exact-number.ts';
 import type { IsoDate, ProductIR } from '../ir/product-ir.ts';
 import { buildOffer } from './build-offer.ts';
 import { checkLimits } from './check-limits.ts';
-import type { Decision, DecisionOutcome, DecisionReason, FiredRule, OfferRecord, TraceEntry } from './decision.ts';
+import { outcomeOf } from './outcome.ts';
+import type { Decision, DecisionReason, FiredRule, OfferRecord, TraceEntry } from './decision.ts';
 import { compileDecisionProgram, type DecisionProgram } from './decision-program.ts';
 import { adverseActionReasons } from './adverse-action-reasons.ts';
 import { bandFor, scoreApplication } from './score-application.ts';
 import { traceInputs } from './trace-inputs.ts';
-
-function outcomeOf(reasons: readonly DecisionReason[]): DecisionOutcome {
-  if (reasons.some((r) => r.outcome === 'decline')) return 'decline';
-  return reasons.length > 0 ? 'refer' : 'approve';
-}
 
 function flatValues(application: Application): Readonly<Record<string, JsonOutput>> {
   const out: Record<string, JsonOutput> = {};

@@ -7,8 +7,8 @@ import type { ScheduleTotals } from '../schedule/schedule.ts';
 
 export type DecisionOutcome = 'approve' | 'refer' | 'decline';
 
-/** Where a reason comes from. */
-export type ReasonSource = 'eligibility' | 'scorecard' | 'limits' | 'pricing' | 'offer';
+/** Where a reason comes from: the product's sections, or `screening` (a watchlist hit the runtime adds). */
+export type ReasonSource = 'eligibility' | 'scorecard' | 'limits' | 'pricing' | 'offer' | 'screening';
 
 /** A reason the application was declined or referred. */
 export interface DecisionReason {

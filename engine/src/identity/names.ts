@@ -12,15 +12,15 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-/** Words that open compound surnames and are skipped when a CURP or RFC takes its letters. */
-const PARTICLES = new Set(['DA', 'DAS', 'DE', 'DEL', 'DER', 'DI', 'DIE', 'DD', 'EL', 'LA', 'LAS', 'LE', 'LES', 'LOS', 'MAC', 'MC', 'VAN', 'VON', 'Y']);
+/** Words that open compound surnames (DE, LA, DEL, Y…): skipped when a CURP or RFC takes its letters, and when screening compares names. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['DA', 'DAS', 'DE', 'DEL', 'DER', 'DI', 'DIE', 'DD', 'EL', 'LA', 'LAS', 'LE', 'LES', 'LOS', 'MAC', 'MC', 'VAN', 'VON', 'Y']);
 /** First given names skipped when the person has another (María José → José). */
 const COMMON_FIRST_NAMES = new Set(['MARIA', 'MA', 'JOSE', 'J']);
 
 /** A name's words for the CURP letters: Ñ counts as X, particles dropped. */
 function words(name: string | undefined): string[] {
   if (name === undefined) return [];
-  return normalizeName(name.replace(/ñ/gi, 'X')).split(' ').filter((w) => w !== '' && !PARTICLES.has(w));
+  return normalizeName(name.replace(/ñ/gi, 'X')).split(' ').filter((w) => w !== '' && !NAME_PARTICLES.has(w));
 }
 
 function significantGivenName(given: string | undefined): string {

@@ -3,7 +3,7 @@
 import type { RoleName } from '../db/tables/columns.ts';
 import type { PartKind } from '@plazo/dsl/parts';
 
-export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client'] as const satisfies readonly RoleName[];
+export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client', 'compliance'] as const satisfies readonly RoleName[];
 
 export const PERMISSIONS = [
   'products:read',
@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'api-keys:admin',
   'clients:read-pii',
   'clients:write',
+  'compliance:review',
+  'watchlists:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,6 +43,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii'],
   operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write'],
   'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read-pii', 'clients:write'],
+  // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
+  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read-pii', 'compliance:review', 'watchlists:write'],
 };
 
 /** True when `role` carries `permission`. */

@@ -1,5 +1,5 @@
 // Clients in the database: create (one client per CURP), read, change, search and export, each
-// audited in its transaction — reads too, since the record is personal data: the audit log says
+// audited in its transaction (a creation or change also screens the client against the watchlists) — reads too, since the record is personal data: the audit log says
 // who saw which client when (stream `client:<id>`; a search is one entry naming the clients it
 // returned).
 import { normalizeName } from '@plazo/engine';
@@ -11,6 +11,7 @@ import type { ClientRow } from '../db/tables/clients.table.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
+import { screenClient } from '../screening/screening.ts';
 import { checkClient, phoneDigits, type Address, type CheckedClient, type ClientInput, type ClientIssue, type RelatedPerson } from './client-record.ts';
 
 export type ClientView = ReturnType<typeof clientView>;
@@ -176,6 +177,7 @@ async function insertClient(db: Kysely<Database>, id: string, checked: CheckedCl
       .executeTakeFirstOrThrow();
     await writePhones(tx, id, checked.record.phones);
     await writeNameWords(tx, id, checked.nameSearch);
+    await screenClient(tx, id, 'client', ctx);
     const view = clientView(row, checked.record.phones);
     await appendAudit(tx, {
       actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
@@ -226,6 +228,7 @@ export async function updateClient(db: Kysely<Database>, id: string, change: Par
       const row = await tx.updateTable('clients').set({ ...columnsOf(checked), updated_at: ctx.at, updated_by: ctx.actor }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await writePhones(tx, id, checked.record.phones);
       await writeNameWords(tx, id, checked.nameSearch);
+      await screenClient(tx, id, 'client', ctx);
       const client = clientView(row, checked.record.phones);
       await appendAudit(tx, {
         actor: ctx.actor, action: 'update', entityType: 'client', entityId: id, before, after: client,

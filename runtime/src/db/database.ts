@@ -15,6 +15,7 @@ import type { ProductVersionsTable } from './tables/product-versions.table.ts';
 import type { ProductsTable } from './tables/products.table.ts';
 import type { SessionsTable } from './tables/sessions.table.ts';
 import type { UsersTable } from './tables/users.table.ts';
+import type { ScreeningHitsTable, WatchlistEntriesTable, WatchlistsTable, WatchlistVersionsTable } from './tables/watchlists.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type {
   CollectionAssignmentsTable,
@@ -57,6 +58,10 @@ export interface Database {
   clients: ClientsTable;
   client_phones: ClientPhonesTable;
   client_name_words: ClientNameWordsTable;
+  watchlists: WatchlistsTable;
+  watchlist_versions: WatchlistVersionsTable;
+  watchlist_entries: WatchlistEntriesTable;
+  screening_hits: ScreeningHitsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -16,6 +16,7 @@ import * as govMakersAcknowledgements from './migrations/2026-12-07-gov-makers-a
 import * as studioUserApiKeys from './migrations/2026-12-07-studio-user-api-keys.ts';
 import * as approvalRequests from './migrations/2026-12-08-10-approval-requests.ts';
 import * as clients from './migrations/2026-12-08-30-clients.ts';
+import * as watchlists from './migrations/2026-12-08-40-watchlists.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-studio-user-api-keys': studioUserApiKeys,
   '2026-12-08-10-approval-requests': approvalRequests,
   '2026-12-08-30-clients': clients,
+  '2026-12-08-40-watchlists': watchlists,
 };
 
 export interface MigrationReport {

@@ -1,6 +1,6 @@
 // Decisions: the engine decides an application under a pinned product version; the runtime
 // stores the record (inputs, outcome, offer, trace) with the version and audits it.
-import { addDays, decide, type Decision } from '@plazo/engine';
+import { addDays, decide, withReasons, type Decision, type DecisionReason } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { auditEntry, streamHeadValues, type AuditEntry } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -14,6 +14,7 @@ import { forgetHint, hintedVersion } from '../products/version-hints.ts';
 import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import { requireClient } from '../clients/clients.repository.ts';
+import { screenForDecision } from '../screening/screening.ts';
 
 /** Days an approved decision's offer may be taken up (opened as a loan) after its date. */
 export const OFFER_VALIDITY_DAYS = 30;
@@ -47,6 +48,7 @@ export function decisionView(row: Pick<DecisionRow, 'id' | 'decided_on' | 'creat
  */
 export async function takeDecision(db: Kysely<Database>, input: DecisionInput, ctx: WriteContext) {
   if (input.clientId !== undefined) await requireClient(db, input.clientId);
+  let screening: DecisionReason[] | undefined;
   for (let attempt = 1; ; attempt++) {
     const { pinned, fromHint } = await hintedVersion(db, input.product, input.version);
     let record: Decision;
@@ -61,6 +63,12 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
       if (!fromHint) throw error;
       forgetHint(db, input.product, input.version);
       continue;
+    }
+    // A client's decision screens the client (once, after the application proved valid): a hit
+    // on a watchlist refers it, a confirmed one declines it (screening/screening.ts).
+    if (input.clientId !== undefined) {
+      screening ??= await screenForDecision(db, input.clientId, ctx);
+      record = withReasons(record, screening);
     }
     const row = {
       id: uuidv7(),
