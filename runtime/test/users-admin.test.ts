@@ -150,7 +150,9 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
     expect((await h.request('POST', `/api/v1/users/${adminId}/disable`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } })).body.error.code).toBe('cannot-disable-self');
     expect((await h.request('POST', `/api/v1/users/${adminId}/disable`)).body.error.code).toBe('last-admin');
     const second = await h.request('POST', '/api/v1/users', { body: { email: 'admin2@plazo.mx', name: 'Segunda', role: 'admin', password: 'una clave larga y buena' } });
-    expect((await h.request('POST', `/api/v1/users/${adminId}/disable`)).status).toBe(200);
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const disabled = await h.request('POST', `/api/v1/users/${adminId}/disable`);
+    expect(disabled.status, JSON.stringify(disabled.body)).toBe(200);
     expect((await h.request('POST', `/api/v1/users/${second.body.user.id}/disable`)).body.error.code).toBe('last-admin');
     expect((await h.request('POST', `/api/v1/users/${adminId}/enable`)).status).toBe(200);
     expect((await h.request('POST', '/api/v1/users/00000000-0000-4000-8000-000000000000/disable')).status).toBe(404);
