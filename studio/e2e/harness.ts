@@ -44,15 +44,18 @@ export async function login(page: Page, studio: Studio, who: keyof typeof USERS)
   await page.getByTestId('who').waitFor();
 }
 
-/** Puts a product's draft back to the example text (as the admin key), so test files do not see each other's edits. */
 /** A product's stored draft, as the admin key reads it. */
 export async function storedDraft(studio: Studio, code: string): Promise<{ source: string; revision: number }> {
   const response = await fetch(`${studio.url}/api/v1/products/${code}/draft`, { headers: { authorization: `Bearer ${studio.adminKey}` } });
   return (await response.json()).draft;
 }
 
-export async function resetDraft(studio: Studio, code: string): Promise<void> {
-  const source = readFileSync(join(studioDir, '..', 'examples', `${code}.plazo`), 'utf8');
+/**
+ * Puts a product's draft back to the example text (as the admin key), so test files do not see
+ * each other's edits; `edit` changes that text first (a draft with a problem in it).
+ */
+export async function resetDraft(studio: Studio, code: string, edit: (source: string) => string = (s) => s): Promise<void> {
+  const source = edit(readFileSync(join(studioDir, '..', 'examples', `${code}.plazo`), 'utf8'));
   const response = await fetch(`${studio.url}/api/v1/products/${code}/draft`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${studio.adminKey}`, 'content-type': 'application/json' },

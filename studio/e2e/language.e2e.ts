@@ -77,7 +77,7 @@ describe('language features', () => {
     expect(await values.allTextContents()).toEqual([expect.stringContaining('planta'), expect.stringContaining('confianza'), expect.stringContaining('temporal')]);
     await page.keyboard.press('Enter');
     await page.keyboard.type(' }');
-    expect((await visibleLine(page, line)).trim()).toBe('refer "X" when employment.contract in { planta }');
+    await expect.poll(async () => (await visibleLine(page, line)).trim()).toBe('refer "X" when employment.contract in { planta }');
     await expect.poll(async () => page.getByTestId('problem-count').textContent()).toContain('Errores: 0');
     await page.close();
   });
