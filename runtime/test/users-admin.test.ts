@@ -149,7 +149,7 @@ describe.each(DATABASE_KINDS)('first run and users admin on %s', (kind) => {
   it('keeps one enabled admin: no disabling oneself or the last admin', async () => {
     expect((await h.request('POST', `/api/v1/users/${adminId}/disable`, { key: null, cookie: adminCookie, headers: { origin: 'http://localhost' } })).body.error.code).toBe('cannot-disable-self');
     expect((await h.request('POST', `/api/v1/users/${adminId}/disable`)).body.error.code).toBe('last-admin');
-    const second = await h.request('POST', '/api/v1/users', { body: { email: 'admin2@plazo.mx', name: 'Segunda', role: 'admin', password: 'una clave larga y buena' } });
+    const second = await h.request('POST', '/api/v1/users', { body: { email: 'segunda.admin@plazo.mx', name: 'Segunda', role: 'admin', password: 'una clave larga y buena' } });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     const disabled = await h.request('POST', `/api/v1/users/${adminId}/disable`);
     expect(disabled.status, JSON.stringify(disabled.body)).toBe(200);
