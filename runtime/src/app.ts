@@ -9,6 +9,7 @@ import { refuseCrossSiteWrites } from './auth/cross-site.middleware.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { testConfig, type RuntimeConfig } from './config.ts';
 import type { Database } from './db/database.ts';
+import { openDocumentStore, type DocumentStore } from './documents/document-store.ts';
 import { API_DOCS_CSP, renderApiDocsPage } from './http/api-docs.page.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { limitRequestBody } from './http/body-limit.middleware.ts';
@@ -33,6 +34,7 @@ import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
 import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { clientsRoutes } from './routes/clients.routes.ts';
+import { clientDocumentsRoutes, documentUploadBody, isDocumentUpload } from './routes/client-documents.routes.ts';
 import { isWatchlistUpload, screeningRoutes, watchlistsRoutes, watchlistUploadBody } from './routes/watchlists.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
@@ -43,6 +45,8 @@ export interface AppDependencies {
   readonly clock?: Clock;
   readonly config?: RuntimeConfig;
   readonly logger?: Logger;
+  /** Where clients' document bytes live; default: the one config.documents names (else `<dataDir>/documents`). */
+  readonly documents?: DocumentStore;
 }
 
 const OPENAPI_INFO = {
@@ -66,6 +70,7 @@ export function createApp(deps: AppDependencies) {
   const config = deps.config ?? testConfig();
   const clock = deps.clock ?? systemClock(config.timeZone);
   const logger = deps.logger ?? jsonLogger(config.logLevel);
+  const documents = deps.documents ?? openDocumentStore(config.documents ?? { kind: 'fs', dir: `${config.dataDir}/documents` });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   registerSecuritySchemes(app);
@@ -77,6 +82,7 @@ export function createApp(deps: AppDependencies) {
       c.set('clock', clock);
       c.set('config', config);
       c.set('logger', logger);
+      c.set('documents', documents);
       c.set('principal', null);
       c.set('lang', 'en');
       await next();
@@ -85,11 +91,13 @@ export function createApp(deps: AppDependencies) {
   app.use(requestLog);
   app.use(negotiateLanguage);
   app.use(apiSecurityHeaders);
-  // A watchlist upload is CSV and may be large (its own limit); every other body is JSON.
+  // A watchlist upload is CSV and may be large, a document upload multipart (their own limits); every other body is JSON.
   const bodyLimit = limitRequestBody(config.maxBodyBytes);
-  app.use('/api/*', (c, next) => (isWatchlistUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next)));
-  app.use('/api/*', (c, next) => (isWatchlistUpload(c.req.method, c.req.path) ? next() : requireJsonBody(c, next)));
+  const ownBody = (method: string, path: string) => isWatchlistUpload(method, path) || isDocumentUpload(method, path);
+  app.use('/api/*', (c, next) => (ownBody(c.req.method, c.req.path) ? next() : bodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (ownBody(c.req.method, c.req.path) ? next() : requireJsonBody(c, next)));
   app.use('/api/v1/watchlists', watchlistUploadBody);
+  app.use('/api/v1/clients/*', documentUploadBody);
   app.use('/api/v1/*', authenticate);
   app.use('/api/v1/*', refuseCrossSiteWrites);
 
@@ -109,6 +117,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/collections', collectionsRoutes);
   app.route('/api/v1/reports', reportsRoutes);
   app.route('/api/v1/clients', clientsRoutes);
+  app.route('/api/v1/clients', clientDocumentsRoutes);
   app.route('/api/v1/watchlists', watchlistsRoutes);
   app.route('/api/v1/screening', screeningRoutes);
 

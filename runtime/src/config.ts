@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { LintThresholds } from '@plazo/dsl';
 import type { DatabaseTarget } from './db/open-database.ts';
+import type { DocumentStoreConfig } from './documents/document-store.ts';
 
 export interface RuntimeConfig {
   readonly port: number;
@@ -33,6 +34,8 @@ export interface RuntimeConfig {
   readonly publicOrigins?: readonly string[] | undefined;
   /** The institution's lint thresholds for checking drafts: `<dataDir>/plazo.config.json`, read at start (server.ts); unset = the language's defaults. */
   readonly lints?: Partial<LintThresholds> | undefined;
+  /** Where clients' document bytes live (PLAZO_DOCUMENTS_*); unset = the directory `<dataDir>/documents`. */
+  readonly documents?: DocumentStoreConfig | undefined;
 }
 
 /** Problems with the environment, reported at start before anything opens. */
@@ -73,7 +76,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoPortfolio: env.PLAZO_DEMO_PORTFOLIO !== 'false',
     ...eodConfig(env, cwd),
     ...proxyConfig(env),
+    documents: documentsConfig(env, cwd, dataDir),
   };
+}
+
+/**
+ * PLAZO_DOCUMENTS_S3_BUCKET (+ _ENDPOINT, _REGION, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY): an
+ * S3-compatible bucket; otherwise the directory PLAZO_DOCUMENTS_DIR (default `<dataDir>/documents`).
+ */
+export function documentsConfig(env: NodeJS.ProcessEnv, cwd: string, dataDir: string): DocumentStoreConfig {
+  const bucket = env.PLAZO_DOCUMENTS_S3_BUCKET || undefined;
+  if (bucket === undefined) {
+    const stray = ['PLAZO_DOCUMENTS_S3_ENDPOINT', 'PLAZO_DOCUMENTS_S3_ACCESS_KEY_ID', 'PLAZO_DOCUMENTS_S3_SECRET_ACCESS_KEY'].filter((k) => env[k]);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(', ')} set without PLAZO_DOCUMENTS_S3_BUCKET`);
+    return { kind: 'fs', dir: resolve(cwd, env.PLAZO_DOCUMENTS_DIR || resolve(dataDir, 'documents')) };
+  }
+  if (env.PLAZO_DOCUMENTS_DIR) throw new ConfigError('set PLAZO_DOCUMENTS_DIR or PLAZO_DOCUMENTS_S3_BUCKET, not both');
+  const endpoint = env.PLAZO_DOCUMENTS_S3_ENDPOINT || undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+\/?$/.test(endpoint)) throw new ConfigError(`PLAZO_DOCUMENTS_S3_ENDPOINT must be like \`https://s3.example.mx\` (scheme, host, port; no path), got \`${endpoint}\``);
+  const accessKeyId = env.PLAZO_DOCUMENTS_S3_ACCESS_KEY_ID || '';
+  const secretAccessKey = env.PLAZO_DOCUMENTS_S3_SECRET_ACCESS_KEY || '';
+  if (!accessKeyId || !secretAccessKey) throw new ConfigError('PLAZO_DOCUMENTS_S3_BUCKET needs PLAZO_DOCUMENTS_S3_ACCESS_KEY_ID and PLAZO_DOCUMENTS_S3_SECRET_ACCESS_KEY');
+  return { kind: 's3', endpoint, bucket, region: env.PLAZO_DOCUMENTS_S3_REGION || 'us-east-1', accessKeyId, secretAccessKey };
 }
 
 /** The institution's time zone of business dates: PLAZO_TIME_ZONE (an IANA name), default America/Mexico_City. */

@@ -1,5 +1,5 @@
-// A client's activity for the 360 view: the decisions taken for them and their loans, newest
-// first, in one read (the record itself is GET /clients/{id}). Audited like every read of a
+// A client's activity for the 360 view: the decisions taken for them, their loans and their
+// documents' metadata, newest first, in one read (the record itself is GET /clients/{id}). Audited like every read of a
 // client (`read`, `what: activity`, in the client's stream). Everything held, with applications
 // and events, is the ARCO export (clients.repository.ts).
 import type { Kysely } from 'kysely';
@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { loanView } from '../servicing/loan-servicing.ts';
+import { documentsOf } from '../documents/client-documents.repository.ts';
 
 /** A decision as the 360 view lists it: product, outcome, date. */
 export interface ClientDecision {
@@ -40,11 +41,12 @@ export async function clientActivity(db: Kysely<Database>, id: string, ctx: Writ
       .where('l.client_id', '=', id)
       .orderBy('l.id', 'desc')
       .execute();
+    const documents = await documentsOf(tx, id);
     await appendAudit(tx, {
       actor: ctx.actor, action: 'read', entityType: 'client', entityId: id, before: null, after: null,
-      details: { what: 'activity', decisions: decisionRows.length, loans: loanRows.length }, requestId: ctx.requestId ?? null, at: ctx.at,
+      details: { what: 'activity', decisions: decisionRows.length, loans: loanRows.length, documents: documents.length }, requestId: ctx.requestId ?? null, at: ctx.at,
     });
     const decisions: ClientDecision[] = decisionRows.map((d) => ({ id: d.id, product: { code: d.code, version: d.version }, outcome: d.outcome, asOf: d.decided_on, createdAt: d.created_at }));
-    return { decisions, loans: loanRows.map((l) => loanView(l, { code: l.code, version: l.version })) };
+    return { decisions, loans: loanRows.map((l) => loanView(l, { code: l.code, version: l.version })), documents };
   });
 }

@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { screenClient } from '../screening/screening.ts';
+import { documentsOf } from '../documents/client-documents.repository.ts';
 import { checkClient, phoneDigits, type Address, type CheckedClient, type ClientInput, type ClientIssue, type RelatedPerson } from './client-record.ts';
 
 export type ClientView = ReturnType<typeof clientView>;
@@ -284,7 +285,7 @@ export async function searchClients(db: Kysely<Database>, search: ClientSearch, 
 
 /**
  * Everything Plazo holds on a client (ARCO rights of access): the record, its decisions with the
- * applications as sent, its loans with their events, and the audit trail of the record (who
+ * applications as sent, its loans with their events, its documents (metadata, not bytes), and the audit trail of the record (who
  * created, changed, read or exported it). The export is audited.
  */
 export async function exportClient(db: Kysely<Database>, id: string, ctx: WriteContext) {
@@ -293,14 +294,17 @@ export async function exportClient(db: Kysely<Database>, id: string, ctx: WriteC
     const decisions = await tx.selectFrom('decisions').select(['id', 'product_version_id', 'application', 'outcome', 'decided_on', 'decision', 'created_at', 'created_by']).where('client_id', '=', id).orderBy('id').execute();
     const loans = await tx.selectFrom('loans').selectAll().where('client_id', '=', id).orderBy('id').execute();
     const events = loans.length === 0 ? [] : await tx.selectFrom('loan_events').selectAll().where('loan_id', 'in', loans.map((l) => l.id)).orderBy('loan_id').orderBy('seq').execute();
+    // The documents' metadata (kind, name, type, size, SHA-256, who uploaded them when); the bytes are at each `href`.
+    const documents = await documentsOf(tx, id);
     const trail = await sql<Record<string, unknown>>`
       select stream_seq, action, details, request_id, created_at, created_by from audit_log where stream = ${`client:${id}`} order by stream_seq`.execute(tx);
-    await appendAudit(tx, { actor: ctx.actor, action: 'export', entityType: 'client', entityId: id, before: null, after: null, details: { what: 'arco-export', decisions: decisions.length, loans: loans.length }, requestId: ctx.requestId ?? null, at: ctx.at });
+    await appendAudit(tx, { actor: ctx.actor, action: 'export', entityType: 'client', entityId: id, before: null, after: null, details: { what: 'arco-export', decisions: decisions.length, loans: loans.length, documents: documents.length }, requestId: ctx.requestId ?? null, at: ctx.at });
     return {
       exportedAt: ctx.at,
       client,
       decisions,
       loans: loans.map((l) => ({ ...l, events: events.filter((e) => e.loan_id === l.id) })),
+      documents,
       audit: trail.rows,
     };
   });

@@ -2,6 +2,7 @@
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
+import type { ClientDocumentsTable } from './tables/client-documents.table.ts';
 import type { ClientNameWordsTable, ClientPhonesTable, ClientsTable } from './tables/clients.table.ts';
 import type { DecisionsTable } from './tables/decisions.table.ts';
 import type { JournalEntriesTable } from './tables/journal-entries.table.ts';
@@ -58,6 +59,7 @@ export interface Database {
   clients: ClientsTable;
   client_phones: ClientPhonesTable;
   client_name_words: ClientNameWordsTable;
+  client_documents: ClientDocumentsTable;
   watchlists: WatchlistsTable;
   watchlist_versions: WatchlistVersionsTable;
   watchlist_entries: WatchlistEntriesTable;

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
 import type { Logger } from '../logger.ts';
 
 export interface AppVariables {
@@ -13,6 +14,8 @@ export interface AppVariables {
   clock: Clock;
   config: RuntimeConfig;
   logger: Logger;
+  /** Where clients' document bytes live (config.documents). */
+  documents: DocumentStore;
   /** Set by hono's requestId middleware; echoed in `X-Request-Id`. */
   requestId: string;
   /** Who is calling; null when the request carries no valid credentials. */

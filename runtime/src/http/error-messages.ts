@@ -41,6 +41,11 @@ const spanish: Readonly<Record<string, (d: Details) => string>> = {
   'last-admin': () => 'es el último administrador activo: activa o crea otro administrador primero',
   'cannot-disable-self': () => 'no puedes desactivarte a ti mismo: pídeselo a otro administrador',
   'first-run-done': () => 'el primer administrador ya existe: inicia sesión, o pide un usuario a un administrador',
+  // Clients' documents (client-documents.routes.ts).
+  'document-too-large': () => 'un documento puede pesar a lo más 10 MiB',
+  'unsupported-document-type': () => 'el archivo debe ser PDF, JPEG, PNG o WebP (se juzga por su contenido, no por su nombre)',
+  'document-integrity': (d) => `falló la verificación de integridad: los bytes guardados del documento ${quoted(d.documentId)} no coinciden con su SHA-256; no se entregaron`,
+  'document-store-unavailable': () => 'el almacén de documentos no respondió o rechazó la operación; vuelve a intentar en un momento',
 };
 
 /** The error's message in `lang`: Spanish when there is one for its code, else the English `message`. */

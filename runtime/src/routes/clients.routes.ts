@@ -151,6 +151,7 @@ export const clientsRoutes = newRouter()
           z.object({
             decisions: z.array(z.object({ id: z.string(), product: z.object({ code: z.string(), version: z.number().int() }), outcome: z.enum(['approve', 'refer', 'decline']), asOf: z.string(), createdAt: z.string() })),
             loans: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A loan as GET /loans/{id} shows it' })),
+            documents: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A document as GET /clients/{id}/documents lists it' })),
           }),
           'The client’s decisions and loans',
         ),
@@ -169,7 +170,7 @@ export const clientsRoutes = newRouter()
       request: { params: IdParamSchema },
       responses: {
         200: jsonResponse(
-          z.object({ exportedAt: z.string(), client: ClientSchema, decisions: z.array(z.record(z.string(), z.unknown())), loans: z.array(z.record(z.string(), z.unknown())), audit: z.array(z.record(z.string(), z.unknown())) }),
+          z.object({ exportedAt: z.string(), client: ClientSchema, decisions: z.array(z.record(z.string(), z.unknown())), loans: z.array(z.record(z.string(), z.unknown())), documents: z.array(z.record(z.string(), z.unknown())).openapi({ description: 'Metadata of the documents (kind, name, type, size, SHA-256, uploader); bytes at each `href`' }), audit: z.array(z.record(z.string(), z.unknown())) }),
           'The export',
         ),
         ...errorResponses(401, 403, 404, 422),
