@@ -36,7 +36,7 @@ try {
   await migrateToLatest(db);
   const clientId = uuidv7();
   const at = new Date().toISOString();
-  await db.insertInto('clients').values({ id: clientId, kind: 'person', given_names: 'Banca', paternal_surname: 'Prueba', name_search: 'BANCA PRUEBA', created_at: at, created_by: 'system', updated_at: at, updated_by: 'system' }).execute();
+  await db.insertInto('clients').values({ id: clientId, kind: 'person', given_names: 'Banca', paternal_surname: 'Prueba', name_search: 'BANCA PRUEBA', own_account: true, pep: false, created_at: at, created_by: 'system', updated_at: at, updated_by: 'system' }).execute();
   console.log(`\n== documents.bench.ts: ${N} documents of ${KB} KB (${((N * KB) / 1024).toFixed(1)} MB)`);
 
   const baselineDocs = documents(1);
