@@ -28,6 +28,7 @@ export { expressionReads } from './expressions/expression-reads.ts';
 export { ExpressionTypeError, toJsonValue, truthy, type ExactNumber, type ExpressionValue, type JsonOutput } from './expressions/values.ts';
 export { validateApplication } from './application/validate-application.ts';
 export { frequencyKey } from './application/request-fields.ts';
+export { derivedInputsOf, fillDerivedInputs, type ClientFacts, type ClientFactValue, type FilledApplication } from './application/derived-inputs.ts';
 export type { Application, ApplicationValue, ApplicationValues } from './application/application.ts';
 export { decide, decideWith } from './decision/decide.ts';
 export { outcomeOf, withReasons } from './decision/outcome.ts';
