@@ -44,7 +44,7 @@ describe('derived inputs in the simulator', () => {
     await expect.poll(() => page.getByTestId('sim-reasons').textContent()).toContain('PLAZO_CICLO1');
     await page.locator('#sim-group-cycle').fill('2');
     await expect.poll(async () => (await page.getByTestId('sim-result').textContent()) ?? '').not.toContain('PLAZO_CICLO1');
-    await page.locator('#sim-group-cycle').scrollIntoViewIfNeeded();
+    await page.locator('label[for="sim-applicant-age"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'derived-inputs-1280');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => badges.allTextContents()).toEqual(['from the client record', 'from the client record']);
@@ -55,7 +55,7 @@ describe('derived inputs in the simulator', () => {
   it('reads at 390 px', async () => {
     const page = await browser.newPage({ width: 390, height: 844 });
     await openSimulator(page);
-    await page.locator('#sim-group-cycle').scrollIntoViewIfNeeded();
+    await page.locator('label[for="sim-applicant-age"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'derived-inputs-390');
     await page.close();
