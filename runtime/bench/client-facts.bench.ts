@@ -21,10 +21,12 @@ import { createProduct, publishDraft } from '../src/products/product-catalog.ts'
 import { compileProductSource } from '../src/products/product-compiler.ts';
 import { disbursementRequest } from '../src/servicing/loan-event-requests.ts';
 import { appendLoanEvent, openLoanFromTerms } from '../src/servicing/loan-servicing.ts';
+import { timed } from './timing.ts';
 
 const LOANS = Number(process.env.CLIENT_FACTS_BENCH_LOANS ?? 20);
 const OTHERS = Number(process.env.CLIENT_FACTS_BENCH_OTHERS ?? 200);
 const CALLS = Number(process.env.CLIENT_FACTS_BENCH_CALLS ?? 300);
+const WIDTH = 64;
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 const AT = '2025-01-06T18:00:00.000Z';
 const ctx = (today: string) => ({ actor: 'system', at: `${today}T18:00:00.000Z`, requestId: null, today });
@@ -49,21 +51,6 @@ async function newClient(db: Kysely<Database>, i: number): Promise<string> {
   return id;
 }
 
-function percentile(ms: number[], p: number): string {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!.toFixed(2).padStart(8);
-}
-
-async function timed(label: string, calls: number, call: (i: number) => Promise<unknown>): Promise<void> {
-  const ms: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const t = performance.now();
-    await call(i);
-    ms.push(performance.now() - t);
-  }
-  console.log(`  ${label.padEnd(72)} p50 ${percentile(ms, 0.5)} ms   p99 ${percentile(ms, 0.99)} ms`);
-}
-
 const postgres = process.env.CLIENT_FACTS_BENCH_DB === 'postgres' && process.env.DATABASE_URL;
 const { db } = await openDatabase(postgres ? { kind: 'postgres', connectionString: process.env.DATABASE_URL! } : { kind: 'pglite' });
 try {
@@ -82,18 +69,21 @@ try {
   await runEndOfDay(db, { through: '2025-01-31' });
   console.log(`\n== client-facts.bench.ts (${postgres ? 'postgres' : 'pglite'}): ${LOANS} loans of the client among ${OTHERS} others, closed through 2025-01-31, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log('  facts:', JSON.stringify(await clientFactsAt(db, gloria, '2025-02-03')));
-  await timed(`client facts with ${LOANS} loans (clientFactsAt)`, CALLS, () => clientFactsAt(db, gloria, '2025-02-03'));
+  const times = <T>(call: () => Promise<T>) => Array.from({ length: CALLS }, () => call);
+  await timed(`client facts with ${LOANS} loans (clientFactsAt)`, times(() => clientFactsAt(db, gloria, '2025-02-03')), WIDTH);
   const nomina = {
     applicant: { birth_date: '1956-04-27' }, payroll: { net_pay: '18000', existing_deductions: '0' }, employment: { months: 48, contract: 'planta', employer_in_agreement: true },
     bureau: { score: 720, worst_dpd_12m: 0, monthly_payments: '3000' }, request: { amount: '60000', payments: 24 },
   };
-  await timed('baseline: a decision without clientId (nomina, typed)', CALLS, () => takeDecision(db, { product: 'nomina', application: nomina, asOf: '2025-02-03' }, ctx('2025-02-03')));
+  await timed('baseline: a decision without clientId (nomina, typed)', times(() => takeDecision(db, { product: 'nomina', application: nomina, asOf: '2025-02-03' }, ctx('2025-02-03'))), WIDTH);
   const micro = {
     applicant: { weekly_income: '3000', has_business: true, business_months: 24 }, group: { members: 15, attendance: '1', prev_max_dpd: 0, approved_by_assembly: true },
     request: { amount: '8000', payments: 16 },
   };
-  await timed('a decision for the client: age, cycle derived; screened (micro)', CALLS, () =>
-    takeDecision(db, { product: 'microcredito_grupal', application: micro, asOf: '2025-02-03', clientId: gloria }, ctx('2025-02-03')),
+  await timed(
+    'a decision for the client: age, cycle derived; screened (micro)',
+    times(() => takeDecision(db, { product: 'microcredito_grupal', application: micro, asOf: '2025-02-03', clientId: gloria }, ctx('2025-02-03'))),
+    WIDTH,
   );
 } finally {
   await db.destroy();
