@@ -10,6 +10,7 @@ export { parseLintConfig, DEFAULT_LINT_THRESHOLDS, type LintThresholds, type Lin
 export { compile, compileText, type CompileOptions, type CompileResult } from './compile/compile.ts';
 export { describeChange, PART_KINDS, partKindOf, productParts, sectionSpans, type PartChange, type PartKind, type ProductPart, type SectionSpan } from './sections/product-parts.ts';
 export { lockedChanges } from './sections/locked-changes.ts';
+export { CLIENT_FACTS, clientFact, type ClientFact } from './client-facts.ts';
 export {
   localizeDiagnostic,
   messageCatalogue,

@@ -25,9 +25,11 @@ export { payoffQuote, type PayoffOptions, type PayoffQuote } from './payoff/payo
 // Expressions, applications and decisions (issue 4).
 export { compileExpression, EXPRESSION_OPERATORS, type CompiledExpression, type CompileOptions } from './expressions/compile-expression.ts';
 export { expressionReads } from './expressions/expression-reads.ts';
+export { yearsBetween } from './expressions/dates.ts';
 export { ExpressionTypeError, toJsonValue, truthy, type ExactNumber, type ExpressionValue, type JsonOutput } from './expressions/values.ts';
 export { validateApplication } from './application/validate-application.ts';
 export { frequencyKey } from './application/request-fields.ts';
+export { derivedInputsOf, fillDerivedInputs, type ClientFacts, type ClientFactValue, type FilledApplication } from './application/derived-inputs.ts';
 export type { Application, ApplicationValue, ApplicationValues } from './application/application.ts';
 export { decide, decideWith } from './decision/decide.ts';
 export { outcomeOf, withReasons } from './decision/outcome.ts';

@@ -98,3 +98,24 @@ describe('example products', () => {
     });
   });
 });
+
+describe('derived inputs (issue 14)', () => {
+  const ir = (file: string) => {
+    const { file: ast } = parse(readFileSync(join(examplesDir, file), 'utf8'));
+    return compile(ast).ir!;
+  };
+
+  it('microcredito_grupal takes the age and the cycle from the client record', () => {
+    expect(ir('microcredito_grupal.plazo').inputs.filter((f) => f.from).map((f) => [f.path, f.from])).toEqual([
+      ['applicant.age', 'client.age'],
+      ['group.cycle', 'client.cycle'],
+    ]);
+  });
+
+  it('variants/nomina_expediente.plazo is nomina with the birth date from the client record, nothing else', () => {
+    const { hash: _h1, inputs: typed, ...nomina } = ir('nomina.plazo');
+    const { hash: _h2, inputs: derived, ...variant } = ir('variants/nomina_expediente.plazo');
+    expect(variant).toEqual(nomina);
+    expect(derived).toEqual(typed.map((f) => (f.path === 'applicant.birth_date' ? { ...f, from: 'client.birth_date', doc: expect.any(String) } : f)));
+  });
+});

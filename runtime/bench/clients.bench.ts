@@ -12,6 +12,7 @@ import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { uuidv7 } from '../src/ids.ts';
+import { timed } from './timing.ts';
 
 const N = Number(process.env.CLIENTS_BENCH_N ?? 50_000);
 const SEARCHES = Number(process.env.CLIENTS_BENCH_SEARCHES ?? 200);
@@ -67,21 +68,6 @@ async function seed(db: Kysely<Database>): Promise<{ names: string[]; curps: str
     await db.insertInto('client_name_words').values(wordRows).execute();
   }
   return { names, curps, phones };
-}
-
-function percentile(ms: number[], p: number): string {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!.toFixed(2).padStart(8);
-}
-
-async function timed(label: string, queries: readonly (() => Promise<unknown>)[]): Promise<void> {
-  const ms: number[] = [];
-  for (const q of queries) {
-    const t = performance.now();
-    await q();
-    ms.push(performance.now() - t);
-  }
-  console.log(`  ${label.padEnd(52)} p50 ${percentile(ms, 0.5)} ms   p99 ${percentile(ms, 0.99)} ms`);
 }
 
 const postgres = process.env.CLIENTS_BENCH_DB === 'postgres' && process.env.DATABASE_URL;

@@ -239,6 +239,7 @@ function buildInput(node: CstNode, ctx: BuildContext, range: Range): A.InputSect
     const typeToken = token(field, 'type') ?? token(enumNode, 'type');
     if (!typeToken) continue;
     const bounds = rangeExpr(child(field, 'bounds'), ctx, at);
+    const fact = token(field, 'fact');
     const decl: A.InputFieldDecl = {
       kind: 'InputFieldDecl',
       name: nameOr(token(field, 'name'), at, ctx),
@@ -247,6 +248,7 @@ function buildInput(node: CstNode, ctx: BuildContext, range: Range): A.InputSect
       enumValues: tokens(enumNode, 'values').map((t) => identifier(t, ctx)),
       ...(bounds ? { bounds } : {}),
       optional: token(field, 'optional') !== undefined,
+      ...(fact ? { from: identifier(fact, ctx) } : {}),
       range: at,
     };
     fields.push(documented(decl, ctx, at));

@@ -157,6 +157,8 @@ export interface InputFieldDecl extends NodeBase, Documented {
   readonly enumValues: readonly Identifier[];
   readonly bounds?: RangeExpr;
   readonly optional: boolean;
+  /** `from client.cycle`: the client fact this input is filled from (a derived input, never typed). */
+  readonly from?: Identifier;
 }
 
 export interface InputSection extends NodeBase, Documented {

@@ -2,6 +2,7 @@
 // values, and the two inputs every product needs (`request.amount`, `request.payments`).
 import type { InputFieldDecl, InputSection, ProductDecl } from '../ast/nodes.ts';
 import type { Accept } from '../diagnostic.ts';
+import { checkDerivedInput } from './check-derived-input.ts';
 import { asNumberHelp, asPercentHelp, inEvery, literalValue } from './decimals.ts';
 import { error, headRange, lineNumber } from './diagnostics.ts';
 
@@ -26,6 +27,7 @@ export function checkInputSection(section: InputSection, accept: Accept): void {
 /** One field: enum values, bounds only on numeric types, bounds of the right kind and in order. */
 export function checkInputField(field: InputFieldDecl, accept: Accept): void {
   const name = field.name?.name ?? '';
+  checkDerivedInput(field, accept);
   if (field.type === 'enum') {
     if (field.enumValues.length === 0) accept(error('invalid-enum', { name }, field.typeRange));
     const values = new Set<string>();

@@ -22,6 +22,7 @@ function compileInputField(decl: InputFieldDecl): InputField {
     ...(bounds?.max ? { max: literalText(bounds.max) } : {}),
     ...(bounds?.max && bounds.maxExclusive ? { maxExclusive: true } : {}),
     ...(decl.doc ? { doc: decl.doc } : {}),
+    ...(decl.from ? { from: decl.from.name } : {}),
   };
 }
 

@@ -185,7 +185,8 @@ export class ProductLayout {
     const type = field.type === 'enum' ? `enum { ${field.enumValues.map((v) => v.name).join(', ')} }` : field.type;
     const enumType = field.type === 'enum' && field.enumValues.length === 0 ? 'enum {}' : type;
     const bounds = field.bounds ? ` ${this.spell.range(field.bounds)}` : '';
-    return `${field.name.name}: ${enumType}${bounds}${field.optional ? ' optional' : ''}`;
+    const from = field.from ? ` from ${field.from.name}` : '';
+    return `${field.name.name}: ${enumType}${bounds}${field.optional ? ' optional' : ''}${from}`;
   }
 
   private frequency(frequency: A.FrequencyNode): string {

@@ -737,6 +737,22 @@ export const en = {
     message: (a: { name: string; min: string; max: string }) => `the range of ${tick(a.name)} is empty: ${a.min} is not below ${a.max}`,
     help: () => 'write the smaller bound first',
   },
+  'unknown-client-fact': {
+    message: (a: { fact: string; suggestion: string | null; facts: readonly string[] }) => `unknown client fact ${tick(a.fact)}`,
+    help: (a: { suggestion: string | null; facts: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `an input is filled from one of ${ticks(a.facts)}`),
+  },
+  'type-mismatch/client-fact': {
+    message: (a: { name: string; fact: string; type: string; declared: string }) => `${tick(a.name)} is declared ${tick(a.declared)}, but ${tick(a.fact)} is ${tick(a.type)}`,
+    help: (a: { name: string; fact: string; type: string; declared: string }) => `declare the input as ${tick(a.type)} to fill it from ${tick(a.fact)}`,
+  },
+  'type-mismatch/client-fact-enum': {
+    message: (a: { name: string; fact: string; missing: readonly string[] }) => `the enum of ${tick(a.name)} lacks ${ticks(a.missing)}, which ${tick(a.fact)} may be`,
+    help: (a: { missing: readonly string[] }) => `add ${ticks(a.missing)} to the enum`,
+  },
+  'derived-request-input': {
+    message: (a: { path: string }) => `${tick(a.path)} cannot come from the client record`,
+    help: () => 'what the client asks for (`request.…`) is always typed in the application',
+  },
   'missing-input': {
     message: (a: { path: string; type: string }) => `the input schema lacks \`${a.path}: ${a.type}\``,
     help: (a: { path: string; type: string }) => `every product needs \`${a.path}: ${a.type}\`: it is what the client asks for`,

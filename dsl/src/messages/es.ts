@@ -702,6 +702,22 @@ export const es: Catalogue = {
     message: (a) => `el rango de ${tick(a.name)} está vacío: ${a.min} no es menor que ${a.max}`,
     help: () => 'escribe primero el límite menor',
   },
+  'unknown-client-fact': {
+    message: (a) => `dato del cliente desconocido ${tick(a.fact)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `un dato de entrada se llena con uno de ${ticks(a.facts)}`),
+  },
+  'type-mismatch/client-fact': {
+    message: (a) => `${tick(a.name)} se declara ${tick(a.declared)}, pero ${tick(a.fact)} es ${tick(a.type)}`,
+    help: (a) => `declara el dato como ${tick(a.type)} para llenarlo con ${tick(a.fact)}`,
+  },
+  'type-mismatch/client-fact-enum': {
+    message: (a) => `al enum de ${tick(a.name)} le faltan ${ticks(a.missing)}, valores que puede tener ${tick(a.fact)}`,
+    help: (a) => `agrega ${ticks(a.missing)} al enum`,
+  },
+  'derived-request-input': {
+    message: (a) => `${tick(a.path)} no puede venir del expediente del cliente`,
+    help: () => 'lo que pide el cliente (`request.…`) siempre se escribe en la solicitud',
+  },
   'missing-input': {
     message: (a) => `al esquema de entrada le falta \`${a.path}: ${a.type}\``,
     help: (a) => `todo producto necesita \`${a.path}: ${a.type}\`: es lo que pide el cliente`,

@@ -54,6 +54,7 @@ const L = {
   enum: { LABEL: 'enum' },
   every: { LABEL: 'every' },
   expectations: { LABEL: 'expectations' },
+  fact: { LABEL: 'fact' },
   factor: { LABEL: 'factor' },
   field: { LABEL: 'field' },
   fixed: { LABEL: 'fixed' },
@@ -260,6 +261,11 @@ class PlazoParser extends CstParser {
     ]));
     this.OPTION(() => this.SUBRULE(this.rangeExpr, L.bounds));
     this.OPTION2(() => this.CONSUME(t.Optional, L.optional));
+    // `from client.cycle`: a derived input, filled from the client record (issue 14)
+    this.OPTION3(() => {
+      this.CONSUME(t.From, L.from);
+      this.CONSUME2(t.Name, L.fact);
+    });
   });
 
   enumType = this.RULE('enumType', () => {

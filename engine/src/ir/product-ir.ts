@@ -88,6 +88,12 @@ export interface InputField {
   /** `a..<b` in the source: `max` itself is not allowed. Absent = false. */
   readonly maxExclusive?: boolean;
   readonly doc?: string;
+  /**
+   * A derived input (`from client.cycle`): the client fact it is filled from, by the runtime, from
+   * the client's record at the decision date; an application never types it (fillDerivedInputs).
+   * Absent for a typed input (so the hashes of products without derived inputs do not change).
+   */
+  readonly from?: string;
 }
 
 /** A named derived value (`let dti = ...`), in source order (a `let` uses only earlier ones). */

@@ -1,11 +1,11 @@
 // Decisions: the engine decides an application under a pinned product version; the runtime
 // stores the record (inputs, outcome, offer, trace) with the version and audits it.
-import { addDays, decide, withReasons, type Decision, type DecisionReason } from '@plazo/engine';
+import { addDays, decide, derivedInputsOf, fillDerivedInputs, withReasons, type ClientFacts, type ClientFactValue, type Decision, type DecisionReason } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { auditEntry, streamHeadValues, type AuditEntry } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { DecisionRow } from '../db/tables/decisions.table.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
@@ -14,6 +14,7 @@ import { forgetHint, hintedVersion } from '../products/version-hints.ts';
 import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import { requireClient } from '../clients/clients.repository.ts';
+import { clientFactsAt } from '../clients/client-facts.ts';
 import { screenForDecision } from '../screening/screening.ts';
 
 /** Days an approved decision's offer may be taken up (opened as a loan) after its date. */
@@ -49,11 +50,28 @@ export function decisionView(row: Pick<DecisionRow, 'id' | 'decided_on' | 'creat
 export async function takeDecision(db: Kysely<Database>, input: DecisionInput, ctx: WriteContext) {
   if (input.clientId !== undefined) await requireClient(db, input.clientId);
   let screening: DecisionReason[] | undefined;
+  let facts: ClientFacts | undefined;
   for (let attempt = 1; ; attempt++) {
     const { pinned, fromHint } = await hintedVersion(db, input.product, input.version);
+    // Derived inputs (`from client.…`) come from the client's facts at the decision date, never
+    // from the application; the stored application is the filled one, so the decision replays.
+    let application = input.application;
+    let derived: Readonly<Record<string, ClientFactValue>> = {};
+    if (derivedInputsOf(pinned.ir).length > 0) {
+      if (input.clientId !== undefined) facts ??= await clientFactsAt(db, input.clientId, input.asOf);
+      const filled = fillDerivedInputs(pinned.ir, input.application, facts);
+      if (!filled.ok) {
+        if (fromHint) {
+          forgetHint(db, input.product, input.version);
+          continue;
+        }
+        throw new ValidationError(filled.problems, 'the application is not valid for this product');
+      }
+      ({ application, derived } = filled);
+    }
     let record: Decision;
     try {
-      record = withEngineInput(() => decide(pinned.ir, input.application, input.asOf), {
+      record = withEngineInput(() => decide(pinned.ir, application, input.asOf), {
         mapPath: (path) => (path === 'asOf' ? 'asOf' : path === '' ? 'application' : `application.${path}`),
         message: 'the application is not valid for this product',
       });
@@ -73,8 +91,8 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
     const row = {
       id: uuidv7(),
       product_version_id: pinned.id,
-      application: input.application,
-      decision: record,
+      application,
+      decision: Object.keys(derived).length > 0 ? { ...record, derivedInputs: derived } : record,
       outcome: record.outcome,
       decided_on: record.asOf,
       client_id: input.clientId ?? null,
@@ -88,14 +106,14 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
         entityType: 'decision',
         entityId: row.id,
         before: null,
-        after: { id: row.id, productVersionId: pinned.id, clientId: row.client_id, outcome: record.outcome, asOf: record.asOf, application: input.application, offer: record.offer },
+        after: { id: row.id, productVersionId: pinned.id, clientId: row.client_id, outcome: record.outcome, asOf: record.asOf, application, offer: record.offer },
         details: { product: pinned.code, version: pinned.version, outcome: record.outcome },
         requestId: ctx.requestId ?? null,
         at: ctx.at,
       },
       null,
     );
-    if (await storeDecision(db, pinned, input.version === undefined, row, entry)) return decisionView(row, pinned, record);
+    if (await storeDecision(db, pinned, input.version === undefined, row, entry)) return decisionView(row, pinned, row.decision);
     // The hint was stale: a newer version or a retirement. Resolve again (which also reports a
     // retired product as 409); a third miss means the catalog is changing under us: give up.
     forgetHint(db, input.product, input.version);

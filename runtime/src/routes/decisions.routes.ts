@@ -22,6 +22,10 @@ export const DecisionSchema = z
     reasons: z.array(z.record(z.string(), z.unknown())),
     offer: z.record(z.string(), z.unknown()).nullable(),
     trace: z.array(z.record(z.string(), z.unknown())),
+    derivedInputs: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .optional()
+      .openapi({ description: 'The inputs the product derives from the client record (`from client.…`), by path, with the value each took; absent when none', example: { 'applicant.birth_date': '1956-04-27' } }),
   })
   .passthrough()
   .openapi('Decision', { description: "The engine's decision record (score, band, request, application, eligibility...) with its id and version" });
@@ -43,7 +47,8 @@ export const decisionsRoutes = newRouter()
       path: '/',
       tags: ['decisions'],
       summary: 'Decide an application and store the decision',
-      description: '422 `validation-failed` with `application.…` paths for an invalid application; 409 `product-retired` or `product-not-published`.',
+      description:
+        '422 `validation-failed` with `application.…` paths for an invalid application (a field the product derives from the client record given in it, or `clientId` missing for such a product); 409 `product-retired` or `product-not-published`.',
       ...guarded('decisions:write'),
       request: { body: jsonBody(NewDecisionSchema) },
       responses: { 201: jsonResponse(z.object({ decision: DecisionSchema }), 'The decision'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503) },

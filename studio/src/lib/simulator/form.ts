@@ -18,6 +18,8 @@ export interface FormField {
   readonly step?: string;
   readonly values?: readonly string[];
   readonly doc?: string;
+  /** A derived input: the client fact a real decision fills it from (`client.cycle`); here the user types a test value. */
+  readonly from?: string;
 }
 
 /** Raw control values by field path: '' means empty (absent when the field is optional). */
@@ -82,6 +84,7 @@ export function formFields(ir: ProductIR): FormField[] {
       ...(controlOf(f.type) === 'number' ? { step } : {}),
       ...(f.values ? { values: f.values } : {}),
       ...(f.doc ? { doc: f.doc } : {}),
+      ...(f.from !== undefined ? { from: f.from } : {}),
     };
   });
 }

@@ -25,6 +25,19 @@ describe('the simulator form from the input schema', () => {
     expect(field('request.frequency')).toMatchObject({ control: 'select', optional: true, values: ['semimonthly'] });
   });
 
+  it('marks derived inputs with the client fact, and still takes a typed test value for them', () => {
+    const micro = compiledExample('microcredito_grupal');
+    const microFields = formFields(micro);
+    expect(microFields.filter((f) => f.from).map((f) => [f.path, f.from, f.control])).toEqual([
+      ['applicant.age', 'client.age', 'number'],
+      ['group.cycle', 'client.cycle', 'number'],
+    ]);
+    expect(fields.some((f) => f.from !== undefined)).toBe(false);
+    const values = Object.fromEntries(microFields.map((f) => [f.path, '']));
+    const application = toApplication(microFields, { ...values, 'applicant.age': '35', 'group.cycle': '2' }) as Record<string, unknown>;
+    expect(application).toMatchObject({ 'applicant.age': '35', 'group.cycle': '2' });
+  });
+
   it('shows percent fields in points and converts them back to fractions', () => {
     const f: FormField = { path: 'x.ratio', type: 'percent', control: 'number', optional: false, min: '0', max: '35', step: 'any' };
     expect(toApplication([f], { 'x.ratio': '35' })).toEqual({ 'x.ratio': '0.35' });
