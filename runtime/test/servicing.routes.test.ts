@@ -140,6 +140,11 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     expect(loan.body.schedule.installments).toHaveLength(24);
     expect(loan.body.state.status).toBe('active');
     expect(loan.body.events.map((e: any) => e.kind)).toEqual(['disbursement']);
+    // Who recorded each event, for people: the key's name beside the raw reference.
+    const [disbursed] = loan.body.events;
+    expect(disbursed.createdBy).toMatch(/^api-key:/);
+    expect(disbursed.createdByDisplay).toMatchObject({ kind: 'api-key', email: null });
+    expect(disbursed.createdByDisplay.name).not.toBe(disbursed.createdBy);
 
     const pay = await h.request('POST', `/api/v1/loans/${id}/payments`, { key: h.keys['api-client'], body: { amount: '3161.71', date: '2025-01-31', reference: 'OXXO-123' } });
     expect(pay.status, pay.text).toBe(201);

@@ -204,8 +204,7 @@ describe('approval', () => {
 
   it('the approver sees what the first version does and approves it: version 1 is published', async () => {
     await openPendingRequest();
-    const report = page.getByTestId('impact-report');
-    await expect.poll(() => report.getByTestId('impact-tests').textContent()).toMatch(/3/);
+    await expect.poll(() => page.getByTestId('request-tests').textContent()).toMatch(/3/);
     await page.getByTestId('request-comment-input').fill('Conforme con la tasa y el plazo.');
     await shoot('08-approval-first');
     await page.getByTestId('request-approve').click();

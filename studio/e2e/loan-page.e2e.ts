@@ -125,6 +125,13 @@ describe('the loans list and the loan page', () => {
     expect(await text(page, 'loan-payoff')).toBe(`$${paid.state.payoff.total.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
     const ledgerPaid = await page.getByTestId('ledger-row').count();
     expect(ledgerPaid).toBeGreaterThan(ledgerBefore);
+    // People and words, not ids: the payment's event names who recorded it, the ledger says «Pago».
+    const paymentEvent = page.getByTestId('loan-events').locator('tbody tr').filter({ hasText: 'Pago' }).first();
+    expect(await paymentEvent.textContent()).not.toMatch(/user:|api-key:/);
+    expect(await page.getByTestId('ledger-row').filter({ hasText: 'Pago' }).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('loan-ledger').textContent()).not.toMatch(/ loan [0-9a-f]{8}-/);
+    // A current loan is offered no restructuring (its stage makes no offer).
+    expect(await page.getByTestId('action-restructure').count()).toBe(0);
 
     // The reversal, with its reason.
     await page.getByTestId('action-reverse').click();

@@ -7,11 +7,9 @@ import { actorOf, personOf } from '../auth/principal.ts';
 import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { approvalRequestDetail, approveRequest, listApprovalRequests, rejectRequest, withdrawRequest } from '../products/approval-requests.ts';
-import { ActorSchema, TimestampSchema, UuidSchema } from './schemas.ts';
+import { ActorDisplaySchema, ActorSchema, TimestampSchema, UuidSchema } from './schemas.ts';
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn', 'superseded'] as const;
-
-const ActorDisplaySchema = z.object({ kind: z.enum(['user', 'api-key', 'system', 'unknown']), name: z.string(), email: z.string().nullable() });
 
 export const ApprovalRequestSchema = z
   .object({

@@ -8,6 +8,7 @@ import { actorOf } from '../auth/principal.ts';
 import type { ContextVariables } from '../http/app-env.ts';
 import { csvText, wantsCsv } from '../http/csv.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
+import { actorNames, displayOf } from '../products/actor-names.ts';
 import { versionLabel } from '../products/product-versions.ts';
 import { listLoans } from '../servicing/loan.repository.ts';
 import {
@@ -28,7 +29,7 @@ import {
   type LoanEventRequest,
   type LoanWriteContext,
 } from '../servicing/loan-servicing.ts';
-import { IdParamSchema, UuidSchema } from './schemas.ts';
+import { ActorDisplaySchema, IdParamSchema, UuidSchema } from './schemas.ts';
 import {
   boundedObject,
   DateSchema,
@@ -255,7 +256,7 @@ export const loansRoutes = newRouter()
             loan: LoanSchema,
             schedule: z.record(z.string(), z.unknown()).openapi({ description: 'The original schedule of the terms' }),
             state: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'loanState on asOf; null before disbursement' }),
-            events: z.array(z.object({ seq: z.number().int(), kind: z.string(), date: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string(), createdBy: z.string() })),
+            events: z.array(z.object({ seq: z.number().int(), kind: z.string(), date: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string(), createdBy: z.string(), createdByDisplay: ActorDisplaySchema })),
           }),
           'The loan',
         ),
@@ -270,12 +271,13 @@ export const loansRoutes = newRouter()
       const date = asOf ?? c.get('clock').today();
       const state = loan.status === 'pending' ? null : await stateOf(c.get('db'), loan, date);
       const events = await loanEvents(c.get('db'), id);
+      const names = await actorNames(c.get('db'), events.map((e) => e.created_by));
       return c.json(
         {
           loan: loanView(loan, label),
           schedule: generateSchedule(loan.terms as unknown as LoanTerms) as unknown as Record<string, unknown>,
           state: state as unknown as Record<string, unknown> | null,
-          events: events.map((e) => ({ seq: e.seq, kind: e.type, date: e.effective_on, payload: e.payload as Record<string, unknown>, createdAt: e.created_at, createdBy: e.created_by })),
+          events: events.map((e) => ({ seq: e.seq, kind: e.type, date: e.effective_on, payload: e.payload as Record<string, unknown>, createdAt: e.created_at, createdBy: e.created_by, createdByDisplay: displayOf(names, e.created_by) })),
         },
         200,
       );

@@ -19,7 +19,7 @@ import type { NewProductOrigin } from '../products/new-product-source.ts';
 import { diffHunks, lineDiff, unifiedDiff } from '../products/text-diff.ts';
 import { findDraft, findLatestVersion, findProductByCode, findVersion, listProductsWithLatest, listVersions } from '../repositories/product.repository.ts';
 import type { Executor } from '../db/database.ts';
-import { ActorSchema, TimestampSchema } from './schemas.ts';
+import { ActorDisplaySchema, ActorSchema, TimestampSchema } from './schemas.ts';
 
 const MAX_SOURCE = 500_000;
 
@@ -49,14 +49,6 @@ const ProductSchema = z
     retiredBy: ActorSchema.nullable(),
   })
   .openapi('Product');
-
-const ActorDisplaySchema = z
-  .object({
-    kind: z.enum(['user', 'api-key', 'system', 'unknown']),
-    name: z.string().openapi({ description: "The user's or the API key's name; the reference itself when unknown" }),
-    email: z.string().nullable().openapi({ description: 'Users only' }),
-  })
-  .openapi('ActorDisplay', { description: 'Who an actor reference is, for people' });
 
 const MakersSchema = z
   .array(ActorSchema)

@@ -7,6 +7,16 @@ export const RoleSchema = z.enum(ROLES).openapi('Role');
 /** A UUID in any case, as its canonical lower-case form (ids are compared and named by it, e.g. audit streams). */
 export const UuidSchema = z.uuid().toLowerCase();
 export const ActorSchema = z.string().openapi({ description: '`system`, `user:<uuid>` or `api-key:<uuid>`', example: 'user:0b0e...' });
+
+/** Who an actor reference is, for people (runtime/src/products/actor-names.ts). */
+export const ActorDisplaySchema = z
+  .object({
+    kind: z.enum(['user', 'api-key', 'system', 'unknown']),
+    name: z.string().openapi({ description: "The user's or the API key's name; the reference itself when unknown" }),
+    email: z.string().nullable().openapi({ description: 'Users only' }),
+  })
+  .openapi('ActorDisplay', { description: 'Who an actor reference is, for people' });
+
 export const TimestampSchema = z.string().openapi({ description: 'ISO-8601 UTC instant', example: '2025-01-06T16:00:00.000Z' });
 
 export const UserSchema = z

@@ -316,6 +316,8 @@ export interface LoanEventRecord {
   readonly payload: Readonly<Record<string, unknown>>;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** Who `createdBy` is: the user's or the key's name. */
+  readonly createdByDisplay: ActorDisplay;
 }
 
 /** `GET /api/v1/loans/{id}`: the loan, its original schedule, the engine's state today (null while pending) and its events. */

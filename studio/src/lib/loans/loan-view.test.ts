@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoanDetail } from '../api/client.ts';
 import { isPositiveMoney, isZero, ledgerRows, paymentsOf } from './loan-view.ts';
 
-const event = (seq: number, kind: string, payload: Record<string, unknown>) => ({ seq, kind, date: '2025-02-01', payload, createdAt: '2025-02-01T12:00:00Z', createdBy: 'user:1' });
+const event = (seq: number, kind: string, payload: Record<string, unknown>) => ({ seq, kind, date: '2025-02-01', payload, createdAt: '2025-02-01T12:00:00Z', createdBy: 'user:1', createdByDisplay: { kind: 'user' as const, name: 'Ana', email: null } });
 
 describe('the loan page’s reading of a loan', () => {
   it('lists payments with their allocation summed by component, reversed ones without', () => {
@@ -47,6 +47,12 @@ describe('the loan page’s reading of a loan', () => {
       ['1100', '100', '0', 1],
       ['1000', '0', '100', 1],
     ]);
+    expect(rows.map((r) => r.eventKind)).toEqual([null, null]);
+    const named = ledgerRows(
+      [{ id: 'e1', date: '2025-01-06', description: 'disburse loan l', currency: 'MXN', loanId: 'l', loanEventSeq: 1, lines: [{ lineNo: 1, account: '1100', debit: '100', credit: '0' }] }],
+      [event(1, 'disbursement', {})],
+    );
+    expect(named[0]!.eventKind).toBe('disbursement');
   });
 
   it('takes positive decimal amounts with a point and up to 6 decimals', () => {

@@ -45,14 +45,28 @@ export interface LedgerRow {
   readonly date: string;
   readonly description: string;
   readonly eventSeq: number | null;
+  /** The kind of the loan event the entry posts (`payment`, `day-close`…), for a label in the reader's language. */
+  readonly eventKind: string | null;
   readonly account: string;
   readonly debit: string;
   readonly credit: string;
 }
 
-/** One row per journal line, entries in date order. */
-export function ledgerRows(entries: readonly JournalEntry[]): LedgerRow[] {
-  return entries.flatMap((e) => e.lines.map((l) => ({ entryId: e.id, date: e.date, description: e.description, eventSeq: e.loanEventSeq, account: l.account, debit: l.debit, credit: l.credit })));
+/** One row per journal line, entries in date order, each with the kind of the loan event it posts. */
+export function ledgerRows(entries: readonly JournalEntry[], events: LoanDetail['events'] = []): LedgerRow[] {
+  const kinds = new Map(events.map((e) => [e.seq, e.kind]));
+  return entries.flatMap((e) =>
+    e.lines.map((l) => ({
+      entryId: e.id,
+      date: e.date,
+      description: e.description,
+      eventSeq: e.loanEventSeq,
+      eventKind: e.loanEventSeq === null ? null : (kinds.get(e.loanEventSeq) ?? null),
+      account: l.account,
+      debit: l.debit,
+      credit: l.credit,
+    })),
+  );
 }
 
 /** A positive amount as the API takes it: digits, optionally a point and up to 6 decimals. */
