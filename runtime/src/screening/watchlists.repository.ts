@@ -35,7 +35,12 @@ async function watchlistView(db: Executor, id: string) {
   return row;
 }
 
-export type WatchlistView = Awaited<ReturnType<typeof watchlistView>>;
+export type WatchlistView = Awaited<ReturnType<typeof watchlistView>> & {
+  /** Hits on the list's current version waiting for the compliance officer. */
+  readonly openHits: number;
+  /** When the list was first uploaded. */
+  readonly createdAt: string;
+};
 
 /**
  * Stores an upload as the list's new version and re-screens every client; an upload whose content
@@ -89,8 +94,11 @@ async function storeUpload(db: Kysely<Database>, upload: ListUpload, file: ListF
   });
 }
 
-/** Every list with its current version. */
+/** Every list with its current version, its open hits and when it was first uploaded. */
 export async function listWatchlists(db: Executor): Promise<WatchlistView[]> {
-  const ids = await db.selectFrom('watchlists').select('id').orderBy('name').execute();
-  return Promise.all(ids.map((r) => watchlistView(db, r.id)));
+  const lists = await db.selectFrom('watchlists').select(['id', 'created_at']).orderBy('name').execute();
+  const open = await db.selectFrom('screening_hits as h').innerJoin('watchlists as w', 'w.id', 'h.watchlist_id').innerJoin('watchlist_versions as v', (j) => j.onRef('v.id', '=', 'h.version_id').onRef('v.version', '=', 'w.current_version'))
+    .select(['h.watchlist_id', (eb) => eb.fn.countAll<string>().as('n')]).where('h.status', '=', 'open').groupBy('h.watchlist_id').execute();
+  const openOf = new Map(open.map((r) => [r.watchlist_id, Number(r.n)]));
+  return Promise.all(lists.map(async (r) => ({ ...(await watchlistView(db, r.id)), openHits: openOf.get(r.id) ?? 0, createdAt: r.created_at })));
 }
