@@ -107,11 +107,11 @@ export async function decideHit(db: Kysely<Database>, id: string, status: 'clear
   return db.transaction().execute(async (tx) => {
     const found = await hitsQuery(tx).where('h.id', '=', id).executeTakeFirst();
     if (!found) throw new NotFoundError('screening hit', id);
-    const [before] = await viewsOf(tx, [found]);
+    const before = (await viewsOf(tx, [found]))[0]!;
     const locked = await tx.selectFrom('screening_hits').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (locked.status !== 'open') throw new ConflictError('hit-decided', `the hit is ${locked.status} already`, { id, status: locked.status });
     await tx.updateTable('screening_hits').set({ status, decided_at: ctx.at, decided_by: ctx.actor, comment }).where('id', '=', id).execute();
-    const [after] = await viewsOf(tx, [await hitsQuery(tx).where('h.id', '=', id).executeTakeFirstOrThrow()]);
+    const after = (await viewsOf(tx, [await hitsQuery(tx).where('h.id', '=', id).executeTakeFirstOrThrow()]))[0]!;
     await appendAudit(tx, {
       actor: ctx.actor, action: status === 'cleared' ? 'clear' : 'confirm', entityType: 'screening-hit', entityId: id, before, after,
       details: { clientId: after.clientId, watchlistId: after.watchlistId, entryId: after.entryId, score: after.score, comment }, requestId: ctx.requestId ?? null, at: ctx.at,

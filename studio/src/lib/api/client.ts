@@ -433,6 +433,8 @@ export interface Client {
   readonly createdBy: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** Field groups the caller may not read, left out of the record (their fields are absent then). */
+  readonly redacted?: readonly ('identity' | 'contact' | 'kyc')[];
 }
 
 /** What the API takes to register a client (a change: any of these but `kind`). */

@@ -1311,6 +1311,11 @@ const es = {
   'pld.problem.unknown-column': 'el encabezado no tiene la columna «{column}» (tiene {header})',
   'pld.problem.no-entries': 'la lista no tiene registros',
   'pld.problem.more': 'y {n} problemas más',
+  'cl.hiddenByPermission': 'Oculto por permisos',
+  'perm.clients:read': 'ver a los clientes (nombres)',
+  'perm.clients:read-identity': 'ver los datos de identidad de los clientes (CURP, RFC, nacimiento)',
+  'perm.clients:read-contact': 'ver los datos de contacto de los clientes',
+  'perm.clients:read-kyc': 'ver el expediente PLD de los clientes (ocupación, PEP, propietario real)',
   // ── end compliance screens
 } as const;
 
@@ -2624,6 +2629,11 @@ const en: Record<MessageKey, string> = {
   'pld.problem.unknown-column': 'the header has no column “{column}” (it has {header})',
   'pld.problem.no-entries': 'the list has no entries',
   'pld.problem.more': 'and {n} more problems',
+  'cl.hiddenByPermission': 'Hidden by permissions',
+  'perm.clients:read': 'see clients (names)',
+  'perm.clients:read-identity': "see clients' identity data (CURP, RFC, birth)",
+  'perm.clients:read-contact': "see clients' contact data",
+  'perm.clients:read-kyc': "see clients' AML file (occupation, PEP, beneficial owner)",
   // ── end compliance screens
 };
 
