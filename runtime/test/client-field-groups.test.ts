@@ -91,3 +91,40 @@ describe.each(DATABASE_KINDS)('client field groups on %s', (kind) => {
     expect(new Set(reads.map((e: any) => e.actor.split(':')[0]))).toEqual(new Set(['api-key']));
   });
 });
+
+describe.each(DATABASE_KINDS)('client changes and check messages on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.destroy();
+  });
+
+  it('clears an optional field with null, and refuses clearing a required one', async () => {
+    const created = await h.request('POST', '/api/v1/clients', { body: GLORIA });
+    const id = created.body.client.id;
+    const cleared = await h.request('PATCH', `/api/v1/clients/${id}`, { body: { email: null, occupation: null, address: null, phones: null } });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(cleared.body.client).toMatchObject({ email: null, occupation: null, address: null, phones: [], curp: GLORIA.curp });
+    expect((await h.request('GET', `/api/v1/clients/${id}`)).body.client).toMatchObject({ email: null, occupation: null, address: null, phones: [] });
+    const required = await h.request('PATCH', `/api/v1/clients/${id}`, { body: { givenNames: null } });
+    expect(required.status).toBe(422);
+    expect(required.body.error.details).toEqual([expect.objectContaining({ path: 'givenNames', reason: 'required' })]);
+    // Absent fields stay as they were.
+    expect((await h.request('PATCH', `/api/v1/clients/${id}`, { body: { pep: false } })).body.client).toMatchObject({ curp: GLORIA.curp, givenNames: 'Gloria' });
+  });
+
+  it('writes the identity checks in the language Accept-Language asks for; the reason does not change', async () => {
+    const bad = { kind: 'person', givenNames: 'Gloria', paternalSurname: 'Hernández', curp: 'HEGG560427MVZRRL05' };
+    const en = await h.request('POST', '/api/v1/clients', { body: bad });
+    const es = await h.request('POST', '/api/v1/clients', { body: bad, headers: { 'accept-language': 'es-MX,es;q=0.9' } });
+    expect(en.status).toBe(422);
+    expect(es.status).toBe(422);
+    const curpEn = en.body.error.details.find((d: any) => d.path === 'curp');
+    const curpEs = es.body.error.details.find((d: any) => d.path === 'curp');
+    expect(curpEs.reason).toBe(curpEn.reason);
+    expect(curpEn.message).toMatch(/check digit/);
+    expect(curpEs.message).toBe('CURP HEGG560427MVZRRL05: el dígito verificador no corresponde');
+  });
+});

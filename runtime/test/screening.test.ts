@@ -4,6 +4,7 @@
 // compliance officer clears the hit (a confirmed hit declines them); a new version of a list
 // supersedes the open hits and re-screens every client (a ruling carried to the same entry); only the compliance role (and admin)
 // review hits. Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -212,5 +213,20 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     // Reading hits shows clients' names: audited like a client search.
     const reads = await h.request('GET', '/api/v1/audit?entityType=screening-hit-search');
     expect(reads.body.entries.at(-1)).toMatchObject({ action: 'search', details: { filters: ['status'], clientIds: [gloriaId] } });
+  });
+
+  it('binds client rows and hits to the audit chain: a CURP or a ruling written with SQL is found by verify', async () => {
+    expect((await verifyAuditChain(h.db)).findings).toEqual([]);
+    await sql`update clients set curp = 'HEGG560427MVZRRL09' where id = ${gloriaId}`.execute(h.db);
+    const edited = await verifyAuditChain(h.db);
+    expect(edited.ok).toBe(false);
+    expect(edited.findings.map((f) => [f.problem, f.table, f.key])).toEqual([['row-edited', 'clients', gloriaId]]);
+    // Gloria was registered without a CURP: put back as it was, the row verifies again.
+    await sql`update clients set curp = null where id = ${gloriaId}`.execute(h.db);
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
+    // A confirmed hit turned into a cleared one behind the API.
+    await sql`update screening_hits set status = 'cleared' where status = 'confirmed' and id = (select min(id::text)::uuid from screening_hits where status = 'confirmed')`.execute(h.db);
+    const ruling = await verifyAuditChain(h.db);
+    expect(ruling.findings.map((f) => [f.problem, f.table])).toEqual([['row-edited', 'screening_hits']]);
   });
 });

@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CURP_STATES } from '@plazo/engine';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
-import { createClient, exportClient, readClient, searchClients, updateClient, warningsOf } from '../clients/clients.repository.ts';
+import { createClient, type ClientChange, exportClient, readClient, searchClients, updateClient, warningsOf } from '../clients/clients.repository.ts';
 import { clientActivity } from '../clients/client-activity.ts';
 import type { ClientInput } from '../clients/client-record.ts';
 import type { ContextVariables } from '../http/app-env.ts';
@@ -57,7 +57,10 @@ const fields = {
 };
 
 const NewClientSchema = z.strictObject({ kind: z.enum(['person', 'company']), ...fields }).openapi('NewClient');
-const ClientChangeSchema = z.strictObject({ kind: z.enum(['person', 'company']).optional(), ...fields }).openapi('ClientChange');
+// A change may clear a field: `null` (a required one — a person's names, a company's legal name — is then refused).
+const ClientChangeSchema = z
+  .strictObject({ kind: z.enum(['person', 'company']).optional(), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.nullable()])) as { [K in keyof typeof fields]: z.ZodNullable<(typeof fields)[K]> } })
+  .openapi('ClientChange', { description: 'Any field but `kind`; `null` clears it' });
 const Issue = z.object({ path: z.string(), reason: z.string(), message: z.string() });
 const ClientSchema = z.record(z.string(), z.unknown()).openapi('Client', { description: 'A client’s KYC record: id, kind, names, birth facts, CURP, RFC, contact, address, own account / beneficial owner, PEP; `redacted` names the field groups (`identity`, `contact`, `kyc`) left out because the caller lacks their permission' });
 const WrittenClient = z.object({ client: ClientSchema, warnings: z.array(Issue).openapi({ description: 'Accepted, worth a look: RFC check digit, codes that do not match the names or birth state' }) });
@@ -73,7 +76,7 @@ const SearchQuery = z.strictObject({
 });
 
 function ctxOf(c: ContextVariables) {
-  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId'), lang: c.get('lang') ?? 'en' };
 }
 
 /** The record as the caller may read it: groups it lacks the permission of left out and named in `redacted`. */
@@ -81,10 +84,10 @@ function asReadBy<T extends object>(c: ContextVariables, client: T) {
   return redactClient(client, readableGroups(principalOf(c).role));
 }
 
-/** `phone` and `phones` as one list, `phone` first. */
-function withPhones<T extends { phone?: string | undefined; phones?: string[] | undefined }>(body: T): Omit<T, 'phone'> {
+/** `phone` and `phones` as one list, `phone` first (`phone: null` clears nothing by itself; `phones: null` clears them). */
+function withPhones<T extends { phone?: string | null | undefined; phones?: string[] | null | undefined }>(body: T): Omit<T, 'phone'> {
   const { phone, ...rest } = body;
-  return phone === undefined ? rest : { ...rest, phones: [phone, ...(body.phones ?? [])] };
+  return phone === undefined || phone === null ? rest : { ...rest, phones: [phone, ...(body.phones ?? [])] };
 }
 
 export const clientsRoutes = newRouter()
@@ -144,7 +147,7 @@ export const clientsRoutes = newRouter()
       const client = await readClient(c.get('db'), c.req.valid('param').id, ctxOf(c));
       const shown = asReadBy(c, client);
       // Warnings name fields: only those of the groups shown.
-      const warnings = warningsOf(client).filter((w) => !shown.redacted.some((g) => isInGroup(w.path, g)));
+      const warnings = warningsOf(client, c.get('lang') ?? 'en').filter((w) => !shown.redacted.some((g) => isInGroup(w.path, g)));
       return c.json({ client: shown, warnings } as never, 200);
     },
   )
@@ -159,7 +162,7 @@ export const clientsRoutes = newRouter()
       responses: { 200: jsonResponse(WrittenClient, 'The client and any warnings'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
     }),
     async (c) => {
-      const written = await updateClient(c.get('db'), c.req.valid('param').id, withPhones(c.req.valid('json')) as Partial<ClientInput>, ctxOf(c));
+      const written = await updateClient(c.get('db'), c.req.valid('param').id, withPhones(c.req.valid('json')) as ClientChange, ctxOf(c));
       return c.json({ ...written, client: asReadBy(c, written.client) } as never, 200);
     },
   )

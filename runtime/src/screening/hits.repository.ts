@@ -3,6 +3,7 @@
 // a comment — once, audited in the hit's stream.
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { HitStatus } from '../db/tables/watchlists.table.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -110,11 +111,12 @@ export async function decideHit(db: Kysely<Database>, id: string, status: 'clear
     const before = (await viewsOf(tx, [found]))[0]!;
     const locked = await tx.selectFrom('screening_hits').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (locked.status !== 'open') throw new ConflictError('hit-decided', `the hit is ${locked.status} already`, { id, status: locked.status });
-    await tx.updateTable('screening_hits').set({ status, decided_at: ctx.at, decided_by: ctx.actor, comment }).where('id', '=', id).execute();
+    const row = await tx.updateTable('screening_hits').set({ status, decided_at: ctx.at, decided_by: ctx.actor, comment }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     const after = (await viewsOf(tx, [await hitsQuery(tx).where('h.id', '=', id).executeTakeFirstOrThrow()]))[0]!;
     await appendAudit(tx, {
       actor: ctx.actor, action: status === 'cleared' ? 'clear' : 'confirm', entityType: 'screening-hit', entityId: id, before, after,
       details: { clientId: after.clientId, watchlistId: after.watchlistId, entryId: after.entryId, score: after.score, comment }, requestId: ctx.requestId ?? null, at: ctx.at,
+      bound: bindRows([['screening_hits', row]]),
     });
     return after;
   });

@@ -3,6 +3,7 @@
 // client against it — all in one transaction, audited. The same content again is the same version.
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { WatchlistKind } from '../db/tables/watchlists.table.ts';
 import { uuidv7 } from '../ids.ts';
@@ -81,7 +82,7 @@ async function storeUpload(db: Kysely<Database>, upload: ListUpload, file: ListF
     // Open hits of the replaced version: its entries no longer screen anyone.
     const superseded = existing
       ? await tx.updateTable('screening_hits').set({ status: 'superseded', decided_at: ctx.at, decided_by: ctx.actor, comment: `list replaced by version ${version}` })
-        .where('watchlist_id', '=', watchlistId).where('version_id', '<>', versionId).where('status', '=', 'open').returning('id').execute()
+        .where('watchlist_id', '=', watchlistId).where('version_id', '<>', versionId).where('status', '=', 'open').returningAll().execute()
       : [];
     const rescreened = await screenAllClients(tx, [{ watchlistId, name: upload.name, versionId, version, threshold: Number(threshold) }], ctx);
     const watchlist = await watchlistView(tx, watchlistId);
@@ -89,6 +90,8 @@ async function storeUpload(db: Kysely<Database>, upload: ListUpload, file: ListF
       actor: ctx.actor, action: existing ? 'new-version' : 'create', entityType: 'watchlist', entityId: watchlistId, before: current ?? null, after: watchlist,
       details: { name: upload.name, version, entries: file.entries.length, contentHash, encoding: file.encoding, threshold, supersededHits: superseded.length, ...rescreened },
       requestId: ctx.requestId ?? null, at: ctx.at,
+      // The hits this version superseded (the hits it found are bound by their own entries).
+      ...(superseded.length > 0 ? { bound: bindRows(superseded.map((h) => ['screening_hits', h] as const)) } : {}),
     });
     return { watchlist, rescreened, replayed: false };
   });
