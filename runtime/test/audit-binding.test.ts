@@ -46,6 +46,11 @@ describe.each(DATABASE_KINDS)('audit row binding and anchors on %s', (kind) => {
     const user = await h.request('POST', '/api/v1/users', { body: { email: 'ana@example.mx', name: 'Ana', role: 'operator' } });
     expect(user.status, user.text).toBe(201);
     userId = user.body.user.id;
+    // A client, and a list naming them: a screening hit.
+    const client = await h.request('POST', '/api/v1/clients', { body: { kind: 'person', givenNames: 'Gloria', paternalSurname: 'Hernández', maternalSurname: 'García', curp: 'HEGG560427MVZRRL04' } });
+    expect(client.status, client.text).toBe(201);
+    const list = await h.request('POST', '/api/v1/watchlists', { body: { name: 'Propia', kind: 'own', csv: 'NOMBRE\nGloria Hernández García\n' } });
+    expect(list.body.rescreened, list.text).toMatchObject({ hits: 1 });
   });
   afterAll(async () => {
     await h?.destroy();

@@ -63,11 +63,11 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/ledger/trial-balance', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/journal', permission: 'ledger:read' },
   { method: 'POST', path: '/api/v1/clients', permission: 'clients:write', body: { kind: 'person', givenNames: 'P', paternalSurname: 'Q' } },
-  { method: 'GET', path: '/api/v1/clients', permission: 'clients:read-pii' },
-  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:read-pii' },
+  { method: 'GET', path: '/api/v1/clients', permission: 'clients:read' },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:read' },
   { method: 'PATCH', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:write', body: { pep: true } },
-  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity', permission: 'clients:read-pii' },
-  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read-pii' },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity', permission: 'clients:read' },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read' },
   { method: 'POST', path: '/api/v1/watchlists', permission: 'watchlists:write', body: { name: 'perm list', kind: 'own', csv: 'NOMBRE\nZZZ QQQ\n' } },
   { method: 'GET', path: '/api/v1/watchlists', permission: 'compliance:review' },
   { method: 'GET', path: '/api/v1/screening/hits', permission: 'compliance:review' },
@@ -132,7 +132,11 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('loans:restructure')).toEqual(['admin', 'operator']);
     expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator']);
     expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
-    expect(holders('clients:read-pii')).toEqual(['admin', 'approver', 'operator', 'api-client', 'compliance']);
+    expect(holders('clients:read-pii')).toEqual(['admin', 'api-client', 'compliance']);
+    expect(holders('clients:read')).toEqual(['admin', 'approver', 'operator', 'api-client', 'compliance']);
+    expect(holders('clients:read-identity')).toEqual(['admin', 'approver', 'operator']);
+    expect(holders('clients:read-contact')).toEqual(['admin', 'operator']);
+    expect(holders('clients:read-kyc')).toEqual(['admin', 'approver', 'operator']);
     expect(holders('clients:write')).toEqual(['admin', 'operator', 'api-client']);
     expect(holders('compliance:review')).toEqual(['admin', 'compliance']);
     expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);

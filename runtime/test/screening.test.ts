@@ -4,6 +4,7 @@
 // compliance officer clears the hit (a confirmed hit declines them); a new version of a list
 // supersedes the open hits and re-screens every client (a ruling carried to the same entry); only the compliance role (and admin)
 // review hits. Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -42,15 +43,16 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     const res = await upload(bad, 'name=Bloqueadas&kind=blocked-persons');
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual([
-      expect.objectContaining({ line: 2, field: 'birthDate', message: expect.stringContaining('31/02/1956') }),
-      expect.objectContaining({ line: 3, field: 'name' }),
-      expect.objectContaining({ line: 4, field: 'csv', message: expect.stringContaining('2 fields') }),
+      expect.objectContaining({ line: 2, field: 'birthDate', message: expect.stringContaining('31/02/1956'), reason: 'bad-date', value: '31/02/1956' }),
+      expect.objectContaining({ line: 3, field: 'name', reason: 'no-name' }),
+      expect.objectContaining({ line: 4, field: 'csv', message: expect.stringContaining('2 fields'), reason: 'field-count', fields: 2, expected: 3 }),
     ]);
     const noNames = await upload('ALIAS,PAIS\nX,MX\n', 'name=Bloqueadas&kind=blocked-persons');
     expect(noNames.status).toBe(422);
     expect(noNames.body.error.details[0].message).toMatch(/no column gives the names/);
+    expect(noNames.body.error.details[0]).toMatchObject({ line: 1, reason: 'no-name-column', header: ['ALIAS', 'PAIS'] });
     const unclosed = await upload('NOMBRE\n"Gloria\n', 'name=Bloqueadas&kind=blocked-persons');
-    expect(unclosed.body.error.details[0]).toMatchObject({ line: 2 });
+    expect(unclosed.body.error.details[0]).toMatchObject({ line: 2, reason: 'csv-syntax' });
     expect((await upload('NOMBRE\nA\n', 'kind=own')).body.error.details).toEqual([expect.objectContaining({ path: 'name' })]);
     expect((await upload('NOMBRE\nA\n', 'name=x&kind=own', 'application/pdf')).status).toBe(415);
     for (const [body, query] of [['', 'name=x&kind=own'], ['NOMBRE\n', 'name=x&kind=own'], ['NOMBRE,NOMBRE\nA,B\n', 'name=x&kind=own'], ['NOMBRE\nA\n', 'name=x&kind=own&threshold=2'], ['NOMBRE\nA\n', 'name=x&kind=otra']]) {
@@ -74,7 +76,10 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(hits.body.hits).toEqual([expect.objectContaining({
       clientId: gloriaId, subject: 'client', watchlistName: 'Bloqueadas', entryName: 'HERNÁNDEZ GARCÍA, Gloria', entryBirthDate: '1956-04-27', listRef: 'LPB-1', entryLine: 2,
       score: '1.0000', birthDate: 'same-date', foundBy: 'list', status: 'open',
+      clientKind: 'person', clientName: 'Gloria Hernández García', referredDecisions: { count: 0, latestId: null, latestAt: null },
     })]);
+    const lists = await h.request('GET', '/api/v1/watchlists', { key: h.keys.compliance });
+    expect(lists.body.watchlists).toEqual([expect.objectContaining({ name: 'Bloqueadas', entries: 3, openHits: 1, createdAt: res.body.watchlist.uploadedAt })]);
     // The same content again is the same version, and screens nobody again.
     const again = await upload(LIST, 'name=Bloqueadas&kind=blocked-persons&threshold=0.85');
     expect(again).toMatchObject({ status: 200, body: { replayed: true, watchlist: { version: 1, id: res.body.watchlist.id } } });
@@ -108,7 +113,10 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
       ['Propia 2', null, '1960-01-12', 'same-date', 'client'],
     ]);
     const badColumn = await h.request('POST', '/api/v1/watchlists', { key: h.keys.compliance, body: { name: 'P3', kind: 'own', csv: 'Persona\nX\n', columns: { name: 'nombre' } } });
-    expect(badColumn.body.error.details).toEqual([expect.objectContaining({ path: 'columns.name' })]);
+    expect(badColumn.body.error.details).toEqual([expect.objectContaining({ path: 'columns.name', reason: 'unknown-column', column: 'nombre', header: ['Persona'] })]);
+    // Filtered by list: only OFAC's hits.
+    const ofac = await h.request('GET', `/api/v1/screening/hits?watchlistId=${res.body.watchlist.id}`, { key: h.keys.compliance });
+    expect(ofac.body.hits.map((x: any) => [x.watchlistName, x.clientName])).toEqual([['OFAC', 'Pedro Luis Ramírez Soto']]);
   });
 
   it('refers a decision of a client with an open hit with PLD_LISTA; a cleared hit no longer refers', async () => {
@@ -117,6 +125,9 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     expect(referred.body.decision.outcome).toBe('refer');
     expect(referred.body.decision.reasons).toContainEqual(expect.objectContaining({ code: 'PLD_LISTA', outcome: 'refer', source: 'screening' }));
     expect(referred.body.decision.offer).not.toBeNull();
+    // The hit tells the officer the decision it referred.
+    const withDecision = await h.request('GET', `/api/v1/screening/hits?status=open&clientId=${gloriaId}`, { key: h.keys.compliance });
+    expect(withDecision.body.hits[0].referredDecisions).toEqual({ count: 1, latestId: referred.body.decision.id, latestAt: expect.any(String) });
 
     const open = await h.request('GET', `/api/v1/screening/hits?status=open&clientId=${gloriaId}`, { key: h.keys.compliance });
     hitId = open.body.hits[0].id;
@@ -202,5 +213,20 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     // Reading hits shows clients' names: audited like a client search.
     const reads = await h.request('GET', '/api/v1/audit?entityType=screening-hit-search');
     expect(reads.body.entries.at(-1)).toMatchObject({ action: 'search', details: { filters: ['status'], clientIds: [gloriaId] } });
+  });
+
+  it('binds client rows and hits to the audit chain: a CURP or a ruling written with SQL is found by verify', async () => {
+    expect((await verifyAuditChain(h.db)).findings).toEqual([]);
+    await sql`update clients set curp = 'HEGG560427MVZRRL09' where id = ${gloriaId}`.execute(h.db);
+    const edited = await verifyAuditChain(h.db);
+    expect(edited.ok).toBe(false);
+    expect(edited.findings.map((f) => [f.problem, f.table, f.key])).toEqual([['row-edited', 'clients', gloriaId]]);
+    // Gloria was registered without a CURP: put back as it was, the row verifies again.
+    await sql`update clients set curp = null where id = ${gloriaId}`.execute(h.db);
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
+    // A confirmed hit turned into a cleared one behind the API.
+    await sql`update screening_hits set status = 'cleared' where status = 'confirmed' and id = (select min(id::text)::uuid from screening_hits where status = 'confirmed')`.execute(h.db);
+    const ruling = await verifyAuditChain(h.db);
+    expect(ruling.findings.map((f) => [f.problem, f.table])).toEqual([['row-edited', 'screening_hits']]);
   });
 });

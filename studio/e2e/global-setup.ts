@@ -51,7 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
-  const deadline = Date.now() + 90_000;
+  // A loaded machine (several test runs at once) can take over 90 s to migrate and load the examples.
+  const deadline = Date.now() + Number(process.env.PLAZO_E2E_START_MS ?? 240_000);
   let url: string | undefined;
   let adminKey: string | undefined;
   while (!url || !adminKey) {

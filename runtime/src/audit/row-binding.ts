@@ -63,6 +63,21 @@ export const BOUND_TABLES: readonly BoundTable[] = [
     columns: ['entry_id', 'line_no', 'account_code', 'debit', 'credit', 'created_at', 'created_by'],
     money: ['debit', 'credit'],
   },
+  {
+    // A client's KYC record (issue 14): its phones and name words are derived from it and not bound.
+    table: 'clients',
+    key: [['id', 'uuid']],
+    columns: [
+      'id', 'kind', 'given_names', 'paternal_surname', 'maternal_surname', 'legal_name', 'name_search', 'birth_date', 'birth_state', 'sex', 'nationality', 'curp', 'rfc',
+      'occupation', 'email', 'address', 'own_account', 'beneficial_owner', 'pep', 'legal_representative', 'created_at', 'created_by', 'updated_at', 'updated_by',
+    ],
+  },
+  {
+    table: 'screening_hits',
+    key: [['id', 'uuid']],
+    columns: ['id', 'client_id', 'subject', 'screened_name', 'entry_id', 'watchlist_id', 'version_id', 'score', 'name_score', 'birth_date', 'found_by', 'found_at', 'status', 'decided_at', 'decided_by', 'comment'],
+    money: ['score', 'name_score'],
+  },
 ];
 
 const byName = new Map(BOUND_TABLES.map((t) => [t.table, t]));

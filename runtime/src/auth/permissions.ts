@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'users:admin',
   'api-keys:admin',
   'clients:read-pii',
+  'clients:read',
+  'clients:read-identity',
+  'clients:read-contact',
+  'clients:read-kyc',
   'clients:write',
   'compliance:review',
   'watchlists:write',
@@ -40,11 +44,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   admin: PERMISSIONS,
   'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
   'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read', 'collections:read'],
-  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii'],
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write'],
-  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read-pii', 'clients:write'],
+  // Personal data by field group (clients/field-groups.ts): `clients:read` is who the client is;
+  // identity, contact and KYC each their own permission; `clients:read-pii` all of them.
+  // The approver reviews applications: who the person is and their KYC file, not how to reach them.
+  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc'],
+  // The operator registers clients and works collections: it captures (and so reads) every group.
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:write'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
-  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read-pii', 'compliance:review', 'watchlists:write'],
+  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'compliance:review', 'watchlists:write'],
 };
 
 /** True when `role` carries `permission`. */

@@ -71,15 +71,18 @@ export function phoneDigits(phone: string): string | undefined {
   return /^\d{10}$/.test(national) ? national : undefined;
 }
 
-function codeProblem(path: string, check: IdentityCheck<unknown>): ClientIssue {
-  return { path, reason: check.reason!, message: `${check.kind.toUpperCase()} ${check.value}: ${identityMessage(check.kind, check.reason!, 'en')}` };
+/** The language of the check's messages (the request's `Accept-Language`); reasons never change with it. */
+export type CheckLang = 'en' | 'es';
+
+function codeProblem(path: string, check: IdentityCheck<unknown>, lang: CheckLang): ClientIssue {
+  return { path, reason: check.reason!, message: `${check.kind.toUpperCase()} ${check.value}: ${identityMessage(check.kind, check.reason!, lang)}` };
 }
 
 /** Checks a CURP (at `path`) against the person's names; a refusal or a name warning. */
-function checkCurp(path: string, curp: string, names: PersonNames | undefined, problems: ClientIssue[], warnings: ClientIssue[]) {
+function checkCurp(path: string, curp: string, names: PersonNames | undefined, problems: ClientIssue[], warnings: ClientIssue[], lang: CheckLang) {
   const check = validateCurp(curp);
   if (!check.valid) {
-    problems.push(codeProblem(path, check));
+    problems.push(codeProblem(path, check, lang));
     return undefined;
   }
   const mismatch = names && nameMismatch(check.value, names);
@@ -95,7 +98,7 @@ function checkCurp(path: string, curp: string, names: PersonNames | undefined, p
  * checkClient({ kind: 'person', givenNames: 'Gloria', paternalSurname: 'Hernández', curp: 'HEGG560427MVZRRL04' })
  * // record.birthDate '1956-04-27', record.sex 'M', nameSearch 'HERNANDEZ GLORIA'
  */
-export function checkClient(input: ClientInput): CheckedClient {
+export function checkClient(input: ClientInput, lang: CheckLang = 'en'): CheckedClient {
   const problems: ClientIssue[] = [];
   const warnings: ClientIssue[] = [];
   const person = input.kind === 'person';
@@ -113,7 +116,7 @@ export function checkClient(input: ClientInput): CheckedClient {
   let facts = { birthDate: input.birthDate, sex: input.sex, birthState: input.birthState };
   let curp: string | undefined;
   if (input.curp !== undefined) {
-    const check = checkCurp('curp', input.curp, names, problems, warnings);
+    const check = checkCurp('curp', input.curp, names, problems, warnings, lang);
     if (check) {
       curp = check.value;
       for (const m of curpFactMismatches(check.details!, facts)) {
@@ -129,11 +132,11 @@ export function checkClient(input: ClientInput): CheckedClient {
     const check = validateRfc(input.rfc);
     rfc = check.value;
     const expected = person ? 'person' : 'company';
-    if (check.severity === 'error') problems.push(codeProblem('rfc', check));
+    if (check.severity === 'error') problems.push(codeProblem('rfc', check, lang));
     else if (check.details!.holder !== expected) {
       problems.push({ path: 'rfc', reason: 'holder', message: person ? "a person's RFC has 13 characters" : "a company's RFC has 12 characters" });
     } else {
-      if (check.severity === 'warning') warnings.push({ ...codeProblem('rfc', check), message: `${codeProblem('rfc', check).message}; accepted (about 1.5% of RFCs in use fail it)` });
+      if (check.severity === 'warning') warnings.push({ ...codeProblem('rfc', check, lang), message: `${codeProblem('rfc', check, lang).message}; ${lang === 'es' ? 'se acepta (cerca del 1.5% de los RFC en uso no lo cumplen)' : 'accepted (about 1.5% of RFCs in use fail it)'}` });
       if (person && !check.details!.generic) {
         const date = rfcDateMismatch(check.details!.date, facts.birthDate);
         if (date) warnings.push({ path: 'rfc', reason: 'birth-date-mismatch', message: `the RFC's date ${date.code} does not match the birth date ${date.record}` });
@@ -144,7 +147,7 @@ export function checkClient(input: ClientInput): CheckedClient {
   }
 
   for (const [field, related] of [['legalRepresentative', input.legalRepresentative], ['beneficialOwner', input.beneficialOwner]] as const) {
-    if (related?.curp !== undefined) checkCurp(`${field}.curp`, related.curp, related, problems, warnings);
+    if (related?.curp !== undefined) checkCurp(`${field}.curp`, related.curp, related, problems, warnings, lang);
   }
   const ownAccount = input.ownAccount ?? true;
   if (!ownAccount && input.beneficialOwner === undefined) {

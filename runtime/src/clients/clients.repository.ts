@@ -13,7 +13,11 @@ import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { screenClient } from '../screening/screening.ts';
 import { documentsOf } from '../documents/client-documents.repository.ts';
-import { checkClient, phoneDigits, type Address, type CheckedClient, type ClientInput, type ClientIssue, type RelatedPerson } from './client-record.ts';
+import { bindRows } from '../audit/row-binding.ts';
+import { checkClient, type CheckLang, phoneDigits, type Address, type CheckedClient, type ClientInput, type ClientIssue, type RelatedPerson } from './client-record.ts';
+
+/** A change: any field but `kind` (which cannot change), `null` to clear an optional one. */
+export type ClientChange = { readonly [K in keyof ClientInput]?: ClientInput[K] | null };
 
 export type ClientView = ReturnType<typeof clientView>;
 
@@ -145,10 +149,10 @@ async function replayed(db: Executor, idempotency: Idempotency | undefined) {
  * Creates a client; 422 for an invalid record, 409 `client-exists` naming the client with the same
  * CURP. With an Idempotency-Key, a resend of the same body returns the first client (`replayed`).
  */
-export async function createClient(db: Kysely<Database>, input: ClientInput, ctx: WriteContext, idempotency?: Idempotency) {
+export async function createClient(db: Kysely<Database>, input: ClientInput, ctx: WriteContext & { lang?: CheckLang }, idempotency?: Idempotency) {
   const first = await replayed(db, idempotency);
   if (first) return first;
-  const checked = checkClient(input);
+  const checked = checkClient(input, ctx.lang);
   const id = uuidv7();
   let client: ClientView;
   try {
@@ -183,6 +187,7 @@ async function insertClient(db: Kysely<Database>, id: string, checked: CheckedCl
     await appendAudit(tx, {
       actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
       details: { kind: row.kind, warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
+      bound: bindRows([['clients', row]]),
     });
     return view;
   });
@@ -200,9 +205,9 @@ async function loadClient(tx: Executor, id: string, forUpdate = false): Promise<
  * What the checks say of a stored record now (the warnings its creation or last change gave); a
  * record stored under older rules that fails today's gives its problems, as warnings to look at.
  */
-export function warningsOf(client: ClientView): readonly ClientIssue[] {
+export function warningsOf(client: ClientView, lang: CheckLang = 'en'): readonly ClientIssue[] {
   try {
-    return checkClient(inputOf(client)).warnings;
+    return checkClient(inputOf(client), lang).warnings;
   } catch (error) {
     if (error instanceof ValidationError) return error.details as ClientIssue[];
     throw error;
@@ -218,13 +223,21 @@ export async function readClient(db: Kysely<Database>, id: string, ctx: WriteCon
   });
 }
 
-/** Changes some fields of a client; the record after the change is checked whole (kind cannot change). */
-export async function updateClient(db: Kysely<Database>, id: string, change: Partial<ClientInput>, ctx: WriteContext) {
+/**
+ * Changes some fields of a client; the record after the change is checked whole (kind cannot
+ * change). A field sent as `null` is cleared (a required one is then refused, as on creation).
+ */
+export async function updateClient(db: Kysely<Database>, id: string, change: ClientChange, ctx: WriteContext & { lang?: CheckLang }) {
   return withDuplicateCurp(change.curp?.trim().toUpperCase(), db, () =>
     db.transaction().execute(async (tx) => {
       const before = await loadClient(tx, id, true);
       if (change.kind !== undefined && change.kind !== before.kind) throw new ValidationError([{ path: 'kind', message: 'a client’s kind cannot change' }]);
-      const checked = checkClient({ ...inputOf(before), ...change });
+      const merged: Record<string, unknown> = { ...inputOf(before) };
+      for (const [field, value] of Object.entries(change)) {
+        if (value === null) delete merged[field];
+        else if (value !== undefined) merged[field] = value;
+      }
+      const checked = checkClient(merged as unknown as ClientInput, ctx.lang);
       await refuseDuplicateCurp(tx, checked.record.curp, id);
       const row = await tx.updateTable('clients').set({ ...columnsOf(checked), updated_at: ctx.at, updated_by: ctx.actor }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await writePhones(tx, id, checked.record.phones);
@@ -234,6 +247,7 @@ export async function updateClient(db: Kysely<Database>, id: string, change: Par
       await appendAudit(tx, {
         actor: ctx.actor, action: 'update', entityType: 'client', entityId: id, before, after: client,
         details: { fields: Object.keys(change), warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
+        bound: bindRows([['clients', row]]),
       });
       return { client, warnings: checked.warnings };
     }),

@@ -1,11 +1,13 @@
 // /api/v1/clients: the KYC register of persons and companies — create, read (audited), change,
 // search (names without accents in any order, CURP, RFC, phone, loan) and the ARCO export of all
-// data held on a client. Reading personal data takes `clients:read-pii`, writing `clients:write`.
+// data held on a client. Reading takes `clients:read`, and each group of personal fields its own
+// permission (clients/field-groups.ts: a group the caller may not read is left out and named in
+// `redacted`); writing takes `clients:write`.
 import { createRoute, z } from '@hono/zod-openapi';
 import { CURP_STATES } from '@plazo/engine';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
-import { createClient, exportClient, readClient, searchClients, updateClient, warningsOf } from '../clients/clients.repository.ts';
+import { createClient, type ClientChange, exportClient, readClient, searchClients, updateClient, warningsOf } from '../clients/clients.repository.ts';
 import { clientActivity } from '../clients/client-activity.ts';
 import type { ClientInput } from '../clients/client-record.ts';
 import type { ContextVariables } from '../http/app-env.ts';
@@ -13,6 +15,8 @@ import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../h
 import { IdParamSchema, UuidSchema } from './schemas.ts';
 import { DateSchema, IdempotencyHeaders } from './servicing-schemas.ts';
 import { hashOf } from '../audit/canonical-json.ts';
+import { ForbiddenError } from '../errors.ts';
+import { GROUP_PERMISSION, groupOfSearchFilter, isInGroup, readableGroups, redactClient } from '../clients/field-groups.ts';
 
 const Name = z.string().trim().min(1).max(200);
 const StateCode = z.enum(Object.keys(CURP_STATES) as [string, ...string[]]).openapi({ description: 'RENAPO state code (as in a CURP): `VZ`, `DF`, … `NE` born abroad' });
@@ -53,9 +57,12 @@ const fields = {
 };
 
 const NewClientSchema = z.strictObject({ kind: z.enum(['person', 'company']), ...fields }).openapi('NewClient');
-const ClientChangeSchema = z.strictObject({ kind: z.enum(['person', 'company']).optional(), ...fields }).openapi('ClientChange');
+// A change may clear a field: `null` (a required one — a person's names, a company's legal name — is then refused).
+const ClientChangeSchema = z
+  .strictObject({ kind: z.enum(['person', 'company']).optional(), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.nullable()])) as { [K in keyof typeof fields]: z.ZodNullable<(typeof fields)[K]> } })
+  .openapi('ClientChange', { description: 'Any field but `kind`; `null` clears it' });
 const Issue = z.object({ path: z.string(), reason: z.string(), message: z.string() });
-const ClientSchema = z.record(z.string(), z.unknown()).openapi('Client', { description: 'A client’s KYC record: id, kind, names, birth facts, CURP, RFC, contact, address, own account / beneficial owner, PEP' });
+const ClientSchema = z.record(z.string(), z.unknown()).openapi('Client', { description: 'A client’s KYC record: id, kind, names, birth facts, CURP, RFC, contact, address, own account / beneficial owner, PEP; `redacted` names the field groups (`identity`, `contact`, `kyc`) left out because the caller lacks their permission' });
 const WrittenClient = z.object({ client: ClientSchema, warnings: z.array(Issue).openapi({ description: 'Accepted, worth a look: RFC check digit, codes that do not match the names or birth state' }) });
 
 const SearchQuery = z.strictObject({
@@ -69,13 +76,18 @@ const SearchQuery = z.strictObject({
 });
 
 function ctxOf(c: ContextVariables) {
-  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId'), lang: c.get('lang') ?? 'en' };
 }
 
-/** `phone` and `phones` as one list, `phone` first. */
-function withPhones<T extends { phone?: string | undefined; phones?: string[] | undefined }>(body: T): Omit<T, 'phone'> {
+/** The record as the caller may read it: groups it lacks the permission of left out and named in `redacted`. */
+function asReadBy<T extends object>(c: ContextVariables, client: T) {
+  return redactClient(client, readableGroups(principalOf(c).role));
+}
+
+/** `phone` and `phones` as one list, `phone` first (`phone: null` clears nothing by itself; `phones: null` clears them). */
+function withPhones<T extends { phone?: string | null | undefined; phones?: string[] | null | undefined }>(body: T): Omit<T, 'phone'> {
   const { phone, ...rest } = body;
-  return phone === undefined ? rest : { ...rest, phones: [phone, ...(body.phones ?? [])] };
+  return phone === undefined || phone === null ? rest : { ...rest, phones: [phone, ...(body.phones ?? [])] };
 }
 
 export const clientsRoutes = newRouter()
@@ -96,7 +108,7 @@ export const clientsRoutes = newRouter()
       const idempotency = key === undefined ? undefined : { key, requestHash: hashOf(body) };
       const { replayed, ...written } = await createClient(c.get('db'), withPhones(body) as ClientInput, ctxOf(c), idempotency);
       if (replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(written as never, 201);
+      return c.json({ ...written, client: asReadBy(c, written.client) } as never, 201);
     },
   )
   .openapi(
@@ -105,11 +117,21 @@ export const clientsRoutes = newRouter()
       path: '/',
       tags: ['clients'],
       summary: 'Search clients by names (accents and case ignored), CURP, RFC, phone or loan; oldest first, a page at a time. Audited.',
-      ...guarded('clients:read-pii'),
+      ...guarded('clients:read'),
       request: { query: SearchQuery },
       responses: { 200: jsonResponse(z.object({ clients: z.array(ClientSchema), nextAfter: z.string().nullable() }), 'A page of clients'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await searchClients(c.get('db'), c.req.valid('query'), ctxOf(c)), 200),
+    async (c) => {
+      const query = c.req.valid('query');
+      // A filter on a group's field would tell its value: it takes the group's permission.
+      const readable = readableGroups(principalOf(c).role);
+      for (const filter of ['curp', 'rfc', 'phone'] as const) {
+        const group = groupOfSearchFilter(filter);
+        if (query[filter] !== undefined && !readable.includes(group)) throw new ForbiddenError(GROUP_PERMISSION[group], principalOf(c).role);
+      }
+      const found = await searchClients(c.get('db'), query, ctxOf(c));
+      return c.json({ ...found, clients: found.clients.map((client) => redactClient(client, readable)) } as never, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -117,13 +139,16 @@ export const clientsRoutes = newRouter()
       path: '/{id}',
       tags: ['clients'],
       summary: 'A client’s record and what the checks warn about it now (the read is audited)',
-      ...guarded('clients:read-pii'),
+      ...guarded('clients:read'),
       request: { params: IdParamSchema },
       responses: { 200: jsonResponse(z.object({ client: ClientSchema, warnings: WrittenClient.shape.warnings }), 'The client'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
       const client = await readClient(c.get('db'), c.req.valid('param').id, ctxOf(c));
-      return c.json({ client, warnings: warningsOf(client) } as never, 200);
+      const shown = asReadBy(c, client);
+      // Warnings name fields: only those of the groups shown.
+      const warnings = warningsOf(client, c.get('lang') ?? 'en').filter((w) => !shown.redacted.some((g) => isInGroup(w.path, g)));
+      return c.json({ client: shown, warnings } as never, 200);
     },
   )
   .openapi(
@@ -136,7 +161,10 @@ export const clientsRoutes = newRouter()
       request: { params: IdParamSchema, body: jsonBody(ClientChangeSchema) },
       responses: { 200: jsonResponse(WrittenClient, 'The client and any warnings'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
     }),
-    async (c) => c.json((await updateClient(c.get('db'), c.req.valid('param').id, withPhones(c.req.valid('json')) as Partial<ClientInput>, ctxOf(c))) as never, 200),
+    async (c) => {
+      const written = await updateClient(c.get('db'), c.req.valid('param').id, withPhones(c.req.valid('json')) as ClientChange, ctxOf(c));
+      return c.json({ ...written, client: asReadBy(c, written.client) } as never, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -144,7 +172,7 @@ export const clientsRoutes = newRouter()
       path: '/{id}/activity',
       tags: ['clients'],
       summary: 'The decisions taken for a client and their loans, newest first (the 360 view). Audited.',
-      ...guarded('clients:read-pii'),
+      ...guarded('clients:read'),
       request: { params: IdParamSchema },
       responses: {
         200: jsonResponse(
@@ -166,7 +194,7 @@ export const clientsRoutes = newRouter()
       path: '/{id}/export',
       tags: ['clients'],
       summary: 'Everything held on a client (ARCO access): the record, decisions with applications, loans with events, the record’s audit trail. Audited.',
-      ...guarded('clients:read-pii'),
+      ...guarded('clients:read'),
       request: { params: IdParamSchema },
       responses: {
         200: jsonResponse(
@@ -176,5 +204,8 @@ export const clientsRoutes = newRouter()
         ...errorResponses(401, 403, 404, 422),
       },
     }),
-    async (c) => c.json((await exportClient(c.get('db'), c.req.valid('param').id, ctxOf(c))) as never, 200),
+    async (c) => {
+      const exported = await exportClient(c.get('db'), c.req.valid('param').id, ctxOf(c));
+      return c.json({ ...exported, client: asReadBy(c, exported.client) } as never, 200);
+    },
   );

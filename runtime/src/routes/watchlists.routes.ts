@@ -48,10 +48,12 @@ const JsonUpload = z.strictObject({ name: ListName, kind: Kind, threshold: Thres
 const WatchlistSchema = z.object({
   id: z.string(), name: z.string(), kind: Kind, threshold: z.string(), version: z.number(), versionId: z.string(), contentHash: z.string(), entries: z.number(),
   encoding: z.string().openapi({ description: '`utf-8` or `windows-1252` (Latin-1): how the bytes were read' }), uploadedAt: z.string(), uploadedBy: z.string(),
+  openHits: z.number().optional().openapi({ description: 'In the list of lists: hits on the current version waiting for the compliance officer' }),
+  createdAt: z.string().optional().openapi({ description: 'In the list of lists: when the list was first uploaded' }),
 }).openapi('Watchlist');
 const HitStatusSchema = z.enum(['open', 'cleared', 'confirmed', 'superseded']);
 const HitSchema = z.record(z.string(), z.unknown()).openapi('ScreeningHit', {
-  description: 'id, clientId, subject (client / legal-representative / beneficial-owner), screenedName, watchlist (id, name, kind, version, threshold), entry (id, name, birth date, listRef, line), score, nameScore, birthDate agreement, foundBy, foundAt, status, decidedAt, decidedBy, comment',
+  description: 'id, clientId, clientKind, clientName (a person’s names, a company’s legal name), referredDecisions (count, latestId, latestAt: the client’s decisions screening referred or declined), subject (client / legal-representative / beneficial-owner), screenedName, watchlist (id, name, kind, version, threshold), entry (id, name, birth date, listRef, line), score, nameScore, birthDate agreement, foundBy, foundAt, status, decidedAt, decidedBy, comment',
 });
 
 function ctxOf(c: ContextVariables) {
@@ -65,7 +67,7 @@ export const watchlistsRoutes = newRouter()
       path: '/',
       tags: ['screening'],
       summary: 'Upload a watchlist (CSV): a new version replaces the list and re-screens every client',
-      description: 'Body `text/csv` (UTF-8 or Latin-1, detected; `charset=iso-8859-1` is honored) with `?name=&kind=&threshold=`, or JSON `{ name, kind, threshold?, csv, columns? }`. The same content as the current version again: 200 with the current version (`replayed: true`). Bad rows: 422 `validation-failed` naming each by line (`details[].line`).',
+      description: 'Body `text/csv` (UTF-8 or Latin-1, detected; `charset=iso-8859-1` is honored) with `?name=&kind=&threshold=`, or JSON `{ name, kind, threshold?, csv, columns? }`. The same content as the current version again: 200 with the current version (`replayed: true`). Bad rows: 422 `validation-failed` naming each by line (`details[].line`), with `details[].reason` (`csv-syntax`, `field-count` with `fields` and `expected`, `no-name`, `bad-date` with `value`, `no-name-column` and `unknown-column` with the `header`, `no-entries`) for clients that write it in their own words.',
       ...guarded('watchlists:write'),
       request: { query: UploadQuery, body: { required: false, content: { 'application/json': { schema: JsonUpload }, 'text/csv': { schema: z.string() } } } },
       responses: {
@@ -107,6 +109,7 @@ export const watchlistsRoutes = newRouter()
 const HitsQuery = z.strictObject({
   status: HitStatusSchema.optional().openapi({ param: { name: 'status', in: 'query' } }),
   clientId: UuidSchema.optional().openapi({ param: { name: 'clientId', in: 'query' } }),
+  watchlistId: UuidSchema.optional().openapi({ param: { name: 'watchlistId', in: 'query' }, description: 'Only the hits on this list (any version)' }),
   after: UuidSchema.optional().openapi({ param: { name: 'after', in: 'query' }, description: 'The last id of the previous page' }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
 });

@@ -6,6 +6,7 @@
 // of them when a list gets a new version.
 import { buildWatchlistIndex, screenName, type DecisionReason, type ScreenedName, type WatchlistIndex, type WatchlistName } from '@plazo/engine';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import type { ClientRow } from '../db/tables/clients.table.ts';
@@ -118,13 +119,15 @@ async function storeHits(tx: Executor, client: ClientRow, lists: readonly Curren
   }
   if (found.length === 0) return 0;
   await carryRulings(tx, client.id, found, ctx);
-  const stored = await tx.insertInto('screening_hits').values(found).onConflict((oc) => oc.columns(['client_id', 'subject', 'entry_id']).doNothing()).returning(['id']).execute();
-  const storedIds = new Set(stored.map((r) => r.id));
+  const stored = await tx.insertInto('screening_hits').values(found).onConflict((oc) => oc.columns(['client_id', 'subject', 'entry_id']).doNothing()).returningAll().execute();
+  const storedRows = new Map(stored.map((r) => [r.id, r]));
+  const storedIds = new Set(storedRows.keys());
   for (const hit of found) {
     if (!storedIds.has(hit.id)) continue;
     await appendAudit(tx, {
       actor: ctx.actor, action: 'found', entityType: 'screening-hit', entityId: hit.id, before: null, after: hit,
       details: { clientId: hit.client_id, watchlistId: hit.watchlist_id, entryId: hit.entry_id, score: hit.score, foundBy: trigger, status: hit.status }, requestId: ctx.requestId ?? null, at: ctx.at,
+      bound: bindRows([['screening_hits', storedRows.get(hit.id)!]]),
     });
   }
   return storedIds.size;

@@ -96,9 +96,17 @@ function remarksDate(remarks: string): string | null {
 
 const MAX_PROBLEMS = 100;
 
-/** A row problem, by line, with the column it is about. */
-function rowProblem(line: number, field: string, message: string): FieldProblem & { line: number; field: string } {
-  return { path: `csv[line ${line}].${field}`, line, field, message: `line ${line}: ${message}` };
+/**
+ * Why a list file was refused, for clients that write the problem in their own words (the studio
+ * in Spanish): `csv-syntax` (not CSV at that line), `field-count` (`fields` where the header has
+ * `expected`), `no-name`, `bad-date` (`value`), `no-name-column` (`header`), `unknown-column`
+ * (`column`, `header`), `no-entries`.
+ */
+export type ListProblemReason = 'csv-syntax' | 'field-count' | 'no-name' | 'bad-date' | 'no-name-column' | 'unknown-column' | 'no-entries';
+
+/** A row problem, by line, with the column it is about and why (`reason` and its values). */
+function rowProblem(line: number, field: string, message: string, reason: ListProblemReason, values: Readonly<Record<string, unknown>> = {}): FieldProblem & { line: number; field: string } {
+  return { path: `csv[line ${line}].${field}`, line, field, message: `line ${line}: ${message}`, reason, ...values } as FieldProblem & { line: number; field: string };
 }
 
 /**
@@ -117,7 +125,7 @@ export function readListFile(text: string, encoding: ListFile['encoding'], kind:
     if (error instanceof InvalidInputError) {
       throw new ValidationError(error.issues.map((i) => {
         const line = Number(/line (\d+)/.exec(i.path)?.[1] ?? 1) - shift;
-        return rowProblem(line, 'csv', i.message);
+        return rowProblem(line, 'csv', i.message, 'csv-syntax');
       }), 'the list file is not valid CSV');
     }
     throw error;
@@ -126,7 +134,7 @@ export function readListFile(text: string, encoding: ListFile['encoding'], kind:
   const find = (explicit: string | undefined, names: readonly string[], what: string): number => {
     if (explicit !== undefined) {
       const at = normalized.indexOf(normalizeName(explicit));
-      if (at < 0) throw new ValidationError([{ path: `columns.${what}`, message: `the header has no column \`${explicit}\` (it has ${table.header.join(', ')})` }]);
+      if (at < 0) throw new ValidationError([{ path: `columns.${what}`, message: `the header has no column \`${explicit}\` (it has ${table.header.join(', ')})`, reason: 'unknown-column', column: explicit, header: table.header } as FieldProblem]);
       return at;
     }
     return normalized.findIndex((h) => names.includes(h));
@@ -139,7 +147,7 @@ export function readListFile(text: string, encoding: ListFile['encoding'], kind:
   const refAt = find(columns.listId, HEADERS.listId, 'listId');
   const remarksAt = birthAt < 0 ? find(undefined, HEADERS.remarks, 'remarks') : -1;
   if (nameAt < 0 && paternalAt < 0) {
-    throw new ValidationError([{ path: 'csv[line 1]', message: `line 1: no column gives the names (looked for ${HEADERS.name.join(', ')} or APELLIDO PATERNO and NOMBRES; or name it in \`columns.name\`); the header has ${table.header.join(', ')}` }]);
+    throw new ValidationError([{ path: 'csv[line 1]', line: 1, message: `line 1: no column gives the names (looked for ${HEADERS.name.join(', ')} or APELLIDO PATERNO and NOMBRES; or name it in \`columns.name\`); the header has ${table.header.join(', ')}`, reason: 'no-name-column', header: table.header } as FieldProblem]);
   }
   const problems: FieldProblem[] = [];
   const entries: ListEntry[] = [];
@@ -148,19 +156,19 @@ export function readListFile(text: string, encoding: ListFile['encoding'], kind:
     const line = record.line - shift;
     const field = (at: number) => (at < 0 ? '' : (record.fields[at] ?? '').trim());
     if (record.fields.length !== table.header.length) {
-      problems.push(rowProblem(line, 'csv', `${record.fields.length} fields where the header has ${table.header.length}`));
+      problems.push(rowProblem(line, 'csv', `${record.fields.length} fields where the header has ${table.header.length}`, 'field-count', { fields: record.fields.length, expected: table.header.length }));
       continue;
     }
     const name = nameAt >= 0 ? field(nameAt) : [field(givenAt), field(paternalAt), field(maternalAt)].filter((p) => p !== '').join(' ');
     if (normalizeName(name) === '') {
-      problems.push(rowProblem(line, 'name', 'no name'));
+      problems.push(rowProblem(line, 'name', 'no name', 'no-name'));
       continue;
     }
     let birthDate: string | null = null;
     if (birthAt >= 0) {
       const parsed = parseListDate(field(birthAt));
       if (parsed === undefined) {
-        problems.push(rowProblem(line, 'birthDate', `\`${field(birthAt)}\` is not a date (YYYY-MM-DD, DD/MM/YYYY, 12 Jan 1960 or a year)`));
+        problems.push(rowProblem(line, 'birthDate', `\`${field(birthAt)}\` is not a date (YYYY-MM-DD, DD/MM/YYYY, 12 Jan 1960 or a year)`, 'bad-date', { value: field(birthAt) }));
         continue;
       }
       birthDate = parsed;
@@ -170,7 +178,7 @@ export function readListFile(text: string, encoding: ListFile['encoding'], kind:
     entries.push({ line, listRef: refAt >= 0 && field(refAt) !== '' ? field(refAt) : null, name: name.replace(/\s+/g, ' '), birthDate });
   }
   if (problems.length > 0) throw new ValidationError(problems, `the list has ${problems.length}${problems.length >= MAX_PROBLEMS ? '+' : ''} bad rows; nothing was stored`);
-  if (entries.length === 0) throw new ValidationError([{ path: 'csv', message: 'the list has no entries' }]);
+  if (entries.length === 0) throw new ValidationError([{ path: 'csv', message: 'the list has no entries', reason: 'no-entries' } as FieldProblem]);
   return { entries, encoding, text: source };
 }
 

@@ -3,6 +3,7 @@
 // client against it — all in one transaction, audited. The same content again is the same version.
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { WatchlistKind } from '../db/tables/watchlists.table.ts';
 import { uuidv7 } from '../ids.ts';
@@ -35,7 +36,12 @@ async function watchlistView(db: Executor, id: string) {
   return row;
 }
 
-export type WatchlistView = Awaited<ReturnType<typeof watchlistView>>;
+export type WatchlistView = Awaited<ReturnType<typeof watchlistView>> & {
+  /** Hits on the list's current version waiting for the compliance officer. */
+  readonly openHits: number;
+  /** When the list was first uploaded. */
+  readonly createdAt: string;
+};
 
 /**
  * Stores an upload as the list's new version and re-screens every client; an upload whose content
@@ -76,7 +82,7 @@ async function storeUpload(db: Kysely<Database>, upload: ListUpload, file: ListF
     // Open hits of the replaced version: its entries no longer screen anyone.
     const superseded = existing
       ? await tx.updateTable('screening_hits').set({ status: 'superseded', decided_at: ctx.at, decided_by: ctx.actor, comment: `list replaced by version ${version}` })
-        .where('watchlist_id', '=', watchlistId).where('version_id', '<>', versionId).where('status', '=', 'open').returning('id').execute()
+        .where('watchlist_id', '=', watchlistId).where('version_id', '<>', versionId).where('status', '=', 'open').returningAll().execute()
       : [];
     const rescreened = await screenAllClients(tx, [{ watchlistId, name: upload.name, versionId, version, threshold: Number(threshold) }], ctx);
     const watchlist = await watchlistView(tx, watchlistId);
@@ -84,13 +90,18 @@ async function storeUpload(db: Kysely<Database>, upload: ListUpload, file: ListF
       actor: ctx.actor, action: existing ? 'new-version' : 'create', entityType: 'watchlist', entityId: watchlistId, before: current ?? null, after: watchlist,
       details: { name: upload.name, version, entries: file.entries.length, contentHash, encoding: file.encoding, threshold, supersededHits: superseded.length, ...rescreened },
       requestId: ctx.requestId ?? null, at: ctx.at,
+      // The hits this version superseded (the hits it found are bound by their own entries).
+      ...(superseded.length > 0 ? { bound: bindRows(superseded.map((h) => ['screening_hits', h] as const)) } : {}),
     });
     return { watchlist, rescreened, replayed: false };
   });
 }
 
-/** Every list with its current version. */
+/** Every list with its current version, its open hits and when it was first uploaded. */
 export async function listWatchlists(db: Executor): Promise<WatchlistView[]> {
-  const ids = await db.selectFrom('watchlists').select('id').orderBy('name').execute();
-  return Promise.all(ids.map((r) => watchlistView(db, r.id)));
+  const lists = await db.selectFrom('watchlists').select(['id', 'created_at']).orderBy('name').execute();
+  const open = await db.selectFrom('screening_hits as h').innerJoin('watchlists as w', 'w.id', 'h.watchlist_id').innerJoin('watchlist_versions as v', (j) => j.onRef('v.id', '=', 'h.version_id').onRef('v.version', '=', 'w.current_version'))
+    .select(['h.watchlist_id', (eb) => eb.fn.countAll<string>().as('n')]).where('h.status', '=', 'open').groupBy('h.watchlist_id').execute();
+  const openOf = new Map(open.map((r) => [r.watchlist_id, Number(r.n)]));
+  return Promise.all(lists.map(async (r) => ({ ...(await watchlistView(db, r.id)), openHits: openOf.get(r.id) ?? 0, createdAt: r.created_at })));
 }

@@ -435,6 +435,8 @@ export interface Client {
   readonly createdBy: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** Field groups the caller may not read, left out of the record (their fields are absent then). */
+  readonly redacted?: readonly ('identity' | 'contact' | 'kyc')[];
 }
 
 /** What the API takes to register a client (a change: any of these but `kind`). */
@@ -519,8 +521,10 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
  * @example const api = apiClient(); const me = await api.me(); await api.saveDraft('nomina', text, 3);
  */
 export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '', language: () => string = storedLocale) {
+  /** A JSON request; a `Blob` or bytes body goes as is, with the `content-type` in `headers` (a file upload). */
   async function call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
     let response: Response;
+    const raw = body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
     try {
       response = await fetcher(`${base}/api/v1${path}`, {
         method,
@@ -528,10 +532,10 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
         headers: {
           accept: 'application/json',
           'accept-language': language(),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || raw ? {} : { 'content-type': 'application/json' }),
           ...headers,
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: raw ? (body as BodyInit) : JSON.stringify(body) }),
       });
     } catch (e) {
       throw new ApiError(0, 'offline', e instanceof Error ? e.message : String(e));
@@ -553,6 +557,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
   }
   const enc = encodeURIComponent;
   return {
+    /** The request itself, for the API modules beside this one (lib/api/compliance.ts). */
+    request: call,
     me: () => call<Me>('GET', '/auth/me'),
     login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
     logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
