@@ -1,7 +1,7 @@
 // Clients' KYC documents (issue 14): multipart upload (`file`, `kind`) checked by size (10 MiB →
 // 413) and by the first bytes (PDF, JPEG, PNG, WebP; anything else 415 naming `file`), the same
 // bytes again → 200 with the same document, a newer document of the same kind superseding the
-// current one (rows never deleted), permissions (`clients:write` to upload, `clients:read-pii` to
+// current one (rows never deleted), permissions (`clients:write` to upload, `clients:read-documents` to
 // list and download), every upload and download audited in the client's stream, bytes re-checked
 // against their SHA-256 on every download (altered or missing → 409 `document-integrity`,
 // audited), the documents in the ARCO export and the 360 activity; through the directory store
@@ -173,7 +173,7 @@ describe.each(DATABASE_KINDS)('client documents on %s (directory store)', (kind)
     expect((await h.request('GET', `/api/v1/clients/${missing}/documents`)).status).toBe(404);
   });
 
-  it('takes `clients:write` to upload and `clients:read-pii` to list or download', async () => {
+  it('takes `clients:write` to upload and `clients:read-documents` to list or download', async () => {
     const denied = await upload(h, other, { kind: 'ine', bytes: pdf('approver'), key: h.keys.approver });
     expect(denied.status).toBe(403);
     expect(denied.body.error.details).toMatchObject({ permission: 'clients:write' });

@@ -6,7 +6,9 @@ import { startHarness, type Harness } from './support/harness.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
 /** One request per guarded route, with the permission it needs. Bodies are valid where it matters. */
-const GUARDED: { method: string; path: string; permission: Permission; body?: unknown }[] = [
+const MULTIPART = { 'content-type': 'multipart/form-data; boundary=perm' };
+const PDF_FORM = '--perm\r\nContent-Disposition: form-data; name="kind"\r\n\r\nine\r\n--perm\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 perm\r\n--perm--\r\n';
+const GUARDED: { method: string; path: string; permission: Permission; body?: unknown; headers?: Record<string, string> }[] = [
   { method: 'GET', path: '/api/v1/users', permission: 'users:admin' },
   { method: 'POST', path: '/api/v1/users', permission: 'users:admin', body: { email: 'p@example.mx', name: 'P', role: 'operator' } },
   { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/disable', permission: 'users:admin' },
@@ -68,6 +70,9 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'PATCH', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:write', body: { pep: true } },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity', permission: 'clients:read' },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read' },
+  { method: 'POST', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/documents', permission: 'clients:write', body: PDF_FORM, headers: MULTIPART },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/documents', permission: 'clients:read-documents' },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000001/content', permission: 'clients:read-documents' },
   { method: 'POST', path: '/api/v1/watchlists', permission: 'watchlists:write', body: { name: 'perm list', kind: 'own', csv: 'NOMBRE\nZZZ QQQ\n' } },
   { method: 'GET', path: '/api/v1/watchlists', permission: 'compliance:review' },
   { method: 'GET', path: '/api/v1/screening/hits', permission: 'compliance:review' },
@@ -90,13 +95,13 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(item)) if (op['x-permission']) documented.push(`${method.toUpperCase()} ${path} ${op['x-permission']}`);
     }
-    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/')} ${g.permission}`);
+    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace(/\/documents\/[0-9a-f-]{36}/, '/documents/{documentId}').replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/')} ${g.permission}`);
     expect(tested.sort()).toEqual(documented.sort());
   });
 
   it('answers 401 on every guarded route without credentials', async () => {
     for (const g of GUARDED) {
-      const res = await h.request(g.method, g.path, { key: null, ...(g.body === undefined ? {} : { body: g.body }) });
+      const res = await h.request(g.method, g.path, { key: null, ...(g.body === undefined ? {} : { body: g.body }), ...(g.headers ? { headers: g.headers } : {}) });
       expect(res.status, `${g.method} ${g.path}`).toBe(401);
     }
   });
@@ -104,7 +109,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
   for (const role of ROLES) {
     it(`denies ${role} exactly what its role lacks`, async () => {
       for (const g of GUARDED) {
-        const res = await h.request(g.method, g.path, { key: h.keys[role], ...(g.body === undefined ? {} : { body: g.body }) });
+        const res = await h.request(g.method, g.path, { key: h.keys[role], ...(g.body === undefined ? {} : { body: g.body }), ...(g.headers ? { headers: g.headers } : {}) });
         if (ROLE_PERMISSIONS[role].includes(g.permission)) {
           // Allowed through the guard; the route may still refuse for its own reasons
           // (maker-checker answers 403 `same-author`, a missing product 404).
@@ -137,6 +142,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('clients:read-identity')).toEqual(['admin', 'approver', 'operator']);
     expect(holders('clients:read-contact')).toEqual(['admin', 'operator']);
     expect(holders('clients:read-kyc')).toEqual(['admin', 'approver', 'operator']);
+    expect(holders('clients:read-documents')).toEqual(['admin', 'approver', 'operator', 'api-client', 'compliance']);
     expect(holders('clients:write')).toEqual(['admin', 'operator', 'api-client']);
     expect(holders('compliance:review')).toEqual(['admin', 'compliance']);
     expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'clients:read-identity',
   'clients:read-contact',
   'clients:read-kyc',
+  'clients:read-documents',
   'clients:write',
   'compliance:review',
   'watchlists:write',
@@ -45,14 +46,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
   'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read', 'collections:read'],
   // Personal data by field group (clients/field-groups.ts): `clients:read` is who the client is;
-  // identity, contact and KYC each their own permission; `clients:read-pii` all of them.
+  // identity, contact and KYC each their own permission; `clients:read-pii` all of them;
+  // `clients:read-documents` lists and downloads the KYC documents (ID, proof of address…).
   // The approver reviews applications: who the person is and their KYC file, not how to reach them.
-  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc', 'clients:read-documents'],
   // The operator registers clients and works collections: it captures (and so reads) every group.
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:write'],
-  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:write'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:read-documents', 'clients:write'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
-  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'compliance:review', 'watchlists:write'],
+  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'compliance:review', 'watchlists:write'],
 };
 
 /** True when `role` carries `permission`. */

@@ -1,6 +1,6 @@
 // /api/v1/clients/{id}/documents: a client's KYC documents (INE, passport, proof of address, …).
 // Upload as multipart/form-data (`file`, `kind`; at most 10 MiB; PDF, JPEG, PNG or WebP by their
-// first bytes) with `clients:write`; list and download with `clients:read-pii`. Uploads and
+// first bytes) with `clients:write`; list and download with `clients:read-documents`. Uploads and
 // downloads are audited in the client's stream; downloads are checked against the SHA-256.
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
@@ -85,7 +85,7 @@ export const clientDocumentsRoutes = newRouter()
       path: '/{id}/documents',
       tags: ['clients'],
       summary: 'A client’s documents (metadata), newest first, superseded ones too. Audited.',
-      ...guarded('clients:read-pii'),
+      ...guarded('clients:read-documents'),
       request: { params: IdParamSchema },
       responses: { 200: jsonResponse(z.object({ documents: z.array(DocumentSchema) }), 'The documents'), ...errorResponses(401, 403, 404, 422) },
     }),
@@ -98,7 +98,7 @@ export const clientDocumentsRoutes = newRouter()
       tags: ['clients'],
       summary: 'A document’s bytes, checked against their SHA-256 (`ETag`) before they are sent. Audited.',
       description: 'Bytes that no longer match the SHA-256 recorded at upload (or vanished from the store) are never served: 409 `document-integrity`, and the failure is audited.',
-      ...guarded('clients:read-pii'),
+      ...guarded('clients:read-documents'),
       request: { params: DocumentParams },
       responses: {
         200: { description: 'The bytes', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string() }, 'image/png': { schema: z.string() }, 'image/webp': { schema: z.string() } } },

@@ -1351,6 +1351,7 @@ const es = {
   'perm.clients:read-identity': 'ver los datos de identidad de los clientes (CURP, RFC, nacimiento)',
   'perm.clients:read-contact': 'ver los datos de contacto de los clientes',
   'perm.clients:read-kyc': 'ver el expediente PLD de los clientes (ocupación, PEP, propietario real)',
+  'perm.clients:read-documents': 'ver y descargar los documentos de los clientes (identificación, comprobante de domicilio…)',
   // ── end compliance screens
 } as const;
 
@@ -2704,6 +2705,7 @@ const en: Record<MessageKey, string> = {
   'perm.clients:read-identity': "see clients' identity data (CURP, RFC, birth)",
   'perm.clients:read-contact': "see clients' contact data",
   'perm.clients:read-kyc': "see clients' AML file (occupation, PEP, beneficial owner)",
+  'perm.clients:read-documents': "see and download clients' documents (ID, proof of address…)",
   // ── end compliance screens
 };
 
