@@ -82,7 +82,7 @@ class PolicyLayout {
       header: `factor ${factor.fact.name} {`,
       headerEnd: factor.bodyStart,
       children: factor.bins.map((bin, i) => this.leaf('bin', bin, [bins[i]!])),
-      ...(bins.length <= 2 ? { inline } : {}),
+      ...(bins.length <= 2 && factor.bins.every((b) => b.match.kind === 'values') ? { inline } : {}),
       blankPolicy: keepSourceBlanks,
     };
   }
