@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { screenClient } from '../screening/screening.ts';
+import { regradeClient, riskGradeView } from '../compliance/risk-grades.ts';
 import { checkClient, phoneDigits, type Address, type CheckedClient, type ClientInput, type ClientIssue, type RelatedPerson } from './client-record.ts';
 
 export type ClientView = ReturnType<typeof clientView>;
@@ -39,6 +40,8 @@ function clientView(row: ClientRow, phones: readonly string[]) {
     ownAccount: row.own_account,
     beneficialOwner: row.beneficial_owner as RelatedPerson | null,
     pep: row.pep,
+    channel: row.channel ?? null,
+    riskGrade: riskGradeView(row),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -50,7 +53,7 @@ function clientView(row: ClientRow, phones: readonly string[]) {
 function inputOf(view: ClientView): ClientInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(view)) if (value !== null) out[key] = value;
-  for (const key of ['id', 'phone', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']) delete out[key];
+  for (const key of ['id', 'phone', 'riskGrade', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']) delete out[key];
   return out as unknown as ClientInput;
 }
 
@@ -77,6 +80,7 @@ function columnsOf(checked: CheckedClient) {
     beneficial_owner: json(r.beneficialOwner),
     pep: r.pep,
     legal_representative: json(r.legalRepresentative),
+    channel: r.channel ?? null,
   };
 }
 
@@ -178,7 +182,7 @@ async function insertClient(db: Kysely<Database>, id: string, checked: CheckedCl
     await writePhones(tx, id, checked.record.phones);
     await writeNameWords(tx, id, checked.nameSearch);
     await screenClient(tx, id, 'client', ctx);
-    const view = clientView(row, checked.record.phones);
+    const view = clientView({ ...row, ...(await regradeClient(tx, id, ctx.at)) }, checked.record.phones);
     await appendAudit(tx, {
       actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
       details: { kind: row.kind, warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
@@ -229,7 +233,7 @@ export async function updateClient(db: Kysely<Database>, id: string, change: Par
       await writePhones(tx, id, checked.record.phones);
       await writeNameWords(tx, id, checked.nameSearch);
       await screenClient(tx, id, 'client', ctx);
-      const client = clientView(row, checked.record.phones);
+      const client = clientView({ ...row, ...(await regradeClient(tx, id, ctx.at)) }, checked.record.phones);
       await appendAudit(tx, {
         actor: ctx.actor, action: 'update', entityType: 'client', entityId: id, before, after: client,
         details: { fields: Object.keys(change), warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
