@@ -25,3 +25,5 @@ export {
 } from './messages/catalogue.ts';
 export { productCodeIssue, productCodeProblem, type ProductCodeIssue, productNameProblem, PRODUCT_CODE_MAX_LENGTH } from './product-code.ts';
 export { retitleProduct, stringLiteral, type ProductIdentity, type RetitleResult } from './product-identity.ts';
+export { parsePolicy, parsePolicyDocument, isPolicyText, checkPolicy, compilePolicyText, formatPolicy, type PolicyParseResult, type PolicyCompileResult } from './policy/index.ts';
+export type { PolicyFile, PolicyDecl, RiskGradeSection, RiskItem, FactorDecl, FactorBinDecl, ConditionDecl, GradeCutoffDecl, GradeOtherwiseDecl, UnusualRuleDecl } from './policy/policy-nodes.ts';

@@ -27,7 +27,7 @@ export interface ParseResult {
   readonly comments: readonly Comment[];
 }
 
-function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, tokens: readonly IToken[]): Diagnostic {
+export function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, tokens: readonly IToken[]): Diagnostic {
   const found = error.token;
   const atEnd = !isRealToken(found) || found.tokenType.name === 'EOF';
   let range: Range;
@@ -45,7 +45,7 @@ function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, tokens
   return atEnd && d.code === 'unexpected-token' ? { ...d, code: 'unexpected-end-of-file' } : d;
 }
 
-function problemDiagnostic({ id, args, token }: SyntaxProblem, lines: LineIndex): Diagnostic {
+export function problemDiagnostic({ id, args, token }: SyntaxProblem, lines: LineIndex): Diagnostic {
   return diagnostic('error', id, args as never, tokenRange(token, lines));
 }
 

@@ -14,9 +14,9 @@ function plazoFiles(dir: string): { name: string; text: string }[] {
     .map((f) => ({ name: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** examples/*.plazo */
+/** examples/*.plazo, products only (pld.plazo is a `policy` document: src/policy/policy.test.ts). */
 export function exampleProducts(): { name: string; text: string }[] {
-  return plazoFiles(join(here, '../../examples'));
+  return plazoFiles(join(here, '../../examples')).filter((f) => !/^(?:\s|\/\/[^\n]*\n)*policy\b/.test(f.text));
 }
 
 /** dsl/test/products/*.plazo */

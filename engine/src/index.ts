@@ -91,3 +91,11 @@ export type { ImpactApplication, ImpactOutcome, ImpactSide, ImpactRow, OutcomeFl
 export { jaroWinkler } from './screening/jaro-winkler.ts';
 export { screeningWords, screeningScore, birthDateAgreement, WORD_MATCH_MINIMUM, type BirthDateAgreement, type NameScore, type ScreenedName } from './screening/name-similarity.ts';
 export { buildWatchlistIndex, screenName, scanWatchlist, type WatchlistIndex, type WatchlistName, type WatchlistMatch } from './screening/watchlist-index.ts';
+// PLD policy: client risk grade and unusual operations (issue 14).
+export {
+  PLD_POLICY_IR_VERSION, RISK_GRADES, PLD_CLIENT_FACTS, PLD_OPERATION_FACTS,
+  type PldPolicyIR, type UnhashedPldPolicyIR, type RiskGrade, type RiskFactorIR, type RiskConditionIR, type GradeCutoffIR, type UnusualRuleIR,
+  type PldFactType, type ClientRiskFacts, type OperationFacts, type RiskReason, type RiskGradeResult, type UnusualFinding,
+} from './pld/policy-ir.ts';
+export { gradeClient, findUnusualOperations, gradeForPoints, riskGradeRank, normalizeFactText, operationData } from './pld/evaluate-policy.ts';
+export { hashPldPolicy, withPldPolicyHash } from './pld/hash-policy.ts';

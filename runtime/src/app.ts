@@ -35,6 +35,7 @@ import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { clientsRoutes } from './routes/clients.routes.ts';
 import { clientDocumentsRoutes, documentUploadBody, isDocumentUpload } from './routes/client-documents.routes.ts';
+import { compliancePolicyRoutes } from './routes/compliance-policy.routes.ts';
 import { isWatchlistUpload, screeningRoutes, watchlistsRoutes, watchlistUploadBody } from './routes/watchlists.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/reports', reportsRoutes);
   app.route('/api/v1/clients', clientsRoutes);
   app.route('/api/v1/clients', clientDocumentsRoutes);
+  app.route('/api/v1/compliance/policy', compliancePolicyRoutes);
   app.route('/api/v1/watchlists', watchlistsRoutes);
   app.route('/api/v1/screening', screeningRoutes);
 

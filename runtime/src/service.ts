@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureFirstAdminKey, loadExampleProducts, type ExampleLoad } from './bootstrap/first-start.ts';
+import { loadDefaultPolicy } from './compliance/pld-policy.ts';
+import { regradeIdle, regradeInBackground } from './compliance/risk-grades.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openRuntimeDatabase, type RuntimeDatabase } from './db/runtime-database.ts';
@@ -41,6 +43,7 @@ export async function prepareService(
     const examples = config.loadExamples
       ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger, { demoPortfolio: config.demoPortfolio })
       : [];
+    if (config.loadExamples) await loadDefaultPolicy(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger);
     return { firstAdminKey, examples };
   } finally {
     await database.close();
@@ -66,6 +69,9 @@ export async function startService(
     const examples = firstStart && config.loadExamples
       ? await loadExampleProducts(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger, { demoPortfolio: config.demoPortfolio })
       : [];
+    if (firstStart && config.loadExamples) await loadDefaultPolicy(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger);
+    // Clients not graded under the active PLD policy (a new one, or a re-grade cut short) are graded in the background.
+    if (firstStart) regradeInBackground(database.db, () => clock.now(), (r) => (r instanceof Error ? logger.warn('risk re-grade failed', { error: r.message }) : r.clients > 0 && logger.info('clients re-graded', { clients: r.clients, ms: Math.round(r.ms) })));
     const app = createApp({ db: database.db, clock, config, logger });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, createServer: createStudioServer(config) }, (info) => resolve(info));
@@ -78,6 +84,7 @@ export async function startService(
       (stopping ??= (async () => {
         const s = server!;
         await jobs.stop();
+        await regradeIdle(database.db);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             logger.warn('requests still in flight after the grace period; closing their connections', { graceMs });

@@ -78,6 +78,8 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/screening/hits', permission: 'compliance:review' },
   { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/clear', permission: 'compliance:review', body: { comment: 'x' } },
   { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/confirm', permission: 'compliance:review', body: { comment: 'x' } },
+  { method: 'GET', path: '/api/v1/compliance/policy', permission: 'compliance:review' },
+  { method: 'PUT', path: '/api/v1/compliance/policy', permission: 'compliance:policy', body: { text: 'policy p "P" { }' } },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -146,6 +148,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('clients:write')).toEqual(['admin', 'operator', 'api-client']);
     expect(holders('compliance:review')).toEqual(['admin', 'compliance']);
     expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);
+    expect(holders('compliance:policy')).toEqual(['admin', 'compliance']);
   });
 
   it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {

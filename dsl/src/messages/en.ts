@@ -882,5 +882,28 @@ export const en = {
       }`,
   },
   'lint-config/not-positive': { message: (a: { got: string }) => `must be above zero, got ${a.got} (write false to turn the lint off)` },
+  // ---- PLD policy documents (policy/…)
+  'policy-syntax': { message: (a: { expected: Localized; found: Found }) => `expected ${L(a.expected)}, found ${found(a.found)}` },
+  'unknown-name/fact': {
+    message: (a: { name: string; suggestion: string | null; facts: readonly string[] }) => `unknown fact ${tick(a.name)}`,
+    help: (a: { suggestion: string | null; facts: readonly string[] }) => (a.suggestion !== null ? mean(a.suggestion) : `the facts here are ${ticks(a.facts)}`),
+  },
+  'policy-grade': { message: (a: { name: string }) => `unknown risk grade ${tick(a.name)}`, help: () => 'the grades are `high`, `medium` and `low`' },
+  'policy-grade-order': {
+    message: (a: { grade: string; points: string; above: string; abovePoints: string }) => `${tick(a.grade)} from ${a.points} points must be below ${tick(a.above)} from ${a.abovePoints}`,
+    help: () => 'write the cut-offs from the highest grade down, each below the one before',
+  },
+  'policy-grade-missing': { message: () => '`risk grade` needs at least one cut-off', help: () => 'e.g. `high when points >= 50` and `otherwise low`' },
+  'policy-bin-type': {
+    message: (a: { fact: string; type: string }) => `${tick(a.fact)} is ${tick(a.type)}: this bin cannot match it`,
+    help: (a: { type: string }) => (a.type === 'integer' || a.type === 'money' ? 'use ranges such as `..<25` or `65..`' : 'list values such as `"cambista", "comerciante"`'),
+  },
+  'policy-bin-value': {
+    message: (a: { fact: string; value: string; values: readonly string[] }) => `${tick(a.fact)} is never ${tick(a.value)}`,
+    help: (a: { values: readonly string[] }) => `its values are ${ticks(a.values)}`,
+  },
+  'duplicate-name/policy': { message: (a: { what: Localized; name: string; line: number }) => `${L(a.what)} ${tick(a.name)} is already declared on ${line(a.line)}` },
+  'policy-missing': { message: () => 'a policy file holds `policy CODE "Name" { ... }`' },
+  'policy-risk-missing': { message: () => 'the policy has no `risk grade { ... }`', help: () => 'add the matrix: `risk grade { factor client.pep { true -> 50 } high when points >= 50 otherwise low }`' },
 } satisfies Record<string, EntryShape>;
 

@@ -847,5 +847,28 @@ export const es: Catalogue = {
       }`,
   },
   'lint-config/not-positive': { message: (a) => `debe ser mayor que cero, se encontró ${a.got} (escribe false para apagar la alerta)` },
+  // ---- documentos de política PLD (policy/…)
+  'policy-syntax': { message: (a) => `se esperaba ${L(a.expected)}, se encontró ${found(a.found)}` },
+  'unknown-name/fact': {
+    message: (a) => `dato desconocido ${tick(a.name)}`,
+    help: (a) => (a.suggestion !== null ? mean(a.suggestion) : `los datos aquí son ${ticks(a.facts)}`),
+  },
+  'policy-grade': { message: (a) => `grado de riesgo desconocido ${tick(a.name)}`, help: () => 'los grados son `high` (alto), `medium` (medio) y `low` (bajo)' },
+  'policy-grade-order': {
+    message: (a) => `${tick(a.grade)} desde ${a.points} puntos debe quedar por debajo de ${tick(a.above)} desde ${a.abovePoints}`,
+    help: () => 'escribe los cortes del grado más alto hacia abajo, cada uno menor que el anterior',
+  },
+  'policy-grade-missing': { message: () => '`risk grade` necesita al menos un corte', help: () => 'p. ej. `high when points >= 50` y `otherwise low`' },
+  'policy-bin-type': {
+    message: (a) => `${tick(a.fact)} es ${tick(a.type)}: este tramo no puede coincidir`,
+    help: (a) => (a.type === 'integer' || a.type === 'money' ? 'usa rangos como `..<25` o `65..`' : 'enumera valores como `"cambista", "comerciante"`'),
+  },
+  'policy-bin-value': {
+    message: (a) => `${tick(a.fact)} nunca vale ${tick(a.value)}`,
+    help: (a) => `sus valores son ${ticks(a.values)}`,
+  },
+  'duplicate-name/policy': { message: (a) => `${L(a.what)} ${tick(a.name)} ya se declaró en ${line(a.line)}` },
+  'policy-missing': { message: () => 'un archivo de política contiene `policy CODIGO "Nombre" { ... }`' },
+  'policy-risk-missing': { message: () => 'la política no tiene `risk grade { ... }`', help: () => 'agrega la matriz: `risk grade { factor client.pep { true -> 50 } high when points >= 50 otherwise low }`' },
 };
 

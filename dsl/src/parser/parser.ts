@@ -1401,6 +1401,19 @@ class PlazoParser extends CstParser {
     this.reentries = [];
     return this.file();
   }
+
+  /**
+   * Parses one expression from a token vector (the policy document's parser, policy/parse-policy.ts,
+   * reads its own statements and hands each expression's tokens here); errors are left in `errors`
+   * and `problems`, tokens left over are reported by the caller.
+   */
+  parseExpressionTokens(tokens: IToken[]): CstNode {
+    this.input = tokens;
+    this.nesting = 0;
+    this.problems = [];
+    this.reentries = [];
+    return this.expression();
+  }
 }
 
 /** The one parser instance (Chevrotain parsers are costly to build and meant to be reused). */

@@ -69,7 +69,7 @@ export const BOUND_TABLES: readonly BoundTable[] = [
     key: [['id', 'uuid']],
     columns: [
       'id', 'kind', 'given_names', 'paternal_surname', 'maternal_surname', 'legal_name', 'name_search', 'birth_date', 'birth_state', 'sex', 'nationality', 'curp', 'rfc',
-      'occupation', 'email', 'address', 'own_account', 'beneficial_owner', 'pep', 'legal_representative', 'created_at', 'created_by', 'updated_at', 'updated_by',
+      'occupation', 'email', 'address', 'own_account', 'beneficial_owner', 'pep', 'legal_representative', 'channel', 'created_at', 'created_by', 'updated_at', 'updated_by',
     ],
   },
   {

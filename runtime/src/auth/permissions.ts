@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'clients:write',
   'compliance:review',
   'watchlists:write',
+  'compliance:policy',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,7 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:read-documents', 'clients:write'],
   'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
-  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'compliance:review', 'watchlists:write'],
+  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'compliance:review', 'watchlists:write', 'compliance:policy'],
 };
 
 /** True when `role` carries `permission`. */

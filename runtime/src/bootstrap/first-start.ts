@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import { createProduct, publishDraft } from '../products/product-catalog.ts';
 import { compileProductSource } from '../products/product-compiler.ts';
 import { countApiKeys } from '../repositories/api-key.repository.ts';
+import { isPolicyText } from '@plazo/dsl';
 import { seedDemoPortfolio } from './demo-portfolio.ts';
 
 /** On a database without any API key, issues an admin key and returns it (else null). */
@@ -52,6 +53,7 @@ export async function loadExampleProducts(
   const loaded: ExampleLoad[] = [];
   for (const file of files) {
     const source = await readFile(join(dir, file), 'utf8');
+    if (isPolicyText(source)) continue; // the PLD policy (pld.plazo): loadDefaultPolicy loads it
     try {
       const { ir, diagnostics } = await compileProductSource(source);
       if (!ir) {

@@ -47,6 +47,8 @@ export interface ClientInput {
   readonly ownAccount?: boolean | undefined;
   readonly beneficialOwner?: RelatedPerson | undefined;
   readonly pep?: boolean | undefined;
+  /** The channel the client came through: branch, online, agent, payroll… (a PLD risk fact). */
+  readonly channel?: string | undefined;
 }
 
 /** A problem or a warning about one field, with a stable reason code. */
@@ -170,6 +172,7 @@ export function checkClient(input: ClientInput, lang: CheckLang = 'en'): Checked
       ...(curp !== undefined ? { curp } : {}),
       ...(rfc !== undefined ? { rfc } : {}),
       ...(input.nationality !== undefined ? { nationality: input.nationality.toUpperCase() } : {}),
+      ...(input.channel !== undefined ? { channel: input.channel.trim().toLowerCase() } : {}),
       phones,
       ownAccount,
       pep: input.pep ?? false,

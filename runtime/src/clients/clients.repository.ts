@@ -18,6 +18,7 @@ import { checkClient, type CheckLang, phoneDigits, type Address, type CheckedCli
 
 /** A change: any field but `kind` (which cannot change), `null` to clear an optional one. */
 export type ClientChange = { readonly [K in keyof ClientInput]?: ClientInput[K] | null };
+import { regradeClient, riskGradeView } from '../compliance/risk-grades.ts';
 
 export type ClientView = ReturnType<typeof clientView>;
 
@@ -44,6 +45,8 @@ function clientView(row: ClientRow, phones: readonly string[]) {
     ownAccount: row.own_account,
     beneficialOwner: row.beneficial_owner as RelatedPerson | null,
     pep: row.pep,
+    channel: row.channel ?? null,
+    riskGrade: riskGradeView(row),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -55,7 +58,7 @@ function clientView(row: ClientRow, phones: readonly string[]) {
 function inputOf(view: ClientView): ClientInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(view)) if (value !== null) out[key] = value;
-  for (const key of ['id', 'phone', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']) delete out[key];
+  for (const key of ['id', 'phone', 'riskGrade', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']) delete out[key];
   return out as unknown as ClientInput;
 }
 
@@ -82,6 +85,7 @@ function columnsOf(checked: CheckedClient) {
     beneficial_owner: json(r.beneficialOwner),
     pep: r.pep,
     legal_representative: json(r.legalRepresentative),
+    channel: r.channel ?? null,
   };
 }
 
@@ -183,7 +187,7 @@ async function insertClient(db: Kysely<Database>, id: string, checked: CheckedCl
     await writePhones(tx, id, checked.record.phones);
     await writeNameWords(tx, id, checked.nameSearch);
     await screenClient(tx, id, 'client', ctx);
-    const view = clientView(row, checked.record.phones);
+    const view = clientView({ ...row, ...(await regradeClient(tx, id, ctx.at)) }, checked.record.phones);
     await appendAudit(tx, {
       actor: ctx.actor, action: 'create', entityType: 'client', entityId: id, before: null, after: view,
       details: { kind: row.kind, warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,
@@ -243,7 +247,7 @@ export async function updateClient(db: Kysely<Database>, id: string, change: Cli
       await writePhones(tx, id, checked.record.phones);
       await writeNameWords(tx, id, checked.nameSearch);
       await screenClient(tx, id, 'client', ctx);
-      const client = clientView(row, checked.record.phones);
+      const client = clientView({ ...row, ...(await regradeClient(tx, id, ctx.at)) }, checked.record.phones);
       await appendAudit(tx, {
         actor: ctx.actor, action: 'update', entityType: 'client', entityId: id, before, after: client,
         details: { fields: Object.keys(change), warnings: checked.warnings.map((w) => `${w.path}:${w.reason}`) }, requestId: ctx.requestId ?? null, at: ctx.at,

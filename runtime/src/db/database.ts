@@ -16,6 +16,7 @@ import type { ProductVersionsTable } from './tables/product-versions.table.ts';
 import type { ProductsTable } from './tables/products.table.ts';
 import type { SessionsTable } from './tables/sessions.table.ts';
 import type { UsersTable } from './tables/users.table.ts';
+import type { PldPolicyVersionsTable } from './tables/pld-policy-versions.table.ts';
 import type { ScreeningHitsTable, WatchlistEntriesTable, WatchlistsTable, WatchlistVersionsTable } from './tables/watchlists.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type {
@@ -63,6 +64,7 @@ export interface Database {
   watchlists: WatchlistsTable;
   watchlist_versions: WatchlistVersionsTable;
   watchlist_entries: WatchlistEntriesTable;
+  pld_policy_versions: PldPolicyVersionsTable;
   screening_hits: ScreeningHitsTable;
 }
 

@@ -18,6 +18,7 @@ import * as approvalRequests from './migrations/2026-12-08-10-approval-requests.
 import * as clients from './migrations/2026-12-08-30-clients.ts';
 import * as watchlists from './migrations/2026-12-08-40-watchlists.ts';
 import * as clientDocuments from './migrations/2026-12-09-50-client-documents.ts';
+import * as pldPolicy from './migrations/2026-12-09-20-pld-policy.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08-10-approval-requests': approvalRequests,
   '2026-12-08-30-clients': clients,
   '2026-12-08-40-watchlists': watchlists,
+  '2026-12-09-20-pld-policy': pldPolicy,
   '2026-12-09-50-client-documents': clientDocuments,
 };
 

@@ -54,6 +54,7 @@ const fields = {
   ownAccount: z.boolean().optional().openapi({ description: 'Acts on its own account (default true); otherwise beneficialOwner is required' }),
   beneficialOwner: RelatedPersonSchema.optional(),
   pep: z.boolean().optional().openapi({ description: 'Politically exposed person' }),
+  channel: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a word such as branch, online, agent, payroll').optional().openapi({ description: 'The channel the client came through (branch, online, agent, payroll…), read by the PLD risk matrix' }),
 };
 
 const NewClientSchema = z.strictObject({ kind: z.enum(['person', 'company']), ...fields }).openapi('NewClient');

@@ -3,7 +3,7 @@
 // that are not formatted and exits 1.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { format, formatDiagnostic } from '@plazo/dsl';
+import { format, formatDiagnostic, formatPolicy, isPolicyText } from '@plazo/dsl';
 import { parseCommandArgs, printJson, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 
 interface FileOutcome {
@@ -30,7 +30,7 @@ export const command: CliCommand = {
     let syntaxErrors = false;
     for (const file of positionals) {
       const text = await readTextInput(file, io);
-      const result = format(text);
+      const result = isPolicyText(text) ? formatPolicy(text) : format(text);
       const shown = file === '-' ? '<stdin>' : file;
       if (result.diagnostics.length > 0) {
         syntaxErrors = true;

@@ -26,6 +26,15 @@ export interface ClientsTable {
   beneficial_owner: Json<StoredJson> | null;
   pep: boolean;
   legal_representative: Json<StoredJson> | null;
+  /** The channel the client came through (branch, online, agent, payroll…): a fact of the PLD risk matrix. */
+  channel: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The PLD risk grade (compliance/risk-grades.ts): null until a policy graded the client. */
+  risk_grade: ColumnType<'low' | 'medium' | 'high' | null, never, 'low' | 'medium' | 'high' | null>;
+  risk_points: ColumnType<string | null, never, string | null>;
+  risk_grade_reasons: ColumnType<StoredJson | null, never, string | null>;
+  risk_graded_at: ColumnType<Timestamp | null, never, string | null>;
+  /** The hash of the policy that graded the client (stale after a policy change until re-graded). */
+  risk_policy_hash: ColumnType<string | null, never, string | null>;
   /** The Idempotency-Key the creation was sent with, and the hash of that request's body. */
   idempotency_key: ColumnType<string | null, string | null | undefined, never>;
   request_hash: ColumnType<string | null, string | null | undefined, never>;

@@ -1353,6 +1353,28 @@ const es = {
   'perm.clients:read-kyc': 'ver el expediente PLD de los clientes (ocupación, PEP, propietario real)',
   'perm.clients:read-documents': 'ver y descargar los documentos de los clientes (identificación, comprobante de domicilio…)',
   // ── end compliance screens
+  // ── PLD policy and risk grade (cumplimiento/politica, clients/RiskGrade)
+  'perm.compliance:policy': 'editar la política PLD (matriz de riesgo, operaciones inusuales)',
+  'pld.title': 'Política PLD',
+  'pld.intro': 'La matriz de grado de riesgo de los clientes y las reglas de operaciones inusuales, escritas en el lenguaje Plazo. Al guardar, todos los clientes se recalifican.',
+  'pld.version': 'Versión {version} · {hash}',
+  'pld.none': 'Aún no hay política guardada.',
+  'pld.save': 'Guardar política',
+  'pld.saving': 'Guardando…',
+  'pld.saved': 'Política guardada: versión {version}. Clientes por recalificar: {pending}.',
+  'pld.unchanged': 'Sin cambios: es el texto de la versión activa.',
+  'pld.problems': 'Problemas',
+  'pld.noProblems': 'Sin problemas.',
+  'pld.hasErrors': 'Corrige los errores antes de guardar.',
+  'pld.readOnly': 'Tu rol puede ver la política, no cambiarla.',
+  'pld.loading': 'Cargando la política…',
+  'risk.label': 'Riesgo PLD',
+  'risk.low': 'Bajo',
+  'risk.medium': 'Medio',
+  'risk.high': 'Alto',
+  'risk.none': 'Sin calificar',
+  'risk.points': '{points} puntos',
+  // ── end PLD policy
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -2707,6 +2729,28 @@ const en: Record<MessageKey, string> = {
   'perm.clients:read-kyc': "see clients' AML file (occupation, PEP, beneficial owner)",
   'perm.clients:read-documents': "see and download clients' documents (ID, proof of address…)",
   // ── end compliance screens
+  // ── PLD policy and risk grade (cumplimiento/politica, clients/RiskGrade)
+  'perm.compliance:policy': 'edit the AML policy (risk matrix, unusual operations)',
+  'pld.title': 'AML policy',
+  'pld.intro': 'The clients’ risk-grade matrix and the unusual-operation rules, written in the Plazo language. Saving re-grades every client.',
+  'pld.version': 'Version {version} · {hash}',
+  'pld.none': 'No policy saved yet.',
+  'pld.save': 'Save policy',
+  'pld.saving': 'Saving…',
+  'pld.saved': 'Policy saved: version {version}. Clients to re-grade: {pending}.',
+  'pld.unchanged': 'No change: this is the active version’s text.',
+  'pld.problems': 'Problems',
+  'pld.noProblems': 'No problems.',
+  'pld.hasErrors': 'Fix the errors before saving.',
+  'pld.readOnly': 'Your role may read the policy, not change it.',
+  'pld.loading': 'Loading the policy…',
+  'risk.label': 'AML risk',
+  'risk.low': 'Low',
+  'risk.medium': 'Medium',
+  'risk.high': 'High',
+  'risk.none': 'Not graded',
+  'risk.points': '{points} points',
+  // ── end PLD policy
 };
 
 export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { es, en };
