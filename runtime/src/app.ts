@@ -33,6 +33,7 @@ import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
 import { quotesRoutes } from './routes/quotes.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { clientsRoutes } from './routes/clients.routes.ts';
+import { complianceRoutes } from './routes/compliance.routes.ts';
 import { isWatchlistUpload, screeningRoutes, watchlistsRoutes, watchlistUploadBody } from './routes/watchlists.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/clients', clientsRoutes);
   app.route('/api/v1/watchlists', watchlistsRoutes);
   app.route('/api/v1/screening', screeningRoutes);
+  app.route('/api/v1/compliance', complianceRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'clients:write',
   'compliance:review',
   'watchlists:write',
+  'compliance:report-internal',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,11 +41,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   admin: PERMISSIONS,
   'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
   'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read', 'collections:read'],
-  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii'],
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii', 'compliance:report-internal'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write', 'compliance:report-internal'],
   'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read-pii', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
-  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read-pii', 'compliance:review', 'watchlists:write'],
+  compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read-pii', 'compliance:review', 'watchlists:write', 'compliance:report-internal'],
 };
 
 /** True when `role` carries `permission`. */
