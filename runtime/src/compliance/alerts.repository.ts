@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { alertDeadline, daysLeft } from './alert-deadlines.ts';
+import { plainDecimal } from './exchange-rates.ts';
 
 export function alertView(row: AlertRow, now: Date) {
   const left = daysLeft(row.deadline, now);
@@ -26,7 +27,7 @@ export function alertView(row: AlertRow, now: Date) {
     method: row.method,
     amount: row.amount,
     amountUsd: row.amount_usd,
-    rate: row.rate,
+    rate: row.rate === null ? null : plainDecimal(row.rate),
     description: row.description,
     notes: row.notes,
     detectedAt: row.detected_at,

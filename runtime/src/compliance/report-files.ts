@@ -17,6 +17,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { csvText } from '../http/csv.ts';
 import { uuidv7 } from '../ids.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
+import { plainDecimal } from './exchange-rates.ts';
 
 /** The first and last date of a period: `YYYY-Qn` (a quarter) or `YYYY-MM` (a month). */
 export function periodDates(period: string): { from: string; to: string } | null {
@@ -87,7 +88,7 @@ async function reportRows(tx: Executor, kind: ReportKind, period: string, timeZo
     const address = (r.address ?? {}) as Record<string, string | undefined>;
     const payer = ((r.payment ?? {}) as { payer?: { name: string; relationship: string } }).payer;
     return [
-      r.id, r.kind, r.code, r.operation_date, r.amount, r.amount_usd, r.rate, r.method, r.loan_id, r.event_id,
+      r.id, r.kind, r.code, r.operation_date, r.amount, r.amount_usd, r.rate === null ? null : plainDecimal(r.rate), r.method, r.loan_id, r.event_id,
       r.client_id, r.client_kind, r.paternal_surname, r.maternal_surname, r.given_names, r.legal_name, r.sex, r.birth_date, r.birth_state, r.nationality, r.occupation,
       address.street ?? null, address.exteriorNumber ?? null, address.interiorNumber ?? null, address.colonia ?? null, address.postalCode ?? null, address.municipality ?? null, address.state ?? null, address.country ?? null,
       r.curp, r.rfc, r.phone ?? null, r.email, payer?.name ?? null, payer?.relationship ?? null, r.description, r.status, r.disposition_note, r.decided_at ? dateInTimeZone(new Date(r.decided_at), timeZone) : null,
@@ -124,8 +125,9 @@ export async function generateReportFile(db: Kysely<Database>, request: { kind: 
       if (waiting.length > 0) throw new ConflictError('rates-missing', `${waiting.length} cash operation(s) of ${period} wait for the USD rate of their date`, { alertIds: waiting.map((w) => w.id) });
     }
     const { ids, rows } = await reportRows(tx, kind, period, ctx.timeZone);
-    const content = BOM + csvText(REPORT_COLUMNS, rows);
-    const sha256 = createHash('sha256').update(content, 'utf8').digest('hex');
+    // Stored without the BOM (a database text keeps it unreliably); the file is BOM + content.
+    const content = csvText(REPORT_COLUMNS, rows);
+    const sha256 = createHash('sha256').update(BOM + content, 'utf8').digest('hex');
     const row = { id: uuidv7(), kind, period, version: (stored?.version ?? 0) + 1, generated_at: ctx.at, generated_by: ctx.actor, sha256, row_count: rows.length, content };
     await tx.insertInto('compliance_report_files').values(row).execute();
     if (ids.length > 0) await tx.updateTable('compliance_alerts').set({ reported_in: period }).where('id', 'in', ids).execute();
@@ -154,6 +156,6 @@ export async function downloadReportFile(db: Kysely<Database>, id: string, ctx: 
       actor: ctx.actor, action: 'download', entityType: 'compliance-report', entityId: id, before: null, after: null,
       details: { kind: row.kind, period: row.period, version: row.version, sha256: row.sha256 }, requestId: ctx.requestId ?? null, at: ctx.at,
     });
-    return row;
+    return { ...row, content: BOM + row.content };
   });
 }
