@@ -624,7 +624,7 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     /** The loan's journal entries, its whole life. */
     loanJournal: async (id: string) => (await call<{ entries: JournalEntry[] }>('GET', `/ledger/journal?loanId=${enc(id)}&limit=10000`)).entries,
     /** Posts a payment; `idempotencyKey` is one per payment the person means (a resend returns the first answer). */
-    registerPayment: (id: string, payment: { amount: string; date?: string; reference?: string }, idempotencyKey: string) =>
+    registerPayment: (id: string, payment: { amount: string; date?: string; reference?: string; method?: 'cash' | 'transfer' | 'card' | 'payroll' | 'check' | 'other' }, idempotencyKey: string) =>
       call<unknown>('POST', `/loans/${enc(id)}/payments`, payment, { 'idempotency-key': idempotencyKey }),
     reversePayment: (id: string, paymentId: string, reason: string, idempotencyKey: string) =>
       call<unknown>('POST', `/loans/${enc(id)}/payments/${enc(paymentId)}/reversal`, { reason }, { 'idempotency-key': idempotencyKey }),
@@ -645,6 +645,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     /** Where the browser downloads everything held on the client (ARCO access). */
     clientExportUrl: (id: string) => `${base}/api/v1/clients/${enc(id)}/export`,
     // ── end clients
+    /** Any other call, for API modules of their own (lib/api/compliance.ts). */
+    request: call,
   };
 }
 
