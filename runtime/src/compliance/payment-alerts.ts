@@ -16,13 +16,13 @@ import type { Database, Executor } from '../db/database.ts';
 import type { AlertKind } from '../db/tables/compliance.table.ts';
 import { uuidv7 } from '../ids.ts';
 import { alertDeadline } from './alert-deadlines.ts';
-import { cashThresholdUsd, usdRateOn } from './exchange-rates.ts';
+import { cashThresholdUsd, DEFAULT_CASH_THRESHOLD_USD, plainDecimal, usdRateOn } from './exchange-rates.ts';
 import { UNUSUAL_OPERATION_DETECTORS, type PaymentAlertDetector, type PaymentRef } from './payment-alert-detectors.ts';
 
 export const PAYMENT_METHODS = ['cash', 'transfer', 'card', 'payroll', 'check', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-/** A stored payment's facts an alert needs. */
+/** A stored payment's facts an alert needs, with the USD rate of its date and the cash threshold. */
 interface StoredPayment {
   readonly loanId: string;
   readonly clientId: string | null;
@@ -31,20 +31,30 @@ interface StoredPayment {
   readonly amount: string;
   readonly method: PaymentMethod;
   readonly recordedAt: string;
+  readonly rate: string | null;
+  readonly thresholdUsd: string;
 }
 
-async function readPayment(tx: Executor, ref: PaymentRef): Promise<StoredPayment | null> {
-  const row = await tx
+/** The payment, the rate on or before its date and the threshold: one statement. */
+async function readPayment(db: Executor, ref: PaymentRef): Promise<StoredPayment | null> {
+  const row = await db
     .selectFrom('loan_events as e')
     .innerJoin('loans as l', 'l.id', 'e.loan_id')
     .select(['e.payload', 'e.effective_on', 'e.created_at', 'l.client_id'])
+    .select([
+      sql<string | null>`(select r.mxn_per_unit from compliance_exchange_rates r where r.currency = 'USD' and r.rate_date <= e.effective_on order by r.rate_date desc limit 1)`.as('rate'),
+      sql<string | null>`(select s.cash_threshold_usd from compliance_settings s)`.as('threshold'),
+    ])
     .where('e.loan_id', '=', ref.loanId)
     .where('e.type', '=', 'payment')
     .where(sql<string>`e.payload->>'id'`, '=', ref.eventId)
     .executeTakeFirst();
   if (!row) return null;
   const payload = row.payload as { amount: string; method?: PaymentMethod };
-  return { loanId: ref.loanId, clientId: row.client_id, eventId: ref.eventId, date: row.effective_on, amount: payload.amount, method: payload.method ?? 'transfer', recordedAt: row.created_at };
+  return {
+    loanId: ref.loanId, clientId: row.client_id, eventId: ref.eventId, date: row.effective_on, amount: payload.amount, method: payload.method ?? 'transfer', recordedAt: row.created_at,
+    rate: row.rate === null ? null : plainDecimal(row.rate), thresholdUsd: row.threshold === null ? DEFAULT_CASH_THRESHOLD_USD : plainDecimal(row.threshold),
+  };
 }
 
 /** What a relevant-operation check says of a cash amount on a date. */
@@ -75,25 +85,25 @@ interface NewAlert {
   readonly check?: CashCheck;
 }
 
-/**
- * Raises the alerts of a stored payment (relevant, and unusual by `detectors`), each once; returns
- * the ids of those raised now. Call inside the transaction that stored the payment.
- * @example await raisePaymentAlerts(tx, { loanId, eventId: payment.id })
- */
-export async function raisePaymentAlerts(tx: Executor, ref: PaymentRef, detectors: readonly PaymentAlertDetector[] = UNUSUAL_OPERATION_DETECTORS): Promise<string[]> {
-  const payment = await readPayment(tx, ref);
-  if (!payment) return [];
+/** The payment and the alerts it calls for (reads only: relevant by the cash check, unusual by `detectors`). */
+export async function findPaymentAlerts(db: Executor, ref: PaymentRef, detectors: readonly PaymentAlertDetector[] = UNUSUAL_OPERATION_DETECTORS): Promise<{ payment: StoredPayment | null; alerts: NewAlert[] }> {
+  const payment = await readPayment(db, ref);
+  if (!payment) return { payment, alerts: [] };
   const alerts: NewAlert[] = [];
   if (payment.method === 'cash') {
-    const rate = await usdRateOn(tx, payment.date);
-    const check = checkCash(payment.amount, rate?.usd ?? null, await cashThresholdUsd(tx));
+    const check = checkCash(payment.amount, payment.rate, payment.thresholdUsd);
     if (check.code) alerts.push({ kind: 'relevant', code: check.code, message: relevantMessage(check, payment.amount, payment.date), check });
   }
   for (const detect of detectors) {
-    for (const finding of await detect(tx, ref)) {
+    for (const finding of await detect(db, ref)) {
       alerts.push({ kind: 'unusual', code: finding.code, message: typeof finding.message === 'string' ? finding.message : JSON.stringify(finding.message) });
     }
   }
+  return { payment, alerts };
+}
+
+/** Stores the alerts of a payment, each once (unique per payment, kind and code), with an audit entry each; returns the ids stored now. */
+async function storePaymentAlerts(tx: Executor, payment: StoredPayment, alerts: readonly NewAlert[]): Promise<string[]> {
   const raised: string[] = [];
   for (const alert of alerts) {
     const id = uuidv7();
@@ -114,6 +124,16 @@ export async function raisePaymentAlerts(tx: Executor, ref: PaymentRef, detector
     });
   }
   return raised;
+}
+
+/**
+ * Raises the alerts of a stored payment (relevant, and unusual by `detectors`), each once; returns
+ * the ids of those raised now. Call inside the transaction that stored the payment.
+ * @example await raisePaymentAlerts(tx, { loanId, eventId: payment.id })
+ */
+export async function raisePaymentAlerts(tx: Executor, ref: PaymentRef, detectors: readonly PaymentAlertDetector[] = UNUSUAL_OPERATION_DETECTORS): Promise<string[]> {
+  const { payment, alerts } = await findPaymentAlerts(tx, ref, detectors);
+  return payment && alerts.length > 0 ? storePaymentAlerts(tx, payment, alerts) : [];
 }
 
 /** Adds a note to the alerts of a reversed payment (they stay: the operation happened). */
@@ -163,7 +183,7 @@ export async function resolveAlertsNeedingRate(tx: Executor, from: string, ctx: 
  * What a loan event means for PLD, run by servicing/loan-servicing.ts once the event is stored: a
  * payment raises its alerts, a reversal notes its payment's alerts. `inTransaction`: `db` is the
  * transaction that stored the event (the loan's lock held); otherwise the event's statement has
- * committed and this runs in its own transaction — a failure then answers 5xx and the client's
+ * committed: the check reads in one statement and stores what it found in a transaction — a failure then answers 5xx and the client's
  * retry with the same Idempotency-Key raises the alerts (raising is idempotent; replays raise too).
  * A non-cash payment with no detector installed can raise nothing: no query at all.
  */
@@ -177,8 +197,14 @@ export async function loanEventCompliance(
 ): Promise<void> {
   let run: ((tx: Executor) => Promise<unknown>) | undefined;
   if (event.kind === 'payment' && event.id !== undefined && (event.method === 'cash' || detectors.length > 0)) {
-    const eventId = event.id;
-    run = (tx) => raisePaymentAlerts(tx, { loanId, eventId }, detectors);
+    if (inTransaction) {
+      await raisePaymentAlerts(db, { loanId, eventId: event.id }, detectors);
+      return;
+    }
+    // Outside the event's transaction: read first (one statement); a transaction only to store.
+    const { payment, alerts } = await findPaymentAlerts(db, { loanId, eventId: event.id }, detectors);
+    if (payment && alerts.length > 0) await (db as Kysely<Database>).transaction().execute((tx) => storePaymentAlerts(tx, payment, alerts));
+    return;
   } else if (event.kind === 'payment-reversal' && event.paymentId !== undefined) {
     const paymentId = event.paymentId;
     run = (tx) => notePaymentReversal(tx, { loanId, paymentId, date: event.date, reason: event.reason, at: ctx.at, actor: ctx.actor });
