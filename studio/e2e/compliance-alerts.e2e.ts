@@ -115,7 +115,7 @@ describe('PLD alerts in the studio', () => {
     const page = await browser.newPage();
     await loginAs(page, OFFICER);
     await page.goto(`${studio.url}/cumplimiento/alertas`);
-    const row = page.getByTestId('pld-alert').filter({ hasText: loanId.slice(0, 8) });
+    const row = page.getByTestId('pld-alert').filter({ hasText: loanId.slice(-8) });
     await row.first().waitFor();
     expect(await row.count()).toBe(2);
     const cash = row.filter({ hasText: 'Relevante' });
@@ -132,7 +132,7 @@ describe('PLD alerts in the studio', () => {
     await page.getByTestId('pld-disposition').waitFor({ state: 'hidden' });
     // The open queue no longer shows it; all statuses show it reported, without the button.
     await page.getByTestId('pld-filter-status').selectOption('');
-    const reported = page.getByTestId('pld-alert').filter({ hasText: loanId.slice(0, 8) }).filter({ hasText: 'Relevante' });
+    const reported = page.getByTestId('pld-alert').filter({ hasText: loanId.slice(-8) }).filter({ hasText: 'Relevante' });
     await expect.poll(async () => reported.getByTestId('pld-alert-status').innerText()).toMatch(/Reportada/);
     expect(await reported.getByTestId('pld-decide').count()).toBe(0);
     // The quarter's file of relevant operations.
