@@ -36,6 +36,7 @@ import { usersRoutes } from './routes/users.routes.ts';
 import { clientsRoutes } from './routes/clients.routes.ts';
 import { clientDocumentsRoutes, documentUploadBody, isDocumentUpload } from './routes/client-documents.routes.ts';
 import { compliancePolicyRoutes } from './routes/compliance-policy.routes.ts';
+import { complianceRoutes } from './routes/compliance.routes.ts';
 import { isWatchlistUpload, screeningRoutes, watchlistsRoutes, watchlistUploadBody } from './routes/watchlists.routes.ts';
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/compliance/policy', compliancePolicyRoutes);
   app.route('/api/v1/watchlists', watchlistsRoutes);
   app.route('/api/v1/screening', screeningRoutes);
+  app.route('/api/v1/compliance', complianceRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

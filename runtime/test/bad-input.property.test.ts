@@ -129,7 +129,7 @@ describe.each(DATABASE_KINDS)('malformed requests on %s', (kind) => {
   it('refuses a NUL or an unpaired surrogate in every string input of every route with 422 naming the field', async () => {
     const before = await databaseFingerprint(h);
     const doc = h.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Plazo API', version: '1' } }) as unknown as OpenApiDocument;
-    const pathValues: Record<string, string> = { id: loanId, paymentId, code: 'nomina', version: '1', queue: 'q', report: 'summary' };
+    const pathValues: Record<string, string> = { id: loanId, paymentId, code: 'nomina', version: '1', queue: 'q', report: 'summary', date: '2025-01-02' };
     const cases: { method: string; url: string; body?: unknown; field: string }[] = [];
     for (const [template, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {

@@ -80,6 +80,16 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/confirm', permission: 'compliance:review', body: { comment: 'x' } },
   { method: 'GET', path: '/api/v1/compliance/policy', permission: 'compliance:review' },
   { method: 'PUT', path: '/api/v1/compliance/policy', permission: 'compliance:policy', body: { text: 'policy p "P" { }' } },
+  { method: 'PUT', path: '/api/v1/compliance/exchange-rates/2025-01-02', permission: 'compliance:review', body: { usd: '17.5' } },
+  { method: 'GET', path: '/api/v1/compliance/exchange-rates', permission: 'compliance:review' },
+  { method: 'PUT', path: '/api/v1/compliance/settings/cash-threshold', permission: 'compliance:review', body: { usd: '7500' } },
+  { method: 'GET', path: '/api/v1/compliance/alerts', permission: 'compliance:review' },
+  { method: 'POST', path: '/api/v1/compliance/alerts', permission: 'compliance:report-internal', body: { loanId: '00000000-0000-4000-8000-000000000000', description: 'perm test filing' } },
+  { method: 'GET', path: '/api/v1/compliance/alerts/00000000-0000-4000-8000-000000000000', permission: 'compliance:review' },
+  { method: 'POST', path: '/api/v1/compliance/alerts/00000000-0000-4000-8000-000000000000/disposition', permission: 'compliance:review', body: { decision: 'report', note: 'x y z' } },
+  { method: 'POST', path: '/api/v1/compliance/reports', permission: 'compliance:review', body: { kind: 'relevant', period: '2024-Q4' } },
+  { method: 'GET', path: '/api/v1/compliance/reports', permission: 'compliance:review' },
+  { method: 'GET', path: '/api/v1/compliance/reports/00000000-0000-4000-8000-000000000000', permission: 'compliance:review' },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -97,7 +107,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(item)) if (op['x-permission']) documented.push(`${method.toUpperCase()} ${path} ${op['x-permission']}`);
     }
-    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace(/\/documents\/[0-9a-f-]{36}/, '/documents/{documentId}').replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/')} ${g.permission}`);
+    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace(/\/documents\/[0-9a-f-]{36}/, '/documents/{documentId}').replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/').replace('/2025-01-02', '/{date}')} ${g.permission}`);
     expect(tested.sort()).toEqual(documented.sort());
   });
 
@@ -149,6 +159,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('compliance:review')).toEqual(['admin', 'compliance']);
     expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);
     expect(holders('compliance:policy')).toEqual(['admin', 'compliance']);
+    expect(holders('compliance:report-internal')).toEqual(['admin', 'approver', 'operator', 'compliance']);
   });
 
   it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {

@@ -17,6 +17,7 @@ import type { ProductsTable } from './tables/products.table.ts';
 import type { SessionsTable } from './tables/sessions.table.ts';
 import type { UsersTable } from './tables/users.table.ts';
 import type { PldPolicyVersionsTable } from './tables/pld-policy-versions.table.ts';
+import type { ComplianceAlertsTable, ComplianceExchangeRatesTable, ComplianceReportFilesTable, ComplianceSettingsTable } from './tables/compliance.table.ts';
 import type { ScreeningHitsTable, WatchlistEntriesTable, WatchlistsTable, WatchlistVersionsTable } from './tables/watchlists.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type {
@@ -66,6 +67,10 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   pld_policy_versions: PldPolicyVersionsTable;
   screening_hits: ScreeningHitsTable;
+  compliance_exchange_rates: ComplianceExchangeRatesTable;
+  compliance_settings: ComplianceSettingsTable;
+  compliance_alerts: ComplianceAlertsTable;
+  compliance_report_files: ComplianceReportFilesTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -29,6 +29,7 @@ import {
   type LoanEventRequest,
   type LoanWriteContext,
 } from '../servicing/loan-servicing.ts';
+import { PAYMENT_METHODS } from '../compliance/payment-alerts.ts';
 import { ActorDisplaySchema, IdParamSchema, UuidSchema } from './schemas.ts';
 import {
   boundedObject,
@@ -100,6 +101,8 @@ const PaymentSchema = z
     amount: PositiveMoneySchema,
     date: DateSchema.optional().openapi({ description: 'Value date; default today. Not before the last event, not after today' }),
     reference: ReferenceSchema.openapi({ description: 'Bank or gateway reference' }),
+    method: z.enum(PAYMENT_METHODS).optional().openapi({ description: 'How the money came: `cash`, `transfer` (the default when absent), `card`, `payroll`, `check`, `other`. Cash at or above the USD threshold raises a PLD alert' }),
+    payer: z.strictObject({ name: z.string().trim().min(1).max(300), relationship: z.enum(['self', 'third-party']) }).optional().openapi({ description: 'Who paid: the client (`self`) or a third party' }),
   })
   .openapi('Payment');
 const ReversalSchema = z.strictObject({ date: DateSchema.optional(), reason: ReasonSchema }).openapi('PaymentReversal');

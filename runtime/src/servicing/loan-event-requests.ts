@@ -33,7 +33,13 @@ export function disbursementRequest(body: { reference?: string | undefined }, id
   };
 }
 
-export function paymentRequest(body: { amount: string; date?: string | undefined; reference?: string | undefined }, idempotencyKey: string | undefined): LoanEventRequest {
+/** How a payment came and who paid it (PLD): stored in the event's payload when sent; no method means `transfer`. */
+export interface PaymentOrigin {
+  readonly method?: 'cash' | 'transfer' | 'card' | 'payroll' | 'check' | 'other' | undefined;
+  readonly payer?: { readonly name: string; readonly relationship: 'self' | 'third-party' } | undefined;
+}
+
+export function paymentRequest(body: { amount: string; date?: string | undefined; reference?: string | undefined } & PaymentOrigin, idempotencyKey: string | undefined): LoanEventRequest {
   return {
     kind: 'payment',
     body,
@@ -43,8 +49,8 @@ export function paymentRequest(body: { amount: string; date?: string | undefined
       requireDisbursed(loan);
       if (loan.status === 'paid-off') throw new ConflictError('loan-paid-off', `the loan was paid off on ${loan.closed_on}`, { closedOn: loan.closed_on });
       if (loan.status === 'cancelled') throw new ConflictError('loan-not-active', 'the loan is cancelled', { status: loan.status });
-      const event = { kind: 'payment', id: uuidv7(), date: body.date ?? ctx.today, amount: body.amount, ...(body.reference ? { reference: body.reference } : {}) } as LoanEvent;
-      return { event, cash: body.amount, action: 'payment', details: { amount: body.amount, paymentId: (event as { id: string }).id, ...(body.reference ? { reference: body.reference } : {}) } };
+      const event = { kind: 'payment', id: uuidv7(), date: body.date ?? ctx.today, amount: body.amount, ...(body.reference ? { reference: body.reference } : {}), ...(body.method ? { method: body.method } : {}), ...(body.payer ? { payer: body.payer } : {}) } as LoanEvent;
+      return { event, cash: body.amount, action: 'payment', details: { amount: body.amount, paymentId: (event as { id: string }).id, ...(body.reference ? { reference: body.reference } : {}), ...(body.method ? { method: body.method } : {}) } };
     },
   };
 }

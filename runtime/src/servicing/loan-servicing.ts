@@ -35,6 +35,7 @@ import { irOf, resolveVersion, versionLabel } from '../products/product-versions
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
 import { requireClient } from '../clients/clients.repository.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
+import { loanEventCompliance } from '../compliance/payment-alerts.ts';
 import { checkpointJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
 import { restoreCheckpoint } from '../eod/stored-checkpoint.ts';
 import { loanEventBound, writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
@@ -344,6 +345,11 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
       throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: key });
     }
     const response = loan.previous_json.response as { status: number; text: string };
+    // A replayed payment raises its PLD alerts if the first request stopped before it did (idempotent).
+    if (request.kind === 'payment' && response.status === request.status) {
+      const stored = (JSON.parse(response.text) as { event: { payload: LoanEvent } }).event.payload;
+      await loanEventCompliance(db, locked, loanId, stored, ctx);
+    }
     return { status: response.status, text: response.text, replayed: true };
   }
   const events = (loan.events_json ?? []).map(eventOf);
@@ -466,6 +472,8 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     if (isWriteConflict(error, locked)) throw new WriteConflict(`loan ${loanId} changed during the ${request.kind}`, { cause: error });
     throw error;
   }
+  // PLD: a payment's alerts, a reversal's notes on them (compliance/payment-alerts.ts).
+  await loanEventCompliance(db, locked, loanId, event, ctx);
   return { status: request.status, text, replayed: false };
 }
 

@@ -557,7 +557,7 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
   }
   const enc = encodeURIComponent;
   return {
-    /** The request itself, for the API modules beside this one (lib/api/compliance.ts). */
+    /** The request itself, for the API modules beside this one (lib/api/compliance.ts, compliance-alerts.ts…). */
     request: call,
     me: () => call<Me>('GET', '/auth/me'),
     login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
@@ -632,7 +632,7 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     /** The loan's journal entries, its whole life. */
     loanJournal: async (id: string) => (await call<{ entries: JournalEntry[] }>('GET', `/ledger/journal?loanId=${enc(id)}&limit=10000`)).entries,
     /** Posts a payment; `idempotencyKey` is one per payment the person means (a resend returns the first answer). */
-    registerPayment: (id: string, payment: { amount: string; date?: string; reference?: string }, idempotencyKey: string) =>
+    registerPayment: (id: string, payment: { amount: string; date?: string; reference?: string; method?: 'cash' | 'transfer' | 'card' | 'payroll' | 'check' | 'other' }, idempotencyKey: string) =>
       call<unknown>('POST', `/loans/${enc(id)}/payments`, payment, { 'idempotency-key': idempotencyKey }),
     reversePayment: (id: string, paymentId: string, reason: string, idempotencyKey: string) =>
       call<unknown>('POST', `/loans/${enc(id)}/payments/${enc(paymentId)}/reversal`, { reason }, { 'idempotency-key': idempotencyKey }),
