@@ -37,31 +37,65 @@ export function monthBounds(date: string): { start: string; next: string } {
   return { start: `${y}-${String(m).padStart(2, '0')}-01`, next: `${ny}-${String(nm).padStart(2, '0')}-01` };
 }
 
+/** Regular installments by the loan's terms (text): a schedule is generated once per terms, not per payment. */
+const installments = new Map<string, string | null>();
+const INSTALLMENT_CACHE = 2_000;
+
 /** The loan's regular installment from its terms, or null when the terms cannot be scheduled. */
 function installmentOf(terms: unknown): string | null {
+  const key = typeof terms === 'string' ? terms : JSON.stringify(terms);
+  const known = installments.get(key);
+  if (known !== undefined) return known;
+  let installment: string | null;
   try {
-    return regularInstallment(generateSchedule(parseLoanTerms(terms)));
+    installment = regularInstallment(generateSchedule(parseLoanTerms(typeof terms === 'string' ? JSON.parse(terms) : terms)));
   } catch {
-    return null;
+    installment = null;
   }
+  if (installments.size >= INSTALLMENT_CACHE) installments.clear();
+  installments.set(key, installment);
+  return installment;
+}
+
+interface PaymentRow {
+  readonly id: string;
+  readonly client_id: string | null;
+  readonly principal: string;
+  readonly terms: unknown;
+  readonly status: string;
+  readonly disbursed_on: unknown;
+  readonly opened_on: unknown;
+  readonly risk_grade: OperationFacts['client']['risk_grade'];
+  readonly pep: boolean | null;
+  readonly seq: number | null;
+  readonly effective_on: unknown;
+  readonly payload: unknown;
+  readonly later: boolean | null;
 }
 
 /** The facts of one posted payment (404 when the loan or the payment does not exist). */
 export async function operationFacts(tx: Executor, ref: OperationRef): Promise<OperationFacts> {
-  const loan = await tx.selectFrom('loans').select(['id', 'client_id', 'principal', 'terms', 'status', 'disbursed_on', 'opened_on']).where('id', '=', ref.loanId).executeTakeFirst();
-  if (!loan) throw new NotFoundError('loan', ref.loanId);
   const bySeq = typeof ref.eventId === 'number' || /^\d+$/.test(ref.eventId);
-  let query = tx.selectFrom('loan_events').select(['seq', 'type', 'effective_on', 'payload']).where('loan_id', '=', ref.loanId).where('type', '=', 'payment');
-  query = bySeq ? query.where('seq', '=', Number(ref.eventId)) : query.where(sql`payload->>'id'`, '=', String(ref.eventId));
-  const event = await query.executeTakeFirst();
-  if (!event) throw new NotFoundError('payment', String(ref.eventId));
-  const payment = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as StoredPayment;
-  const date = day(payment.date ?? event.effective_on);
+  const which = bySeq ? sql`e.seq = ${Number(ref.eventId)}` : sql`e.payload->>'id' = ${String(ref.eventId)}`;
+  // The loan, its client's grade, the payment and whether a payment came after it: one statement.
+  const { rows } = await sql<PaymentRow>`
+    select l.id, l.client_id, l.principal, l.terms, l.status, l.disbursed_on, l.opened_on, c.risk_grade, c.pep,
+      e.seq, e.effective_on, e.payload,
+      exists (select 1 from loan_events x where x.loan_id = l.id and x.type = 'payment' and x.seq > e.seq) as later
+    from loans l
+    left join clients c on c.id = l.client_id
+    left join loan_events e on e.loan_id = l.id and e.type = 'payment' and ${which}
+    where l.id = ${ref.loanId}
+    limit 1`.execute(tx);
+  const loan = rows[0];
+  if (!loan) throw new NotFoundError('loan', ref.loanId);
+  if (loan.seq === null) throw new NotFoundError('payment', String(ref.eventId));
+  const payment = (typeof loan.payload === 'string' ? JSON.parse(loan.payload) : loan.payload) as StoredPayment;
+  const date = day(payment.date ?? loan.effective_on);
   const cash = payment.method === 'cash';
 
   // A payoff: the loan is paid off and no payment came after this one.
-  const later = await tx.selectFrom('loan_events').select('seq').where('loan_id', '=', loan.id).where('type', '=', 'payment').where('seq', '>', event.seq).limit(1).executeTakeFirst();
-  const kind = loan.status === 'paid-off' && !later ? 'payoff' : 'payment';
+  const kind = loan.status === 'paid-off' && !loan.later ? 'payoff' : 'payment';
 
   const { start, next } = monthBounds(date);
   const scope = loan.client_id === null ? sql`l.id = ${loan.id}` : sql`l.client_id = ${loan.client_id}`;
@@ -75,7 +109,6 @@ export async function operationFacts(tx: Executor, ref: OperationRef): Promise<O
         where r.loan_id = e.loan_id and r.type = 'payment-reversal' and r.payload->>'paymentId' = e.payload->>'id')`.execute(tx);
   const cashTotal = month.rows.reduce((sum, r) => sum.plus(r.amount), new Decimal(0));
 
-  const client = loan.client_id === null ? undefined : await tx.selectFrom('clients').select(['risk_grade', 'pep']).where('id', '=', loan.client_id).executeTakeFirst();
   const disbursed = loan.disbursed_on ?? loan.opened_on;
   return {
     operation: {
@@ -87,6 +120,6 @@ export async function operationFacts(tx: Executor, ref: OperationRef): Promise<O
     },
     loan: { installment: installmentOf(loan.terms), amount: new Decimal(loan.principal).toFixed(2) },
     month: { cash_total: cashTotal.toFixed(2), cash_count: month.rows.length },
-    client: { risk_grade: client?.risk_grade ?? null, pep: client?.pep ?? false },
+    client: { risk_grade: loan.risk_grade ?? null, pep: loan.pep ?? false },
   };
 }
