@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'clients:write',
   'compliance:review',
   'watchlists:write',
+  'applications:read',
+  'applications:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,9 +42,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   admin: PERMISSIONS,
   'product-manager': ['products:read', 'products:write', 'products:retire', 'decisions:read', 'quotes:read', 'loans:read', 'reports:read'],
   'risk-analyst': ['products:read', 'products:write', 'decisions:read', 'quotes:read', 'loans:read', 'ledger:read', 'reports:read', 'collections:read'],
-  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii'],
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write'],
-  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read-pii', 'clients:write'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'applications:read', 'applications:review', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read-pii'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read-pii', 'clients:write'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read-pii', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
   compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read-pii', 'compliance:review', 'watchlists:write'],
 };

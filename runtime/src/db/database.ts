@@ -1,5 +1,6 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
+import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { ClientNameWordsTable, ClientPhonesTable, ClientsTable } from './tables/clients.table.ts';
@@ -62,6 +63,9 @@ export interface Database {
   watchlist_versions: WatchlistVersionsTable;
   watchlist_entries: WatchlistEntriesTable;
   screening_hits: ScreeningHitsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  authority_limits: AuthorityLimitsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */
