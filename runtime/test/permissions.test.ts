@@ -73,6 +73,15 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/screening/hits', permission: 'compliance:review' },
   { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/clear', permission: 'compliance:review', body: { comment: 'x' } },
   { method: 'POST', path: '/api/v1/screening/hits/00000000-0000-4000-8000-000000000000/confirm', permission: 'compliance:review', body: { comment: 'x' } },
+  { method: 'GET', path: '/api/v1/applications', permission: 'applications:read' },
+  { method: 'GET', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000', permission: 'applications:read' },
+  { method: 'GET', path: '/api/v1/applications/authority-limits', permission: 'applications:read' },
+  { method: 'PUT', path: '/api/v1/applications/authority-limits', permission: 'users:admin', body: { limits: [{ role: 'approver', maxAmount: '100000' }, { role: 'admin', maxAmount: null }] } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/approve', permission: 'applications:review', body: { note: 'x' } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/decline', permission: 'applications:review', body: { reasonCode: 'X', note: 'x' } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/request-documents', permission: 'applications:review', body: { documents: ['identificacion'], note: 'x' } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/resume', permission: 'decisions:write', body: {} },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/withdraw', permission: 'decisions:write', body: {} },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -136,6 +145,8 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('clients:write')).toEqual(['admin', 'operator', 'api-client']);
     expect(holders('compliance:review')).toEqual(['admin', 'compliance']);
     expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);
+    expect(holders('applications:review')).toEqual(['admin', 'approver']);
+    expect(holders('applications:read')).toEqual(['admin', 'approver', 'operator', 'api-client']);
   });
 
   it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {
