@@ -551,6 +551,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
   }
   const enc = encodeURIComponent;
   return {
+    /** Any call, for API modules of their own (applications.ts). */
+    call,
     me: () => call<Me>('GET', '/auth/me'),
     login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
     logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
