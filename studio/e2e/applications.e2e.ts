@@ -122,6 +122,7 @@ describe('the review queue in the studio', () => {
     expect(await page.getByTestId('applications-authority').innerText()).toContain('no tiene facultad');
     await page.goto(`${studio.url}/solicitudes/${id}`);
     await page.getByTestId('application-reasons').waitFor();
+    expect(await page.getByTestId('application-read-only').innerText()).toContain('no tiene facultad');
     expect(await page.getByTestId('approve-form').count()).toBe(0);
     expect(await page.getByTestId('decline-form').count()).toBe(0);
     const refused = await page.evaluate(async (appId) => {
