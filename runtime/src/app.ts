@@ -22,6 +22,7 @@ import { apiSecurityHeaders } from './http/security-headers.middleware.ts';
 import { validationHook } from './http/validation.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 import { apiKeysRoutes } from './routes/api-keys.routes.ts';
+import { applicationsRoutes } from './routes/applications.routes.ts';
 import { approvalRequestsRoutes } from './routes/approval-requests.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/approval-requests', approvalRequestsRoutes);
   app.route('/api/v1/product-templates', productTemplatesRoutes);
   app.route('/api/v1/decisions', decisionsRoutes);
+  app.route('/api/v1/applications', applicationsRoutes);
   app.route('/api/v1/quotes', quotesRoutes);
   app.route('/api/v1/loans', loansRoutes);
   app.route('/api/v1/loans', restructuringOffersRoutes);

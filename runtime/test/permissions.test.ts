@@ -90,6 +90,15 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'POST', path: '/api/v1/compliance/reports', permission: 'compliance:review', body: { kind: 'relevant', period: '2024-Q4' } },
   { method: 'GET', path: '/api/v1/compliance/reports', permission: 'compliance:review' },
   { method: 'GET', path: '/api/v1/compliance/reports/00000000-0000-4000-8000-000000000000', permission: 'compliance:review' },
+  { method: 'GET', path: '/api/v1/applications', permission: 'applications:read' },
+  { method: 'GET', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000', permission: 'applications:read' },
+  { method: 'GET', path: '/api/v1/applications/authority-limits', permission: 'applications:read' },
+  { method: 'PUT', path: '/api/v1/applications/authority-limits', permission: 'users:admin', body: { limits: [{ role: 'approver', maxAmount: '100000' }, { role: 'admin', maxAmount: null }] } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/approve', permission: 'applications:review', body: { note: 'x' } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/decline', permission: 'applications:review', body: { reasonCode: 'X', note: 'x' } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/request-documents', permission: 'applications:review', body: { documents: ['identificacion'], note: 'x' } },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/resume', permission: 'decisions:write', body: {} },
+  { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/withdraw', permission: 'decisions:write', body: {} },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
@@ -160,6 +169,8 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('watchlists:write')).toEqual(['admin', 'compliance']);
     expect(holders('compliance:policy')).toEqual(['admin', 'compliance']);
     expect(holders('compliance:report-internal')).toEqual(['admin', 'approver', 'operator', 'compliance']);
+    expect(holders('applications:review')).toEqual(['admin', 'approver']);
+    expect(holders('applications:read')).toEqual(['admin', 'approver', 'operator', 'api-client']);
   });
 
   it('matches the documented section rights on drafts: the risk analyst is limited, writers without a limit change all', () => {

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'watchlists:write',
   'compliance:policy',
   'compliance:report-internal',
+  'applications:read',
+  'applications:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,10 +53,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   // identity, contact and KYC each their own permission; `clients:read-pii` all of them;
   // `clients:read-documents` lists and downloads the KYC documents (ID, proof of address…).
   // The approver reviews applications: who the person is and their KYC file, not how to reach them.
-  approver: ['products:read', 'products:publish', 'decisions:read', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc', 'clients:read-documents', 'compliance:report-internal'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'applications:read', 'applications:review', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc', 'clients:read-documents', 'compliance:report-internal'],
   // The operator registers clients and works collections: it captures (and so reads) every group.
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:read-documents', 'clients:write', 'compliance:report-internal'],
-  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:read-documents', 'clients:write', 'compliance:report-internal'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
   compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'compliance:review', 'watchlists:write', 'compliance:policy', 'compliance:report-internal'],
 };

@@ -1,5 +1,6 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
+import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { ClientDocumentsTable } from './tables/client-documents.table.ts';
@@ -71,6 +72,9 @@ export interface Database {
   compliance_settings: ComplianceSettingsTable;
   compliance_alerts: ComplianceAlertsTable;
   compliance_report_files: ComplianceReportFilesTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  authority_limits: AuthorityLimitsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

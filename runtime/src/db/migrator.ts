@@ -20,6 +20,7 @@ import * as watchlists from './migrations/2026-12-08-40-watchlists.ts';
 import * as clientDocuments from './migrations/2026-12-09-50-client-documents.ts';
 import * as pldPolicy from './migrations/2026-12-09-20-pld-policy.ts';
 import * as complianceAlerts from './migrations/2026-12-09-30-compliance-alerts.ts';
+import * as applications from './migrations/2026-12-09-40-applications.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08-40-watchlists': watchlists,
   '2026-12-09-20-pld-policy': pldPolicy,
   '2026-12-09-30-compliance-alerts': complianceAlerts,
+  '2026-12-09-40-applications': applications,
   '2026-12-09-50-client-documents': clientDocuments,
 };
 

@@ -99,6 +99,8 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
       created_at: ctx.at,
       created_by: ctx.actor,
     };
+    // A referred decision opens its application in the review queue, in the same statement.
+    const review = record.outcome === 'refer' ? newApplication(row, pinned, record, ctx) : null;
     const entry = auditEntry(
       {
         actor: ctx.actor,
@@ -107,13 +109,13 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
         entityId: row.id,
         before: null,
         after: { id: row.id, productVersionId: pinned.id, clientId: row.client_id, outcome: record.outcome, asOf: record.asOf, application, offer: record.offer },
-        details: { product: pinned.code, version: pinned.version, outcome: record.outcome },
+        details: { product: pinned.code, version: pinned.version, outcome: record.outcome, ...(review ? { applicationId: review.id } : {}) },
         requestId: ctx.requestId ?? null,
         at: ctx.at,
       },
       null,
     );
-    if (await storeDecision(db, pinned, input.version === undefined, row, entry)) return decisionView(row, pinned, row.decision);
+    if (await storeDecision(db, pinned, input.version === undefined, row, entry, review)) return { ...decisionView(row, pinned, row.decision), ...(review ? { applicationId: review.id } : {}) };
     // The hint was stale: a newer version or a retirement. Resolve again (which also reports a
     // retired product as 409); a third miss means the catalog is changing under us: give up.
     forgetHint(db, input.product, input.version);
@@ -121,12 +123,58 @@ export async function takeDecision(db: Kysely<Database>, input: DecisionInput, c
   }
 }
 
+type DecisionWriteRow = { id: string; product_version_id: string; application: unknown; decision: unknown; outcome: string; decided_on: string; client_id: string | null; created_at: string; created_by: string };
+
 /** One decision to store, with the version it was taken under. */
 interface DecisionWrite {
   readonly pinned: PinnedVersion;
   readonly latestOnly: boolean;
-  readonly row: { id: string; product_version_id: string; application: unknown; decision: unknown; outcome: string; decided_on: string; client_id: string | null; created_at: string; created_by: string };
+  readonly row: DecisionWriteRow;
   readonly entry: AuditEntry;
+  /** The application a referred decision opens, with its audit entry (applications/application-service.ts). */
+  readonly application: NewApplication | null;
+}
+
+/** The review-queue application of a referred decision, stored with it. */
+export interface NewApplication {
+  readonly id: string;
+  readonly eventId: string;
+  readonly values: Record<string, unknown>;
+  readonly entry: AuditEntry;
+}
+
+function newApplication(row: DecisionWriteRow, pinned: PinnedVersion, record: Decision, ctx: WriteContext): NewApplication {
+  const id = uuidv7();
+  const values = {
+    id,
+    decision_id: row.id,
+    client_id: row.client_id,
+    product_code: pinned.code,
+    product_version: pinned.version,
+    requested_amount: record.request.amount,
+    requested_payments: record.request.payments,
+    offered_amount: record.offer?.amount ?? null,
+    status: 'pending',
+    requested_by: ctx.person ?? ctx.actor,
+    created_at: ctx.at,
+    created_by: ctx.actor,
+    updated_at: ctx.at,
+  };
+  const entry = auditEntry(
+    {
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'application',
+      entityId: id,
+      before: null,
+      after: values,
+      details: { decisionId: row.id, product: pinned.code, version: pinned.version, reasons: record.reasons.map((r) => r.code) },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    },
+    null,
+  );
+  return { id, eventId: uuidv7(), values, entry };
 }
 
 /** Decisions in one statement at most (each a few KB of JSON). */
@@ -139,13 +187,54 @@ const batchers = new WeakMap<Kysely<Database>, StatementBatcher<DecisionWrite, b
  * newer version exists. Returns false (nothing written) otherwise. Decisions arriving together go
  * in one statement (group commit, db/statement-batcher.ts).
  */
-function storeDecision(db: Kysely<Database>, pinned: PinnedVersion, latestOnly: boolean, row: DecisionWrite['row'], entry: AuditEntry): Promise<boolean> {
+function storeDecision(db: Kysely<Database>, pinned: PinnedVersion, latestOnly: boolean, row: DecisionWrite['row'], entry: AuditEntry, application: NewApplication | null): Promise<boolean> {
   let batcher = batchers.get(db);
   if (!batcher) {
     batcher = new StatementBatcher((writes) => storeDecisions(db, writes), { maxBatch: DECISIONS_PER_STATEMENT, maxInFlight: 2, splitOn: isDatabaseError });
     batchers.set(db, batcher);
   }
-  return batcher.submit({ pinned, latestOnly, row, entry });
+  return batcher.submit({ pinned, latestOnly, row, entry, application });
+}
+
+/**
+ * Stores a decision the runtime took itself inside `tx` (a reviewer's approval of an application,
+ * applications/application-service.ts): the same statement as any decision, without the batcher
+ * (a transaction's writes stay on its connection). Returns the decision's view.
+ */
+export async function storeDecisionIn(
+  tx: Executor,
+  pinned: PinnedVersion,
+  input: { application: Record<string, unknown>; record: Decision; clientId: string | null; details: Record<string, unknown> },
+  ctx: WriteContext,
+) {
+  const row = {
+    id: uuidv7(),
+    product_version_id: pinned.id,
+    application: input.application,
+    decision: input.record,
+    outcome: input.record.outcome,
+    decided_on: input.record.asOf,
+    client_id: input.clientId,
+    created_at: ctx.at,
+    created_by: ctx.actor,
+  };
+  const entry = auditEntry(
+    {
+      actor: ctx.actor,
+      action: 'decide',
+      entityType: 'decision',
+      entityId: row.id,
+      before: null,
+      after: { id: row.id, productVersionId: pinned.id, clientId: row.client_id, outcome: row.outcome, asOf: row.decided_on, application: input.application, offer: input.record.offer },
+      details: { product: pinned.code, version: pinned.version, outcome: row.outcome, ...input.details },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+    },
+    null,
+  );
+  const [stored] = await storeDecisions(tx as Kysely<Database>, [{ pinned, latestOnly: false, row, entry, application: null }]);
+  if (!stored) throw new ConflictError('product-retired', `product \`${pinned.code}\` is retired`, { product: pinned.code });
+  return decisionView(row, pinned, input.record);
 }
 
 /**
@@ -167,6 +256,9 @@ async function storeDecisions(db: Kysely<Database>, writes: readonly DecisionWri
     client_id: row.client_id,
     head_hash: streamHeadValues(entry).last_hash,
   }));
+  const applications = writes.flatMap(({ application: a }) =>
+    a === null ? [] : [{ ...a.entry, ...a.values, event_id: a.eventId, head_hash: streamHeadValues(a.entry).last_hash, audit_created_by: a.entry.created_by }],
+  );
   const result = await sql<{ id: string }>`
     with input as (
       select * from json_to_recordset(${JSON.stringify(records)}::json) as t(id uuid, version_id uuid, latest_only boolean, application json, decision json, outcome text,
@@ -182,6 +274,24 @@ async function storeDecisions(db: Kysely<Database>, writes: readonly DecisionWri
     ), head as (
       insert into audit_streams (stream, last_seq, last_hash, created_at, created_by)
       select stream, stream_seq, head_hash, created_at, created_by from ok
+    ), app as (
+      select a.* from json_to_recordset(${JSON.stringify(applications)}::json) as a(id uuid, decision_id uuid, client_id uuid, product_code text, product_version integer,
+        requested_amount numeric, requested_payments integer, offered_amount numeric, status text, requested_by text, created_at timestamptz, created_by text, updated_at timestamptz,
+        event_id uuid, stream text, stream_seq bigint, action text, entity_type text, entity_id text, before_hash text, after_hash text, details jsonb, request_id text,
+        prev_hash text, row_hash text, head_hash text, audit_created_by text)
+      where a.decision_id in (select id from ok)
+    ), app_row as (
+      insert into applications (id, decision_id, client_id, product_code, product_version, requested_amount, requested_payments, offered_amount, status, requested_by, created_at, created_by, updated_at)
+      select id, decision_id, client_id, product_code, product_version, requested_amount, requested_payments, offered_amount, status, requested_by, created_at, created_by, updated_at from app
+    ), app_event as (
+      insert into application_events (id, application_id, kind, details, created_at, created_by)
+      select event_id, id, 'created', json_build_object('decisionId', decision_id)::jsonb, created_at, created_by from app
+    ), app_head as (
+      insert into audit_streams (stream, last_seq, last_hash, created_at, created_by)
+      select stream, stream_seq, head_hash, created_at, audit_created_by from app
+    ), app_audit as (
+      insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by)
+      select stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, audit_created_by from app
     )
     insert into audit_log (stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by)
     select stream, stream_seq, action, entity_type, entity_id, before_hash, after_hash, details, request_id, prev_hash, row_hash, created_at, created_by

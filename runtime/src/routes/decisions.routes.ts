@@ -2,7 +2,7 @@
 // stored with the version, the inputs and the trace; read back by id.
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf } from '../auth/auth.middleware.ts';
-import { actorOf } from '../auth/principal.ts';
+import { actorOf, personOf } from '../auth/principal.ts';
 import { findDecision, takeDecision } from '../decisions/decision-service.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { IdParamSchema, UuidSchema } from './schemas.ts';
@@ -16,6 +16,7 @@ export const DecisionSchema = z
     expiresOn: z.string().openapi({ description: 'Last day a loan may be opened from the offer' }),
     createdAt: z.string(),
     createdBy: z.string(),
+    applicationId: z.string().optional().openapi({ description: 'A referred decision: its application in the review queue (`/api/v1/applications/{id}`)' }),
     product: z.object({ code: z.string(), name: z.string(), hash: z.string(), irVersion: z.number() }),
     asOf: z.string(),
     outcome: z.enum(['approve', 'refer', 'decline']),
@@ -58,7 +59,7 @@ export const decisionsRoutes = newRouter()
       const decision = await takeDecision(
         c.get('db'),
         { product: body.product, version: body.version, application: body.application, asOf: body.asOf ?? c.get('clock').today(), clientId: body.clientId },
-        { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') },
+        { actor: actorOf(principalOf(c)), person: personOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') },
       );
       return c.json({ decision } as never, 201);
     },

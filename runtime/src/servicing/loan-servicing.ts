@@ -87,8 +87,13 @@ function checkLedgerScale(terms: LoanTerms, path: string): void {
   }
 }
 
+/** Runs `work` in `db` when it is a transaction already (an application's approval opens its loan in its own), else in a new one. */
+function inTransaction<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 async function insertLoan(
-  db: Kysely<Database>,
+  db: Executor,
   input: { versionId: string; code: string; version: number; ir: ProductIR; terms: LoanTerms; decisionId: string | null; externalRef: string | null; clientId: string | null },
   ctx: LoanWriteContext,
 ) {
@@ -111,7 +116,7 @@ async function insertLoan(
     created_by: ctx.actor,
   };
   try {
-    const inserted = await db.transaction().execute(async (tx) => {
+    const inserted = await inTransaction(db, async (tx) => {
       if (input.clientId !== null) await requireClient(tx, input.clientId);
       const loan = await tx.insertInto('loans').values(row).returningAll().executeTakeFirstOrThrow();
       await appendAudit(tx, {
@@ -140,7 +145,7 @@ async function insertLoan(
  * approval the runtime does not record yet), `decision-expired` (older than the offer validity),
  * `decision-used` (a loan exists for it), `product-retired`.
  */
-export async function openLoanFromDecision(db: Kysely<Database>, decisionId: string, externalRef: string | null, ctx: LoanWriteContext, clientId?: string) {
+export async function openLoanFromDecision(db: Executor, decisionId: string, externalRef: string | null, ctx: LoanWriteContext, clientId?: string) {
   const decision = await db.selectFrom('decisions').selectAll().where('id', '=', decisionId).executeTakeFirst();
   if (!decision) throw new NotFoundError('decision', decisionId);
   const record = decision.decision as unknown as Decision;
