@@ -1,6 +1,6 @@
 // Restructuring (reestructura): everything owed on the day becomes the principal of a new
 // schedule under the loan's pricing; the open installments are closed into it.
-import { InvalidInputError } from '../errors.ts';
+import { CatOutOfRangeError, InvalidInputError } from '../errors.ts';
 import { formatIsoDate } from '../calendar/iso-date.ts';
 import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
@@ -45,6 +45,8 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
     terms = parseLoanTerms(json);
     schedule = generateSchedule(terms);
   } catch (error) {
+    // A CAT beyond the bound keeps its own error (the API's `cat-out-of-range`), at the event's path.
+    if (error instanceof CatOutOfRangeError) throw new CatOutOfRangeError(`${path}.annualRate`);
     if (error instanceof InvalidInputError) throw new InvalidInputError(error.issues.map((i) => ({ path: `${path}.${i.path === 'principal' ? 'date' : i.path}`, message: i.message })));
     throw error;
   }
