@@ -17,6 +17,7 @@ import * as studioUserApiKeys from './migrations/2026-12-07-studio-user-api-keys
 import * as approvalRequests from './migrations/2026-12-08-10-approval-requests.ts';
 import * as clients from './migrations/2026-12-08-30-clients.ts';
 import * as watchlists from './migrations/2026-12-08-40-watchlists.ts';
+import * as mustChangePassword from './migrations/2026-12-09-70-must-change-password.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08-10-approval-requests': approvalRequests,
   '2026-12-08-30-clients': clients,
   '2026-12-08-40-watchlists': watchlists,
+  '2026-12-09-70-must-change-password': mustChangePassword,
 };
 
 export interface MigrationReport {

@@ -16,6 +16,7 @@ export const UserSchema = z
     name: z.string(),
     role: RoleSchema,
     canLogIn: z.boolean(),
+    mustChangePassword: z.boolean().openapi({ description: 'An admin set the password: the user must choose their own at the next login' }),
     disabledAt: TimestampSchema.nullable(),
     createdAt: TimestampSchema,
     createdBy: ActorSchema,
