@@ -18,6 +18,8 @@ export interface Me {
   readonly permissions: readonly string[];
   /** What the role may change in a draft (`all` may create products); older runtimes leave it out. */
   readonly editableSections?: 'all' | readonly string[];
+  /** A studio user whose password an admin set: they change it before anything else (older runtimes leave it out). */
+  readonly mustChangePassword?: boolean;
 }
 
 /** A studio user as admins see it. */
@@ -27,6 +29,8 @@ export interface User {
   readonly name: string;
   readonly role: Role;
   readonly canLogIn: boolean;
+  /** An admin set the password: the user changes it at the next login. */
+  readonly mustChangePassword?: boolean;
   readonly disabledAt: string | null;
   readonly createdAt: string;
 }
@@ -552,7 +556,9 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
   const enc = encodeURIComponent;
   return {
     me: () => call<Me>('GET', '/auth/me'),
-    login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
+    login: (email: string, password: string) => call<{ user: { name: string; role: Role; mustChangePassword?: boolean } }>('POST', '/auth/login', { email, password }),
+    /** Changes the caller's own password (required after an admin set it). */
+    changePassword: (currentPassword: string, newPassword: string) => call<{ user: User }>('POST', '/auth/password', { currentPassword, newPassword }),
     logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
     /** True while the install has no user: the studio opens its first-run page. */
     firstRunNeeded: async () => (await call<{ needed: boolean }>('GET', '/auth/first-run')).needed,
