@@ -15,6 +15,7 @@ import { revokeUserSessions } from '../repositories/session.repository.ts';
 import { countUsers, findUserById, insertUser, lockEnabledAdmins, lockUser, lockUsersAgainstInserts, updateUser } from '../repositories/user.repository.ts';
 import { forgetApiKey } from './api-key-cache.ts';
 import { apiKeyView, issueApiKey, type ApiKeyView } from './api-key-issuer.ts';
+import { liftAccountBlock } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { temporaryPassword } from './secret-tokens.ts';
@@ -26,6 +27,8 @@ export interface UserView {
   readonly role: RoleName;
   readonly canLogIn: boolean;
   readonly mustChangePassword: boolean;
+  /** In the users list: until when failed logins block the account (null: not blocked). */
+  readonly loginBlockedUntil?: string | null;
   readonly disabledAt: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
@@ -265,6 +268,18 @@ export async function changeOwnPassword(
       bound: bindRows([['users', after]]),
     });
     return view;
+  });
+}
+
+/**
+ * Lifts the login block of a user's account (login-throttle.ts): 404 for an unknown user; when
+ * there is nothing to lift, `lifted: false` and nothing is written (so sending it twice is safe).
+ */
+export async function liftLoginBlock(db: Kysely<Database>, id: string, ctx: WriteContext & { readonly now: Date }): Promise<{ user: UserView; lifted: boolean }> {
+  return db.transaction().execute(async (tx) => {
+    const user = await lockedUser(tx, id);
+    const lifted = await liftAccountBlock(tx, user, { actor: ctx.actor, now: ctx.now, requestId: ctx.requestId ?? null });
+    return { user: { ...userView(user), loginBlockedUntil: null }, lifted };
   });
 }
 

@@ -31,6 +31,8 @@ export interface User {
   readonly canLogIn: boolean;
   /** An admin set the password: the user changes it at the next login. */
   readonly mustChangePassword?: boolean;
+  /** In the users list: until when failed logins block the account (null: not blocked). */
+  readonly loginBlockedUntil?: string | null;
   readonly disabledAt: string | null;
   readonly createdAt: string;
 }
@@ -567,6 +569,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     users: async () => (await call<{ users: User[] }>('GET', '/users')).users,
     createUser: async (input: { email: string; name: string; role: Role; password?: string }) => (await call<{ user: User }>('POST', '/users', input)).user,
     setUserDisabled: async (id: string, disabled: boolean) => (await call<{ user: User }>('POST', `/users/${enc(id)}/${disabled ? 'disable' : 'enable'}`)).user,
+    /** Lifts the block failed logins put on the user's account (`lifted: false`: there was none). */
+    liftLoginBlock: (id: string) => call<{ user: User; lifted: boolean }>('DELETE', `/users/${enc(id)}/login-block`),
     /** Sets `password`, or (without it) returns a temporary one, shown once. */
     resetPassword: (id: string, password?: string) =>
       call<{ user: User; temporaryPassword: string | null }>('POST', `/users/${enc(id)}/password`, password === undefined ? {} : { password }),
