@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
-import { authenticate } from './auth/auth.middleware.ts';
+import { authenticate, refusePendingPasswordChange } from './auth/auth.middleware.ts';
 import { refuseCrossSiteWrites } from './auth/cross-site.middleware.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { testConfig, type RuntimeConfig } from './config.ts';
@@ -102,6 +102,7 @@ export function createApp(deps: AppDependencies) {
   app.use('/api/v1/watchlists', watchlistUploadBody);
   app.use('/api/v1/clients/*', documentUploadBody);
   app.use('/api/v1/*', authenticate);
+  app.use('/api/v1/*', refusePendingPasswordChange);
   app.use('/api/v1/*', refuseCrossSiteWrites);
 
   app.route('/api', healthRoutes);

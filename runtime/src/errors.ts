@@ -77,6 +77,14 @@ export class TooManyAttemptsError extends AppError {
   }
 }
 
+/** 403 `password-change-required`: the session's password was set by an admin and must be changed first. */
+export class PasswordChangeRequiredError extends AppError {
+  constructor() {
+    super(403, 'password-change-required', 'an admin set your password: change it (POST /api/v1/auth/password) before anything else');
+    this.name = 'PasswordChangeRequiredError';
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(permission: string, role: string) {
     super(403, 'forbidden', `role \`${role}\` lacks permission \`${permission}\``, { permission, role });

@@ -5,6 +5,7 @@
 // and the maker or the approvers get a notice in the outbox.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginUser } from './support/login.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
@@ -29,7 +30,7 @@ describe.each(DATABASE_KINDS)('approval requests on %s', (kind) => {
   async function userSession(email: string, name: string, role: string): Promise<Who> {
     const password = `una clave larga de ${name}`;
     expect((await h.request('POST', '/api/v1/users', { body: { email, name, role, password } })).status).toBe(201);
-    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email, password } });
+    const login = await loginUser(h, email, password);
     const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
     const actor = (await h.request('GET', '/api/v1/auth/me', { key: null, cookie })).body.actor as string;
     return { cookie, actor, email };

@@ -3,6 +3,7 @@
 // studio's session cookie must come from the studio's own origin; API keys are not affected.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginUser } from './support/login.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
@@ -16,7 +17,7 @@ describe.each(DATABASE_KINDS)('browser security on %s', (kind) => {
     h = await startHarness(kind, { publicOrigins: ['https://plazo.example.mx'] });
     proxied = await startHarness(kind, { trustProxy: 1 });
     await h.request('POST', '/api/v1/users', { body: { email: 'admin@example.mx', name: 'Admin', role: 'admin', password: 'una clave larga' } });
-    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email: 'admin@example.mx', password: 'una clave larga' } });
+    const login = await loginUser(h, 'admin@example.mx', 'una clave larga');
     expect(login.status).toBe(200);
     cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
   });

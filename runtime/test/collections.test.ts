@@ -10,6 +10,7 @@ import { irOf } from '../src/products/product-versions.ts';
 import { rebuildOpenInstallments } from '../src/reports/open-installments.ts';
 import { insertPortfolio, planPortfolio } from '../bench/eod-portfolio.ts';
 import { publishPortfolioProducts } from './eod-support.ts';
+import { loginUser } from './support/login.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { setToday } from './support/servicing.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
@@ -138,7 +139,7 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
       expect([assign.status, assign.body.error.details[0].path]).toEqual([422, 'agent']);
     }
     // A user calling without `agent` is the agent.
-    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email: agent.email, password: 'correct horse battery' } });
+    const login = await loginUser(h, agent.email, 'correct horse battery');
     const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
     const own = await contact({}, { cookie });
     expect(own.status, own.text).toBe(201);
@@ -243,7 +244,7 @@ describe.each(DATABASE_KINDS)('collections and reports on %s', (kind) => {
     expect(ids(await get(`stage=${q.stage}`))).toEqual(all.filter((l) => l.stage === q.stage).map((l) => l.loan_id));
     expect((await get('dpdMin=5&dpdMax=4')).status).toBe(422);
     // Assigned to me: the calling user (a session); an API key has no loans of its own.
-    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email: agent.email, password: 'correct horse battery' } });
+    const login = await loginUser(h, agent.email, 'correct horse battery');
     const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
     const mine = all.find((l) => l.agent === null)!;
     await h.request('PUT', `/api/v1/collections/loans/${mine.loan_id}/assignment`, { key: null, cookie, headers: { origin: 'http://localhost' }, body: {} });

@@ -55,6 +55,33 @@ describe.each(DATABASE_KINDS)('login throttling on %s', (kind) => {
     expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]);
   });
 
+  it('an admin sees the block in the users list and lifts it (audited); sent twice, the second lifts nothing', async () => {
+    expect((await h.request('POST', '/api/v1/users', { body: { email: 'nora@example.mx', name: 'nora', role: 'operator', password: 'la clave de nora' } })).status).toBe(201);
+    for (let i = 0; i < 5; i++) await login('nora', `wrong ${i}`, `192.0.2.${i}`);
+    expect((await login('nora', 'la clave de nora', '192.0.2.50')).status).toBe(429);
+    const listed = await h.request('GET', '/api/v1/users');
+    const nora = listed.body.users.find((u: any) => u.email === 'nora@example.mx');
+    expect(nora.loginBlockedUntil).toBe(new Date(h.clock.now().getTime() + 1000).toISOString());
+    expect(listed.body.users.find((u: any) => u.email === 'beto@example.mx').loginBlockedUntil).toBeNull();
+
+    const denied = await h.request('DELETE', `/api/v1/users/${nora.id}/login-block`, { key: h.keys.operator });
+    expect(denied.status).toBe(403);
+    const lifted = await h.request('DELETE', `/api/v1/users/${nora.id}/login-block`);
+    expect(lifted.status, lifted.text).toBe(200);
+    expect(lifted.body).toMatchObject({ lifted: true, user: { email: 'nora@example.mx', loginBlockedUntil: null } });
+    expect((await h.request('GET', '/api/v1/users')).body.users.find((u: any) => u.email === 'nora@example.mx').loginBlockedUntil).toBeNull();
+    const again = await h.request('DELETE', `/api/v1/users/${nora.id}/login-block`);
+    expect([again.status, again.body.lifted]).toEqual([200, false]);
+    const audit = await h.request('GET', `/api/v1/audit?entityType=user&entityId=${nora.id}`);
+    const unblocks = audit.body.entries.filter((e: any) => e.action === 'login-unblock');
+    expect(unblocks).toHaveLength(1);
+    expect(unblocks[0].details).toEqual({ email: 'nora@example.mx', failures: 5, wasBlocked: true });
+    expect(unblocks[0].actor).toMatch(/^api-key:/);
+    // The account starts again from zero: Nora logs in at once.
+    expect((await login('nora', 'la clave de nora', '192.0.2.60')).status).toBe(200);
+    expect((await h.request('DELETE', '/api/v1/users/00000000-0000-4000-8000-000000000000/login-block')).status).toBe(404);
+  });
+
   it('lets the user in from an address they logged in from before, and the success clears the account', async () => {
     expect((await login('pablo', 'la clave de pablo', '192.0.2.10')).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await login('pablo', `wrong ${i}`, `192.0.2.${20 + i}`)).status).toBe(401);

@@ -14,6 +14,7 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/disable', permission: 'users:admin' },
   { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/enable', permission: 'users:admin' },
   { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/password', permission: 'users:admin', body: {} },
+  { method: 'DELETE', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/login-block', permission: 'users:admin' },
   { method: 'GET', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/api-keys', permission: 'users:admin' },
   { method: 'POST', path: '/api/v1/users/00000000-0000-4000-8000-000000000000/api-keys', permission: 'users:admin', body: { name: 'k' } },
   { method: 'GET', path: '/api/v1/product-templates', permission: 'products:read' },

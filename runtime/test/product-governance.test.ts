@@ -4,6 +4,7 @@
 // reason — recorded on the version and in the audit log.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginUser } from './support/login.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 
@@ -34,7 +35,7 @@ describe.each(DATABASE_KINDS)('product governance on %s', (kind) => {
   async function userSession(email: string, name: string, role: string): Promise<{ cookie: string; actor: string }> {
     const password = `una clave larga de ${name}`;
     expect((await h.request('POST', '/api/v1/users', { body: { email, name, role, password } })).status).toBe(201);
-    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email, password } });
+    const login = await loginUser(h, email, password);
     const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
     return { cookie, actor: await me({ key: null, cookie }) };
   }

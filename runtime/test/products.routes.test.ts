@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginUser } from './support/login.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { publishProduct } from './support/products.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
@@ -231,7 +232,7 @@ describe.each(DATABASE_KINDS)('products routes on %s', (kind) => {
   it('names the people behind drafts and versions', async () => {
     const user = await h.request('POST', '/api/v1/users', { body: { email: 'ana@example.mx', name: 'Ana Riesgo', role: 'risk-analyst', password: 'una clave larga de ana' } });
     expect(user.status).toBe(201);
-    const login = await h.request('POST', '/api/v1/auth/login', { key: null, body: { email: 'ana@example.mx', password: 'una clave larga de ana' } });
+    const login = await loginUser(h, 'ana@example.mx', 'una clave larga de ana');
     const cookie = /plazo_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
     const source = NOMINA.replace('product nomina "', 'product names_t "');
     await h.request('POST', '/api/v1/products', { key: h.keys['product-manager'], body: { code: 'names_t', name: 'Nombres', source } });

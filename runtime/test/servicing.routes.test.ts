@@ -89,6 +89,17 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     expect(await databaseFingerprint(h)).toEqual(before);
   });
 
+  it('answers 422 `cat-out-of-range` for a restructure whose new schedule has a CAT beyond 10^6 %, storing nothing', async () => {
+    const id = await disbursedLoan(h);
+    const before = await databaseFingerprint(h);
+    // The balance at 1000% a year paid every 3 days: (1 + 10·3/365)^(365/3) − 1 ≈ 1,490,000%.
+    const res = await h.request('POST', `/api/v1/loans/${id}/restructure`, { key: h.keys.operator, body: { installments: 12, frequency: { everyDays: 3 }, annualRate: '10', date: '2025-02-20' } });
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'cat-out-of-range', details: { maxPercent: '1000000' } });
+    expect(res.body.error.message).toContain('the CAT exceeds 1000000% a year');
+    expect(await databaseFingerprint(h)).toEqual(before);
+  });
+
   it('opens only from approved, unexpired, unused decisions', async () => {
     const declined = await h.request('POST', '/api/v1/decisions', {
       body: { product: 'nomina', application: { ...NOMINA_APPLICATION, employment: { ...NOMINA_APPLICATION.employment, employer_in_agreement: false } }, asOf: '2025-03-01' },

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { rfcCheckDigit } from '@plazo/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, resultsDir, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, login, resultsDir, serveBuiltStudio, submitLogin, type Browser, type Studio } from './harness.ts';
 
 const docsDir = join(resultsDir, '..', 'docs');
 const OPERATOR = { email: 'olga@plazo.test', name: 'Olga Operación', role: 'operator', password: 'una clave larga de olga' };
@@ -45,10 +45,7 @@ async function api(method: string, path: string, body?: unknown): Promise<any> {
 async function loginOperator(page: Page): Promise<void> {
   await browser.context.clearCookies();
   await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(OPERATOR.email);
-  await page.getByLabel('Contraseña').fill(OPERATOR.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('who').waitFor();
+  await submitLogin(page, OPERATOR.email, OPERATOR.password);
 }
 
 const text = async (page: Page, testid: string) => (await page.getByTestId(testid).innerText()).trim();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { launchBrowser, screenshot, serveBuiltStudio, submitLogin, type Browser, type Studio } from './harness.ts';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 const AGENT = { email: 'gestora@plazo.test', name: 'Gabriela Gestora', role: 'operator', password: 'una clave larga de gabriela' };
@@ -48,10 +48,7 @@ describe('collection queue', () => {
 
     const page = await browser.newPage();
     await page.goto(`${studio.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(AGENT.email);
-    await page.getByLabel('Contraseña').fill(AGENT.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByTestId('who').waitFor();
+    await submitLogin(page, AGENT.email, AGENT.password);
     await page.goto(`${studio.url}/portafolio/colas/${encodeURIComponent(queue.queue)}`);
     await page.getByTestId('queue-loans').waitFor();
     const rows = page.getByTestId('queue-row');

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, resultsDir, screenshot, type Browser } from './harness.ts';
+import { launchBrowser, resultsDir, screenshot, submitLogin, type Browser } from './harness.ts';
 import { startFreshRuntime, type FreshRuntime } from './fresh-runtime.ts';
 
 let runtime: FreshRuntime;
@@ -53,10 +53,7 @@ async function shoot(name: string): Promise<void> {
 async function logIn(who: { email: string; password: string }): Promise<void> {
   if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
   await page.goto(`${runtime.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(who.email);
-  await page.getByLabel('Contraseña').fill(who.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('who').waitFor();
+  await submitLogin(page, who.email, who.password);
 }
 
 /** Types a value into a form input and commits it (the change event). */

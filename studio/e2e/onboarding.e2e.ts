@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, resultsDir, screenshot, type Browser } from './harness.ts';
+import { launchBrowser, resultsDir, screenshot, submitLogin, type Browser } from './harness.ts';
 import { startFreshRuntime, type FreshRuntime } from './fresh-runtime.ts';
 
 let runtime: FreshRuntime;
@@ -52,10 +52,7 @@ async function fitsWidth(): Promise<boolean> {
 
 async function logIn(email: string, password: string): Promise<void> {
   await page.goto(`${runtime.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('who').waitFor();
+  await submitLogin(page, email, password);
 }
 
 describe('first run, people and a new product', () => {

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../errors.ts';
 import { days360, parseIsoDate } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { roundTo } from '../rounding.ts';
+import { flatPeriodInterests } from '../schedule/flat-interest.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
 import { planSchedule } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/schedule.ts';
@@ -37,7 +38,7 @@ export interface PayoffQuote {
  * date by the product's rule + unpaid fees and their IVA. Overdue installments are owed in full
  * (moratorium interest and late fees are contingent and not included); the current period's
  * interest accrues by days (day bases: balance × rate × days / basis; `period` basis and flat:
- * the period's interest pro rata of its actual days); future per-installment fees are not owed.
+ * the period's interest pro rata of its actual days — flat: the schedule's interest of the period); future per-installment fees are not owed.
  * @example payoffQuote(terms, { date: '2025-02-01', installmentsPaid: 3 }).total
  */
 export function payoffQuote(terms: LoanTerms, options: PayoffOptions): PayoffQuote {
@@ -77,13 +78,14 @@ export function payoffQuote(terms: LoanTerms, options: PayoffOptions): PayoffQuo
     principal = principal.plus(balanceAfter(current));
     const start = current === 0 ? plan.disbursementDay : plan.dueDays[current - 1]!;
     const end = plan.dueDays[current]!;
-    // Interest accrued in period k over its whole length, before grace deferral.
+    // Interest accrued in period k over its whole length, before grace deferral. Flat: the
+    // schedule's own interest of the period (spread unit by unit when Fineract's would go negative).
+    const flat = terms.method === 'flat' ? flatPeriodInterests(terms, plan, new Dec(schedule.financed)) : null;
     const periodInterest = (k: number): Dec => {
-      if (terms.method === 'flat') return flatPer();
+      if (flat !== null) return flat[k]!;
       const f = plan.fractions[k]!;
       return round(balanceAfter(k).times(r).times(f.num).div(f.den));
     };
-    const flatPer = () => round(new Dec(schedule.financed).times(r).times(plan.term.num).div(plan.term.den * n));
     let accrued = new Dec(0);
     if (day > start) {
       const elapsed = day - start;
@@ -92,7 +94,7 @@ export function payoffQuote(terms: LoanTerms, options: PayoffOptions): PayoffQuo
         const den = terms.interestBasis === 'actual/365' ? 365 : 360;
         accrued = round(balanceAfter(current).times(r).times(num).div(den));
       } else {
-        const full = terms.method === 'flat' ? flatPer() : balanceAfter(current).times(r).times(plan.fractions[current]!.num).div(plan.fractions[current]!.den);
+        const full = flat !== null ? flat[current]! : balanceAfter(current).times(r).times(plan.fractions[current]!.num).div(plan.fractions[current]!.den);
         accrued = round(full.times(elapsed).div(end - start));
       }
     }

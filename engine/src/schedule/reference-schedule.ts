@@ -5,6 +5,7 @@ import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { LoanFee, LoanTerms } from '../loan-terms/loan-terms.ts';
 import { roundTo, roundToMultiple } from '../rounding.ts';
+import { flatPeriodInterests } from './flat-interest.ts';
 import { roundedLevelPaymentDec } from './level-payment.ts';
 import { planSchedule, type SchedulePlan } from './plan.ts';
 import type { Schedule, ScheduleInstallment } from './schedule.ts';
@@ -74,16 +75,11 @@ export function generateReferenceSchedule(terms: LoanTerms, plan: SchedulePlan =
   const accrued: Dec[] = [];
   let balance = P;
   if (terms.method === 'flat') {
-    const T = plan.term;
-    const total = round(P.times(r).times(T.num).div(T.den));
-    const per = round(P.times(r).times(T.num).div(T.den * n));
+    const total = round(P.times(r).times(plan.term.num).div(plan.term.den));
     // Fineract: `per` each, the rest on the last; when the rest would be negative, the total is
     // spread one currency unit at a time, the earliest periods first.
-    const unit = new Dec(1).div(new Dec(10).pow(s));
-    const spread = total.minus(per.times(n - 1)).isNegative();
-    const units = total.div(unit);
-    const base = units.div(n).floor();
-    const interestOf = (k: number) => (!spread ? (k === n - 1 ? total.minus(per.times(n - 1)) : per) : base.plus(units.minus(base.times(n)).gt(k) ? 1 : 0).times(unit));
+    const flat = flatPeriodInterests(terms, plan, P);
+    const interestOf = (k: number) => flat[k]!;
     let graceInterest = new Dec(0);
     for (let k = 0; k < gp; k++) graceInterest = graceInterest.plus(interestOf(k));
     const level = roundToMultiple(P.plus(total).minus(graceInterest).div(n - gp), step, mode);

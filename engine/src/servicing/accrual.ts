@@ -6,6 +6,7 @@ import { days360, formatIsoDate } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { payoffQuote } from '../payoff/payoff-quote.ts';
 import { roundTo } from '../rounding.ts';
+import { flatPeriodInterests } from '../schedule/flat-interest.ts';
 import { planSchedule } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/schedule.ts';
 import { clearOfTie, EXACT_LIMIT, parseMoney, POW10, roundDiv, scaledOf, timesRate } from './money.ts';
@@ -18,8 +19,10 @@ export interface SegmentAccrual {
   readonly balances: readonly string[];
   /** Year fraction [num, den] of each period (non-flat loans on the `period` basis), else null. */
   readonly fractions: readonly (readonly [number, number])[] | null;
-  /** Flat interest per period, rounded (flat loans), else null. */
+  /** round(P·r·T/n) (flat loans), else null. A table of an older checkpoint without `flatInterests` accrues it in every period. */
   readonly flatPer: string | null;
+  /** The schedule's interest of each period (flat loans, before grace deferral); absent in tables of older checkpoints. */
+  readonly flatInterests?: readonly string[];
   /** Grace interest deferred before period c and not collected yet, for c = 0..grace. */
   readonly deferred: readonly string[];
   /** IVA of the taxable financed fees, owed while the first installment is current. */
@@ -45,7 +48,8 @@ export function segmentAccrual(terms: LoanTerms, schedule: Schedule): SegmentAcc
   const balances = [schedule.financed, ...rows.slice(0, n - 1).map((row) => row.balance)];
   const flat = terms.method === 'flat';
   const flatPer = flat ? round(new Dec(schedule.financed).times(r).times(plan.term.num).div(plan.term.den * n)) : null;
-  const periodInterest = (k: number): Dec => flatPer ?? round(new Dec(balances[k]!).times(r).times(plan.fractions[k]!.num).div(plan.fractions[k]!.den));
+  const flatI = flat ? flatPeriodInterests(terms, plan, new Dec(schedule.financed)) : null;
+  const periodInterest = (k: number): Dec => flatI?.[k] ?? round(new Dec(balances[k]!).times(r).times(plan.fractions[k]!.num).div(plan.fractions[k]!.den));
   const deferred: string[] = [];
   let sum = new Dec(0);
   for (let c = 0; c <= Math.min(terms.graceInstallments.interest, n); c++) {
@@ -63,6 +67,7 @@ export function segmentAccrual(terms: LoanTerms, schedule: Schedule): SegmentAcc
     balances: Object.freeze(balances),
     fractions: !flat && terms.interestBasis === 'period' ? Object.freeze(plan.fractions.map((f) => Object.freeze([f.num, f.den] as const))) : null,
     flatPer: flatPer === null ? null : flatPer.toFixed(s),
+    ...(flatI === null ? {} : { flatInterests: Object.freeze(flatI.map((x) => x.toFixed(s))) }),
     deferred: Object.freeze(deferred),
     financedFeeIva: feeIva.toFixed(s),
   });
@@ -93,7 +98,7 @@ export function accruedInterest(terms: LoanTerms, a: SegmentAccrual, day: number
     let num: bigint;
     let den: bigint;
     if (a.flatPer !== null) {
-      num = parseMoney(a.flatPer, s) * BigInt(elapsed);
+      num = parseMoney(a.flatInterests?.[current] ?? a.flatPer, s) * BigInt(elapsed);
       den = BigInt(due[current]! - start);
     } else {
       const r = scaledOf(terms.annualRate);
@@ -135,6 +140,8 @@ export interface PackedAccrual {
   readonly balances: readonly string[];
   readonly fractions: readonly (readonly [number, number])[] | null;
   readonly flatPer: string | null;
+  /** From `from` on; absent when read from an older checkpoint (which accrues `flatPer` in every period). */
+  readonly flatInterests?: readonly string[];
   readonly deferred: readonly string[];
   readonly financedFeeIva: string;
 }
@@ -164,7 +171,8 @@ function unruns(text: string): string[] {
 
 /**
  * The table packed from period `from` on, as text:
- * `disbursementDay|due-day steps (run-length)|from|balances|fractions "num/den" (run-length) or -|flatPer|deferred|financedFeeIva`.
+ * `disbursementDay|due-day steps (run-length)|from|balances|fractions "num/den" (run-length) or -|flat|deferred|financedFeeIva`,
+ * flat being `=` and the flat interest of each period (run-length), or (older checkpoints) round(P·r·T/n) alone.
  */
 export function packAccrual(a: SegmentAccrual | PackedAccrual, from: number, s: number): string {
   const packed = 'from' in a;
@@ -178,7 +186,7 @@ export function packAccrual(a: SegmentAccrual | PackedAccrual, from: number, s: 
   }
   const balances = a.balances.slice(from - at).map(scaled).join(',');
   const fractions = a.fractions === null ? '-' : runs(a.fractions.slice(from - at).map(([n, d]) => `${n}/${d}`));
-  const flat = a.flatPer === null ? '' : scaled(a.flatPer);
+  const flat = a.flatPer === null ? '' : a.flatInterests === undefined ? scaled(a.flatPer) : `=${runs(a.flatInterests.slice(from - at).map(scaled))}`;
   const deferred = a.deferred.slice(Math.max(0, from - at)).map(scaled).join(',');
   const feeIva = from === 0 ? scaled(a.financedFeeIva) : '';
   return `${a.disbursementDay}|${runs(steps)}|${from}|${balances}|${fractions}|${flat}|${deferred}|${feeIva}`;
@@ -200,10 +208,17 @@ export function unpackAccrual(text: string): PackedAccrual {
       const slash = f.indexOf('/');
       return [Number(f.slice(0, slash)), Number(f.slice(slash + 1))] as const;
     }),
-    flatPer: flat === '' ? null : flat,
+    ...flatOf(flat),
     deferred: deferred === '' ? [] : deferred.split(','),
     financedFeeIva: feeIva === '' ? '0' : feeIva,
   };
+}
+
+function flatOf(text: string): Pick<PackedAccrual, 'flatPer' | 'flatInterests'> {
+  if (text === '') return { flatPer: null };
+  if (!text.startsWith('=')) return { flatPer: text };
+  const flatInterests = unruns(text.slice(1));
+  return { flatPer: flatInterests[0] ?? '0', flatInterests };
 }
 
 /** accruedInterest on a packed table, for a day after the checkpoint it came from (so its period is kept). */
@@ -221,7 +236,7 @@ export function accruedPacked(terms: LoanTerms, a: PackedAccrual, day: number): 
     let num: bigint;
     let den: bigint;
     if (a.flatPer !== null) {
-      num = BigInt(a.flatPer) * BigInt(elapsed);
+      num = BigInt(a.flatInterests?.[k] ?? a.flatPer) * BigInt(elapsed);
       den = BigInt(due[current]! - start);
     } else {
       const r = scaledOf(terms.annualRate);

@@ -1,11 +1,11 @@
 // Restructuring (reestructura): everything owed on the day becomes the principal of a new
 // schedule under the loan's pricing; the open installments are closed into it.
-import { InvalidInputError } from '../errors.ts';
+import { CatOutOfRangeError, InvalidInputError } from '../errors.ts';
 import { formatIsoDate } from '../calendar/iso-date.ts';
 import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
 import type { RestructureEvent } from './loan-event.ts';
-import { COMPONENT_COUNT, installmentsOf, replaceInstallments, type Ledger } from './ledger.ts';
+import { COMPONENT_COUNT, FEES, FEES_IVA, INTEREST, INTEREST_IVA, installmentsOf, replaceInstallments, type Ledger } from './ledger.ts';
 import { formatMoney } from './money.ts';
 import { settlement } from './settlement.ts';
 
@@ -14,7 +14,8 @@ import { settlement } from './settlement.ts';
  * penalties and IVA, less the credit balance) is the new principal, at the event's rate (default
  * the loan's), frequency and first due date, with the loan's method, basis, rounding, IVA and
  * business days, without one-time fees. Installments already due or partly paid are closed
- * (`restructured`); untouched future ones are dropped. `path` prefixes field errors.
+ * (`restructured`) at what they received, the current one's interest, fees and IVA paid ahead
+ * re-split as the payoff nets them; untouched future ones are dropped. `path` prefixes field errors.
  */
 export function restructure(ledger: Ledger, event: RestructureEvent, day: number, path: string): void {
   const s = settlement(ledger, day);
@@ -44,8 +45,24 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
     terms = parseLoanTerms(json);
     schedule = generateSchedule(terms);
   } catch (error) {
+    // A CAT beyond the bound keeps its own error (the API's `cat-out-of-range`), at the event's path.
+    if (error instanceof CatOutOfRangeError) throw new CatOutOfRangeError(`${path}.annualRate`);
     if (error instanceof InvalidInputError) throw new InvalidInputError(error.issues.map((i) => ({ path: `${path}.${i.path === 'principal' ? 'date' : i.path}`, message: i.message })));
     throw error;
+  }
+  // The current installment closes at what it received, split as the payoff splits it (settlement.ts):
+  // interest and its IVA paid ahead count as one sum against the interest accrued to the day and
+  // its IVA (likewise its fees), so it keeps no IVA on interest the period does not bear; what the
+  // period bears beyond that sum is in the new principal.
+  const c = s.current;
+  if (c !== null && s.currentNet !== null && !c.settled && !c.restructured) {
+    const net = s.currentNet;
+    const split: [number, bigint][] = [[INTEREST, net.interest.paidBase], [INTEREST_IVA, net.interest.paidIva], [FEES, net.fees.paidBase], [FEES_IVA, net.fees.paidIva]];
+    for (const [part, paid] of split) {
+      if (c.paid[part] === paid) continue;
+      c.paid[part] = paid;
+      c.paidChanged = true;
+    }
   }
   const kept = [];
   for (const inst of ledger.installments) {

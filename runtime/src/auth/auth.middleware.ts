@@ -3,7 +3,7 @@
 // 403 with a role that lacks the permission).
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError } from '../errors.ts';
 import type { AppEnv, ContextVariables } from '../http/app-env.ts';
 import { findActiveApiKey } from '../repositories/api-key.repository.ts';
 import { findLiveSession } from '../repositories/session.repository.ts';
@@ -40,10 +40,29 @@ async function resolvePrincipal(
   if (sessionToken !== undefined && sessionToken.length <= 200) {
     const live = await findLiveSession(deps.db, hashToken(sessionToken), deps.clock.now().toISOString());
     if (!live) return null;
-    return { kind: 'user', id: live.user.id, role: live.user.role, email: live.user.email, name: live.user.name, sessionId: live.session.id };
+    return {
+      kind: 'user',
+      id: live.user.id,
+      role: live.user.role,
+      email: live.user.email,
+      name: live.user.name,
+      sessionId: live.session.id,
+      ...(live.user.must_change_password ? { mustChangePassword: true } : {}),
+    };
   }
   return null;
 }
+
+/**
+ * A studio session whose password an admin set (a new user, a reset) may only change it (POST
+ * /api/v1/auth/password), log out and read /api/v1/auth/me — every /api/v1/auth route stays open —
+ * until the user has chosen their own: any other call is 403 `password-change-required`.
+ */
+export const refusePendingPasswordChange = createMiddleware<AppEnv>(async (c, next) => {
+  const principal = c.get('principal');
+  if (principal?.kind === 'user' && principal.mustChangePassword === true && !c.req.path.startsWith('/api/v1/auth/')) throw new PasswordChangeRequiredError();
+  await next();
+});
 
 /**
  * Guards a route with one permission of the table in permissions.ts.

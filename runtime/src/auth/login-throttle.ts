@@ -111,6 +111,47 @@ export async function releaseClaim(tx: Executor, claim: Claim & { claimed: true 
     .execute();
 }
 
+/** The accounts of `emails` blocked at `now`: email (lower case) → until when. */
+export async function accountBlocks(db: Executor, emails: readonly string[], now: Date): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('login_throttles')
+    .select(['key', 'blocked_until'])
+    .where('key', 'in', emails.map((e) => throttleKey('account', e)))
+    .where('blocked_until', '>', now.toISOString())
+    .execute();
+  return new Map(rows.map((r) => [r.key.slice('account:'.length), new Date(r.blocked_until!).toISOString()]));
+}
+
+/**
+ * An admin lifts the block of a user's account: its failures go back to zero (the row is
+ * removed), audited as `login-unblock` on the user. The throttle of the client addresses stays.
+ * Returns whether there was a block (or failures) to lift; nothing is written when there was not.
+ */
+export async function liftAccountBlock(
+  tx: Executor,
+  user: { readonly id: string; readonly email: string },
+  ctx: { readonly actor: string; readonly now: Date; readonly requestId: string | null },
+): Promise<boolean> {
+  const key = throttleKey('account', user.email);
+  const row = await tx.selectFrom('login_throttles').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
+  if (!row || row.failures === 0) return false;
+  await tx.deleteFrom('login_throttles').where('key', '=', key).execute();
+  const blocked = row.blocked_until !== null && Date.parse(row.blocked_until) > ctx.now.getTime();
+  await appendAudit(tx, {
+    actor: ctx.actor,
+    action: 'login-unblock',
+    entityType: 'user',
+    entityId: user.id,
+    before: stateOf(row),
+    after: { failures: 0, blockedUntil: null },
+    details: { email: user.email, failures: row.failures, wasBlocked: blocked },
+    requestId: ctx.requestId,
+    at: ctx.now.toISOString(),
+  });
+  return true;
+}
+
 /** True when the user opened a session from `address` within LOGIN_THROTTLE.knownAddressMs of `now`. */
 export async function isKnownAddress(db: Executor, userId: string, address: string, now: Date): Promise<boolean> {
   if (address === 'unknown') return false;

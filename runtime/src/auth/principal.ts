@@ -2,7 +2,16 @@
 import type { ActorRef, RoleName } from '../db/tables/columns.ts';
 
 export type Principal =
-  | { readonly kind: 'user'; readonly id: string; readonly role: RoleName; readonly email: string; readonly name: string; readonly sessionId: string }
+  | {
+      readonly kind: 'user';
+      readonly id: string;
+      readonly role: RoleName;
+      readonly email: string;
+      readonly name: string;
+      readonly sessionId: string;
+      /** An admin set the password: until the user changes it, the session may only change it, log out and read /me. */
+      readonly mustChangePassword?: boolean;
+    }
   | {
       readonly kind: 'api-key';
       readonly id: string;

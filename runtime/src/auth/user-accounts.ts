@@ -15,7 +15,8 @@ import { revokeUserSessions } from '../repositories/session.repository.ts';
 import { countUsers, findUserById, insertUser, lockEnabledAdmins, lockUser, lockUsersAgainstInserts, updateUser } from '../repositories/user.repository.ts';
 import { forgetApiKey } from './api-key-cache.ts';
 import { apiKeyView, issueApiKey, type ApiKeyView } from './api-key-issuer.ts';
-import { hashPassword } from './password.ts';
+import { liftAccountBlock } from './login-throttle.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { temporaryPassword } from './secret-tokens.ts';
 
@@ -25,6 +26,9 @@ export interface UserView {
   readonly name: string;
   readonly role: RoleName;
   readonly canLogIn: boolean;
+  readonly mustChangePassword: boolean;
+  /** In the users list: until when failed logins block the account (null: not blocked). */
+  readonly loginBlockedUntil?: string | null;
   readonly disabledAt: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
@@ -37,6 +41,7 @@ export function userView(row: UserRow): UserView {
     name: row.name,
     role: row.role,
     canLogIn: row.password_hash !== null && row.disabled_at === null,
+    mustChangePassword: row.must_change_password,
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -72,6 +77,8 @@ export async function createUser(
         name: input.name,
         role: input.role,
         password_hash: passwordHash,
+        // A password the admin chose for the user: the user changes it at the first login.
+        must_change_password: passwordHash !== null,
         created_at: ctx.at,
         created_by: ctx.actor,
       });
@@ -194,7 +201,8 @@ export async function setUserDisabled(
 
 /**
  * Sets a user's password: the one given (checked for strength), or a temporary one generated
- * here and returned once. Every other session of the user is revoked.
+ * here and returned once. Every other session of the user is revoked. The user must change it at
+ * the next login (unless the admin set their own).
  */
 export async function resetUserPassword(
   db: Kysely<Database>,
@@ -207,7 +215,7 @@ export async function resetUserPassword(
   return db.transaction().execute(async (tx) => {
     const before = await lockedUser(tx, id);
     if (password !== null) assertStrongPassword(password, before);
-    const after = (await updateUser(tx, id, { password_hash: await hashPassword(chosen) }))!;
+    const after = (await updateUser(tx, id, { password_hash: await hashPassword(chosen), must_change_password: ctx.actor !== `user:${id}` }))!;
     const sessions = await revokeUserSessions(tx, id, ctx.at, ctx.sessionId);
     await appendAudit(tx, {
       actor: ctx.actor,
@@ -221,6 +229,57 @@ export async function resetUserPassword(
       at: ctx.at,
     });
     return { user: userView(after), temporaryPassword: temporary };
+  });
+}
+
+/**
+ * A user changes their own password: `current` must be it, `next` must pass the policy and differ
+ * from it. Clears `mustChangePassword`; the user's other sessions end (this one stays). 422 with
+ * the field at fault (`currentPassword`, `newPassword`).
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  id: string,
+  input: { currentPassword: string; newPassword: string },
+  ctx: WriteContext & { readonly sessionId: string },
+): Promise<UserView> {
+  const hash = await hashPassword(input.newPassword);
+  return db.transaction().execute(async (tx) => {
+    const before = await lockedUser(tx, id);
+    if (before.password_hash === null || !(await verifyPassword(input.currentPassword, before.password_hash))) {
+      throw new ValidationError([{ path: 'currentPassword', message: 'is not your current password' }], 'the current password is wrong');
+    }
+    if (input.newPassword === input.currentPassword) throw new ValidationError([{ path: 'newPassword', message: 'must differ from the current password' }], 'choose a new password');
+    const problem = passwordProblem(input.newPassword, before);
+    if (problem) throw new ValidationError([{ path: 'newPassword', message: problem }], 'the password is too weak');
+    const after = (await updateUser(tx, id, { password_hash: hash, must_change_password: false }))!;
+    const sessions = await revokeUserSessions(tx, id, ctx.at, ctx.sessionId);
+    const view = userView(after);
+    await appendAudit(tx, {
+      actor: ctx.actor,
+      action: 'password-change',
+      entityType: 'user',
+      entityId: id,
+      before: userView(before),
+      after: view,
+      details: { email: after.email, wasRequired: before.must_change_password, sessionsRevoked: sessions },
+      requestId: ctx.requestId ?? null,
+      at: ctx.at,
+      bound: bindRows([['users', after]]),
+    });
+    return view;
+  });
+}
+
+/**
+ * Lifts the login block of a user's account (login-throttle.ts): 404 for an unknown user; when
+ * there is nothing to lift, `lifted: false` and nothing is written (so sending it twice is safe).
+ */
+export async function liftLoginBlock(db: Kysely<Database>, id: string, ctx: WriteContext & { readonly now: Date }): Promise<{ user: UserView; lifted: boolean }> {
+  return db.transaction().execute(async (tx) => {
+    const user = await lockedUser(tx, id);
+    const lifted = await liftAccountBlock(tx, user, { actor: ctx.actor, now: ctx.now, requestId: ctx.requestId ?? null });
+    return { user: { ...userView(user), loginBlockedUntil: null }, lifted };
   });
 }
 

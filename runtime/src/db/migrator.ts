@@ -21,6 +21,7 @@ import * as clientDocuments from './migrations/2026-12-09-50-client-documents.ts
 import * as pldPolicy from './migrations/2026-12-09-20-pld-policy.ts';
 import * as complianceAlerts from './migrations/2026-12-09-30-compliance-alerts.ts';
 import * as applications from './migrations/2026-12-09-40-applications.ts';
+import * as mustChangePassword from './migrations/2026-12-09-70-must-change-password.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-30-compliance-alerts': complianceAlerts,
   '2026-12-09-40-applications': applications,
   '2026-12-09-50-client-documents': clientDocuments,
+  '2026-12-09-70-must-change-password': mustChangePassword,
 };
 
 export interface MigrationReport {

@@ -16,10 +16,15 @@ export function withEngineInput<T>(run: () => T, options: { prefix?: string; map
   try {
     return run();
   } catch (error) {
-    if (error instanceof CatOutOfRangeError) throw new AppError(422, error.code, error.issues[0]!.message, { maxPercent: CAT_MAX_PERCENT });
+    if (error instanceof CatOutOfRangeError) throw catOutOfRange(error);
     if (error instanceof InvalidInputError) throw engineValidationError(error, options);
     throw error;
   }
+}
+
+/** A CAT beyond what Plazo reports: 422 `cat-out-of-range` with the bound, in percent. */
+export function catOutOfRange(error: CatOutOfRangeError): AppError {
+  return new AppError(422, error.code, error.issues[0]!.message, { maxPercent: CAT_MAX_PERCENT });
 }
 
 export function engineValidationError(error: InvalidInputError, options: { prefix?: string; mapPath?: (path: string) => string; message?: string } = {}): ValidationError {

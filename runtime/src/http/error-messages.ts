@@ -11,6 +11,7 @@ const spanish: Readonly<Record<string, (d: Details) => string>> = {
   unauthenticated: () => 'se requiere autenticación: envía `Authorization: Bearer <llave de API>` o inicia sesión',
   'invalid-credentials': () => 'el correo o la contraseña no son correctos',
   'too-many-attempts': (d) => `demasiados intentos fallidos de inicio de sesión; vuelve a intentar en ${String(d.retryAfterSeconds)} s`,
+  'password-change-required': () => 'un administrador fijó tu contraseña: cámbiala (POST /api/v1/auth/password) antes de cualquier otra cosa',
   forbidden: (d) => `el rol ${quoted(d.role)} no tiene el permiso ${quoted(d.permission)}`,
   'not-found': (d) => `${Object.values(d).map(quoted).join(', ')} no existe`,
   'route-not-found': () => 'no hay una ruta con ese método y esa dirección',

@@ -23,6 +23,7 @@ export async function findLiveSession(
       'users.role',
       'users.password_hash',
       'users.disabled_at',
+      'users.must_change_password',
       'users.created_at as user_created_at',
       'users.created_by as user_created_by',
     ])
@@ -32,10 +33,10 @@ export async function findLiveSession(
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { email, name, role, password_hash, disabled_at, user_created_at, user_created_by, ...session } = row;
+  const { email, name, role, password_hash, disabled_at, must_change_password, user_created_at, user_created_by, ...session } = row;
   return {
     session,
-    user: { id: session.user_id, email, name, role, password_hash, disabled_at, created_at: user_created_at, created_by: user_created_by },
+    user: { id: session.user_id, email, name, role, password_hash, disabled_at, must_change_password, created_at: user_created_at, created_by: user_created_by },
   };
 }
 

@@ -10,7 +10,7 @@ import { burnPasswordCheck, verifyPassword } from '../auth/password.ts';
 import { editableSectionsFor, ROLE_PERMISSIONS } from '../auth/permissions.ts';
 import { actorOf } from '../auth/principal.ts';
 import { generateSessionToken, hashToken } from '../auth/secret-tokens.ts';
-import { createFirstAdmin, firstRunNeeded, userView } from '../auth/user-accounts.ts';
+import { changeOwnPassword, createFirstAdmin, firstRunNeeded, userView } from '../auth/user-accounts.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { AppError, TooManyAttemptsError, UnauthenticatedError } from '../errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -38,6 +38,7 @@ const MeSchema = z
     role: RoleSchema,
     name: z.string(),
     email: z.string().optional(),
+    mustChangePassword: z.boolean().openapi({ description: 'A studio user whose password an admin set: only POST /api/v1/auth/password (and logout, /me) until it is changed' }),
     permissions: z.array(z.string()),
     editableSections: z
       .union([z.literal('all'), z.array(z.string())])
@@ -91,6 +92,13 @@ function setSessionCookie(c: Context<AppEnv>, token: string): void {
     maxAge: c.get('config').sessionTtlSeconds,
   });
 }
+
+const PasswordChangeSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: PasswordSchema,
+  })
+  .openapi('PasswordChange');
 
 const FirstRunSchema = z
   .strictObject({
@@ -208,6 +216,33 @@ export const authRoutes = newRouter()
   )
   .openapi(
     createRoute({
+      method: 'post',
+      path: '/password',
+      tags: ['auth'],
+      summary: 'Change your own password (a studio session); required after an admin set it',
+      description:
+        'The current password, and a new one that meets the password policy and differs from it. Clears `mustChangePassword`; your other sessions end, this one stays.',
+      security: SECURITY,
+      request: { body: jsonBody(PasswordChangeSchema) },
+      responses: {
+        200: jsonResponse(z.object({ user: UserSchema }), 'The user, free to go on'),
+        ...errorResponses(400, 401, 415, 422),
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      if (principal?.kind !== 'user') throw new UnauthenticatedError('log in to the studio to change your password');
+      const user = await changeOwnPassword(c.get('db'), principal.id, c.req.valid('json'), {
+        actor: actorOf(principal),
+        at: c.get('clock').now().toISOString(),
+        requestId: c.get('requestId'),
+        sessionId: principal.sessionId,
+      });
+      return c.json({ user }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'get',
       path: '/me',
       tags: ['auth'],
@@ -229,6 +264,7 @@ export const authRoutes = newRouter()
           role: principal.role,
           name: principal.kind === 'system' ? 'system' : principal.name,
           ...(principal.kind === 'user' ? { email: principal.email } : {}),
+          mustChangePassword: principal.kind === 'user' && principal.mustChangePassword === true,
           permissions: [...ROLE_PERMISSIONS[principal.role]],
           editableSections: editable === 'all' ? ('all' as const) : [...editable],
         },

@@ -26,6 +26,10 @@ export const UserSchema = z
     name: z.string(),
     role: RoleSchema,
     canLogIn: z.boolean(),
+    mustChangePassword: z.boolean().openapi({ description: 'An admin set the password: the user must choose their own at the next login' }),
+    loginBlockedUntil: TimestampSchema.nullable()
+      .optional()
+      .openapi({ description: 'In the users list: until when too many failed logins block the account (null: not blocked); an admin lifts it with DELETE /api/v1/users/{id}/login-block' }),
     disabledAt: TimestampSchema.nullable(),
     createdAt: TimestampSchema,
     createdBy: ActorSchema,

@@ -3,7 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
-import { createUser, issueUserApiKey, resetUserPassword, setUserDisabled, userApiKeys, userView } from '../auth/user-accounts.ts';
+import { accountBlocks } from '../auth/login-throttle.ts';
+import { createUser, issueUserApiKey, liftLoginBlock, resetUserPassword, setUserDisabled, userApiKeys, userView } from '../auth/user-accounts.ts';
 import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { listUsers } from '../repositories/user.repository.ts';
@@ -77,7 +78,12 @@ export const usersRoutes = newRouter()
         ...errorResponses(401, 403),
       },
     }),
-    async (c) => c.json({ users: (await listUsers(c.get('db'))).map(userView) }, 200),
+    async (c) => {
+      const db = c.get('db');
+      const users = await listUsers(db);
+      const blocks = await accountBlocks(db, users.map((u) => u.email), c.get('clock').now());
+      return c.json({ users: users.map((u) => ({ ...userView(u), loginBlockedUntil: blocks.get(u.email.toLowerCase()) ?? null })) }, 200);
+    },
   )
   .openapi(disableRoute('disable'), async (c) => {
     const { id } = c.req.valid('param');
@@ -116,6 +122,22 @@ export const usersRoutes = newRouter()
       });
       return c.json(result, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/login-block',
+      tags: ['users'],
+      summary: "Lift the block that failed logins put on a user's account (audited); the addresses' own throttle stays",
+      description: 'Answers `lifted: false` and writes nothing when the account has no block or failures to lift.',
+      ...guarded('users:admin'),
+      request: { params: IdParamSchema },
+      responses: {
+        200: jsonResponse(z.object({ user: UserSchema, lifted: z.boolean() }), 'The user; `lifted`: whether there was a block to lift'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => c.json(await liftLoginBlock(c.get('db'), c.req.valid('param').id, { ...ctxOf(c), now: c.get('clock').now() }), 200),
   )
   .openapi(
     createRoute({

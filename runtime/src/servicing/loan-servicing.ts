@@ -8,6 +8,7 @@ import {
   advanceLoan,
   Dec,
   generateSchedule,
+  CatOutOfRangeError,
   InvalidInputError,
   loanState,
   OverpaymentError,
@@ -27,7 +28,7 @@ import type { Database, Executor } from '../db/database.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
 import { isAssertionFailure, isTransientConflict, isUniqueViolation } from '../db/postgres-errors.ts';
 import { AppError, ConflictError, NotFoundError, RetryLaterError, ValidationError } from '../errors.ts';
-import { engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
+import { catOutOfRange, engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } from '../ledger/loan-postings.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
@@ -377,6 +378,8 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     if (error instanceof OverpaymentError && error.issues[0]?.path === `events[${index}].amount`) {
       throw overpaymentRefusal(error, request.fieldPaths?.['amount'] ?? 'amount');
     }
+    // A restructure whose new schedule's CAT is beyond the bound: 422 `cat-out-of-range`, as a quote or a decision answers.
+    if (error instanceof CatOutOfRangeError) throw catOutOfRange(error);
     if (error instanceof InvalidInputError) {
       const prefix = `events[${index}]`;
       throw engineValidationError(error, {

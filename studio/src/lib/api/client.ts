@@ -18,6 +18,8 @@ export interface Me {
   readonly permissions: readonly string[];
   /** What the role may change in a draft (`all` may create products); older runtimes leave it out. */
   readonly editableSections?: 'all' | readonly string[];
+  /** A studio user whose password an admin set: they change it before anything else (older runtimes leave it out). */
+  readonly mustChangePassword?: boolean;
 }
 
 /** A studio user as admins see it. */
@@ -27,6 +29,10 @@ export interface User {
   readonly name: string;
   readonly role: Role;
   readonly canLogIn: boolean;
+  /** An admin set the password: the user changes it at the next login. */
+  readonly mustChangePassword?: boolean;
+  /** In the users list: until when failed logins block the account (null: not blocked). */
+  readonly loginBlockedUntil?: string | null;
   readonly disabledAt: string | null;
   readonly createdAt: string;
 }
@@ -560,7 +566,9 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     /** The request itself, for the API modules beside this one (lib/api/compliance.ts, compliance-alerts.ts…). */
     request: call,
     me: () => call<Me>('GET', '/auth/me'),
-    login: (email: string, password: string) => call<{ user: { name: string; role: Role } }>('POST', '/auth/login', { email, password }),
+    login: (email: string, password: string) => call<{ user: { name: string; role: Role; mustChangePassword?: boolean } }>('POST', '/auth/login', { email, password }),
+    /** Changes the caller's own password (required after an admin set it). */
+    changePassword: (currentPassword: string, newPassword: string) => call<{ user: User }>('POST', '/auth/password', { currentPassword, newPassword }),
     logout: () => call<{ loggedOut: true }>('POST', '/auth/logout'),
     /** True while the install has no user: the studio opens its first-run page. */
     firstRunNeeded: async () => (await call<{ needed: boolean }>('GET', '/auth/first-run')).needed,
@@ -569,6 +577,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     users: async () => (await call<{ users: User[] }>('GET', '/users')).users,
     createUser: async (input: { email: string; name: string; role: Role; password?: string }) => (await call<{ user: User }>('POST', '/users', input)).user,
     setUserDisabled: async (id: string, disabled: boolean) => (await call<{ user: User }>('POST', `/users/${enc(id)}/${disabled ? 'disable' : 'enable'}`)).user,
+    /** Lifts the block failed logins put on the user's account (`lifted: false`: there was none). */
+    liftLoginBlock: (id: string) => call<{ user: User; lifted: boolean }>('DELETE', `/users/${enc(id)}/login-block`),
     /** Sets `password`, or (without it) returns a temporary one, shown once. */
     resetPassword: (id: string, password?: string) =>
       call<{ user: User; temporaryPassword: string | null }>('POST', `/users/${enc(id)}/password`, password === undefined ? {} : { password }),
