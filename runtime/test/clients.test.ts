@@ -228,7 +228,7 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     const last = await sql<{ action: string; details: any }>`select action, details from audit_log where stream = ${`client:${gloriaId}`} order by stream_seq desc limit 1`.execute(h.db);
     expect(last.rows[0]).toMatchObject({ action: 'read', details: { what: 'activity', decisions: 1, loans: 1 } });
     const enrique = (await h.request('GET', '/api/v1/clients?q=enrique')).body.clients[0].id;
-    expect((await h.request('GET', `/api/v1/clients/${enrique}/activity`)).body).toEqual({ decisions: [], loans: [] });
+    expect((await h.request('GET', `/api/v1/clients/${enrique}/activity`)).body).toEqual({ decisions: [], loans: [], documents: [] });
     expect((await h.request('GET', '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity')).status).toBe(404);
     expect((await h.request('GET', `/api/v1/clients/${gloriaId}/activity`, { key: h.keys['risk-analyst'] })).status).toBe(403);
   });

@@ -68,6 +68,9 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'PATCH', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:write', body: { pep: true } },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity', permission: 'clients:read-pii' },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/export', permission: 'clients:read-pii' },
+  { method: 'POST', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/documents', permission: 'clients:write', body: { kind: 'ine' } },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/documents', permission: 'clients:read-pii' },
+  { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000001/content', permission: 'clients:read-pii' },
   { method: 'POST', path: '/api/v1/watchlists', permission: 'watchlists:write', body: { name: 'perm list', kind: 'own', csv: 'NOMBRE\nZZZ QQQ\n' } },
   { method: 'GET', path: '/api/v1/watchlists', permission: 'compliance:review' },
   { method: 'GET', path: '/api/v1/screening/hits', permission: 'compliance:review' },
@@ -90,7 +93,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(item)) if (op['x-permission']) documented.push(`${method.toUpperCase()} ${path} ${op['x-permission']}`);
     }
-    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/')} ${g.permission}`);
+    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace('perm_p', '{code}').replace(/\/documents\/[0-9a-f-]{36}/, '/documents/{documentId}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/')} ${g.permission}`);
     expect(tested.sort()).toEqual(documented.sort());
   });
 
