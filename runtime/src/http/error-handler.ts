@@ -38,6 +38,8 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
       return errorResponse(c, 400, 'malformed-json', 'the request body is not valid JSON');
     }
     if (error.status === 413) return errorResponse(c, 413, 'payload-too-large', 'the request body is too large');
+    // A route's declared media types (a multipart upload) refusing the body's.
+    if (error.status === 415) return errorResponse(c, 415, 'unsupported-media-type', 'the request body’s media type is not one this route takes (see the OpenAPI document)');
     if (error.status < 500) return errorResponse(c, error.status, 'bad-request', error.message || 'bad request');
   }
   c.get('logger')?.error('unhandled error', {

@@ -9,7 +9,6 @@ import { actorOf } from '../auth/principal.ts';
 import { DOCUMENT_KINDS } from '../db/tables/client-documents.table.ts';
 import { contentDisposition } from '../documents/document-content.ts';
 import { DOCUMENT_MAX_BYTES, listDocuments, readDocumentContent, uploadDocument } from '../documents/client-documents.repository.ts';
-import { AppError } from '../errors.ts';
 import type { AppEnv, ContextVariables } from '../http/app-env.ts';
 import { limitRequestBody } from '../http/body-limit.middleware.ts';
 import { errorResponses, guarded, jsonResponse, newRouter } from '../http/openapi.ts';
@@ -22,14 +21,13 @@ export function isDocumentUpload(method: string, path: string): boolean {
   return method === 'POST' && UPLOAD_PATH.test(path);
 }
 
-/** A document upload's body: multipart/form-data (415 otherwise), at most the document's limit plus the form's framing (413). */
+/**
+ * A document upload's body: at most the document's limit plus the form's framing (413), judged
+ * before authentication like every body. Its media type is checked by the route after its path
+ * parameters (a body that is not multipart/form-data: 415 `unsupported-media-type`).
+ */
 const uploadLimit = limitRequestBody(DOCUMENT_MAX_BYTES + 64 * 1024);
-export const documentUploadBody = createMiddleware<AppEnv>(async (c, next) => {
-  if (!isDocumentUpload(c.req.method, c.req.path)) return next();
-  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType !== 'multipart/form-data') throw new AppError(415, 'unsupported-media-type', 'send the document as `multipart/form-data` with the fields `file` and `kind`', { contentType: mediaType || null });
-  return uploadLimit(c, next);
-});
+export const documentUploadBody = createMiddleware<AppEnv>(async (c, next) => (isDocumentUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : next()));
 
 const Kind = z.enum(DOCUMENT_KINDS).openapi({ description: '`ine`, `passport`, `proof-of-address`, `curp`, `rfc-certificate`, `payslip`, `contract`, `other`' });
 const UploadForm = z
