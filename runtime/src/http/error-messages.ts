@@ -19,7 +19,7 @@ const spanish: Readonly<Record<string, (d: Details) => string>> = {
   'malformed-request': () => 'la solicitud no es válida',
   'malformed-json': () => 'el cuerpo de la solicitud no es JSON válido',
   'payload-too-large': () => 'el cuerpo de la solicitud es demasiado grande',
-  'unsupported-media-type': () => 'envía el cuerpo de la solicitud como `application/json`',
+  'unsupported-media-type': (d) => `el cuerpo de la solicitud no es del tipo que esta ruta acepta${d.contentType ? ` (llegó ${quoted(d.contentType)})` : ''}: JSON, o \`multipart/form-data\` al subir un documento`,
   'retry-later': () => 'la base de datos estaba ocupada con escrituras simultáneas; no se escribió nada: envía la solicitud de nuevo',
   'internal-error': () => 'ocurrió un error interno; menciona el identificador de la solicitud al reportarlo',
   'compiler-unavailable': () => 'el compilador de Plazo no está disponible en esta instalación',

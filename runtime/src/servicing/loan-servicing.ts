@@ -142,8 +142,8 @@ async function insertLoan(
 
 /**
  * Opens a loan (status `pending`) on the terms of an approved decision's offer, pinned to the
- * decision's product version. 409 `decision-declined`, `decision-referred` (needs a manual
- * approval the runtime does not record yet), `decision-expired` (older than the offer validity),
+ * decision's product version. 409 `decision-declined`, `decision-referred` (its application waits
+ * in the review queue: approving it there opens the loan), `decision-expired` (older than the offer validity),
  * `decision-used` (a loan exists for it), `product-retired`.
  */
 export async function openLoanFromDecision(db: Executor, decisionId: string, externalRef: string | null, ctx: LoanWriteContext, clientId?: string) {
@@ -154,7 +154,7 @@ export async function openLoanFromDecision(db: Executor, decisionId: string, ext
     throw new ConflictError('decision-declined', 'the decision declined the application: there is no offer to open', { decisionId, reasons: record.reasons });
   }
   if (decision.outcome === 'refer') {
-    throw new ConflictError('decision-referred', 'the decision referred the application to a person: open the loan from explicit terms once approved', {
+    throw new ConflictError('decision-referred', 'the decision referred the application to a person: a reviewer approves it in the review queue (/api/v1/applications), which opens the loan', {
       decisionId,
       reasons: record.reasons,
     });
