@@ -1,7 +1,8 @@
 // Watchlists and screening (issue 14, PLD): lists uploaded as CSV in UTF-8 or Latin-1 (detected),
 // broken rows refused by line with nothing stored, the same content again the same version; a client
 // registered with a listed name is a hit, its decisions are referred with PLD_LISTA until the
-// compliance officer clears the hit (a confirmed hit declines them); a new version of a list
+// compliance officer clears the hit (a confirmed hit declines them, and on the blocked-persons
+// list raises a `blocked-person` alert due within 24 hours); a new version of a list
 // supersedes the open hits and re-screens every client (a ruling carried to the same entry); only the compliance role (and admin)
 // review hits. Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set.
 import { sql } from 'kysely';
@@ -164,6 +165,10 @@ describe.each(DATABASE_KINDS)('screening on %s', (kind) => {
     const declined = await h.request('POST', '/api/v1/decisions', { body: { product: 'nomina', application: NOMINA_APPLICATION, asOf: '2025-01-06', clientId: jose.body.client.id } });
     expect(declined.body.decision).toMatchObject({ outcome: 'decline', offer: null });
     expect(declined.body.decision.reasons).toContainEqual(expect.objectContaining({ code: 'PLD_LISTA_CONFIRMADA', source: 'screening' }));
+    // Confirmed on the blocked-persons list (not on the own list): one alert, due within 24 hours.
+    const alerts = (await h.request('GET', `/api/v1/compliance/alerts?clientId=${jose.body.client.id}`, { key: h.keys.compliance })).body.alerts;
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'blocked-person', code: 'blocked-persons-list', clientId: jose.body.client.id, status: 'open', daysLeft: 1 })]);
+    expect(alerts[0].description).toContain('Bloqueadas');
   });
 
   it('a new version of a list supersedes its open hits and re-screens every client, keeping rulings on unchanged entries', async () => {

@@ -151,3 +151,28 @@ export async function fileInternalAlert(db: Kysely<Database>, report: InternalRe
     return { alert: alertView(stored, now), replayed: false };
   });
 }
+
+/**
+ * A confirmed hit on the blocked-persons list (screening/hits.repository.ts `decideHit`): an alert
+ * of kind `blocked-person` for the client, due 24 hours after (DOMAIN.md "PLD / AML"), in the
+ * confirmation's transaction. Audited.
+ */
+export async function raiseBlockedPersonAlert(
+  tx: Executor,
+  hit: { readonly id: string; readonly clientId: string; readonly watchlistName: string; readonly entryName: string },
+  ctx: WriteContext & { readonly today: string },
+): Promise<string> {
+  const id = uuidv7();
+  const description = `confirmed match of the client with «${hit.entryName}» on the list «${hit.watchlistName}» (screening hit ${hit.id})`;
+  await tx.insertInto('compliance_alerts').values({
+    id, kind: 'blocked-person', code: 'blocked-persons-list', message: description.slice(0, 200), client_id: hit.clientId, loan_id: null, event_id: null,
+    operation_date: ctx.today, method: null, amount: null, amount_usd: null, rate: null, description,
+    detected_at: ctx.at, deadline: alertDeadline('blocked-person', ctx.at), status: 'open', disposition_note: null, decided_by: null, decided_at: null, reported_in: null,
+    created_by: ctx.actor, idempotency_key: null, request_hash: null,
+  }).execute();
+  await appendAudit(tx, {
+    actor: ctx.actor, action: 'raise', entityType: 'compliance-alert', entityId: id, before: null, after: null,
+    details: { kind: 'blocked-person', clientId: hit.clientId, hitId: hit.id }, requestId: ctx.requestId ?? null, at: ctx.at,
+  });
+  return id;
+}

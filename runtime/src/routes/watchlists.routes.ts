@@ -57,7 +57,7 @@ const HitSchema = z.record(z.string(), z.unknown()).openapi('ScreeningHit', {
 });
 
 function ctxOf(c: ContextVariables) {
-  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
+  return { actor: actorOf(principalOf(c)), at: c.get('clock').now().toISOString(), requestId: c.get('requestId'), today: c.get('clock').today() };
 }
 
 export const watchlistsRoutes = newRouter()

@@ -9,6 +9,7 @@ import type { HitStatus } from '../db/tables/watchlists.table.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { uuidv7 } from '../ids.ts';
+import { raiseBlockedPersonAlert } from '../compliance/alerts.repository.ts';
 
 function hitsQuery(db: Executor) {
   return db
@@ -103,8 +104,11 @@ export async function listHits(db: Kysely<Database>, search: HitSearch, ctx: Wri
   });
 }
 
-/** Clears or confirms an open hit with the officer's comment; 409 `hit-decided` once it is not open. */
-export async function decideHit(db: Kysely<Database>, id: string, status: 'cleared' | 'confirmed', comment: string, ctx: WriteContext): Promise<HitView> {
+/**
+ * Clears or confirms an open hit with the officer's comment; 409 `hit-decided` once it is not open.
+ * Confirming a hit on the blocked-persons list raises a `blocked-person` alert (24 hours to rule).
+ */
+export async function decideHit(db: Kysely<Database>, id: string, status: 'cleared' | 'confirmed', comment: string, ctx: WriteContext & { readonly today: string }): Promise<HitView> {
   return db.transaction().execute(async (tx) => {
     const found = await hitsQuery(tx).where('h.id', '=', id).executeTakeFirst();
     if (!found) throw new NotFoundError('screening hit', id);
@@ -118,6 +122,10 @@ export async function decideHit(db: Kysely<Database>, id: string, status: 'clear
       details: { clientId: after.clientId, watchlistId: after.watchlistId, entryId: after.entryId, score: after.score, comment }, requestId: ctx.requestId ?? null, at: ctx.at,
       bound: bindRows([['screening_hits', row]]),
     });
+    // The listed person confirmed on the blocked-persons list: an alert due within 24 hours.
+    if (status === 'confirmed' && found.watchlistKind === 'blocked-persons') {
+      await raiseBlockedPersonAlert(tx, { id, clientId: found.clientId, watchlistName: found.watchlistName, entryName: found.entryName }, ctx);
+    }
     return after;
   });
 }
