@@ -10,6 +10,7 @@
 // is opened from it by openLoanFromDecision — the path of `POST /loans` with `decisionId`.
 // Each step locks the application row (one outcome under concurrency), adds an event to its
 // history and an audit entry.
+import type { FieldGroup } from '../clients/field-groups.ts';
 import { Dec, decide, withReasons, type Decision, type DecisionReason } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -117,7 +118,11 @@ async function findRow(db: Executor, id: string, forUpdate = false): Promise<App
  * messages, score, offer), the application as sent, the client's name (for `withClient`), the
  * history, and the approved decision's offer once approved.
  */
-export async function applicationDetail(db: Executor, id: string, withClient: boolean) {
+/**
+ * An application with its decision, input, history and client. The client is named for readers of
+ * `clients:read`; its CURP needs the identity group, its PEP flag the KYC group (clients/field-groups.ts).
+ */
+export async function applicationDetail(db: Executor, id: string, readable: { readonly name: boolean; readonly groups: readonly FieldGroup[] }) {
   const row = await findRow(db, id);
   const decision = await db.selectFrom('decisions').selectAll().where('id', '=', row.decision_id).executeTakeFirstOrThrow();
   const events = await db.selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('created_at').orderBy('id').execute();
@@ -144,9 +149,12 @@ export async function applicationDetail(db: Executor, id: string, withClient: bo
         ? row.client_id === null
           ? null
           : { id: row.client_id, name: null, curp: null, pep: null }
-        : withClient
-          ? { id: client.id, name: client.kind === 'company' ? client.legal_name : [client.given_names, client.paternal_surname, client.maternal_surname].filter(Boolean).join(' '), curp: client.curp, pep: client.pep }
-          : { id: client.id, name: null, curp: null, pep: null },
+        : {
+            id: client.id,
+            name: readable.name ? (client.kind === 'company' ? client.legal_name : [client.given_names, client.paternal_surname, client.maternal_surname].filter(Boolean).join(' ')) : null,
+            curp: readable.groups.includes('identity') ? client.curp : null,
+            pep: readable.groups.includes('kyc') ? client.pep : null,
+          },
     approvedOffer,
     events: events.map((e) => ({ kind: e.kind, note: e.note, details: e.details, at: e.created_at, by: e.created_by, byDisplay: displayOf(names, e.created_by) })),
   };

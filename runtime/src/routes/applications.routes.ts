@@ -21,6 +21,7 @@ import {
 } from '../applications/application-service.ts';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { ROLES, roleHasPermission } from '../auth/permissions.ts';
+import { readableGroups } from '../clients/field-groups.ts';
 import { actorOf, personOf } from '../auth/principal.ts';
 import { APPLICATION_STATUSES } from '../db/tables/applications.table.ts';
 import type { ContextVariables } from '../http/app-env.ts';
@@ -213,7 +214,7 @@ export const applicationsRoutes = newRouter()
       path: '/{id}',
       tags: ['applications'],
       summary: 'One application: the referred decision with its reasons, the client, the history',
-      description: "The client's name and CURP only for callers with `clients:read-pii`.",
+      description: "The client's name for callers with `clients:read`, the CURP with the identity group, the PEP flag with the KYC group.",
       ...guarded('applications:read'),
       request: { params: IdParamSchema },
       responses: {
@@ -231,7 +232,11 @@ export const applicationsRoutes = newRouter()
         ...errorResponses(401, 403, 404, 422),
       },
     }),
-    async (c) => c.json((await applicationDetail(c.get('db'), c.req.valid('param').id, roleHasPermission(principalOf(c).role, 'clients:read-pii'))) as never, 200),
+    async (c) => {
+      const { role } = principalOf(c);
+      const readable = { name: roleHasPermission(role, 'clients:read'), groups: readableGroups(role) };
+      return c.json((await applicationDetail(c.get('db'), c.req.valid('param').id, readable)) as never, 200);
+    },
   )
   .openapi(
     createRoute({
