@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileText, format, parse, type Diagnostic } from '@plazo/dsl';
+import { compileText, format, isPolicyText, parse, type Diagnostic } from '@plazo/dsl';
 import { Dec, runProductTests, type ProductIR } from '@plazo/engine';
 import { describe, expect, it } from 'vitest';
 import { compiledExample, exampleText } from '../testing/examples.ts';
@@ -9,8 +9,10 @@ import { productForm, type ProductForm } from './model.ts';
 import { placeDiagnostics } from './placement.ts';
 import { plainNumber } from './values.ts';
 
-const EXAMPLES = readdirSync(join(import.meta.dirname, '../../../../examples'))
-  .filter((f) => f.endsWith('.plazo'))
+// Products only: pld.plazo is the institution's PLD policy, not a product.
+const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');
+const EXAMPLES = readdirSync(EXAMPLES_DIR)
+  .filter((f) => f.endsWith('.plazo') && !isPolicyText(readFileSync(join(EXAMPLES_DIR, f), 'utf8')))
   .map((f) => f.replace(/\.plazo$/, ''));
 
 const formOf = (text: string): ProductForm => productForm(text, parse(text));
