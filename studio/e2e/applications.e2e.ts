@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, resultsDir, screenshot, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { type Browser, launchBrowser, login, resultsDir, screenshot, serveBuiltStudio, type Studio, submitLogin } from './harness.ts';
 
 const docsDir = join(resultsDir, '..', 'docs');
 const CODE = 'sol_nomina';
@@ -113,10 +113,7 @@ describe('the review queue in the studio', () => {
     const id = await referred();
     await browser.context.clearCookies();
     await page.goto(`${studio.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(OPERATOR.email);
-    await page.getByLabel('Contraseña').fill(OPERATOR.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByTestId('who').waitFor();
+    await submitLogin(page, OPERATOR.email, OPERATOR.password);
     await page.goto(`${studio.url}/solicitudes`);
     await page.locator(`[data-testid="application-row"][data-id="${id}"]`).waitFor();
     expect(await page.getByTestId('applications-authority').innerText()).toContain('no tiene facultad');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { curpCheckDigit } from '@plazo/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, resultsDir, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { type Browser, launchBrowser, resultsDir, serveBuiltStudio, type Studio, submitLogin } from './harness.ts';
 
 const docsDir = join(resultsDir, '..', 'docs');
 const OPERATOR = { email: 'pld-caja@plazo.test', name: 'Carmen Caja', role: 'operator', password: 'una clave larga de carmen' };
@@ -50,10 +50,7 @@ function uniqueCurp(): string {
 async function loginAs(page: Page, user: { email: string; password: string }): Promise<void> {
   await browser.context.clearCookies();
   await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(user.email);
-  await page.getByLabel('Contraseña').fill(user.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('who').waitFor();
+  await submitLogin(page, user.email, user.password);
 }
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, resultsDir, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { type Browser, launchBrowser, login, resultsDir, serveBuiltStudio, type Studio, submitLogin } from './harness.ts';
 
 const docsDir = join(resultsDir, '..', 'docs');
 const OFFICER = { email: 'cumplimiento@plazo.test', name: 'Cecilia Cumplimiento', role: 'compliance', password: 'una clave larga de cecilia' };
@@ -43,10 +43,7 @@ async function api(method: string, path: string, body?: unknown): Promise<any> {
 async function loginOfficer(page: Page): Promise<void> {
   await browser.context.clearCookies();
   await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(OFFICER.email);
-  await page.getByLabel('Contraseña').fill(OFFICER.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('who').waitFor();
+  await submitLogin(page, OFFICER.email, OFFICER.password);
 }
 
 const text = async (page: Page, testid: string) => (await page.getByTestId(testid).innerText()).trim();

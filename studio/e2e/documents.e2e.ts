@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, resultsDir, serveBuiltStudio, type Browser, type Studio } from './harness.ts';
+import { type Browser, launchBrowser, login, resultsDir, serveBuiltStudio, type Studio, submitLogin } from './harness.ts';
 
 const docsDir = join(resultsDir, '..', 'docs');
 const OPERATOR = { email: 'dora@plazo.test', name: 'Dora Documentos', role: 'operator', password: 'una clave larga de dora' };
@@ -33,10 +33,7 @@ async function api(method: string, path: string, body?: unknown): Promise<any> {
 async function loginOperator(page: Page): Promise<void> {
   await browser.context.clearCookies();
   await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Correo electrónico').fill(OPERATOR.email);
-  await page.getByLabel('Contraseña').fill(OPERATOR.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('who').waitFor();
+  await submitLogin(page, OPERATOR.email, OPERATOR.password);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
