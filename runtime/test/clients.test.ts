@@ -228,8 +228,58 @@ describe.each(DATABASE_KINDS)('clients on %s', (kind) => {
     const last = await sql<{ action: string; details: any }>`select action, details from audit_log where stream = ${`client:${gloriaId}`} order by stream_seq desc limit 1`.execute(h.db);
     expect(last.rows[0]).toMatchObject({ action: 'read', details: { what: 'activity', decisions: 1, loans: 1 } });
     const enrique = (await h.request('GET', '/api/v1/clients?q=enrique')).body.clients[0].id;
-    expect((await h.request('GET', `/api/v1/clients/${enrique}/activity`)).body).toEqual({ decisions: [], loans: [], documents: [] });
+    expect((await h.request('GET', `/api/v1/clients/${enrique}/activity`)).body).toEqual({ decisions: [], loans: [], documents: [], payments: [], contacts: [], alerts: [] });
     expect((await h.request('GET', '/api/v1/clients/00000000-0000-4000-8000-000000000000/activity')).status).toBe(404);
     expect((await h.request('GET', `/api/v1/clients/${gloriaId}/activity`, { key: h.keys['risk-analyst'] })).status).toBe(403);
+  });
+
+  it("shows a client's payments (reversed marked), collection contacts and — to compliance only — PLD alerts in the 360 view", async () => {
+    const enrique = (await h.request('GET', '/api/v1/clients?q=enrique')).body.clients[0].id;
+    const terms = { principal: '1000.00', annualRate: '0.5', installments: 4, frequency: 'weekly', disbursementDate: '2024-12-02' };
+    const loan = await h.request('POST', '/api/v1/loans/import', { body: { product: 'nomina', clientId: enrique, terms } });
+    expect(loan.status, loan.text).toBe(201);
+    const loanId = loan.body.loan.id;
+    const disbursed = await h.request('POST', `/api/v1/loans/${loanId}/disbursement`, { body: {}, headers: { 'idempotency-key': 'c360-d' } });
+    expect(disbursed.status, disbursed.text).toBe(201);
+    const pay = (body: object, key: string) => h.request('POST', `/api/v1/loans/${loanId}/payments`, { body, headers: { 'idempotency-key': key } });
+    const first = await pay({ amount: '100', date: '2024-12-09', method: 'cash', reference: 'caja-7' }, 'c360-1');
+    expect(first.status, first.text).toBe(201);
+    const second = await pay({ amount: '50.5', date: '2024-12-16' }, 'c360-2');
+    expect(second.status, second.text).toBe(201);
+    const paymentIdOf = async (date: string) => (await sql<{ id: string }>`select payload->>'id' as id from loan_events where loan_id = ${loanId} and type = 'payment' and effective_on = ${date}`.execute(h.db)).rows[0]!.id;
+    const firstId = await paymentIdOf('2024-12-09');
+    const reversed = await h.request('POST', `/api/v1/loans/${loanId}/payments/${firstId}/reversal`, { body: { reason: 'cheque devuelto' }, headers: { 'idempotency-key': 'c360-r' } });
+    expect(reversed.status, reversed.text).toBe(201);
+    const agent = await h.request('POST', '/api/v1/users', { body: { email: 'cobranza.360@example.mx', name: 'Rosa Cobranza', role: 'operator', password: 'correct horse battery' } });
+    expect(agent.status, agent.text).toBe(201);
+    const contact = await h.request('POST', `/api/v1/collections/loans/${loanId}/contacts`, { key: h.keys.operator, body: { agent: agent.body.user.id, channel: 'whatsapp', result: 'no-answer', notes: 'sin respuesta' } });
+    expect(contact.status, contact.text).toBe(201);
+    const filed = await h.request('POST', '/api/v1/compliance/alerts', { key: h.keys.operator, body: { loanId, description: 'Pidió fraccionar sus pagos en efectivo.' }, headers: { 'idempotency-key': 'c360-alert' } });
+    expect(filed.status, filed.text).toBe(201);
+
+    const seen = await h.request('GET', `/api/v1/clients/${enrique}/activity`, { key: h.keys.operator });
+    expect(seen.status, seen.text).toBe(200);
+    expect(seen.body.loans.map((l: any) => l.id)).toEqual([loanId]);
+    expect(seen.body.payments).toEqual([
+      { id: await paymentIdOf('2024-12-16'), loanId, date: '2024-12-16', amount: '50.50', method: 'transfer', reference: null, reversed: false },
+      { id: firstId, loanId, date: '2024-12-09', amount: '100.00', method: 'cash', reference: 'caja-7', reversed: true },
+    ]);
+    expect(seen.body.contacts).toEqual([
+      expect.objectContaining({ id: contact.body.contact.id, loanId, channel: 'whatsapp', result: 'no-answer', notes: 'sin respuesta', agentName: 'Rosa Cobranza', promiseAmount: null }),
+    ]);
+    expect(seen.body).not.toHaveProperty('alerts');
+    const operatorRead = await sql<{ details: any }>`select details from audit_log where stream = ${`client:${enrique}`} order by stream_seq desc limit 1`.execute(h.db);
+    expect(operatorRead.rows[0]!.details).toEqual({ what: 'activity', decisions: 0, loans: 1, documents: 0, payments: 2, contacts: 1 });
+
+    const compliance = await h.request('GET', `/api/v1/clients/${enrique}/activity`, { key: h.keys.compliance });
+    expect(compliance.status, compliance.text).toBe(200);
+    // The staff report, and the relevant-operation alert the cash payment raised (no USD rate yet), newest first.
+    expect(compliance.body.alerts).toEqual([
+      { id: filed.body.alert.id, kind: 'internal', code: 'staff-report', status: 'open', detectedAt: h.clock.now().toISOString(), deadline: expect.any(String) },
+      { id: expect.any(String), kind: 'relevant', code: 'needs-rate', status: 'open', detectedAt: h.clock.now().toISOString(), deadline: expect.any(String) },
+    ]);
+    expect(compliance.body.payments).toEqual(seen.body.payments);
+    const complianceRead = await sql<{ details: any }>`select details from audit_log where stream = ${`client:${enrique}`} order by stream_seq desc limit 1`.execute(h.db);
+    expect(complianceRead.rows[0]!.details).toMatchObject({ what: 'activity', payments: 2, contacts: 1, alerts: 2 });
   });
 });

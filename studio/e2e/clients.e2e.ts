@@ -171,6 +171,37 @@ describe('the clients register in the studio', () => {
     await page.close();
   });
 
+  it('shows in the 360 page a payment registered through the API («Pagos»), a logged contact, and PLD alerts to a compliance officer only', async () => {
+    const { loans } = await api('GET', `/clients/${clientId}/activity`);
+    const loanId = loans[0].id;
+    await api('POST', `/loans/${loanId}/disbursement`, {});
+    const reference = `SPEI-${Date.now().toString(36).toUpperCase()}`;
+    await api('POST', `/loans/${loanId}/payments`, { amount: '1234.50', method: 'transfer', reference });
+    const page = await browser.newPage();
+    await loginOperator(page);
+    await page.goto(`${studio.url}/clientes/${clientId}`);
+    await page.getByTestId('c360-payment').waitFor();
+    expect((await page.getByTestId('c360-payment').innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`\\$1,234\\.50 transferencia ${reference} Aplicado`));
+    expect(await page.getByTestId('c360-no-contacts').isVisible()).toBe(true);
+    // An operator does not review compliance: no PLD alerts section.
+    expect(await page.getByTestId('c360-alerts-link').count()).toBe(0);
+    // A logged contact and a staff report; a compliance officer sees both, the alert with its days left.
+    await api('POST', `/collections/loans/${loanId}/contacts`, { agent: OPERATOR.email, channel: 'whatsapp', result: 'no-answer', notes: 'sin respuesta' });
+    await api('POST', '/compliance/alerts', { loanId, description: 'Pidió fraccionar sus pagos en efectivo.' });
+    const officer = { email: `c360-${Date.now().toString(36)}@plazo.test`, name: 'Cora Cumplimiento', role: 'compliance', password: 'una clave larga de cora' };
+    await api('POST', '/users', officer);
+    await browser.context.clearCookies();
+    await page.goto(`${studio.url}/login`);
+    await submitLogin(page, officer.email, officer.password);
+    await page.goto(`${studio.url}/clientes/${clientId}`);
+    await page.getByTestId('c360-alert').waitFor();
+    expect((await page.getByTestId('c360-contact').innerText()).replace(/\s+/g, ' ')).toMatch(/WhatsApp No contestó Olga Operación sin respuesta/);
+    expect((await page.getByTestId('c360-alert').innerText()).replace(/\s+/g, ' ')).toMatch(/Interna preocupante Reportada por personal Abierta 60 d restantes/);
+    expect(await page.getByTestId('c360-alerts-link').getAttribute('href')).toBe('/cumplimiento/alertas');
+    await shoot(page, 'history');
+    await page.close();
+  });
+
   it('changes the record, and refuses a second client with the same CURP with a link to the first', async () => {
     const page = await browser.newPage();
     await loginOperator(page);

@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CURP_STATES } from '@plazo/engine';
 import { principalOf } from '../auth/auth.middleware.ts';
 import { actorOf } from '../auth/principal.ts';
+import { roleHasPermission } from '../auth/permissions.ts';
 import { createClient, type ClientChange, exportClient, readClient, searchClients, updateClient, warningsOf } from '../clients/clients.repository.ts';
 import { clientActivity } from '../clients/client-activity.ts';
 import type { ClientInput } from '../clients/client-record.ts';
@@ -172,7 +173,7 @@ export const clientsRoutes = newRouter()
       method: 'get',
       path: '/{id}/activity',
       tags: ['clients'],
-      summary: 'The decisions taken for a client and their loans, newest first (the 360 view). Audited.',
+      summary: 'A client’s decisions, loans, documents, payments and collection contacts, and for `compliance:review` their PLD alerts, newest first (the 360 view). Audited.',
       ...guarded('clients:read'),
       request: { params: IdParamSchema },
       responses: {
@@ -181,13 +182,23 @@ export const clientsRoutes = newRouter()
             decisions: z.array(z.object({ id: z.string(), product: z.object({ code: z.string(), version: z.number().int() }), outcome: z.enum(['approve', 'refer', 'decline']), asOf: z.string(), createdAt: z.string() })),
             loans: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A loan as GET /loans/{id} shows it' })),
             documents: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A document as GET /clients/{id}/documents lists it' })),
+            payments: z
+              .array(z.object({ id: z.string(), loanId: z.string(), date: z.string(), amount: z.string(), method: z.string(), reference: z.string().nullable(), reversed: z.boolean() }))
+              .openapi({ description: 'Payments on the client’s loans, newest first, at most 200; `reversed` when a payment reversal undid it; no method sent counts as `transfer`' }),
+            contacts: z
+              .array(z.object({ id: z.string(), loanId: z.string(), channel: z.string(), result: z.string(), notes: z.string().nullable(), promiseAmount: z.string().nullable(), promiseDate: z.string().nullable(), contactedAt: z.string(), agentName: z.string() }))
+              .openapi({ description: 'Collection contacts logged on the client’s loans, newest first, at most 200' }),
+            alerts: z
+              .array(z.object({ id: z.string(), kind: z.string(), code: z.string(), status: z.string(), detectedAt: z.string(), deadline: z.string() }))
+              .optional()
+              .openapi({ description: 'The client’s PLD alerts, newest first, at most 200 — only for a caller with `compliance:review`; otherwise absent' }),
           }),
-          'The client’s decisions and loans',
+          'The client’s decisions, loans, documents, payments, contacts (and PLD alerts)',
         ),
         ...errorResponses(401, 403, 404, 422),
       },
     }),
-    async (c) => c.json((await clientActivity(c.get('db'), c.req.valid('param').id, ctxOf(c))) as never, 200),
+    async (c) => c.json((await clientActivity(c.get('db'), c.req.valid('param').id, ctxOf(c), { alerts: roleHasPermission(principalOf(c).role, 'compliance:review') })) as never, 200),
   )
   .openapi(
     createRoute({

@@ -493,6 +493,51 @@ export interface ClientDecision {
   readonly createdAt: string;
 }
 
+/** A payment on one of a client's loans, as the 360 view lists it (`reversed`: a reversal undid it). */
+export interface ClientPayment {
+  readonly id: string;
+  readonly loanId: string;
+  readonly date: string;
+  readonly amount: string;
+  /** cash, transfer, card, payroll, check, other (sent without one: transfer). */
+  readonly method: string;
+  readonly reference: string | null;
+  readonly reversed: boolean;
+}
+
+/** A collection contact logged on one of a client's loans. */
+export interface ClientContact {
+  readonly id: string;
+  readonly loanId: string;
+  readonly channel: string;
+  readonly result: string;
+  readonly notes: string | null;
+  readonly promiseAmount: string | null;
+  readonly promiseDate: string | null;
+  readonly contactedAt: string;
+  readonly agentName: string;
+}
+
+/** A PLD alert about a client (only for callers with `compliance:review`). */
+export interface ClientAlert {
+  readonly id: string;
+  readonly kind: 'relevant' | 'unusual' | 'internal' | 'blocked-person';
+  readonly code: string;
+  readonly status: 'open' | 'reported' | 'dismissed';
+  readonly detectedAt: string;
+  readonly deadline: string;
+}
+
+/** GET /clients/{id}/activity: the 360 view's lists, newest first; `alerts` absent unless the caller reviews compliance. */
+export interface ClientActivity {
+  readonly decisions: ClientDecision[];
+  readonly loans: Loan[];
+  readonly documents: unknown[];
+  readonly payments: ClientPayment[];
+  readonly contacts: ClientContact[];
+  readonly alerts?: ClientAlert[];
+}
+
 /** The query string of a clients search (empty and blank filters left out, values trimmed). */
 export function clientSearchQuery(search: ClientSearch, page: { after?: string; limit?: number } = {}): string {
   const entries = Object.entries({ ...search, ...page })
@@ -658,8 +703,8 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     /** Registers a client; `idempotencyKey` is one per client the person means to register (a resend returns the first). */
     createClient: (input: ClientInput, idempotencyKey: string) => call<{ client: Client; warnings: ClientIssue[] }>('POST', '/clients', input, { 'idempotency-key': idempotencyKey }),
     updateClient: (id: string, change: Partial<ClientInput>) => call<{ client: Client; warnings: ClientIssue[] }>('PATCH', `/clients/${enc(id)}`, change),
-    /** The decisions taken for the client and their loans, newest first. */
-    clientActivity: (id: string) => call<{ decisions: ClientDecision[]; loans: Loan[] }>('GET', `/clients/${enc(id)}/activity`),
+    /** The decisions, loans, documents, payments, contacts (and PLD alerts for compliance) of the client, newest first. */
+    clientActivity: (id: string) => call<ClientActivity>('GET', `/clients/${enc(id)}/activity`),
     /** Where the browser downloads everything held on the client (ARCO access). */
     clientExportUrl: (id: string) => `${base}/api/v1/clients/${enc(id)}/export`,
     // ── end clients

@@ -1559,6 +1559,27 @@ const es = {
   'sol.client.heading': 'Solicitudes',
   'sol.client.none': 'Este cliente no tiene solicitudes en revisión.',
   // ── end applications
+  // ── client 360 history (payments, collection contacts, PLD alerts)
+  'c360.payments': 'Pagos',
+  'c360.noPayments': 'Sin pagos en sus préstamos.',
+  'c360.date': 'Fecha',
+  'c360.loan': 'Préstamo',
+  'c360.amount': 'Monto',
+  'c360.method': 'Forma de pago',
+  'c360.reference': 'Referencia',
+  'c360.reversed': 'Revertido',
+  'c360.applied': 'Aplicado',
+  'c360.state': 'Estado',
+  'c360.noContacts': 'Sin gestiones de cobranza en sus préstamos.',
+  'c360.agent': 'Gestor',
+  'c360.promise': 'Promesa',
+  'c360.noAlerts': 'Sin alertas PLD.',
+  'c360.detected': 'Detectada',
+  'c360.kindCode': 'Tipo',
+  'c360.timeLeft': 'Plazo',
+  'c360.openAlerts': 'Ver las alertas PLD',
+  'c360.limited': 'Se muestran los {n} más recientes.',
+  // ── end client 360 history
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -3118,6 +3139,27 @@ const en: Record<MessageKey, string> = {
   'sol.client.heading': 'Applications',
   'sol.client.none': 'This client has no applications under review.',
   // ── end applications
+  // ── client 360 history (payments, collection contacts, PLD alerts)
+  'c360.payments': 'Payments',
+  'c360.noPayments': 'No payments on their loans.',
+  'c360.date': 'Date',
+  'c360.loan': 'Loan',
+  'c360.amount': 'Amount',
+  'c360.method': 'Method',
+  'c360.reference': 'Reference',
+  'c360.reversed': 'Reversed',
+  'c360.applied': 'Applied',
+  'c360.state': 'State',
+  'c360.noContacts': 'No collection contacts on their loans.',
+  'c360.agent': 'Agent',
+  'c360.promise': 'Promise',
+  'c360.noAlerts': 'No PLD alerts.',
+  'c360.detected': 'Detected',
+  'c360.kindCode': 'Kind',
+  'c360.timeLeft': 'Time left',
+  'c360.openAlerts': 'Open the PLD alerts',
+  'c360.limited': 'Showing the {n} most recent.',
+  // ── end client 360 history
 };
 
 export const catalog: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { es, en };
