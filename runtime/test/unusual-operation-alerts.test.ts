@@ -65,4 +65,16 @@ describe.each(DATABASE_KINDS)('unusual-operation alerts on %s', (kind) => {
     const codes = (await unusualOf(loan)).map((a) => a.code).sort();
     expect(codes).toEqual(['PAGO_SUPERIOR_CUOTA', 'PAGO_TERCERO']);
   });
+
+  it('a cash payment above the threshold is relevant and, over three installments, unusual too', async () => {
+    const loan = await openLoan();
+    setToday(h, '2025-01-21');
+    expect((await h.request('PUT', '/api/v1/compliance/exchange-rates/2025-01-21', { key: h.keys.compliance, body: { usd: '17.2345' } })).status).toBe(200);
+    // USD 1,740.69 at 17.2345: relevant at a threshold of USD 1,500 (the default is 7,500).
+    expect((await h.request('PUT', '/api/v1/compliance/settings/cash-threshold', { key: h.keys.compliance, body: { usd: '1500' } })).status).toBe(200);
+    const paid = await pay(loan, { amount: '30000.00', method: 'cash' });
+    expect(paid.status, paid.text).toBe(201);
+    const all = (await h.request('GET', `/api/v1/compliance/alerts?loanId=${loan}`, { key: h.keys.compliance })).body.alerts as any[];
+    expect(all.map((a) => `${a.kind}:${a.code}`).sort()).toEqual(['relevant:cash-threshold', 'unusual:PAGO_SUPERIOR_CUOTA']);
+  });
 });

@@ -197,7 +197,7 @@ describe('the clients register in the studio', () => {
     await page.getByTestId('c360-alert').waitFor();
     expect((await page.getByTestId('c360-contact').innerText()).replace(/\s+/g, ' ')).toMatch(/WhatsApp No contestó Olga Operación sin respuesta/);
     expect((await page.getByTestId('c360-alert').innerText()).replace(/\s+/g, ' ')).toMatch(/Interna preocupante Reportada por personal Abierta 60 d restantes/);
-    expect(await page.getByTestId('c360-alerts-link').getAttribute('href')).toBe('/cumplimiento/alertas');
+    expect(await page.getByTestId('c360-alerts-link').getAttribute('href')).toMatch(/^\/cumplimiento\/alertas\?cliente=[0-9a-f-]{36}$/);
     await shoot(page, 'history');
     await page.close();
   });
