@@ -22,6 +22,7 @@ import * as pldPolicy from './migrations/2026-12-09-20-pld-policy.ts';
 import * as complianceAlerts from './migrations/2026-12-09-30-compliance-alerts.ts';
 import * as applications from './migrations/2026-12-09-40-applications.ts';
 import * as mustChangePassword from './migrations/2026-12-09-70-must-change-password.ts';
+import * as regulatoryChart from './migrations/2026-12-10-10-regulatory-chart.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-40-applications': applications,
   '2026-12-09-50-client-documents': clientDocuments,
   '2026-12-09-70-must-change-password': mustChangePassword,
+  '2026-12-10-10-regulatory-chart': regulatoryChart,
 };
 
 export interface MigrationReport {

@@ -2,7 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ActorRef, Timestamp } from './columns.ts';
 
-export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense' | 'memorandum';
 
 export interface LedgerAccountsTable {
   code: string;
