@@ -157,7 +157,10 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('loans:import')).toEqual(['admin']);
     expect(holders('loans:write-off')).toEqual(['admin', 'approver']);
     expect(holders('loans:restructure')).toEqual(['admin', 'operator']);
-    expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator']);
+    expect(holders('ledger:read')).toEqual(['admin', 'risk-analyst', 'approver', 'operator', 'accountant']);
+    expect(holders('accounting:read')).toEqual(['admin', 'accountant']);
+    expect(holders('accounting:approve-manual')).toEqual(['admin', 'accountant']);
+    expect(holders('accounting:close-period')).toEqual(['admin', 'accountant']);
     expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
     expect(holders('clients:read-pii')).toEqual(['admin', 'api-client', 'compliance']);
     expect(holders('clients:read')).toEqual(['admin', 'approver', 'operator', 'api-client', 'compliance']);
@@ -183,6 +186,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
       operator: [],
       'api-client': [],
       compliance: [],
+      accountant: [],
     });
   });
 });

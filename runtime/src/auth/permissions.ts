@@ -3,7 +3,7 @@
 import type { RoleName } from '../db/tables/columns.ts';
 import type { PartKind } from '@plazo/dsl/parts';
 
-export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client', 'compliance'] as const satisfies readonly RoleName[];
+export const ROLES = ['admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client', 'compliance', 'accountant'] as const satisfies readonly RoleName[];
 
 export const PERMISSIONS = [
   'products:read',
@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'compliance:report-internal',
   'applications:read',
   'applications:review',
+  'accounting:read',
+  'accounting:post-manual',
+  'accounting:approve-manual',
+  'accounting:close-period',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,6 +63,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   'api-client': ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
   compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'compliance:review', 'watchlists:write', 'compliance:policy', 'compliance:report-internal'],
+  // The accountant (contador): the books, statements and SAT files; proposes manual entries and
+  // closes periods. A manual entry is approved by another holder of `accounting:approve-manual`.
+  accountant: ['loans:read', 'ledger:read', 'reports:read', 'accounting:read', 'accounting:post-manual', 'accounting:approve-manual', 'accounting:close-period'],
 };
 
 /** True when `role` carries `permission`. */

@@ -4,11 +4,14 @@
 // operating expenses, and memorandum accounts (cuentas de orden) for the interest a vencida loan
 // keeps accruing off the books. A new account type, `memorandum`, holds the cuentas de orden: they
 // balance among themselves and stay out of the balance sheet and the income statement.
-// Frozen in time: never edit a migration that has shipped.
+// It also adds the accountant role (contador). Frozen in time: never edit a migration that has shipped.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
+    alter domain role_name drop constraint role_name_check;
+    alter domain role_name add constraint role_name_check
+      check (value in ('admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client', 'compliance', 'accountant'));
     alter table ledger_accounts drop constraint ledger_accounts_type_check;
     alter table ledger_accounts add constraint ledger_accounts_type_check
       check (type in ('asset', 'liability', 'equity', 'income', 'expense', 'memorandum'));
@@ -42,5 +45,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     update ledger_accounts set name = 'IVA trasladado no cobrado: penalizaciones devengadas' where code = '2105';
     alter table ledger_accounts drop constraint ledger_accounts_type_check;
     alter table ledger_accounts add constraint ledger_accounts_type_check check (type in ('asset', 'liability', 'equity', 'income', 'expense'));
+    alter domain role_name drop constraint role_name_check;
+    alter domain role_name add constraint role_name_check
+      check (value in ('admin', 'product-manager', 'risk-analyst', 'approver', 'operator', 'api-client', 'compliance'));
   `.execute(db);
 }

@@ -13,6 +13,6 @@ export type Money = string;
 /** JSONB: objects are written as JSON text and read back parsed. */
 export type Json<T> = ColumnType<T, string, string>;
 /** Role names, as in the permission table. */
-export type RoleName = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client' | 'compliance';
+export type RoleName = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'api-client' | 'compliance' | 'accountant';
 /** A JSON object as stored in a JSONB column. */
 export type StoredJson = { readonly [key: string]: unknown };

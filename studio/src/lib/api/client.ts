@@ -7,7 +7,7 @@ import type { PartKind } from '@plazo/dsl';
 import type { ImpactRow, ImpactSummary, LoanState, Schedule, ScheduleChange } from '@plazo/engine';
 import { storedLocale } from '../i18n/stored-locale.ts';
 
-export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'compliance' | 'api-client';
+export type Role = 'admin' | 'product-manager' | 'risk-analyst' | 'approver' | 'operator' | 'compliance' | 'accountant' | 'api-client';
 
 export interface Me {
   readonly kind: 'user' | 'api-key' | 'system';
