@@ -1,4 +1,5 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
+import type { AccountingSettingsTable } from './tables/accounting-settings.table.ts';
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
@@ -46,6 +47,7 @@ export interface Database {
   loans: LoansTable;
   loan_events: LoanEventsTable;
   ledger_accounts: LedgerAccountsTable;
+  accounting_settings: AccountingSettingsTable;
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
   audit_log: AuditLogTable;
