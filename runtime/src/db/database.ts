@@ -1,4 +1,5 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
+import type { AccountingSettingsTable } from './tables/accounting-settings.table.ts';
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
@@ -75,6 +76,7 @@ export interface Database {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   authority_limits: AuthorityLimitsTable;
+  accounting_settings: AccountingSettingsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */
