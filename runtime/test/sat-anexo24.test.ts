@@ -24,6 +24,20 @@ describe('amounts, texts, periods and names', () => {
     expect(satAmount('99999999999999.99')).toBe('99999999999999.99');
     expect(satAmount('10.100000')).toBe('10.10');
     expect(() => satAmount('10.001')).toThrow(SatAmountError);
+    expect(satAmount('007.5')).toBe('7.50');
+    expect(satAmount(new Dec('-3.1'))).toBe('-3.10');
+  });
+
+  it('writes NUMERIC text by its digits exactly as decimal.js would (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (units, scale, padded) => {
+        const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+        const text = `${units < 0n ? '-' : ''}${padded ? '00' : ''}${scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`}`;
+        const d = new Dec(text);
+        if (d.decimalPlaces() > 2) expect(() => satAmount(text)).toThrow(SatAmountError);
+        else expect(satAmount(text)).toBe(d.isZero() ? '0.00' : d.toFixed(2));
+      }),
+    );
   });
 
   it('fits texts: whitespace collapsed, XML-forbidden characters dropped, cut by characters, a fallback when empty', () => {

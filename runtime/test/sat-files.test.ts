@@ -110,7 +110,7 @@ describe.each(DATABASE_KINDS)('SAT electronic accounting files on %s', (kind) =>
       expect(signed('SaldoIni').isZero()).toBe(true);
       expect(signed('SaldoFin').isZero()).toBe(true);
       for (const c of root.children) {
-        const { SaldoIni, Debe, Haber, SaldoFin } = c.attributes as Record<string, string>;
+        const [SaldoIni, Debe, Haber, SaldoFin] = (['SaldoIni', 'Debe', 'Haber', 'SaldoFin'] as const).map((k) => c.attributes[k]!) as [string, string, string, string];
         const moved = natures.get(c.attributes.NumCta!) === 'D' ? new Dec(Debe).minus(Haber) : new Dec(Haber).minus(Debe);
         expect(new Dec(SaldoIni).plus(moved).equals(SaldoFin), c.attributes.NumCta).toBe(true);
       }

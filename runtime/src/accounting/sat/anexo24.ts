@@ -73,9 +73,25 @@ export class SatAmountError extends Error {
  * @example satAmount('1234.5') // '1234.50'; satAmount('-0') // '0.00'
  */
 export function satAmount(value: string | Dec): string {
+  // Plain decimals (NUMERIC as PostgreSQL prints it) by their digits: pólizas write 10^5 of them.
+  const plain = typeof value === 'string' ? PLAIN_DECIMAL.exec(value) : null;
+  if (plain) {
+    const [, sign, int, frac = ''] = plain;
+    const cents = frac.replace(/0+$/, '');
+    if (cents.length > 2) throw new SatAmountError(value as string);
+    const digits = `${int!.replace(/^0+(?=\d)/, '')}.${cents.padEnd(2, '0')}`;
+    return sign && digits !== '0.00' ? `-${digits}` : digits;
+  }
   const d = typeof value === 'string' ? new Dec(value) : value;
   if (d.decimalPlaces() > 2) throw new SatAmountError(d.toFixed());
   return d.isZero() ? '0.00' : d.toFixed(2);
+}
+
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** An amount as {@link satAmount} writes it, in cents (exact). */
+export function satCents(amount: string): bigint {
+  return BigInt(amount.replace('.', ''));
 }
 
 /** Characters XML 1.0 cannot carry (C0 controls but tab, line feed, carriage return; U+FFFE/FFFF; lone surrogates). */

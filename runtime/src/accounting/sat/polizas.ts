@@ -6,7 +6,7 @@
 // Transaccion (NumCta and DesCta: the account; Concepto: the entry's description; Debe, Haber).
 import { Dec } from '@plazo/engine';
 import type { FieldProblem } from '../../errors.ts';
-import { NUM_ORDEN_PATTERN, NUM_TRAMITE_PATTERN, requestNumberOf, satAmount, satText, TIPOS_SOLICITUD, type TipoSolicitud } from './anexo24.ts';
+import { NUM_ORDEN_PATTERN, NUM_TRAMITE_PATTERN, requestNumberOf, satAmount, satCents, satText, TIPOS_SOLICITUD, type TipoSolicitud } from './anexo24.ts';
 import type { SatPeriod } from './sat-period.ts';
 import { satDocument, type SatElement } from './sat-xml.ts';
 
@@ -52,22 +52,27 @@ export interface PolizaEntry {
 export interface PolizasTotals {
   readonly polizas: number;
   readonly transacciones: number;
-  readonly debe: Dec;
-  readonly haber: Dec;
+  /** Σ Debe and Σ Haber, as t_Importe. */
+  readonly debe: string;
+  readonly haber: string;
 }
 
 export function polizasXml(rfc: string, period: SatPeriod, request: PolizasRequest, entries: readonly PolizaEntry[]): { xml: string; totals: PolizasTotals } {
   let transacciones = 0;
-  let debe = new Dec(0);
-  let haber = new Dec(0);
+  let debe = 0n;
+  let haber = 0n;
+  const accountNames = new Map<string, string>();
   const polizas = entries.map((entry): readonly [string, SatElement] => {
     const concepto = satText(entry.description, 300, `Póliza ${entry.id}`);
-    const lineConcepto = satText(entry.description, 200, `Póliza ${entry.id}`);
+    const lineConcepto = satText(concepto, 200, concepto);
     const lines = entry.lines.map((l): readonly [string, SatElement] => {
       transacciones++;
-      debe = debe.plus(l.debit);
-      haber = haber.plus(l.credit);
-      return ['Transaccion', { attributes: { NumCta: l.account, DesCta: satText(l.accountName, 100, l.account), Concepto: lineConcepto, Debe: satAmount(l.debit), Haber: satAmount(l.credit) } }];
+      let desCta = accountNames.get(l.account);
+      if (desCta === undefined) accountNames.set(l.account, (desCta = satText(l.accountName, 100, l.account)));
+      const [d, c] = [satAmount(l.debit), satAmount(l.credit)];
+      debe += satCents(d);
+      haber += satCents(c);
+      return ['Transaccion', { attributes: { NumCta: l.account, DesCta: desCta, Concepto: lineConcepto, Debe: d, Haber: c } }];
     });
     return ['Poliza', { attributes: { NumUnIdenPol: entry.id, Fecha: entry.date, Concepto: concepto }, children: lines }];
   });
@@ -76,5 +81,6 @@ export function polizasXml(rfc: string, period: SatPeriod, request: PolizasReque
     { RFC: rfc, Mes: period.mes, Anio: String(period.year), TipoSolicitud: request.tipoSolicitud, NumOrden: request.numOrden, NumTramite: request.numTramite },
     polizas,
   );
-  return { xml, totals: { polizas: entries.length, transacciones, debe, haber } };
+  const amount = (cents: bigint) => satAmount(new Dec(cents.toString()).div(100));
+  return { xml, totals: { polizas: entries.length, transacciones, debe: amount(debe), haber: amount(haber) } };
 }

@@ -73,11 +73,11 @@ export async function generateSatFile(db: Kysely<Database>, request: SatFileRequ
         ({ xml, summary } = await balanza(tx, rfc, period, request.tipoEnvio, accounts, ctx.timeZone));
       } else {
         await requireMxnOnly(tx, period.to, period.from);
-        const entries = await polizaEntries(tx, period);
+        const entries = await polizaEntries(tx, period, accounts);
         if (entries.length === 0) throw new ConflictError('sat-no-entries', `no journal entries are dated in ${period.period}: a pólizas file holds at least one póliza`, { period: period.period });
         const built = polizasXml(rfc, period, request.request, entries);
         xml = built.xml;
-        summary = { polizas: built.totals.polizas, transacciones: built.totals.transacciones, debe: satAmount(built.totals.debe), haber: satAmount(built.totals.haber) };
+        summary = { ...built.totals };
       }
     } catch (error) {
       if (error instanceof SatAmountError) {
@@ -143,12 +143,12 @@ async function lastChangeDate(db: Executor, period: SatPeriod, timeZone: string)
 }
 
 /** The month's journal entries with their lines and account names, by date then id. */
-async function polizaEntries(db: Executor, period: SatPeriod): Promise<PolizaEntry[]> {
+async function polizaEntries(db: Executor, period: SatPeriod, accounts: readonly SatAccount[]): Promise<PolizaEntry[]> {
+  const names = new Map(accounts.map((a) => [a.code, a.name]));
   const rows = await db
     .selectFrom('journal_entries as e')
     .innerJoin('journal_lines as l', 'l.entry_id', 'e.id')
-    .innerJoin('ledger_accounts as a', 'a.code', 'l.account_code')
-    .select(['e.id', 'e.entry_date', 'e.description', 'l.account_code', 'a.name', 'l.debit', 'l.credit'])
+    .select(['e.id', 'e.entry_date', 'e.description', 'l.account_code', 'l.debit', 'l.credit'])
     .where('e.entry_date', '>=', period.from)
     .where('e.entry_date', '<=', period.to)
     .orderBy('e.entry_date')
@@ -162,7 +162,7 @@ async function polizaEntries(db: Executor, period: SatPeriod): Promise<PolizaEnt
       entry = { id: r.id, date: r.entry_date, description: r.description, lines: [] };
       entries.push(entry);
     }
-    entry.lines.push({ account: r.account_code, accountName: r.name, debit: r.debit, credit: r.credit });
+    entry.lines.push({ account: r.account_code, accountName: names.get(r.account_code)!, debit: r.debit, credit: r.credit });
   }
   return entries;
 }
