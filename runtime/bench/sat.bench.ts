@@ -4,6 +4,7 @@
 // year matters), written straight into a fresh in-memory PGlite (SAT_BENCH_DB=postgres: a
 // temporary database on DATABASE_URL's server, dropped afterwards). Lines, in the same run:
 //   baseline — the trial balance of the month alone (ledger.repository.ts `trialBalance`);
+//   reference — the month's entries and lines read alone, in pólizas order (what pólizas must read);
 //   balanza — the whole file: RFC, mapping check, currency check, trial balances of the month
 //             and of the year, nature signs, XML, SHA-256, the audit entry;
 //   pólizas — the whole file: every entry and line of the month as Poliza/Transaccion, XML, audit;
@@ -104,6 +105,11 @@ try {
   };
   const file = (request: SatFileRequest) => () => generateSatFile(db, request, ctx);
   await line('baseline: trial balance of the month alone', () => trialBalance(db, PERIOD.from, PERIOD.to));
+  await line("reference: the month's journal lines read alone", () =>
+    db.selectFrom('journal_entries as e').innerJoin('journal_lines as l', 'l.entry_id', 'e.id')
+      .select(['e.id', 'e.entry_date', 'e.description', 'l.account_code', 'l.debit', 'l.credit'])
+      .where('e.entry_date', '>=', PERIOD.from).where('e.entry_date', '<=', PERIOD.to)
+      .orderBy('e.entry_date').orderBy('e.id').orderBy('l.line_no').execute());
   await line('balanza (BN): file, checks, audit', file({ kind: 'balanza', period: PERIOD, tipoEnvio: 'N' }));
   await line(`pólizas (PL): ${month} lines as Transaccion, audit`, file({ kind: 'polizas', period: PERIOD, request: { tipoSolicitud: 'AF', numOrden: 'ABC1234567/01' } }));
   await line('catálogo (CT)', file({ kind: 'catalogo', period: PERIOD }));

@@ -3,6 +3,7 @@
 // balanced ledgers: nature-signed balances sum to zero, SaldoFin follows from SaldoIni and the
 // movements, results start the year at zero), and the structural check's own ability to fail.
 import fc from 'fast-check';
+import { XMLBuilder } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '@plazo/engine';
 import { satAmount, satFileName, SatAmountError, satText } from '../src/accounting/sat/anexo24.ts';
@@ -175,6 +176,28 @@ describe('the structural check (written from the XSD structure) and the document
     expect(structureProblems(polizas, POLIZAS)).toEqual([]);
     expect(rootOf(catalogo).children[1]!.attributes.Desc).toBe('Ingresos por intereses & "otros" <varios>');
     expect(rootOf(balanza).attributes).toMatchObject({ TipoEnvio: 'C', FechaModBal: '2025-02-03', Mes: '01', Anio: '2025', Version: '1.3' });
+  });
+
+  it('writes a large document chunk by chunk exactly as the builder writes the whole tree', () => {
+    const entries = Array.from({ length: 1201 }, (_, i) => ({
+      id: `e${i}`, date: '2025-01-31', description: `pago ${i} <"&">`,
+      lines: [{ account: '1000', accountName: 'Bancos', debit: `${i}.05`, credit: '0' }, { account: '2200', accountName: 'Pagos por aplicar', debit: '0', credit: `${i}.05` }],
+    }));
+    const { xml, totals } = polizasXml('PLA010101AB1', JAN, { tipoSolicitud: 'CO', numTramite: 'AB123456789012' }, entries);
+    expect(structureProblems(xml, POLIZAS)).toEqual([]);
+    expect(totals).toEqual({ polizas: 1201, transacciones: 2402, debe: '720660.05', haber: '720660.05' });
+    const whole = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true }).build({
+      '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+      'PLZ:Polizas': {
+        '@_xmlns:PLZ': POLIZAS.namespace, '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', '@_xsi:schemaLocation': `${POLIZAS.namespace} ${POLIZAS.schema}`,
+        '@_Version': '1.3', '@_RFC': 'PLA010101AB1', '@_Mes': '01', '@_Anio': '2025', '@_TipoSolicitud': 'CO', '@_NumTramite': 'AB123456789012',
+        'PLZ:Poliza': entries.map((e) => ({
+          '@_NumUnIdenPol': e.id, '@_Fecha': e.date, '@_Concepto': e.description,
+          'PLZ:Transaccion': e.lines.map((l) => ({ '@_NumCta': l.account, '@_DesCta': l.accountName, '@_Concepto': e.description, '@_Debe': l.debit === '0' ? '0.00' : l.debit, '@_Haber': l.credit === '0' ? '0.00' : l.credit })),
+        })),
+      },
+    });
+    expect(xml).toBe(whole);
   });
 
   it('names each problem of a broken document', () => {

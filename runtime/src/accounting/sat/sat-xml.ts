@@ -12,6 +12,7 @@ export interface SatElement {
 }
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+const openBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: false });
 
 type Node = Record<string, unknown>;
 
@@ -26,12 +27,18 @@ function node(prefix: string, element: SatElement): Node {
   return out;
 }
 
+/** Children are written this many at a time: the builder's object tree of a whole month of pólizas would hold the heap. */
+const CHUNK = 500;
+
 /**
  * The document of `kind` with the root's own attributes (Version is added first), as UTF-8 XML text.
+ * The root's open tag and each chunk of children are built apart and joined (the children one
+ * level in), so a large file never holds more than a chunk as objects.
  * @example satDocument('catalogo', { RFC: 'AAA010101AAA', Mes: '01', Anio: '2025' }, [['Ctas', { attributes: { … } }]])
  */
 export function satDocument(kind: SatFileKind, attributes: Readonly<Record<string, string | undefined>>, children: readonly (readonly [string, SatElement])[]): string {
   const schema = SAT_SCHEMAS[kind];
+  const rootName = `${schema.prefix}:${schema.root}`;
   const root = node(schema.prefix, {
     attributes: {
       [`xmlns:${schema.prefix}`]: schema.namespace,
@@ -40,7 +47,17 @@ export function satDocument(kind: SatFileKind, attributes: Readonly<Record<strin
       Version: ANEXO24_VERSION,
       ...attributes,
     },
-    children,
   });
-  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, [`${schema.prefix}:${schema.root}`]: root }) as string;
+  // An element without children prints `<root …></root>` with this builder: keep the open tag.
+  const close = `</${rootName}>`;
+  const head = (openBuilder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, [rootName]: root }) as string).trimEnd();
+  if (!head.endsWith(`>${close}`)) throw new Error(`unexpected root element from the XML builder: ${head.slice(-80)}`);
+  const parts = [head.slice(0, -close.length)];
+  for (let i = 0; i < children.length; i += CHUNK) {
+    const chunk = node(schema.prefix, { attributes: {}, children: children.slice(i, i + CHUNK) });
+    const text = (builder.build(chunk) as string).trimEnd();
+    parts.push(text.replace(/^/gm, '  '));
+  }
+  parts.push(close);
+  return `${parts.join('\n')}\n`;
 }
