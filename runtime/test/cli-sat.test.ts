@@ -11,6 +11,7 @@ import type { CliIo } from '../src/cli/command.ts';
 import { loadConfig } from '../src/config.ts';
 import { openRuntimeDatabase } from '../src/db/runtime-database.ts';
 import { BALANZA, CATALOGO, POLIZAS, rootOf, structureProblems } from './support/anexo24-structure.ts';
+import { writeFundingEntry } from './support/servicing.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 function captureIo(cwd: string): CliIo & { out: string; err: string } {
@@ -36,15 +37,7 @@ describe.each(DATABASE_KINDS)('plazo sat on %s', { timeout: 180_000 }, (kind) =>
     // One funding entry in January 2025, written as the ledger stores entries.
     const database = await openRuntimeDatabase(loadConfig(process.env, dir));
     try {
-      await database.db.transaction().execute(async (tx) => {
-        const stamp = { created_at: '2025-01-06T16:00:00Z', created_by: 'system' };
-        const id = '00000000-0000-4000-8000-0000000000f1';
-        await tx.insertInto('journal_entries').values({ id, entry_date: '2025-01-06', description: 'Fondeo: línea bancaria', currency: 'MXN', loan_id: null, loan_event_seq: null, ...stamp }).execute();
-        await tx.insertInto('journal_lines').values([
-          { entry_id: id, line_no: 1, account_code: '1000', debit: '250000.00', credit: '0', ...stamp },
-          { entry_id: id, line_no: 2, account_code: '2600', debit: '0', credit: '250000.00', ...stamp },
-        ]).execute();
-      });
+      await writeFundingEntry(database.db, { id: '00000000-0000-4000-8000-0000000000f1', date: '2025-01-06', description: 'Fondeo: línea bancaria', currency: 'MXN', amount: '250000.00', debit: '1000', credit: '2600' });
     } finally {
       await database.close();
     }

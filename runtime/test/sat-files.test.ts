@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec, rfcCheckDigit } from '@plazo/engine';
 import { startHarness, type Harness } from './support/harness.ts';
 import { NOMINA_SOURCE, publishProduct } from './support/products.ts';
-import { disbursedLoan, setToday } from './support/servicing.ts';
+import { disbursedLoan, setToday, writeFundingEntry } from './support/servicing.ts';
 import { DATABASE_KINDS } from './support/test-database.ts';
 import { BALANZA, CATALOGO, POLIZAS, rootOf, structureProblems, type XmlElement } from './support/anexo24-structure.ts';
 
@@ -221,15 +221,7 @@ describe.each(DATABASE_KINDS)('SAT electronic accounting files on %s', (kind) =>
     await h.db.deleteFrom('ledger_accounts').where('code', '=', '2999').execute();
     expect((await get('catalogo?period=2025-01')).status).toBe(200);
 
-    await h.db.transaction().execute(async (tx) => {
-      const stamp = { created_at: '2025-03-01T18:00:00Z', created_by: 'system' };
-      const id = '00000000-0000-4000-8000-0000000000aa';
-      await tx.insertInto('journal_entries').values({ id, entry_date: '2025-03-01', description: 'USD funding', currency: 'USD', loan_id: null, loan_event_seq: null, ...stamp }).execute();
-      await tx.insertInto('journal_lines').values([
-        { entry_id: id, line_no: 1, account_code: '1000', debit: '10.00', credit: '0', ...stamp },
-        { entry_id: id, line_no: 2, account_code: '2600', debit: '0', credit: '10.00', ...stamp },
-      ]).execute();
-    });
+    await writeFundingEntry(h.db, { id: '00000000-0000-4000-8000-0000000000aa', date: '2025-03-01', description: 'USD funding', currency: 'USD', amount: '10.00', debit: '1000', credit: '2600' });
     const usd = await get('balanza?period=2025-03');
     expect([usd.status, usd.body.error.code, usd.body.error.details]).toEqual([409, 'sat-currency', { currencies: ['USD'] }]);
     expect((await get('polizas?period=2025-03&tipoSolicitud=AF&numOrden=ABC1234567/01')).body.error.code).toBe('sat-currency');
