@@ -62,24 +62,26 @@ export function polizasXml(rfc: string, period: SatPeriod, request: PolizasReque
   let debe = 0n;
   let haber = 0n;
   const accountNames = new Map<string, string>();
-  const polizas = entries.map((entry): readonly [string, SatElement] => {
-    const concepto = satText(entry.description, 300, `Póliza ${entry.id}`);
-    const lineConcepto = satText(concepto, 200, concepto);
-    const lines = entry.lines.map((l): readonly [string, SatElement] => {
-      transacciones++;
-      let desCta = accountNames.get(l.account);
-      if (desCta === undefined) accountNames.set(l.account, (desCta = satText(l.accountName, 100, l.account)));
-      const [d, c] = [satAmount(l.debit), satAmount(l.credit)];
-      debe += satCents(d);
-      haber += satCents(c);
-      return ['Transaccion', { attributes: { NumCta: l.account, DesCta: desCta, Concepto: lineConcepto, Debe: d, Haber: c } }];
-    });
-    return ['Poliza', { attributes: { NumUnIdenPol: entry.id, Fecha: entry.date, Concepto: concepto }, children: lines }];
-  });
+  function* polizas(): Generator<readonly [string, SatElement]> {
+    for (const entry of entries) {
+      const concepto = satText(entry.description, 300, `Póliza ${entry.id}`);
+      const lineConcepto = satText(concepto, 200, concepto);
+      const lines = entry.lines.map((l): readonly [string, SatElement] => {
+        transacciones++;
+        let desCta = accountNames.get(l.account);
+        if (desCta === undefined) accountNames.set(l.account, (desCta = satText(l.accountName, 100, l.account)));
+        const [d, c] = [satAmount(l.debit), satAmount(l.credit)];
+        debe += satCents(d);
+        haber += satCents(c);
+        return ['Transaccion', { attributes: { NumCta: l.account, DesCta: desCta, Concepto: lineConcepto, Debe: d, Haber: c } }];
+      });
+      yield ['Poliza', { attributes: { NumUnIdenPol: entry.id, Fecha: entry.date, Concepto: concepto }, children: lines }];
+    }
+  }
   const xml = satDocument(
     'polizas',
     { RFC: rfc, Mes: period.mes, Anio: String(period.year), TipoSolicitud: request.tipoSolicitud, NumOrden: request.numOrden, NumTramite: request.numTramite },
-    polizas,
+    polizas(),
   );
   const amount = (cents: bigint) => satAmount(new Dec(cents.toString()).div(100));
   return { xml, totals: { polizas: entries.length, transacciones, debe: amount(debe), haber: amount(haber) } };

@@ -33,10 +33,11 @@ const CHUNK = 500;
 /**
  * The document of `kind` with the root's own attributes (Version is added first), as UTF-8 XML text.
  * The root's open tag and each chunk of children are built apart and joined (the children one
- * level in), so a large file never holds more than a chunk as objects.
+ * level in); children may come from a generator, so a large file never holds more than a chunk
+ * as objects.
  * @example satDocument('catalogo', { RFC: 'AAA010101AAA', Mes: '01', Anio: '2025' }, [['Ctas', { attributes: { … } }]])
  */
-export function satDocument(kind: SatFileKind, attributes: Readonly<Record<string, string | undefined>>, children: readonly (readonly [string, SatElement])[]): string {
+export function satDocument(kind: SatFileKind, attributes: Readonly<Record<string, string | undefined>>, children: Iterable<readonly [string, SatElement]>): string {
   const schema = SAT_SCHEMAS[kind];
   const rootName = `${schema.prefix}:${schema.root}`;
   const root = node(schema.prefix, {
@@ -53,11 +54,17 @@ export function satDocument(kind: SatFileKind, attributes: Readonly<Record<strin
   const head = (openBuilder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, [rootName]: root }) as string).trimEnd();
   if (!head.endsWith(`>${close}`)) throw new Error(`unexpected root element from the XML builder: ${head.slice(-80)}`);
   const parts = [head.slice(0, -close.length)];
-  for (let i = 0; i < children.length; i += CHUNK) {
-    const chunk = node(schema.prefix, { attributes: {}, children: children.slice(i, i + CHUNK) });
-    const text = (builder.build(chunk) as string).trimEnd();
+  let chunk: (readonly [string, SatElement])[] = [];
+  const flush = () => {
+    const text = (builder.build(node(schema.prefix, { attributes: {}, children: chunk })) as string).trimEnd();
     parts.push(text.replace(/^/gm, '  '));
+    chunk = [];
+  };
+  for (const child of children) {
+    chunk.push(child);
+    if (chunk.length === CHUNK) flush();
   }
+  if (chunk.length > 0) flush();
   parts.push(close);
   return `${parts.join('\n')}\n`;
 }
