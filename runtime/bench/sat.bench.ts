@@ -9,7 +9,7 @@
 //             and of the year, nature signs, XML, SHA-256, the audit entry;
 //   pólizas — the whole file: every entry and line of the month as Poliza/Transaccion, XML, audit;
 //   catálogo — for scale.
-// Each line runs SAT_BENCH_RUNS (5) times; prints p50/p99 ms, the file's size and the heap it took.
+// Each line runs SAT_BENCH_RUNS (5) times; prints p50/p99 ms and the file's size.
 //   SAT_BENCH_LINES (100000) · SAT_BENCH_HISTORY (100000) · SAT_BENCH_RUNS (5)
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -91,17 +91,14 @@ try {
   const line = async (label: string, run: () => Promise<{ bytes?: number } | unknown>) => {
     const ms: number[] = [];
     let bytes = 0;
-    let heap = 0;
     for (let i = 0; i < RUNS; i++) {
-      const before = process.memoryUsage().heapUsed;
       const t = performance.now();
       const result = (await run()) as { bytes?: number };
       ms.push(performance.now() - t);
-      heap = Math.max(heap, process.memoryUsage().heapUsed - before);
       bytes = result?.bytes ?? 0;
     }
-    const size = bytes > 0 ? `${(bytes / 1024 / 1024).toFixed(1).padStart(6)} MB` : '         ';
-    console.log(`  ${label.padEnd(54)} p50 ${percentile(ms, 0.5)} ms   p99 ${percentile(ms, 0.99)} ms   ${size}   heap +${(heap / 1024 / 1024).toFixed(0)} MB`);
+    const size = bytes === 0 ? '' : bytes < 1024 * 1024 ? `   ${(bytes / 1024).toFixed(1)} KB` : `   ${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    console.log(`  ${label.padEnd(54)} p50 ${percentile(ms, 0.5)} ms   p99 ${percentile(ms, 0.99)} ms${size}`);
   };
   const file = (request: SatFileRequest) => () => generateSatFile(db, request, ctx);
   await line('baseline: trial balance of the month alone', () => trialBalance(db, PERIOD.from, PERIOD.to));
