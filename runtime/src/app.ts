@@ -42,6 +42,7 @@ import { isWatchlistUpload, screeningRoutes, watchlistsRoutes, watchlistUploadBo
 import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
+import { satRoutes } from './routes/sat.routes.ts';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -127,6 +128,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/watchlists', watchlistsRoutes);
   app.route('/api/v1/screening', screeningRoutes);
   app.route('/api/v1/compliance', complianceRoutes);
+  app.route('/api/v1/accounting/sat', satRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

@@ -27,3 +27,7 @@ export { compileProductSource, type CompileOutcome, type DiagnosticJson } from '
 export { uploadWatchlist, listWatchlists, type ListUpload, type WatchlistView } from './screening/watchlists.repository.ts';
 export { screenClient, screenAllClients, screenForDecision, currentLists, SCREENING_REASONS, type CurrentList } from './screening/screening.ts';
 export { decideHit, listHits, type HitView } from './screening/hits.repository.ts';
+// SAT electronic accounting (issue 15, Anexo 24 version 1.3).
+export { generateSatFile, type SatFile, type SatFileRequest, type SatFileSummary } from './accounting/sat/sat-files.ts';
+export { parseSatPeriod, type SatPeriod } from './accounting/sat/sat-period.ts';
+export { satSettings, setSatRfc, type SatSettings } from './accounting/sat/sat-settings.ts';

@@ -100,6 +100,11 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/request-documents', permission: 'applications:review', body: { documents: ['identificacion'], note: 'x' } },
   { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/resume', permission: 'decisions:write', body: {} },
   { method: 'POST', path: '/api/v1/applications/00000000-0000-4000-8000-000000000000/withdraw', permission: 'decisions:write', body: {} },
+  { method: 'GET', path: '/api/v1/accounting/sat/catalogo?period=2025-01', permission: 'accounting:read' },
+  { method: 'GET', path: '/api/v1/accounting/sat/balanza?period=2025-01', permission: 'accounting:read' },
+  { method: 'GET', path: '/api/v1/accounting/sat/polizas?period=2025-01&tipoSolicitud=AF&numOrden=ABC1234567/01', permission: 'accounting:read' },
+  { method: 'GET', path: '/api/v1/accounting/sat/settings', permission: 'accounting:read' },
+  { method: 'PUT', path: '/api/v1/accounting/sat/settings', permission: 'accounting:close-period', body: { rfc: 'PLZ250106AB5' } },
 ];
 
 describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {

@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   decide: () => import('./commands/decide.ts'),
   eod: () => import('./commands/eod.ts'),
   validate: () => import('./commands/validate.ts'),
+  sat: () => import('./commands/sat.ts'),
 };
 
 function usage(): string {

@@ -1,7 +1,8 @@
 // Shared steps of the servicing tests: an approved decision, an open and disbursed loan, and
 // checks that the ledger and the audit chain agree with the loan events.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
 import type { Harness } from './harness.ts';
 import { NOMINA_APPLICATION } from './products.ts';
 
@@ -68,4 +69,19 @@ export async function expectLedgerConsistent(h: Harness): Promise<void> {
   expect(unaudited.rows).toEqual([]);
   const totals = await sql<{ d: string; c: string }>`select coalesce(sum(debit),0)::text as d, coalesce(sum(credit),0)::text as c from journal_lines`.execute(h.db);
   expect(totals.rows[0]!.d).toBe(totals.rows[0]!.c);
+}
+
+/** Writes a two-line entry straight into the journal (debit `debit`, credit `credit`): a fixture for what no route posts yet (funding, another currency). */
+export async function writeFundingEntry(
+  db: Kysely<Database>,
+  entry: { id: string; date: string; description: string; currency: string; amount: string; debit: string; credit: string },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const stamp = { created_at: `${entry.date}T18:00:00Z`, created_by: 'system' };
+    await tx.insertInto('journal_entries').values({ id: entry.id, entry_date: entry.date, description: entry.description, currency: entry.currency, loan_id: null, loan_event_seq: null, ...stamp }).execute();
+    await tx.insertInto('journal_lines').values([
+      { entry_id: entry.id, line_no: 1, account_code: entry.debit, debit: entry.amount, credit: '0', ...stamp },
+      { entry_id: entry.id, line_no: 2, account_code: entry.credit, debit: '0', credit: entry.amount, ...stamp },
+    ]).execute();
+  });
 }
