@@ -34,7 +34,10 @@ class Position {
   toRecord(date: string, d: number): Readonly<Record<string, string>> {
     let sum = 0n;
     const out: Record<string, string> = {};
-    for (const account of [...this.balances.keys()].sort()) {
+    // Account codes are integer-like keys, which objects list in ascending order whatever the order
+    // of insertion; inserted from the highest, V8 keeps them in a dictionary at once instead of
+    // growing an array up to the highest code (several times slower).
+    for (const account of [...this.balances.keys()].sort().reverse()) {
       const v = this.balances.get(account)!;
       sum += v;
       if (v !== 0n) out[account] = formatMoney(v, d);
