@@ -78,6 +78,16 @@ function capitalisedRecognition(facts: BooksFacts, outstanding: bigint, d: numbe
   return { recognised, deferred };
 }
 
+/** The reserve `ctx.reserve` returned, at the currency scale. */
+function reserveAmount(text: unknown, d: number): bigint {
+  try {
+    if (typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text)) return parseMoney(text, d);
+  } catch {
+    // more decimals than the scale: reported below
+  }
+  throw new InvalidInputError([{ path: 'ctx.reserve', message: `must return a decimal string with at most ${d} decimals, got ${JSON.stringify(text)}` }]);
+}
+
 function initialMemory(terms: LoanTerms): BooksMemory {
   return { opening: openingFacts(terms), restructures: 0, reserve: formatMoney(0n, terms.decimals) };
 }
@@ -214,7 +224,7 @@ export function booksOn(state: BooksFacts, previous: LoanBooks | null, ctx: Book
       accruedInterest: formatMoney(interestOnBooks, d),
       exposure: formatMoney(outstanding + interestOnBooks, d),
     };
-    reserveBase = max(0n, parseMoney(ctx.reserve(facts), d));
+    reserveBase = max(0n, reserveAmount(ctx.reserve(facts), d));
   }
   const cover = outstanding + receivables;
   const reserve = state.status === 'paid-off' ? 0n : min(max(0n, cover), reserveBase + (stage === 'vencida' ? interestOnBooks : 0n));
