@@ -102,4 +102,4 @@ export { hashPldPolicy, withPldPolicyHash } from './pld/hash-policy.ts';
 // Regulatory books: a loan's accrual books as a function of its state (issue 15).
 export * from './books/index.ts';
 // A loan's loan-loss reserve under the product's `reserves` policy (issue 15).
-export { reserveOf, tableRate, RESERVE_FACTS, type ReserveFactType } from './books/reserve.ts';
+export { productReserve, reserveOf, tableRate, RESERVE_FACTS, type ReserveFactType } from './books/reserve.ts';

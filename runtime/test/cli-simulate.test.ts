@@ -76,13 +76,19 @@ describe('plazo simulate', () => {
     const { accounting } = JSON.parse(c.out());
     // Every day from the disbursement (01-06) through 04-22: 107 days.
     expect(accounting.days).toHaveLength(107);
-    // Flat 48%: 55.38 of interest a week; day 1 accrues 55.38 / 7 = 7.911 → 7.91. No opening fee, no reserves policy.
+    // Flat 48%: 55.38 of interest a week; day 1 accrues 55.38 / 7 = 7.911 → 7.91. No opening fee; reserves only at month ends.
     expect(accounting.days[1]).toEqual({ date: '2025-01-07', stage: 'vigente', accruedInterest: '7.91', deferredFees: '0.00', reserve: '0.00', memorandum: '0.00' });
     const day = (d: string) => accounting.days.find((x: { date: string }) => x.date === d);
     expect(day('2025-04-19').stage).toBe('vigente');
     expect(day('2025-04-20').stage).toBe('vencida');
-    // The interest accrued and unpaid at the transfer is reserved 100%.
-    expect(day('2025-04-20').reserve).toBe(day('2025-04-20').accruedInterest);
+    // The interest accrued and unpaid at the transfer is reserved 100%, on top of the last month
+    // end's reserve (the product's table on 03-31: 70 days past due, vigente, 50% of the exposure).
+    const cents = (x: string) => BigInt(x.replace('.', ''));
+    expect(day('2025-01-30').reserve).toBe('0.00');
+    expect(day('2025-03-30').reserve).toBe(day('2025-02-28').reserve);
+    expect(cents(day('2025-03-31').reserve)).toBeGreaterThan(cents(day('2025-03-30').reserve));
+    expect(day('2025-04-19').reserve).toBe(day('2025-03-31').reserve);
+    expect(cents(day('2025-04-20').reserve) - cents(day('2025-04-19').reserve)).toBe(cents(day('2025-04-20').accruedInterest));
     const memos = accounting.journal.map((e: { memo: string }) => e.memo);
     expect(memos).toContain('transfer to cartera vencida');
     expect(memos).toContain('write-off');

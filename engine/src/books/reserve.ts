@@ -5,7 +5,7 @@ import { Dec } from '../decimal.ts';
 import { InvalidInputError, type FieldIssue } from '../errors.ts';
 import { compileExpression, type CompiledExpression } from '../expressions/compile-expression.ts';
 import { asNumber, toDec } from '../expressions/values.ts';
-import type { DecimalString, ReserveRow, ReservesPolicy } from '../ir/product-ir.ts';
+import type { DecimalString, ProductIR, ReserveRow, ReservesPolicy } from '../ir/product-ir.ts';
 import { roundTo, type RoundingMode } from '../rounding.ts';
 import type { ReserveFacts } from './books-types.ts';
 
@@ -50,6 +50,18 @@ export function reserveOf(policy: ReservesPolicy | undefined, facts: ReserveFact
 }
 
 /** The rate of the row covering the loan's days past due: its stage's rows first, then the unqualified ones. */
+/**
+ * A product's month-end reserve of one loan, for the books' `ctx.reserve` (and booksTimeline's
+ * `reserve` option): its `reserves` policy at the loan's currency scale and the product's rounding,
+ * or undefined when the product has none. The one wiring the CLI, product tests and runtime use.
+ */
+export function productReserve(ir: Pick<ProductIR, 'reserves' | 'pricing'>, decimals: number): ((facts: ReserveFacts) => DecimalString) | undefined {
+  const policy = ir.reserves;
+  if (policy === undefined) return undefined;
+  const mode = ir.pricing.rounding.mode;
+  return (facts) => reserveOf(policy, facts, decimals, mode);
+}
+
 export function tableRate(rows: readonly ReserveRow[], facts: Pick<ReserveFacts, 'daysPastDue' | 'stage'>): Dec {
   const days = Math.max(0, facts.daysPastDue);
   const covers = (row: ReserveRow) => days >= row.fromDays && (row.toDays === null || days <= row.toDays);

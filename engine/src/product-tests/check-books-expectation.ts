@@ -2,7 +2,7 @@
 // deferred N`): the test's loan is booked day by day from its disbursement (booksTimeline, with
 // the product's `reserves` policy on month ends) and its books on DATE compared with the test's.
 import { booksTimeline } from '../books/books-timeline.ts';
-import { reserveOf } from '../books/reserve.ts';
+import { productReserve } from '../books/reserve.ts';
 import { Dec } from '../decimal.ts';
 import type { Decision } from '../decision/decision.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -31,9 +31,8 @@ export function checkBooksExpectation(ir: ProductIR, test: ProductTest, expectat
   let books: LoanBooks;
   try {
     const { terms, events } = testLoan(ir, test, decision);
-    const policy = ir.reserves;
-    const mode = ir.pricing.rounding.mode;
-    const timeline = booksTimeline(ir, terms, events, expectation.on, policy ? { reserve: (facts) => reserveOf(policy, facts, terms.decimals, mode) } : {});
+    const reserve = productReserve(ir, terms.decimals);
+    const timeline = booksTimeline(ir, terms, events, expectation.on, reserve ? { reserve } : {});
     books = timeline.days[timeline.days.length - 1]!.books;
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;

@@ -5,7 +5,7 @@
 // the journal entries day by day).
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import {
-  booksTimeline, decide, InvalidInputError, parseIsoDate, scenarioEvents, simulateLoan, timeline,
+  booksTimeline, Dec, decide, InvalidInputError, parseIsoDate, productReserve, scenarioEvents, simulateLoan, timeline,
   type BooksDay, type BooksTimelineOptions, type FieldIssue, type LoanState, type LoanTerms, type ProductIR, type ScenarioPayment, type TimelineEvent,
 } from '@plazo/engine';
 import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
@@ -29,7 +29,7 @@ export function parsePayments(json: unknown, disbursement: string): { date: stri
     if (typeof date !== 'string' || parseIsoDate(date) === undefined) issues.push({ path: `${at}.date`, message: `must be a calendar date as "YYYY-MM-DD", got ${JSON.stringify(date)}` });
     else if (date < previous) issues.push({ path: `${at}.date`, message: date < disbursement ? `must not be before the disbursement date ${disbursement}` : 'payments must be in date order' });
     else previous = date;
-    if (typeof amount !== 'string' || !DECIMAL.test(amount) || Number(amount) === 0) issues.push({ path: `${at}.amount`, message: `must be a positive decimal string like "250.00", got ${JSON.stringify(amount)}` });
+    if (typeof amount !== 'string' || !DECIMAL.test(amount) || new Dec(amount).isZero()) issues.push({ path: `${at}.amount`, message: `must be a positive decimal string like "250.00", got ${JSON.stringify(amount)}` });
     for (const key of Object.keys(o)) if (key !== 'date' && key !== 'amount') issues.push({ path: `${at}.${key}`, message: `unknown field \`${key}\` (allowed: date, amount)` });
     return { date: String(date), amount: String(amount) };
   });
@@ -145,8 +145,9 @@ export const command: CliCommand = {
       return 1;
     }
     const terms = decision.offer.terms;
-    // The product's reserves policy joins here once the IR carries one (options.reserve).
-    const { state, books } = simulateBooks(ir, terms, payments, values.until);
+    // Month-end reserves by the product's `reserves` policy (none without one).
+    const reserve = productReserve(ir, terms.decimals);
+    const { state, books } = simulateBooks(ir, terms, payments, values.until, reserve ? { reserve } : {});
     const days = timeline(state);
     if (values.json) {
       printJson(io, { product: decision.product, outcome: decision.outcome, offer: { kind: decision.offer.kind, amount: decision.offer.amount, installment: decision.offer.installment, cat: decision.offer.cat }, terms, until: values.until, days, final: summary(state), accounting: accounting(books) });
