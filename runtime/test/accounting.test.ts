@@ -348,6 +348,17 @@ describe.each(DATABASE_KINDS)('accounting on %s', (kind) => {
     expect(replay.text).toBe(paid.text);
     const verified = await verifyAuditChain(h.db);
     expect(verified.findings).toEqual([]);
+    // Moving the economic date by hand is found: the audit entry bound it.
+    const tamper = (date: string) =>
+      h.db.transaction().execute(async (tx) => {
+        await sql`alter table journal_entries disable trigger journal_entries_append_only`.execute(tx);
+        await sql`update journal_entries set economic_date = ${date} where id = ${paid.body.journalEntryId}`.execute(tx);
+        await sql`alter table journal_entries enable trigger journal_entries_append_only`.execute(tx);
+      });
+    await tamper('2025-01-30');
+    expect((await verifyAuditChain(h.db)).findings).toEqual([expect.objectContaining({ problem: 'row-edited', table: 'journal_entries', key: paid.body.journalEntryId })]);
+    await tamper('2025-01-31');
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
     await expectLedgerConsistentWithManual(h);
   });
 
