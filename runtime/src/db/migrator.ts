@@ -25,6 +25,7 @@ import * as mustChangePassword from './migrations/2026-12-09-70-must-change-pass
 import * as regulatoryChart from './migrations/2026-12-10-10-regulatory-chart.ts';
 import * as accountingSettings from './migrations/2026-12-10-15-accounting-settings.ts';
 import * as satAccounts from './migrations/2026-12-10-40-sat-accounts.ts';
+import * as accountingPeriods from './migrations/2026-12-10-30-accounting-periods.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-70-must-change-password': mustChangePassword,
   '2026-12-10-10-regulatory-chart': regulatoryChart,
   '2026-12-10-15-accounting-settings': accountingSettings,
+  '2026-12-10-30-accounting-periods': accountingPeriods,
   '2026-12-10-40-sat-accounts': satAccounts,
 };
 
