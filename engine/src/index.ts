@@ -99,3 +99,5 @@ export {
 } from './pld/policy-ir.ts';
 export { gradeClient, findUnusualOperations, gradeForPoints, riskGradeRank, normalizeFactText, operationData } from './pld/evaluate-policy.ts';
 export { hashPldPolicy, withPldPolicyHash } from './pld/hash-policy.ts';
+// Regulatory books (issue 15): a loan's loan-loss reserve under the product's `reserves` policy.
+export { reserveOf, tableRate, RESERVE_FACTS, type BookStage, type ReserveFacts, type ReserveFactType } from './books/reserve.ts';
