@@ -29,6 +29,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { decisionsRoutes } from './routes/decisions.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { accountingSettingsRoutes } from './routes/accounting-settings.routes.ts';
 import { loansRoutes } from './routes/loans.routes.ts';
 import { productsRoutes } from './routes/products.routes.ts';
 import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/loans', loansRoutes);
   app.route('/api/v1/loans', restructuringOffersRoutes);
   app.route('/api/v1/ledger', ledgerRoutes);
+  app.route('/api/v1/accounting', accountingSettingsRoutes);
   app.route('/api/v1/collections', collectionsRoutes);
   app.route('/api/v1/reports', reportsRoutes);
   app.route('/api/v1/clients', clientsRoutes);

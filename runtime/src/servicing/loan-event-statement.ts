@@ -20,7 +20,7 @@ import { bindRows, type BoundRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
-import type { JournalLine } from '../ledger/loan-postings.ts';
+import type { JournalLine } from '../ledger/loan-books.ts';
 import type { QueuedNotification } from '../notifications/payment-notifications.ts';
 import type { OpenInstallmentChanges } from '../reports/open-installments.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
