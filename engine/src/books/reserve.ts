@@ -57,7 +57,7 @@ const ONE = new Dec(1);
 export function reserveOf(policy: ReservesPolicy | undefined, facts: ReserveFacts, decimals: number, rounding: RoundingMode): DecimalString {
   const exposure = validExposure(facts);
   if (!policy || exposure.lte(0)) return ZERO.toFixed(decimals);
-  const fraction = policy.kind === 'table' ? tableRate(policy.rows, facts) : expectedLossFraction(policy, facts);
+  const fraction = policy.kind === 'table' ? tableRate(policy.rows, facts) : expectedLossFraction(policy, facts, rounding);
   const reserve = roundTo(clampUnit(fraction).times(exposure), decimals, rounding);
   // An exposure finer than the scale could round up past itself: the reserve stops at the exposure.
   const most = exposure.toDecimalPlaces(decimals, Dec.ROUND_DOWN);
@@ -72,19 +72,26 @@ export function tableRate(rows: readonly ReserveRow[], facts: Pick<ReserveFacts,
   return row ? new Dec(row.rate) : ZERO;
 }
 
-const compiled = new WeakMap<object, { readonly pd: CompiledExpression; readonly lgd: CompiledExpression }>();
-
-function expressionsOf(policy: Extract<ReservesPolicy, { kind: 'expected-loss' }>): { readonly pd: CompiledExpression; readonly lgd: CompiledExpression } {
-  let c = compiled.get(policy);
-  if (c === undefined) {
-    c = { pd: compileExpression(policy.pd, { path: 'reserves.pd' }), lgd: compileExpression(policy.lgd, { path: 'reserves.lgd' }) };
-    compiled.set(policy, c);
-  }
-  return c;
+type ExpectedLoss = Extract<ReservesPolicy, { kind: 'expected-loss' }>;
+interface CompiledLoss {
+  readonly pd: CompiledExpression;
+  readonly lgd: CompiledExpression;
 }
 
-function expectedLossFraction(policy: Extract<ReservesPolicy, { kind: 'expected-loss' }>, facts: ReserveFacts): Dec {
-  const { pd, lgd } = expressionsOf(policy);
+/** Each policy's expressions, compiled once per rounding mode (the mode of `round`). */
+const compiled = new WeakMap<ExpectedLoss, Partial<Record<RoundingMode, CompiledLoss>>>();
+
+function expressionsOf(policy: ExpectedLoss, rounding: RoundingMode): CompiledLoss {
+  let byMode = compiled.get(policy);
+  if (byMode === undefined) compiled.set(policy, (byMode = {}));
+  return (byMode[rounding] ??= {
+    pd: compileExpression(policy.pd, { path: 'reserves.pd', rounding }),
+    lgd: compileExpression(policy.lgd, { path: 'reserves.lgd', rounding }),
+  });
+}
+
+function expectedLossFraction(policy: ExpectedLoss, facts: ReserveFacts, rounding: RoundingMode): Dec {
+  const { pd, lgd } = expressionsOf(policy, rounding);
   const data = reserveData(facts);
   return clampUnit(fractionOf(pd(data))).times(clampUnit(fractionOf(lgd(data))));
 }
