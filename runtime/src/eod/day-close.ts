@@ -25,7 +25,7 @@ import {
 import { onlyDateMoved } from './stored-checkpoint.ts';
 import { timedSync } from './eod-timings.ts';
 import type { BooksSettings } from '../ledger/books-settings.ts';
-import { booksContext, postBooks, productReserve, type BooksPosting, type LoanBooks, type Position } from '../ledger/loan-books.ts';
+import { booksContext, booksFromHistory, postBooks, productReserve, type BooksPosting, type LoanBooks, type Position } from '../ledger/loan-books.ts';
 
 /** A stored loan event (seq, date, the engine event). */
 export interface StoredEvent {
@@ -171,11 +171,20 @@ export interface CloseBooks {
   readonly reserveDate: boolean;
 }
 
-/** The books of the loan's state on the date, unless its stored books are at a later date already (events dated after the run's date). */
-function booksOf(input: LoanCloseInput, state: BooksFacts, date: string, how: CloseBooks): BooksPosting | null {
+/**
+ * The books of the loan's state on the date (reserves on a reserve date, for a loan still active),
+ * unless its stored books are at a later date already (events dated after the run's date). A loan
+ * of the cash-basis ledger gets its books from its whole history (`events`: all of them, the
+ * close's included).
+ */
+function booksOf(input: LoanCloseInput, facts: BooksFacts, date: string, how: CloseBooks, events: readonly LoanEvent[]): BooksPosting | null {
   if (input.books !== null && input.books.date > date) return null;
-  const ctx: BooksContext = booksContext(how.settings, input.terms, how.reserveDate ? productReserve(input.ir, input.terms) : null);
-  return timedSync(how.reserveDate ? 'reserves' : 'books', () => postBooks(state, input.books, input.legacy, ctx, input.terms));
+  const reserve = how.reserveDate && facts.status === 'active' ? productReserve(input.ir, input.terms) : null;
+  const ctx: BooksContext = booksContext(how.settings, input.terms, reserve);
+  return timedSync(how.reserveDate ? 'reserves' : 'books', () => {
+    const legacy = input.legacy === null ? null : { position: input.legacy, books: booksFromHistory(input.ir, input.terms, events, date, how.settings) };
+    return postBooks(facts, input.books, legacy, ctx, input.terms);
+  });
 }
 
 /**
@@ -205,7 +214,7 @@ export function closeLoanDay(input: LoanCloseInput, date: string, how: CloseBook
       id: input.id,
       closeEvent: { seq: seq!, event: closeEvent! },
       checkpoint: { value: day.checkpoint, eventSeq: seq!, received, dateOnly },
-      books: booksOf(input, day.booksFacts, date, how),
+      books: booksOf(input, day.booksFacts, date, how, []),
       ...common(day.summary),
       notifications: notificationsOf(input, day.summary, date, day.actions, day.stageChange?.to),
       refolded: false,
@@ -227,7 +236,7 @@ export function closeLoanDay(input: LoanCloseInput, date: string, how: CloseBook
     id: input.id,
     closeEvent: closeEvent && seq !== null ? { seq, event: closeEvent } : null,
     checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq ?? all.at(-1)?.seq ?? 0, received, dateOnly: false },
-    books: booksOf(input, state, date, how),
+    books: booksOf(input, state, date, how, events),
     ...common(summary),
     notifications: notificationsOf(input, summary, date, state.actionsDue, stageChangeOn(state.journal, date)),
     refolded: true,

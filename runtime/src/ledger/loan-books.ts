@@ -7,9 +7,24 @@
 //
 // A loan booked by the cash-basis ledger before migration 2026-12-10-20-books has `state.posted`
 // and no `books`: what the journal holds for it is the sum of its journal lines (every entry of the
-// cash-basis ledger named its loan). Its first posting takes that as the position before and its
-// books from its whole history, so the entry is exactly the catch-up to accrual (legacyPosition).
-import { booksEntry, booksOn, reserveOf, type BooksContext, type BooksFacts, type JournalLine, type LoanBooks, type LoanTerms, type ProductIR } from '@plazo/engine';
+// cash-basis ledger named its loan; `legacyPositions`). Its first posting takes that as the
+// position before, and as its books those it would have had with accrual books from its
+// disbursement (the engine's day-by-day `booksTimeline`, reserves at each month end): the entry is
+// exactly the catch-up to accrual, and every cent the journal held stays accounted for.
+import {
+  booksEntry,
+  booksOn,
+  booksTimeline,
+  reserveOf,
+  type BooksContext,
+  type BooksFacts,
+  type JournalLine,
+  type LoanBooks,
+  type LoanEvent,
+  type LoanTerms,
+  type ProductIR,
+  type ReserveFacts,
+} from '@plazo/engine';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { bare } from '../db/pg-arrays.ts';
@@ -35,7 +50,7 @@ export function isLegacy(state: StoredBooksState): boolean {
 }
 
 /** The engine's books context for the institution's settings; `reserve` on a reserve date (a month end). */
-export function booksContext(settings: BooksSettings, terms: LoanTerms, reserve: ((facts: Parameters<NonNullable<BooksContext['reserve']>>[0]) => string) | null = null): BooksContext {
+export function booksContext(settings: BooksSettings, terms: LoanTerms, reserve: ((facts: ReserveFacts) => string) | null = null): BooksContext {
   return {
     decimals: terms.decimals,
     ivaOn: settings.ivaOn,
@@ -45,7 +60,7 @@ export function booksContext(settings: BooksSettings, terms: LoanTerms, reserve:
 }
 
 /** The reserve function of a product's `reserves` policy (none: every loan reserves 0), for a month-end close. */
-export function productReserve(ir: ProductIR, terms: LoanTerms): (facts: Parameters<NonNullable<BooksContext['reserve']>>[0]) => string {
+export function productReserve(ir: ProductIR, terms: LoanTerms): (facts: ReserveFacts) => string {
   return (facts) => reserveOf(ir.reserves, facts, terms.decimals, terms.rounding);
 }
 
@@ -56,15 +71,35 @@ export interface BooksPosting {
   readonly lines: readonly JournalLine[];
 }
 
+/** A loan of the cash-basis ledger at its conversion: what the journal holds for it, and its books from its whole history. */
+export interface LegacyConversion {
+  readonly position: Position;
+  readonly books: LoanBooks;
+}
+
 /**
- * The books of `state` and the lines that post them. `stored`: the loan's stored books (null:
- * nothing booked yet); `legacy`: for a loan of the cash-basis ledger, its journal's position
- * (then `state` must be the fold of its whole history: its books start from it).
+ * The books of `facts` and the lines that post them, from the loan's stored books (null: nothing
+ * booked yet) — or, for a loan of the cash-basis ledger, from what the journal holds for it to its
+ * books from history (`legacy`).
  */
-export function postBooks(state: BooksFacts, stored: LoanBooks | null, legacy: Position | null, ctx: BooksContext, terms: LoanTerms): BooksPosting {
-  const before = legacy ?? stored?.position ?? NO_POSITION;
-  const books = booksOn(state, legacy === null ? stored : null, ctx, terms);
-  return { books, lines: booksEntry(before, books.position, terms.decimals) };
+export function postBooks(facts: BooksFacts, stored: LoanBooks | null, legacy: LegacyConversion | null, ctx: BooksContext, terms: LoanTerms): BooksPosting {
+  if (legacy !== null) return { books: legacy.books, lines: booksEntry(legacy.position, legacy.books.position, terms.decimals) };
+  const books = booksOn(facts, stored, ctx, terms);
+  return { books, lines: booksEntry(stored?.position ?? NO_POSITION, books.position, terms.decimals) };
+}
+
+/**
+ * The books a loan would have on `date` had accrual books been kept from its disbursement: the
+ * engine's day-by-day books of its `events` (reserves on each month end under the product's
+ * policy). A conversion's books, and the test's reference for the stored ones.
+ */
+export function booksFromHistory(ir: ProductIR, terms: LoanTerms, events: readonly LoanEvent[], date: string, settings: BooksSettings): LoanBooks {
+  const timeline = booksTimeline(ir, terms, events, date, {
+    ivaOn: settings.ivaOn,
+    ...(settings.vencidaDays === null ? {} : { vencidaDays: settings.vencidaDays }),
+    reserve: productReserve(ir, terms),
+  });
+  return timeline.days.at(-1)!.books;
 }
 
 /** What the journal holds for each of `loanIds` (loans of the cash-basis ledger): the sum of its lines by account. */

@@ -31,7 +31,7 @@ import { AppError, ConflictError, NotFoundError, RetryLaterError, ValidationErro
 import { catOutOfRange, engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { settingsOf } from '../ledger/books-settings.ts';
-import { booksContext, booksView, NO_POSITION, postBooks, principalAndCredit, type LoanBooks, type Position } from '../ledger/loan-books.ts';
+import { booksContext, booksFromHistory, booksView, NO_POSITION, postBooks, principalAndCredit, type LoanBooks, type Position } from '../ledger/loan-books.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
@@ -421,7 +421,9 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
   }
   // The loan's books after the event, and the entry from its stored books (or, for a loan of the
   // cash-basis ledger, from what the journal holds for it: the entry is then the catch-up too).
-  const posting = postBooks(after, stored.books ?? null, loan.legacy_json as Position | null, booksContext(settingsOf(loan.settings_json), terms), terms);
+  const settings = settingsOf(loan.settings_json);
+  const legacy = loan.legacy_json === null ? null : { position: loan.legacy_json as Position, books: booksFromHistory(ir, terms, all, event.date, settings) };
+  const posting = postBooks(after, stored.books ?? null, legacy, booksContext(settings, terms), terms);
   checkCash(request.kind, loan.legacy_json ?? stored.books?.position ?? NO_POSITION, posting.books.position, cash);
   const seq = loan.last_event_seq + 1;
   const entryId = posting.lines.length > 0 ? uuidv7() : null;
