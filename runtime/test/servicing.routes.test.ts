@@ -1,9 +1,9 @@
 // Decisions, quotes, loans and the ledger over HTTP with the real compiler and engine: the whole
 // life of a loan, idempotent and concurrent payments, and the journal and trial balance.
+import { BOOKS_ACCOUNTS } from '@plazo/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
-import { POSTED_ACCOUNTS } from '../src/ledger/chart-of-accounts.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { NOMINA_APPLICATION, NOMINA_SOURCE, publishProduct } from './support/products.ts';
 import { databaseFingerprint, disbursedLoan, expectLedgerConsistent, setToday } from './support/servicing.ts';
@@ -303,7 +303,7 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
   it('reports a balanced trial balance and the journal as JSON and CSV', async () => {
     const accounts = await h.request('GET', '/api/v1/ledger/accounts', { key: h.keys.approver });
     const codes = accounts.body.accounts.map((a: any) => a.code);
-    for (const code of POSTED_ACCOUNTS) expect(codes).toContain(code);
+    for (const code of BOOKS_ACCOUNTS) expect(codes).toContain(code);
     const tb = await h.request('GET', '/api/v1/ledger/trial-balance?from=2025-01-01&to=2025-12-31', { key: h.keys['risk-analyst'] });
     expect(tb.status).toBe(200);
     expect(tb.body.balanced).toBe(true);

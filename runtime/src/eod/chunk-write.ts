@@ -71,10 +71,12 @@ export async function writeChunk(
       sql`
         update loans l set
           last_event_seq = coalesce(t.seq, l.last_event_seq),
-          state = case when t.books is null then s.state else jsonb_set(s.state - 'posted', '{books}', t.books::jsonb) end,
+          state = case
+            when t.books is null then jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text))
+            when t.seq is null then jsonb_set(l.state - 'posted', '{books}', t.books::jsonb)
+            else jsonb_set(jsonb_set(l.state - 'posted', '{books}', t.books::jsonb), '{lastEventDate}', to_jsonb(${date}::text)) end,
           updated_at = ${ctx.at}, updated_by = ${ctx.actor}
         from unnest(${bare(moved.map((r) => r.id))}::uuid[], ${bare(moved.map((r) => r.closeEvent?.seq ?? null))}::int[], ${texts(moved.map((r) => (r.books === null ? null : JSON.stringify(r.books.books))))}::text[]) as t(id, seq, books)
-        cross join lateral (select case when t.seq is null then l.state else jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text)) end as state) s
         where l.id = t.id and ${inChunk('l.id')}
       `.execute(tx),
     );
