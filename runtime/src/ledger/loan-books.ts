@@ -124,23 +124,12 @@ export function booksView(state: StoredBooksState) {
   return { date: b.date, stage: b.stage, daysPastDue: b.daysPastDue, accruedInterest: b.accruedInterest, deferredFees: b.deferredFees, reserve: b.reserve, memorandum: b.memorandum };
 }
 
-/** Principal on the books (1100 + 1300) and the client's credit balance (−2200), from the stored books or the cash-basis position. */
-export function principalAndCredit(state: StoredBooksState): { principal: string; credit: string } {
+/** Principal on the books (1100 + 1300) and the client's credit balance (−2200) at `decimals` places, from the stored books or the cash-basis position. */
+export function principalAndCredit(state: StoredBooksState, decimals: number): { principal: string; credit: string } {
   if (state.books === undefined) return { principal: state.posted?.principal ?? '0', credit: state.posted?.credit ?? '0' };
   const p = state.books?.position ?? NO_POSITION;
-  return { principal: addText(p['1100'], p['1300']), credit: negateText(p['2200']) };
-}
-
-function addText(a: string | undefined, b: string | undefined): string {
-  if (a === undefined) return b ?? '0';
-  if (b === undefined) return a;
-  const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
-  return formatUnits(unitsOf(a, scale) + unitsOf(b, scale), scale);
-}
-
-function negateText(a: string | undefined): string {
-  if (a === undefined) return '0';
-  return a.startsWith('-') ? a.slice(1) : /^0(\.0*)?$/.test(a) ? a : `-${a}`;
+  const units = (s: string | undefined) => (s === undefined ? 0n : unitsOf(s, decimals));
+  return { principal: formatUnits(units(p['1100']) + units(p['1300']), decimals), credit: formatUnits(-units(p['2200']), decimals) };
 }
 
 /** A decimal string as an integer count of 10^-scale units (exact; the string has at most `scale` places). */
