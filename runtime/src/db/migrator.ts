@@ -24,8 +24,9 @@ import * as applications from './migrations/2026-12-09-40-applications.ts';
 import * as mustChangePassword from './migrations/2026-12-09-70-must-change-password.ts';
 import * as regulatoryChart from './migrations/2026-12-10-10-regulatory-chart.ts';
 import * as accountingSettings from './migrations/2026-12-10-15-accounting-settings.ts';
-import * as satAccounts from './migrations/2026-12-10-40-sat-accounts.ts';
+import * as books from './migrations/2026-12-10-20-books.ts';
 import * as accountingPeriods from './migrations/2026-12-10-30-accounting-periods.ts';
+import * as satAccounts from './migrations/2026-12-10-40-sat-accounts.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-70-must-change-password': mustChangePassword,
   '2026-12-10-10-regulatory-chart': regulatoryChart,
   '2026-12-10-15-accounting-settings': accountingSettings,
+  '2026-12-10-20-books': books,
   '2026-12-10-30-accounting-periods': accountingPeriods,
   '2026-12-10-40-sat-accounts': satAccounts,
 };

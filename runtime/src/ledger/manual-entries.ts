@@ -20,7 +20,10 @@ import { uuidv7 } from '../ids.ts';
 import { actorNames, displayOf, type ActorNames } from '../products/actor-names.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { periodOf } from './accounting-periods.ts';
-import { LOAN_SUBLEDGER_ACCOUNTS } from './chart-of-accounts.ts';
+import { LOAN_ACCOUNTS } from '@plazo/engine';
+
+/** The loan subledger (engine books): only loan postings move it, so Σ the loans' books equals the GL. */
+const LOAN_SUBLEDGER_ACCOUNTS: ReadonlySet<string> = new Set(LOAN_ACCOUNTS);
 import { firstOpenDay } from './posting-date.ts';
 
 /** A proposed entry as the API takes it (shapes already checked; amounts decimal strings). */
