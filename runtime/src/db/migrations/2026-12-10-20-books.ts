@@ -11,8 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`
-    update loan_checkpoints set accrued = '{}' where accrued is null;
-    alter table loan_checkpoints alter column accrued set not null;
-  `.execute(db);
+  // One statement per call: a test database's driver may prepare each query.
+  await sql`update loan_checkpoints set accrued = '{}' where accrued is null`.execute(db);
+  await sql`alter table loan_checkpoints alter column accrued set not null`.execute(db);
 }
