@@ -99,7 +99,7 @@ export {
 } from './pld/policy-ir.ts';
 export { gradeClient, findUnusualOperations, gradeForPoints, riskGradeRank, normalizeFactText, operationData } from './pld/evaluate-policy.ts';
 export { hashPldPolicy, withPldPolicyHash } from './pld/hash-policy.ts';
-// Regulatory books (issue 15): a loan's accrual books as a function of its state, and its
-// loan-loss reserve under the product's `reserves` policy (BookStage, ReserveFacts: books/index.ts).
+// Regulatory books: a loan's accrual books as a function of its state (issue 15).
 export * from './books/index.ts';
+// A loan's loan-loss reserve under the product's `reserves` policy (issue 15).
 export { reserveOf, tableRate, RESERVE_FACTS, type ReserveFactType } from './books/reserve.ts';

@@ -45,14 +45,17 @@ export interface LoanBooksTimeline {
 
 function memoOf(entries: readonly JournalEntry[], before: LoanBooks | null, after: LoanBooks, reserveDate: boolean, moved: boolean): string {
   const parts: string[] = [];
+  let paidOff = false;
   for (const e of entries) {
     if (e.kind === 'disbursed') parts.push('disbursement');
     else if (e.kind === 'payment') parts.push(`payment ${e.allocation.paymentId} ${e.allocation.amount}`);
     else if (e.kind === 'restructured') parts.push('restructure');
     else if (e.kind === 'written-off') parts.push('write-off');
-    else if (e.kind === 'paid-off') parts.push('paid off');
+    else if (e.kind === 'paid-off') paidOff = true;
     else if (e.kind === 'fee-charged') parts.push(`fee ${e.name}`);
   }
+  // The fold marks a loan paid off before it records the payment that settled it.
+  if (paidOff) parts.push('paid off');
   if (before !== null && before.stage !== after.stage) parts.push(after.stage === 'vencida' ? 'transfer to cartera vencida' : 'back to cartera vigente');
   if (reserveDate) parts.push('month-end reserve');
   if (parts.length === 0 && moved) parts.push('accrual');
