@@ -281,6 +281,13 @@ describe('booksOn and booksEntry', () => {
     expect(() => booksOn(state, null, { decimals: 3, ivaOn: 'collection' }, bullet)).toThrow(/ctx\.decimals|currency scale/);
   });
 
+  it('refuses a reserve that is not a decimal at the currency scale', () => {
+    const state = loanState(product(), bullet, [disbursed(bullet)], '2025-01-31');
+    expect(() => booksOn(state, null, { decimals: 2, ivaOn: 'collection', reserve: () => '10.005' }, bullet)).toThrow(/ctx\.reserve: must return a decimal string with at most 2 decimals, got "10\.005"|ctx\.reserve/);
+    expect(() => booksOn(state, null, { decimals: 2, ivaOn: 'collection', reserve: () => 'NaN' }, bullet)).toThrow(/ctx\.reserve/);
+    expect(booksOn(state, null, { decimals: 2, ivaOn: 'collection', reserve: () => '12.5' }, bullet).reserve).toBe('12.50');
+  });
+
   it('an entry is the difference of two positions, sorted by account', () => {
     expect(booksEntry({ '1100': '10.00', '1000': '-10.00' }, { '1100': '7.50', '1000': '-7.50', '4100': '0.00' }, 2)).toEqual([
       { account: '1000', debit: '2.50', credit: '0.00' },
