@@ -77,6 +77,18 @@ export interface LegacyConversion {
   readonly books: LoanBooks;
 }
 
+/** A day close's move of one loan's books: the books to store and the position they replace (the chunk sums the differences). */
+export interface BooksMove {
+  readonly books: LoanBooks;
+  readonly before: Position;
+}
+
+/** As postBooks, without the lines: what a day close needs of each loan (its chunk posts the sum). */
+export function moveBooks(facts: BooksFacts, stored: LoanBooks | null, legacy: LegacyConversion | null, ctx: BooksContext, terms: LoanTerms): BooksMove {
+  if (legacy !== null) return { books: legacy.books, before: legacy.position };
+  return { books: booksOn(facts, stored, ctx, terms), before: stored?.position ?? NO_POSITION };
+}
+
 /**
  * The books of `facts` and the lines that post them, from the loan's stored books (null: nothing
  * booked yet) — or, for a loan of the cash-basis ledger, from what the journal holds for it to its
