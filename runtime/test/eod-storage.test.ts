@@ -100,48 +100,53 @@ describe.each(DATABASE_KINDS)('array literals on %s', (kind) => {
 
 describe("a chunk's day-close entry", () => {
   type Line = { account: string; debit: string; credit: string };
-  const result = (lines: Line[] | null) => ({ books: lines === null ? null : { books: {} as never, lines } }) as unknown as LoanCloseResult;
+  type Position = Record<string, string>;
+  const result = (move: { before: Position; after: Position } | null) =>
+    ({ books: move === null ? null : { books: { position: move.after }, before: move.before } }) as unknown as LoanCloseResult;
   const net = (lines: readonly Line[], account: string) => lines.filter((l) => l.account === account).reduce((a, l) => a.plus(l.debit).minus(l.credit), new Dec(0));
+  const ACCOUNTS = ['1000', '1110', '1140', '1190', '2105', '4100', '4310'];
 
-  it('is, per currency and account, the exact sum of the loans\' lines; balanced; none when nothing moved', () => {
-    const account = fc.constantFrom('1000', '1110', '1140', '2105', '4100', '4310');
+  it("is, per currency and account, the exact sum of the loans' movements (after − before); balanced; none when nothing moved", () => {
     const cents = fc.bigInt({ min: -10_000_000n, max: 10_000_000n });
-    // A loan's lines: balanced amounts over a few accounts (the last account takes the rest).
-    const loanLines = fc.array(fc.tuple(account, cents), { minLength: 1, maxLength: 5 }).map((parts) => {
-      const lines: Line[] = [];
-      let rest = 0n;
-      for (const [a, c] of parts) {
-        rest -= c;
-        lines.push(lineOf(a, c));
-      }
-      lines.push(lineOf('1190', rest));
-      return lines;
+    // A loan's position: balanced amounts over a few accounts (1190 takes the rest), zero accounts omitted.
+    const position = fc.array(fc.tuple(fc.constantFrom(...ACCOUNTS.filter((a) => a !== '1190')), cents), { maxLength: 5 }).map((parts) => {
+      const units = new Map<string, bigint>();
+      for (const [a, c] of parts) units.set(a, (units.get(a) ?? 0n) + c);
+      units.set('1190', -[...units.values()].reduce((x, y) => x + y, 0n));
+      return Object.fromEntries([...units].filter(([, v]) => v !== 0n).map(([a, v]) => [a, text(v)])) as Position;
     });
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('MXN', 'USD'), fc.option(loanLines, { nil: null })), { maxLength: 12 }), (loans) => {
-        const results = loans.map(([, lines]) => result(lines));
+      fc.property(fc.array(fc.tuple(fc.constantFrom('MXN', 'USD'), fc.option(fc.record({ before: position, after: position }), { nil: null })), { maxLength: 12 }), (loans) => {
+        const results = loans.map(([, move]) => result(move));
         const currencies = new Map(results.map((r, i) => [r, loans[i]![0]]));
-        const entries = dayCloseEntries('2025-07-01', results, (r) => currencies.get(r)!);
+        const entries = dayCloseEntries('2025-07-01', results, (r) => currencies.get(r)!, () => 2);
         for (const currency of ['MXN', 'USD']) {
-          const mine = loans.filter(([c, lines]) => c === currency && lines !== null && lines.length > 0);
+          const mine = loans.filter(([c, move]) => c === currency && move !== null).map(([, move]) => move!);
+          const moved = mine.filter((m) => ACCOUNTS.some((a) => !new Dec(m.after[a] ?? '0').eq(m.before[a] ?? '0')));
           const entry = entries.find((e) => e.currency === currency);
-          const all = mine.flatMap(([, lines]) => lines!);
-          for (const a of ['1000', '1110', '1140', '2105', '4100', '4310', '1190']) expect(net(entry?.lines ?? [], a).eq(net(all, a))).toBe(true);
+          for (const a of ACCOUNTS) {
+            const expected = mine.reduce((x, m) => x.plus(m.after[a] ?? '0').minus(m.before[a] ?? '0'), new Dec(0));
+            expect(net(entry?.lines ?? [], a).eq(expected), `${currency} ${a}`).toBe(true);
+          }
           if (entry) {
-            expect(entry.description).toBe(`day close 2025-07-01 (accrual, ${mine.length} loans)`);
-            expect(net(entry.lines, '1000').plus(net(entry.lines, '1110')).plus(net(entry.lines, '1140')).plus(net(entry.lines, '2105')).plus(net(entry.lines, '4100')).plus(net(entry.lines, '4310')).plus(net(entry.lines, '1190')).isZero()).toBe(true);
+            expect(entry.description).toBe(`day close 2025-07-01 (accrual, ${moved.length} loans)`);
+            expect(ACCOUNTS.reduce((x, a) => x.plus(net(entry.lines, a)), new Dec(0)).isZero()).toBe(true);
             for (const l of entry.lines) expect(new Dec(l.debit).isZero() !== new Dec(l.credit).isZero()).toBe(true);
           }
         }
       }),
     );
-    expect(dayCloseEntries('2025-07-01', [result(null), result([])], () => 'MXN')).toEqual([]);
+    const same = { '1110': '1.00', '4100': '-1.00' };
+    expect(dayCloseEntries('2025-07-01', [result(null), result({ before: same, after: { ...same } })], () => 'MXN', () => 2)).toEqual([]);
     // Movements that cancel out post nothing.
-    expect(dayCloseEntries('2025-07-01', [result([lineOf('1110', 100n), lineOf('4100', -100n)]), result([lineOf('1110', -100n), lineOf('4100', 100n)])], () => 'MXN')).toEqual([]);
+    const up = { before: {}, after: { '1110': '1.00', '4100': '-1.00' } };
+    const down = { before: { '1110': '1.00', '4100': '-1.00' }, after: {} };
+    expect(dayCloseEntries('2025-07-01', [result(up), result(down)], () => 'MXN', () => 2)).toEqual([]);
   });
 });
 
-function lineOf(account: string, cents: bigint): { account: string; debit: string; credit: string } {
-  const text = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
-  return cents >= 0n ? { account, debit: text(cents), credit: '0.00' } : { account, debit: '0.00', credit: text(-cents) };
+function text(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const c = cents < 0n ? -cents : cents;
+  return `${sign}${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
 }

@@ -179,7 +179,7 @@ export async function writeChunk(
   }
 
   // The books: one entry per currency, the sum of the chunk's loans' postings (no loan: it is theirs together).
-  const entries = dayCloseEntries(date, results, (r) => input(r).ir.currency);
+  const entries = dayCloseEntries(date, results, (r) => input(r).ir.currency, (r) => input(r).terms.decimals);
   if (entries.length > 0) {
     const entryIds = entries.map(() => uuidv7());
     const lineEntry: string[] = [];
@@ -246,20 +246,32 @@ const SUM_SCALE = 6;
 
 /**
  * The chunk's entries: per currency, each account's net movement over the loans whose books moved
- * (exact, in integer units), as debit or credit lines in account order at the finest scale among
- * the loans' lines. None for a currency whose loans' movements cancel out.
+ * — Σ (position after − position before), exact in integer units, accounts whose text did not
+ * change skipped — as debit or credit lines in account order at the currency's scale (the finest
+ * among the loans'). None for a currency whose loans' movements cancel out.
  */
-export function dayCloseEntries(date: string, results: readonly LoanCloseResult[], currencyOf: (r: LoanCloseResult) => string): DayCloseEntry[] {
+export function dayCloseEntries(date: string, results: readonly LoanCloseResult[], currencyOf: (r: LoanCloseResult) => string, decimalsOf: (r: LoanCloseResult) => number): DayCloseEntry[] {
   const byCurrency = new Map<string, { net: Map<string, bigint>; loans: number; scale: number }>();
   for (const r of results) {
-    if (r.books === null || r.books.lines.length === 0) continue;
+    if (r.books === null) continue;
+    const before = r.books.before;
+    const after = r.books.books.position;
+    let moved = false;
     const currency = currencyOf(r);
     let sum = byCurrency.get(currency);
-    if (!sum) byCurrency.set(currency, (sum = { net: new Map(), loans: 0, scale: 0 }));
-    sum.loans++;
-    for (const l of r.books.lines) {
-      sum.scale = Math.max(sum.scale, l.debit.split('.')[1]?.length ?? 0, l.credit.split('.')[1]?.length ?? 0);
-      sum.net.set(l.account, (sum.net.get(l.account) ?? 0n) + unitsOf(l.debit, SUM_SCALE) - unitsOf(l.credit, SUM_SCALE));
+    for (const account of accountsOf(before, after)) {
+      const a = before[account];
+      const b = after[account];
+      if (a === b) continue;
+      const change = (b === undefined ? 0n : unitsOf(b, SUM_SCALE)) - (a === undefined ? 0n : unitsOf(a, SUM_SCALE));
+      if (change === 0n) continue;
+      if (!sum) byCurrency.set(currency, (sum = { net: new Map(), loans: 0, scale: 0 }));
+      sum.net.set(account, (sum.net.get(account) ?? 0n) + change);
+      moved = true;
+    }
+    if (moved) {
+      sum!.loans++;
+      sum!.scale = Math.max(sum!.scale, decimalsOf(r));
     }
   }
   const out: DayCloseEntry[] = [];
@@ -269,10 +281,18 @@ export function dayCloseEntries(date: string, results: readonly LoanCloseResult[
     const lines: JournalLine[] = [];
     for (const [account, net] of [...sum.net].sort(([a], [b]) => a.localeCompare(b))) {
       if (net === 0n) continue;
+      if (net % shift !== 0n) throw new RangeError(`day close ${date}: account ${account} moves by ${formatUnits(net, SUM_SCALE)}, finer than the currency's ${sum.scale} places`);
       const amount = formatUnits((net < 0n ? -net : net) / shift, sum.scale);
       lines.push(net > 0n ? { account, debit: amount, credit: zero } : { account, debit: zero, credit: amount });
     }
     if (lines.length > 0) out.push({ currency, description: `day close ${date} (accrual, ${sum.loans} loans)`, loans: sum.loans, lines });
   }
+  return out;
+}
+
+/** The accounts of two positions (each once). */
+function accountsOf(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): string[] {
+  const out = Object.keys(b);
+  for (const account in a) if (!Object.hasOwn(b, account)) out.push(account);
   return out;
 }

@@ -25,7 +25,7 @@ import {
 import { onlyDateMoved } from './stored-checkpoint.ts';
 import { timedSync } from './eod-timings.ts';
 import type { BooksSettings } from '../ledger/books-settings.ts';
-import { booksContext, booksFromHistory, postBooks, productReserve, type BooksPosting, type LoanBooks, type Position } from '../ledger/loan-books.ts';
+import { booksContext, booksFromHistory, moveBooks, productReserve, type BooksMove, type LoanBooks, type Position } from '../ledger/loan-books.ts';
 
 /** A stored loan event (seq, date, the engine event). */
 export interface StoredEvent {
@@ -82,8 +82,8 @@ export interface LoanCloseResult {
    * and so is the cash received: the stored text may stay.
    */
   readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly received: string; readonly dateOnly: boolean } | null;
-  /** The loan's books on the date and the lines from its stored books (null: the stored books stay, e.g. they are at a later event's date). */
-  readonly books: BooksPosting | null;
+  /** The loan's books on the date and the position they replace (null: the stored books stay, e.g. they are at a later event's date). */
+  readonly books: BooksMove | null;
   readonly summary: LoanSummary;
   readonly maxDaysPastDue: number;
   readonly collectionQueue: string | null;
@@ -177,13 +177,13 @@ export interface CloseBooks {
  * of the cash-basis ledger gets its books from its whole history (`events`: all of them, the
  * close's included).
  */
-function booksOf(input: LoanCloseInput, facts: BooksFacts, date: string, how: CloseBooks, events: readonly LoanEvent[]): BooksPosting | null {
+function booksOf(input: LoanCloseInput, facts: BooksFacts, date: string, how: CloseBooks, events: readonly LoanEvent[]): BooksMove | null {
   if (input.books !== null && input.books.date > date) return null;
   const reserve = how.reserveDate && facts.status === 'active' ? productReserve(input.ir, input.terms) : null;
   const ctx: BooksContext = booksContext(how.settings, input.terms, reserve);
   return timedSync(how.reserveDate ? 'reserves' : 'books', () => {
     const legacy = input.legacy === null ? null : { position: input.legacy, books: booksFromHistory(input.ir, input.terms, events, date, how.settings) };
-    return postBooks(facts, input.books, legacy, ctx, input.terms);
+    return moveBooks(facts, input.books, legacy, ctx, input.terms);
   });
 }
 

@@ -15,7 +15,8 @@ import {
   booksEntry,
   booksOn,
   booksTimeline,
-  reserveOf,
+  Dec,
+  productReserve as policyReserve,
   type BooksContext,
   type BooksFacts,
   type JournalLine,
@@ -59,9 +60,10 @@ export function booksContext(settings: BooksSettings, terms: LoanTerms, reserve:
   };
 }
 
-/** The reserve function of a product's `reserves` policy (none: every loan reserves 0), for a month-end close. */
+/** The reserve function of a product's `reserves` policy (the engine's productReserve; none: every loan reserves 0), for a month-end close. */
 export function productReserve(ir: ProductIR, terms: LoanTerms): (facts: ReserveFacts) => string {
-  return (facts) => reserveOf(ir.reserves, facts, terms.decimals, terms.rounding);
+  const zero = new Dec(0).toFixed(terms.decimals);
+  return policyReserve(ir, terms.decimals) ?? (() => zero);
 }
 
 export interface BooksPosting {
@@ -75,6 +77,18 @@ export interface BooksPosting {
 export interface LegacyConversion {
   readonly position: Position;
   readonly books: LoanBooks;
+}
+
+/** A day close's move of one loan's books: the books to store and the position they replace (the chunk sums the differences). */
+export interface BooksMove {
+  readonly books: LoanBooks;
+  readonly before: Position;
+}
+
+/** As postBooks, without the lines: what a day close needs of each loan (its chunk posts the sum). */
+export function moveBooks(facts: BooksFacts, stored: LoanBooks | null, legacy: LegacyConversion | null, ctx: BooksContext, terms: LoanTerms): BooksMove {
+  if (legacy !== null) return { books: legacy.books, before: legacy.position };
+  return { books: booksOn(facts, stored, ctx, terms), before: stored?.position ?? NO_POSITION };
 }
 
 /**
