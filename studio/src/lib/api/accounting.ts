@@ -4,7 +4,9 @@
 // accounting periods and their close, the books report of the dashboard. Requests go through the
 // studio's one client (client.ts): same session, language and errors as everywhere else. Money is
 // decimal strings throughout.
-import { apiClient, type ApiClient, type JournalEntry } from './client.ts';
+import { apiClient, type ActorDisplay, type ApiClient, type JournalEntry } from './client.ts';
+
+export type { LoanBooksFigures } from './client.ts';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense' | 'memorandum';
 export const ACCOUNT_TYPES: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense', 'memorandum'];
@@ -60,7 +62,7 @@ export interface Period {
   readonly status: 'open' | 'closed';
   readonly closedAt: string | null;
   readonly closedBy: string | null;
-  readonly closedByName?: string | null;
+  readonly closedByDisplay?: ActorDisplay | null;
 }
 
 export interface ManualLine {
@@ -82,10 +84,12 @@ export interface ManualEntry {
   readonly lines: readonly ManualLine[];
   /** The maker (`user:<id>`, `api-key:<id>`). */
   readonly createdBy: string;
-  readonly createdByName?: string | null;
+  /** Who the maker is, for people. */
+  readonly createdByDisplay?: ActorDisplay;
   readonly createdAt: string;
+  /** The checker who approved or rejected it. */
   readonly decidedBy?: string | null;
-  readonly decidedByName?: string | null;
+  readonly decidedByDisplay?: ActorDisplay | null;
   readonly decidedAt?: string | null;
   /** Why it was rejected. */
   readonly reason?: string | null;
@@ -133,17 +137,6 @@ export interface BooksReport {
   /** allowance / vencida, a fraction string; null without vencida. */
   readonly coverage: string | null;
   readonly memorandum: string;
-}
-
-/** A loan's books figures (the loan resource's `books`). */
-export interface LoanBooksFigures {
-  readonly stage: 'vigente' | 'vencida';
-  readonly daysPastDue: number;
-  readonly accruedInterest: string;
-  readonly deferredFees: string;
-  readonly reserve: string;
-  readonly memorandum: string;
-  readonly date?: string;
 }
 
 /** The journal's query string (without `?`): the filters in a stable order, empty ones left out. */

@@ -3,6 +3,7 @@ import { accountingApi, journalCsvUrl, journalQuery, type Account } from '../api
 import { apiClient } from '../api/client.ts';
 import { accountLabel, LOAN_SUBLEDGER_ACCOUNTS, manualEntryAccounts } from './accounts.ts';
 import { formatRatio, isNegative, monthEnd, monthStart, periodLabel } from './format.ts';
+import { booksSections, seesBooks } from './sections.ts';
 import { balanceCheck, booksFigures } from './statements.ts';
 
 function recording(body: unknown, seen: { url: string; init?: RequestInit }[]) {
@@ -120,5 +121,18 @@ describe('books formatting', () => {
 
   it('totals each stage of the books report (principal + accrued interest)', () => {
     expect(booksFigures({ vigente: { principal: '100000.10', interest: '2000.20' }, vencida: { principal: '0', interest: '0' } })).toEqual({ vigente: '102000.30', vencida: '0.00' });
+  });
+});
+
+describe('who sees the accounting area', () => {
+  const me = (...permissions: string[]) => ({ permissions });
+  it('an accountant sees every section; a role with ledger:read the statements and the journal; others nothing', () => {
+    const accountant = me('loans:read', 'ledger:read', 'reports:read', 'accounting:read', 'accounting:post-manual', 'accounting:approve-manual', 'accounting:close-period');
+    expect(booksSections(accountant).map((s) => s.href)).toEqual(['/contabilidad', '/contabilidad/resultados', '/contabilidad/diario', '/contabilidad/polizas', '/contabilidad/periodos']);
+    expect(booksSections(me('ledger:read', 'reports:read')).map((s) => s.href)).toEqual(['/contabilidad', '/contabilidad/resultados', '/contabilidad/diario']);
+    expect(seesBooks(me('ledger:read'))).toBe(true);
+    expect(seesBooks(me('accounting:read'))).toBe(true);
+    expect(seesBooks(me('products:read', 'reports:read'))).toBe(false);
+    expect(seesBooks(null)).toBe(false);
   });
 });

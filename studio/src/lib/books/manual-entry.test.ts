@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../api/accounting.ts';
 import { catalog } from '../i18n/messages.ts';
 import { LOAN_SUBLEDGER_ACCOUNTS } from './accounts.ts';
-import { checkEntry, emptyEntry, entryRequest, isIsoDate, parseAmount, problemsFromApi, type EntryDraft } from './manual-entry.ts';
+import { checkEntry, emptyEntry, entryRequest, isIsoDate, parseAmount, problemsFromApi, type EntryContext, type EntryDraft } from './manual-entry.ts';
 
 const ACCOUNTS: Account[] = [
   { code: '1000', name: 'Bancos', type: 'asset', normalBalance: 'debit' },
@@ -11,7 +11,7 @@ const ACCOUNTS: Account[] = [
   { code: '2600', name: 'Préstamos bancarios y de otros organismos', type: 'liability', normalBalance: 'credit' },
   { code: '5300', name: 'Gastos de administración', type: 'expense', normalBalance: 'debit' },
 ];
-const ctx = { accounts: ACCOUNTS, loanAccounts: LOAN_SUBLEDGER_ACCOUNTS, decimals: 2 };
+const ctx: EntryContext = { accounts: ACCOUNTS, loanAccounts: LOAN_SUBLEDGER_ACCOUNTS, decimals: 2 };
 const entry = (lines: [string, string, string][], over: Partial<EntryDraft> = {}): EntryDraft => ({
   date: '2025-03-31',
   description: 'Fondeo',

@@ -56,6 +56,8 @@ export interface EntryContext {
 }
 
 export const MAX_DESCRIPTION = 500;
+/** The ledger's currency scale (MXN: cents). */
+export const MONEY_DECIMALS = 2;
 export const MIN_LINES = 2;
 
 /** A blank form: today's date and two empty lines. */
