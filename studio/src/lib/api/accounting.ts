@@ -82,7 +82,10 @@ export interface ManualEntry {
   readonly description: string;
   readonly currency?: string;
   readonly lines: readonly ManualLine[];
-  /** The maker (`user:<id>`, `api-key:<id>`). */
+  /** The person who proposed it (`user:<id>`; an API key's user): no one approves their own. */
+  readonly maker: string;
+  readonly makerDisplay?: ActorDisplay;
+  /** The actor that sent the proposal (the maker, or their API key). */
   readonly createdBy: string;
   /** Who the maker is, for people. */
   readonly createdByDisplay?: ActorDisplay;
@@ -103,8 +106,9 @@ export interface ManualEntryInput {
   readonly lines: readonly ManualLine[];
 }
 
-export type JournalSource = 'loan' | 'day-close' | 'manual';
-export const JOURNAL_SOURCES: readonly JournalSource[] = ['loan', 'day-close', 'manual'];
+/** What posted a journal entry: a loan event, the day close, an approved manual entry, anything else. */
+export type JournalSource = 'loan' | 'day-close' | 'manual' | 'other';
+export const JOURNAL_SOURCES: readonly JournalSource[] = ['loan', 'day-close', 'manual', 'other'];
 
 /** The journal's filters; absent or empty ones filter nothing. */
 export interface JournalFilter {

@@ -12,7 +12,7 @@ const SECTIONS: readonly (BooksSection & { readonly permissions: readonly string
   { href: '/contabilidad', label: 'books.tab.balance', testid: 'books-tab-balance', permissions: ['accounting:read', 'ledger:read'] },
   { href: '/contabilidad/resultados', label: 'books.tab.income', testid: 'books-tab-income', permissions: ['accounting:read', 'ledger:read'] },
   { href: '/contabilidad/diario', label: 'books.tab.journal', testid: 'books-tab-journal', permissions: ['ledger:read'] },
-  { href: '/contabilidad/polizas', label: 'books.tab.manual', testid: 'books-tab-manual', permissions: ['accounting:read', 'accounting:post-manual', 'accounting:approve-manual'] },
+  { href: '/contabilidad/polizas', label: 'books.tab.manual', testid: 'books-tab-manual', permissions: ['accounting:read'] },
   { href: '/contabilidad/periodos', label: 'books.tab.periods', testid: 'books-tab-periods', permissions: ['accounting:read'] },
 ];
 
