@@ -65,6 +65,16 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'GET', path: '/api/v1/ledger/accounts', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/trial-balance', permission: 'ledger:read' },
   { method: 'GET', path: '/api/v1/ledger/journal', permission: 'ledger:read' },
+  { method: 'POST', path: '/api/v1/ledger/manual-entries', permission: 'accounting:post-manual', body: { date: '2025-01-06', description: 'perm', lines: [{ account: '5300', debit: '1' }, { account: '1000', credit: '1' }] } },
+  { method: 'GET', path: '/api/v1/ledger/manual-entries', permission: 'accounting:read' },
+  { method: 'GET', path: '/api/v1/ledger/manual-entries/00000000-0000-4000-8000-000000000000', permission: 'accounting:read' },
+  { method: 'POST', path: '/api/v1/ledger/manual-entries/00000000-0000-4000-8000-000000000000/approve', permission: 'accounting:approve-manual', body: {} },
+  { method: 'POST', path: '/api/v1/ledger/manual-entries/00000000-0000-4000-8000-000000000000/reject', permission: 'accounting:approve-manual', body: { reason: 'r' } },
+  { method: 'GET', path: '/api/v1/accounting/balance-sheet', permission: 'ledger:read' },
+  { method: 'GET', path: '/api/v1/accounting/income-statement', permission: 'ledger:read' },
+  { method: 'GET', path: '/api/v1/accounting/periods', permission: 'accounting:read' },
+  { method: 'POST', path: '/api/v1/accounting/periods/2024-01/close', permission: 'accounting:close-period' },
+  { method: 'GET', path: '/api/v1/reports/books', permission: 'reports:read' },
   { method: 'POST', path: '/api/v1/clients', permission: 'clients:write', body: { kind: 'person', givenNames: 'P', paternalSurname: 'Q' } },
   { method: 'GET', path: '/api/v1/clients', permission: 'clients:read' },
   { method: 'GET', path: '/api/v1/clients/00000000-0000-4000-8000-000000000000', permission: 'clients:read' },
@@ -117,7 +127,7 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(item)) if (op['x-permission']) documented.push(`${method.toUpperCase()} ${path} ${op['x-permission']}`);
     }
-    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace(/\/documents\/[0-9a-f-]{36}/, '/documents/{documentId}').replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/').replace('/2025-01-02', '/{date}')} ${g.permission}`);
+    const tested = GUARDED.map((g) => `${g.method} ${g.path.split('?')[0]!.replace(/\/documents\/[0-9a-f-]{36}/, '/documents/{documentId}').replace('perm_p', '{code}').replace(/\/1$/, '/{version}').replace(/[0-9a-f-]{36}/, '{id}').replace('/p1/', '/{paymentId}/').replace('/2025-01-02', '/{date}').replace('/2024-01/', '/{period}/')} ${g.permission}`);
     expect(tested.sort()).toEqual(documented.sort());
   });
 
@@ -161,6 +171,10 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
     expect(holders('accounting:read')).toEqual(['admin', 'accountant']);
     expect(holders('accounting:approve-manual')).toEqual(['admin', 'accountant']);
     expect(holders('accounting:close-period')).toEqual(['admin', 'accountant']);
+    expect(holders('accounting:post-manual')).toEqual(['admin', 'accountant']);
+    // The statements take `ledger:read` for "accounting:read or ledger:read" (BOOKS.md): the same
+    // roles while every holder of accounting:read holds ledger:read.
+    expect(holders('accounting:read').filter((r) => !ROLE_PERMISSIONS[r].includes('ledger:read'))).toEqual([]);
     expect(holders('decisions:write')).toEqual(['admin', 'operator', 'api-client']);
     expect(holders('clients:read-pii')).toEqual(['admin', 'api-client', 'compliance']);
     expect(holders('clients:read')).toEqual(['admin', 'approver', 'operator', 'api-client', 'compliance']);

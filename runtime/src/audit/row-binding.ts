@@ -20,6 +20,11 @@ export interface BoundTable {
   readonly money?: readonly string[];
   /** Columns hashed but never shown (a password's or an API key's hash). */
   readonly secret?: readonly string[];
+  /**
+   * Columns added after rows were first bound: hashed after the others, with their names, only
+   * when not null — so a row written before the column existed keeps the hash it was bound with.
+   */
+  readonly added?: readonly string[];
 }
 
 /** The tables whose rows are bound, in verification order. */
@@ -53,6 +58,10 @@ export const BOUND_TABLES: readonly BoundTable[] = [
     table: 'journal_entries',
     key: [['id', 'uuid']],
     columns: ['id', 'entry_date', 'description', 'currency', 'loan_id', 'loan_event_seq', 'created_at', 'created_by'],
+    // `source` is not bound: a classification the backfill set on rows already bound (their
+    // hashes would change); it is derived from what the hash covers, except 'manual', whose
+    // approval the manual entry's audit entry records.
+    added: ['economic_date'],
   },
   {
     table: 'journal_lines',
@@ -97,6 +106,7 @@ export function displayRow(table: BoundTable, row: Readonly<Record<string, unkno
     else if (table.secret?.includes(column)) out[column] = '[redacted]';
     else out[column] = table.money?.includes(column) ? canonicalMoney(String(value)) : value;
   }
+  for (const column of table.added ?? []) if ((row[column] ?? null) !== null) out[column] = row[column];
   return out;
 }
 
@@ -115,7 +125,8 @@ export function rowKey(table: BoundTable, row: Readonly<Record<string, unknown>>
 
 /**
  * SHA-256 of the row as a JSON array: the table's name, then every column in the table's order
- * (JSON values — a payload, an IR — as canonical JSON, money in canonical form). On the payment
+ * (JSON values — a payload, an IR — as canonical JSON, money in canonical form), then each added
+ * column that is not null as its name and value. On the payment
  * path, so built directly rather than through a sorted object.
  */
 export function rowHash(table: BoundTable, row: Readonly<Record<string, unknown>>): string {
@@ -125,6 +136,10 @@ export function rowHash(table: BoundTable, row: Readonly<Record<string, unknown>
     if (value !== null && typeof value === 'object') text += `,${canonicalJson(value)}`;
     else if (value !== null && table.money?.includes(column)) text += `,${JSON.stringify(canonicalMoney(String(value)))}`;
     else text += `,${JSON.stringify(value)}`;
+  }
+  for (const column of table.added ?? []) {
+    const value = row[column] ?? null;
+    if (value !== null) text += `,${JSON.stringify(column)},${typeof value === 'object' ? canonicalJson(value) : JSON.stringify(value)}`;
   }
   return createHash('sha256').update(`${text}]`, 'utf8').digest('hex');
 }

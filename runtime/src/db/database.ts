@@ -1,4 +1,5 @@
 // The runtime's schema as Kysely sees it: one entry per table (see tables/ and migrations/).
+import type { AccountingPeriodsTable, ManualEntriesTable } from './tables/accounting.table.ts';
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
@@ -48,6 +49,8 @@ export interface Database {
   ledger_accounts: LedgerAccountsTable;
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
+  accounting_periods: AccountingPeriodsTable;
+  manual_entries: ManualEntriesTable;
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;

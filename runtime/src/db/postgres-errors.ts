@@ -29,10 +29,15 @@ export function isAssertionFailure(error: unknown): boolean {
   return sqlState(error) === 'PZ010';
 }
 
-/** Our append-only triggers (PZ001) or the balanced-entry check (PZ002) rejected the write. */
+/** Our append-only triggers (PZ001), the balanced-entry check (PZ002) or the closed-period guard (PZ020) rejected the write. */
 export function isPlazoRule(error: unknown): boolean {
   const code = sqlState(error);
-  return code === 'PZ001' || code === 'PZ002';
+  return code === 'PZ001' || code === 'PZ002' || code === 'PZ020';
+}
+
+/** A journal entry (or a line of one) dated inside a closed accounting period was refused (PZ020): nothing of the statement stays. */
+export function isClosedPeriodRefusal(error: unknown): boolean {
+  return sqlState(error) === 'PZ020';
 }
 
 /**

@@ -15,6 +15,7 @@ import { timed } from './eod-timings.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
 import { summaryText } from './summary-row.ts';
 import { bindRows, type BoundRows } from '../audit/row-binding.ts';
+import { firstOpenDay, postingDates } from '../ledger/posting-date.ts';
 
 export interface ChunkWriteCounts {
   readonly events: number;
@@ -178,8 +179,9 @@ export async function writeChunk(
     const debit: string[] = [];
     const credit: string[] = [];
     const description = (loanId: string) => `day close (penalty accrual) loan ${loanId}`;
+    const { entryDate, economicDate } = postingDates(date, await firstOpenDay(tx));
     posted.forEach((r, i) => {
-      written.push(['journal_entries', { id: entryIds[i], entry_date: date, description: description(r.id), currency: input(r).ir.currency, loan_id: r.id, loan_event_seq: r.entrySeq, ...stamp }]);
+      written.push(['journal_entries', { id: entryIds[i], entry_date: entryDate, description: description(r.id), currency: input(r).ir.currency, loan_id: r.id, loan_event_seq: r.entrySeq, ...stamp, economic_date: economicDate }]);
       r.lines.forEach((l, n) => {
         written.push(['journal_lines', { entry_id: entryIds[i], line_no: n + 1, account_code: l.account, debit: l.debit, credit: l.credit, ...stamp }]);
         lineEntry.push(entryIds[i]!);
@@ -191,8 +193,8 @@ export async function writeChunk(
     });
     await timed('journal', async () => {
       await sql`
-        insert into journal_entries (id, entry_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
-        select t.id, ${date}::date, t.description, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
+        insert into journal_entries (id, entry_date, economic_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
+        select t.id, ${entryDate}::date, ${economicDate}::date, t.description, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
         from unnest(${bare(entryIds)}::uuid[], ${texts(posted.map((r) => description(r.id)))}::text[], ${bare(posted.map((r) => r.id))}::uuid[], ${texts(posted.map((r) => input(r).ir.currency))}::text[], ${bare(posted.map((r) => r.entrySeq!))}::int[]) as t(id, description, loan, currency, seq)
       `.execute(tx);
       await sql`

@@ -27,3 +27,12 @@ export const COMPONENT_ACCOUNTS: Readonly<Record<Exclude<Component, 'principal'>
 
 /** Every account code the postings use (tests check each exists in `ledger_accounts`). */
 export const POSTED_ACCOUNTS: readonly string[] = [...new Set([...Object.values(ACCOUNTS), ...Object.values(COMPONENT_ACCOUNTS)])];
+
+/**
+ * The loan subledger (BOOKS.md): accounts only loan postings (events and the day close) move, so
+ * that Σ the loans' stored positions equals their GL balances. Manual entries may not touch them.
+ */
+export const LOAN_SUBLEDGER_ACCOUNTS: ReadonlySet<string> = new Set([
+  '1100', '1110', '1130', '1140', '1190', '1300', '1310', '1330',
+  '2101', '2102', '2103', '2104', '2105', '2200', '2300', '2400', '2410', '7100', '7900',
+]);

@@ -2,6 +2,7 @@
 // NUMERIC, exact), and journal entries with their lines in date order.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import type { JournalSource } from '../db/tables/journal-entries.table.ts';
 
 export async function listAccounts(db: Executor) {
   return db.selectFrom('ledger_accounts').select(['code', 'name', 'type', 'normal_balance']).orderBy('code').execute();
@@ -55,15 +56,28 @@ export interface JournalRow {
   readonly currency: string;
   readonly loan_id: string | null;
   readonly loan_event_seq: number | null;
+  readonly source: JournalSource;
+  readonly economic_date: string | null;
   readonly created_at: string;
   readonly created_by: string;
   readonly lines: { line_no: number; account_code: string; debit: string; credit: string }[];
 }
 
-/** Entries dated from `from` to `to` (of one loan, with `loanId`), by date then id, after the keyset cursor, at most `limit`. */
+/**
+ * Entries dated from `from` to `to` — of one loan (`loanId`), with a line on one account
+ * (`account`: the whole entry), of one source — by date then id, after the keyset cursor, at most `limit`.
+ */
 export async function journalPage(
   db: Executor,
-  options: { from: string; to: string; after?: { date: string; id: string } | undefined; limit: number; loanId?: string | undefined },
+  options: {
+    from: string;
+    to: string;
+    after?: { date: string; id: string } | undefined;
+    limit: number;
+    loanId?: string | undefined;
+    account?: string | undefined;
+    source?: JournalSource | undefined;
+  },
 ): Promise<JournalRow[]> {
   let query = db
     .selectFrom('journal_entries')
@@ -74,6 +88,11 @@ export async function journalPage(
     .orderBy('id')
     .limit(options.limit);
   if (options.loanId !== undefined) query = query.where('loan_id', '=', options.loanId);
+  if (options.source !== undefined) query = query.where('source', '=', options.source);
+  if (options.account !== undefined) {
+    const account = options.account;
+    query = query.where((eb) => eb.exists(eb.selectFrom('journal_lines as l').select('l.line_no').whereRef('l.entry_id', '=', 'journal_entries.id').where('l.account_code', '=', account)));
+  }
   if (options.after) {
     const { date, id } = options.after;
     query = query.where((eb) => eb.or([eb('entry_date', '>', date), eb.and([eb('entry_date', '=', date), eb('id', '>', id)])]));

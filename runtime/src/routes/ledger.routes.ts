@@ -1,7 +1,9 @@
 // /api/v1/ledger: the chart of accounts, the trial balance of a date range and the journal
-// (JSON, or CSV with `Accept: text/csv` or `?format=csv`).
+// (JSON, or CSV with `Accept: text/csv` or `?format=csv`; filters by loan, account and source).
+// Manual entries are under /api/v1/ledger/manual-entries (manual-entries.routes.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { ValidationError } from '../errors.ts';
+import { JOURNAL_SOURCES } from '../db/tables/journal-entries.table.ts';
 import { csvText, wantsCsv } from '../http/csv.ts';
 import { errorResponses, guarded, jsonResponse, newRouter } from '../http/openapi.ts';
 import { journalPage, listAccounts, rangeTotals, trialBalance, type JournalRow } from '../ledger/ledger.repository.ts';
@@ -24,6 +26,8 @@ const JournalQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(10_000).default(500).openapi({ param: { name: 'limit', in: 'query' } }),
   format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
   loanId: UuidSchema.optional().openapi({ param: { name: 'loanId', in: 'query' }, description: "Only this loan's entries; `from` then defaults to the loan's first day" }),
+  account: z.string().regex(/^\d{4}$/, 'an account code of four digits').optional().openapi({ param: { name: 'account', in: 'query' }, description: 'Only entries with a line on this account (each with all its lines)' }),
+  source: z.enum(JOURNAL_SOURCES).optional().openapi({ param: { name: 'source', in: 'query' }, description: 'Only entries posted by a loan event, the day close, an approved manual entry, or other' }),
 });
 
 /** Before any loan's first day: the default `from` of one loan's journal (its whole life). */
@@ -36,12 +40,14 @@ function rangeOf(query: { from?: string | undefined; to?: string | undefined }, 
   return { from, to };
 }
 
-const CSV_HEADER = ['entry_id', 'entry_date', 'description', 'currency', 'loan_id', 'loan_event_seq', 'line_no', 'account_code', 'debit', 'credit', 'created_at', 'created_by'];
+const CSV_HEADER = ['entry_id', 'entry_date', 'description', 'currency', 'loan_id', 'loan_event_seq', 'line_no', 'account_code', 'debit', 'credit', 'created_at', 'created_by', 'source', 'economic_date'];
 
 function journalCsv(entries: readonly JournalRow[]): string {
   return csvText(
     CSV_HEADER,
-    entries.flatMap((e) => e.lines.map((l) => [e.id, e.entry_date, e.description, e.currency, e.loan_id, e.loan_event_seq, l.line_no, l.account_code, l.debit, l.credit, e.created_at, e.created_by])),
+    entries.flatMap((e) =>
+      e.lines.map((l) => [e.id, e.entry_date, e.description, e.currency, e.loan_id, e.loan_event_seq, l.line_no, l.account_code, l.debit, l.credit, e.created_at, e.created_by, e.source, e.economic_date]),
+    ),
   );
 }
 
@@ -112,7 +118,8 @@ export const ledgerRoutes = newRouter()
       path: '/journal',
       tags: ['ledger'],
       summary: 'Journal entries with their lines, by date (JSON, or CSV one line per row)',
-      description: 'CSV with `Accept: text/csv` or `?format=csv`. Page with `limit` and `after` (`nextAfter` of the previous page). `loanId` keeps one loan\'s entries.',
+      description:
+        'CSV with `Accept: text/csv` or `?format=csv`. Page with `limit` and `after` (`nextAfter` of the previous page). `loanId` keeps one loan\'s entries, `account` the entries with a line on it, `source` those of one source. `date` is the posting date; `economicDate` is set when the fact happened earlier (a late event after its month closed).',
       ...guarded('ledger:read'),
       request: { query: JournalQuery },
       responses: {
@@ -131,6 +138,8 @@ export const ledgerRoutes = newRouter()
                     currency: z.string(),
                     loanId: z.string().nullable(),
                     loanEventSeq: z.number().int().nullable(),
+                    source: z.enum(JOURNAL_SOURCES),
+                    economicDate: z.string().nullable(),
                     createdAt: z.string(),
                     createdBy: z.string(),
                     lines: z.array(z.object({ lineNo: z.number().int(), account: z.string(), debit: AmountsSchema, credit: AmountsSchema })),
@@ -149,7 +158,7 @@ export const ledgerRoutes = newRouter()
       const query = c.req.valid('query');
       const { from, to } = rangeOf(query, c.get('clock').today(), query.loanId ? BEFORE_ANY_LOAN : undefined);
       const after = query.after ? { date: query.after.slice(0, 10), id: query.after.slice(11) } : undefined;
-      const entries = await journalPage(c.get('db'), { from, to, after, limit: query.limit, loanId: query.loanId });
+      const entries = await journalPage(c.get('db'), { from, to, after, limit: query.limit, loanId: query.loanId, account: query.account, source: query.source });
       const last = entries.length === query.limit ? entries.at(-1) : undefined;
       const nextAfter = last ? `${last.entry_date}/${last.id}` : null;
       if (wantsCsv(query.format, c.req.header('accept'))) {
@@ -168,6 +177,8 @@ export const ledgerRoutes = newRouter()
             currency: e.currency,
             loanId: e.loan_id,
             loanEventSeq: e.loan_event_seq,
+            source: e.source,
+            economicDate: e.economic_date,
             createdAt: e.created_at,
             createdBy: e.created_by,
             lines: e.lines.map((l) => ({ lineNo: l.line_no, account: l.account_code, debit: l.debit, credit: l.credit })),

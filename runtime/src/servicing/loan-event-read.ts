@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
+import { firstOpenDaySql } from '../ledger/posting-date.ts';
 
 /** A loan as an event's request reads it. */
 export interface LoanForEvent extends LoanRow {
@@ -18,6 +19,8 @@ export interface LoanForEvent extends LoanRow {
   readonly open_json: [number, string, string, string, string, string][] | null;
   /** Its end-of-day checkpoint (`loan_checkpoints`): the fold through the last close and the events it covers. */
   readonly checkpoint_json: { as_of: string; event_seq: number; checkpoint: string } | null;
+  /** The first day open to postings (posting-date.ts), null while no period is closed. */
+  readonly first_open_day: string | null;
 }
 
 export interface LoanEventRead {
@@ -53,6 +56,7 @@ async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEven
       (select json_build_object('seq', s.last_seq, 'hash', s.last_hash) from audit_streams s where s.stream = k.stream) as head_json,
       ${openInstallmentsJson(sql`l.id`)} as open_json,
       ${checkpointJson(sql`l.id`)} as checkpoint_json,
+      ${firstOpenDaySql()} as first_open_day,
       k.n
     from unnest(${ids}::uuid[], ${texts(reads.map((r) => r.idempotencyKey ?? null))}::text[], ${texts(reads.map((r) => r.stream))}::text[])
       with ordinality as k(id, key, stream, n)

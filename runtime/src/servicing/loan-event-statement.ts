@@ -21,6 +21,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { isDatabaseError } from '../db/postgres-errors.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import type { JournalLine } from '../ledger/loan-postings.ts';
+import type { PostingDates } from '../ledger/posting-date.ts';
 import type { QueuedNotification } from '../notifications/payment-notifications.ts';
 import type { OpenInstallmentChanges } from '../reports/open-installments.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
@@ -46,8 +47,8 @@ export interface LoanEventWrite {
     /** A date or null sets it; undefined leaves it. */
     readonly closedOn?: string | null | undefined;
   };
-  /** The journal entry (null when the event moves no money). */
-  readonly entry: { readonly id: string; readonly description: string; readonly currency: string; readonly lines: readonly JournalLine[] } | null;
+  /** The journal entry (null when the event moves no money), dated by posting-date.ts. */
+  readonly entry: ({ readonly id: string; readonly description: string; readonly currency: string; readonly lines: readonly JournalLine[] } & PostingDates) | null;
   readonly audit: AuditEntry;
   /** The stream head the audit entry follows (null: the stream's first entry). */
   readonly head: { readonly seq: number; readonly hash: string } | null;
@@ -79,8 +80,8 @@ export function loanEventBound(w: Omit<LoanEventWrite, 'audit' | 'head' | 'readS
     ],
   ];
   if (w.entry) {
-    const { id, description, currency, lines } = w.entry;
-    rows.push(['journal_entries', { id, entry_date: w.event.date, description, currency, loan_id: w.loanId, loan_event_seq: w.event.seq, created_at: w.at, created_by: w.actor }]);
+    const { id, description, currency, lines, entryDate, economicDate } = w.entry;
+    rows.push(['journal_entries', { id, entry_date: entryDate, description, currency, loan_id: w.loanId, loan_event_seq: w.event.seq, created_at: w.at, created_by: w.actor, economic_date: economicDate }]);
     lines.forEach((l, i) =>
       rows.push(['journal_lines', { entry_id: id, line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit, created_at: w.at, created_by: w.actor }]),
     );
@@ -107,6 +108,8 @@ function recordOf(w: LoanEventWrite) {
     closed_on_set: w.loan.closedOn !== undefined,
     closed_on: w.loan.closedOn ?? null,
     entry_id: w.entry?.id ?? null,
+    entry_date: w.entry?.entryDate ?? null,
+    economic_date: w.entry?.economicDate ?? null,
     description: w.entry?.description ?? null,
     currency: w.entry?.currency ?? null,
     lines: (w.entry?.lines ?? []).map((l, i) => ({ line_no: i + 1, account_code: l.account, debit: l.debit, credit: l.credit })),
@@ -151,7 +154,7 @@ export async function writeLoanEvents(db: Executor, unordered: readonly LoanEven
       select * from json_to_recordset(${JSON.stringify(writes.map(recordOf))}::json) as t(
         loan_id uuid, seq integer, read_seq integer, type text, effective_on date, payload jsonb, idempotency_key text, request_hash text, response json,
         at timestamptz, actor text, status text, state jsonb, disbursed_on date, closed_on_set boolean, closed_on date,
-        entry_id uuid, description text, currency text, lines json,
+        entry_id uuid, entry_date date, economic_date date, description text, currency text, lines json,
         stream text, stream_seq bigint, action text, entity_type text, entity_id text, before_hash text, after_hash text, details jsonb, request_id text,
         prev_hash text, row_hash text, bound json, head_seq bigint, head_hash text, open_added json, cash_flow json, notes json)
     ), locked as (
@@ -166,8 +169,8 @@ export async function writeLoanEvents(db: Executor, unordered: readonly LoanEven
       from input i where l.id = any(${loans}::uuid[]) and l.id = i.loan_id and l.last_event_seq = i.read_seq
       returning l.id
     ), entry as (
-      insert into journal_entries (id, entry_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
-      select entry_id, effective_on, description, currency, loan_id, seq, at, actor from input where entry_id is not null
+      insert into journal_entries (id, entry_date, economic_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
+      select entry_id, entry_date, economic_date, description, currency, loan_id, seq, at, actor from input where entry_id is not null
     ), lines as (
       insert into journal_lines (entry_id, line_no, account_code, debit, credit, created_at, created_by)
       select i.entry_id, x.line_no, x.account_code, x.debit, x.credit, i.at, i.actor

@@ -26,11 +26,12 @@ import { entityStream } from '../audit/audit-chain.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
-import { isAssertionFailure, isTransientConflict, isUniqueViolation } from '../db/postgres-errors.ts';
+import { isAssertionFailure, isClosedPeriodRefusal, isTransientConflict, isUniqueViolation } from '../db/postgres-errors.ts';
 import { AppError, ConflictError, NotFoundError, RetryLaterError, ValidationError } from '../errors.ts';
 import { catOutOfRange, engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } from '../ledger/loan-postings.ts';
+import { firstOpenDaySql, postingDates } from '../ledger/posting-date.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
@@ -321,6 +322,7 @@ function loanFacts(loanId: string, stream: string, key: string | undefined) {
     sql<{ seq: number; hash: string } | null>`(select json_build_object('seq', last_seq, 'hash', last_hash) from audit_streams where stream = ${stream})`.as('head_json'),
     openInstallmentsJson(sql`${loanId}::uuid`).as('open_json'),
     checkpointJson(sql`${loanId}::uuid`).as('checkpoint_json'),
+    firstOpenDaySql().as('first_open_day'),
   ] as const;
 }
 
@@ -446,7 +448,7 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     response: { status: request.status, text },
     at: ctx.at,
     actor: ctx.actor,
-    entry: entryId === null ? null : { id: entryId, description: `${action} loan ${loanId}`, currency: loan.currency, lines: posting.lines },
+    entry: entryId === null ? null : { id: entryId, description: `${action} loan ${loanId}`, currency: loan.currency, lines: posting.lines, ...postingDates(event.date, loan.first_open_day) },
   };
   const audit = auditEntry(
     {
@@ -514,7 +516,8 @@ function foldFromCheckpoint(ir: ProductIR, terms: LoanTerms, events: readonly Lo
  * stream can move (a writer of the stream that does not take the loan's lock).
  */
 function isWriteConflict(error: unknown, locked: boolean): boolean {
-  if (isAssertionFailure(error) || isUniqueViolation(error, 'audit_log_stream_position') || isUniqueViolation(error, 'audit_streams_pkey')) return true;
+  // A period closed between the read and the write (PZ020): read the first open day again.
+  if (isAssertionFailure(error) || isClosedPeriodRefusal(error) || isUniqueViolation(error, 'audit_log_stream_position') || isUniqueViolation(error, 'audit_streams_pkey')) return true;
   return !locked && (isUniqueViolation(error, 'loan_events_pkey') || isUniqueViolation(error, 'loan_events_idempotency_key'));
 }
 
