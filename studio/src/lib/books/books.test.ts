@@ -4,7 +4,7 @@ import { apiClient } from '../api/client.ts';
 import { accountLabel, LOAN_SUBLEDGER_ACCOUNTS, manualEntryAccounts } from './accounts.ts';
 import { formatRatio, isNegative, monthEnd, monthStart, periodLabel } from './format.ts';
 import { booksSections, seesBooks } from './sections.ts';
-import { balanceCheck, booksFigures } from './statements.ts';
+import { balanceCheck, booksFigures, contraAccounts, withBalance } from './statements.ts';
 
 function recording(body: unknown, seen: { url: string; init?: RequestInit }[]) {
   return async (url: string, init?: RequestInit) => {
@@ -134,5 +134,25 @@ describe('who sees the accounting area', () => {
     expect(seesBooks(me('accounting:read'))).toBe(true);
     expect(seesBooks(me('products:read', 'reports:read'))).toBe(false);
     expect(seesBooks(null)).toBe(false);
+  });
+});
+
+describe('the balance sheet’s lines', () => {
+  it('knows a contra account by its normal side, not by a negative balance', () => {
+    const chart: Account[] = [
+      { code: '1000', name: 'Bancos', type: 'asset', normalBalance: 'debit' },
+      { code: '1190', name: 'Estimación preventiva', type: 'asset', normalBalance: 'credit' },
+      { code: '2600', name: 'Fondeo', type: 'liability', normalBalance: 'credit' },
+      { code: '3200', name: 'Dividendos decretados', type: 'equity', normalBalance: 'debit' },
+      { code: '7900', name: 'Contracuenta', type: 'memorandum', normalBalance: 'credit' },
+      { code: '4100', name: 'Intereses', type: 'income', normalBalance: 'credit' },
+    ];
+    expect([...contraAccounts(chart)]).toEqual(['1190', '3200']);
+  });
+
+  it('leaves out zero balances unless asked for all', () => {
+    const lines = [{ code: 'a', amount: '0.00' }, { code: 'b', amount: '-0.01' }, { code: 'c', amount: '0' }, { code: 'd', amount: '12' }];
+    expect(withBalance(lines, false).map((l) => l.code)).toEqual(['b', 'd']);
+    expect(withBalance(lines, true)).toHaveLength(4);
   });
 });

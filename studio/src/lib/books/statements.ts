@@ -3,7 +3,7 @@
 // API says whether it balances; the studio shows by how much when it does not), the dashboard's
 // portfolio figures from the books report. Exact decimals, display only.
 import { Dec } from '@plazo/engine';
-import type { BalanceSheet, BooksReport } from '../api/accounting.ts';
+import type { Account, BalanceSheet, BooksReport } from '../api/accounting.ts';
 
 export interface BalanceCheck {
   /** Liabilities + equity + result. */
@@ -34,4 +34,22 @@ export interface BooksFigures {
 export function booksFigures(report: Pick<BooksReport, 'vigente' | 'vencida'>, decimals = 2): BooksFigures {
   const total = (s: { principal: string; interest: string }) => new Dec(s.principal).plus(s.interest).toFixed(decimals);
   return { vigente: total(report.vigente), vencida: total(report.vencida) };
+}
+
+/**
+ * The contra accounts of the chart: an asset whose normal balance is a credit (the allowance,
+ * 1190), a liability or equity account whose normal balance is a debit. They subtract from their
+ * section; any other negative balance (Bancos overdrawn) is just negative.
+ */
+export function contraAccounts(accounts: readonly Pick<Account, 'code' | 'type' | 'normalBalance'>[]): Set<string> {
+  return new Set(
+    accounts
+      .filter((a) => (a.type === 'asset' && a.normalBalance === 'credit') || ((a.type === 'liability' || a.type === 'equity') && a.normalBalance === 'debit'))
+      .map((a) => a.code),
+  );
+}
+
+/** The lines worth reading: those with a balance, or all of them when asked (zero balances too). */
+export function withBalance<T extends { readonly amount: string }>(lines: readonly T[], all: boolean): T[] {
+  return all ? [...lines] : lines.filter((l) => !new Dec(l.amount).isZero());
 }
