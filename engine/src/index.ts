@@ -57,7 +57,7 @@ export { moratoriumAnnualRate, moratoriumYearFraction, moratoriumInterest, perio
 export { collectionStage, stopsAccrual } from './servicing/collection/collection-stage.ts';
 export { agingBucket } from './servicing/aging-bucket.ts';
 export type { LoanEvent, DisbursementEvent, PaymentEvent, PaymentReversalEvent, DayCloseEvent, FeeChargedEvent, RestructureEvent, WriteOffEvent } from './servicing/loan-event.ts';
-export { COMPONENTS, type Component, type ComponentAmounts, type InstallmentState, type InstallmentStatus, type AllocationLine, type PaymentAllocation, type FiredAction, type JournalEntry, type AgingBucket, type LoanStatus, type PayoffAmount, type LoanState } from './servicing/loan-state.ts';
+export { COMPONENTS, type Component, type ComponentAmounts, type InstallmentState, type InstallmentStatus, type AllocationLine, type PaymentAllocation, type FiredAction, type JournalEntry, type AgingBucket, type LoanStatus, type PayoffAmount, type LoanState, type Restructuring, type RepaymentFacts, type BooksFacts } from './servicing/loan-state.ts';
 // Backtesting on historical applications (issue 4).
 export { parseCsv, type CsvTable, type CsvRecord } from './backtest/parse-csv.ts';
 export { parseDataMap, defaultDataMap, unreadColumns, type DataMap, type FieldSource } from './backtest/data-map.ts';
@@ -99,3 +99,7 @@ export {
 } from './pld/policy-ir.ts';
 export { gradeClient, findUnusualOperations, gradeForPoints, riskGradeRank, normalizeFactText, operationData } from './pld/evaluate-policy.ts';
 export { hashPldPolicy, withPldPolicyHash } from './pld/hash-policy.ts';
+// Regulatory books (issue 15): a loan's accrual books as a function of its state, and its
+// loan-loss reserve under the product's `reserves` policy (BookStage, ReserveFacts: books/index.ts).
+export * from './books/index.ts';
+export { reserveOf, tableRate, RESERVE_FACTS, type ReserveFactType } from './books/reserve.ts';

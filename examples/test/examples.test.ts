@@ -118,5 +118,41 @@ describe('derived inputs (issue 14)', () => {
     const { hash: _h2, inputs: derived, ...variant } = ir('variants/nomina_expediente.plazo');
     expect(variant).toEqual(nomina);
     expect(derived).toEqual(typed.map((f) => (f.path === 'applicant.birth_date' ? { ...f, from: 'client.birth_date', doc: expect.any(String) } : f)));
+  });});
+
+describe('reserves (issue 15)', () => {
+  const ir = (file: string) => {
+    const { file: ast } = parse(readFileSync(join(examplesDir, file), 'utf8'));
+    return compile(ast).ir!;
+  };
+
+  it('every product but the German credit demo reserves by the DOMAIN.md table; the group credit keeps 50% on a vencida loan', () => {
+    const table = ir('nomina.plazo').reserves;
+    expect(table).toEqual({
+      kind: 'table',
+      rows: [
+        { stage: null, fromDays: 0, toDays: 0, rate: '0.01' },
+        { stage: null, fromDays: 1, toDays: 7, rate: '0.04' },
+        { stage: null, fromDays: 8, toDays: 30, rate: '0.15' },
+        { stage: null, fromDays: 31, toDays: 60, rate: '0.3' },
+        { stage: null, fromDays: 61, toDays: 90, rate: '0.5' },
+        { stage: null, fromDays: 91, toDays: 120, rate: '0.75' },
+        { stage: null, fromDays: 121, toDays: 180, rate: '0.9' },
+        { stage: null, fromDays: 181, toDays: null, rate: '1' },
+      ],
+    });
+    for (const file of ['adelanto_nomina.plazo', 'capital_trabajo.plazo', 'financiamiento_tienda.plazo', 'variants/nomina_expediente.plazo']) {
+      expect(ir(file).reserves, file).toEqual(table);
+    }
+    expect(ir('microcredito_grupal.plazo').reserves).toEqual({ kind: 'table', rows: [...(table as { rows: unknown[] }).rows, { stage: 'vencida', fromDays: 0, toDays: 90, rate: '0.5' }] });
+    expect(ir('german_credit.plazo')).not.toHaveProperty('reserves');
+  });
+
+  it('variants/nomina_perdida_esperada.plazo is nomina with an expected-loss reserve, nothing else', () => {
+    const { hash: _h1, reserves: table, ...nomina } = ir('nomina.plazo');
+    const { hash: _h2, reserves, ...variant } = ir('variants/nomina_perdida_esperada.plazo');
+    expect(variant).toEqual(nomina);
+    expect(table?.kind).toBe('table');
+    expect(reserves?.kind).toBe('expected-loss');
   });
 });

@@ -7,7 +7,6 @@ import { addDays, generateSchedule, loanState, loanTermsFor, OverpaymentError, t
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { uuidv7 } from '../src/ids.ts';
-import { EMPTY_POSITION } from '../src/ledger/loan-postings.ts';
 import { bandOf, seededRandom } from '../src/bootstrap/portfolio-sampling.ts';
 
 /** The example products the portfolio mixes, with their weight. */
@@ -130,7 +129,8 @@ export function planPortfolio(irs: ReadonlyMap<string, ProductIR>, options: { n:
 /**
  * Writes the plans' loans (active, disbursed) and their events straight into the database in
  * batches of `batch` loans: multi-row INSERTs through unnest, no HTTP, no journal entries (the
- * benchmark measures the end of day, not the payment route). External refs are `P-<n>`, n counted
+ * benchmark measures the end of day, not the payment route): nothing is on the books yet
+ * (`state.books` null), so a loan's first close posts its whole position. External refs are `P-<n>`, n counted
  * from `refOffset` + 1. With `until`, only the payments dated up to it (the later ones are for
  * bookPayments, day by day). Returns the loan ids.
  */
@@ -156,7 +156,7 @@ export async function insertPortfolio(
       select t.id, t.version, t.code, 'P-' || (${refOffset + i}::int + t.k)::text, t.terms::jsonb, 'active', 'MXN', t.principal, t.opened, t.opened, t.state::jsonb, t.seq, ${at}::timestamptz, 'system', ${at}::timestamptz, 'system'
       from unnest(${partIds}::uuid[], ${part.map((p) => versions.get(p.product)!)}::uuid[], ${part.map((p) => p.product)}::text[], ${part.map((p) => JSON.stringify(p.terms))}::text[],
                   ${part.map((p) => p.terms.principal)}::numeric[], ${part.map((p) => p.terms.disbursementDate)}::date[],
-                  ${part.map((p, k) => JSON.stringify({ posted: EMPTY_POSITION, lastEventDate: lastDates[k] }))}::text[], ${part.map((p) => 1 + p.payments.length)}::int[])
+                  ${part.map((p, k) => JSON.stringify({ books: null, lastEventDate: lastDates[k] }))}::text[], ${part.map((p) => 1 + p.payments.length)}::int[])
         with ordinality as t(id, version, code, terms, principal, opened, state, seq, k)
     `.execute(db);
     const loan: string[] = [];
@@ -191,7 +191,7 @@ export interface BookedPayment {
 /**
  * Books payments dated `date` the way the day's payments arrive before the night's close: each
  * one the loan's next event (its seq and last event date move), in batches, straight into the
- * database like insertPortfolio (no journal entries).
+ * database like insertPortfolio (no journal entries: the night's close posts the payments' effect on the books).
  */
 export async function bookPayments(db: Kysely<Database>, date: string, payments: readonly BookedPayment[], options: { batch?: number; at?: string } = {}): Promise<void> {
   const batch = options.batch ?? 5000;

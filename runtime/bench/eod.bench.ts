@@ -4,21 +4,27 @@
 // costs once), EOD_BENCH_NIGHTS nightly closes from the stored checkpoints (the steady state: each
 // day's planned payments booked before its close) by
 // EOD_BENCH_WORKERS worker processes (bench/eod-worker.ts: runEndOfDay as `plazo eod` runs it),
-// and the portfolio reports. Per close: loans/s, the workers' peak RSS, and where the CPU went —
-// the workers, the database's backends (PostgreSQL), its background processes, everyone else on
-// the machine — with the load average. Baseline in the same run: the engine's closeDay in this
-// process on the same stored checkpoints (the ceiling: no I/O at all).
+// and the portfolio reports. The nights run over a month's end: that close also computes every
+// loan's reserve (its products' `reserves` policies), reported apart. Per close: loans/s, the
+// workers' peak RSS, and where the CPU went — the workers, the database's backends (PostgreSQL),
+// its background processes, everyone else on the machine — with the load average, and the time per
+// step (`books`: the accrual books of each loan; `reserves`: the same on the month end). Baseline
+// in the same run: the engine's closeDay (and closeDay + booksOn) in this process on the same
+// stored checkpoints and books (the ceiling: no I/O at all).
+// EOD_BENCH_BOOKS_CHECK=1 then checks the books of the whole portfolio (bench/books-check.ts): the
+// books check of `plazo eod`, every night's entries balanced, and the journal's accrued interest,
+// allowance and cartera vencida against the engine's books of every loan recomputed in this process.
 //   EOD_BENCH_LOANS (10000) · EOD_BENCH_NIGHTS (3) · EOD_BENCH_CHUNK (the EOD default) ·
 //   EOD_BENCH_WORKERS (2 on PostgreSQL; PGlite is one process) · EOD_BENCH_DB (postgres when
 //   DATABASE_URL is set, else pglite; `both`) · EOD_BENCH_KEEP=1 keeps the database ·
-//   EOD_BENCH_NODE_ARGS (extra node flags for the workers).
+//   EOD_BENCH_NODE_ARGS (extra node flags for the workers) · EOD_BENCH_BOOKS_CHECK=1.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, closeDay, type LoanTerms, type ProductIR } from '@plazo/engine';
+import { addDays, booksOn, closeDay, type LoanBooks, type LoanTerms, type ProductIR } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { loadExampleProducts } from '../src/bootstrap/first-start.ts';
@@ -28,6 +34,10 @@ import { migrateToLatest } from '../src/db/migrator.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { DEFAULT_CHUNK_SIZE, type EodDateReport } from '../src/eod/eod-run.ts';
 import { restoreCheckpoint } from '../src/eod/stored-checkpoint.ts';
+import { DEFAULT_BOOKS_SETTINGS } from '../src/ledger/books-settings.ts';
+import { booksContext } from '../src/ledger/loan-books.ts';
+import { isMonthEnd } from '../src/reports/vintage-curves.ts';
+import { checkPortfolioBooks } from './books-check.ts';
 import { jsonLogger } from '../src/logger.ts';
 import { irOf } from '../src/products/product-versions.ts';
 import { agingReport, cashFlowReport, collectionsReport, portfolioSummary, riskReport, vintageReport } from '../src/reports/portfolio-reports.ts';
@@ -40,7 +50,8 @@ const PG_WORKERS = Number(process.env.EOD_BENCH_WORKERS ?? 2);
 const NODE_ARGS = (process.env.EOD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** The backends' CPU per step is read from /proc: only for a server on this machine. */
 const BACKEND_CPU = /^(127\.0\.0\.1|localhost|\[::1\])$/.test(process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).hostname : '');
-const FIRST = '2025-07-01';
+/** The first close; with 3 nights the second is a month end (2025-06-30). */
+const FIRST = process.env.EOD_BENCH_FIRST ?? '2025-06-28';
 const PLAN_BATCH = 10_000;
 const BASELINE_SAMPLE = 20_000;
 const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -270,31 +281,35 @@ async function close(bench: BenchDatabase, date: string, label: string, workers:
 
 // ---- baseline: the engine alone --------------------------------------------------------------
 
-/** closeDay in this process on (a sample of) the stored checkpoints, for the date after `last`. */
+/** closeDay (then closeDay + booksOn) in this process on (a sample of) the stored checkpoints and books, for the date after `last`. */
 async function engineBaseline(db: Kysely<Database>, last: string): Promise<void> {
-  const rows = await sql<{ product_version_id: string; terms: LoanTerms; checkpoint: string; as_of: string }>`
-    select l.product_version_id, l.terms, c.checkpoint, c.as_of::text from loan_checkpoints c join loans l on l.id = c.loan_id
+  const rows = await sql<{ product_version_id: string; terms: LoanTerms; checkpoint: string; as_of: string; books: LoanBooks | null }>`
+    select l.product_version_id, l.terms, c.checkpoint, c.as_of::text, l.state->'books' as books from loan_checkpoints c join loans l on l.id = c.loan_id
     where l.status = 'active' and c.as_of = ${last} order by c.loan_id limit ${BASELINE_SAMPLE}`.execute(db);
   const irs = new Map<string, ProductIR>();
   for (const r of rows.rows) if (!irs.has(r.product_version_id)) irs.set(r.product_version_id, await irOf(db, r.product_version_id));
   const date = addDays(last, 1);
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  let failed = 0;
-  for (const r of rows.rows) {
-    try {
-      JSON.stringify(closeDay(irs.get(r.product_version_id)!, r.terms, restoreCheckpoint(r.checkpoint, r.as_of), date).checkpoint);
-    } catch {
-      failed++;
+  for (const withBooks of [false, true]) {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    let failed = 0;
+    for (const r of rows.rows) {
+      try {
+        const day = closeDay(irs.get(r.product_version_id)!, r.terms, restoreCheckpoint(r.checkpoint, r.as_of), date);
+        JSON.stringify(day.checkpoint);
+        if (withBooks) JSON.stringify(booksOn(day.booksFacts, r.books, booksContext(DEFAULT_BOOKS_SETTINGS, r.terms), r.terms));
+      } catch {
+        failed++;
+      }
     }
+    const s = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuS = (used.user + used.system) / 1e6;
+    console.log(
+      `  baseline: engine closeDay${withBooks ? ' + booksOn' : ''} in process (JSON in and out, no I/O), ${fmt(rows.rows.length)} loans: ${fmt(rows.rows.length / s)} loans/s on one core, ` +
+        `${Math.round((cpuS * 1e6) / Math.max(rows.rows.length, 1))} µs CPU/loan${failed ? `, ${failed} failed` : ''}`,
+    );
   }
-  const s = (performance.now() - t) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuS = (used.user + used.system) / 1e6;
-  console.log(
-    `  baseline: engine closeDay in process (checkpoint JSON in and out, no I/O), ${fmt(rows.rows.length)} loans: ${fmt(rows.rows.length / s)} loans/s on one core, ` +
-      `${Math.round((cpuS * 1e6) / Math.max(rows.rows.length, 1))} µs CPU/loan${failed ? `, ${failed} failed` : ''}`,
-  );
 }
 
 // ---- the run -------------------------------------------------------------------------------
@@ -339,7 +354,8 @@ async function bench(kind: 'postgres' | 'pglite') {
     for (const [i, date] of nights.entries()) {
       const payments = later.get(date) ?? [];
       if (payments.length > 0) await bookPayments(b.db, date, payments);
-      await close(b, date, i === 0 ? 'first close (full fold from disbursement)' : `nightly close ${i} (from checkpoints, ${fmt(payments.length)} payments that day)`, workers);
+      const label = i === 0 ? 'first close (full fold from disbursement)' : `${isMonthEnd(date) ? 'month-end close (reserves)' : 'nightly close'} ${i} (from checkpoints, ${fmt(payments.length)} payments that day)`;
+      await close(b, date, label, workers);
       // This server runs without autovacuum: statistics after the load, and between nights what
       // autovacuum would do (timed apart: background work, not the close's).
       const v = performance.now();
@@ -355,6 +371,7 @@ async function bench(kind: 'postgres' | 'pglite') {
     console.log(`  stored: checkpoints ${z.cp} of JSON for ${fmt(z.n)} loans (table ${z.checkpoints}), summaries table ${z.summaries}`);
     const last = nights.at(-1)!;
     await engineBaseline(b.db, last);
+    if (process.env.EOD_BENCH_BOOKS_CHECK === '1') await checkPortfolioBooks(b.db, nights, (line) => console.log(line));
     const reports: [string, () => Promise<{ rows: readonly unknown[] }>][] = [
       ['portfolio summary', () => portfolioSummary(b.db)],
       ['aging buckets', () => agingReport(b.db)],

@@ -32,6 +32,7 @@ import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { manualEntriesRoutes } from './routes/manual-entries.routes.ts';
 import { accountingRoutes } from './routes/accounting.routes.ts';
 import { booksReportRoutes } from './routes/books-report.routes.ts';
+import { accountingSettingsRoutes } from './routes/accounting-settings.routes.ts';
 import { loansRoutes } from './routes/loans.routes.ts';
 import { productsRoutes } from './routes/products.routes.ts';
 import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/ledger', ledgerRoutes);
   app.route('/api/v1/ledger/manual-entries', manualEntriesRoutes);
   app.route('/api/v1/accounting', accountingRoutes);
+  app.route('/api/v1/accounting', accountingSettingsRoutes);
   app.route('/api/v1/collections', collectionsRoutes);
   app.route('/api/v1/reports/books', booksReportRoutes);
   app.route('/api/v1/reports', reportsRoutes);

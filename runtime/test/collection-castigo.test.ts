@@ -1,7 +1,8 @@
 // The write-off stage (castigo) stays visible to collection: the group credit reaches stage
 // `castigo` at 91 days past due, which names no queue; a variant of it names queue `recuperacion`
-// there. The queues show both in castigo (the one without a queue last, queue null), and once
-// written off the loans stay there — what is left to recover — the variant's queue listing its loan.
+// there. The stage's `write off` is carried out by the end of day the night the loans reach it;
+// the queues show both in castigo (the one without a queue last, queue null), written off — what
+// is left to recover — the variant's queue listing its loan.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueues, queueLoans } from '../src/collections/collections.repository.ts';
@@ -41,16 +42,21 @@ describe.each(DATABASE_KINDS)('castigo in the collection queues on %s', (kind) =
     const rows = async () => (await listQueues(h.db)).map((q) => [q.queue, q.stage, q.loans, q.written_off, q.write_off_stage]);
     await runEndOfDay(h.db, { through: '2025-03-01' }); // 47 days past due: tardia
     expect(await rows()).toEqual([['cobranza_tardia', 'tardia', 2, 0, false]]);
-    await runEndOfDay(h.db, { through: '2025-04-20' }); // 97 days past due: castigo (the stage without a queue last)
+    // At 91 days past due both reach castigo, whose `write off` the end of day carries out that
+    // night: the loans stay in castigo, written off — what is left to recover.
+    await runEndOfDay(h.db, { through: '2025-04-20' });
     expect(await rows()).toEqual([
-      ['recuperacion', 'castigo', 1, 0, true],
-      [null, 'castigo', 1, 0, true],
+      ['recuperacion', 'castigo', 1, 1, true],
+      [null, 'castigo', 1, 1, true],
     ]);
-    // Written off, the loans stay in castigo: what is left to recover.
-    setToday(h, '2025-04-21');
     for (const loan of Object.values(loans)) {
-      const res = await h.request('POST', `/api/v1/loans/${loan}/write-off`, { body: { reason: 'castigo por 91 días de atraso' } });
-      expect(res.status, res.text).toBe(201);
+      const events = await h.db.selectFrom('loan_events').select(['type', 'effective_on', 'payload']).where('loan_id', '=', loan).where('type', '=', 'write-off').execute();
+      expect(events).toHaveLength(1);
+      expect(String(events[0]!.effective_on).slice(0, 10)).toBe('2025-04-14'); // the first installment fell due on 2025-01-13: 91 days
+      expect((events[0]!.payload as { reason: string }).reason).toMatch(/castigo a 91 días/);
+      setToday(h, '2025-04-21');
+      const again = await h.request('POST', `/api/v1/loans/${loan}/write-off`, { body: { reason: 'castigo por 91 días de atraso' } });
+      expect([again.status, again.body.error.code]).toEqual([409, 'loan-not-active']);
     }
     await runEndOfDay(h.db, { through: '2025-04-21' });
     expect(await rows()).toEqual([

@@ -1,10 +1,11 @@
 // The end of day's storage pieces: a checkpoint kept across quiet days and restored, the array
-// literals a chunk sends (round trip through the database), and the penalty accrual entry.
+// literals a chunk sends (round trip through the database), and the chunk's day-close entry.
 import { addDays, closeDay, compactCheckpoint, Dec, type LoanEvent } from '@plazo/engine';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { penaltyAccrual, ZERO_ACCRUED, ZERO_PENALTIES, type PenaltyAmounts } from '../src/eod/penalty-accrual.ts';
+import { dayCloseEntries } from '../src/eod/chunk-write.ts';
+import type { LoanCloseResult } from '../src/eod/day-close.ts';
 import { bare, texts } from '../src/db/pg-arrays.ts';
 import { onlyDateMoved, restoreCheckpoint, sameJson } from '../src/eod/stored-checkpoint.ts';
 import { planPortfolio } from '../bench/eod-portfolio.ts';
@@ -97,41 +98,50 @@ describe.each(DATABASE_KINDS)('array literals on %s', (kind) => {
   });
 });
 
-describe('penalty accrual entry', () => {
-  const amounts = (lateFees: string, lateFeesIva: string, moratorium: string, moratoriumIva: string): PenaltyAmounts => ({ lateFees, lateFeesIva, moratorium, moratoriumIva });
-  const balance = (lines: readonly { debit: string; credit: string }[]) => lines.reduce((a, l) => a.plus(l.debit).minus(l.credit), new Dec(0));
+describe("a chunk's day-close entry", () => {
+  type Line = { account: string; debit: string; credit: string };
+  const result = (lines: Line[] | null) => ({ books: lines === null ? null : { books: {} as never, lines } }) as unknown as LoanCloseResult;
+  const net = (lines: readonly Line[], account: string) => lines.filter((l) => l.account === account).reduce((a, l) => a.plus(l.debit).minus(l.credit), new Dec(0));
 
-  it('posts nothing when no figure moved', () => {
-    const charged = amounts('50.00', '8.00', '12.34', '1.97');
-    const before = { ...ZERO_ACCRUED, charged, recognized: charged };
-    expect(penaltyAccrual(before, { charged: amounts('50.00', '8.00', '12.34', '1.97'), collected: ZERO_PENALTIES, active: true }, 2).lines).toEqual([]);
-    expect(penaltyAccrual(before, { charged: amounts('50', '8', '12.340', '1.97'), collected: ZERO_PENALTIES, active: true }, 2).lines).toEqual([]);
-  });
-
-  it('recognizes what was charged, reclassifies what was collected, reverses the rest when the loan leaves active', () => {
-    const step1 = penaltyAccrual(ZERO_ACCRUED, { charged: amounts('50.00', '8.00', '1.50', '0.24'), collected: ZERO_PENALTIES, active: true }, 2);
-    expect(step1.lines).toEqual([
-      { account: '1130', debit: '51.50', credit: '0.00' },
-      { account: '1140', debit: '8.24', credit: '0.00' },
-      { account: '2105', debit: '0.00', credit: '8.24' },
-      { account: '4300', debit: '0.00', credit: '50.00' },
-      { account: '4310', debit: '0.00', credit: '1.50' },
-    ]);
-    const step2 = penaltyAccrual(step1.accrued, { charged: amounts('50.00', '8.00', '3.00', '0.48'), collected: amounts('50.00', '8.00', '0', '0'), active: true }, 2);
-    expect(step2.lines).toEqual([
-      { account: '1130', debit: '0.00', credit: '48.50' },
-      { account: '1140', debit: '0.00', credit: '7.76' },
-      { account: '2105', debit: '7.76', credit: '0.00' },
-      { account: '4300', debit: '50.00', credit: '0.00' },
-      { account: '4310', debit: '0.00', credit: '1.50' },
-    ]);
-    const paidOff = penaltyAccrual(step2.accrued, { charged: amounts('50.00', '8.00', '3.00', '0.48'), collected: amounts('50.00', '8.00', '1.00', '0.16'), active: false }, 2);
-    for (const step of [step1, step2, paidOff]) expect(balance(step.lines).isZero()).toBe(true);
-    // Over the loan's life: receivables back to zero, income = what was collected.
-    const total = (account: string) => [step1, step2, paidOff].flatMap((s) => s.lines).filter((l) => l.account === account).reduce((a, l) => a.plus(l.debit).minus(l.credit), new Dec(0));
-    expect(total('1130').toFixed(2)).toBe('0.00');
-    expect(total('1140').toFixed(2)).toBe('0.00');
-    expect(total('4300').toFixed(2)).toBe('0.00');
-    expect(total('4310').toFixed(2)).toBe('0.00');
+  it('is, per currency and account, the exact sum of the loans\' lines; balanced; none when nothing moved', () => {
+    const account = fc.constantFrom('1000', '1110', '1140', '2105', '4100', '4310');
+    const cents = fc.bigInt({ min: -10_000_000n, max: 10_000_000n });
+    // A loan's lines: balanced amounts over a few accounts (the last account takes the rest).
+    const loanLines = fc.array(fc.tuple(account, cents), { minLength: 1, maxLength: 5 }).map((parts) => {
+      const lines: Line[] = [];
+      let rest = 0n;
+      for (const [a, c] of parts) {
+        rest -= c;
+        lines.push(lineOf(a, c));
+      }
+      lines.push(lineOf('1190', rest));
+      return lines;
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('MXN', 'USD'), fc.option(loanLines, { nil: null })), { maxLength: 12 }), (loans) => {
+        const results = loans.map(([, lines]) => result(lines));
+        const currencies = new Map(results.map((r, i) => [r, loans[i]![0]]));
+        const entries = dayCloseEntries('2025-07-01', results, (r) => currencies.get(r)!);
+        for (const currency of ['MXN', 'USD']) {
+          const mine = loans.filter(([c, lines]) => c === currency && lines !== null && lines.length > 0);
+          const entry = entries.find((e) => e.currency === currency);
+          const all = mine.flatMap(([, lines]) => lines!);
+          for (const a of ['1000', '1110', '1140', '2105', '4100', '4310', '1190']) expect(net(entry?.lines ?? [], a).eq(net(all, a))).toBe(true);
+          if (entry) {
+            expect(entry.description).toBe(`day close 2025-07-01 (accrual, ${mine.length} loans)`);
+            expect(net(entry.lines, '1000').plus(net(entry.lines, '1110')).plus(net(entry.lines, '1140')).plus(net(entry.lines, '2105')).plus(net(entry.lines, '4100')).plus(net(entry.lines, '4310')).plus(net(entry.lines, '1190')).isZero()).toBe(true);
+            for (const l of entry.lines) expect(new Dec(l.debit).isZero() !== new Dec(l.credit).isZero()).toBe(true);
+          }
+        }
+      }),
+    );
+    expect(dayCloseEntries('2025-07-01', [result(null), result([])], () => 'MXN')).toEqual([]);
+    // Movements that cancel out post nothing.
+    expect(dayCloseEntries('2025-07-01', [result([lineOf('1110', 100n), lineOf('4100', -100n)]), result([lineOf('1110', -100n), lineOf('4100', 100n)])], () => 'MXN')).toEqual([]);
   });
 });
+
+function lineOf(account: string, cents: bigint): { account: string; debit: string; credit: string } {
+  const text = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+  return cents >= 0n ? { account, debit: text(cents), credit: '0.00' } : { account, debit: '0.00', credit: text(-cents) };
+}

@@ -1,12 +1,17 @@
 // Shared steps of the end-of-day tests: publish the portfolio's products, open planned loans
-// through the API (import + disbursement), a fingerprint of what the end of day writes, and the
-// comparison of what it stored with the engine's fold of the loans' events.
+// through the API (import + disbursement), a fingerprint of what the end of day writes, the
+// comparison of what it stored with the engine's fold of the loans' events, and of the loans'
+// stored books with their books from history (and of the journal with Σ of the books).
 import { readFileSync } from 'node:fs';
-import { compactCheckpoint, Dec, loanState, loanSummary, type LoanEvent, type LoanTerms, type ProductIR } from '@plazo/engine';
+import { addDays, booksOn, compactCheckpoint, Dec, loanState, loanSummary, type LoanEvent, type LoanTerms, type ProductIR } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { restoreCheckpoint } from '../src/eod/stored-checkpoint.ts';
+import { checkBooks } from '../src/ledger/books-check.ts';
+import { booksSettings, type BooksSettings } from '../src/ledger/books-settings.ts';
+import { booksContext, booksFromHistory, productReserve, type LoanBooks } from '../src/ledger/loan-books.ts';
+import { isMonthEnd } from '../src/reports/vintage-curves.ts';
 import { irOf } from '../src/products/product-versions.ts';
 import { PORTFOLIO_PRODUCTS, type LoanPlan } from '../bench/eod-portfolio.ts';
 import type { Harness } from './support/harness.ts';
@@ -54,7 +59,8 @@ export async function eodFingerprint(h: { db: Kysely<Database> }) {
            (select count(*)::int from audit_log) as audit,
            (select max(updated_at)::text from loan_servicing) as servicing_updated,
            (select string_agg(loan_id::text || as_of::text || event_seq::text || total_outstanding::text || payoff_total::text, ',' order by loan_id) from loan_servicing) as servicing,
-           (select string_agg(loan_id::text || as_of::text || event_seq::text || md5(accrued) || md5(checkpoint), ',' order by loan_id) from loan_checkpoints) as checkpoints,
+           (select string_agg(loan_id::text || as_of::text || event_seq::text || md5(checkpoint), ',' order by loan_id) from loan_checkpoints) as checkpoints,
+           (select md5(string_agg(id::text || coalesce(state->>'books', 'legacy'), ',' order by id)) from loans) as books,
            (select count(*)::int from eod_runs) as runs
   `.execute(h.db);
   return r.rows[0];
@@ -63,7 +69,7 @@ export async function eodFingerprint(h: { db: Kysely<Database> }) {
 /** Compares a stored summary row and checkpoint with the engine's fold of the loan's stored events. */
 export async function expectMatchesEngine(h: { db: Kysely<Database> }, date: string): Promise<number> {
   const loans = await sql<Record<string, any>>`
-    select l.id, l.product_version_id, l.terms, s.*, c.checkpoint, c.accrued, c.as_of as folded_on
+    select l.id, l.product_version_id, l.terms, s.*, c.checkpoint, c.as_of as folded_on
     from loans l join loan_servicing s on s.loan_id = l.id join loan_checkpoints c on c.loan_id = l.id where s.as_of = ${date}
   `.execute(h.db);
   const eq = (a: string | null, b: string | null) => (a === null || b === null ? a === b : new Dec(a).eq(b));
@@ -97,12 +103,84 @@ export async function expectMatchesEngine(h: { db: Kysely<Database> }, date: str
       ['nextDue', loan.next_due_amount, expected.nextDue?.amount ?? null],
     ];
     for (const [name, got, want] of money) expect(eq(got, want), `${name}: ${got} vs ${want}`).toBe(true);
-    // The penalty position behind the accrual entries is the engine's cumulative figures.
-    const accrued = JSON.parse(loan.accrued) as { charged: Record<string, string>; collected: Record<string, string> };
-    for (const part of ['lateFees', 'lateFeesIva', 'moratorium', 'moratoriumIva'] as const) {
-      expect(eq(accrued.charged[part]!, state.penaltiesCharged[part]), `charged ${part}`).toBe(true);
-      expect(eq(accrued.collected[part]!, state.paid[part]), `collected ${part}`).toBe(true);
-    }
   }
   return loans.rows.length;
+}
+
+/**
+ * Every loan's stored books at `date` (null: every loan with books, at its books' date) equal its
+ * books from history (the engine's day-by-day books of its stored events through that date,
+ * reserves at month ends): position, stage, memory and all. Returns the number of loans compared.
+ */
+export async function expectBooksMatchHistory(h: { db: Kysely<Database> }, date: string | null): Promise<number> {
+  const settings = await booksSettings(h.db);
+  const loans = await sql<{ id: string; product_version_id: string; terms: LoanTerms; books: LoanBooks }>`
+    select id, product_version_id, terms, state->'books' as books from loans
+    where jsonb_typeof(state->'books') = 'object' and (${date}::text is null or state->'books'->>'date' = ${date}::text)
+  `.execute(h.db);
+  for (const loan of loans.rows) {
+    const events = await sql<{ payload: LoanEvent }>`select payload from loan_events where loan_id = ${loan.id} order by seq`.execute(h.db);
+    const ir = await irOf(h.db, loan.product_version_id);
+    const expected = booksFromHistory(ir, loan.terms, events.rows.map((e) => e.payload), loan.books.date, settings);
+    expect(loan.books, `books of ${loan.id} on ${date}`).toEqual(JSON.parse(JSON.stringify(expected)));
+  }
+  return loans.rows.length;
+}
+
+/** Where the reference books of a loan got to: its books on `date` and how many of its events were known then. */
+const references = new Map<string, { date: string; books: LoanBooks; known: number }>();
+
+/**
+ * A loan's books on `date` from fresh full folds, day by day as the loan's days went: each day's
+ * books are booksOn of loanState (every event booked by then, dated up to the day; no checkpoint)
+ * from the day before's, reserves on month ends. What the runtime's postings must come to: unlike
+ * the engine's booksTimeline, a reversal changes the books from its own date on (a closed month's
+ * reserve is not restated), as it does in the runtime.
+ */
+export function booksAsKnown(loanId: string, ir: ProductIR, terms: LoanTerms, events: readonly LoanEvent[], date: string, settings: BooksSettings): LoanBooks {
+  const knownBy = (day: string) => events.filter((e) => e.kind === 'disbursement' || e.date <= day);
+  let cached = references.get(loanId);
+  if (cached && (cached.date > date || knownBy(cached.date).length !== cached.known)) cached = undefined;
+  let books: LoanBooks | null = cached?.books ?? null;
+  for (let day = cached ? addDays(cached.date, 1) : terms.disbursementDate; day <= date; day = addDays(day, 1)) {
+    const state = loanState(ir, terms, knownBy(day), day);
+    const reserve = isMonthEnd(day) && state.status === 'active' ? productReserve(ir, terms) : null;
+    books = booksOn(state, books, booksContext(settings, terms, reserve), terms);
+  }
+  if (books === null) throw new Error(`loan ${loanId}: no books before its disbursement`);
+  references.set(loanId, { date, books, known: knownBy(date).length });
+  return books;
+}
+
+/**
+ * Every loan's stored books at `date` (null: every loan with books, at its books' date) equal its
+ * books from fresh full folds day by day (booksAsKnown). Returns the number of loans compared.
+ */
+export async function expectBooksMatchFolds(h: { db: Kysely<Database> }, date: string | null): Promise<number> {
+  const settings = await booksSettings(h.db);
+  const loans = await sql<{ id: string; product_version_id: string; terms: LoanTerms; books: LoanBooks }>`
+    select id, product_version_id, terms, state->'books' as books from loans
+    where jsonb_typeof(state->'books') = 'object' and (${date}::text is null or state->'books'->>'date' = ${date}::text)
+  `.execute(h.db);
+  for (const loan of loans.rows) {
+    const events = await sql<{ payload: LoanEvent }>`select payload from loan_events where loan_id = ${loan.id} order by seq`.execute(h.db);
+    const ir = await irOf(h.db, loan.product_version_id);
+    const expected = booksAsKnown(loan.id, ir, loan.terms, events.rows.map((e) => e.payload), loan.books.date, settings);
+    expect(loan.books, `books of ${loan.id} on ${loan.books.date}`).toEqual(JSON.parse(JSON.stringify(expected)));
+  }
+  return loans.rows.length;
+}
+
+/** The books check (the one `plazo eod` ends with) passes: the journal's loan accounts = Σ of the loans' books. */
+export async function expectBooksAgree(h: { db: Kysely<Database> }): Promise<void> {
+  const check = await checkBooks(h.db);
+  expect({ ledger: check.ledgerDifferences, loans: check.loanDifferences }).toEqual({ ledger: [], loans: [] });
+}
+
+/** The trial balance of everything posted is balanced (debits = credits) and so is every entry. */
+export async function expectBalanced(h: { db: Kysely<Database> }): Promise<void> {
+  const totals = await sql<{ d: string; c: string }>`select coalesce(sum(debit), 0)::text as d, coalesce(sum(credit), 0)::text as c from journal_lines`.execute(h.db);
+  expect(new Dec(totals.rows[0]!.d).eq(totals.rows[0]!.c)).toBe(true);
+  const unbalanced = await sql`select e.id from journal_entries e join journal_lines l on l.entry_id = e.id group by e.id having sum(l.debit) <> sum(l.credit)`.execute(h.db);
+  expect(unbalanced.rows).toEqual([]);
 }

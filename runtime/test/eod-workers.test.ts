@@ -1,7 +1,9 @@
 // The end of day as real processes on PostgreSQL (`plazo eod`): a worker killed with SIGKILL in
 // the middle of a run and restarted, and two workers sharing one run, each give exactly what one
-// uninterrupted run gives (compared loan by loan, entry by entry, notification by notification).
+// uninterrupted run gives (compared loan by loan — books included —, account by account,
+// notification by notification), and the books check each run ends with agrees (exit 0).
 import { spawn } from 'node:child_process';
+import { Dec } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
@@ -31,7 +33,7 @@ async function portfolio(plans?: LoanPlan[]): Promise<{ t: TestDatabase; plans: 
 /** Everything the end of day wrote, keyed by the loans' external refs (ids differ between databases). */
 async function outcome(db: Kysely<Database>) {
   const loans = await sql`
-    select l.external_ref, c.closed_on::text, c.as_of::text, c.event_seq, c.payoff_total::text, c.accrued, c.checkpoint, s.status, s.days_past_due, s.stage,
+    select l.external_ref, c.closed_on::text, c.as_of::text, c.event_seq, c.payoff_total::text, l.state->'books' as books, c.checkpoint, s.status, s.days_past_due, s.stage,
            s.total_outstanding::text, s.changed_on::text, l.last_event_seq
     from loan_summaries s join loan_checkpoints c on c.loan_id = s.loan_id join loans l on l.id = s.loan_id order by l.external_ref`.execute(db);
   const ledger = await sql`select account_code, sum(debit)::text as d, sum(credit)::text as c, count(*)::int as n from journal_lines group by 1 order by 1`.execute(db);
@@ -92,6 +94,8 @@ describe.skipIf(!process.env.DATABASE_URL)('end of day worker processes on postg
     const third = eod(t.connectionString!, []);
     expect(await third.exited).toBe(0);
     expect(third.output()).toContain('already closed');
+    // …and the books check it ends with agrees.
+    expect(third.output()).toMatch(/books: \d+ loans, the ledger's loan accounts equal the loans' books/);
     expect(await outcome(t.db)).toEqual(reference);
   }, 300_000);
 
@@ -105,5 +109,24 @@ describe.skipIf(!process.env.DATABASE_URL)('end of day worker processes on postg
     const workers = await sql<{ worker: string; n: number }>`select worker, count(*)::int as n from eod_chunks group by 1 order by 1`.execute(t.db);
     expect(workers.rows.map((w) => w.worker)).toEqual(['a', 'b']);
     expect(await outcome(t.db)).toEqual(reference);
+  }, 300_000);
+
+  it('the books check reports a loan whose stored books differ from the ledger and exits 1', async () => {
+    const { t } = await portfolio(plans);
+    opened.push(t);
+    const first = eod(t.connectionString!, ['--quiet']);
+    expect(await first.exited, first.output()).toBe(0);
+    // A loan's stored books moved by hand (1 cent from its interest receivable to its cash): the ledger did not move.
+    const loan = await sql<{ id: string; p: Record<string, string> }>`
+      select id, state->'books'->'position' as p from loans where state->'books'->'position' ? '1110' order by id limit 1`.execute(t.db);
+    const { id, p } = loan.rows[0]!;
+    const moved = { ...p, '1110': new Dec(p['1110']!).plus('0.01').toFixed(2) };
+    await sql`update loans set state = jsonb_set(state, '{books,position}', ${JSON.stringify(moved)}::jsonb) where id = ${id}`.execute(t.db);
+    const check = eod(t.connectionString!, ['--json']);
+    expect(await check.exited).toBe(1);
+    const result = JSON.parse(check.output());
+    expect(result.books.ok).toBe(false);
+    expect(result.books.ledgerDifferences).toEqual([expect.objectContaining({ account: '1110' })]);
+    expect(result.books.loanDifferences).toEqual([{ loanId: id, account: 'Σ', books: '0.01', state: '0' }]);
   }, 300_000);
 });

@@ -94,6 +94,8 @@ const GUARDED: { method: string; path: string; permission: Permission; body?: un
   { method: 'PUT', path: '/api/v1/compliance/exchange-rates/2025-01-02', permission: 'compliance:review', body: { usd: '17.5' } },
   { method: 'GET', path: '/api/v1/compliance/exchange-rates', permission: 'compliance:review' },
   { method: 'PUT', path: '/api/v1/compliance/settings/cash-threshold', permission: 'compliance:review', body: { usd: '7500' } },
+  { method: 'GET', path: '/api/v1/accounting/settings', permission: 'accounting:read' },
+  { method: 'PUT', path: '/api/v1/accounting/settings', permission: 'accounting:close-period', body: { ivaOn: 'collection' } },
   { method: 'GET', path: '/api/v1/compliance/alerts', permission: 'compliance:review' },
   { method: 'POST', path: '/api/v1/compliance/alerts', permission: 'compliance:report-internal', body: { loanId: '00000000-0000-4000-8000-000000000000', description: 'perm test filing' } },
   { method: 'GET', path: '/api/v1/compliance/alerts/00000000-0000-4000-8000-000000000000', permission: 'compliance:review' },

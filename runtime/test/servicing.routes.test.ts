@@ -1,9 +1,9 @@
 // Decisions, quotes, loans and the ledger over HTTP with the real compiler and engine: the whole
 // life of a loan, idempotent and concurrent payments, and the journal and trial balance.
+import { BOOKS_ACCOUNTS, Dec } from '@plazo/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
-import { POSTED_ACCOUNTS } from '../src/ledger/chart-of-accounts.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { NOMINA_APPLICATION, NOMINA_SOURCE, publishProduct } from './support/products.ts';
 import { databaseFingerprint, disbursedLoan, expectLedgerConsistent, setToday } from './support/servicing.ts';
@@ -160,13 +160,22 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     const pay = await h.request('POST', `/api/v1/loans/${id}/payments`, { key: h.keys['api-client'], body: { amount: '3161.71', date: '2025-01-31', reference: 'OXXO-123' } });
     expect(pay.status, pay.text).toBe(201);
     expect(pay.body.allocation.lines.map((l: any) => l.component)).toEqual(['interestIva', 'feesIva', 'interest', 'principal']);
+    // Accrual books: the cash, the principal, the interest earned to the due date and paid (to
+    // income, its IVA collected), the financed fee's IVA moving from receivable (1140 / 2105, IVA
+    // on collection) to collected, and the opening fee amortised since the disbursement (2400 → 4150).
     expect(pay.body.ledger).toEqual([
       { account: '1000', debit: '3161.71', credit: '0.00' },
       { account: '1100', debit: '0.00', credit: '2200.63' },
+      { account: '1140', debit: '0.00', credit: '192.00' },
       { account: '2101', debit: '0.00', credit: '106.08' },
       { account: '2102', debit: '0.00', credit: '192.00' },
+      { account: '2105', debit: '192.00', credit: '0.00' },
+      { account: '2400', debit: '80.21', credit: '0.00' },
       { account: '4100', debit: '0.00', credit: '663.00' },
+      { account: '4150', debit: '0.00', credit: '80.21' },
     ]);
+    expect(pay.body.loan.books).toMatchObject({ stage: 'vigente', daysPastDue: 0, accruedInterest: '0.00', reserve: '0.00', memorandum: '0.00' });
+    expect(new Dec(pay.body.loan.books.deferredFees).plus('80.21').toFixed(2)).toBe('1200.00');
     expect(pay.body.loan.outstandingPrincipal).toBe('58999.37');
 
     const early = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '1.00', date: '2025-01-20' } });
@@ -181,9 +190,13 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
     expect(second.status).toBe(201);
     const reversed = await h.request('POST', `/api/v1/loans/${id}/payments/${second.body.event.payload.id}/reversal`, { key: h.keys.operator, body: { date: '2025-02-15', reason: 'cheque devuelto' } });
     expect(reversed.status, reversed.text).toBe(201);
-    // The reverse of the payment's own entry (nothing was paid after it).
-    const flip = (lines: any[]) => lines.map((l) => ({ account: l.account, debit: l.credit, credit: l.debit }));
-    expect(reversed.body.ledger).toEqual(flip(second.body.ledger));
+    // The cash and the principal go back; the rest is the day's books of a loan whose installment
+    // is overdue again: its interest receivable, a day of moratorium (IVA por cobrar on both).
+    const flip = (l: any) => ({ account: l.account, debit: l.credit, credit: l.debit });
+    const lineOf = (lines: any[], account: string) => lines.find((l) => l.account === account);
+    for (const account of ['1000', '1100', '2101', '2410']) expect(lineOf(reversed.body.ledger, account)).toEqual(flip(lineOf(second.body.ledger, account)));
+    expect(reversed.body.loan.books).toMatchObject({ stage: 'vigente', daysPastDue: 1 });
+    expect(Number(reversed.body.loan.books.accruedInterest)).toBeGreaterThan(0);
     const twice = await h.request('POST', `/api/v1/loans/${id}/payments/${second.body.event.payload.id}/reversal`, { body: { date: '2025-02-15' } });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'payment-already-reversed']);
     expect((await h.request('POST', `/api/v1/loans/${id}/payments/nope/reversal`, { body: {} })).status).toBe(404);
@@ -196,18 +209,30 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
 
     const restructured = await h.request('POST', `/api/v1/loans/${id}/restructure`, { key: h.keys.operator, body: { installments: 12, date: '2025-02-20' } });
     expect(restructured.status, restructured.text).toBe(201);
+    // What the new schedule capitalised (interest, moratorium, their IVA) leaves the receivables
+    // for the principal, against the deferred credit 2300 (income again when collected).
     const capitalized = restructured.body.ledger.find((l: any) => l.account === '2300');
     expect(Number(capitalized.credit)).toBeGreaterThan(0);
     expect(restructured.body.ledger.find((l: any) => l.account === '1100').debit).toBe(capitalized.credit);
+    expect(restructured.body.loan.books).toMatchObject({ stage: 'vigente', daysPastDue: 0, accruedInterest: '0.00', memorandum: '0.00' });
+    for (const account of ['1110', '1130', '1140']) expect(lineOf(restructured.body.ledger, account).credit).toBe(lineOf(reversed.body.ledger, account).debit);
 
     const writtenOff = await h.request('POST', `/api/v1/loans/${id}/write-off`, { key: h.keys.approver, body: { date: '2025-02-21' } });
     expect(writtenOff.status, writtenOff.text).toBe(201);
     expect(writtenOff.body.loan).toMatchObject({ status: 'written-off', closedOn: '2025-02-21', outstandingPrincipal: '0.00' });
     const principalBefore = restructured.body.loan.outstandingPrincipal;
+    // The principal leaves the books: what it carried of capitalised interest (2300) was never
+    // income, the opening fees still deferred are recognised, the day's interest accrued and
+    // written off; no reserve was set (no month end passed), so the rest is expense (5100).
     expect(writtenOff.body.ledger).toEqual([
       { account: '1100', debit: '0.00', credit: principalBefore },
-      { account: '5100', debit: principalBefore, credit: '0.00' },
+      { account: '2300', debit: capitalized.credit, credit: '0.00' },
+      { account: '2400', debit: restructured.body.loan.books.deferredFees, credit: '0.00' },
+      { account: '4100', debit: '0.00', credit: '29.58' },
+      { account: '4150', debit: '0.00', credit: restructured.body.loan.books.deferredFees },
+      { account: '5100', debit: new Dec(principalBefore).minus(capitalized.credit).plus('29.58').toFixed(2), credit: '0.00' },
     ]);
+    expect(writtenOff.body.loan.books).toMatchObject({ accruedInterest: '0.00', deferredFees: '0.00', reserve: '0.00', memorandum: '0.00' });
     const notAgain = await h.request('POST', `/api/v1/loans/${id}/write-off`, { body: {} });
     expect([notAgain.status, notAgain.body.error.code]).toEqual([409, 'loan-not-active']);
     const recovery = await h.request('POST', `/api/v1/loans/${id}/payments`, { body: { amount: '500.00', date: '2025-03-01' } });
@@ -303,7 +328,7 @@ describe.each(DATABASE_KINDS)('decisions, quotes, loans and ledger on %s', (kind
   it('reports a balanced trial balance and the journal as JSON and CSV', async () => {
     const accounts = await h.request('GET', '/api/v1/ledger/accounts', { key: h.keys.approver });
     const codes = accounts.body.accounts.map((a: any) => a.code);
-    for (const code of POSTED_ACCOUNTS) expect(codes).toContain(code);
+    for (const code of BOOKS_ACCOUNTS) expect(codes).toContain(code);
     const tb = await h.request('GET', '/api/v1/ledger/trial-balance?from=2025-01-01&to=2025-12-31', { key: h.keys['risk-analyst'] });
     expect(tb.status).toBe(200);
     expect(tb.body.balanced).toBe(true);

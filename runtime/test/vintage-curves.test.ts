@@ -66,11 +66,13 @@ describe.each(DATABASE_KINDS)('vintage curves on %s', (kind) => {
       select to_char(origination_month, 'YYYY-MM') as v, months_on_book as mob, month_end::text as m, loans, principal::text as p,
              ever_30_loans as e30, ever_30_principal::text as e30p, ever_60_loans as e60, ever_90_loans as e90, dpd_30_loans as d30, dpd_30_principal::text as d30p
       from vintage_points order by origination_month, months_on_book`.execute(h.db);
-    // A: 46 / 77 / 107 days past due on Feb 28 / Mar 31 / Apr 30; C: 11 / 42 / 72; D: – / 42 / 72; B paid off.
+    // A: 46 / 77 days past due on Feb 28 / Mar 31, written off by the end of day at 91 (Apr 14: the
+    // product's castigo stage writes off), so not 30+ on Apr 30 (it keeps its ever figures);
+    // C: 11 / 42 / 72; D: – / 42 / 72; B paid off.
     expect(points.rows).toEqual([
       { v: '2025-01', mob: 1, m: '2025-02-28', loans: 3, p: '60000.00', e30: 1, e30p: '10000.00', e60: 0, e90: 0, d30: 1, d30p: '10000.00' },
       { v: '2025-01', mob: 2, m: '2025-03-31', loans: 3, p: '60000.00', e30: 2, e30p: '40000.00', e60: 1, e90: 0, d30: 2, d30p: '40000.00' },
-      { v: '2025-01', mob: 3, m: '2025-04-30', loans: 3, p: '60000.00', e30: 2, e30p: '40000.00', e60: 2, e90: 1, d30: 2, d30p: '40000.00' },
+      { v: '2025-01', mob: 3, m: '2025-04-30', loans: 3, p: '60000.00', e30: 2, e30p: '40000.00', e60: 2, e90: 1, d30: 1, d30p: '30000.00' },
       { v: '2025-02', mob: 1, m: '2025-03-31', loans: 1, p: '10000.00', e30: 1, e30p: '10000.00', e60: 0, e90: 0, d30: 1, d30p: '10000.00' },
       { v: '2025-02', mob: 2, m: '2025-04-30', loans: 1, p: '10000.00', e30: 1, e30p: '10000.00', e60: 1, e90: 0, d30: 1, d30p: '10000.00' },
     ]);

@@ -204,6 +204,8 @@ function buildSection(ruleName: string, node: CstNode, ctx: BuildContext, at: Ra
       return buildPenalties(node, ctx, at);
     case 'collectionSection':
       return buildCollection(node, ctx, at);
+    case 'reservesSection':
+      return buildReserves(node, ctx, at);
     case 'allocationDecl':
       return Object.freeze({
         kind: 'AllocationDecl',
@@ -707,6 +709,44 @@ function buildCollection(node: CstNode, ctx: BuildContext, range: Range): A.Coll
   return Object.freeze({ kind: 'CollectionSection', steps, range });
 }
 
+// ---------------------------------------------------------------- reserves
+
+function buildReserves(node: CstNode, ctx: BuildContext, range: Range): A.ReservesSection {
+  const reserves: Mutable<A.ReservesSection> = { kind: 'ReservesSection', rows: [], range };
+  const rows: A.ReserveRowNode[] = [];
+  for (const row of children(node, 'rows')) {
+    if (!hasRealToken(row)) continue;
+    const at = rangeOf(row, ctx, range);
+    const from = token(row, 'from');
+    const rate = token(row, 'rate');
+    if (!from || !rate) continue;
+    const stage = token(row, 'stage');
+    const to = token(row, 'to');
+    const built: A.ReserveRowNode = {
+      kind: 'ReserveRow',
+      ...(stage ? { stage: identifier(stage, ctx) } : {}),
+      from: numberLiteral(from, ctx),
+      ...(to ? { to: numberLiteral(to, ctx) } : {}),
+      open: token(row, 'open') !== undefined,
+      rate: percentLiteral(rate, ctx),
+      range: at,
+    };
+    rows.push(documented(built, ctx, at));
+  }
+  reserves.rows = rows;
+  for (const item of children(node, 'expectedLoss')) {
+    if (!hasRealToken(item)) continue;
+    const at = rangeOf(item, ctx, range);
+    const expectedLoss = Object.freeze({
+      pd: buildExpression(child(item, 'pd'), ctx, emptyAt(at.end)),
+      lgd: buildExpression(child(item, 'lgd'), ctx, emptyAt(at.end)),
+      range: at,
+    });
+    setOnce(reserves, 'expectedLoss', expectedLoss, ctx, 'expected loss', at, 'reserves');
+  }
+  return Object.freeze(reserves);
+}
+
 // ---------------------------------------------------------------- tests
 
 function givenValue(node: CstNode, ctx: BuildContext): A.Literal | A.Identifier | undefined {
@@ -746,15 +786,29 @@ function buildExpectation(node: CstNode, ctx: BuildContext, fallback: Range): A.
   const state = child(node, 'state');
   const on = token(state, 'on');
   if (!state || !on) return undefined;
+  const books = child(state, 'books');
+  if (books) return buildBooksExpectation(books, dateLiteral(on, ctx), ctx, at);
+  const loan = child(state, 'loanExpectation');
   const expectation: Mutable<Extract<A.ExpectNode, { kind: 'state' }>> = { kind: 'state', on: dateLiteral(on, ctx), range: at };
   const where = 'expect on';
   for (const label of ['dpd', 'outstanding', 'lateFees', 'moratorium'] as const) {
-    for (const t of tokens(state, label)) {
+    for (const t of tokens(loan, label)) {
       const shown = label === 'lateFees' ? 'late fees' : label;
       setOnce(expectation, label, numberLiteral(t, ctx), ctx, shown, tokenRange(t, ctx.lines), where);
     }
   }
-  for (const stage of tokens(state, 'stage')) setOnce(expectation, 'stage', identifier(stage, ctx), ctx, 'stage', tokenRange(stage, ctx.lines), where);
+  for (const stage of tokens(loan, 'stage')) setOnce(expectation, 'stage', identifier(stage, ctx), ctx, 'stage', tokenRange(stage, ctx.lines), where);
+  return Object.freeze(expectation);
+}
+
+/** `on DATE books stage S reserve N accrued N deferred N`: each figure at most once. */
+function buildBooksExpectation(node: CstNode, on: A.DateLiteral, ctx: BuildContext, at: Range): A.ExpectNode {
+  const expectation: Mutable<Extract<A.ExpectNode, { kind: 'books' }>> = { kind: 'books', on, range: at };
+  const where = 'expect on ... books';
+  for (const stage of tokens(node, 'bookStage')) setOnce(expectation, 'stage', identifier(stage, ctx), ctx, 'stage', tokenRange(stage, ctx.lines), where);
+  for (const label of ['reserve', 'accrued', 'deferred'] as const) {
+    for (const t of tokens(node, label)) setOnce(expectation, label, numberLiteral(t, ctx), ctx, label, tokenRange(t, ctx.lines), where);
+  }
   return Object.freeze(expectation);
 }
 

@@ -350,6 +350,27 @@ export interface CollectionSection extends NodeBase, Documented {
   readonly steps: readonly CollectionStepNode[];
 }
 
+/**
+ * A reserve-table row: `[vigente|vencida] N dpd P%` (one day: no `to`, not `open`), `N to M dpd P%`
+ * or `from N dpd P%` (`open`: no upper end).
+ */
+export interface ReserveRowNode extends NodeBase, Documented {
+  readonly kind: 'ReserveRow';
+  /** The book stage the row is for (`vigente` | `vencida`, as written); absent: either stage. */
+  readonly stage?: Identifier;
+  readonly from: NumberLiteral;
+  readonly to?: NumberLiteral;
+  readonly open: boolean;
+  readonly rate: PercentLiteral;
+}
+
+/** `reserves { rows }` or `reserves { expected loss pd EXPR lgd EXPR }`: the loan-loss reserve policy. */
+export interface ReservesSection extends NodeBase, Documented {
+  readonly kind: 'ReservesSection';
+  readonly rows: readonly ReserveRowNode[];
+  readonly expectedLoss?: { readonly pd: Expr; readonly lgd: Expr; readonly range: Range };
+}
+
 export interface AllocationDecl extends NodeBase, Documented {
   readonly kind: 'AllocationDecl';
   readonly components: readonly Identifier[];
@@ -386,6 +407,16 @@ export type ExpectNode =
       readonly lateFees?: NumberLiteral;
       readonly moratorium?: NumberLiteral;
       readonly range: Range;
+    }
+  | {
+      /** `on DATE books stage vencida reserve N accrued N deferred N`: the loan's regulatory books. */
+      readonly kind: 'books';
+      readonly on: DateLiteral;
+      readonly stage?: Identifier;
+      readonly reserve?: NumberLiteral;
+      readonly accrued?: NumberLiteral;
+      readonly deferred?: NumberLiteral;
+      readonly range: Range;
     };
 
 export interface TestDecl extends NodeBase, Documented {
@@ -409,6 +440,7 @@ export type Section =
   | OfferSection
   | PenaltiesSection
   | CollectionSection
+  | ReservesSection
   | AllocationDecl
   | PrepaymentDecl
   | OverpaymentDecl
@@ -431,4 +463,4 @@ export interface ProductFile extends NodeBase {
   readonly product?: ProductDecl;
 }
 
-export type Node = ProductFile | ProductDecl | Section | Expr | Identifier | RangeExpr | RateRow | BinDecl | BandDecl | CharacteristicDecl | InputFieldDecl | RuleDecl | GivenEntry;
+export type Node = ProductFile | ProductDecl | Section | Expr | Identifier | RangeExpr | RateRow | BinDecl | BandDecl | CharacteristicDecl | InputFieldDecl | RuleDecl | GivenEntry | ReserveRowNode;

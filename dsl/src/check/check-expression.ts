@@ -31,6 +31,8 @@ export interface ExprContext {
   readonly allowScore: boolean;
   /** Inside `let` number `letIndex`: only earlier lets are defined. */
   readonly letIndex?: number;
+  /** False where `score` and `today` mean nothing (the reserves policy's loan facts): they are unknown names there. */
+  readonly builtins?: boolean;
 }
 
 /** The functions of the language: name → arity check and result type. */
@@ -256,7 +258,7 @@ function enumAgainstString(enumExpr: Expr, enumType: ExprType, other: Expr, othe
 /** Resolves a name to its type, reporting unknown names, lets used before their definition and misplaced `score`. */
 export function resolveName(ref: NameRef, ctx: ExprContext): ExprType {
   if (!ref.name) return UNKNOWN;
-  const symbol = lookup(ctx.scope, ref.name);
+  const symbol = ctx.builtins === false ? (ctx.scope.inputs.get(ref.name) ?? ctx.scope.lets.get(ref.name)) : lookup(ctx.scope, ref.name);
   if (symbol === undefined) {
     ctx.accept(error('unknown-name', { name: ref.name, suggestion: closestName(ref.name, knownNames(ctx.scope)) ?? null }, ref.range));
     return UNKNOWN;

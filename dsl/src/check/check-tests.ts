@@ -6,6 +6,8 @@ import type { Accept } from '../diagnostic.ts';
 import { asNumberHelp, asPercentHelp, inEvery, literalValue, showValue } from './decimals.ts';
 import { error, lineNumber } from './diagnostics.ts';
 import type { Scope } from './scope.ts';
+import { BOOK_STAGES } from './check-reserves.ts';
+import { checkOption } from './options.ts';
 import { closestName } from './suggest.ts';
 
 /** Every test, and duplicate test names. */
@@ -68,6 +70,10 @@ export function checkTest(test: TestDecl, accept: Accept, scope: Scope, required
           accept(error('unknown-stage', { stage: expectation.stage.name, suggestion: closestName(expectation.stage.name, scope.stages) ?? null }, expectation.stage.range));
         }
         if (!test.disburse) accept(error('missing-disburse/state', {}, expectation.range));
+        break;
+      case 'books':
+        if (expectation.stage) checkOption(expectation.stage, BOOK_STAGES, 'bookStage', accept);
+        if (!test.disburse) accept(error('missing-disburse/books', {}, expectation.range));
         break;
       default:
         break;

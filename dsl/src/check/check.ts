@@ -21,6 +21,7 @@ import { checkPenalties } from './check-penalties.ts';
 import { checkPricing } from './check-pricing.ts';
 import { checkProduct } from './check-product.ts';
 import { checkPenaltyLints, checkRateLints } from './check-regulatory-lints.ts';
+import { checkReserves } from './check-reserves.ts';
 import { checkScorecard } from './check-scorecard.ts';
 import { checkTests } from './check-tests.ts';
 import { error, isPlacedRange } from './diagnostics.ts';
@@ -95,6 +96,9 @@ export function analyze(file: ProductFile, options: CheckOptions = {}): Analysis
         break;
       case 'CollectionSection':
         checkCollection(section, accept, pricing);
+        break;
+      case 'ReservesSection':
+        checkReserves(section, accept);
         break;
       case 'AllocationDecl':
         checkAllocation(section, accept);

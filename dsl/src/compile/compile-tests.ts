@@ -64,5 +64,16 @@ function compileExpectation(node: ExpectNode): TestExpectation[] {
           ...(node.moratorium ? { moratorium: literalText(node.moratorium) } : {}),
         },
       ];
+    case 'books':
+      return [
+        {
+          kind: 'books',
+          on: node.on.value,
+          ...(node.stage ? { stage: node.stage.name as 'vigente' | 'vencida' } : {}),
+          ...(node.reserve ? { reserve: literalText(node.reserve) } : {}),
+          ...(node.accrued ? { accrued: literalText(node.accrued) } : {}),
+          ...(node.deferred ? { deferred: literalText(node.deferred) } : {}),
+        },
+      ];
   }
 }

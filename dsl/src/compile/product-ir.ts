@@ -1,12 +1,13 @@
 // The Product IR of a checked product, before hashing: what `compile` hashes and returns, and what
 // the checker hands the engine to try the product's extreme loans.
 import { IR_VERSION, type UnhashedProductIR } from '@plazo/engine';
-import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, OverpaymentDecl, PenaltiesSection, PrepaymentDecl, PricingSection, ProductDecl, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
+import type { AllocationDecl, CollectionSection, EligibilitySection, FeeDecl, LimitsSection, OfferSection, OverpaymentDecl, PenaltiesSection, PrepaymentDecl, PricingSection, ProductDecl, ReservesSection, ScorecardSection, Section, TestDecl } from '../ast/nodes.ts';
 import type { Scope } from '../check/scope.ts';
 import { compileAllocation, compileCollection, compilePenalties } from './compile-servicing.ts';
 import { compileOffer, compileRule, compileScorecard } from './compile-decision.ts';
 import { compileDerived, compileInputs } from './compile-inputs.ts';
 import { compileFee, compileLimits, compilePricing } from './compile-pricing.ts';
+import { compileReserves } from './compile-reserves.ts';
 import { compileTest } from './compile-tests.ts';
 import { literalText } from './decimal-text.ts';
 
@@ -19,6 +20,7 @@ export function productIR(product: ProductDecl, scope: Scope): UnhashedProductIR
   const scorecard = first('ScorecardSection') as ScorecardSection | undefined;
   // Only when written: the hash of a product without the clause stays what it was.
   const tolerance = (first('OverpaymentDecl') as OverpaymentDecl | undefined)?.tolerance;
+  const reserves = first('ReservesSection') as ReservesSection | undefined;
   return {
     irVersion: IR_VERSION,
     code: product.code.name,
@@ -39,6 +41,7 @@ export function productIR(product: ProductDecl, scope: Scope): UnhashedProductIR
     allocation: compileAllocation(first('AllocationDecl') as AllocationDecl | undefined),
     prepayment: (first('PrepaymentDecl') as PrepaymentDecl | undefined)?.policy ?? 'reduce-term',
     ...(tolerance ? { overpaymentTolerance: literalText(tolerance) } : {}),
+    ...(reserves ? { reserves: compileReserves(reserves) } : {}),
     tests: (all('TestDecl') as TestDecl[]).map(compileTest),
   };
 }

@@ -18,10 +18,11 @@ const sectionRank: Record<A.Section['kind'], number> = {
   OfferSection: 17,
   PenaltiesSection: 18,
   CollectionSection: 19,
-  AllocationDecl: 20,
-  PrepaymentDecl: 21,
-  OverpaymentDecl: 22,
-  TestDecl: 23,
+  ReservesSection: 20,
+  AllocationDecl: 21,
+  PrepaymentDecl: 22,
+  OverpaymentDecl: 23,
+  TestDecl: 24,
 };
 
 /** Sections in canonical order (stable: `let`s, fees and tests keep their source order). */
@@ -166,6 +167,8 @@ export class ProductLayout {
         return this.penalties(section);
       case 'CollectionSection':
         return this.block(section.range, 'collection {', section.steps.map((step) => this.leafOf(step.range, this.step(step))), 'collection');
+      case 'ReservesSection':
+        return this.reserves(section);
       case 'AllocationDecl':
         return this.leafOf(section.range, `allocation ${section.components.map((c) => c.name).join(', ')}`, 'settle');
       case 'PrepaymentDecl': {
@@ -375,6 +378,24 @@ export class ProductLayout {
     return `from ${s.literal(step.from)}${to} dpd${stage}${actions}`;
   }
 
+  // -------------------------------------------------------------- reserves
+
+  /** Rows in source order, then `expected loss` (a section holds one or the other: the checker says so). */
+  private reserves(reserves: A.ReservesSection): Block {
+    const s = this.spell;
+    const children: Item[] = reserves.rows.map((row) => this.leafOf(row.range, this.reserveRow(row)));
+    const el = reserves.expectedLoss;
+    if (el) children.push(this.leafOf(el.range, `expected loss pd ${s.expression(el.pd)} lgd ${s.expression(el.lgd)}`));
+    return this.block(reserves.range, 'reserves {', children, 'reserves');
+  }
+
+  private reserveRow(row: A.ReserveRowNode): string {
+    const s = this.spell;
+    const stage = row.stage ? `${row.stage.name} ` : '';
+    const days = row.open ? `from ${s.literal(row.from)}` : row.to ? `${s.literal(row.from)} to ${s.literal(row.to)}` : s.literal(row.from);
+    return `${stage}${days} dpd ${s.literal(row.rate)}`;
+  }
+
   // -------------------------------------------------------------- tests
 
   private test(test: A.TestDecl): Block {
@@ -455,6 +476,14 @@ export class ProductLayout {
         if (e.outstanding) parts.push(`outstanding ${s.literal(e.outstanding)}`);
         if (e.lateFees) parts.push(`late fees ${s.literal(e.lateFees)}`);
         if (e.moratorium) parts.push(`moratorium ${s.literal(e.moratorium)}`);
+        return parts.join(' ');
+      }
+      case 'books': {
+        const parts = [`on ${e.on.value} books`];
+        if (e.stage) parts.push(`stage ${e.stage.name}`);
+        if (e.reserve) parts.push(`reserve ${s.literal(e.reserve)}`);
+        if (e.accrued) parts.push(`accrued ${s.literal(e.accrued)}`);
+        if (e.deferred) parts.push(`deferred ${s.literal(e.deferred)}`);
         return parts.join(' ');
       }
     }

@@ -59,6 +59,8 @@ const SOFT_KEYWORDS = new Set([
   'amount', 'band', 'biweekly', 'business', 'fees', 'installment', 'interest', 'iva', 'max', 'min',
   'monthly', 'moratorium', 'overdue', 'payments', 'principal', 'rate', 'score',
   'semimonthly', 'today', 'tolerance', 'total', 'weekly',
+  // issue 15 (reserves, books expectations): words products written before may use as names
+  'accrued', 'books', 'deferred', 'expected', 'lgd', 'loss', 'pd', 'reserve',
 ]);
 
 function keyword(word: string, extraCategories: TokenType[] = []): TokenType {
@@ -76,6 +78,7 @@ function keyword(word: string, extraCategories: TokenType[] = []): TokenType {
 
 // Keywords, alphabetical. A longer identifier wins over a keyword prefix (`amounts`, `score.x`).
 export const Accrual = keyword('accrual');
+export const Accrued = keyword('accrued');
 export const Allocation = keyword('allocation');
 export const Allowed = keyword('allowed');
 export const Amount = keyword('amount');
@@ -87,6 +90,7 @@ export const Band = keyword('band');
 export const Base = keyword('base');
 export const Basis = keyword('basis');
 export const Biweekly = keyword('biweekly');
+export const Books = keyword('books');
 export const BooleanType = keyword('boolean');
 export const Business = keyword('business');
 export const By = keyword('by');
@@ -96,6 +100,7 @@ export const Collection = keyword('collection');
 export const Counteroffer = keyword('counteroffer');
 export const Currency = keyword('currency');
 export const DateType = keyword('date');
+export const Deferred = keyword('deferred');
 export const Days = keyword('days');
 export const Decline = keyword('decline');
 export const Disburse = keyword('disburse');
@@ -106,6 +111,7 @@ export const Else = keyword('else');
 export const EnumType = keyword('enum');
 export const Every = keyword('every');
 export const Expect = keyword('expect');
+export const Expected = keyword('expected');
 export const False = keyword('false', [Literal]);
 export const Fee = keyword('fee');
 export const Fees = keyword('fees');
@@ -126,7 +132,9 @@ export const Iva = keyword('iva');
 export const Kind = keyword('kind');
 export const Late = keyword('late');
 export const Let = keyword('let');
+export const Lgd = keyword('lgd');
 export const Limits = keyword('limits');
+export const Loss = keyword('loss');
 export const Max = keyword('max');
 export const Message = keyword('message');
 export const Method = keyword('method');
@@ -154,6 +162,7 @@ export const Overpayment = keyword('overpayment');
 export const Pay = keyword('pay');
 export const Payment = keyword('payment');
 export const Payments = keyword('payments');
+export const Pd = keyword('pd');
 export const Penalties = keyword('penalties');
 export const Per = keyword('per');
 export const PercentType = keyword('percent');
@@ -167,6 +176,8 @@ export const Rate = keyword('rate');
 export const Reason = keyword('reason');
 export const Reasons = keyword('reasons');
 export const Reduce = keyword('reduce');
+export const Reserve = keyword('reserve');
+export const Reserves = keyword('reserves');
 export const Refer = keyword('refer');
 export const Restructure = keyword('restructure');
 export const Rounding = keyword('rounding');

@@ -22,9 +22,10 @@ const mean = (s: string): string => `did you mean \`${s}\`?`;
 const found = (f: Found): string => (f === null ? 'the end of the file' : tick(f));
 const inConstruct = (construct: string | null | undefined): string => (construct ? ` in \`${construct}\`` : '');
 const L = (x: Localized): string => x.en;
+const ofStage = (stage: string | null): string => (stage === null ? '' : ` of ${tick(stage)} loans`);
 
 const EXPECTED_THINGS: Record<string, string> = {
-  product: 'a section (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `allocation`, `prepayment`, `overpayment`, `test`) or `}`',
+  product: 'a section (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `reserves`, `allocation`, `prepayment`, `overpayment`, `test`) or `}`',
   expression: 'an expression',
   operand: 'an expression',
   exprTail: 'an operator',
@@ -171,6 +172,7 @@ const OPTION_KINDS = {
   channel: 'channel',
   feeBase: 'fee base',
   lateFeeBase: 'late-fee base',
+  bookStage: 'book stage',
 } as const;
 export type OptionKind = keyof typeof OPTION_KINDS;
 
@@ -722,6 +724,46 @@ export const en = {
     help: () => 'write `payments 1`, or leave the payments out',
   },
   'invalid-number/restructure-rate': { message: (a: { rate: string; most: string }) => `the rate \`${a.rate}%\` is above ${a.most}%` },
+  // ---------------------------------------------------------------- reserves
+  'reserves-empty': {
+    message: () => '`reserves` has no rows',
+    help: () => 'write one rate per range of days past due (`0 dpd 1%`, `1 to 7 dpd 4%`, … `from 181 dpd 100%`), or `expected loss pd ... lgd ...`',
+  },
+  'reserves-mixed': {
+    message: (a: { line: number }) => `\`expected loss\` and a table of rates (from ${line(a.line)}) in one \`reserves\``,
+    help: () => 'a reserve is a rate by days past due or pd × lgd: keep one of them',
+  },
+  'invalid-number/reserve-rate': { message: (a: { rate: string }) => `a reserve rate is from 0% to 100% of the exposure, found \`${a.rate}%\`` },
+  'invalid-number/reserve-days': {
+    message: (a: { found: string }) => `days past due are whole numbers from 0, found ${tick(a.found)}`,
+  },
+  'range-inverted/reserve': { message: (a: { from: string; to: string }) => `the row runs from ${a.from} to ${a.to} days past due`, help: () => 'write the smaller day first' },
+  'reserve-overlap': {
+    message: (a: { days: string; stage: string | null; line: number }) => `days ${a.days} past due${ofStage(a.stage)} have two reserve rates`,
+    help: (a: { line: number }) => `the row on ${line(a.line)} already covers them`,
+  },
+  'reserve-gap': {
+    message: (a: { days: string; stage: string | null; open: boolean }) => `days ${a.days} past due${ofStage(a.stage)} have no reserve rate`,
+    help: (a: { open: boolean }) =>
+      a.open ? 'end the table with an open row, such as `from 181 dpd 100%`' : 'make each row start the day after the previous one ends',
+  },
+  'reserve-decreasing': {
+    message: (a: { from: string; to: string; days: string; stage: string | null; line: number }) =>
+      `the reserve rate falls from ${a.from} to ${a.to} at days ${a.days} past due${ofStage(a.stage)}`,
+    help: (a: { line: number }) => `a loan further past due is no less likely to be lost: write a rate at least that of the row on ${line(a.line)}`,
+  },
+  'reserve-row-unreachable': {
+    message: () => 'no loan takes this row: the `vigente` and `vencida` rows already rate all its days',
+    help: () => 'remove it, or change the rows of a stage',
+  },
+  'type-mismatch/reserve-fraction': {
+    message: (a: { part: 'pd' | 'lgd'; actual: TypeArg }) => `${tick(a.part)} must be a percent or a number from 0 to 1, found ${typeLabel(a.actual)}`,
+    help: (a: { part: 'pd' | 'lgd' }) => `${tick(a.part)} is a probability: \`2%\`, \`0.02\`, or a ratio of two amounts such as \`loan.accrued_interest / loan.exposure\``,
+  },
+  'invalid-number/reserve-fraction': {
+    message: (a: { part: 'pd' | 'lgd'; shown: string }) => `${tick(a.part)} ${tick(a.shown)} is outside 0..1 (0%..100%)`,
+    help: () => 'a probability is from 0% to 100% (the engine would clamp it)',
+  },
   // ---------------------------------------------------------------- input
   'duplicate-name/input': { message: (a: { name: string; line: number }) => `input field ${tick(a.name)} is declared twice`, help: (a: { line: number }) => `it is first declared on ${line(a.line)}` },
   'invalid-enum': { message: (a: { name: string }) => `enum ${tick(a.name)} has no values`, help: () => 'list its values: `enum { CDMX, JAL, other }`' },
@@ -789,6 +831,7 @@ export const en = {
     help: (a: { suggestion: string | null }) => (a.suggestion !== null ? mean(a.suggestion) : 'stages are named in `collection { from ... dpd stage NAME }`'),
   },
   'missing-disburse/state': { message: () => 'a loan-state expectation needs `disburse DATE`', help: () => 'add `disburse 2025-01-06` to the test' },
+  'missing-disburse/books': { message: () => 'a books expectation needs `disburse DATE`', help: () => 'add `disburse 2025-01-06` to the test' },
   'missing-disburse/pay': { message: () => '`pay` needs a loan: add `disburse DATE` to the test' },
   'unknown-name/given-let': { message: (a: { path: string }) => `${tick(a.path)} is derived, not an input`, help: () => 'give the inputs it is computed from' },
   'unknown-name/given': {

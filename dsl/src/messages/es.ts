@@ -13,9 +13,10 @@ const mean = (s: string): string => `¿quisiste decir \`${s}\`?`;
 const found = (f: Found): string => (f === null ? 'el final del archivo' : tick(f));
 const inConstruct = (construct: string | null | undefined): string => (construct ? ` en \`${construct}\`` : '');
 const L = (x: Localized): string => x.es;
+const deEtapa = (stage: string | null): string => (stage === null ? '' : ` de los créditos en ${tick(stage)}`);
 
 const EXPECTED_THINGS: Record<string, string> = {
-  product: 'una sección (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `allocation`, `prepayment`, `overpayment`, `test`) o `}`',
+  product: 'una sección (`input`, `let`, `limits`, `pricing`, `fee`, `eligibility`, `scorecard`, `offer`, `penalties`, `collection`, `reserves`, `allocation`, `prepayment`, `overpayment`, `test`) o `}`',
   expression: 'una expresión',
   operand: 'una expresión',
   exprTail: 'un operador',
@@ -161,6 +162,7 @@ const OPTION_KINDS: Record<import('./en.ts').OptionKind, string> = {
   channel: 'canal desconocido',
   feeBase: 'base de comisión desconocida',
   lateFeeBase: 'base de comisión por atraso desconocida',
+  bookStage: 'etapa contable desconocida',
 };
 
 const WHOLE: Record<import('./en.ts').WholeWhat, string> = { payments: 'los pagos', firstPaymentDays: 'los días al primer pago' };
@@ -687,6 +689,42 @@ export const es: Catalogue = {
     help: () => 'escribe `payments 1`, o no indiques los pagos',
   },
   'invalid-number/restructure-rate': { message: (a) => `la tasa \`${a.rate}%\` es mayor que ${a.most}%` },
+  // ---------------------------------------------------------------- reservas
+  'reserves-empty': {
+    message: () => '`reserves` no tiene renglones',
+    help: () => 'escribe un porcentaje por rango de días de atraso (`0 dpd 1%`, `1 to 7 dpd 4%`, … `from 181 dpd 100%`), o `expected loss pd ... lgd ...`',
+  },
+  'reserves-mixed': {
+    message: (a) => `\`expected loss\` y una tabla de porcentajes (desde ${line(a.line)}) en un mismo \`reserves\``,
+    help: () => 'una reserva es un porcentaje por días de atraso o pd × lgd: deja uno de los dos',
+  },
+  'invalid-number/reserve-rate': { message: (a) => `un porcentaje de reserva va de 0% a 100% de la exposición, se encontró \`${a.rate}%\`` },
+  'invalid-number/reserve-days': { message: (a) => `los días de atraso son números enteros desde 0, se encontró ${tick(a.found)}` },
+  'range-inverted/reserve': { message: (a) => `el renglón va de ${a.from} a ${a.to} días de atraso`, help: () => 'escribe primero el día menor' },
+  'reserve-overlap': {
+    message: (a) => `los días ${a.days} de atraso${deEtapa(a.stage)} tienen dos porcentajes de reserva`,
+    help: (a) => `el renglón de ${line(a.line)} ya los cubre`,
+  },
+  'reserve-gap': {
+    message: (a) => `los días ${a.days} de atraso${deEtapa(a.stage)} no tienen porcentaje de reserva`,
+    help: (a) => (a.open ? 'termina la tabla con un renglón abierto, como `from 181 dpd 100%`' : 'haz que cada renglón empiece el día siguiente al fin del anterior'),
+  },
+  'reserve-decreasing': {
+    message: (a) => `el porcentaje de reserva baja de ${a.from} a ${a.to} en los días ${a.days} de atraso${deEtapa(a.stage)}`,
+    help: (a) => `un crédito con más atraso no es menos probable de perderse: escribe un porcentaje al menos igual al del renglón de ${line(a.line)}`,
+  },
+  'reserve-row-unreachable': {
+    message: () => 'ningún crédito toma este renglón: los renglones `vigente` y `vencida` ya cubren todos sus días',
+    help: () => 'quítalo, o cambia los renglones de una etapa',
+  },
+  'type-mismatch/reserve-fraction': {
+    message: (a) => `${tick(a.part)} debe ser un porcentaje o un número de 0 a 1, se encontró ${typeLabel(a.actual)}`,
+    help: (a) => `${tick(a.part)} es una probabilidad: \`2%\`, \`0.02\`, o el cociente de dos montos como \`loan.accrued_interest / loan.exposure\``,
+  },
+  'invalid-number/reserve-fraction': {
+    message: (a) => `${tick(a.part)} ${tick(a.shown)} está fuera de 0..1 (0%..100%)`,
+    help: () => 'una probabilidad va de 0% a 100% (el motor la acotaría)',
+  },
   // ---------------------------------------------------------------- datos de entrada
   'duplicate-name/input': { message: (a) => `el campo ${tick(a.name)} se declara dos veces`, help: (a) => `se declara primero en ${line(a.line)}` },
   'invalid-enum': { message: (a) => `el enum ${tick(a.name)} no tiene valores`, help: () => 'enumera sus valores: `enum { CDMX, JAL, other }`' },
@@ -754,6 +792,7 @@ export const es: Catalogue = {
     help: (a) => (a.suggestion !== null ? mean(a.suggestion) : 'las etapas se nombran en `collection { from ... dpd stage NOMBRE }`'),
   },
   'missing-disburse/state': { message: () => 'una expectativa sobre el estado del crédito necesita `disburse FECHA`', help: () => 'agrega `disburse 2025-01-06` a la prueba' },
+  'missing-disburse/books': { message: () => 'una expectativa sobre la contabilidad del crédito necesita `disburse FECHA`', help: () => 'agrega `disburse 2025-01-06` a la prueba' },
   'missing-disburse/pay': { message: () => '`pay` necesita un crédito: agrega `disburse FECHA` a la prueba' },
   'unknown-name/given-let': { message: (a) => `${tick(a.path)} es un valor derivado, no un dato de entrada`, help: () => 'da los datos de entrada con los que se calcula' },
   'unknown-name/given': {

@@ -24,6 +24,7 @@ export interface SyntaxProblem {
 const SIGN_CACHE = 102;
 
 const L = {
+  accrued: { LABEL: 'accrued' },
   actions: { LABEL: 'actions' },
   amount: { LABEL: 'amount' },
   amountKind: { LABEL: 'amountKind' },
@@ -33,6 +34,8 @@ const L = {
   bandName: { LABEL: 'bandName' },
   basis: { LABEL: 'basis' },
   bins: { LABEL: 'bins' },
+  books: { LABEL: 'books' },
+  bookStage: { LABEL: 'bookStage' },
   boolean: { LABEL: 'boolean' },
   bounds: { LABEL: 'bounds' },
   byBand: { LABEL: 'byBand' },
@@ -48,12 +51,14 @@ const L = {
   day: { LABEL: 'day' },
   days: { LABEL: 'days' },
   decimals: { LABEL: 'decimals' },
+  deferred: { LABEL: 'deferred' },
   dots: { LABEL: 'dots' },
   dpd: { LABEL: 'dpd' },
   entries: { LABEL: 'entries' },
   enum: { LABEL: 'enum' },
   every: { LABEL: 'every' },
   expectations: { LABEL: 'expectations' },
+  expectedLoss: { LABEL: 'expectedLoss' },
   fact: { LABEL: 'fact' },
   factor: { LABEL: 'factor' },
   field: { LABEL: 'field' },
@@ -68,6 +73,7 @@ const L = {
   keys: { LABEL: 'keys' },
   label: { LABEL: 'label' },
   lateFees: { LABEL: 'lateFees' },
+  lgd: { LABEL: 'lgd' },
   max: { LABEL: 'max' },
   message: { LABEL: 'message' },
   min: { LABEL: 'min' },
@@ -85,6 +91,7 @@ const L = {
   of: { LABEL: 'of' },
   offerRestructure: { LABEL: 'offerRestructure' },
   on: { LABEL: 'on' },
+  open: { LABEL: 'open' },
   operand: { LABEL: 'operand' },
   operator: { LABEL: 'operator' },
   optional: { LABEL: 'optional' },
@@ -93,6 +100,7 @@ const L = {
   outstanding: { LABEL: 'outstanding' },
   paren: { LABEL: 'paren' },
   payments: { LABEL: 'payments' },
+  pd: { LABEL: 'pd' },
   percent: { LABEL: 'percent' },
   percentKind: { LABEL: 'percentKind' },
   points: { LABEL: 'points' },
@@ -105,6 +113,7 @@ const L = {
   reason: { LABEL: 'reason' },
   reasons: { LABEL: 'reasons' },
   reduce: { LABEL: 'reduce' },
+  reserve: { LABEL: 'reserve' },
   restructure: { LABEL: 'restructure' },
   rows: { LABEL: 'rows' },
   rules: { LABEL: 'rules' },
@@ -213,6 +222,7 @@ class PlazoParser extends CstParser {
         { ALT: () => this.SUBRULE(this.offerSection) },
         { ALT: () => this.SUBRULE(this.penaltiesSection) },
         { ALT: () => this.SUBRULE(this.collectionSection) },
+        { ALT: () => this.SUBRULE(this.reservesSection) },
         { ALT: () => this.SUBRULE(this.allocationDecl) },
         { ALT: () => this.SUBRULE(this.prepaymentDecl) },
         { ALT: () => this.SUBRULE(this.overpaymentDecl) },
@@ -860,6 +870,55 @@ class PlazoParser extends CstParser {
     this.CONSUME(t.PercentLiteral, L.percent);
   });
 
+  // ------------------------------------------------------------ reserves
+
+  /** `reserves { rows }` or `reserves { expected loss pd EXPR lgd EXPR }` (issue 15). */
+  reservesSection = this.RULE('reservesSection', () => {
+    this.CONSUME(t.Reserves);
+    this.CONSUME(t.LCurly);
+    this.MANY(() => {
+      this.OR((this.cache[50] ??= [
+        { ALT: () => this.SUBRULE(this.expectedLoss, L.expectedLoss) },
+        { ALT: () => this.SUBRULE(this.reserveRow, L.rows) },
+      ]));
+    });
+    this.CONSUME(t.RCurly);
+  });
+
+  /** `[vigente|vencida] (N dpd | N to M dpd | from N dpd) P%` */
+  reserveRow = this.RULE('reserveRow', () => {
+    this.OPTION(() => this.CONSUME(t.Name, L.stage));
+    this.OR((this.cache[51] ??= [
+      {
+        ALT: () => {
+          this.CONSUME(t.From, L.open);
+          this.CONSUME(t.NumberLiteral, L.from);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(t.NumberLiteral, L.from);
+          this.OPTION2(() => {
+            this.CONSUME(t.To);
+            this.CONSUME3(t.NumberLiteral, L.to);
+          });
+        },
+      },
+    ]));
+    this.CONSUME(t.Dpd);
+    this.CONSUME(t.PercentLiteral, L.rate);
+  });
+
+  /** `expected loss pd EXPR lgd EXPR`: reserve = pd × lgd × exposure. */
+  expectedLoss = this.RULE('expectedLoss', () => {
+    this.CONSUME(t.Expected);
+    this.CONSUME(t.Loss);
+    this.CONSUME(t.Pd);
+    this.SUBRULE(this.expression, L.pd);
+    this.CONSUME(t.Lgd);
+    this.SUBRULE2(this.expression, L.lgd);
+  });
+
   // ------------------------------------------------------------ allocation and prepayment
 
   allocationDecl = this.RULE('allocationDecl', () => {
@@ -1011,6 +1070,47 @@ class PlazoParser extends CstParser {
   stateExpectation = this.RULE('stateExpectation', () => {
     this.CONSUME(t.On);
     this.CONSUME(t.DateLiteral, L.on);
+    this.OR((this.cache[52] ??= [
+      { ALT: () => this.SUBRULE(this.booksExpectation, L.books) },
+      { ALT: () => this.SUBRULE(this.loanExpectation) },
+    ]));
+  });
+
+  /** `books stage vencida reserve N accrued N deferred N` (any subset, any order): the loan's regulatory books. */
+  booksExpectation = this.RULE('booksExpectation', () => {
+    this.CONSUME(t.Books);
+    this.MANY(() => {
+      this.OR((this.cache[53] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(t.Stage);
+            this.CONSUME(t.Name, L.bookStage);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Reserve);
+            this.CONSUME(t.NumberLiteral, L.reserve);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Accrued);
+            this.CONSUME2(t.NumberLiteral, L.accrued);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Deferred);
+            this.CONSUME3(t.NumberLiteral, L.deferred);
+          },
+        },
+      ]));
+    });
+  });
+
+  /** `dpd N stage S outstanding N late fees N moratorium N` (any subset): the loan's servicing state. */
+  loanExpectation = this.RULE('loanExpectation', () => {
     this.MANY(() => {
       this.OR((this.cache[36] ??= [
         {

@@ -16,12 +16,13 @@ import {
   type RiskGrade,
   type UnusualRuleIR,
 } from '@plazo/engine';
-import type { Expr, InputFieldDecl, ProductDecl } from '../ast/nodes.ts';
+import type { Expr } from '../ast/nodes.ts';
 import { expectType } from '../check/check-expression.ts';
 import { error } from '../check/diagnostics.ts';
-import type { InputSymbol, Scope } from '../check/scope.ts';
+import { factAccept, factScope } from '../check/fact-scope.ts';
+import type { Scope } from '../check/scope.ts';
 import { closestName } from '../check/suggest.ts';
-import { BOOLEAN, fieldType, type ExprType } from '../check/value-types.ts';
+import { BOOLEAN } from '../check/value-types.ts';
 import { literalText } from '../compile/decimal-text.ts';
 import { toJsonLogic } from '../compile/expression.ts';
 import type { Accept, Diagnostic } from '../diagnostic.ts';
@@ -30,41 +31,8 @@ import type { Localized } from '../messages/types.ts';
 import type { ConditionDecl, FactorDecl, GradeCutoffDecl, GradeOtherwiseDecl, PolicyDecl, PolicyFile } from './policy-nodes.ts';
 import { parsePolicy } from './parse-policy.ts';
 
-function factType(type: PldFactType): ExprType {
-  return type.kind === 'enum' ? fieldType('enum', type.values) : fieldType(type.kind, []);
-}
-
-/** A scope whose only names are the facts (the expression checker resolves against it). */
-function factScope(facts: Readonly<Record<string, PldFactType>>): Scope {
-  const inputs = new Map<string, InputSymbol>();
-  for (const [name, type] of Object.entries(facts)) {
-    inputs.set(name, { kind: 'input', name, decl: {} as InputFieldDecl, type: factType(type), optional: false });
-  }
-  const inputGroups = new Map<string, string>();
-  for (const name of inputs.keys()) inputGroups.set(name.split('.')[0]!, name);
-  return {
-    product: { kind: 'ProductDecl', sections: [] } as unknown as ProductDecl,
-    inputs,
-    inputGroups,
-    lets: new Map(),
-    bands: new Map(),
-    reasons: new Set(),
-    stages: new Set(),
-  };
-}
-
 const CLIENT_SCOPE = factScope(PLD_CLIENT_FACTS);
 const OPERATION_SCOPE = factScope(PLD_OPERATION_FACTS);
-
-/** The product checker says "unknown name … declare it as an input"; a policy has facts instead. */
-function factAccept(accept: Accept, facts: Readonly<Record<string, PldFactType>>): Accept {
-  return (d) => {
-    if (d.id !== 'unknown-name') return accept(d);
-    const name = String(d.args?.['name'] ?? '');
-    const names = Object.keys(facts);
-    accept(error('unknown-name/fact', { name, suggestion: closestName(name, names) ?? null, facts: names }, d.range));
-  };
-}
 
 function checkCondition(expr: Expr, name: string, scope: Scope, facts: Readonly<Record<string, PldFactType>>, accept: Accept): void {
   expectType(expr, BOOLEAN, { kind: 'rule', name }, { scope, accept: factAccept(accept, facts), allowScore: false });

@@ -23,6 +23,7 @@ const IR_FIELDS: Readonly<Record<PartKind, readonly string[]>> = {
   offer: ['offer'],
   penalties: ['penalties'],
   collection: ['collection'],
+  reserves: ['reserves'],
   allocation: ['allocation'],
   prepayment: ['prepayment'],
   overpayment: ['overpaymentTolerance'],

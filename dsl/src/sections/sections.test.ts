@@ -19,7 +19,7 @@ const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) 
 describe('productParts and sectionSpans', () => {
   it('splits a product into its header and its top-level sections, keyed by kind and name', () => {
     const keys = productParts(parse(NOMINA).file).map((p) => p.key);
-    expect(keys.slice(0, 15)).toEqual(['product', 'input', 'let age', 'let capacity', 'let dti', 'limits', 'pricing', 'fee apertura', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'allocation', 'prepayment']);
+    expect(keys.slice(0, 16)).toEqual(['product', 'input', 'let age', 'let capacity', 'let dti', 'limits', 'pricing', 'fee apertura', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'reserves', 'allocation', 'prepayment']);
     expect(keys).toContain('test "sin historial de buró"');
   });
 

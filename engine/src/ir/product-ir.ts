@@ -356,6 +356,19 @@ export type TestExpectation =
       readonly outstanding?: DecimalString;
       readonly lateFees?: DecimalString;
       readonly moratorium?: DecimalString;
+    }
+  /**
+   * The loan's regulatory books on a date (`expect on DATE books stage vencida reserve N accrued N
+   * deferred N`, any subset): its book stage, its reserve (the allowance, −1190), its ordinary
+   * interest earned unpaid on the books (1110 + 1310) and its opening fees not yet amortised (−2400).
+   */
+  | {
+      readonly kind: 'books';
+      readonly on: IsoDate;
+      readonly stage?: 'vigente' | 'vencida';
+      readonly reserve?: DecimalString;
+      readonly accrued?: DecimalString;
+      readonly deferred?: DecimalString;
     };
 
 export interface ProductTest {
@@ -367,6 +380,33 @@ export interface ProductTest {
   readonly payments: readonly TestPayment[];
   readonly expect: readonly TestExpectation[];
 }
+
+/**
+ * One row of a reserve table: the loans at `fromDays`..`toDays` days past due (both inclusive;
+ * `toDays` null = no upper end) of a book stage (`stage` null: either stage, unless a row of that
+ * stage covers the day) are reserved at `rate` (a fraction, "0.04") of their exposure.
+ */
+export interface ReserveRow {
+  readonly stage: 'vigente' | 'vencida' | null;
+  readonly fromDays: number;
+  readonly toDays: number | null;
+  readonly rate: DecimalString;
+}
+
+/**
+ * How a loan's loan-loss reserve (estimación preventiva) is computed at a reserve date, over its
+ * exposure (EAD = principal + ordinary interest earned unpaid on the books):
+ * - `table`: the rate of the row covering the loan's days past due — a row of the loan's book
+ *   stage first, else an unqualified row (the checker proves each stage has exactly one rate for
+ *   every day 0..∞, non-decreasing in the days); reserve = round(rate × exposure).
+ * - `expected-loss`: reserve = round(clamp(pd) × clamp(lgd) × exposure), each expression clamped to
+ *   0..1. The expressions read only the reserve facts (`RESERVE_FACTS`, engine/src/books/reserve.ts):
+ *   `loan.days_past_due`, `loan.vencida`, `loan.restructured`, `loan.principal`,
+ *   `loan.accrued_interest`, `loan.exposure`.
+ */
+export type ReservesPolicy =
+  | { readonly kind: 'table'; readonly rows: readonly ReserveRow[] }
+  | { readonly kind: 'expected-loss'; readonly pd: JsonLogic; readonly lgd: JsonLogic };
 
 /**
  * A compiled product. Everything but `hash` is hashed (canonical JSON, sorted keys, SHA-256; see
@@ -406,5 +446,10 @@ export interface ProductIR {
    * products written before it existed do not change). A larger payment is refused.
    */
   readonly overpaymentTolerance?: DecimalString;
+  /**
+   * The loan-loss reserve policy (`reserves { ... }`); absent when the product has none (every
+   * reserve is 0) — and then absent from the JSON, so the hashes of products without it do not change.
+   */
+  readonly reserves?: ReservesPolicy;
   readonly tests: readonly ProductTest[];
 }

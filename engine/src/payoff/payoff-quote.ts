@@ -5,6 +5,7 @@ import { InvalidInputError } from '../errors.ts';
 import { days360, parseIsoDate } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { roundTo } from '../rounding.ts';
+import { feeAmount } from '../schedule/fee-amounts.ts';
 import { flatPeriodInterests } from '../schedule/flat-interest.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
 import { planSchedule } from '../schedule/plan.ts';
@@ -122,12 +123,4 @@ export function payoffQuote(terms: LoanTerms, options: PayoffOptions): PayoffQuo
     tax: str(tax),
     total: str(principal.plus(interest).plus(fees).plus(tax)),
   });
-}
-
-function feeAmount(f: LoanTerms['fees'][number], base: Dec, round: (x: Dec) => Dec): Dec {
-  if (f.amount !== undefined) return new Dec(f.amount);
-  let v = round(base.times(f.percent!));
-  if (f.min !== undefined && v.lt(f.min)) v = new Dec(f.min);
-  if (f.max !== undefined && v.gt(f.max)) v = new Dec(f.max);
-  return v;
 }

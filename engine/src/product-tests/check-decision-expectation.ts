@@ -8,7 +8,7 @@ import type { ExpectationResult } from './test-report.ts';
 import { regularInstallment } from './regular-installment.ts';
 
 /** Every expectation kind but the loan-state one. */
-export type DecisionExpectation = Exclude<TestExpectation, { kind: 'state' }>;
+export type DecisionExpectation = Exclude<TestExpectation, { kind: 'state' | 'books' }>;
 
 function result(expectation: TestExpectation, passed: boolean, expected: string, actual: string, note?: string): ExpectationResult {
   return Object.freeze({ expectation, passed, expected, actual, ...(note !== undefined ? { note } : {}) });

@@ -6,6 +6,7 @@ import type { Decision } from '../decision/decision.ts';
 import { InvalidInputError, type FieldIssue } from '../errors.ts';
 import type { IsoDate, ProductIR, ProductTest } from '../ir/product-ir.ts';
 import { checkDecisionExpectation } from './check-decision-expectation.ts';
+import { checkBooksExpectation } from './check-books-expectation.ts';
 import { checkStateExpectation } from './check-state-expectation.ts';
 import type { ExpectationResult, TestReport, TestResult } from './test-report.ts';
 import { testCoverage } from './test-coverage.ts';
@@ -33,11 +34,11 @@ function runOne(program: ReturnType<typeof compileDecisionProgram>, test: Produc
   const expectations: ExpectationResult[] = [];
   const errors: FieldIssue[] = [];
   test.expect.forEach((e, i) => {
-    if (e.kind !== 'state') {
+    if (e.kind !== 'state' && e.kind !== 'books') {
       expectations.push(checkDecisionExpectation(e, decision));
       return;
     }
-    const checked = checkStateExpectation(program.ir, test, e, decision);
+    const checked = e.kind === 'state' ? checkStateExpectation(program.ir, test, e, decision) : checkBooksExpectation(program.ir, test, e, decision);
     if ('error' in checked) errors.push(Object.freeze({ path: `expect[${i}] on ${e.on}`, message: checked.error }));
     else expectations.push(checked.result);
   });

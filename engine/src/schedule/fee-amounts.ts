@@ -1,5 +1,6 @@
 // Fee amounts in integer units for the fast path: fixed, or a percentage of a base rounded to the
 // scale and clamped to the fee's min and max.
+import { Dec } from '../decimal.ts';
 import { roundProductRatio, type RoundingMode } from '../rounding.ts';
 import type { LoanFee } from '../loan-terms/loan-terms.ts';
 import { toRatio, toUnits } from './units.ts';
@@ -31,5 +32,14 @@ export function feeUnits(f: UnitsFee, base: number, mode: RoundingMode): number 
   let v = roundProductRatio(base, f.percent!.num, 1, f.percent!.den, mode);
   if (f.min !== undefined && v < f.min) v = f.min;
   if (f.max !== undefined && v > f.max) v = f.max;
+  return v;
+}
+
+/** The fee on `base` in decimals: fixed, or round(base × percent) clamped to [min, max] (the unit path's rule). */
+export function feeAmount(f: LoanFee, base: Dec, round: (x: Dec) => Dec): Dec {
+  if (f.amount !== undefined) return new Dec(f.amount);
+  let v = round(base.times(f.percent!));
+  if (f.min !== undefined && v.lt(f.min)) v = new Dec(f.min);
+  if (f.max !== undefined && v.gt(f.max)) v = new Dec(f.max);
   return v;
 }

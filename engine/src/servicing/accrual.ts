@@ -6,6 +6,7 @@ import { days360, formatIsoDate } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { payoffQuote } from '../payoff/payoff-quote.ts';
 import { roundTo } from '../rounding.ts';
+import { feeAmount } from '../schedule/fee-amounts.ts';
 import { flatPeriodInterests } from '../schedule/flat-interest.ts';
 import { planSchedule } from '../schedule/plan.ts';
 import type { Schedule } from '../schedule/schedule.ts';
@@ -29,13 +30,6 @@ export interface SegmentAccrual {
   readonly financedFeeIva: string;
 }
 
-function feeAmount(f: LoanTerms['fees'][number], base: Dec, round: (x: Dec) => Dec): Dec {
-  if (f.amount !== undefined) return new Dec(f.amount);
-  let v = round(base.times(f.percent!));
-  if (f.min !== undefined && v.lt(f.min)) v = new Dec(f.min);
-  if (f.max !== undefined && v.gt(f.max)) v = new Dec(f.max);
-  return v;
-}
 
 /** The accrual table of a segment, with payoffQuote's own decimal arithmetic. */
 export function segmentAccrual(terms: LoanTerms, schedule: Schedule): SegmentAccrual {

@@ -8,7 +8,7 @@ import type { IsoDate, ProductIR } from '../ir/product-ir.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import type { StageStep } from './collection/collection-stage.ts';
 import { asOfDay, foldDays, foldFromStart, ledgerBasics, newLedger } from './compute-loan-state.ts';
-import { accrualOf, WorkInstallment, type CheckpointInstallment, type CheckpointSegment, type Ledger } from './ledger.ts';
+import { accrualOf, decodeAmounts, WorkInstallment, type CheckpointInstallment, type CheckpointSegment, type Ledger } from './ledger.ts';
 import type { LoanEvent } from './loan-event.ts';
 import type { LoanState } from './loan-state.ts';
 import { formatMoney, parseMoney } from './money.ts';
@@ -135,6 +135,9 @@ function ledgerOf(product: ProductIR, terms: LoanTerms, cp: ServicingCheckpoint)
     closedCharged: { lateFees: parseMoney(cc.lateFees, s), lateFeesIva: parseMoney(cc.lateFeesIva, s), moratorium: parseMoney(cc.moratorium, s), moratoriumIva: parseMoney(cc.moratoriumIva, s) },
     lastClose: state.lastDayClose,
     writtenOff: state.writtenOff,
+    // A checkpoint written before restructures were kept has none (a restructured loan's must be refolded for its books).
+    restructures: state.restructures ?? Object.freeze([]),
+    writtenOffEarned: state.status === 'written-off' && state.earned !== undefined ? decodeAmounts(state.earned, s) : null,
     totals: null,
     listReplaced: false,
     amountsChanged: false,

@@ -15,11 +15,12 @@ import { asOfDay, foldDays, foldFromStart, ledgerBasics } from './compute-loan-s
 import { CheckpointConflictError, checkSpan, ledgerOfCheckpoint, validateAfterDisbursement, type ServicingCheckpoint } from './checkpoint.ts';
 import { accrualOf, COMPONENT_COUNT, isOpen, packedAccrualOf, totals, WorkInstallment, type Amounts, type Charged, type Ledger, type Segment } from './ledger.ts';
 import type { LoanEvent } from './loan-event.ts';
-import type { AgingBucket, FiredAction, JournalEntry, LoanState, LoanStatus } from './loan-state.ts';
+import type { AgingBucket, BooksFacts, FiredAction, JournalEntry, LoanState, LoanStatus, Restructuring } from './loan-state.ts';
 import { formatMoney } from './money.ts';
 import { packAmounts } from './packed-amounts.ts';
 import { rangeNumbers, toRanges } from './ranges.ts';
-import { settlement } from './settlement.ts';
+import { booksFactsOf } from './books-facts.ts';
+import { settlement, type Settlement } from './settlement.ts';
 import { snapshot } from './snapshot.ts';
 
 export const COMPACT_CHECKPOINT_VERSION = 2;
@@ -56,6 +57,10 @@ export interface CompactCheckpoint {
   readonly fired?: Readonly<Record<string, string>>;
   /** Per schedule segment (the original first): `startDay|` and its accrual table from the current period. */
   readonly segments: readonly string[];
+  /** What the loan had earned on its write-off date, by component (as `totals`' parts), present once written off. */
+  readonly writtenOffEarned?: string;
+  /** Every restructure (LoanState.restructures), present once the loan was restructured. */
+  readonly restructures?: readonly Restructuring[];
   /** Per segment its terms (null: the loan's own), present once the schedule was re-solved or restructured. */
   readonly segmentTerms?: readonly (LoanTerms | null)[];
   /**
@@ -102,6 +107,8 @@ export interface ClosedDay {
   readonly actions: readonly FiredAction[];
   /** The stage changed (from the checkpoint's to the date's). */
   readonly stageChange?: { readonly from: string | null; readonly to: string | null };
+  /** What the regulatory books read of the loan on the date (booksOn's input, as loanState's state gives it). */
+  readonly booksFacts: BooksFacts;
 }
 
 /** What advanceLoan returns from a compact checkpoint. */
@@ -231,6 +238,8 @@ function compactOf(ledger: Ledger, day: number, input: CompactCheckpoint | null,
   if (ledger.lastClose !== null) out.lastClose = ledger.lastClose;
   if (ledger.writtenOff !== null) out.writtenOff = ledger.writtenOff;
   if (fired !== undefined && Object.keys(fired).length > 0) out.fired = fired;
+  if (ledger.writtenOffEarned !== null) out.writtenOffEarned = intList(ledger.writtenOffEarned);
+  if (ledger.restructures.length > 0) out.restructures = ledger.restructures;
   if (ledger.segments.length > 1) out.segmentTerms = ledger.segments.map((seg, i) => (i === 0 ? null : seg.terms));
   return out;
 }
@@ -334,6 +343,8 @@ function ledgerOfCompact(product: ProductIR, terms: LoanTerms, cp: CompactCheckp
     closedCharged: cp.closed === undefined ? { ...charged } : readCharged(cp.closed),
     lastClose: cp.lastClose ?? null,
     writtenOff: cp.writtenOff ?? null,
+    writtenOffEarned: cp.writtenOffEarned === undefined ? null : readInts(cp.writtenOffEarned, COMPONENT_COUNT),
+    restructures: cp.restructures ?? Object.freeze([]),
     totals: ledgerTotals,
     listReplaced: false,
     amountsChanged: false,
@@ -361,7 +372,7 @@ function outstandingSummary(due: Amounts, paid: Amounts, s: number): LoanSummary
 }
 
 /** The summary of the ledger on `day` (the fold has run through it): what loanSummary gives of its state. */
-function summaryOf(ledger: Ledger, day: number, date: IsoDate): LoanSummary {
+function summaryOf(ledger: Ledger, day: number, date: IsoDate, q: Settlement | null): LoanSummary {
   const s = ledger.decimals;
   let dpd = 0;
   let overdue = 0n;
@@ -385,8 +396,8 @@ function summaryOf(ledger: Ledger, day: number, date: IsoDate): LoanSummary {
   const t = totals(ledger);
   const active = ledger.status === 'active';
   let payoff = 0n;
-  if (ledger.status !== 'paid-off') {
-    const gross = settlement(ledger, day).gross;
+  if (q !== null) {
+    const gross = q.gross;
     payoff = gross - (ledger.credit < gross ? ledger.credit : gross);
   }
   return Object.freeze({
@@ -520,11 +531,13 @@ export function closeDay(product: ProductIR, terms: LoanTerms, checkpoint: Compa
   const postings = Object.freeze(ledger.journal);
   let first = ledger.fired.length;
   while (first > 0 && ledger.fired[first - 1]!.date === date) first--;
+  const q = ledger.status === 'paid-off' ? null : settlement(ledger, end);
   const result: { -readonly [K in keyof ClosedDay]: ClosedDay[K] } = {
     checkpoint: compactOf(ledger, end, checkpoint),
-    summary: summaryOf(ledger, end, date),
+    summary: summaryOf(ledger, end, date, q),
     postings,
     actions: Object.freeze(ledger.fired.slice(first)),
+    booksFacts: booksFactsOf(ledger, end, date, q),
   };
   let from: string | null | undefined;
   let to: string | null = null;

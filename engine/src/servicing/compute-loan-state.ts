@@ -16,6 +16,7 @@ import type { FeeChargedEvent, LoanEvent } from './loan-event.ts';
 import { COMPONENTS, type LoanState } from './loan-state.ts';
 import { formatMoney, parseMoney, scaledOf, scaledOfDec, timesRate, type Scaled } from './money.ts';
 import { accruePenalties } from './penalties/accrue-penalties.ts';
+import { earnedAmounts } from './books-facts.ts';
 import { moratoriumAnnualRate } from './penalties/moratorium.ts';
 import { restructure } from './restructure.ts';
 import { snapshot } from './snapshot.ts';
@@ -67,6 +68,8 @@ export function newLedger(product: ProductIR, terms: LoanTerms): Ledger {
     closedCharged: { lateFees: 0n, lateFeesIva: 0n, moratorium: 0n, moratoriumIva: 0n },
     lastClose: null,
     writtenOff: null,
+    writtenOffEarned: null,
+    restructures: Object.freeze([]),
     totals: null,
     listReplaced: false,
     amountsChanged: true,
@@ -112,7 +115,8 @@ function dayClose(ledger: Ledger, date: string): void {
   ledger.lastClose = date;
 }
 
-function writeOff(ledger: Ledger, date: string): void {
+function writeOff(ledger: Ledger, date: string, day: number): void {
+  ledger.writtenOffEarned = earnedAmounts(ledger, day, null);
   const t = totals(ledger);
   let total = 0n;
   for (let c = 0; c < t.due.length; c++) total += t.due[c]! - t.paid[c]!;
@@ -185,7 +189,7 @@ export function foldDays(ledger: Ledger, events: FoldEvents, from: number, to: n
           break;
         case 'write-off':
           if (ledger.status !== 'active') throw new InvalidInputError([{ path, message: `only an active loan can be written off; this one is ${ledger.status}` }]);
-          writeOff(ledger, event.date);
+          writeOff(ledger, event.date, day);
           break;
         case 'payment-reversal':
         case 'disbursement':

@@ -8,7 +8,7 @@ import type { RoundingMode } from '../rounding.ts';
 import type { Schedule, ScheduleInstallment } from '../schedule/schedule.ts';
 import { segmentAccrual, unpackAccrual, type PackedAccrual, type SegmentAccrual } from './accrual.ts';
 import type { StageStep } from './collection/collection-stage.ts';
-import { COMPONENTS, type AllocationLine, type ComponentAmounts, type FiredAction, type InstallmentState, type JournalEntry, type LoanState, type LoanStatus, type PaymentAllocation } from './loan-state.ts';
+import { COMPONENTS, type AllocationLine, type ComponentAmounts, type FiredAction, type InstallmentState, type JournalEntry, type LoanState, type LoanStatus, type PaymentAllocation, type Restructuring } from './loan-state.ts';
 import { formatMoney, parseMoney, type Scaled } from './money.ts';
 import { unpackAmounts } from './packed-amounts.ts';
 
@@ -42,6 +42,29 @@ export interface CheckpointInstallment {
   readonly chargedFeesIva: string;
   /** Σ base × rate × days of its moratorium, exact; the moratorium due is this / basis days, rounded. */
   readonly moratoriumNumerator: string;
+}
+
+/** The public view of amounts: each part and the total, as decimal strings. */
+export function amountsView(a: Amounts, s: number): ComponentAmounts {
+  let total = 0n;
+  for (let c = 0; c < COMPONENT_COUNT; c++) total += a[c]!;
+  return Object.freeze({
+    principal: formatMoney(a[0]!, s),
+    interest: formatMoney(a[1]!, s),
+    interestIva: formatMoney(a[2]!, s),
+    fees: formatMoney(a[3]!, s),
+    feesIva: formatMoney(a[4]!, s),
+    lateFees: formatMoney(a[5]!, s),
+    lateFeesIva: formatMoney(a[6]!, s),
+    moratorium: formatMoney(a[7]!, s),
+    moratoriumIva: formatMoney(a[8]!, s),
+    total: formatMoney(total, s),
+  });
+}
+
+/** Amounts of a public view, at scale `s`. */
+export function decodeAmounts(a: ComponentAmounts, s: number): Amounts {
+  return decodeView(a, s);
 }
 
 function decodeView(a: ComponentAmounts, s: number): Amounts {
@@ -319,6 +342,10 @@ export interface Ledger {
   closedCharged: Charged;
   lastClose: string | null;
   writtenOff: { readonly date: string; readonly amount: string } | null;
+  /** What the loan had earned on its write-off date (LoanState.earned then), or null. */
+  writtenOffEarned: Amounts | null;
+  /** Every restructure so far, in order (replaced, never mutated, when one is added). */
+  restructures: readonly Restructuring[];
   /** Σ due and Σ paid over every installment, or null until first needed. */
   totals: { readonly due: Amounts; readonly paid: Amounts } | null;
   /** Whether the installment list was replaced (totals then come from the installments, not the base). */

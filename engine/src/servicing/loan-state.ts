@@ -119,6 +119,45 @@ export interface PayoffAmount {
   readonly total: DecimalString;
 }
 
+/**
+ * A restructure the loan went through: what it moved into the new schedule's principal, by
+ * component. `capitalised.principal` is the outstanding principal it carried over, the other parts
+ * what was owed of each (interest accrued to the day included) and capitalised; `principal` =
+ * `capitalised.total` − `creditApplied`.
+ */
+export interface Restructuring {
+  readonly date: IsoDate;
+  /** Principal of the new schedule. */
+  readonly principal: DecimalString;
+  readonly capitalised: ComponentAmounts;
+  /** Credit balance it consumed (it lowered the new principal). */
+  readonly creditApplied: DecimalString;
+  /** Number of the new schedule's first installment. */
+  readonly firstInstallment: number;
+  /** Longest period of the new schedule (disbursement or due date to the next due date), days. */
+  readonly periodDays: number;
+  /** The new schedule is one payment of principal and interest. */
+  readonly singlePayment: boolean;
+}
+
+/**
+ * How the loan repays, as the regulatory books classify it (DOMAIN.md "Regulatory accounting"):
+ * `single` one payment of principal and interest, `periodic` periodic payments of both,
+ * `single-principal` principal at maturity with periodic interest (principal grace on every
+ * installment but the last). The schedule in force decides: the last restructure's, else the loan's.
+ */
+export interface RepaymentFacts {
+  readonly pattern: 'single' | 'periodic' | 'single-principal';
+  /** Days past due of the last installment (0 unless it is overdue). */
+  readonly maturityDaysPastDue: number;
+  /**
+   * Installments of the last restructure's schedule paid on or before their due date, in a row up
+   * to the latest one due (one due today and unpaid neither counts nor breaks the run); 0 without
+   * a restructure.
+   */
+  readonly onTimeInstallments: number;
+}
+
 export interface LoanState {
   readonly asOf: IsoDate;
   readonly status: LoanStatus;
@@ -156,4 +195,24 @@ export interface LoanState {
   readonly writtenOff: { readonly date: IsoDate; readonly amount: DecimalString } | null;
   /** Every dated fact of the loan's life, in order: the day-by-day timeline. */
   readonly journal: readonly JournalEntry[];
+  /**
+   * Earned to date, by component: what the installments due by asOf bear (restructured ones at
+   * what they received) plus, for the current period, the interest accrued to asOf and its IVA,
+   * fees charged on it and the financed fees' IVA — exactly what the payoff charges. A paid-off
+   * loan: everything its installments bore. A written-off loan: as on its write-off date. What a
+   * restructure capitalised is no longer earned here (see `restructures`); `principal` is the
+   * principal made due.
+   */
+  readonly earned: ComponentAmounts;
+  /** Every restructure, in order. */
+  readonly restructures: readonly Restructuring[];
+  readonly repayment: RepaymentFacts;
 }
+
+/**
+ * What the regulatory books (booksOn) read of a loan on a date: LoanState has all of it, and so
+ * does closeDay's result (`booksFacts`) without building the whole state.
+ */
+export type BooksFacts = Pick<LoanState, 'asOf' | 'status' | 'daysPastDue' | 'paid' | 'earned' | 'creditBalance' | 'writtenOff' | 'restructures' | 'repayment'> & {
+  readonly outstanding: Pick<ComponentAmounts, 'principal' | 'total'>;
+};

@@ -5,9 +5,12 @@ import { formatIsoDate } from '../calendar/iso-date.ts';
 import { parseLoanTerms } from '../loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../schedule/generate-schedule.ts';
 import type { RestructureEvent } from './loan-event.ts';
-import { COMPONENT_COUNT, FEES, FEES_IVA, INTEREST, INTEREST_IVA, installmentsOf, replaceInstallments, type Ledger } from './ledger.ts';
+import { toDayNumber } from '../calendar/iso-date.ts';
+import type { Schedule } from '../schedule/schedule.ts';
+import { amountsView, COMPONENT_COUNT, FEES, FEES_IVA, INTEREST, INTEREST_IVA, installmentsOf, PRINCIPAL, replaceInstallments, type Ledger } from './ledger.ts';
 import { formatMoney } from './money.ts';
-import { settlement } from './settlement.ts';
+import { settlement, type Settlement } from './settlement.ts';
+import type { Restructuring } from './loan-state.ts';
 
 /**
  * Restructures on `day`: the settlement amount (principal, interest accrued to the day, fees,
@@ -75,9 +78,45 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
     }
   }
   const lastNumber = ledger.installments.reduce((n, i) => Math.max(n, i.number), 0);
+  ledger.restructures = Object.freeze([...ledger.restructures, restructuring(ledger, s, day, principal, lastNumber + 1, schedule)]);
   const segment = ledger.segments.push({ terms, startDay: day, accrual: null, schedule, record: null }) - 1;
   // Kept by due day so the daily scans can stop at the first installment not yet due.
   replaceInstallments(ledger, [...kept, ...installmentsOf(ledger, schedule, segment, lastNumber + 1)].sort((a, b) => a.dueDay - b.dueDay));
   ledger.credit = 0n;
   ledger.journal.push(Object.freeze({ date: formatIsoDate(day), kind: 'restructured', principal: formatMoney(principal, base.decimals), installments: schedule.installments.length }));
+}
+
+/**
+ * What the restructure on `day` capitalises, by component, from its settlement `s`: the open
+ * installments due by then in full, and what the current period finally bears beyond what was
+ * paid ahead on it (interest, fees and their IVA as the payoff nets them); the principal part is
+ * the outstanding principal carried over.
+ */
+function restructuring(ledger: Ledger, s: Settlement, day: number, principal: bigint, firstInstallment: number, schedule: Schedule): Restructuring {
+  const capitalised = [...s.owed];
+  capitalised[PRINCIPAL] = s.principal;
+  const net = s.currentNet;
+  if (net !== null) {
+    capitalised[INTEREST] = capitalised[INTEREST]! + net.interest.base - net.interest.paidBase;
+    capitalised[INTEREST_IVA] = capitalised[INTEREST_IVA]! + net.interest.iva - net.interest.paidIva;
+    capitalised[FEES] = capitalised[FEES]! + net.fees.base - net.fees.paidBase;
+    capitalised[FEES_IVA] = capitalised[FEES_IVA]! + net.fees.iva - net.fees.paidIva;
+  }
+  let periodDays = 0;
+  let previous = day;
+  for (const row of schedule.installments) {
+    const due = toDayNumber(row.dueDate);
+    if (due - previous > periodDays) periodDays = due - previous;
+    previous = due;
+  }
+  const d = ledger.decimals;
+  return Object.freeze({
+    date: formatIsoDate(day),
+    principal: formatMoney(principal, d),
+    capitalised: amountsView(capitalised, d),
+    creditApplied: formatMoney(ledger.credit, d),
+    firstInstallment,
+    periodDays,
+    singlePayment: schedule.installments.length === 1,
+  });
 }

@@ -5,8 +5,8 @@
 // exactly the IVA of its interest (DOMAIN.md, "Conventions settled").
 import { accruedInterest, accruedPacked, type Accrued } from './accrual.ts';
 import {
-  accrualOf, addDue, addPaid, packedAccrualOf, FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, outstandingPrincipal, PRINCIPAL, replaceInstallments,
-  type Ledger, type Segment, type WorkInstallment,
+  accrualOf, addDue, addPaid, packedAccrualOf, COMPONENT_COUNT, FEES, FEES_IVA, INTEREST, INTEREST_IVA, isOpen, LATE_FEES, LATE_FEES_IVA, MORATORIUM, MORATORIUM_IVA, outstanding, outstandingPrincipal, PRINCIPAL, replaceInstallments, zeroAmounts,
+  type Amounts, type Ledger, type Segment, type WorkInstallment,
 } from './ledger.ts';
 import { timesRate, scaledOf } from './money.ts';
 
@@ -32,6 +32,12 @@ export interface Settlement {
   /** What the current installment finally bears in interest, fees and their IVA, and its paid parts re-split. */
   readonly currentNet: { readonly interest: NettedPart; readonly fees: NettedPart } | null;
   readonly gross: bigint;
+  /** Σ outstanding of the open installments due by the day, by component (COMPONENTS order). */
+  readonly owed: Amounts;
+  /** The current period's interest accrued to the day (deferred grace interest included), its IVA, and the financed fees' IVA then owed. */
+  readonly accrued: bigint;
+  readonly accruedIva: bigint;
+  readonly feeIva: bigint;
 }
 
 /** The segment's interest accrued to `day`: from its table, or from a compact checkpoint's packed one. */
@@ -75,30 +81,31 @@ export function netPaidAhead(minBase: bigint, paidBase: bigint, paidIva: bigint,
  * against the accrued interest (it is not refunded).
  */
 export function settlement(ledger: Ledger, day: number): Settlement {
-  let interest = 0n;
-  let fees = 0n;
-  let penalties = 0n;
-  let iva = 0n;
+  const owed = zeroAmounts();
   let current: WorkInstallment | null = null;
   for (const inst of ledger.installments) {
     if (inst.restructured) continue;
     if (inst.dueDay <= day) {
       if (!isOpen(inst)) continue;
-      interest += outstanding(inst, INTEREST);
-      fees += outstanding(inst, FEES);
-      penalties += outstanding(inst, LATE_FEES) + outstanding(inst, MORATORIUM);
-      iva += outstanding(inst, INTEREST_IVA) + outstanding(inst, FEES_IVA) + outstanding(inst, LATE_FEES_IVA) + outstanding(inst, MORATORIUM_IVA);
+      const d = inst.due;
+      const p = inst.paid;
+      for (let c = 0; c < COMPONENT_COUNT; c++) owed[c] = owed[c]! + d[c]! - p[c]!;
     } else {
       current ??= inst;
     }
   }
+  let interest = owed[INTEREST]!;
+  let fees = owed[FEES]!;
+  const penalties = owed[LATE_FEES]! + owed[MORATORIUM]!;
+  let iva = owed[INTEREST_IVA]! + owed[FEES_IVA]! + owed[LATE_FEES_IVA]! + owed[MORATORIUM_IVA]!;
   // Restructured installments owe nothing, so every installment's outstanding principal is the total's.
   const principal = outstandingPrincipal(ledger);
   let currentNet: Settlement['currentNet'] = null;
+  let accrued = 0n;
+  let accruedIva = 0n;
+  let feeIva = 0n;
   if (current !== null) {
     const seg = ledger.segments[current.segment]!;
-    let accrued = 0n;
-    let feeIva = 0n;
     if (day >= seg.startDay) ({ interest: accrued, feeIva } = segmentAccrued(seg, day));
     const tax = seg.terms.tax;
     const rate = tax === undefined ? null : scaledOf(tax.rate);
@@ -115,9 +122,10 @@ export function settlement(ledger: Ledger, day: number): Settlement {
     interest += currentNet.interest.base - currentNet.interest.paidBase;
     fees += currentNet.fees.base - currentNet.fees.paidBase;
     iva += currentNet.interest.iva - currentNet.interest.paidIva + currentNet.fees.iva - currentNet.fees.paidIva;
+    accruedIva = interestIvaOf(accrued);
   }
   const gross = principal + interest + fees + penalties + iva;
-  return { current, principal, interest, fees, penalties, iva, currentNet, gross };
+  return { current, principal, interest, fees, penalties, iva, currentNet, gross, owed, accrued, accruedIva, feeIva };
 }
 
 /**

@@ -4,28 +4,11 @@
 import { formatIsoDate } from '../calendar/iso-date.ts';
 import { agingBucket } from './aging-bucket.ts';
 import { stopsAccrual } from './collection/collection-stage.ts';
-import { COMPONENT_COUNT, isOpen, PRINCIPAL, totals, zeroAmounts, type Amounts, type Charged, type Ledger, type WorkInstallment } from './ledger.ts';
+import { amountsView, COMPONENT_COUNT, isOpen, PRINCIPAL, totals, zeroAmounts, type Amounts, type Charged, type Ledger, type WorkInstallment } from './ledger.ts';
 import type { ComponentAmounts, InstallmentState, InstallmentStatus, LoanState, PayoffAmount } from './loan-state.ts';
 import { formatMoney } from './money.ts';
-import { settlement } from './settlement.ts';
-
-/** The public view of amounts: each part and the total, as decimal strings. */
-export function amountsView(a: Amounts, s: number): ComponentAmounts {
-  let total = 0n;
-  for (let c = 0; c < COMPONENT_COUNT; c++) total += a[c]!;
-  return Object.freeze({
-    principal: formatMoney(a[0]!, s),
-    interest: formatMoney(a[1]!, s),
-    interestIva: formatMoney(a[2]!, s),
-    fees: formatMoney(a[3]!, s),
-    feesIva: formatMoney(a[4]!, s),
-    lateFees: formatMoney(a[5]!, s),
-    lateFeesIva: formatMoney(a[6]!, s),
-    moratorium: formatMoney(a[7]!, s),
-    moratoriumIva: formatMoney(a[8]!, s),
-    total: formatMoney(total, s),
-  });
-}
+import { earnedAmounts, repaymentOf } from './books-facts.ts';
+import { settlement, type Settlement } from './settlement.ts';
 
 function minus(a: Amounts, b: Amounts): Amounts {
   const out = zeroAmounts();
@@ -69,13 +52,12 @@ function installmentState(inst: WorkInstallment, day: number, s: number, zero: C
   return view;
 }
 
-function payoffOf(ledger: Ledger, day: number, date: string): PayoffAmount {
+function payoffOf(ledger: Ledger, date: string, q: Settlement | null): PayoffAmount {
   const s = ledger.decimals;
-  if (ledger.status === 'paid-off') {
+  if (q === null) {
     const z = formatMoney(0n, s);
     return Object.freeze({ date, principal: z, interest: z, fees: z, penalties: z, iva: z, creditApplied: z, total: z });
   }
-  const q = settlement(ledger, day);
   const credit = ledger.credit < q.gross ? ledger.credit : q.gross;
   return Object.freeze({
     date,
@@ -138,6 +120,7 @@ export function snapshot(ledger: Ledger, day: number, reversed: readonly string[
   const date = formatIsoDate(day);
   const active = ledger.status === 'active';
   const fired = appended(base?.firedActions, ledger.fired);
+  const q = ledger.status === 'paid-off' ? null : settlement(ledger, day);
   let firstDue = fired.length;
   while (firstDue > 0 && fired[firstDue - 1]!.date === date) firstDue--;
   return Object.freeze({
@@ -155,12 +138,15 @@ export function snapshot(ledger: Ledger, day: number, reversed: readonly string[
     accrualStopped: ledger.status === 'written-off' || (active && stopsAccrual(ledger.stage)),
     actionsDue: Object.freeze(fired.slice(firstDue)),
     firedActions: fired,
-    payoff: payoffOf(ledger, day, date),
+    payoff: payoffOf(ledger, date, q),
     creditBalance: formatMoney(ledger.credit, s),
     allocations: appended(base?.allocations, ledger.allocations),
     reversedPayments: Object.freeze([...reversed]),
     lastDayClose: ledger.lastClose,
     writtenOff: ledger.writtenOff,
     journal: appended(base?.journal, ledger.journal),
+    earned: amountsView(earnedAmounts(ledger, day, q), s),
+    restructures: ledger.restructures,
+    repayment: repaymentOf(ledger, day),
   });
 }

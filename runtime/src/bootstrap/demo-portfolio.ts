@@ -1,8 +1,9 @@
 // The demo portfolio of the first start (issue 6): a small, seeded portfolio of loans on the
 // example products, originated over the last ~120 days, with on-time, late and stopped-paying
 // payers, written through the same servicing functions the loan routes use (import, disbursement,
-// payments as real payment events), then the end of day closed through yesterday so the summary,
-// the reports and the collection queues have something to show. PLAZO_DEMO_PORTFOLIO=false skips it.
+// payments as real payment events) day by day, each day's end of day closed after its events
+// through yesterday, so the summary, the reports, the books and the collection queues have
+// something to show. PLAZO_DEMO_PORTFOLIO=false skips it.
 import { addDays, Dec, generateSchedule, loanTermsFor, type LoanTerms, type ProductIR } from '@plazo/engine';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
@@ -127,27 +128,43 @@ export async function seedDemoPortfolio(db: Kysely<Database>, clock: Clock, logg
   }
   plans.sort((a, b) => (a.terms.disbursementDate < b.terms.disbursementDate ? -1 : a.terms.disbursementDate > b.terms.disbursementDate ? 1 : 0));
 
+  // Day by day, as a lender's days go: the day's loans and payments, then that night's close (the
+  // books of every loan then follow its history: accrual, stage, reserves at each month end).
+  const byDate = new Map<string, (() => Promise<void>)[]>();
+  const on = (date: string, step: () => Promise<void>) => {
+    const list = byDate.get(date);
+    if (list) list.push(step);
+    else byDate.set(date, [step]);
+  };
   let paymentsPosted = 0;
   for (const [k, plan] of plans.entries()) {
     const disbursedOn = plan.terms.disbursementDate;
-    const loan = await openLoanFromTerms(db, { product: plan.product, terms: plan.terms, externalRef: `DEMO-${String(k + 1).padStart(4, '0')}` }, ctx(disbursedOn));
-    await appendLoanEvent(db, loan.id, disbursementRequest({ reference: `DEMO-DISB-${k + 1}` }, undefined), ctx(disbursedOn));
+    const loan = { id: '', stopped: false };
+    on(disbursedOn, async () => {
+      const opened = await openLoanFromTerms(db, { product: plan.product, terms: plan.terms, externalRef: `DEMO-${String(k + 1).padStart(4, '0')}` }, ctx(disbursedOn));
+      loan.id = opened.id;
+      await appendLoanEvent(db, loan.id, disbursementRequest({ reference: `DEMO-DISB-${k + 1}` }, undefined), ctx(disbursedOn));
+    });
     for (const [j, p] of plan.payments.entries()) {
-      try {
-        await appendLoanEvent(db, loan.id, paymentRequest({ amount: p.amount, date: p.date, reference: `DEMO-PAY-${k + 1}-${j + 1}` }, undefined), ctx(p.date));
-      } catch (error) {
-        // Paid off early (a late payer's extra), or any other refusal: the payer stops here.
-        if (error instanceof AppError) break;
-        throw error;
-      }
-      paymentsPosted++;
+      on(p.date, async () => {
+        if (loan.stopped) return;
+        try {
+          await appendLoanEvent(db, loan.id, paymentRequest({ amount: p.amount, date: p.date, reference: `DEMO-PAY-${k + 1}-${j + 1}` }, undefined), ctx(p.date));
+          paymentsPosted++;
+        } catch (error) {
+          // Paid off early (a late payer's extra), written off, or any other refusal: the payer stops here.
+          if (!(error instanceof AppError)) throw error;
+          loan.stopped = true;
+        }
+      });
     }
   }
-  // Catch-up: close the first disbursement date, then every date after it through yesterday.
   const first = plans[0]?.terms.disbursementDate;
   if (first !== undefined) {
-    await runEndOfDay(db, { through: first, actor: 'system', now: () => clock.now() });
-    await runEndOfDay(db, { through: yesterday, actor: 'system', now: () => clock.now() });
+    for (let date = first; date <= yesterday; date = addDays(date, 1)) {
+      for (const step of byDate.get(date) ?? []) await step();
+      await runEndOfDay(db, { through: date, actor: 'system', now: () => clock.now() });
+    }
   }
   return { loans: plans.length, payments: paymentsPosted, eodThrough: first === undefined ? null : yesterday, seconds: (performance.now() - started) / 1000 };
 }

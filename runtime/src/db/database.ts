@@ -20,6 +20,7 @@ import type { SessionsTable } from './tables/sessions.table.ts';
 import type { UsersTable } from './tables/users.table.ts';
 import type { PldPolicyVersionsTable } from './tables/pld-policy-versions.table.ts';
 import type { ComplianceAlertsTable, ComplianceExchangeRatesTable, ComplianceReportFilesTable, ComplianceSettingsTable } from './tables/compliance.table.ts';
+import type { AccountingSettingsTable } from './tables/accounting-settings.table.ts';
 import type { ScreeningHitsTable, WatchlistEntriesTable, WatchlistsTable, WatchlistVersionsTable } from './tables/watchlists.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type {
@@ -78,6 +79,7 @@ export interface Database {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   authority_limits: AuthorityLimitsTable;
+  accounting_settings: AccountingSettingsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -23,6 +23,7 @@ import * as complianceAlerts from './migrations/2026-12-09-30-compliance-alerts.
 import * as applications from './migrations/2026-12-09-40-applications.ts';
 import * as mustChangePassword from './migrations/2026-12-09-70-must-change-password.ts';
 import * as regulatoryChart from './migrations/2026-12-10-10-regulatory-chart.ts';
+import * as books from './migrations/2026-12-10-20-books.ts';
 import * as accountingPeriods from './migrations/2026-12-10-30-accounting-periods.ts';
 
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-50-client-documents': clientDocuments,
   '2026-12-09-70-must-change-password': mustChangePassword,
   '2026-12-10-10-regulatory-chart': regulatoryChart,
+  '2026-12-10-20-books': books,
   '2026-12-10-30-accounting-periods': accountingPeriods,
 };
 

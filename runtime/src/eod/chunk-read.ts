@@ -1,14 +1,19 @@
 // What a chunk reads, inside its claiming transaction: the chunk's loans still to close for the
 // date — locked (`FOR UPDATE OF loans`: payments to them wait for the chunk) — with their stored
-// checkpoint row (checkpoint, penalty position, figures' text); then the events booked since the
+// books and checkpoint row (checkpoint, figures' text); then the events booked since the
 // checkpoint of the loans that have any (one query for all; most nights a few payments); then
-// every event of the few loans that must be refolded. At most three queries per chunk, none per loan.
+// every event of the few loans that must be refolded, and what the journal holds for the loans of
+// the cash-basis ledger still to convert (once per loan, after an upgrade). At most four queries per
+// chunk, none per loan.
+// The loans of a date: disbursed by then and active, or closed since their last close (their
+// last close settles them), or — whatever their status — not yet converted from the cash-basis
+// ledger (`state.posted` without `books`: the first run after an upgrade converts them all).
 import type { LoanTerms, ProductIR } from '@plazo/engine';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { irOf } from '../products/product-versions.ts';
 import { needsRefold, type LoanCloseInput, type StoredEvent } from './day-close.ts';
-import type { AccruedPosition } from './penalty-accrual.ts';
+import { legacyPositions, type LoanBooks } from '../ledger/loan-books.ts';
 import { bare } from '../db/pg-arrays.ts';
 import { restoreCheckpoint } from './stored-checkpoint.ts';
 import { maxDaysPastDueOf } from './summary-row.ts';
@@ -34,7 +39,8 @@ interface LoanRowRead {
   as_of: string | null;
   event_seq: number | null;
   received_total: string | null;
-  accrued: string | null;
+  books: LoanBooks | null;
+  legacy: boolean;
   checkpoint: string | null;
   summary: string | null;
 }
@@ -65,15 +71,25 @@ export async function eventsAfter(
   return byLoan;
 }
 
+/**
+ * The loans a run for `date` closes (on `loans l left join loan_checkpoints c`): disbursed by then,
+ * not closed for the date yet, and active or closed since their last close — or not yet converted
+ * from the cash-basis ledger. The run's plan (eod-run.ts) and the chunk's read use this one test.
+ */
+export function closesOn(date: string) {
+  return sql<boolean>`l.disbursed_on <= ${date} and (c.closed_on is null or c.closed_on < ${date})
+    and (l.status = 'active' or c.summary like 'active|%' or (l.state ? 'posted' and not (l.state ? 'books')))`;
+}
+
 /** Reads and locks the chunk's loans not yet closed for `date` (ids in [first, next)). */
 export async function readChunk(tx: Executor, date: string, chunk: { first: string; next: string | null }): Promise<ChunkLoans> {
   const loans = await sql<LoanRowRead>`
     select l.id, l.product_version_id, l.product_code, l.terms, l.status, l.external_ref, l.principal, l.disbursed_on,
-           l.last_event_seq, l.state->>'lastEventDate' as last_event_date,
-           c.as_of, c.event_seq, c.received_total, c.accrued, c.summary, nullif(c.checkpoint, '') as checkpoint
+           l.last_event_seq, l.state->>'lastEventDate' as last_event_date, l.state->'books' as books, not (l.state ? 'books') as legacy,
+           c.as_of, c.event_seq, c.received_total, c.summary, nullif(c.checkpoint, '') as checkpoint
     from loans l left join loan_checkpoints c on c.loan_id = l.id
     where l.id >= ${chunk.first}::uuid and (${chunk.next}::uuid is null or l.id < ${chunk.next}::uuid)
-      and l.disbursed_on <= ${date} and (l.status = 'active' or c.summary like 'active|%') and (c.closed_on is null or c.closed_on < ${date})
+      and ${closesOn(date)}
     order by l.id
     for update of l
   `.execute(tx);
@@ -88,6 +104,7 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
   const summaries = new Map<string, string>();
   const hasCheckpoint = new Set<string>();
   const refold: number[] = [];
+  const legacy = await legacyPositions(tx, rows.filter((r) => r.legacy).map((r) => r.id));
   for (const r of rows) {
     if (r.as_of !== null) hasCheckpoint.add(r.id);
     if (r.summary !== null) summaries.set(r.id, r.summary);
@@ -96,13 +113,12 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
         ? null
         : {
             eventSeq: r.event_seq!,
-            accrued: JSON.parse(r.accrued!) as AccruedPosition,
             checkpoint: restoreCheckpoint(r.checkpoint, r.as_of!),
             maxDpd: r.summary === null ? 0 : maxDaysPastDueOf(r.summary),
             received: r.received_total ?? '0',
           };
     const events = newEvents.get(r.id) ?? [];
-    if (previous !== null && (needsRefold(previous, events) || r.status !== 'active')) refold.push(inputs.length);
+    if (previous !== null && (needsRefold(previous, events) || r.status !== 'active' || r.legacy)) refold.push(inputs.length);
     inputs.push({
       id: r.id,
       productCode: r.product_code,
@@ -115,6 +131,8 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
       disbursedOn: r.disbursed_on,
       lastEventSeq: r.last_event_seq,
       lastEventDate: r.last_event_date,
+      books: r.legacy ? null : r.books,
+      legacy: r.legacy ? legacy.get(r.id)! : null,
       previous,
       newEvents: events,
     });

@@ -1,11 +1,14 @@
 // What a chunk writes, inside its claiming transaction, one statement per table for all its
 // loans (one array literal per column as a single parameter, `unnest`), and only what changed:
-// - the day-close events, and the loans' last event seq and date (the payment route's order check);
-// - loan_checkpoints, every loan: the date closed and the payoff; the checkpoint, the accrual
-//   position and the cash received only when more than the checkpoint's date moved; the figures'
-//   text only when it changed;
+// - the day-close events, and the loans' last event seq and date (the payment route's order check)
+//   and their books on the date (`loans.state.books`);
+// - loan_checkpoints, every loan: the date closed and the payoff; the checkpoint and the cash
+//   received only when more than the checkpoint's date moved; the figures' text only when it changed;
 // - loan_summaries: only the loans whose report figures changed (their text differs);
-// - the penalty accrual entries and lines, and the outbox rows of the notifications due.
+// - one journal entry per currency (no loan: `day close YYYY-MM-DD (accrual, N loans)`), the sum of
+//   the chunk's loans' postings from their stored books to the date's — accrual, stage transfers,
+//   month-end reserves, conversions from the cash-basis ledger — and the outbox rows of the
+//   notifications due.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { uuidv7 } from '../ids.ts';
@@ -16,6 +19,7 @@ import { bare, texts } from '../db/pg-arrays.ts';
 import { summaryText } from './summary-row.ts';
 import { bindRows, type BoundRows } from '../audit/row-binding.ts';
 import { firstOpenDay, postingDates } from '../ledger/posting-date.ts';
+import { formatUnits, unitsOf, type JournalLine } from '../ledger/loan-books.ts';
 
 export interface ChunkWriteCounts {
   readonly events: number;
@@ -45,26 +49,35 @@ export async function writeChunk(
   // to it while the table is small).
   const inChunk = (column: string) => sql`${sql.ref(column)} >= ${chunk.first}::uuid and (${chunk.next}::uuid is null or ${sql.ref(column)} < ${chunk.next}::uuid)`;
 
-  // Day-close events and the loans' sequence / last event date.
+  // Day-close events.
   const closes = results.filter((r) => r.closeEvent !== null);
   if (closes.length > 0) {
     const payload = { kind: 'day-close', date };
     for (const r of closes) {
       written.push(['loan_events', { loan_id: r.id, seq: r.closeEvent!.seq, type: 'day-close', effective_on: date, payload, idempotency_key: null, request_hash: null, response: null, ...stamp }]);
     }
-    const ids = bare(closes.map((r) => r.id));
-    const seqs = bare(closes.map((r) => r.closeEvent!.seq));
     await timed('events', () =>
       sql`
         insert into loan_events (loan_id, seq, type, effective_on, payload, created_at, created_by)
         select t.id, t.seq, 'day-close', ${date}::date, ${JSON.stringify(payload)}::jsonb, ${ctx.at}::timestamptz, ${ctx.actor}
-        from unnest(${ids}::uuid[], ${seqs}::int[]) as t(id, seq)
+        from unnest(${bare(closes.map((r) => r.id))}::uuid[], ${bare(closes.map((r) => r.closeEvent!.seq))}::int[]) as t(id, seq)
       `.execute(tx),
     );
+  }
+  // The loans' sequence and last event date (with a close event) and their books (when computed;
+  // a converted loan's cash-basis position goes).
+  const moved = results.filter((r) => r.closeEvent !== null || r.books !== null);
+  if (moved.length > 0) {
     await timed('loans', () =>
       sql`
-        update loans l set last_event_seq = t.seq, state = jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text)), updated_at = ${ctx.at}, updated_by = ${ctx.actor}
-        from unnest(${ids}::uuid[], ${seqs}::int[]) as t(id, seq)
+        update loans l set
+          last_event_seq = coalesce(t.seq, l.last_event_seq),
+          state = case
+            when t.books is null then jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text))
+            when t.seq is null then jsonb_set(l.state - 'posted', '{books}', t.books::jsonb)
+            else jsonb_set(jsonb_set(l.state - 'posted', '{books}', t.books::jsonb), '{lastEventDate}', to_jsonb(${date}::text)) end,
+          updated_at = ${ctx.at}, updated_by = ${ctx.actor}
+        from unnest(${bare(moved.map((r) => r.id))}::uuid[], ${bare(moved.map((r) => r.closeEvent?.seq ?? null))}::int[], ${texts(moved.map((r) => (r.books === null ? null : JSON.stringify(r.books.books))))}::text[]) as t(id, seq, books)
         where l.id = t.id and ${inChunk('l.id')}
       `.execute(tx),
     );
@@ -82,13 +95,12 @@ export async function writeChunk(
   if (fresh.length > 0) {
     await timed('checkpoints', () =>
       sql`
-        insert into loan_checkpoints (loan_id, closed_on, as_of, event_seq, payoff_total, received_total, accrued, summary, checkpoint)
-        select t.id, ${date}::date, t.as_of, t.seq, t.payoff, t.received, t.accrued, t.summary, t.cp
+        insert into loan_checkpoints (loan_id, closed_on, as_of, event_seq, payoff_total, received_total, summary, checkpoint)
+        select t.id, ${date}::date, t.as_of, t.seq, t.payoff, t.received, t.summary, t.cp
         from unnest(${bare(fresh.map((r) => r.id))}::uuid[], ${bare(fresh.map((r) => r.checkpoint!.value.asOf))}::date[], ${bare(fresh.map((r) => r.checkpoint!.eventSeq))}::int[],
                     ${bare(fresh.map((r) => r.summary.payoff))}::numeric[], ${bare(fresh.map((r) => r.checkpoint!.received))}::numeric[],
-                    ${texts(fresh.map((r) => JSON.stringify(r.checkpoint!.accrued)))}::text[], ${texts(fresh.map((r) => figures.get(r.id)!))}::text[],
-                    ${texts(fresh.map((r) => JSON.stringify(r.checkpoint!.value)))}::text[])
-          as t(id, as_of, seq, payoff, received, accrued, summary, cp)
+                    ${texts(fresh.map((r) => figures.get(r.id)!))}::text[], ${texts(fresh.map((r) => JSON.stringify(r.checkpoint!.value)))}::text[])
+          as t(id, as_of, seq, payoff, received, summary, cp)
       `.execute(tx),
     );
   }
@@ -98,7 +110,6 @@ export async function writeChunk(
     const asOf: (string | null)[] = [];
     const seq: (number | null)[] = [];
     const received: (string | null)[] = [];
-    const accrued: (string | null)[] = [];
     const cp: (string | null)[] = [];
     const summary: (string | null)[] = [];
     for (const r of known) {
@@ -109,17 +120,16 @@ export async function writeChunk(
       const all = full(r);
       if (all) rewritten++;
       received.push(all ? r.checkpoint!.received : null);
-      accrued.push(all ? JSON.stringify(r.checkpoint!.accrued) : null);
       cp.push(all ? JSON.stringify(r.checkpoint!.value) : null);
     }
     await timed('checkpoints', () =>
       sql`
         update loan_checkpoints c set closed_on = ${date}::date, payoff_total = t.payoff,
           as_of = coalesce(t.as_of, c.as_of), event_seq = coalesce(t.seq, c.event_seq), received_total = coalesce(t.received, c.received_total),
-          accrued = coalesce(t.accrued, c.accrued), summary = coalesce(t.summary, c.summary), checkpoint = coalesce(t.cp, c.checkpoint)
+          summary = coalesce(t.summary, c.summary), checkpoint = coalesce(t.cp, c.checkpoint)
         from unnest(${bare(known.map((r) => r.id))}::uuid[], ${bare(known.map((r) => r.summary.payoff))}::numeric[], ${bare(asOf)}::date[], ${bare(seq)}::int[],
-                    ${bare(received)}::numeric[], ${texts(accrued)}::text[], ${texts(summary)}::text[], ${texts(cp)}::text[])
-          as t(id, payoff, as_of, seq, received, accrued, summary, cp)
+                    ${bare(received)}::numeric[], ${texts(summary)}::text[], ${texts(cp)}::text[])
+          as t(id, payoff, as_of, seq, received, summary, cp)
         where c.loan_id = t.id and ${inChunk('c.loan_id')}
       `.execute(tx),
     );
@@ -168,21 +178,20 @@ export async function writeChunk(
     }
   }
 
-  // Penalty accrual entries, one per loan with a change, linked to its day-close event
-  // (a loan that left `active` is linked to the event that closed it).
-  const posted = results.filter((r) => r.lines.length > 0 && r.entrySeq !== null);
-  if (posted.length > 0) {
-    const entryIds = posted.map(() => uuidv7());
+  // The books: one entry per currency, the sum of the chunk's loans' postings (no loan: it is theirs together).
+  const entries = dayCloseEntries(date, results, (r) => input(r).ir.currency);
+  if (entries.length > 0) {
+    const entryIds = entries.map(() => uuidv7());
     const lineEntry: string[] = [];
     const lineNo: number[] = [];
     const account: string[] = [];
     const debit: string[] = [];
     const credit: string[] = [];
-    const description = (loanId: string) => `day close (penalty accrual) loan ${loanId}`;
+    // Dated on the first open day when the close's date fell in a closed month (its economic date kept).
     const { entryDate, economicDate } = postingDates(date, await firstOpenDay(tx));
-    posted.forEach((r, i) => {
-      written.push(['journal_entries', { id: entryIds[i], entry_date: entryDate, description: description(r.id), currency: input(r).ir.currency, loan_id: r.id, loan_event_seq: r.entrySeq, ...stamp, economic_date: economicDate }]);
-      r.lines.forEach((l, n) => {
+    entries.forEach((e, i) => {
+      written.push(['journal_entries', { id: entryIds[i], entry_date: entryDate, description: e.description, currency: e.currency, loan_id: null, loan_event_seq: null, ...stamp, economic_date: economicDate }]);
+      e.lines.forEach((l, n) => {
         written.push(['journal_lines', { entry_id: entryIds[i], line_no: n + 1, account_code: l.account, debit: l.debit, credit: l.credit, ...stamp }]);
         lineEntry.push(entryIds[i]!);
         lineNo.push(n + 1);
@@ -194,8 +203,8 @@ export async function writeChunk(
     await timed('journal', async () => {
       await sql`
         insert into journal_entries (id, entry_date, economic_date, description, currency, loan_id, loan_event_seq, created_at, created_by)
-        select t.id, ${entryDate}::date, ${economicDate}::date, t.description, t.currency, t.loan, t.seq, ${ctx.at}::timestamptz, ${ctx.actor}
-        from unnest(${bare(entryIds)}::uuid[], ${texts(posted.map((r) => description(r.id)))}::text[], ${bare(posted.map((r) => r.id))}::uuid[], ${texts(posted.map((r) => input(r).ir.currency))}::text[], ${bare(posted.map((r) => r.entrySeq!))}::int[]) as t(id, description, loan, currency, seq)
+        select t.id, ${entryDate}::date, ${economicDate}::date, t.description, t.currency, null, null, ${ctx.at}::timestamptz, ${ctx.actor}
+        from unnest(${bare(entryIds)}::uuid[], ${texts(entries.map((e) => e.description))}::text[], ${texts(entries.map((e) => e.currency))}::text[]) as t(id, description, currency)
       `.execute(tx);
       await sql`
         insert into journal_lines (entry_id, line_no, account_code, debit, credit, created_at, created_by)
@@ -221,5 +230,50 @@ export async function writeChunk(
     );
     queued = Number(res.numAffectedRows ?? 0);
   }
-  return { events: closes.length, entries: posted.length, notifications: queued, checkpointsRewritten: rewritten, summariesRewritten: newSummaries.length + changed.length, bound: bindRows(written) };
+  return { events: closes.length, entries: entries.length, notifications: queued, checkpointsRewritten: rewritten, summariesRewritten: newSummaries.length + changed.length, bound: bindRows(written) };
+}
+
+/** One journal entry of a chunk's close: a currency's lines, summed over its loans. */
+export interface DayCloseEntry {
+  readonly currency: string;
+  readonly description: string;
+  /** The loans whose books moved. */
+  readonly loans: number;
+  readonly lines: readonly JournalLine[];
+}
+
+/** Scale of the sums: the ledger keeps at most 6 decimal places (`money_amount`). */
+const SUM_SCALE = 6;
+
+/**
+ * The chunk's entries: per currency, each account's net movement over the loans whose books moved
+ * (exact, in integer units), as debit or credit lines in account order at the finest scale among
+ * the loans' lines. None for a currency whose loans' movements cancel out.
+ */
+export function dayCloseEntries(date: string, results: readonly LoanCloseResult[], currencyOf: (r: LoanCloseResult) => string): DayCloseEntry[] {
+  const byCurrency = new Map<string, { net: Map<string, bigint>; loans: number; scale: number }>();
+  for (const r of results) {
+    if (r.books === null || r.books.lines.length === 0) continue;
+    const currency = currencyOf(r);
+    let sum = byCurrency.get(currency);
+    if (!sum) byCurrency.set(currency, (sum = { net: new Map(), loans: 0, scale: 0 }));
+    sum.loans++;
+    for (const l of r.books.lines) {
+      sum.scale = Math.max(sum.scale, l.debit.split('.')[1]?.length ?? 0, l.credit.split('.')[1]?.length ?? 0);
+      sum.net.set(l.account, (sum.net.get(l.account) ?? 0n) + unitsOf(l.debit, SUM_SCALE) - unitsOf(l.credit, SUM_SCALE));
+    }
+  }
+  const out: DayCloseEntry[] = [];
+  for (const [currency, sum] of [...byCurrency].sort(([a], [b]) => a.localeCompare(b))) {
+    const zero = formatUnits(0n, sum.scale);
+    const shift = 10n ** BigInt(SUM_SCALE - sum.scale);
+    const lines: JournalLine[] = [];
+    for (const [account, net] of [...sum.net].sort(([a], [b]) => a.localeCompare(b))) {
+      if (net === 0n) continue;
+      const amount = formatUnits((net < 0n ? -net : net) / shift, sum.scale);
+      lines.push(net > 0n ? { account, debit: amount, credit: zero } : { account, debit: zero, credit: amount });
+    }
+    if (lines.length > 0) out.push({ currency, description: `day close ${date} (accrual, ${sum.loans} loans)`, loans: sum.loans, lines });
+  }
+  return out;
 }

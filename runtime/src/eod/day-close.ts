@@ -1,14 +1,19 @@
 // One loan's day close, computed in Node from what the chunk read. The hot path is the engine's
-// `closeDay` on the loan's compact checkpoint (~1 KB of JSON) with the events booked since; a loan
-// without a usable checkpoint (its first close, a reversal, a payment booked on an already closed
-// day) is refolded from all its events. This module turns the engine's output into the report
-// summary, the penalty accrual entry and the notifications due. No I/O: the chunk reads and
+// `closeDay` on the loan's compact checkpoint (~1 KB of JSON) with the events booked since (its
+// summary, and the facts the books read); a loan without a usable checkpoint (its first close, a reversal, a payment booked on an
+// already closed day, a loan of the cash-basis ledger to convert) is refolded from all its events.
+// This module turns the engine's state into the report summary, the loan's books on the date (and
+// the journal lines from its stored books: the chunk adds them into one entry), the notifications
+// due and whether the product's collection policy writes the loan off. No I/O: the chunk reads and
 // writes for thousands of loans at once.
 import {
   advanceLoan,
   closeDay,
+  Dec,
   loanSummary,
   toCompactCheckpoint,
+  type BooksContext,
+  type BooksFacts,
   type CompactCheckpoint,
   type FiredAction,
   type JournalEntry,
@@ -17,8 +22,10 @@ import {
   type LoanTerms,
   type ProductIR,
 } from '@plazo/engine';
-import { onlyDateMoved, sameJson } from './stored-checkpoint.ts';
-import { addAmounts, penaltyAccrual, pickPenalties, ZERO_ACCRUED, ZERO_PENALTIES, type AccruedPosition, type JournalLine, type PenaltyAmounts } from './penalty-accrual.ts';
+import { onlyDateMoved } from './stored-checkpoint.ts';
+import { timedSync } from './eod-timings.ts';
+import type { BooksSettings } from '../ledger/books-settings.ts';
+import { booksContext, booksFromHistory, postBooks, productReserve, type BooksPosting, type LoanBooks, type Position } from '../ledger/loan-books.ts';
 
 /** A stored loan event (seq, date, the engine event). */
 export interface StoredEvent {
@@ -40,10 +47,13 @@ export interface LoanCloseInput {
   readonly disbursedOn: string;
   readonly lastEventSeq: number;
   readonly lastEventDate: string | null;
+  /** The loan's stored books (null: nothing booked yet). */
+  readonly books: LoanBooks | null;
+  /** A loan of the cash-basis ledger: what the journal holds for it (its books start from its whole history). */
+  readonly legacy: Position | null;
   /** The stored checkpoint (null: the loan's first close). */
   readonly previous: {
     readonly eventSeq: number;
-    readonly accrued: AccruedPosition;
     readonly checkpoint: CompactCheckpoint;
     readonly maxDpd: number;
     readonly received: string;
@@ -69,17 +79,18 @@ export interface LoanCloseResult {
   /**
    * The checkpoint to store with the seq of the last event folded into it (null: keep the stored
    * one). `dateOnly`: it is the stored one with only its date moved (a quiet day; see stored-checkpoint.ts),
-   * so are the accrual position and the cash received: the stored text may stay.
+   * and so is the cash received: the stored text may stay.
    */
-  readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly accrued: AccruedPosition; readonly received: string; readonly dateOnly: boolean } | null;
-  readonly lines: readonly JournalLine[];
-  /** The loan event the accrual entry is linked to (the day close, or the event that closed the loan). */
-  readonly entrySeq: number | null;
+  readonly checkpoint: { readonly value: CompactCheckpoint; readonly eventSeq: number; readonly received: string; readonly dateOnly: boolean } | null;
+  /** The loan's books on the date and the lines from its stored books (null: the stored books stay, e.g. they are at a later event's date). */
+  readonly books: BooksPosting | null;
   readonly summary: LoanSummary;
   readonly maxDaysPastDue: number;
   readonly collectionQueue: string | null;
   readonly notifications: readonly NotificationDue[];
   readonly refolded: boolean;
+  /** The product's collection policy writes the loan off on the date (the run appends the write-off event). */
+  readonly writeOff: boolean;
 }
 
 /** Whether the loan must be refolded: no checkpoint, an event on or before its date, or a reversal. */
@@ -99,6 +110,19 @@ function queueOf(ir: ProductIR, summary: LoanSummary): string | null {
   const step = ir.collection.find((s) => s.kind === 'stage' && s.stage === summary.stage);
   const queue = step?.actions.find((a) => a.kind === 'queue');
   return queue?.kind === 'queue' ? queue.queue : null;
+}
+
+/**
+ * Whether the product's `write off` collection action applies to an active loan on the date: it
+ * fired on the date, or the loan stands in a stage that carries it (the action fired on an earlier
+ * date that no end of day carried out: a database from before the end of day fired it).
+ */
+export function writeOffDue(ir: ProductIR, summary: LoanSummary, actions: readonly FiredAction[]): boolean {
+  if (summary.status !== 'active') return false;
+  if (actions.some((f) => f.action.kind === 'write-off')) return true;
+  if (summary.stage === null) return false;
+  const step = ir.collection.find((s) => s.kind === 'stage' && s.stage === summary.stage);
+  return step?.actions.some((a) => a.kind === 'write-off') ?? false;
 }
 
 function notificationsOf(input: LoanCloseInput, summary: LoanSummary, date: string, actions: readonly FiredAction[], stageTo: string | null | undefined): NotificationDue[] {
@@ -127,28 +151,40 @@ function notificationsOf(input: LoanCloseInput, summary: LoanSummary, date: stri
   return out;
 }
 
-/** Penalties charged, penalties collected and cash received in the journal of the days folded. */
-function fromPostings(postings: readonly JournalEntry[]): { charged: PenaltyAmounts | null; collected: PenaltyAmounts; received: string[] } {
-  let charged: PenaltyAmounts | null = null;
-  const collected: string[][] = [];
-  const received: string[] = [];
-  for (const e of postings) {
-    if (e.kind === 'day-close') charged = { lateFees: e.lateFees, lateFeesIva: e.lateFeesIva, moratorium: e.moratorium, moratoriumIva: e.moratoriumIva };
-    else if (e.kind === 'payment' || e.kind === 'credit-applied') {
-      if (e.kind === 'payment') received.push(e.allocation.amount);
-      const part = { lateFees: '0', lateFeesIva: '0', moratorium: '0', moratoriumIva: '0' } as Record<keyof PenaltyAmounts, string>;
-      let any = false;
-      for (const l of e.allocation.lines) {
-        if (l.component in part) {
-          part[l.component as keyof PenaltyAmounts] = addAmounts(part[l.component as keyof PenaltyAmounts], l.amount);
-          any = true;
-        }
-      }
-      if (any) collected.push([part.lateFees, part.lateFeesIva, part.moratorium, part.moratoriumIva]);
-    }
-  }
-  const sum = (i: number) => collected.reduce((a, c) => addAmounts(a, c[i]!), '0');
-  return { charged, collected: collected.length === 0 ? ZERO_PENALTIES : { lateFees: sum(0), lateFeesIva: sum(1), moratorium: sum(2), moratoriumIva: sum(3) }, received };
+/** Cash received (payments' amounts) in the journal of the days folded. */
+function receivedIn(journal: readonly JournalEntry[], before: string): string {
+  let total: InstanceType<typeof Dec> | null = null;
+  for (const e of journal) if (e.kind === 'payment') total = (total ?? new Dec(before)).plus(e.allocation.amount);
+  return total === null ? before : total.toFixed();
+}
+
+/** The stage the journal of the days folded ends at on `date`, when it changed on `date`. */
+function stageChangeOn(journal: readonly JournalEntry[], date: string): string | null | undefined {
+  let to: string | null | undefined;
+  for (const e of journal) if (e.kind === 'stage-changed' && e.date === date) to = e.to;
+  return to;
+}
+
+/** How the close books: the institution's settings, and whether the date is a reserve date (a month end). */
+export interface CloseBooks {
+  readonly settings: BooksSettings;
+  readonly reserveDate: boolean;
+}
+
+/**
+ * The books of the loan's state on the date (reserves on a reserve date, for a loan still active),
+ * unless its stored books are at a later date already (events dated after the run's date). A loan
+ * of the cash-basis ledger gets its books from its whole history (`events`: all of them, the
+ * close's included).
+ */
+function booksOf(input: LoanCloseInput, facts: BooksFacts, date: string, how: CloseBooks, events: readonly LoanEvent[]): BooksPosting | null {
+  if (input.books !== null && input.books.date > date) return null;
+  const reserve = how.reserveDate && facts.status === 'active' ? productReserve(input.ir, input.terms) : null;
+  const ctx: BooksContext = booksContext(how.settings, input.terms, reserve);
+  return timedSync(how.reserveDate ? 'reserves' : 'books', () => {
+    const legacy = input.legacy === null ? null : { position: input.legacy, books: booksFromHistory(input.ir, input.terms, events, date, how.settings) };
+    return postBooks(facts, input.books, legacy, ctx, input.terms);
+  });
 }
 
 /**
@@ -156,68 +192,54 @@ function fromPostings(postings: readonly JournalEntry[]): { charged: PenaltyAmou
  * error and leaves the loan for the next run). Returns null when there is nothing to store yet
  * (a first close while later-dated events exist: the loan closes with the next date).
  */
-export function closeLoanDay(input: LoanCloseInput, date: string): LoanCloseResult | null {
+export function closeLoanDay(input: LoanCloseInput, date: string, how: CloseBooks): LoanCloseResult | null {
   const writeClose = input.loanStatus === 'active' && (input.lastEventDate === null || input.lastEventDate <= date);
   const closeEvent: LoanEvent | null = writeClose ? { kind: 'day-close', date } : null;
   const seq = writeClose ? input.lastEventSeq + 1 : null;
-  const decimals = input.terms.decimals;
   const previousMax = input.previous?.maxDpd ?? 0;
   const common = (summary: LoanSummary) => ({ summary, maxDaysPastDue: Math.max(previousMax, summary.daysPastDue), collectionQueue: queueOf(input.ir, summary) });
 
-  if (input.allEvents === undefined && input.previous !== null) {
+  if (input.allEvents === undefined && input.previous !== null && input.legacy === null) {
     const upTo = input.newEvents.filter((e) => e.date <= date);
     const events = upTo.map((e) => e.event);
     if (!writeClose) {
-      // Later-dated events exist (the run is behind): report the date, keep the checkpoint.
+      // Later-dated events exist (the run is behind): report the date, keep the checkpoint and the books.
       const { state } = advanceLoan(input.ir, input.terms, input.previous.checkpoint, events, date);
-      return { id: input.id, closeEvent: null, checkpoint: null, lines: [], entrySeq: null, ...common(loanSummary(state)), notifications: [], refolded: false };
+      return { id: input.id, closeEvent: null, checkpoint: null, books: null, ...common(loanSummary(state)), notifications: [], refolded: false, writeOff: false };
     }
     const day = closeDay(input.ir, input.terms, input.previous.checkpoint, date, events);
-    const folded = fromPostings(day.postings);
-    const before = input.previous.accrued;
-    const charged = folded.charged ? addPenalties(before.charged, folded.charged) : before.charged;
-    const collected = addPenalties(before.collected, folded.collected);
-    const accrual = penaltyAccrual(before, { charged, collected, active: day.summary.status === 'active' }, decimals);
-    const received = folded.received.reduce((a, r) => addAmounts(a, r), input.previous.received);
-    const dateOnly = events.length === 0 && received === input.previous.received && sameJson(accrual.accrued, before) && onlyDateMoved(input.previous.checkpoint, day.checkpoint, date);
+    const received = receivedIn(day.postings, input.previous.received);
+    const dateOnly = events.length === 0 && received === input.previous.received && onlyDateMoved(input.previous.checkpoint, day.checkpoint, date);
     return {
       id: input.id,
       closeEvent: { seq: seq!, event: closeEvent! },
-      checkpoint: { value: day.checkpoint, eventSeq: seq!, accrued: accrual.accrued, received, dateOnly },
-      lines: accrual.lines,
-      entrySeq: seq,
+      checkpoint: { value: day.checkpoint, eventSeq: seq!, received, dateOnly },
+      books: booksOf(input, day.booksFacts, date, how, []),
       ...common(day.summary),
       notifications: notificationsOf(input, day.summary, date, day.actions, day.stageChange?.to),
       refolded: false,
+      writeOff: writeOffDue(input.ir, day.summary, day.actions),
     };
   }
 
   // Refold from all the events (the cumulative figures come from the full state). A loan that
-  // left `active` (paid off, written off) gets this last close: its accrual is settled, no event.
+  // left `active` (paid off, written off) gets this last close: its books are settled, no event.
   const all = (input.allEvents ?? input.newEvents).filter((e) => e.date <= date);
   const final = input.loanStatus !== 'active';
   if (!writeClose && !final && input.previous === null) return null;
   const events = [...all.map((e) => e.event), ...(closeEvent ? [closeEvent] : [])];
   const { state, checkpoint } = advanceLoan(input.ir, input.terms, null, events, date);
   const summary = loanSummary(state);
-  if (!writeClose && !final) return { id: input.id, closeEvent: null, checkpoint: null, lines: [], entrySeq: null, ...common(summary), notifications: [], refolded: true };
-  const before = input.previous?.accrued ?? ZERO_ACCRUED;
-  const accrual = penaltyAccrual(before, { charged: pickPenalties(state.penaltiesCharged), collected: pickPenalties(state.paid), active: state.status === 'active' }, decimals);
-  const received = state.allocations.filter((a) => a.paymentId !== 'credit').reduce((a, r) => addAmounts(a, r.amount), '0');
-  const stageChanges = state.journal.filter((e) => e.kind === 'stage-changed' && e.date === date);
-  const stageTo = stageChanges.length > 0 ? (stageChanges.at(-1) as Extract<JournalEntry, { kind: 'stage-changed' }>).to : undefined;
+  if (!writeClose && !final) return { id: input.id, closeEvent: null, checkpoint: null, books: null, ...common(summary), notifications: [], refolded: true, writeOff: false };
+  const received = state.allocations.filter((a) => a.paymentId !== 'credit').reduce((a, r) => a.plus(r.amount), new Dec(0)).toFixed();
   return {
     id: input.id,
     closeEvent: closeEvent && seq !== null ? { seq, event: closeEvent } : null,
-    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq ?? all.at(-1)?.seq ?? 0, accrued: accrual.accrued, received, dateOnly: false },
-    lines: accrual.lines,
-    entrySeq: seq ?? input.lastEventSeq,
+    checkpoint: { value: toCompactCheckpoint(input.ir, input.terms, checkpoint), eventSeq: seq ?? all.at(-1)?.seq ?? 0, received, dateOnly: false },
+    books: booksOf(input, state, date, how, events),
     ...common(summary),
-    notifications: notificationsOf(input, summary, date, state.actionsDue, stageTo),
+    notifications: notificationsOf(input, summary, date, state.actionsDue, stageChangeOn(state.journal, date)),
     refolded: true,
+    writeOff: writeClose && writeOffDue(input.ir, summary, state.actionsDue),
   };
-}
-
-function addPenalties(a: PenaltyAmounts, b: PenaltyAmounts): PenaltyAmounts {
-  return { lateFees: addAmounts(a.lateFees, b.lateFees), lateFeesIva: addAmounts(a.lateFeesIva, b.lateFeesIva), moratorium: addAmounts(a.moratorium, b.moratorium), moratoriumIva: addAmounts(a.moratoriumIva, b.moratoriumIva) };
 }

@@ -1,8 +1,11 @@
 // The end of day as a batch shared by workers: one `eod_runs` row per business date, its loans
 // split into `eod_chunks` by id range; each worker claims a pending chunk with
 // `FOR UPDATE SKIP LOCKED` and processes it in that same transaction (read the chunk's loans,
-// checkpoints and new events in three queries, compute in Node, write events, summaries,
-// journal entries, outbox rows and the chunk's status in a few batched statements). A worker that
+// books, checkpoints and new events in a few queries, compute in Node, write events, books,
+// summaries, the chunk's journal entry, outbox rows and the chunk's status in a few batched
+// statements; then the write-off of each loan the product's collection policy writes off on the
+// date, appended as the write-off route appends it). On a month's last day the close also
+// computes every loan's reserve under its product's `reserves` policy. A worker that
 // dies leaves its chunk's transaction uncommitted: the chunk is pending again, nothing half-written.
 // A loan already closed for the date is skipped, so re-running a date changes nothing. Dates run
 // in order: a run for D first completes every date since the last completed one (catch-up). The
@@ -17,9 +20,12 @@ import type { Database, Executor } from '../db/database.ts';
 import { loadTemplates, type TemplateRegistry } from '../notifications/templates.ts';
 import { compactCashFlowChanges } from '../reports/open-installments.ts';
 import { isMonthEnd, recordVintagePoints } from '../reports/vintage-curves.ts';
-import { readChunk } from './chunk-read.ts';
+import { closesOn, readChunk } from './chunk-read.ts';
 import { writeChunk } from './chunk-write.ts';
-import { closeLoanDay, type LoanCloseResult } from './day-close.ts';
+import { closeLoanDay, type CloseBooks, type LoanCloseResult } from './day-close.ts';
+import { booksSettings } from '../ledger/books-settings.ts';
+import { writeOffRequest } from '../servicing/loan-event-requests.ts';
+import { appendLoanEventInTransaction } from '../servicing/loan-servicing.ts';
 import { eodTimings, noteBackend, startStep, timed, timedSync } from './eod-timings.ts';
 
 export const DEFAULT_CHUNK_SIZE = 2000;
@@ -99,7 +105,7 @@ async function ensureRun(db: Kysely<Database>, date: string, chunkSize: number, 
       select id, rn, total from (
         select l.id, (row_number() over (order by l.id) - 1)::int as rn, (count(*) over ())::int as total
         from loans l left join loan_checkpoints c on c.loan_id = l.id
-        where l.disbursed_on <= ${date} and (l.status = 'active' or c.summary like 'active|%') and (c.closed_on is null or c.closed_on < ${date})
+        where ${closesOn(date)}
       ) t where rn % ${chunkSize} = 0 order by id
     `.execute(tx);
     const firsts = bounds.rows.map((r) => r.id);
@@ -129,33 +135,73 @@ interface ChunkOutcome {
   readonly bound: BoundRows;
 }
 
-/** Processes one chunk's loans inside `tx` (the chunk's claiming transaction): read, compute in Node, write. */
+/** Processes one chunk's loans inside `tx` (the chunk's claiming transaction): read, compute in Node, write, write off. */
 async function processChunk(
   tx: Executor,
   date: string,
   chunk: { first: string; next: string | null },
   templates: TemplateRegistry,
+  how: CloseBooks,
   ctx: { actor: string; at: string },
 ): Promise<ChunkOutcome> {
   await noteBackend(tx);
   const read = await timed('read', () => readChunk(tx, date, chunk));
   const results: LoanCloseResult[] = [];
   const errors: { loanId: string; message: string }[] = [];
+  // The engine's fold, then the books (on a month end with the reserves: `reserves` instead of `books`).
+  const booksStep = how.reserveDate ? 'reserves' : 'books';
+  const booksBefore = eodTimings.steps[booksStep] ?? 0;
   timedSync('engine', () => {
     for (const input of read.inputs) {
       try {
-        const result = closeLoanDay(input, date);
+        const result = closeLoanDay(input, date, how);
         if (result !== null) results.push(result);
       } catch (error) {
         errors.push({ loanId: input.id, message: (error as Error).message.slice(0, 500) });
       }
     }
   });
+  // closeLoanDay timed its books under `booksStep`: the engine step keeps only the fold.
+  eodTimings.steps['engine']! -= (eodTimings.steps[booksStep] ?? 0) - booksBefore;
   const inputs = new Map(read.inputs.map((i) => [i.id, i]));
   const written = await writeChunk(tx, date, chunk, results, { inputs, summaries: read.summaries, hasCheckpoint: read.hasCheckpoint }, templates, ctx);
   eodTimings.checkpointsRewritten += written.checkpointsRewritten;
   eodTimings.summariesRewritten += written.summariesRewritten;
-  return { loans: results.length, failed: errors.length, events: written.events, entries: written.entries, notifications: written.notifications, errors, bound: written.bound };
+  const writtenOff = await timed('write-offs', () => writeOffs(tx, date, results, errors, ctx));
+  return {
+    loans: results.length,
+    failed: errors.length,
+    events: written.events + writtenOff,
+    entries: written.entries + writtenOff,
+    notifications: written.notifications,
+    errors,
+    bound: written.bound,
+  };
+}
+
+/**
+ * The product's `write off` collection action, carried out: a write-off event for each loan the
+ * close found due, appended in the chunk's transaction as the write-off route appends it (its own
+ * journal entry — charged against the loan's reserve first — and audit entry), once: the loan is
+ * then no longer active, and the idempotency key names the date. A loan the append refuses is
+ * reported among the chunk's errors (its savepoint undone) and the chunk goes on.
+ */
+async function writeOffs(tx: Executor, date: string, results: readonly LoanCloseResult[], errors: { loanId: string; message: string }[], ctx: { actor: string; at: string }): Promise<number> {
+  let done = 0;
+  for (const r of results) {
+    if (!r.writeOff) continue;
+    const reason = `política de cobranza: castigo a ${r.summary.daysPastDue} días de atraso (etapa ${r.summary.stage ?? '—'})`;
+    await sql`savepoint eod_write_off`.execute(tx);
+    try {
+      await appendLoanEventInTransaction(tx, r.id, writeOffRequest({ date, reason }, `eod-write-off:${date}`), { actor: ctx.actor, at: ctx.at, requestId: null, today: date });
+      await sql`release savepoint eod_write_off`.execute(tx);
+      done++;
+    } catch (error) {
+      await sql`rollback to savepoint eod_write_off`.execute(tx);
+      errors.push({ loanId: r.id, message: `write-off: ${(error as Error).message}`.slice(0, 500) });
+    }
+  }
+  return done;
 }
 
 /** Marks the chunk done, adds its counts to the run, appends the chunk's audit entry; returns the run's progress. */
@@ -193,6 +239,7 @@ async function recordChunk(tx: Executor, date: string, chunkNo: number, result: 
 /** Claims and processes chunks of `date` until none is left to claim; returns what this worker did. */
 async function workDate(db: Kysely<Database>, date: string, options: EodOptions, worker: string, actor: string, now: () => Date, counter: { chunks: number }) {
   const templates = await loadTemplates(db);
+  const how: CloseBooks = { settings: await booksSettings(db), reserveDate: isMonthEnd(date) };
   const started = Date.now();
   let loansByMe = 0;
   let chunksByMe = 0;
@@ -208,7 +255,7 @@ async function workDate(db: Kysely<Database>, date: string, options: EodOptions,
       const chunk = claimed.rows[0];
       if (!chunk) return null;
       counter.chunks++;
-      const result = await processChunk(tx, date, { first: chunk.first_loan_id, next: chunk.next_loan_id }, templates, { actor, at });
+      const result = await processChunk(tx, date, { first: chunk.first_loan_id, next: chunk.next_loan_id }, templates, how, { actor, at });
       if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
       if (options.failInChunk !== undefined && counter.chunks === options.failInChunk) throw new EodInjectedFailure();
       const run = await timed('bookkeeping', () => recordChunk(tx, date, chunk.chunk_no, result, { worker, actor, at, finished: now().toISOString() }));

@@ -51,8 +51,8 @@ export interface LoanCheckpointsTable {
   payoff_total: Money;
   /** Cash received to date (payments, net of reversals). */
   received_total: Money;
-  /** The penalty accrual position (JSON of penalty-accrual.ts's AccruedPosition). */
-  accrued: string;
+  /** The penalty accrual position of the cash-basis ledger (before migration 2026-12-10-20-books); no longer written. */
+  accrued: string | null;
   /** The report figures of closed_on as one text (summary-row.ts): loan_summaries is rewritten when it changes. */
   summary: string;
   /** The engine's compact checkpoint (JSON); its `asOf` trails `as_of` after quiet days (stored-checkpoint.ts). */

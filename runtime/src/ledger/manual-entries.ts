@@ -6,7 +6,7 @@
 // What an entry may be is checked when it is proposed (422, every problem by field path) and the
 // period again when it is approved (409 `period-closed`): the database refuses any posting dated
 // inside a closed period too.
-import { Dec } from '@plazo/engine';
+import { Dec, LOAN_ACCOUNTS } from '@plazo/engine';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { hashOf } from '../audit/canonical-json.ts';
@@ -20,7 +20,6 @@ import { uuidv7 } from '../ids.ts';
 import { actorNames, displayOf, type ActorNames } from '../products/actor-names.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { periodOf } from './accounting-periods.ts';
-import { LOAN_SUBLEDGER_ACCOUNTS } from './chart-of-accounts.ts';
 import { firstOpenDay } from './posting-date.ts';
 
 /** A proposed entry as the API takes it (shapes already checked; amounts decimal strings). */
@@ -33,6 +32,8 @@ export interface ManualEntryInput {
 
 /** The most decimal places of a manual entry's amount: the currency's cents. */
 export const MANUAL_ENTRY_DECIMALS = 2;
+/** The loan subledger (the engine's list, BOOKS.md): only loan postings move these accounts. */
+const LOAN_SUBLEDGER: ReadonlySet<string> = new Set(LOAN_ACCOUNTS);
 export const MIN_LINES = 2;
 
 const personIn = (ctx: WriteContext): ActorRef => ctx.person ?? ctx.actor;
@@ -69,7 +70,7 @@ export function checkManualEntry(input: ManualEntryInput, facts: ManualEntryFact
     const at = `lines[${i}]`;
     const type = facts.accounts.get(line.account);
     if (type === undefined) problems.push({ path: `${at}.account`, message: `unknown account \`${line.account}\`` });
-    else if (LOAN_SUBLEDGER_ACCOUNTS.has(line.account)) problems.push({ path: `${at}.account`, message: `\`${line.account}\` belongs to the loan subledger: only loan postings move it` });
+    else if (LOAN_SUBLEDGER.has(line.account)) problems.push({ path: `${at}.account`, message: `\`${line.account}\` belongs to the loan subledger: only loan postings move it` });
     const amount = (side: 'debit' | 'credit') => {
       const text = line[side] ?? '0';
       const value = new Dec(text);

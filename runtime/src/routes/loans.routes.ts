@@ -60,6 +60,18 @@ const LoanSchema = z
     lastEventSeq: z.number().int(),
     outstandingPrincipal: z.string().openapi({ description: 'Principal on the books after the last event' }),
     creditBalance: z.string(),
+    books: z
+      .object({
+        date: z.string().openapi({ description: 'The date the books are at: the last event or end of day posted' }),
+        stage: z.enum(['vigente', 'vencida']).openapi({ description: 'Cartera vigente or vencida' }),
+        daysPastDue: z.number().int(),
+        accruedInterest: z.string().openapi({ description: 'Ordinary interest earned and unpaid on the books (1110 + 1310)' }),
+        deferredFees: z.string().openapi({ description: 'Opening fees not yet amortised (2400)' }),
+        reserve: z.string().openapi({ description: 'The loan-loss reserve (estimación preventiva, 1190)' }),
+        memorandum: z.string().openapi({ description: 'Interest and penalties accrued off the books while vencida (cuentas de orden, 7100)' }),
+      })
+      .nullable()
+      .openapi({ description: 'The loan in the regulatory books; null until something is booked (or while a loan of the cash-basis ledger awaits its conversion)' }),
     createdAt: z.string(),
     createdBy: z.string(),
     updatedAt: z.string(),

@@ -1,6 +1,7 @@
 // What recording an event needs to read first, in one statement: the loan row, its events, the
 // first use of the request's idempotency key, the head of the loan's audit stream, its rows in
-// `loan_open_installments` and its end-of-day checkpoint. Reads of different requests arriving together go in one statement
+// `loan_open_installments`, its end-of-day checkpoint, the books settings and — for a loan of the
+// cash-basis ledger, once — what the journal holds for it. Reads of different requests arriving together go in one statement
 // (db/statement-batcher.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -21,6 +22,10 @@ export interface LoanForEvent extends LoanRow {
   readonly checkpoint_json: { as_of: string; event_seq: number; checkpoint: string } | null;
   /** The first day open to postings (posting-date.ts), null while no period is closed. */
   readonly first_open_day: string | null;
+  /** The institution's books settings (`accounting_settings`; null: the defaults). */
+  readonly settings_json: { iva_on: 'collection' | 'accrual'; vencida_days_single: number | null; vencida_days_periodic: number | null } | null;
+  /** A loan of the cash-basis ledger (no `state.books`): what the journal holds for it, by account; else null. */
+  readonly legacy_json: Record<string, string> | null;
 }
 
 export interface LoanEventRead {
@@ -40,6 +45,20 @@ export function checkpointJson(loanId: RawBuilder<unknown>): RawBuilder<LoanForE
   return sql`(select json_build_object('as_of', c.as_of, 'event_seq', c.event_seq, 'checkpoint', c.checkpoint) from loan_checkpoints c where c.loan_id = ${loanId})`;
 }
 
+/** The books settings, as `settings_json` holds them. */
+export function booksSettingsJson(): RawBuilder<LoanForEvent['settings_json']> {
+  return sql`(select json_build_object('iva_on', s.iva_on, 'vencida_days_single', s.vencida_days_single, 'vencida_days_periodic', s.vencida_days_periodic) from accounting_settings s)`;
+}
+
+/** For a loan of the cash-basis ledger (`state`: its `loans.state`), its journal's position, as `legacy_json` holds it; null for a loan with books. */
+export function legacyPositionJson(loanId: RawBuilder<unknown>, state: RawBuilder<unknown>): RawBuilder<LoanForEvent['legacy_json']> {
+  return sql`(case when ${state} ? 'books' then null else (
+    select coalesce(json_object_agg(x.account, x.amount), '{}'::json) from (
+      select jl.account_code as account, sum(jl.debit - jl.credit)::text as amount
+      from journal_entries e join journal_lines jl on jl.entry_id = e.id
+      where e.loan_id = ${loanId} group by jl.account_code having sum(jl.debit - jl.credit) <> 0) x) end)`;
+}
+
 /** Reads in one statement at most. */
 const READS_PER_STATEMENT = 32;
 const batchers = new WeakMap<Kysely<Database>, StatementBatcher<LoanEventRead, LoanForEvent | undefined>>();
@@ -57,6 +76,8 @@ async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEven
       ${openInstallmentsJson(sql`l.id`)} as open_json,
       ${checkpointJson(sql`l.id`)} as checkpoint_json,
       ${firstOpenDaySql()} as first_open_day,
+      ${booksSettingsJson()} as settings_json,
+      ${legacyPositionJson(sql`l.id`, sql`l.state`)} as legacy_json,
       k.n
     from unnest(${ids}::uuid[], ${texts(reads.map((r) => r.idempotencyKey ?? null))}::text[], ${texts(reads.map((r) => r.stream))}::text[])
       with ordinality as k(id, key, stream, n)

@@ -30,24 +30,33 @@ import { isAssertionFailure, isClosedPeriodRefusal, isTransientConflict, isUniqu
 import { AppError, ConflictError, NotFoundError, RetryLaterError, ValidationError } from '../errors.ts';
 import { catOutOfRange, engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
-import { EMPTY_POSITION, postLoanEvent, type PostedPosition, type PostingKind } from '../ledger/loan-postings.ts';
 import { firstOpenDaySql, postingDates } from '../ledger/posting-date.ts';
+import { settingsOf } from '../ledger/books-settings.ts';
+import { booksContext, booksFromHistory, booksView, NO_POSITION, postBooks, principalAndCredit, type LoanBooks, type Position } from '../ledger/loan-books.ts';
 import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
 import { requireClient } from '../clients/clients.repository.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
 import { loanEventCompliance } from '../compliance/payment-alerts.ts';
-import { checkpointJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
+import { booksSettingsJson, checkpointJson, legacyPositionJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
 import { restoreCheckpoint } from '../eod/stored-checkpoint.ts';
 import { loanEventBound, writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
 
 /** The ledger keeps amounts with at most 6 decimal places (the `money_amount` domain). */
 const MAX_LEDGER_DECIMALS = 6;
 
-/** What `loans.state` holds: the ledger's position for the loan and the last event's facts. */
+/** The kinds of loan event a request records. */
+export type PostingKind = 'disbursement' | 'payment' | 'payment-reversal' | 'restructure' | 'write-off' | 'other';
+
+/**
+ * What `loans.state` holds: the loan's books (null until something is booked; ledger/loan-books.ts)
+ * and the last event's facts. A loan booked by the cash-basis ledger before migration
+ * 2026-12-10-20-books has `posted` instead of `books` until its next posting converts it.
+ */
 export interface StoredLoanState {
-  readonly posted: PostedPosition;
+  readonly books?: LoanBooks | null;
+  readonly posted?: { readonly principal: string; readonly credit: string };
   readonly lastEventDate: string | null;
   readonly outstanding?: string;
   readonly daysPastDue?: number;
@@ -74,8 +83,9 @@ export function loanView(row: LoanRow, label: { code: string; version: number })
     disbursedOn: row.disbursed_on,
     closedOn: row.closed_on,
     lastEventSeq: row.last_event_seq,
-    outstandingPrincipal: state.posted?.principal ?? '0',
-    creditBalance: state.posted?.credit ?? '0',
+    outstandingPrincipal: principalAndCredit(state, (row.terms as { decimals?: number }).decimals ?? 2).principal,
+    creditBalance: principalAndCredit(state, (row.terms as { decimals?: number }).decimals ?? 2).credit,
+    books: booksView(state),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -111,7 +121,7 @@ async function insertLoan(
     currency: input.ir.currency,
     principal: input.terms.principal,
     opened_on: ctx.today,
-    state: JSON.stringify({ posted: EMPTY_POSITION, lastEventDate: null } satisfies StoredLoanState),
+    state: JSON.stringify({ books: null, lastEventDate: null } satisfies StoredLoanState),
     updated_at: ctx.at,
     updated_by: ctx.actor,
     created_at: ctx.at,
@@ -308,6 +318,16 @@ async function appendQueued(db: Kysely<Database>, loanId: string, request: LoanE
   }
 }
 
+/**
+ * Appends one event inside the caller's transaction `tx`, which holds (or takes) the loan's row
+ * lock: the end of day carries out a `write off` collection action this way, in its chunk's
+ * transaction. The same read, fold, posting and audit as the routes' appends.
+ */
+export function appendLoanEventInTransaction(tx: Executor, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext): Promise<LoanEventResult> {
+  if (!tx.isTransaction) throw new TypeError('appendLoanEventInTransaction needs a transaction');
+  return appendOnce(tx, loanId, request, ctx, true);
+}
+
 /** Another write to the loan (or its audit stream) came between the read and the write. */
 class WriteConflict extends Error {}
 
@@ -323,6 +343,8 @@ function loanFacts(loanId: string, stream: string, key: string | undefined) {
     openInstallmentsJson(sql`${loanId}::uuid`).as('open_json'),
     checkpointJson(sql`${loanId}::uuid`).as('checkpoint_json'),
     firstOpenDaySql().as('first_open_day'),
+    booksSettingsJson().as('settings_json'),
+    legacyPositionJson(sql`${loanId}::uuid`, sql`loans.state`).as('legacy_json'),
   ] as const;
 }
 
@@ -372,7 +394,8 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
   const index = events.length;
   let after: LoanState;
   try {
-    const fromCheckpoint = foldFromCheckpoint(ir, terms, events, event, loan.checkpoint_json);
+    // A loan of the cash-basis ledger gets its books from its whole history: the full fold.
+    const fromCheckpoint = loan.legacy_json === null ? foldFromCheckpoint(ir, terms, events, event, loan.checkpoint_json) : null;
     if (fromCheckpoint) foldCounts.fromCheckpoint++;
     else foldCounts.full++;
     after = fromCheckpoint ?? loanState(ir, terms, all, event.date);
@@ -398,13 +421,17 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     }
     throw error;
   }
-  const feeIva = request.kind === 'disbursement' ? disbursementFeeIva(terms) : undefined;
-  const posting = postLoanEvent(request.kind, stored.posted, after, cash, terms.decimals, feeIva === undefined ? undefined : { feeIva });
+  // The loan's books after the event, and the entry from its stored books (or, for a loan of the
+  // cash-basis ledger, from what the journal holds for it: the entry is then the catch-up too).
+  const settings = settingsOf(loan.settings_json);
+  const legacy = loan.legacy_json === null ? null : { position: loan.legacy_json as Position, books: booksFromHistory(ir, terms, all, event.date, settings) };
+  const posting = postBooks(after, stored.books ?? null, legacy, booksContext(settings, terms), terms);
+  checkCash(request.kind, loan.legacy_json ?? stored.books?.position ?? NO_POSITION, posting.books.position, cash);
   const seq = loan.last_event_seq + 1;
   const entryId = posting.lines.length > 0 ? uuidv7() : null;
   const status = after.status;
   const newState: StoredLoanState = {
-    posted: posting.posted,
+    books: posting.books,
     lastEventDate: event.date,
     outstanding: after.outstanding.total,
     daysPastDue: after.daysPastDue,
@@ -521,6 +548,20 @@ function isWriteConflict(error: unknown, locked: boolean): boolean {
   return !locked && (isUniqueViolation(error, 'loan_events_pkey') || isUniqueViolation(error, 'loan_events_idempotency_key'));
 }
 
+/** The books disagree with the money the event moved (the engine's position and the request's cash): a bug, never written. */
+export class UnbalancedPostingError extends Error {
+  constructor(kind: PostingKind, books: string, cash: string) {
+    super(`the books of a ${kind} move cash by ${books}, the event by ${cash}`);
+    this.name = 'UnbalancedPostingError';
+  }
+}
+
+/** The cash account (1000) moves by exactly the money the event received (or paid out). */
+function checkCash(kind: PostingKind, before: Position, after: Position, cash: string): void {
+  const moved = new Dec(after['1000'] ?? '0').minus(before['1000'] ?? '0');
+  if (!moved.eq(cash)) throw new UnbalancedPostingError(kind, moved.toFixed(), cash);
+}
+
 /** What a client needs back besides the event: the payment's allocation, the payoff after it. */
 function resultOf(event: LoanEvent, after: LoanState): Record<string, unknown> {
   const summary = {
@@ -537,30 +578,4 @@ function resultOf(event: LoanEvent, after: LoanState): Record<string, unknown> {
     return { allocation: after.allocations.find((a) => a.paymentId === event.id) ?? null, ...summary };
   }
   return summary;
-}
-
-/**
- * IVA on the fees withheld at signing (deducted and upfront), by the engine: the difference of
- * the schedules with and without IVA on fees. Zero when fees are not taxed.
- */
-export function disbursementFeeIva(terms: LoanTerms): string {
-  if (!terms.tax || !terms.tax.on.includes('fees') || terms.fees.every((f) => f.timing === 'financed' || f.timing === 'per-installment')) return '0';
-  const on = terms.tax.on.filter((t) => t !== 'fees');
-  const untaxed: LoanTerms = on.length === 0 ? { ...terms, tax: undefined } as unknown as LoanTerms : { ...terms, tax: { ...terms.tax, on } };
-  try {
-    const taxed = generateSchedule(terms);
-    const plain = generateSchedule(JSON.parse(JSON.stringify(untaxed)) as LoanTerms);
-    const withheld = (s: { disbursed: string; upfront: string }) => ({ disbursed: s.disbursed, upfront: s.upfront });
-    const a = withheld(taxed);
-    const b = withheld(plain);
-    // (disbursed without IVA − with IVA) + (upfront with IVA − without IVA)
-    return subtract(subtract(b.disbursed, a.disbursed), subtract(b.upfront, a.upfront));
-  } catch {
-    return '0';
-  }
-}
-
-function subtract(a: string, b: string): string {
-  // Exact decimal subtraction through the engine's decimal type.
-  return new Dec(a).minus(b).toFixed();
 }

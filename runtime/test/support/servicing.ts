@@ -50,7 +50,7 @@ export async function auditHeads(h: Pick<Harness, 'db'>): Promise<Record<string,
   return heads.rows[0]!;
 }
 
-/** Every entry balances, each journal entry has its event and each event one audit entry. */
+/** Every entry balances, each loan's journal entry has its event (a day close's entry names no loan) and each event one audit entry. */
 export async function expectLedgerConsistent(h: Harness): Promise<void> {
   const unbalanced = await sql<{ id: string }>`
     select e.id from journal_entries e join journal_lines l on l.entry_id = e.id
@@ -58,7 +58,7 @@ export async function expectLedgerConsistent(h: Harness): Promise<void> {
   `.execute(h.db);
   expect(unbalanced.rows).toEqual([]);
   const orphans = await sql<{ id: string }>`
-    select e.id from journal_entries e left join loan_events v on v.loan_id = e.loan_id and v.seq = e.loan_event_seq where v.seq is null
+    select e.id from journal_entries e left join loan_events v on v.loan_id = e.loan_id and v.seq = e.loan_event_seq where e.loan_id is not null and v.seq is null
   `.execute(h.db);
   expect(orphans.rows).toEqual([]);
   const unaudited = await sql<{ loan_id: string; seq: number }>`

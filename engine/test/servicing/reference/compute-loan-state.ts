@@ -18,7 +18,7 @@ import type { LoanState } from './loan-state.ts';
 import { accruePenalties } from './penalties/accrue-penalties.ts';
 import { moratoriumAnnualRate } from './penalties/moratorium.ts';
 import { restructure } from './restructure.ts';
-import { snapshot } from './snapshot.ts';
+import { earnedOf, snapshot } from './snapshot.ts';
 import { validateEvents } from './validate-events.ts';
 
 function newLedger(product: ProductIR, terms: LoanTerms): Ledger {
@@ -45,6 +45,8 @@ function newLedger(product: ProductIR, terms: LoanTerms): Ledger {
     closedCharged: { lateFees: zero, lateFeesIva: zero, moratorium: zero, moratoriumIva: zero },
     lastClose: null,
     writtenOff: null,
+    writtenOffEarned: null,
+    restructures: [],
   };
 }
 
@@ -84,6 +86,8 @@ function dayClose(ledger: Ledger, date: string): void {
 }
 
 function writeOff(ledger: Ledger, date: string): void {
+  // What it had earned on the day stays its earned figure (a fee charged later is not earned).
+  ledger.writtenOffEarned = earnedOf(ledger, toDayNumber(date));
   let total = new Dec(0);
   for (const inst of ledger.installments) total = total.plus(outstandingOf(inst));
   ledger.status = 'written-off';

@@ -8,7 +8,7 @@ import { roundTo, type RoundingMode } from '../../../src/rounding.ts';
 import type { Schedule } from '../../../src/schedule/schedule.ts';
 import { waterfall } from './allocation/waterfall.ts';
 import type { StageStep } from './collection/collection-stage.ts';
-import { COMPONENTS, type AllocationLine, type Component, type FiredAction, type JournalEntry, type LoanStatus, type PaymentAllocation } from './loan-state.ts';
+import { COMPONENTS, type AllocationLine, type Component, type FiredAction, type JournalEntry, type LoanStatus, type PaymentAllocation, type Restructuring } from './loan-state.ts';
 
 export type Amounts = Record<Component, Dec>;
 
@@ -77,6 +77,9 @@ export interface Ledger {
   closedCharged: { lateFees: Dec; lateFeesIva: Dec; moratorium: Dec; moratoriumIva: Dec };
   lastClose: string | null;
   writtenOff: { readonly date: string; readonly amount: string } | null;
+  /** What it had earned on its write-off date, or null. */
+  writtenOffEarned: Amounts | null;
+  readonly restructures: Restructuring[];
 }
 
 /** Rounds to the loan's currency scale and mode. */

@@ -2,12 +2,12 @@
 // schedule under the loan's pricing; the open installments are closed into it.
 import { Dec } from '../../../src/decimal.ts';
 import { InvalidInputError } from '../../../src/errors.ts';
-import { formatIsoDate } from '../../../src/calendar/iso-date.ts';
+import { formatIsoDate, toDayNumber } from '../../../src/calendar/iso-date.ts';
 import { parseLoanTerms } from '../../../src/loan-terms/parse-loan-terms.ts';
 import { generateSchedule } from '../../../src/schedule/generate-schedule.ts';
-import { COMPONENTS } from './loan-state.ts';
+import { COMPONENTS, type Restructuring } from './loan-state.ts';
 import type { RestructureEvent } from './loan-event.ts';
-import { installmentsOf, type Ledger } from './ledger.ts';
+import { installmentsOf, zeroAmounts, type Ledger } from './ledger.ts';
 import { settlement } from './settlement.ts';
 
 /**
@@ -48,6 +48,21 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
     if (error instanceof InvalidInputError) throw new InvalidInputError(error.issues.map((i) => ({ path: `${path}.${i.path === 'principal' ? 'date' : i.path}`, message: i.message })));
     throw error;
   }
+  // What it capitalises, by component: the open installments due in full, the current period's
+  // netted interest and fees beyond what was paid ahead; principal: the outstanding principal.
+  const capitalised = zeroAmounts();
+  for (const inst of s.overdue) for (const c of COMPONENTS) capitalised[c] = capitalised[c].plus(inst.due[c].minus(inst.paid[c]));
+  capitalised.principal = s.principal;
+  if (s.currentNet !== null) {
+    const { interest, fees } = s.currentNet;
+    capitalised.interest = capitalised.interest.plus(interest.base).minus(interest.paidBase);
+    capitalised.interestIva = capitalised.interestIva.plus(interest.iva).minus(interest.paidIva);
+    capitalised.fees = capitalised.fees.plus(fees.base).minus(fees.paidBase);
+    capitalised.feesIva = capitalised.feesIva.plus(fees.iva).minus(fees.paidIva);
+  }
+  const dueDays = [day, ...schedule.installments.map((row) => toDayNumber(row.dueDate))];
+  const total = COMPONENTS.reduce((sum, c) => sum.plus(capitalised[c]), new Dec(0));
+  const view = Object.fromEntries([...COMPONENTS.map((c) => [c, capitalised[c].toFixed(base.decimals)]), ['total', total.toFixed(base.decimals)]]);
   const kept = [];
   for (const inst of ledger.installments) {
     const touched = COMPONENTS.some((c) => !inst.paid[c].isZero());
@@ -59,6 +74,15 @@ export function restructure(ledger: Ledger, event: RestructureEvent, day: number
     }
   }
   const lastNumber = ledger.installments.reduce((n, i) => Math.max(n, i.number), 0);
+  ledger.restructures.push(Object.freeze({
+    date: formatIsoDate(day),
+    principal: principal.toFixed(base.decimals),
+    capitalised: Object.freeze(view) as Restructuring['capitalised'],
+    creditApplied: ledger.credit.toFixed(base.decimals),
+    firstInstallment: lastNumber + 1,
+    periodDays: Math.max(...dueDays.slice(1).map((d, k) => d - dueDays[k]!)),
+    singlePayment: schedule.installments.length === 1,
+  }));
   const segment = ledger.segments.push({ terms, schedule, startDay: day }) - 1;
   // Kept by due day so the daily scans can stop at the first installment not yet due.
   ledger.installments = [...kept, ...installmentsOf(schedule, segment, lastNumber + 1)].sort((a, b) => a.dueDay - b.dueDay);

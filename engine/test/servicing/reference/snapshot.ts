@@ -1,11 +1,12 @@
 // Freezes the fold's working ledger into the public LoanState on asOf: decimal strings at the
 // currency scale, per-installment parts and status, totals, aging and the payoff.
 import { Dec } from '../../../src/decimal.ts';
-import { formatIsoDate } from '../../../src/calendar/iso-date.ts';
+import { formatIsoDate, toDayNumber } from '../../../src/calendar/iso-date.ts';
+import { payoffQuote } from '../../../src/payoff/payoff-quote.ts';
 import { agingBucket } from './aging-bucket.ts';
 import { stopsAccrual } from './collection/collection-stage.ts';
-import { isOpen, zeroAmounts, type Amounts, type Ledger, type WorkInstallment } from './ledger.ts';
-import { COMPONENTS, type ComponentAmounts, type InstallmentState, type LoanState, type PayoffAmount } from './loan-state.ts';
+import { isOpen, roundMoney, zeroAmounts, type Amounts, type Ledger, type WorkInstallment } from './ledger.ts';
+import { COMPONENTS, type ComponentAmounts, type InstallmentState, type LoanState, type PayoffAmount, type RepaymentFacts } from './loan-state.ts';
 import { settlement } from './settlement.ts';
 
 function amounts(a: Amounts, decimals: number): ComponentAmounts {
@@ -72,6 +73,60 @@ function payoffOf(ledger: Ledger, day: number): PayoffAmount {
   });
 }
 
+/**
+ * Earned to the day, summed over the installments: those due (restructured ones at what they
+ * received) in full, and for the first one not yet due the payoff quote's accrued interest and
+ * IVA with the fees charged on it. A paid-off loan: every installment in full; a written-off one:
+ * as on its write-off date.
+ */
+export function earnedOf(ledger: Ledger, day: number): Amounts {
+  if (ledger.status === 'written-off' && ledger.writtenOffEarned !== null) return ledger.writtenOffEarned;
+  const earned = zeroAmounts();
+  if (ledger.status === 'paid-off') {
+    for (const inst of ledger.installments) add(earned, inst.due);
+    return earned;
+  }
+  const cutoff = day;
+  let current: WorkInstallment | null = null;
+  for (const inst of ledger.installments) {
+    if (inst.restructured || inst.dueDay <= cutoff) add(earned, inst.due);
+    else current ??= inst;
+  }
+  if (current !== null) {
+    const seg = ledger.segments[current.segment]!;
+    earned.fees = earned.fees.plus(current.chargedFees);
+    earned.feesIva = earned.feesIva.plus(current.chargedFeesIva);
+    if (cutoff >= seg.startDay) {
+      const quote = payoffQuote(seg.terms, { date: formatIsoDate(cutoff), schedule: seg.schedule });
+      const accrued = new Dec(quote.interest);
+      const iva = seg.terms.tax?.on.includes('interest') ? roundMoney(ledger, accrued.times(seg.terms.tax.rate)) : new Dec(0);
+      earned.interest = earned.interest.plus(accrued);
+      earned.interestIva = earned.interestIva.plus(iva);
+      earned.feesIva = earned.feesIva.plus(new Dec(quote.tax).minus(iva));
+    }
+  }
+  return earned;
+}
+
+function repaymentOf(ledger: Ledger, day: number): RepaymentFacts {
+  const r = ledger.restructures.at(-1);
+  const t = ledger.terms;
+  const pattern = r ? (r.singlePayment ? 'single' : 'periodic') : t.installments === 1 ? 'single' : t.graceInstallments.principal >= t.installments - 1 ? 'single-principal' : 'periodic';
+  const last = ledger.installments.at(-1);
+  const maturityDaysPastDue = last && isOpen(last) && last.dueDay < day ? day - last.dueDay : 0;
+  let onTimeInstallments = 0;
+  if (r) {
+    const due = ledger.installments.filter((i) => !i.restructured && i.number >= r.firstInstallment && i.dueDay <= day);
+    for (const inst of due) {
+      const onTime = inst.settledDay !== null && inst.settledDay <= inst.dueDay;
+      const dueTodayUnpaid = inst.dueDay === day && inst.settledDay === null;
+      if (onTime) onTimeInstallments++;
+      else if (!dueTodayUnpaid) onTimeInstallments = 0;
+    }
+  }
+  return Object.freeze({ pattern, maturityDaysPastDue, onTimeInstallments });
+}
+
 /** The public state of `ledger` on `day` (the fold has run through it). */
 export function snapshot(ledger: Ledger, day: number, reversed: readonly string[]): LoanState {
   const s = ledger.decimals;
@@ -117,5 +172,8 @@ export function snapshot(ledger: Ledger, day: number, reversed: readonly string[
     lastDayClose: ledger.lastClose,
     writtenOff: ledger.writtenOff,
     journal: Object.freeze([...ledger.journal]),
+    earned: amounts(earnedOf(ledger, day), s),
+    restructures: Object.freeze([...ledger.restructures]),
+    repayment: repaymentOf(ledger, day),
   });
 }
