@@ -6,8 +6,9 @@
 // it balances; the journal filtered to manual entries shows it, and its CSV link downloads the
 // same filters; the income statement renders; in «Periodos» a month after an open one is refused
 // in words, the earliest open month closes, and the form then refuses a date inside it. The
-// dashboard shows the books card with the API's figures. An approver (ledger:read, no
-// accounting:read) sees the statements and the journal only; a product manager no «Contabilidad».
+// dashboard shows the books card with the API's figures; a vencida loan's page its books box. An
+// approver (ledger:read, no accounting:read) sees the statements and the journal only; a product
+// manager no «Contabilidad».
 // Screenshots at 1280 and 390 px go to studio/docs/books-*.png.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -243,6 +244,28 @@ describe('the regulatory books in the studio', () => {
     expect(await pageWidth()).toBeLessThanOrEqual(390);
     await page.getByTestId('books-summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(docsDir, 'books-dashboard-390.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('a loan’s page shows its books: stage and days, accrued interest, deferred fees, reserve, memorandum', async () => {
+    const late = (await api('GET', '/loans?dpdMin=91&status=active&limit=20')).loans as { id: string }[];
+    const details = await Promise.all(late.map((l) => api('GET', `/loans/${l.id}`)));
+    const vencida = details.find((d) => d.loan.books?.stage === 'vencida');
+    expect(vencida, 'a demo loan 91+ days late is vencida on the books').toBeTruthy();
+    const books = vencida.loan.books;
+    await page.goto(`${studio.url}/prestamos/${vencida.loan.id}`);
+    await page.getByTestId('loan-books').waitFor();
+    expect(await text('loan-books-stage')).toBe(`Vencida, ${books.daysPastDue} días de atraso`);
+    expect(await text('loan-books-accrued')).toBe(money(books.accruedInterest));
+    expect(await text('loan-books-deferred')).toBe(money(books.deferredFees));
+    expect(await text('loan-books-reserve')).toBe(money(books.reserve));
+    expect(await text('loan-books-memorandum')).toBe(money(books.memorandum));
+    await page.getByTestId('loan-books').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(docsDir, 'books-loan-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await page.getByTestId('loan-books').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(docsDir, 'books-loan-390.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

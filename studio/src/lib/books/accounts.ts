@@ -1,18 +1,15 @@
 // The chart of accounts as the accounting screens show it: the manual entry's picker (accounts
 // grouped by type, the loans' subledger left out: only loan postings move those), and an
 // account's label (`1000 · Bancos`).
+import { LOAN_ACCOUNTS } from '@plazo/engine';
 import type { Account, AccountType } from '../api/accounting.ts';
 
 /**
- * The loans' subledger accounts (BOOKS.md, "Loan subledger accounts"): a loan's position lives in
+ * The loans' subledger accounts (the engine's LOAN_ACCOUNTS, BOOKS.md): a loan's position lives in
  * them, so only loan postings may touch them and a manual entry may not. The runtime refuses them
  * too; the picker does not offer them.
  */
-export const LOAN_SUBLEDGER_ACCOUNTS: ReadonlySet<string> = new Set([
-  '1100', '1110', '1130', '1140', '1190', '1300', '1310', '1330',
-  '2101', '2102', '2103', '2104', '2105', '2200', '2300', '2400', '2410',
-  '7100', '7900',
-]);
+export const LOAN_SUBLEDGER_ACCOUNTS: ReadonlySet<string> = new Set(LOAN_ACCOUNTS);
 
 /** The order of the picker's groups (memorandum accounts are all subledger: never offered). */
 const GROUP_ORDER: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
