@@ -282,6 +282,15 @@ describe('the regulatory books in the studio', () => {
     await page.getByTestId('bs-assets').waitFor();
     for (const tab of ['balance', 'income', 'journal']) expect(await page.getByTestId(`books-tab-${tab}`).count()).toBe(1);
     for (const tab of ['manual', 'periods']) expect(await page.getByTestId(`books-tab-${tab}`).count()).toBe(0);
+    // In English, the same screen in English.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    try {
+      await page.getByRole('heading', { name: 'Accounting', level: 1 }).waitFor();
+      expect(await page.getByTestId('books-tab-balance').innerText()).toBe('Balance sheet');
+      expect(await text('bs-balanced')).toBe('✓ Balanced: assets equal liabilities plus equity.');
+    } finally {
+      await page.getByRole('button', { name: 'ES', exact: true }).click();
+    }
     await loginAs(PM);
     expect(await page.getByTestId('nav-accounting').count()).toBe(0);
   });
