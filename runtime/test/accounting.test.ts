@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
 import { issueApiKey } from '../src/auth/api-key-issuer.ts';
 import { runEndOfDay } from '../src/eod/eod-run.ts';
+import { planPortfolio } from '../bench/eod-portfolio.ts';
+import { openPlannedLoans, publishPortfolioProducts } from './eod-support.ts';
 import { startHarness, TEST_NOW, type Harness } from './support/harness.ts';
 import { NOMINA_SOURCE, publishProduct } from './support/products.ts';
 import { auditHeads, disbursedLoan, setToday } from './support/servicing.ts';
@@ -46,6 +48,10 @@ describe.each(DATABASE_KINDS)('accounting on %s', (kind) => {
     h = await startHarness(kind);
     await publishProduct(h.db, 'nomina', NOMINA_SOURCE);
     loanId = await disbursedLoan(h);
+    // More loans that nobody pays: by the end of January the weekly ones are late, and the end of
+    // day accrues their penalties (day-close entries).
+    const irs = await publishPortfolioProducts(h.db, ['microcredito_grupal', 'financiamiento_tienda']);
+    await openPlannedLoans(h, planPortfolio(irs, { n: 6, seed: 15, from: '2025-01-02', to: '2025-01-08', horizon: '2025-03-31' }));
     setToday(h, '2025-01-21');
     const paid = await h.request('POST', `/api/v1/loans/${loanId}/payments`, { body: { amount: '3500.00', date: '2025-01-21' } });
     expect(paid.status, paid.text).toBe(201);
@@ -197,9 +203,7 @@ describe.each(DATABASE_KINDS)('accounting on %s', (kind) => {
     const same = (a: string, b: InstanceType<typeof Dec>, what: string) => expect(new Dec(a).equals(b), `${what}: ${a} ≠ ${b.toFixed()}`).toBe(true);
     for (const line of sheet.body.assets) same(line.balance, new Dec(closing.get(line.code)!), line.code);
     for (const line of [...sheet.body.liabilities, ...sheet.body.equity]) same(line.balance, new Dec(closing.get(line.code)!).negated(), line.code);
-    const cash = sheet.body.assets.find((a: { code: string }) => a.code === '1000');
-    // Funding and capital in, the loan out (net of its deducted fees), the payment in.
-    expect(new Dec(cash.balance).gt(500000)).toBe(true);
+    expect(new Dec(sheet.body.assets.find((a: { code: string }) => a.code === '1100').balance).gt(0)).toBe(true);
     expect(sheet.body.equity.find((a: { code: string }) => a.code === '3000').balance).toBe('100000.00');
     expect(sheet.body.liabilities.find((a: { code: string }) => a.code === '2600').balance).toBe('500000.00');
     expect(sheet.body.memorandum.map((m: { code: string }) => m.code)).toEqual(expect.arrayContaining(['7100', '7900']));
@@ -242,8 +246,8 @@ describe.each(DATABASE_KINDS)('accounting on %s', (kind) => {
     expect(byAccount.body.entries).toHaveLength(1);
     expect(byAccount.body.entries[0].lines.map((l: { account: string }) => l.account)).toEqual(['1000', '2600']);
     const loans = await h.request('GET', '/api/v1/ledger/journal?from=2025-01-01&to=2025-01-31&source=loan');
-    expect(loans.body.entries.length).toBeGreaterThanOrEqual(2);
-    expect(loans.body.entries.every((e: { loanId: string | null; source: string }) => e.loanId === loanId && e.source === 'loan')).toBe(true);
+    expect(loans.body.entries.length).toBeGreaterThanOrEqual(8);
+    expect(loans.body.entries.every((e: { loanId: string | null; source: string }) => e.loanId !== null && e.source === 'loan')).toBe(true);
     const csv = await h.request('GET', '/api/v1/ledger/journal?from=2025-01-01&to=2025-01-31&source=manual&format=csv', { key: h.keys.accountant });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = csv.text.trim().split('\r\n');
@@ -264,8 +268,12 @@ describe.each(DATABASE_KINDS)('accounting on %s', (kind) => {
     expect((await close('2025-02')).body.error).toMatchObject({ code: 'earlier-period-open', details: { open: '2025-01' } });
     expect((await close('2025-01')).body.error).toMatchObject({ code: 'day-close-pending', details: { through: '2025-01-31', lastDayClosed: null } });
     expect(await fingerprint(h)).toEqual(before);
-    const [report] = await runEndOfDay(h.db, { through: '2025-01-31', chunkSize: 10, now: () => h.clock.now() });
-    expect(report).toMatchObject({ date: '2025-01-31', status: 'done' });
+    const [report] = await runEndOfDay(h.db, { through: '2025-01-31', chunkSize: 3, now: () => h.clock.now() });
+    expect(report).toMatchObject({ date: '2025-01-31', status: 'done', loansFailed: 0 });
+    const closes = await h.request('GET', '/api/v1/ledger/journal?from=2025-01-01&to=2025-01-31&source=day-close');
+    expect(closes.body.entries.length).toBeGreaterThan(0);
+    expect(closes.body.entries.every((e: { date: string; description: string }) => e.date === '2025-01-31' && e.description.startsWith('day close'))).toBe(true);
+    expect((await h.request('GET', '/api/v1/accounting/balance-sheet?date=2025-01-31')).body.balanced).toBe(true);
     const pending = await propose({ ...FUNDING, date: '2025-01-31', description: 'Gasto de enero', lines: [{ account: '5300', debit: '1200.00' }, { account: '1000', credit: '1200.00' }] });
     expect(pending.status).toBe(201);
     before = await fingerprint(h);
@@ -340,6 +348,17 @@ describe.each(DATABASE_KINDS)('accounting on %s', (kind) => {
     expect(replay.text).toBe(paid.text);
     const verified = await verifyAuditChain(h.db);
     expect(verified.findings).toEqual([]);
+    // Moving the economic date by hand is found: the audit entry bound it.
+    const tamper = (date: string) =>
+      h.db.transaction().execute(async (tx) => {
+        await sql`alter table journal_entries disable trigger journal_entries_append_only`.execute(tx);
+        await sql`update journal_entries set economic_date = ${date} where id = ${paid.body.journalEntryId}`.execute(tx);
+        await sql`alter table journal_entries enable trigger journal_entries_append_only`.execute(tx);
+      });
+    await tamper('2025-01-30');
+    expect((await verifyAuditChain(h.db)).findings).toEqual([expect.objectContaining({ problem: 'row-edited', table: 'journal_entries', key: paid.body.journalEntryId })]);
+    await tamper('2025-01-31');
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
     await expectLedgerConsistentWithManual(h);
   });
 

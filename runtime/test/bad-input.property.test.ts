@@ -75,6 +75,14 @@ describe.each(DATABASE_KINDS)('malformed requests on %s', (kind) => {
     { method: 'POST', path: `/api/v1/loans/${loanId}/payments/${paymentId}/reversal`, valid: { date: '2025-02-01' }, fields: ['date'], text: ['reason'] },
     { method: 'POST', path: `/api/v1/loans/${loanId}/restructure`, valid: { installments: 6, date: '2025-02-01' }, fields: ['installments', 'frequency', 'annualRate', 'firstDueDate', 'date'], text: [] },
     { method: 'POST', path: `/api/v1/loans/${loanId}/write-off`, valid: { date: '2025-02-01' }, fields: ['date'], text: ['reason'] },
+    {
+      method: 'POST',
+      path: '/api/v1/ledger/manual-entries',
+      valid: { date: '2025-01-31', description: 'Gasto', lines: [{ account: '5300', debit: '10.00' }, { account: '1000', credit: '10.00' }] },
+      fields: ['date', 'lines', 'currency'],
+      text: ['description'],
+    },
+    { method: 'POST', path: '/api/v1/ledger/manual-entries/00000000-0000-4000-8000-000000000000/reject', valid: { reason: 'no' }, fields: [], text: ['reason'] },
   ];
 
   it('answers every malformed body with a 4xx JSON error and changes nothing', async () => {
@@ -107,6 +115,12 @@ describe.each(DATABASE_KINDS)('malformed requests on %s', (kind) => {
       (v: string) => `/api/v1/ledger/journal?to=${v}`,
       (v: string) => `/api/v1/ledger/journal?after=${v}`,
       (v: string) => `/api/v1/ledger/journal?format=${v}`,
+      (v: string) => `/api/v1/ledger/journal?account=${v}`,
+      (v: string) => `/api/v1/ledger/journal?source=${v}`,
+      (v: string) => `/api/v1/ledger/manual-entries?status=${v}`,
+      (v: string) => `/api/v1/accounting/balance-sheet?date=${v}`,
+      (v: string) => `/api/v1/accounting/income-statement?from=${v}`,
+      (v: string) => `/api/v1/reports/books?date=${v}`,
     ];
     const bad = fc.oneof(
       fc.constantFrom('2025-02-30', '-1', '0', '1e9', 'abc', '%00', "'; drop table loans; --", 'x'.repeat(5000), '99999999999999999999', 'null', '[]'),

@@ -64,7 +64,8 @@ const PeriodParams = z.object({
     .openapi({ param: { name: 'period', in: 'path' }, example: '2025-01' }),
 });
 
-function ctxOf(c: ContextVariables) {
+/** The write context of an accounting route, with the person maker-checker compares (principal.ts `personOf`). */
+export function ctxOf(c: ContextVariables) {
   const principal = principalOf(c);
   return { actor: actorOf(principal), person: personOf(principal), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
 }

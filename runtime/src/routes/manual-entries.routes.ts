@@ -2,12 +2,10 @@
 // propose (idempotent by the required Idempotency-Key), list and read, approve (posts the entry)
 // or reject with a reason — by someone other than the maker.
 import { createRoute, z } from '@hono/zod-openapi';
-import { principalOf } from '../auth/auth.middleware.ts';
-import { actorOf, personOf } from '../auth/principal.ts';
 import { ValidationError } from '../errors.ts';
-import type { ContextVariables } from '../http/app-env.ts';
 import { errorResponses, guarded, jsonBody, jsonResponse, newRouter } from '../http/openapi.ts';
 import { approveManualEntry, getManualEntry, listManualEntries, proposeManualEntry, rejectManualEntry } from '../ledger/manual-entries.ts';
+import { ctxOf } from './accounting.routes.ts';
 import { ActorDisplaySchema, TimestampSchema, UuidSchema } from './schemas.ts';
 import { DateSchema, IdempotencyHeaders, MoneySchema } from './servicing-schemas.ts';
 
@@ -51,11 +49,6 @@ const ManualEntrySchema = z
 
 const IdParams = z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 const Answer = z.object({ manualEntry: ManualEntrySchema });
-
-function ctxOf(c: ContextVariables) {
-  const principal = principalOf(c);
-  return { actor: actorOf(principal), person: personOf(principal), at: c.get('clock').now().toISOString(), requestId: c.get('requestId') };
-}
 
 export const manualEntriesRoutes = newRouter()
   .openapi(
