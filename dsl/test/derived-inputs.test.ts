@@ -79,6 +79,9 @@ describe('derived inputs', () => {
     // Recorded on the commit before derived inputs (15b5805).
     expect(compileText(PRODUCT).ir!.hash).toBe('e747d4d4590eacaee7d831b98cda7b8647d5b547b8308f2c81b08e8a912dd8a9');
     const nomina = readFileSync(fileURLToPath(new URL('../../examples/nomina.plazo', import.meta.url)), 'utf8');
-    expect(compileText(nomina).ir!.hash).toBe('ab2feab806a857a05379b5d5e710a94c15e1b84e0663ffa3e88e53635677db15');
+    // nómina gained a `reserves` section (issue 15); without it, its hash is the one recorded then.
+    const withoutReserves = nomina.replace(/\n(?: {2}\/\/\/[^\n]*\n)* {2}reserves \{\n[\s\S]*?\n {2}\}\n/, '\n');
+    expect(withoutReserves).not.toBe(nomina);
+    expect(compileText(withoutReserves).ir!.hash).toBe('ab2feab806a857a05379b5d5e710a94c15e1b84e0663ffa3e88e53635677db15');
   });
 });

@@ -65,7 +65,7 @@ export { backtest, DEFAULT_BACKTEST_DATE, type BacktestOptions, type BacktestPro
 export { compareBacktests, OUTCOMES, type BacktestComparison, type FlipCell } from './backtest/compare-backtests.ts';
 export { scoreSeparation, type ScoreSeparation, type ScoredOutcome } from './backtest/score-separation.ts';
 export type { BacktestReport, BacktestDecision, BandRow, CostMatrix, CostReport, OutcomeCounts, Rate, ReasonCount, UnmappableRow } from './backtest/backtest-report.ts';
-export { timeline, simulateLoan, type TimelineEvent, type TimelineDay, type ScenarioPayment } from './servicing/timeline.ts';
+export { timeline, simulateLoan, scenarioEvents, type TimelineEvent, type TimelineDay, type ScenarioPayment } from './servicing/timeline.ts';
 export { advanceLoan, servicingCheckpoint, CheckpointConflictError, SERVICING_CHECKPOINT_VERSION, type ServicingCheckpoint, type AdvancedLoan } from './servicing/checkpoint.ts';
 export type { CheckpointInstallment, CheckpointSegment } from './servicing/ledger.ts';
 export type { SegmentAccrual } from './servicing/accrual.ts';
@@ -99,7 +99,7 @@ export {
 } from './pld/policy-ir.ts';
 export { gradeClient, findUnusualOperations, gradeForPoints, riskGradeRank, normalizeFactText, operationData } from './pld/evaluate-policy.ts';
 export { hashPldPolicy, withPldPolicyHash } from './pld/hash-policy.ts';
-// Regulatory books (issue 15): a loan's accrual books as a function of its state, and its
-// loan-loss reserve under the product's `reserves` policy (BookStage, ReserveFacts: books/index.ts).
+// Regulatory books: a loan's accrual books as a function of its state (issue 15).
 export * from './books/index.ts';
+// A loan's loan-loss reserve under the product's `reserves` policy (issue 15).
 export { reserveOf, tableRate, RESERVE_FACTS, type ReserveFactType } from './books/reserve.ts';

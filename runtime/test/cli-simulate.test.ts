@@ -68,6 +68,33 @@ describe('plazo simulate', () => {
     expect(c.err()).toBe('');
   });
 
+  it('shows the books: accrual day by day, the transfer to cartera vencida at 90 days, the write-off; every entry balanced', async () => {
+    // Installment 1 paid; installment 2 (due 01-20) never: 90 days past due on 2025-04-20 (periodic
+    // payments), the product's `write off` from 91 days on 04-21.
+    const c = setup([{ date: '2025-01-13', amount: '438.86' }]);
+    expect(await runCli(['simulate', ...ARGS, '--until', '2025-04-22', '--json'], c.io)).toBe(0);
+    const { accounting } = JSON.parse(c.out());
+    // Every day from the disbursement (01-06) through 04-22: 107 days.
+    expect(accounting.days).toHaveLength(107);
+    // Flat 48%: 55.38 of interest a week; day 1 accrues 55.38 / 7 = 7.911 → 7.91. No opening fee, no reserves policy.
+    expect(accounting.days[1]).toEqual({ date: '2025-01-07', stage: 'vigente', accruedInterest: '7.91', deferredFees: '0.00', reserve: '0.00', memorandum: '0.00' });
+    const day = (d: string) => accounting.days.find((x: { date: string }) => x.date === d);
+    expect(day('2025-04-19').stage).toBe('vigente');
+    expect(day('2025-04-20').stage).toBe('vencida');
+    // The interest accrued and unpaid at the transfer is reserved 100%.
+    expect(day('2025-04-20').reserve).toBe(day('2025-04-20').accruedInterest);
+    const memos = accounting.journal.map((e: { memo: string }) => e.memo);
+    expect(memos).toContain('transfer to cartera vencida');
+    expect(memos).toContain('write-off');
+    for (const entry of accounting.journal) {
+      const cents = (k: 'debit' | 'credit') => entry.lines.reduce((s: bigint, l: Record<string, string>) => s + BigInt(l[k]!.replace('.', '')), 0n);
+      expect(cents('debit'), entry.date).toBe(cents('credit'));
+      expect(entry.lines.length).toBeGreaterThan(1);
+    }
+    // The disbursement: the principal against cash.
+    expect(accounting.journal[0]).toEqual({ date: '2025-01-06', memo: 'disbursement', lines: [{ account: '1000', debit: '0.00', credit: '6000.00' }, { account: '1100', debit: '6000.00', credit: '0.00' }] });
+  });
+
   it('prints a readable table without --json', async () => {
     const c = setup([]);
     expect(await runCli(['simulate', ...ARGS, '--until', '2025-01-22'], c.io)).toBe(0);
@@ -76,6 +103,9 @@ describe('plazo simulate', () => {
     // Nothing paid: installment 1 (due 01-13) is 9 days late, past `solidaria` (1–7) into `temprana`.
     expect(c.out()).toContain('stage solidaria → temprana');
     expect(c.out()).toMatch(/on 2025-01-22: active, 9 days past due \(1-30\), stage temprana/);
+    // A books line each day something moved: 55.38 / 7 = 7.91 of interest on the first day.
+    expect(c.out()).toContain('2025-01-07  books: accrual → vigente, accrued interest 7.91, deferred fees 0.00, reserve 0.00');
+    expect(c.out()).toMatch(/books: vigente, accrued interest [\d.]+, deferred fees 0\.00, reserve 0\.00, memorandum 0\.00; interest income [\d.]+, opening fees 0\.00/);
   });
 
   it('exits 2 naming the bad field', async () => {

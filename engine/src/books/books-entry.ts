@@ -45,7 +45,8 @@ export function sumPositions(positions: Iterable<Position>, decimals: number): R
     i++;
   }
   const out: Record<string, string> = {};
-  for (const account of [...sum.keys()].sort()) if (sum.get(account) !== 0n) out[account] = formatMoney(sum.get(account)!, decimals);
+  // From the highest code (see Position.toRecord in books-on.ts): the object lists integer-like keys in ascending order anyway.
+  for (const account of [...sum.keys()].sort().reverse()) if (sum.get(account) !== 0n) out[account] = formatMoney(sum.get(account)!, decimals);
   return out;
 }
 

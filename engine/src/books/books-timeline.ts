@@ -1,16 +1,14 @@
 // A loan's books day by day from its disbursement: one fold of its events, the books of every day
 // from the day before's, and the day's journal entry (the difference). What `plazo simulate`
 // shows and what a product test's `books` expectation reads.
-import { InvalidInputError } from '../errors.ts';
-import { formatIsoDate, isLastDayOfMonth, toDayNumber } from '../calendar/iso-date.ts';
+import { formatIsoDate, isLastDayOfMonth } from '../calendar/iso-date.ts';
 import type { DecimalString, IsoDate, ProductIR } from '../ir/product-ir.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import { booksFactsOf } from '../servicing/books-facts.ts';
-import { asOfDay, foldDays, newLedger } from '../servicing/compute-loan-state.ts';
+import { foldDays, foldPlan, newLedger } from '../servicing/compute-loan-state.ts';
 import type { LoanEvent } from '../servicing/loan-event.ts';
 import type { JournalEntry, LoanState } from '../servicing/loan-state.ts';
 import { snapshot } from '../servicing/snapshot.ts';
-import { validateEvents } from '../servicing/validate-events.ts';
 import { EMPTY_BOOKS_POSITION } from './accounts.ts';
 import { booksEntry } from './books-entry.ts';
 import { booksOn } from './books-on.ts';
@@ -45,14 +43,17 @@ export interface LoanBooksTimeline {
 
 function memoOf(entries: readonly JournalEntry[], before: LoanBooks | null, after: LoanBooks, reserveDate: boolean, moved: boolean): string {
   const parts: string[] = [];
+  let paidOff = false;
   for (const e of entries) {
     if (e.kind === 'disbursed') parts.push('disbursement');
     else if (e.kind === 'payment') parts.push(`payment ${e.allocation.paymentId} ${e.allocation.amount}`);
     else if (e.kind === 'restructured') parts.push('restructure');
     else if (e.kind === 'written-off') parts.push('write-off');
-    else if (e.kind === 'paid-off') parts.push('paid off');
+    else if (e.kind === 'paid-off') paidOff = true;
     else if (e.kind === 'fee-charged') parts.push(`fee ${e.name}`);
   }
+  // The fold marks a loan paid off before it records the payment that settled it.
+  if (paidOff) parts.push('paid off');
   if (before !== null && before.stage !== after.stage) parts.push(after.stage === 'vencida' ? 'transfer to cartera vencida' : 'back to cartera vigente');
   if (reserveDate) parts.push('month-end reserve');
   if (parts.length === 0 && moved) parts.push('accrual');
@@ -66,13 +67,7 @@ function memoOf(entries: readonly JournalEntry[], before: LoanBooks | null, afte
  * day. Throws InvalidInputError as loanState does (paths `events[i]…`, `asOf` for `until`).
  */
 export function booksTimeline(product: ProductIR, terms: LoanTerms, events: readonly LoanEvent[], until: IsoDate, options: BooksTimelineOptions = {}): LoanBooksTimeline {
-  const end = asOfDay(until);
-  const list = validateEvents(events, terms);
-  const start = toDayNumber(terms.disbursementDate);
-  if (end < start) throw new InvalidInputError([{ path: 'asOf', message: `must not be before the disbursement date ${terms.disbursementDate}` }]);
-  const dayOf = list.map((e) => toDayNumber(e.date));
-  const reversed = list.filter((e, i) => e.kind === 'payment-reversal' && dayOf[i]! <= end).map((e) => (e as Extract<LoanEvent, { kind: 'payment-reversal' }>).paymentId);
-  const fold = { list, dayOf, skip: new Set(reversed), pathOffset: 0 };
+  const { fold, start, end, reversed } = foldPlan(terms, events, until);
   const ledger = newLedger(product, terms);
   const base: BooksContext = { decimals: terms.decimals, ivaOn: options.ivaOn ?? 'collection', ...(options.vencidaDays ? { vencidaDays: options.vencidaDays } : {}) };
   const withReserve: BooksContext | null = options.reserve ? { ...base, reserve: options.reserve } : null;

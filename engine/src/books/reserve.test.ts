@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { ReserveRow, ReservesPolicy } from '../ir/product-ir.ts';
-import { reserveOf, type ReserveFacts } from './reserve.ts';
+import type { ReserveFacts } from './books-types.ts';
+import { reserveOf } from './reserve.ts';
 
 const row = (fromDays: number, toDays: number | null, rate: string, stage: ReserveRow['stage'] = null): ReserveRow => ({ stage, fromDays, toDays, rate });
 

@@ -7,22 +7,7 @@ import { compileExpression, type CompiledExpression } from '../expressions/compi
 import { asNumber, toDec } from '../expressions/values.ts';
 import type { DecimalString, ReserveRow, ReservesPolicy } from '../ir/product-ir.ts';
 import { roundTo, type RoundingMode } from '../rounding.ts';
-
-/** A loan's stage in the regulatory books: cartera vigente (performing) or vencida (non-performing). */
-export type BookStage = 'vigente' | 'vencida';
-
-/** What a loan's reserve is computed from, on a reserve date (the books compute it). */
-export interface ReserveFacts {
-  readonly daysPastDue: number;
-  readonly stage: BookStage;
-  readonly restructured: boolean;
-  /** Outstanding principal on the books. */
-  readonly principal: string;
-  /** Ordinary interest earned unpaid on the books (1110 or 1310). */
-  readonly accruedInterest: string;
-  /** principal + accruedInterest (EAD). */
-  readonly exposure: string;
-}
+import type { ReserveFacts } from './books-types.ts';
 
 /** The type of a fact an expected-loss expression may read. */
 export interface ReserveFactType {

@@ -25,6 +25,20 @@ function termsFor(ir: ProductIR, test: ProductTest, decision: Decision): LoanTer
 }
 
 /**
+ * The loan a test opens, as servicing input: the terms of the decision's offer (it must have one)
+ * disbursed on the test's `disburse` date, and its events — the disbursement, then the test's
+ * payments as `p1`, `p2`… in order. Shared by the loan-state and the books expectations.
+ */
+export function testLoan(ir: ProductIR, test: ProductTest, decision: Decision): { readonly terms: LoanTerms; readonly events: LoanEvent[] } {
+  const terms = termsFor(ir, test, decision);
+  const events: LoanEvent[] = [
+    { kind: 'disbursement', date: terms.disbursementDate },
+    ...test.payments.map((p, i): LoanEvent => ({ kind: 'payment', id: `p${i + 1}`, date: p.date, amount: p.amount })),
+  ];
+  return { terms, events };
+}
+
+/**
  * Checks a loan-state expectation. The loan is the decision's offer (requested or counteroffer)
  * disbursed on the test's `disburse` date (default: the decision date; other dates re-derive the
  * terms with loanTermsFor for that day), with the test's payments as payment events `p1`, `p2`…
@@ -48,11 +62,7 @@ export function checkStateExpectation(ir: ProductIR, test: ProductTest, expectat
   }
   let state;
   try {
-    const terms = termsFor(ir, test, decision);
-    const events: LoanEvent[] = [
-      { kind: 'disbursement', date: terms.disbursementDate },
-      ...test.payments.map((p, i): LoanEvent => ({ kind: 'payment', id: `p${i + 1}`, date: p.date, amount: p.amount })),
-    ];
+    const { terms, events } = testLoan(ir, test, decision);
     state = loanState(ir, terms, events, expectation.on);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;

@@ -30,7 +30,6 @@ export interface SegmentAccrual {
   readonly financedFeeIva: string;
 }
 
-
 /** The accrual table of a segment, with payoffQuote's own decimal arithmetic. */
 export function segmentAccrual(terms: LoanTerms, schedule: Schedule): SegmentAccrual {
   const plan = planSchedule(terms);

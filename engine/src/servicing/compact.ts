@@ -107,7 +107,7 @@ export interface ClosedDay {
   readonly actions: readonly FiredAction[];
   /** The stage changed (from the checkpoint's to the date's). */
   readonly stageChange?: { readonly from: string | null; readonly to: string | null };
-  /** What the regulatory books read of the loan on the date (booksOn's input, as loanState's state gives it). */
+  /** What the regulatory books read of the loan on the date (booksOn's input, as loanState's state gives it); made when first read. */
   readonly booksFacts: BooksFacts;
 }
 
@@ -532,13 +532,15 @@ export function closeDay(product: ProductIR, terms: LoanTerms, checkpoint: Compa
   let first = ledger.fired.length;
   while (first > 0 && ledger.fired[first - 1]!.date === date) first--;
   const q = ledger.status === 'paid-off' ? null : settlement(ledger, end);
-  const result: { -readonly [K in keyof ClosedDay]: ClosedDay[K] } = {
+  const result = {
     checkpoint: compactOf(ledger, end, checkpoint),
     summary: summaryOf(ledger, end, date, q),
     postings,
     actions: Object.freeze(ledger.fired.slice(first)),
-    booksFacts: booksFactsOf(ledger, end, date, q),
-  };
+  } as { -readonly [K in keyof ClosedDay]: ClosedDay[K] };
+  // Made when first read (the books need it; a close without books does not pay for it).
+  let facts: BooksFacts | undefined;
+  Object.defineProperty(result, 'booksFacts', { enumerable: true, get: () => (facts ??= booksFactsOf(ledger, end, date, q)) });
   let from: string | null | undefined;
   let to: string | null = null;
   for (const entry of postings) {

@@ -212,16 +212,22 @@ export function asOfDay(asOf: unknown): number {
   return end;
 }
 
-/** The ledger folded from the disbursement through `asOf` over all `events`, and the reversed payments. */
-export function foldFromStart(product: ProductIR, terms: LoanTerms, events: readonly LoanEvent[], asOf: IsoDate): { ledger: Ledger; end: number; reversed: string[] } {
+/** A fold from the disbursement through `asOf`: the validated events by day, the reversed payments (left out), the first and last day. */
+export function foldPlan(terms: LoanTerms, events: readonly LoanEvent[], asOf: IsoDate): { fold: FoldEvents; start: number; end: number; reversed: string[] } {
   const end = asOfDay(asOf);
   const list = validateEvents(events, terms);
   const start = toDayNumber(terms.disbursementDate);
   if (end < start) throw new InvalidInputError([{ path: 'asOf', message: `must not be before the disbursement date ${terms.disbursementDate}` }]);
   const dayOf = list.map((e) => toDayNumber(e.date));
   const reversed = list.filter((e, i) => e.kind === 'payment-reversal' && dayOf[i]! <= end).map((e) => (e as Extract<LoanEvent, { kind: 'payment-reversal' }>).paymentId);
+  return { fold: { list, dayOf, skip: new Set(reversed), pathOffset: 0 }, start, end, reversed };
+}
+
+/** The ledger folded from the disbursement through `asOf` over all `events`, and the reversed payments. */
+export function foldFromStart(product: ProductIR, terms: LoanTerms, events: readonly LoanEvent[], asOf: IsoDate): { ledger: Ledger; end: number; reversed: string[] } {
+  const { fold, start, end, reversed } = foldPlan(terms, events, asOf);
   const ledger = newLedger(product, terms);
-  foldDays(ledger, { list, dayOf, skip: new Set(reversed), pathOffset: 0 }, start, end);
+  foldDays(ledger, fold, start, end);
   return { ledger, end, reversed };
 }
 

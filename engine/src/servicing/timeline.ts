@@ -98,17 +98,22 @@ export interface ScenarioPayment {
 }
 
 /**
- * The loan's state on `until`. A `write-off` collection action is carried out the day it fires,
- * as the runtime's end of day would: the fold is rerun with the write-off event.
+ * The events of a payment scenario through `until`: the disbursement, the payments (ids p1, p2, …)
+ * and, when the product's `write-off` collection action fires, the write-off on that day — as the
+ * runtime's end of day would carry it out (the fold is run once to find it).
  */
-export function simulateLoan(ir: ProductIR, terms: LoanTerms, payments: readonly ScenarioPayment[], until: IsoDate): LoanState {
+export function scenarioEvents(ir: ProductIR, terms: LoanTerms, payments: readonly ScenarioPayment[], until: IsoDate): LoanEvent[] {
   const base: LoanEvent[] = [{ kind: 'disbursement', date: terms.disbursementDate }, ...payments.map((p, i) => ({ kind: 'payment' as const, id: `p${i + 1}`, date: p.date, amount: p.amount }))];
-  let state = loanState(ir, terms, base, until);
+  const state = loanState(ir, terms, base, until);
   const writeOff = state.firedActions.find((f) => f.action.kind === 'write-off');
-  if (writeOff && state.status === 'active') {
-    const events = [...base.filter((e) => e.date <= writeOff.date), { kind: 'write-off' as const, date: writeOff.date }, ...base.filter((e) => e.date > writeOff.date)];
-    state = loanState(ir, terms, events, until);
-  }
-  return state;
+  if (!writeOff || state.status !== 'active') return base;
+  return [...base.filter((e) => e.date <= writeOff.date), { kind: 'write-off' as const, date: writeOff.date }, ...base.filter((e) => e.date > writeOff.date)];
 }
 
+/**
+ * The loan's state on `until`. A `write-off` collection action is carried out the day it fires,
+ * as the runtime's end of day would: the fold is rerun with the write-off event (scenarioEvents).
+ */
+export function simulateLoan(ir: ProductIR, terms: LoanTerms, payments: readonly ScenarioPayment[], until: IsoDate): LoanState {
+  return loanState(ir, terms, scenarioEvents(ir, terms, payments, until), until);
+}

@@ -216,3 +216,68 @@ describe('runProductTests: loan-state expectations', () => {
     expect(report.results[0]!.expectations[0]!.actual).toBe('no loan to service: no offer (decline)');
   });
 });
+
+describe('runProductTests: books expectations', () => {
+  // DOMAIN.md's illustrative table, shortened: 0 days 1%, 1–30 15%, 31–90 50%, then 100%.
+  const reserves = {
+    kind: 'table',
+    rows: [
+      { stage: null, fromDays: 0, toDays: 0, rate: '0.01' },
+      { stage: null, fromDays: 1, toDays: 30, rate: '0.15' },
+      { stage: null, fromDays: 31, toDays: 90, rate: '0.5' },
+      { stage: null, fromDays: 91, toDays: null, rate: '1' },
+    ],
+  } as const;
+  const unpaid = (expectations: TestExpectation[], dates: Partial<ProductTest> = { disburseOn: '2025-01-06' }) => test('unpaid', expectations, good, dates);
+
+  it("books the test's loan day by day and reads its stage, reserve, accrued interest and deferred fees", () => {
+    // 20,000 + the financed 2% opening fee = 20,400 of principal, 36% a year by semimonthly periods:
+    // 306.00 of interest a period. Disbursed 2025-01-06, first due 2025-01-31, never paid.
+    // - 2025-01-06: nothing earned, the 400 fee deferred, no reserve yet.
+    // - 2025-01-31 (a month end, due that day: 0 days past due): the first period's 306.00 earned;
+    //   reserve 1% × (20,400 + 306.00) = 207.06.
+    // - 2025-02-15: not a month end, the reserve of January stays.
+    // - 2025-02-28 (28 days past due): reserve 15% × (20,400 + 885.78 earned unpaid) = 3,192.867 → 3,192.87.
+    // - 2025-05-15: 104 days past due, a periodic loan is vencida from 90.
+    const report = run(
+      [
+        unpaid([
+          { kind: 'books', on: '2025-01-06', stage: 'vigente', reserve: '0', accrued: '0', deferred: '400' },
+          { kind: 'books', on: '2025-01-31', reserve: '207.06', accrued: '306' },
+          { kind: 'books', on: '2025-02-15', reserve: '207.06' },
+          { kind: 'books', on: '2025-02-28', stage: 'vigente', reserve: '3192.87', accrued: '885.78' },
+          { kind: 'books', on: '2025-05-15', stage: 'vencida' },
+        ]),
+      ],
+      { reserves },
+    );
+    const r = report.results[0]!;
+    expect(r.errors).toEqual([]);
+    expect(r.expectations.map((e) => [e.passed, e.actual])).toEqual([
+      [true, 'on 2025-01-06 books stage vigente reserve 0.00 accrued 0.00 deferred 400.00'],
+      [true, 'on 2025-01-31 books reserve 207.06 accrued 306.00'],
+      [true, 'on 2025-02-15 books reserve 207.06'],
+      [true, 'on 2025-02-28 books stage vigente reserve 3192.87 accrued 885.78'],
+      [true, 'on 2025-05-15 books stage vencida'],
+    ]);
+    expect(r.status).toBe('passed');
+  });
+
+  it('reserves nothing on a vigente loan of a product without reserves, and fails a wrong figure with expected vs actual', () => {
+    const report = run([unpaid([{ kind: 'books', on: '2025-02-28', reserve: '0' }]), unpaid([{ kind: 'books', on: '2025-02-28', stage: 'vencida', reserve: '3192.86' }])], { reserves });
+    expect(report.results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(report.results[1]!.expectations[0]).toMatchObject({ passed: false, expected: 'on 2025-02-28 books stage vencida reserve 3192.86', actual: 'on 2025-02-28 books stage vigente reserve 3192.87' });
+    expect(run([unpaid([{ kind: 'books', on: '2025-02-28', reserve: '0' }])]).results[0]!.status).toBe('passed');
+  });
+
+  it('fails when the decision opens no loan, and is an error for a date before the disbursement', () => {
+    const old = { ...good, 'applicant.age': '75' };
+    const declined = run([test('declined', [{ kind: 'books', on: '2025-02-10', reserve: '0' }], old, { disburseOn: '2025-01-06' })]);
+    expect(declined.results[0]!.status).toBe('failed');
+    expect(declined.results[0]!.expectations[0]!.actual).toBe('no loan to book: no offer (decline)');
+    const early = run([unpaid([{ kind: 'books', on: '2025-01-02', reserve: '0' }])], { reserves });
+    expect(early.results[0]!.status).toBe('error');
+    expect(early.results[0]!.errors[0]!.path).toBe('expect[0] on 2025-01-02');
+    expect(early.results[0]!.errors[0]!.message).toContain('the loan cannot be booked');
+  });
+});

@@ -63,7 +63,11 @@ describe('closeDay (the end of day on compact checkpoints)', () => {
             cp = json(last.checkpoint);
             if (date.endsWith('5')) {
               const soFar = events.filter((e) => e.date <= date);
-              expect(last.summary).toEqual(loanSummary(loanState(s.ir, s.terms, soFar, date)));
+              const state = loanState(s.ir, s.terms, soFar, date);
+              expect(last.summary).toEqual(loanSummary(state));
+              // The books facts are the state's (booksOn reads either).
+              const { asOf, status, daysPastDue, paid, earned, creditBalance, writtenOff, restructures, repayment, outstanding } = state;
+              expect(last.booksFacts).toEqual({ asOf, status, daysPastDue, paid, earned, creditBalance, writtenOff, restructures, repayment, outstanding: { principal: outstanding.principal, total: outstanding.total } });
             }
           }
         } catch (error) {

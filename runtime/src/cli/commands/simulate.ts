@@ -1,11 +1,12 @@
 // `plazo simulate FILE --application F --payments F --until DATE [--disburse DATE] [--json]`: the
 // day-by-day life of one loan under a payment scenario — what a product manager looks at before
 // launching: installments due, payments and their allocation, late fees, moratorium, stages,
-// notifications.
+// notifications, and the loan's regulatory books (stage, accrued interest, deferred fees, reserve,
+// the journal entries day by day).
 import { compileText, formatDiagnostic } from '@plazo/dsl';
 import {
-  decide, InvalidInputError, parseIsoDate, simulateLoan, timeline,
-  type FieldIssue, type LoanState, type TimelineEvent,
+  booksTimeline, decide, InvalidInputError, parseIsoDate, scenarioEvents, simulateLoan, timeline,
+  type BooksDay, type BooksTimelineOptions, type FieldIssue, type LoanState, type LoanTerms, type ProductIR, type ScenarioPayment, type TimelineEvent,
 } from '@plazo/engine';
 import { businessToday, parseCommandArgs, printJson, readJsonInput, readTextInput, shownDiagnostic, UsageError, type CliCommand, type CliIo } from '../command.ts';
 import { lintConfigFor } from '../../products/lint-config.ts';
@@ -72,6 +73,33 @@ function describe(e: TimelineEvent): string {
   }
 }
 
+/**
+ * The scenario's state on `until` and its books every day from the disbursement (the engine's
+ * booksTimeline; IVA on the collection basis). `options.reserve`: the product's month-end reserve
+ * of a loan (its `reserves` policy through the engine's reserveOf); without it no reserve is set
+ * beyond the 100% of interest unpaid at a transfer to vencida.
+ */
+export function simulateBooks(ir: ProductIR, terms: LoanTerms, payments: readonly ScenarioPayment[], until: string, options: Pick<BooksTimelineOptions, 'reserve'> = {}): { state: LoanState; books: readonly BooksDay[] } {
+  const events = scenarioEvents(ir, terms, payments, until);
+  const { state, days } = booksTimeline(ir, terms, events, until, { ivaOn: 'collection', ...options });
+  return { state, books: days };
+}
+
+/** `accounting` of the JSON output (shared/DESIGN.md): the books of every day, and the entries of the days something moved. */
+function accounting(books: readonly BooksDay[]) {
+  return {
+    ivaOn: 'collection',
+    days: books.map((d) => ({ date: d.date, stage: d.books.stage, accruedInterest: d.books.accruedInterest, deferredFees: d.books.deferredFees, reserve: d.books.reserve, memorandum: d.books.memorandum })),
+    journal: books.filter((d) => d.lines.length > 0).map((d) => ({ date: d.date, memo: d.memo, lines: d.lines })),
+  };
+}
+
+function booksLine(d: BooksDay): string {
+  const b = d.books;
+  const memorandum = /^0(\.0+)?$/.test(b.memorandum) ? '' : `, memorandum ${b.memorandum}`;
+  return `books: ${d.memo} → ${b.stage}, accrued interest ${b.accruedInterest}, deferred fees ${b.deferredFees}, reserve ${b.reserve}${memorandum}`;
+}
+
 function summary(s: LoanState) {
   return {
     status: s.status, daysPastDue: s.daysPastDue, agingBucket: s.agingBucket, stage: s.stage, outstanding: s.outstanding.total,
@@ -117,20 +145,28 @@ export const command: CliCommand = {
       return 1;
     }
     const terms = decision.offer.terms;
-    const state = simulateLoan(ir, terms, payments, values.until);
+    // The product's reserves policy joins here once the IR carries one (options.reserve).
+    const { state, books } = simulateBooks(ir, terms, payments, values.until);
     const days = timeline(state);
     if (values.json) {
-      printJson(io, { product: decision.product, outcome: decision.outcome, offer: { kind: decision.offer.kind, amount: decision.offer.amount, installment: decision.offer.installment, cat: decision.offer.cat }, terms, until: values.until, days, final: summary(state) });
+      printJson(io, { product: decision.product, outcome: decision.outcome, offer: { kind: decision.offer.kind, amount: decision.offer.amount, installment: decision.offer.installment, cat: decision.offer.cat }, terms, until: values.until, days, final: summary(state), accounting: accounting(books) });
       return 0;
     }
     const o = decision.offer;
     io.stdout(`${ir.name} (${ir.code}): ${decision.outcome}, ${o.kind} ${o.amount} in ${o.payments} payments of ${o.installment}, CAT ${o.cat}% sin IVA\n\n`);
     const width = 10;
-    for (const d of days) d.events.forEach((e, i) => io.stdout(`${(i === 0 ? d.date : '').padEnd(width)}  ${describe(e)}\n`));
+    const events = new Map(days.map((d) => [d.date, d.events]));
+    for (const d of books) {
+      const lines = [...(events.get(d.date) ?? []).map(describe), ...(d.lines.length > 0 ? [booksLine(d)] : [])];
+      lines.forEach((line, i) => io.stdout(`${(i === 0 ? d.date : '').padEnd(width)}  ${line}\n`));
+    }
     const f = summary(state);
     io.stdout(`\non ${values.until}: ${f.status}, ${f.daysPastDue} days past due (${f.agingBucket})${f.stage ? `, stage ${f.stage}` : ''}\n`);
     io.stdout(`outstanding ${f.outstanding}   paid ${f.paid}   payoff ${f.payoff.total}   credit ${f.creditBalance}\n`);
     io.stdout(`penalties charged: late fees ${f.penaltiesCharged.lateFees} + IVA ${f.penaltiesCharged.lateFeesIva}, moratorium ${f.penaltiesCharged.moratorium} + IVA ${f.penaltiesCharged.moratoriumIva}\n`);
+    const last = books[books.length - 1]!.books;
+    const income = (account: string) => (last.position[account] ?? (0).toFixed(terms.decimals)).replace(/^-/, '');
+    io.stdout(`books: ${last.stage}, accrued interest ${last.accruedInterest}, deferred fees ${last.deferredFees}, reserve ${last.reserve}, memorandum ${last.memorandum}; interest income ${income('4100')}, opening fees ${income('4150')}\n`);
     return 0;
   },
 };
