@@ -296,6 +296,20 @@ export interface Loan {
   readonly creditBalance: string;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** The loan's regulatory books (stage, accrued interest, deferred fees, reserve, memorandum); runtimes before them leave it out. */
+  readonly books?: LoanBooksFigures | null;
+}
+
+/** A loan's figures on the books (BOOKS.md): decimal strings. */
+export interface LoanBooksFigures {
+  readonly stage: 'vigente' | 'vencida';
+  readonly daysPastDue: number;
+  readonly accruedInterest: string;
+  readonly deferredFees: string;
+  readonly reserve: string;
+  readonly memorandum: string;
+  /** The date of the position (its last posting). */
+  readonly date?: string;
 }
 
 /** A row of the loans list: the loan and what its last end of day found (null before the first). */

@@ -47,3 +47,27 @@ describe('API errors in prose', () => {
     expect(joinList('en', ['a'])).toBe('a');
   });
 });
+
+describe('the books’ refusals in prose', () => {
+  it('says why a month cannot be closed, naming the months and days', () => {
+    const earlier = { status: 409, code: 'earlier-period-open', message: 'close 2025-01 first', details: { period: '2025-03', open: '2025-01' } };
+    expect(describeApiError('es', earlier)).toBe('No se puede cerrar marzo de 2025: primero se cierra enero de 2025 (los meses se cierran en orden).');
+    expect(describeApiError('en', earlier)).toBe('March 2025 cannot be closed: January 2025 closes first (months close in order).');
+    const pending = { status: 409, code: 'day-close-pending', message: '', details: { period: '2025-03', through: '2025-03-31', lastDayClosed: '2025-03-30' } };
+    expect(describeApiError('es', pending)).toBe('No se puede cerrar marzo de 2025: el cierre del día no ha corrido hasta su último día (31 mar 2025); el último día cerrado es el 30 mar 2025.');
+    expect(describeApiError('en', { ...pending, details: { period: '2025-03', through: '2025-03-31', lastDayClosed: null } })).toBe('March 2025 cannot be closed: the day close has not run through its last day (Mar 31, 2025).');
+    expect(describeApiError('es', { status: 409, code: 'manual-entries-pending', message: '', details: { period: '2025-03', manualEntries: ['a', 'b'] } })).toBe(
+      'No se puede cerrar marzo de 2025: hay pólizas manuales pendientes con fecha en ese mes o antes (2); apruébalas o recházalas primero.',
+    );
+    expect(describeApiError('en', { status: 409, code: 'period-already-closed', message: '', details: { period: '2025-03' } })).toBe('The period March 2025 is already closed.');
+  });
+
+  it('tells a manual entry’s maker-checker apart from a draft’s, and a decided entry', () => {
+    expect(describeApiError('es', { status: 403, code: 'same-author', message: '', details: { maker: 'user:1', checker: 'user:1' } })).toBe('Tú propusiste esta póliza: la aprueba o rechaza otra persona.');
+    expect(describeApiError('es', { status: 403, code: 'same-author', message: '', details: { makers: ['user:1'] } })).toBe('Cambiaste este borrador (o pediste su aprobación): lo aprueba y publica otra persona.');
+    expect(describeApiError('en', { status: 409, code: 'manual-entry-not-pending', message: '', details: { status: 'rejected' } })).toBe('Someone else already rejected this entry.');
+    expect(describeApiError('es', { status: 409, code: 'period-closed', message: '', details: { period: '2025-01', firstOpenDay: '2025-02-01' } })).toBe(
+      'La fecha cae en enero de 2025, un periodo cerrado: propón la póliza con fecha del 1 feb 2025 o posterior.',
+    );
+  });
+});

@@ -2,6 +2,8 @@
 // as a sentence in the interface language ("Tu rol (analista de riesgo) no puede modificar
 // precios"), from the error's code and details — never the API's English message when there is a
 // better one. Codes without a sentence of their own keep the API's message.
+import { periodLabel } from '../books/format.ts';
+import { formatDate } from '../preview/display.ts';
 import { catalog, translate, type Locale, type MessageKey } from './messages.ts';
 
 /** What the studio knows of a runtime error (ApiError has these). */
@@ -77,6 +79,30 @@ export function describeApiError(locale: Locale, error: ApiErrorLike): string {
       return translate(locale, 'apiError.alreadyEnabled');
     case 'user-disabled':
       return translate(locale, 'apiError.userDisabled');
+    // ── the books: closing periods and deciding manual entries
+    case 'earlier-period-open':
+      return translate(locale, 'apiError.books.earlierPeriodOpen', { period: periodLabel(String(d?.period ?? ''), locale), open: periodLabel(String(d?.open ?? ''), locale) });
+    case 'day-close-pending': {
+      const params = { period: periodLabel(String(d?.period ?? ''), locale), through: formatDate(String(d?.through ?? ''), locale) };
+      return typeof d?.lastDayClosed === 'string'
+        ? translate(locale, 'apiError.books.dayClosePending', { ...params, last: formatDate(d.lastDayClosed, locale) })
+        : translate(locale, 'apiError.books.dayCloseNever', params);
+    }
+    case 'manual-entries-pending':
+      return translate(locale, 'apiError.books.manualEntriesPending', { period: periodLabel(String(d?.period ?? ''), locale), n: Array.isArray(d?.manualEntries) ? d.manualEntries.length : 0 });
+    case 'period-already-closed':
+      return translate(locale, 'apiError.books.periodAlreadyClosed', { period: periodLabel(String(d?.period ?? ''), locale) });
+    case 'period-closed':
+      return translate(locale, typeof d?.firstOpenDay === 'string' ? 'apiError.books.periodClosedFrom' : 'apiError.books.periodClosed', {
+        period: periodLabel(String(d?.period ?? ''), locale),
+        first: typeof d?.firstOpenDay === 'string' ? formatDate(d.firstOpenDay, locale) : '',
+      });
+    case 'manual-entry-not-pending':
+      return translate(locale, d?.status === 'rejected' ? 'apiError.books.alreadyRejected' : 'apiError.books.alreadyApproved');
+    case 'same-author':
+      // A manual entry's maker-checker names the maker and the checker; a draft's has its own sentence.
+      if (d && 'maker' in d && 'checker' in d) return translate(locale, 'apiError.books.sameAuthor');
+      return translate(locale, 'apiError.code.same-author');
     case 'validation-failed': {
       const problems = Array.isArray(error.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
       if (problems.length === 0) return error.message;

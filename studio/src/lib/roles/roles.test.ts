@@ -13,7 +13,7 @@ const at = (needle: string, delta = 0) => NOMINA.indexOf(needle) + delta;
 describe('sectionSpans', () => {
   it('lists the top-level sections with their `///` lines', () => {
     const spans = sectionSpans(parse(NOMINA).file);
-    expect(spans.map((s) => s.kind).slice(0, 14)).toEqual(['input', 'let', 'let', 'let', 'limits', 'pricing', 'fee', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'allocation', 'prepayment']);
+    expect(spans.map((s) => s.kind).slice(0, 14)).toEqual(['input', 'let', 'let', 'let', 'limits', 'pricing', 'fee', 'eligibility', 'scorecard', 'offer', 'penalties', 'collection', 'reserves', 'allocation']);
     const fee = spans.find((s) => s.kind === 'fee')!;
     expect(NOMINA.slice(fee.start, fee.end)).toMatch(/^\/\/\/ Comisión por apertura[^\n]*\n {2}fee apertura .* iva$/);
     const pricing = spans.find((s) => s.kind === 'pricing')!;
