@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, compile, format, formatDiagnostic, formatPolicy, isPolicyText, parse, type Diagnostic } from '@plazo/dsl';
+import type { ReservesPolicy } from '@plazo/engine';
 
 const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Products only: the PLD policy (pld.plazo, a `policy` document) has its own tests (pld-policy.test.ts).
@@ -144,7 +145,7 @@ describe('reserves (issue 15)', () => {
     for (const file of ['adelanto_nomina.plazo', 'capital_trabajo.plazo', 'financiamiento_tienda.plazo', 'variants/nomina_expediente.plazo']) {
       expect(ir(file).reserves, file).toEqual(table);
     }
-    expect(ir('microcredito_grupal.plazo').reserves).toEqual({ kind: 'table', rows: [...(table as { rows: unknown[] }).rows, { stage: 'vencida', fromDays: 0, toDays: 90, rate: '0.5' }] });
+    expect(ir('microcredito_grupal.plazo').reserves).toEqual({ kind: 'table', rows: [...(table as Extract<ReservesPolicy, { kind: 'table' }>).rows, { stage: 'vencida', fromDays: 0, toDays: 90, rate: '0.5' }] });
     expect(ir('german_credit.plazo')).not.toHaveProperty('reserves');
   });
 
