@@ -47,6 +47,8 @@ export interface LoanCloseInput {
   readonly disbursedOn: string;
   readonly lastEventSeq: number;
   readonly lastEventDate: string | null;
+  /** `loans.state` as stored (the chunk writes it back with the date's close and books). */
+  readonly state: Readonly<Record<string, unknown>>;
   /** The loan's stored books (null: nothing booked yet). */
   readonly books: LoanBooks | null;
   /** A loan of the cash-basis ledger: what the journal holds for it (its books start from its whole history). */
