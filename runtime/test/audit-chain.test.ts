@@ -60,9 +60,9 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
       const head = await h.db.selectFrom('audit_streams').selectAll().where('stream', '=', stream).executeTakeFirstOrThrow();
       expect({ seq: Number(head.last_seq), hash: head.last_hash }).toEqual({ seq: entries.length, hash: entries.at(-1)!.row_hash });
     }
-    // 7 role keys from the harness + 5 users + the product + its draft, each its own stream.
-    expect(byStream.size).toBe(14);
-    expect(result.ok && result.streams).toBe(14);
+    // 8 role keys from the harness (the accountant's since 6986d02) + 5 users + the product + its draft, each its own stream.
+    expect(byStream.size).toBe(15);
+    expect(result.ok && result.streams).toBe(15);
     expect((await streamEntries(DRAFT)).length).toBe(5);
     const user = rows.find((r) => r.entity_type === 'user')!;
     expect(user).toMatchObject({ action: 'create', before_hash: null, stream_seq: 1, created_by: expect.stringMatching(/^api-key:/) });

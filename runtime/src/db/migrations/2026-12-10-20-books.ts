@@ -24,8 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`update loan_checkpoints set accrued = '{}' where accrued is null`.execute(db);
   await sql`
-    update loan_checkpoints set accrued = '{}' where accrued is null;
     alter table loan_checkpoints alter column accrued set not null;
     drop table accounting_settings;
   `.execute(db);
