@@ -82,7 +82,7 @@ export async function checkPortfolioBooks(db: Kysely<Database>, nights: readonly
       sums.reserve = sums.reserve.plus(mine.books.reserve);
       if (mine.active && mine.books.stage === 'vencida') sums.vencida = sums.vencida.plus(mine.principal);
       if (JSON.stringify(mine.books.position) !== JSON.stringify(r.books.position)) {
-        if (differing < 3 && process.env.DEBUG_BOOKS) log(`    ${r.id} ${r.books.date} stored ${JSON.stringify(r.books.position)} engine ${JSON.stringify(mine.books.position)} events ${JSON.stringify((byLoan.get(r.id) ?? []).filter((e) => e.date >= nights[0]!).map((e) => e.event.kind + ' ' + e.date))}`);
+        if (differing < 3) log(`    loan ${r.id} on ${r.books.date}: stored ${JSON.stringify(r.books.position)}, engine ${JSON.stringify(mine.books.position)}`);
         differing++;
       }
     }

@@ -107,12 +107,11 @@ export async function expectMatchesEngine(h: { db: Kysely<Database> }, date: str
   return loans.rows.length;
 }
 
-/**
- * Every loan's stored books at `date` (null: every loan with books, at its books' date) equal its
- * books from history (the engine's day-by-day books of its stored events through that date,
- * reserves at month ends): position, stage, memory and all. Returns the number of loans compared.
- */
-export async function expectBooksMatchHistory(h: { db: Kysely<Database> }, date: string | null): Promise<number> {
+/** How the reference books of a loan are computed: from its product, terms and stored events, on its books' date. */
+type BooksReference = (loan: { id: string; ir: ProductIR; terms: LoanTerms; events: readonly LoanEvent[]; date: string; settings: BooksSettings }) => LoanBooks;
+
+/** Every loan's stored books at `date` (null: every loan with books, at its books' date) equal `reference`'s. Returns the number of loans compared. */
+async function expectBooksMatch(h: { db: Kysely<Database> }, date: string | null, reference: BooksReference): Promise<number> {
   const settings = await booksSettings(h.db);
   const loans = await sql<{ id: string; product_version_id: string; terms: LoanTerms; books: LoanBooks }>`
     select id, product_version_id, terms, state->'books' as books from loans
@@ -121,10 +120,19 @@ export async function expectBooksMatchHistory(h: { db: Kysely<Database> }, date:
   for (const loan of loans.rows) {
     const events = await sql<{ payload: LoanEvent }>`select payload from loan_events where loan_id = ${loan.id} order by seq`.execute(h.db);
     const ir = await irOf(h.db, loan.product_version_id);
-    const expected = booksFromHistory(ir, loan.terms, events.rows.map((e) => e.payload), loan.books.date, settings);
-    expect(loan.books, `books of ${loan.id} on ${date}`).toEqual(JSON.parse(JSON.stringify(expected)));
+    const expected = reference({ id: loan.id, ir, terms: loan.terms, events: events.rows.map((e) => e.payload), date: loan.books.date, settings });
+    expect(loan.books, `books of ${loan.id} on ${loan.books.date}`).toEqual(JSON.parse(JSON.stringify(expected)));
   }
   return loans.rows.length;
+}
+
+/**
+ * Every loan's stored books at `date` (null: each at its books' date) equal its books from history
+ * (the engine's booksTimeline of its stored events: what a conversion from the cash-basis ledger
+ * gives). Returns the number of loans compared.
+ */
+export function expectBooksMatchHistory(h: { db: Kysely<Database> }, date: string | null): Promise<number> {
+  return expectBooksMatch(h, date, (l) => booksFromHistory(l.ir, l.terms, l.events, l.date, l.settings));
 }
 
 /** Where the reference books of a loan got to: its books on `date` and how many of its events were known then. */
@@ -152,23 +160,9 @@ export function booksAsKnown(loanId: string, ir: ProductIR, terms: LoanTerms, ev
   return books;
 }
 
-/**
- * Every loan's stored books at `date` (null: every loan with books, at its books' date) equal its
- * books from fresh full folds day by day (booksAsKnown). Returns the number of loans compared.
- */
-export async function expectBooksMatchFolds(h: { db: Kysely<Database> }, date: string | null): Promise<number> {
-  const settings = await booksSettings(h.db);
-  const loans = await sql<{ id: string; product_version_id: string; terms: LoanTerms; books: LoanBooks }>`
-    select id, product_version_id, terms, state->'books' as books from loans
-    where jsonb_typeof(state->'books') = 'object' and (${date}::text is null or state->'books'->>'date' = ${date}::text)
-  `.execute(h.db);
-  for (const loan of loans.rows) {
-    const events = await sql<{ payload: LoanEvent }>`select payload from loan_events where loan_id = ${loan.id} order by seq`.execute(h.db);
-    const ir = await irOf(h.db, loan.product_version_id);
-    const expected = booksAsKnown(loan.id, ir, loan.terms, events.rows.map((e) => e.payload), loan.books.date, settings);
-    expect(loan.books, `books of ${loan.id} on ${loan.books.date}`).toEqual(JSON.parse(JSON.stringify(expected)));
-  }
-  return loans.rows.length;
+/** Every loan's stored books at `date` (null: each at its books' date) equal its books from fresh full folds day by day (booksAsKnown). */
+export function expectBooksMatchFolds(h: { db: Kysely<Database> }, date: string | null): Promise<number> {
+  return expectBooksMatch(h, date, (l) => booksAsKnown(l.id, l.ir, l.terms, l.events, l.date, l.settings));
 }
 
 /** The books check (the one `plazo eod` ends with) passes: the journal's loan accounts = Σ of the loans' books. */

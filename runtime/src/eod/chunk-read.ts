@@ -13,7 +13,11 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { irOf } from '../products/product-versions.ts';
 import { needsRefold, type LoanCloseInput, type StoredEvent } from './day-close.ts';
-import { legacyPositions, type LoanBooks } from '../ledger/loan-books.ts';
+import { legacyPositions } from '../ledger/loan-books.ts';
+import type { StoredLoanState } from '../servicing/loan-servicing.ts';
+
+/** `loans.state` as the chunk reads it (the whole object: the chunk writes it back whole). */
+type StoredState = StoredLoanState & Record<string, unknown>;
 import { bare } from '../db/pg-arrays.ts';
 import { restoreCheckpoint } from './stored-checkpoint.ts';
 import { maxDaysPastDueOf } from './summary-row.ts';
@@ -35,12 +39,10 @@ interface LoanRowRead {
   principal: string;
   disbursed_on: string;
   last_event_seq: number;
-  last_event_date: string | null;
+  state: StoredState;
   as_of: string | null;
   event_seq: number | null;
   received_total: string | null;
-  books: LoanBooks | null;
-  legacy: boolean;
   checkpoint: string | null;
   summary: string | null;
 }
@@ -85,7 +87,7 @@ export function closesOn(date: string) {
 export async function readChunk(tx: Executor, date: string, chunk: { first: string; next: string | null }): Promise<ChunkLoans> {
   const loans = await sql<LoanRowRead>`
     select l.id, l.product_version_id, l.product_code, l.terms, l.status, l.external_ref, l.principal, l.disbursed_on,
-           l.last_event_seq, l.state->>'lastEventDate' as last_event_date, l.state->'books' as books, not (l.state ? 'books') as legacy,
+           l.last_event_seq, l.state,
            c.as_of, c.event_seq, c.received_total, c.summary, nullif(c.checkpoint, '') as checkpoint
     from loans l left join loan_checkpoints c on c.loan_id = l.id
     where l.id >= ${chunk.first}::uuid and (${chunk.next}::uuid is null or l.id < ${chunk.next}::uuid)
@@ -104,7 +106,8 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
   const summaries = new Map<string, string>();
   const hasCheckpoint = new Set<string>();
   const refold: number[] = [];
-  const legacy = await legacyPositions(tx, rows.filter((r) => r.legacy).map((r) => r.id));
+  const isLegacy = (r: LoanRowRead) => r.state.books === undefined;
+  const legacy = await legacyPositions(tx, rows.filter(isLegacy).map((r) => r.id));
   for (const r of rows) {
     if (r.as_of !== null) hasCheckpoint.add(r.id);
     if (r.summary !== null) summaries.set(r.id, r.summary);
@@ -118,7 +121,7 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
             received: r.received_total ?? '0',
           };
     const events = newEvents.get(r.id) ?? [];
-    if (previous !== null && (needsRefold(previous, events) || r.status !== 'active' || r.legacy)) refold.push(inputs.length);
+    if (previous !== null && (needsRefold(previous, events) || r.status !== 'active' || isLegacy(r))) refold.push(inputs.length);
     inputs.push({
       id: r.id,
       productCode: r.product_code,
@@ -130,9 +133,10 @@ export async function readChunk(tx: Executor, date: string, chunk: { first: stri
       principal: r.principal,
       disbursedOn: r.disbursed_on,
       lastEventSeq: r.last_event_seq,
-      lastEventDate: r.last_event_date,
-      books: r.legacy ? null : r.books,
-      legacy: r.legacy ? legacy.get(r.id)! : null,
+      lastEventDate: r.state.lastEventDate ?? null,
+      state: r.state,
+      books: r.state.books ?? null,
+      legacy: isLegacy(r) ? legacy.get(r.id)! : null,
       previous,
       newEvents: events,
     });

@@ -65,19 +65,18 @@ export async function writeChunk(
     );
   }
   // The loans' sequence and last event date (with a close event) and their books (when computed;
-  // a converted loan's cash-basis position goes).
+  // a converted loan's cash-basis position goes): the state written back whole (the chunk holds the
+  // loans' rows locked since it read them).
   const moved = results.filter((r) => r.closeEvent !== null || r.books !== null);
   if (moved.length > 0) {
+    const states = moved.map((r) => {
+      const { posted: _posted, ...stored } = input(r).state;
+      return JSON.stringify({ ...(r.books === null ? input(r).state : stored), ...(r.closeEvent === null ? {} : { lastEventDate: date }), ...(r.books === null ? {} : { books: r.books.books }) });
+    });
     await timed('loans', () =>
       sql`
-        update loans l set
-          last_event_seq = coalesce(t.seq, l.last_event_seq),
-          state = case
-            when t.books is null then jsonb_set(l.state, '{lastEventDate}', to_jsonb(${date}::text))
-            when t.seq is null then jsonb_set(l.state - 'posted', '{books}', t.books::jsonb)
-            else jsonb_set(jsonb_set(l.state - 'posted', '{books}', t.books::jsonb), '{lastEventDate}', to_jsonb(${date}::text)) end,
-          updated_at = ${ctx.at}, updated_by = ${ctx.actor}
-        from unnest(${bare(moved.map((r) => r.id))}::uuid[], ${bare(moved.map((r) => r.closeEvent?.seq ?? null))}::int[], ${texts(moved.map((r) => (r.books === null ? null : JSON.stringify(r.books.books))))}::text[]) as t(id, seq, books)
+        update loans l set last_event_seq = coalesce(t.seq, l.last_event_seq), state = t.state::jsonb, updated_at = ${ctx.at}, updated_by = ${ctx.actor}
+        from unnest(${bare(moved.map((r) => r.id))}::uuid[], ${bare(moved.map((r) => r.closeEvent?.seq ?? null))}::int[], ${texts(states)}::text[]) as t(id, seq, state)
         where l.id = t.id and ${inChunk('l.id')}
       `.execute(tx),
     );

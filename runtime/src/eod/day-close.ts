@@ -1,10 +1,11 @@
 // One loan's day close, computed in Node from what the chunk read. The hot path is the engine's
 // `closeDay` on the loan's compact checkpoint (~1 KB of JSON) with the events booked since (its
-// summary, and the facts the books read); a loan without a usable checkpoint (its first close, a reversal, a payment booked on an
-// already closed day, a loan of the cash-basis ledger to convert) is refolded from all its events.
-// This module turns the engine's state into the report summary, the loan's books on the date (and
-// the journal lines from its stored books: the chunk adds them into one entry), the notifications
-// due and whether the product's collection policy writes the loan off. No I/O: the chunk reads and
+// summary, and the facts the books read); a loan without a usable checkpoint (its first close, a
+// reversal, a payment booked on an already closed day, a loan of the cash-basis ledger to convert)
+// is refolded from all its events. This module turns the engine's state into the report summary,
+// the loan's books on the date (with the position they replace: the chunk posts the sum of the
+// differences as one entry), the notifications due and whether the product's collection policy
+// writes the loan off. No I/O: the chunk reads and
 // writes for thousands of loans at once.
 import {
   advanceLoan,
@@ -47,6 +48,8 @@ export interface LoanCloseInput {
   readonly disbursedOn: string;
   readonly lastEventSeq: number;
   readonly lastEventDate: string | null;
+  /** `loans.state` as stored (the chunk writes it back with the date's close and books). */
+  readonly state: Readonly<Record<string, unknown>>;
   /** The loan's stored books (null: nothing booked yet). */
   readonly books: LoanBooks | null;
   /** A loan of the cash-basis ledger: what the journal holds for it (its books start from its whole history). */
