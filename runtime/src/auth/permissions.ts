@@ -44,6 +44,13 @@ export const PERMISSIONS = [
   'accounting:post-manual',
   'accounting:approve-manual',
   'accounting:close-period',
+  'disbursements:read',
+  'disbursements:prepare',
+  'disbursements:approve',
+  'bank:read',
+  'bank:import',
+  'bank:resolve',
+  'bank:configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,15 +64,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   // identity, contact and KYC each their own permission; `clients:read-pii` all of them;
   // `clients:read-documents` lists and downloads the KYC documents (ID, proof of address…).
   // The approver reviews applications: who the person is and their KYC file, not how to reach them.
-  approver: ['products:read', 'products:publish', 'decisions:read', 'applications:read', 'applications:review', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc', 'clients:read-documents', 'compliance:report-internal'],
+  approver: ['products:read', 'products:publish', 'decisions:read', 'applications:read', 'applications:review', 'quotes:read', 'loans:read', 'loans:write-off', 'ledger:read', 'reports:read', 'collections:read', 'clients:read', 'clients:read-identity', 'clients:read-kyc', 'clients:read-documents', 'compliance:report-internal', 'disbursements:read', 'disbursements:approve', 'bank:read'],
   // The operator registers clients and works collections: it captures (and so reads) every group.
-  operator: ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:read-documents', 'clients:write', 'compliance:report-internal'],
-  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write'],
+  operator: ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'payments:reverse', 'loans:restructure', 'ledger:read', 'reports:read', 'collections:read', 'collections:write', 'clients:read', 'clients:read-identity', 'clients:read-contact', 'clients:read-kyc', 'clients:read-documents', 'clients:write', 'compliance:report-internal', 'disbursements:read', 'disbursements:prepare', 'bank:read', 'bank:import', 'bank:resolve'],
+  'api-client': ['products:read', 'decisions:read', 'decisions:write', 'applications:read', 'quotes:read', 'loans:read', 'loans:write', 'payments:write', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'clients:write', 'disbursements:read', 'bank:read', 'bank:import'],
   // The compliance officer (PLD): uploads watchlists, reviews screening hits, sees the clients they name.
   compliance: ['products:read', 'decisions:read', 'loans:read', 'reports:read', 'clients:read', 'clients:read-pii', 'clients:read-documents', 'compliance:review', 'watchlists:write', 'compliance:policy', 'compliance:report-internal'],
   // The accountant (contador): the books, statements and SAT files; proposes manual entries and
   // closes periods. A manual entry is approved by another holder of `accounting:approve-manual`.
-  accountant: ['loans:read', 'ledger:read', 'reports:read', 'accounting:read', 'accounting:post-manual', 'accounting:approve-manual', 'accounting:close-period'],
+  // Money in and out (issue 16): the operator prepares disbursement batches and works the bank
+  // statements (imports them, resolves the exceptions); an approver releases a batch (another
+  // person than its maker); the accountant imports statements and reads the reconciliation;
+  // integrations (api-client) push statements. Bank accounts, layouts and the payment reference
+  // scheme (`bank:configure`) are the admin's.
+  accountant: ['loans:read', 'ledger:read', 'reports:read', 'accounting:read', 'accounting:post-manual', 'accounting:approve-manual', 'accounting:close-period', 'disbursements:read', 'bank:read', 'bank:import'],
 };
 
 /** True when `role` carries `permission`. */

@@ -3,6 +3,7 @@ import type { AccountingSettingsTable } from './tables/accounting-settings.table
 import type { AccountingPeriodsTable, ManualEntriesTable } from './tables/accounting.table.ts';
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
+import type { BankAccountsTable, BankFileLayoutsTable, BankLineApplicationsTable, BankStatementLinesTable, BankStatementsTable } from './tables/bank.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { ClientDocumentsTable } from './tables/client-documents.table.ts';
@@ -53,6 +54,11 @@ export interface Database {
   journal_lines: JournalLinesTable;
   accounting_periods: AccountingPeriodsTable;
   manual_entries: ManualEntriesTable;
+  bank_accounts: BankAccountsTable;
+  bank_file_layouts: BankFileLayoutsTable;
+  bank_statements: BankStatementsTable;
+  bank_statement_lines: BankStatementLinesTable;
+  bank_line_applications: BankLineApplicationsTable;
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;

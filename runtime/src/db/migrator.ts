@@ -27,6 +27,8 @@ import * as accountingSettings from './migrations/2026-12-10-15-accounting-setti
 import * as books from './migrations/2026-12-10-20-books.ts';
 import * as accountingPeriods from './migrations/2026-12-10-30-accounting-periods.ts';
 import * as satAccounts from './migrations/2026-12-10-40-sat-accounts.ts';
+import * as loanPaymentKeys from './migrations/2026-12-11-10-loan-payment-keys.ts';
+import * as bankStatements from './migrations/2026-12-11-20-bank-statements.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -54,6 +56,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-10-20-books': books,
   '2026-12-10-30-accounting-periods': accountingPeriods,
   '2026-12-10-40-sat-accounts': satAccounts,
+  '2026-12-11-10-loan-payment-keys': loanPaymentKeys,
+  '2026-12-11-20-bank-statements': bankStatements,
 };
 
 export interface MigrationReport {

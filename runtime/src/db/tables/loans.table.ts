@@ -14,6 +14,10 @@ export interface LoansTable {
   external_ref: string | null;
   /** The client the application or loan is for (issue 14); null before clients existed. */
   client_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The reference a payment names the loan by: digits and a check digit (issue 16); null until assigned. */
+  payment_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The loan's own CLABE from the institution's SPEI range (issue 16); null when none is configured. */
+  clabe: ColumnType<string | null, string | null | undefined, string | null>;
   terms: Json<StoredJson>;
   status: LoanStatus;
   currency: string;
