@@ -156,6 +156,15 @@ describe('reserves: checks', () => {
     expect(found(diagnose(percent))).toEqual([`${positionOf(percent, '1\n')} missing-percent a percent needs \`%\`: \`1%\``]);
   });
 
+  it('still checks coverage and order around a row whose rate is wrong', () => {
+    const text = table('0 to 30 dpd 150%', '31 to 60 dpd 20%', '61 to 90 dpd 10%');
+    expect(found(diagnose(text))).toEqual([
+      `${positionOf(text, '150%')} invalid-number a reserve rate is from 0% to 100% of the exposure, found \`150%\``,
+      `${positionOf(text, '61 to 90')} reserve-gap days 91.. past due have no reserve rate`,
+      `${positionIn(text, '61 to 90 dpd 10%', '10%')} reserve-decreasing the reserve rate falls from 20% to 10% at days 61..90 past due`,
+    ]);
+  });
+
   it('reports days with two rates and days with none, naming the stage when rows name one', () => {
     const overlap = table('0 to 10 dpd 1%', '8 to 30 dpd 15%', 'from 31 dpd 100%');
     expect(found(diagnose(overlap))).toEqual([`${positionOf(overlap, '8 to 30')} reserve-overlap days 8..10 past due have two reserve rates`]);

@@ -84,16 +84,19 @@ interface Row {
   readonly node: ReserveRowNode;
   readonly stage: BookStage | null;
   readonly days: Interval;
-  readonly rate: Dec;
+  /** Undefined when the rate is not a valid one (reported): the row still covers its days. */
+  readonly rate: Dec | undefined;
 }
 
 function checkTable(nodes: readonly ReserveRowNode[], accept: Accept): void {
   const rows: Row[] = [];
-  let sound = true;
+  // Coverage needs every row placed (its days and stage valid); a row with a wrong rate is still
+  // placed, and the monotonicity check passes over it.
+  let placed = true;
   for (const node of nodes) {
     const row = checkRow(node, accept);
     if (row) rows.push(row);
-    else sound = false;
+    else placed = false;
   }
   // Two rows of one qualifier on the same day: which rate would apply is not what the text says.
   let overlaps = false;
@@ -107,7 +110,7 @@ function checkTable(nodes: readonly ReserveRowNode[], accept: Accept): void {
       break;
     }
   });
-  if (!sound) return;
+  if (!placed) return;
   const staged = rows.some((r) => r.stage !== null);
   const stages: (BookStage | null)[] = staged ? [...BOOK_STAGES] : [null];
   for (const stage of stages) checkCoverage(rows, stage, accept);
@@ -118,14 +121,14 @@ function checkTable(nodes: readonly ReserveRowNode[], accept: Accept): void {
   }
 }
 
-/** One row's own numbers; undefined when its days cannot be placed. */
+/** One row's own numbers; undefined when its days or stage cannot be placed. */
 function checkRow(node: ReserveRowNode, accept: Accept): Row | undefined {
   let ok = true;
   if (node.stage && !checkOption(node.stage, BOOK_STAGES, 'bookStage', accept)) ok = false;
-  const rate = literalValue(node.rate);
+  let rate = literalValue(node.rate);
   if (!rate || rate.lt(0) || rate.gt(1)) {
     accept(error('invalid-number/reserve-rate', { rate: node.rate.value }, node.rate.range));
-    ok = false;
+    rate = undefined;
   }
   const from = literalValue(node.from);
   const to = literalValue(node.to);
@@ -141,7 +144,7 @@ function checkRow(node: ReserveRowNode, accept: Accept): Row | undefined {
     return undefined;
   }
   const last = node.open ? undefined : (to ?? from);
-  return { node, stage: (node.stage?.name as BookStage | undefined) ?? null, days: integerInterval(from, last), rate: rate! };
+  return { node, stage: (node.stage?.name as BookStage | undefined) ?? null, days: integerInterval(from, last), rate };
 }
 
 /** The rows a loan of `stage` takes (null: a table without stages, every loan). */
@@ -181,8 +184,8 @@ function checkMonotone(rows: readonly Row[], stage: BookStage | null, reported: 
   for (const day of starts) {
     const covers = (r: Row) => r.days.lo.value.lte(day) && r.days.hi.value.gt(day);
     const row = own.find((r) => r.stage !== null && covers(r)) ?? own.find(covers);
-    if (!row || row === previous) continue;
-    if (previous && row.rate.lt(previous.rate) && !reported.has(row)) {
+    if (!row || row === previous || row.rate === undefined) continue;
+    if (previous && row.rate.lt(previous.rate!) && !reported.has(row)) {
       reported.add(row);
       const days = intervalSpan(intersect(row.days, integerInterval(new Dec(day), undefined)), DAYS);
       accept(error('reserve-decreasing', { from: `${previous.node.rate.value}%`, to: `${row.node.rate.value}%`, days, stage, line: lineNumber(previous.node.range) }, row.node.rate.range));
