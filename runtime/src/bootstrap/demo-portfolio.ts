@@ -87,10 +87,12 @@ export async function seedDemoPortfolio(db: Kysely<Database>, clock: Clock, logg
     const product = products.find((p) => (pick -= p.weight) < 0) ?? products[0]!;
     const ir = irs.get(product.code)!;
     const limits = ir.limits as { amount: { min: string; max: string; step?: string }; terms: { frequency: string; payments: { min: number; max: number } }[] };
-    const step = Number(limits.amount.step ?? '1');
-    const min = Number(limits.amount.min);
-    const max = Math.min(Number(limits.amount.max), min * 8);
-    const amount = String(min + Math.floor((rnd() * (max - min)) / step) * step);
+    // An amount on the product's step between its minimum and 8 times it (the draw picks a whole
+    // number of steps; the money itself is exact).
+    const step = new Dec(limits.amount.step ?? '1');
+    const min = new Dec(limits.amount.min);
+    const max = Dec.min(new Dec(limits.amount.max), min.times(8));
+    const amount = min.plus(step.times(Math.floor(rnd() * max.minus(min).div(step).toNumber()))).toFixed();
     const term = limits.terms[Math.floor(rnd() * limits.terms.length)]!;
     const count = term.payments.min + Math.floor(rnd() * (term.payments.max - term.payments.min + 1));
     // Originated over the window, the last one at least a few days before yesterday.
