@@ -1598,6 +1598,15 @@ const es = {
   // ── end client 360 history
   // ── regulatory books (the accounting area, the dashboard's books card, the loan's books box)
   'nav.accounting': 'Contabilidad',
+  'nav.treasury': 'Tesorería',
+  'treasury.heading': 'Tesorería',
+  'treasury.tabs': 'Secciones de tesorería',
+  'treasury.tab.statements': 'Estados de cuenta',
+  'treasury.tab.exceptions': 'Por aplicar',
+  'treasury.tab.reconciliation': 'Conciliación',
+  'treasury.tab.disbursements': 'Dispersiones',
+  'treasury.tab.references': 'Referencias de pago',
+  'treasury.none': 'Tu rol no puede abrir ninguna sección de tesorería.',
   'books.heading': 'Contabilidad',
   'books.intro': 'Los libros regulatorios: balance general, estado de resultados, diario, pólizas manuales y cierre de periodos.',
   'books.tabs': 'Secciones de contabilidad',
@@ -3378,6 +3387,15 @@ const en: Record<MessageKey, string> = {
   // ── end client 360 history
   // ── regulatory books (the accounting area, the dashboard's books card, the loan's books box)
   'nav.accounting': 'Accounting',
+  'nav.treasury': 'Treasury',
+  'treasury.heading': 'Treasury',
+  'treasury.tabs': 'Treasury sections',
+  'treasury.tab.statements': 'Bank statements',
+  'treasury.tab.exceptions': 'Unapplied',
+  'treasury.tab.reconciliation': 'Reconciliation',
+  'treasury.tab.disbursements': 'Disbursements',
+  'treasury.tab.references': 'Payment references',
+  'treasury.none': 'Your role cannot open any treasury section.',
   'books.heading': 'Accounting',
   'books.intro': 'The regulatory books: balance sheet, income statement, journal, manual entries and period close.',
   'books.tabs': 'Accounting sections',
