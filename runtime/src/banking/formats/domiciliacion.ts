@@ -65,6 +65,7 @@ export const domiciliacionParser: StatementParser<DomiciliacionOptions> & { read
     const rejected = { count: 0, total: new AmountTotal() };
     let from: string | undefined;
     let to: string | undefined;
+    let fileDay: string | undefined; // the header's date: the summary's when the file has no payments
     for (;;) {
       const next = await records.next();
       if (next.done) {
@@ -88,12 +89,12 @@ export const domiciliacionParser: StatementParser<DomiciliacionOptions> & { read
             if (!actual.equals(declared)) throw new StatementFormatError(`the trailer says ${declared}, the charges add up to ${actual.toString()}`, t.lineNo, field);
           }
         }
-        const summary: StatementSummary = { currency: o.currency, from, to };
+        const summary: StatementSummary = { currency: o.currency, from: from ?? fileDay, to: to ?? fileDay };
         return summary;
       }
       const record = next.value;
       if (record.kind === 'header') {
-        from = to = fileDate(record.required(o.header.date, 'header.date'), record.lineNo, 'header.date');
+        fileDay = fileDate(record.required(o.header.date, 'header.date'), record.lineNo, 'header.date');
         continue;
       }
       const d = o.detail;

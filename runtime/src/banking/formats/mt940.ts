@@ -102,7 +102,8 @@ class Mt940Reader {
     const text = tag.lines[0]!;
     if (tag.tag === '86') {
       if (this.movement && this.movement.details === undefined) {
-        this.movement.details = tag.lines.join(this.structured(tag.lines.join('')) ? '' : ' ');
+        const joined = tag.lines.join('');
+        this.movement.details = this.structured(joined) ? joined : tag.lines.map((l) => l.trim()).join(' ');
         return undefined;
       }
       return undefined; // information about the statement as a whole
@@ -155,7 +156,7 @@ class Mt940Reader {
         break;
       }
       default: // :21:, :28C:, :64:, :65:, :NS: … say nothing the import uses
-        if (tag.tag !== '28C' && tag.tag !== '28' && !this.statement) this.open(tag, `:${tag.tag}:`);
+        break;
     }
     return done;
   }
@@ -262,7 +263,7 @@ class Mt940Reader {
       reference,
       beneficiaryClabe: clabe && /^\d{18}$/.test(clabe) ? clabe : undefined,
       payerAccount: pick('payerAccount')?.replace(/\s+/g, ''),
-      payerName: pick('payerName', ' '),
+      payerName: pick('payerName'),
       description: description === '' ? undefined : description,
       returnOf,
     };

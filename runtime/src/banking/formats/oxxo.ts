@@ -61,6 +61,7 @@ export const oxxoParser: StatementParser<OxxoOptions> & { readonly optionsSchema
     let count = 0;
     let from: string | undefined;
     let to: string | undefined;
+    let fileDay: string | undefined; // the header's date: the summary's when the file has no payments
     for (;;) {
       const next = await records.next();
       if (next.done) {
@@ -73,13 +74,13 @@ export const oxxoParser: StatementParser<OxxoOptions> & { readonly optionsSchema
           const declaredCommission = trailer.amount(o.trailer.commissionTotal, 'trailer.commissionTotal', 'any');
           if (!commissions.equals(declaredCommission)) throw new StatementFormatError(`the trailer's commission total ${declaredCommission} is not the payments' ${commissions.toString()}`, trailer.lineNo, 'trailer.commissionTotal');
         }
-        const summary: StatementSummary = { currency: o.currency, from, to };
+        const summary: StatementSummary = { currency: o.currency, from: from ?? fileDay, to: to ?? fileDay };
         return summary;
       }
       const record = next.value;
       if (record.kind === 'header') {
         const date = fileDate(record.required(o.header.date, 'header.date'), record.lineNo, 'header.date');
-        from = to = date;
+        fileDay = date;
         continue;
       }
       const d = o.detail;
