@@ -31,7 +31,7 @@ export const DEFAULT_REJECT_CODES: Readonly<Record<string, string>> = {
 
 export const domiciliacionOptions = z
   .object({
-    ...recordFileOptions({ recordType: f(1, 2), recordTypes: { header: '01', detail: '02', trailer: '09' } }),
+    ...recordFileOptions({ recordTypes: { header: '01', detail: '02', trailer: '09' } }),
     header: z.object({ date: fieldSpec, issuer: fieldSpec.optional() }).strict().default({ date: f(3, 8), issuer: f(11, 10) }),
     detail: z
       .object({ chargeDate: fieldSpec, reference: fieldSpec, account: fieldSpec, holder: fieldSpec.optional(), amount: fieldSpec, result: fieldSpec, trace: fieldSpec.optional() })

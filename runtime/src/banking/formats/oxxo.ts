@@ -31,7 +31,7 @@ const detailFields = z
 
 export const oxxoOptions = z
   .object({
-    ...recordFileOptions({ recordType: f(1, 1), recordTypes: { header: 'H', detail: 'D', trailer: 'T' } }),
+    ...recordFileOptions({ recordTypes: { header: 'H', detail: 'D', trailer: 'T' } }),
     header: z.object({ date: fieldSpec, issuer: fieldSpec.optional() }).strict().default({ date: f(2, 8), issuer: f(10, 10) }),
     detail: detailFields.default({ paidDate: f(2, 8), paidTime: f(10, 6), plaza: f(16, 5), store: f(21, 10), folio: f(31, 10), authorization: f(41, 12), reference: f(53, 30), amount: f(83, 12), commission: f(95, 8) }),
     trailer: z.object({ count: fieldSpec, total: fieldSpec, commissionTotal: fieldSpec.optional() }).strict().default({ count: f(2, 8), total: f(10, 14), commissionTotal: f(24, 12) }),

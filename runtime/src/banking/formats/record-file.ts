@@ -12,13 +12,14 @@ export const fieldSpec = z.union([z.object({ start: z.number().int().min(1), len
 export type FieldSpec = z.infer<typeof fieldSpec>;
 
 /** The options every header/detail/trailer file shares; `defaults` are the format's documented example. */
-export function recordFileOptions(defaults: { recordType: FieldSpec; recordTypes: { header: string; detail: string; trailer: string } }) {
+export function recordFileOptions(defaults: { recordTypes: { header: string; detail: string; trailer: string } }) {
   return {
     encoding: textEncoding,
     /** `fixed`: fields by position; `delimited`: fields by column between `delimiter`s (no quoting). */
     kind: z.enum(['fixed', 'delimited']).default('fixed'),
     delimiter: z.string().min(1).max(3).default('|'),
-    recordType: fieldSpec.default(defaults.recordType),
+    /** Where the record type is; by default the example layout's position, or the first column of a delimited file. */
+    recordType: fieldSpec.optional(),
     recordTypes: z.object({ header: z.string().min(1), detail: z.string().min(1), trailer: z.string().min(1) }).strict().default(defaults.recordTypes),
     /** `implied-cents`: digits whose last two are the cents (fixed-width habit); `decimal-point`: "1250.00". */
     amounts: z.enum(['implied-cents', 'decimal-point']).default('implied-cents'),
@@ -31,7 +32,7 @@ export interface RecordFileOptions {
   readonly encoding: 'utf-8' | 'latin1';
   readonly kind: 'fixed' | 'delimited';
   readonly delimiter: string;
-  readonly recordType: FieldSpec;
+  readonly recordType?: FieldSpec | undefined;
   readonly recordTypes: { readonly header: string; readonly detail: string; readonly trailer: string };
   readonly amounts: 'implied-cents' | 'decimal-point';
   readonly requireHeader: boolean;
@@ -102,7 +103,7 @@ export async function* fileRecords(input: AsyncIterable<Uint8Array | string>, op
     if (text.trim() === '') continue;
     if (trailer) throw new StatementFormatError('a record after the trailer', lineNo, 'recordType');
     const probe = new FileRecord(lineNo, 'detail', text, options);
-    const code = probe.optional(options.recordType);
+    const code = probe.optional(options.recordType ?? (options.kind === 'delimited' ? { column: 1 } : { start: 1, length: types.detail.length }));
     const kind = code === types.header ? 'header' : code === types.detail ? 'detail' : code === types.trailer ? 'trailer' : undefined;
     if (!kind) throw new StatementFormatError(`record type \`${code}\` is none of header ${types.header}, detail ${types.detail}, trailer ${types.trailer}`, lineNo, 'recordType');
     if (kind === 'header' && seen > 0) throw new StatementFormatError('a header record after the first record', lineNo, 'recordType');
