@@ -52,6 +52,7 @@ class CamtReader {
   private readonly keys = new DerivedKeys();
   private readonly summary: { accountId?: string; currency?: string; from?: string; to?: string; openingBalance?: string; closingBalance?: string } = {};
   private openingSeen = false;
+  private fieldCount = 0; // values in the record being read
 
   constructor(
     private readonly options: z.output<typeof camt053Options>,
@@ -70,10 +71,14 @@ class CamtReader {
     this.path.push(local);
     this.text = '';
     const parent = this.path[depth - 1];
-    if (local === 'Stmt' && depth === 2) this.stmt = {};
+    if (local === 'Stmt' && depth === 2) {
+      this.stmt = {};
+      this.fieldCount = 0;
+    }
     else if (local === 'Ntry' && parent === 'Stmt') {
       this.closeStatementHead();
       this.entry = {};
+      this.fieldCount = 0;
       this.txCount = 0;
       this.heldTx = undefined;
       this.txTotal = undefined;
@@ -81,7 +86,11 @@ class CamtReader {
     } else if (local === 'Bal' && parent === 'Stmt') {
       this.closeStatementHead();
       this.bal = {};
-    } else if (local === 'TxDtls' && this.entry) this.tx = {};
+      this.fieldCount = 0;
+    } else if (local === 'TxDtls' && this.entry) {
+      this.tx = {};
+      this.fieldCount = 0;
+    }
     const ccy = attributes['Ccy'];
     if (ccy !== undefined) this.store(`${this.relative()}@Ccy`, ccy);
   }
@@ -133,7 +142,7 @@ class CamtReader {
       record[key] = `${record[key]} ${value}`; // repeated elements (several Ustrd lines)
       return;
     }
-    if (Object.keys(record).length >= MAX_FIELDS) throw new StatementFormatError(`more than ${MAX_FIELDS} values in one record`, this.line(), this.relative());
+    if (++this.fieldCount >= MAX_FIELDS) throw new StatementFormatError(`more than ${MAX_FIELDS} values in one record`, this.line(), this.relative());
     record[key] = value;
   }
 
