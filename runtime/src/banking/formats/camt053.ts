@@ -127,8 +127,8 @@ class CamtReader {
 
   /** The element's path below the record being read (TxDtls, Ntry, Bal or Stmt), `undefined` outside them. */
   private relative(): string {
-    const at = (name: string) => this.path.lastIndexOf(name);
-    const from = this.tx ? at('TxDtls') : this.entry ? at('Ntry') : this.bal ? at('Bal') : this.stmt ? at('Stmt') : -1;
+    const record = this.tx ? 'TxDtls' : this.entry ? 'Ntry' : this.bal ? 'Bal' : this.stmt ? 'Stmt' : undefined;
+    const from = record === undefined ? -1 : this.path.lastIndexOf(record);
     return from < 0 ? '' : this.path.slice(from + 1).join('/');
   }
 
@@ -229,17 +229,6 @@ class CamtReader {
 
   /** `tx` empty: an entry without transaction details; `n`: the transaction's place in its entry. */
   private lineOf(e: Fields, tx: Fields, n: number): StatementLine {
-    const value = (path: string): string | undefined => {
-      const v = path.startsWith('Ntry/') ? e[path.slice(5)] : tx[path.slice(7)];
-      return v === undefined || v === 'NOTPROVIDED' ? undefined : v;
-    };
-    const first = (paths: readonly string[], differentFrom?: string) => {
-      for (const p of paths) {
-        const v = value(p);
-        if (v !== undefined && v !== differentFrom) return { path: p, value: v };
-      }
-      return undefined;
-    };
     const batched = this.txCount > 1 || n > 1;
     const amountText = tx['Amt'] ?? tx['AmtDtls/TxAmt/Amt'] ?? e['Amt'];
     const amount = this.amount(amountText, tx['Amt'] ? 'TxDtls/Amt' : tx['AmtDtls/TxAmt/Amt'] ? 'TxDtls/AmtDtls/TxAmt/Amt' : 'Ntry/Amt');
@@ -252,10 +241,10 @@ class CamtReader {
     const bookingDate = bookingText === undefined ? undefined : fileDate(bookingText, this.line(), 'Ntry/BookgDt');
     const reversal = e['RvslInd'] === 'true' || e['RvslInd'] === '1';
     // A reversal is keyed by its own servicer reference; the original's keys name what it returns.
-    const keyFound = reversal && e['AcctSvcrRef'] ? { path: 'Ntry/AcctSvcrRef', value: e['AcctSvcrRef'] } : first(this.options.trackingKeyFrom);
+    const keyFound = reversal && e['AcctSvcrRef'] ? { path: 'Ntry/AcctSvcrRef', value: e['AcctSvcrRef'] } : firstValue(e, tx, this.options.trackingKeyFrom);
     const key = keyFound && keyFound.path.startsWith('Ntry/') && batched ? `${keyFound.value}/${n}` : keyFound?.value;
-    const returnOf = reversal ? first(this.options.returnOfFrom, key)?.value : undefined;
-    let referenceText = first(this.options.referenceFrom)?.value;
+    const returnOf = reversal ? firstValue(e, tx, this.options.returnOfFrom, key)?.value : undefined;
+    let referenceText = firstValue(e, tx, this.options.referenceFrom)?.value;
     if (referenceText !== undefined && this.options.referencePattern) referenceText = new RegExp(this.options.referencePattern).exec(referenceText)?.[1];
     const clabe = tx['RltdPties/CdtrAcct/Id/Othr/Id'];
     const description = tx['AddtlTxInf'] ?? tx['RmtInf/Ustrd'] ?? e['AddtlNtryInf'];
@@ -278,6 +267,15 @@ class CamtReader {
     if (reversal && returnOf === undefined) raw['note'] = 'reversal (RvslInd) whose original movement the file does not name';
     return { lineNo: this.entries, ...fields, trackingKey: key ?? this.keys.next(fields), raw };
   }
+}
+
+/** The first of `paths` (`Ntry/…` in the entry, `TxDtls/…` in the transaction) with a value other than NOTPROVIDED and `differentFrom`. */
+function firstValue(e: Fields, tx: Fields, paths: readonly string[], differentFrom?: string): { path: string; value: string } | undefined {
+  for (const path of paths) {
+    const v = path.startsWith('Ntry/') ? e[path.slice(5)] : tx[path.slice(7)];
+    if (v !== undefined && v !== 'NOTPROVIDED' && v !== differentFrom) return { path, value: v };
+  }
+  return undefined;
 }
 
 export const camt053Parser: StatementParser<Camt053Options> & { readonly optionsSchema: typeof camt053Options } = {
