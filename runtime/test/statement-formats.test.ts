@@ -81,6 +81,9 @@ describe('statement formats: the example files', () => {
     expect(plain.lines[0]!.trackingKey).toBe('0007120001');
     expect(plain.lines[4]!.returnOf).toBeUndefined();
     expect(plain.lines[4]!.raw['note']).toMatch(/does not name/);
+    // A name cut at a space between ?32 and ?33 keeps it.
+    const cut = await parse('mt940', fixture('mt940-banorte.sta').replace('?32MARIA GUADALUPE HERN?33ANDEZ LOPEZ', '?32MARIA GUADALUPE ?33HERNANDEZ LOPEZ'));
+    expect(cut.lines[0]!.payerName).toBe('MARIA GUADALUPE HERNANDEZ LOPEZ');
   });
 
   it('camt.053: a batched entry is one line per transaction, a pending entry skipped, a reversal keyed by its own reference', async () => {

@@ -238,10 +238,11 @@ class Mt940Reader {
     const details = m.details ?? '';
     const sub = this.structured(details) ? this.subfieldsOf(details) : undefined;
     const { details: mapping, freeText } = this.options;
-    const pick = (field: keyof typeof mapping & keyof typeof freeText, join = ''): string | undefined => {
+    const pick = (field: keyof typeof mapping & keyof typeof freeText): string | undefined => {
       const codes = mapping[field];
       if (sub && codes) {
-        const value = codes.map((c) => sub.get(c)?.trim() ?? '').filter((v) => v !== '').join(join);
+        // joined as they are: a name cut between ?32 and ?33 may keep its space at either side
+        const value = codes.map((c) => sub.get(c) ?? '').join('').trim();
         if (value !== '') return value;
       }
       const pattern = freeText[field];
