@@ -9,6 +9,9 @@ import { statementOptionsSchema, statementParser } from '../src/banking/formats/
 import { StatementFormatError, type StatementFormat, type StatementLine, type StatementSummary } from '../src/banking/statement-line.ts';
 import { domiciliacionRecord, oxxoRecord, printedReference, written } from './statement-files.ts';
 
+/** The camt.053 document with every element in the `c:` prefix. */
+const v08Prefixed = (xml: string) => xml.replace(/<(\/?)([A-Z][A-Za-z]*)/g, '<$1c:$2').replace('xmlns="urn', 'xmlns:c="urn');
+
 const DIR = join(import.meta.dirname, 'fixtures/statements');
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
 const layout = (name: string) => JSON.parse(fixture(name)) as unknown;
@@ -86,6 +89,15 @@ describe('statement formats: the example files', () => {
     expect(cut.lines[0]!.payerName).toBe('MARIA GUADALUPE HERNANDEZ LOPEZ');
   });
 
+  it('mt940: a Latin-1 file (as older bank systems write them) with `encoding: latin1`', async () => {
+    const text = fixture('mt940-banorte.sta').replace('JOSE LUIS RAMIREZ SOTO', 'JOSÉ PEÑA MUÑOZ');
+    const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    const gen = statementParser('mt940')!.parse((async function* () { yield bytes.subarray(0, 700); yield bytes.subarray(700); })(), { encoding: 'latin1' });
+    const names: (string | undefined)[] = [];
+    for await (const line of gen) names.push(line.payerName);
+    expect(names[3]).toBe('JOSÉ PEÑA MUÑOZ');
+  });
+
   it('camt.053: a batched entry is one line per transaction, a pending entry skipped, a reversal keyed by its own reference', async () => {
     const { lines } = await parse('camt053', fixture('camt053-v08-bbva.xml'));
     expect(lines.map((l) => [l.lineNo, l.direction, l.amount, l.trackingKey, l.returnOf])).toEqual([
@@ -98,6 +110,9 @@ describe('statement formats: the example files', () => {
     expect(lines[0]).toMatchObject({ reference: 'L00012345', payerName: 'MARÍA GUADALUPE HERNÁNDEZ LÓPEZ', beneficiaryClabe: '646180123450000015', currency: 'MXN' });
     const pattern = await parse('camt053', fixture('camt053-v08-bbva.xml'), { referencePattern: '^(L\\d{8})' });
     expect(pattern.lines[2]!.reference).toBe('L00099881');
+    // A prefixed document (ns:Document …) reads the same.
+    const prefixed = v08Prefixed(fixture('camt053-v08-bbva.xml'));
+    expect((await parse('camt053', prefixed)).lines).toEqual(lines.map((l) => ({ ...l, raw: expect.any(Object) })));
     const withPending = await parse('camt053', fixture('camt053-v08-bbva.xml'), { statuses: ['BOOK', 'PDNG'] });
     expect(withPending.lines.map((l) => l.amount)).toContain('999.00');
   });
