@@ -31,3 +31,6 @@ export { decideHit, listHits, type HitView } from './screening/hits.repository.t
 export { generateSatFile, type SatFile, type SatFileRequest, type SatFileSummary } from './accounting/sat/sat-files.ts';
 export { parseSatPeriod, type SatPeriod } from './accounting/sat/sat-period.ts';
 export { satSettings, setSatRfc, type SatSettings } from './accounting/sat/sat-settings.ts';
+// Bank statement and payments file formats (issue 16): one streaming parser per format.
+export { statementOptionsSchema, statementParser } from './banking/formats/index.ts';
+export { derivedTrackingKey, STATEMENT_FORMATS, StatementFormatError, type StatementFormat, type StatementLine, type StatementParser, type StatementSummary } from './banking/statement-line.ts';

@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   eod: () => import('./commands/eod.ts'),
   validate: () => import('./commands/validate.ts'),
   sat: () => import('./commands/sat.ts'),
+  statement: () => import('./commands/statement.ts'),
 };
 
 function usage(): string {
