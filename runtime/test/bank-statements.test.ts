@@ -74,10 +74,12 @@ describe.each(DATABASE_KINDS)('bank statements on %s', (kind) => {
   let accountId: string;
   let layoutId: string;
   const loans: string[] = [];
-  const upload = (path: string, csv: string, query: Record<string, string> = {}, key?: string) =>
-    h.app.request(`/api/v1/bank-statements${path}?${new URLSearchParams({ bankAccountId: accountId, format: 'csv', layoutId, fileName: 'edo.csv', ...query })}`, {
+  const upload = async (path: string, csv: string, query: Record<string, string> = {}, key?: string) => {
+    const r = await h.app.request(`/api/v1/bank-statements${path}?${new URLSearchParams({ bankAccountId: accountId, format: 'csv', layoutId, fileName: 'edo.csv', ...query })}`, {
       method: 'POST', headers: { authorization: `Bearer ${key ?? h.keys.admin}`, 'content-type': 'text/csv' }, body: Buffer.from(csv, 'latin1'),
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    });
+    return { status: r.status, body: (await r.json()) as any };
+  };
 
   beforeAll(async () => {
     h = await startHarness(kind);
