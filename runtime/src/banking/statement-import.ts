@@ -19,6 +19,8 @@
 // statement (unique per bank account and file hash) still `importing`, claims the absent lines,
 // skips the present ones and finishes it. Two concurrent imports of one file share the statement
 // and each line's claim: the second waits on the first's uncommitted claim and then skips it.
+// Up to `concurrency` batches (default 3) are written at once on their own connections: the
+// database's round trips, not the CPU, bound a batch; a deadlock between two is retried.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,6 +32,7 @@ import { Dec } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
+import { isTransientConflict } from '../db/postgres-errors.ts';
 import type { BankLineExceptionReason, BankLineStatus } from '../db/tables/bank.table.ts';
 import { AppError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
@@ -56,9 +59,14 @@ export interface StatementSource {
 
 export interface ImportSettings extends MatchSettings {
   readonly batchSize: number;
+  /** Batches written at once, each on its own connection (their claims keep them apart). */
+  readonly concurrency: number;
 }
 
-export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { ...DEFAULT_MATCH_SETTINGS, batchSize: DEFAULT_BATCH_SIZE };
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { ...DEFAULT_MATCH_SETTINGS, batchSize: DEFAULT_BATCH_SIZE, concurrency: 3 };
+
+/** Times a batch the database rolled back as a deadlock or serialization failure is run again. */
+const BATCH_ATTEMPTS = 5;
 
 /** A spooled upload: its temporary file, SHA-256 and size; `remove` deletes it. */
 export interface SpooledFile {
@@ -410,9 +418,31 @@ export async function importStatement(db: Kysely<Database>, source: StatementSou
     // Another import of the same file created it a moment ago: share it.
     statementId ??= (await db.selectFrom('bank_statements').select('id').where('bank_account_id', '=', account.id).where('file_sha256', '=', file.sha256).executeTakeFirstOrThrow()).id;
   }
+  // Up to `concurrency` batches in flight. Two batches that pay the same loans in another order
+  // can deadlock: the database rolls one back whole, and it runs again (its claims are undone too).
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  const runBatch = async (batch: StatementLine[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await importBatch(db, statementId!, account, batch, settings, ctx);
+      } catch (error) {
+        if (!isTransientConflict(error) || attempt >= BATCH_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, 20 * attempt * (0.5 + Math.random())));
+      }
+    }
+  };
   try {
-    await readBatches(file.path, parser, options, settings.batchSize, (batch) => importBatch(db, statementId!, account, batch, settings, ctx));
+    await readBatches(file.path, parser, options, settings.batchSize, async (batch) => {
+      if (failure) throw failure;
+      const p: Promise<void> = runBatch(batch).catch((error) => void (failure ??= error)).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= Math.max(1, settings.concurrency)) await Promise.race(inFlight);
+    });
+    await Promise.all(inFlight);
+    if (failure) throw failure;
   } catch (error) {
+    await Promise.allSettled(inFlight);
     await db.updateTable('bank_statements').set({ status: 'failed', failure: JSON.stringify({ message: error instanceof Error ? error.message : String(error) }) }).where('id', '=', statementId).where('status', '=', 'importing').execute();
     throw error;
   }
