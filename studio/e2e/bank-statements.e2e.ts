@@ -1,5 +1,5 @@
 // Bank statements against the real runtime: the admin registers a bank account and a CSV layout
-// (API), a client's loan is disbursed two weeks ago so its first installment falls due now; in
+// (API), a client's loan is disbursed a month ago and its first installment paid on its due date; in
 // /tesoreria/estados-de-cuenta the admin picks the account and layout, uploads a Latin-1 statement
 // with that installment paid by the client (matched by amount, date and name, with its score), an
 // unknown deposit (to identify) and a bank fee (a debit), sees the preview, confirms the import,
@@ -68,12 +68,14 @@ describe('bank statements in the studio', () => {
       curp: uniqueCurp(), occupation: 'Contadora', email: 'mariana@example.mx', phone: '5555550123',
       address: { street: 'Calle Madero', exteriorNumber: '5', colonia: 'Centro', postalCode: '06000', municipality: 'Cuauhtémoc', state: 'Ciudad de México' },
     });
-    const { decision } = await api('POST', '/decisions', { product: 'nomina', application: NOMINA_APPLICATION, clientId: client.client.id, asOf: addDays(today, -14) });
+    const { decision } = await api('POST', '/decisions', { product: 'nomina', application: NOMINA_APPLICATION, clientId: client.client.id, asOf: addDays(today, -30) });
     const { loan } = await api('POST', '/loans', { decisionId: decision.id, externalRef: `EDO-${Date.now()}` });
     loanId = loan.id;
     await api('POST', `/loans/${loanId}/disbursement`, {});
     const view = await api('GET', `/loans/${loanId}`);
     installment = view.schedule.installments[0];
+    // Paid on its due date (a past day: a payment is never dated in the future).
+    expect(installment.dueDate <= today).toBe(true);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -88,7 +90,7 @@ describe('bank statements in the studio', () => {
     const run = Date.now();
     const csv =
       'Fecha,Concepto,Referencia,Clave de rastreo,Ordenante,CLABE,Cargo,Abono\n' +
-      `${ddmmyyyy(today)},DEPÓSITO SPEI,,E2E${run}A,MARIANA QUIÑONES SALDÍVAR,,,${installment.total}\n` +
+      `${ddmmyyyy(installment.dueDate)},DEPÓSITO SPEI,,E2E${run}A,MARIANA QUIÑONES SALDÍVAR,,,${installment.total}\n` +
       `${ddmmyyyy(today)},DEPÓSITO EN EFECTIVO,,E2E${run}B,DESCONOCIDO,,,777.00\n` +
       `${ddmmyyyy(today)},COMISIÓN POR MANEJO DE CUENTA,,E2E${run}C,,,25.00,\n`;
     await page.getByTestId('statement-file').setInputFiles({ name: 'bbva-hoy.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
@@ -96,7 +98,7 @@ describe('bank statements in the studio', () => {
     await page.getByTestId('statement-preview-result').waitFor();
     const lines = page.getByTestId('preview-line');
     expect(await lines.count()).toBe(3);
-    expect(await lines.nth(0).getAttribute('data-outcome')).toBe('apply');
+    expect(await lines.nth(0).getAttribute('data-outcome'), `${JSON.stringify(installment)} ${today}: ${await lines.nth(0).textContent()}`).toBe('apply');
     expect(await lines.nth(0).textContent()).toContain('Monto, fecha y nombre');
     expect(await lines.nth(1).getAttribute('data-outcome')).toBe('exception');
     expect(await lines.nth(2).getAttribute('data-outcome')).toBe('other');
