@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { StatementFormat, StatementParser } from '../statement-line.ts';
 import { camt053Parser } from './camt053.ts';
+import { csvStatementParser } from './csv.ts';
 import { domiciliacionParser } from './domiciliacion.ts';
 import { mt940Parser } from './mt940.ts';
 import { oxxoParser } from './oxxo.ts';
@@ -10,6 +11,7 @@ import { oxxoParser } from './oxxo.ts';
 type RegisteredParser = StatementParser<any> & { readonly optionsSchema?: z.ZodType };
 
 const PARSERS: Partial<Record<StatementFormat, RegisteredParser>> = {
+  csv: csvStatementParser,
   mt940: mt940Parser,
   camt053: camt053Parser,
   oxxo: oxxoParser,
