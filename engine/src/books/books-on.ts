@@ -6,7 +6,7 @@ import { toDayNumber } from '../calendar/iso-date.ts';
 import type { LoanTerms } from '../loan-terms/loan-terms.ts';
 import type { BooksFacts } from '../servicing/loan-state.ts';
 import { formatMoney, parseMoney, roundDiv } from '../servicing/money.ts';
-import { ACCOUNT, isIvaComponent, receivableAccount, recognitionAccount } from './accounts.ts';
+import { ACCOUNT, BOOKS_ACCOUNTS, isIvaComponent, receivableAccount, recognitionAccount } from './accounts.ts';
 import { BOOKS_COMPONENTS, type BookStage, type BooksComponent, type BooksContext, type BooksMemory, type LoanBooks, type ReserveFacts } from './books-types.ts';
 import { amortised, openingFacts } from './opening-fees.ts';
 import { stageStep } from './stage.ts';
@@ -21,6 +21,8 @@ export class UnbalancedBooksError extends Error {
 
 const N = BOOKS_COMPONENTS.length;
 const INTEREST = BOOKS_COMPONENTS.indexOf('interest');
+/** Every code a position may hold, highest first (Position.toRecord). */
+const DESCENDING_ACCOUNTS: readonly string[] = [...BOOKS_ACCOUNTS].reverse();
 
 class Position {
   readonly balances = new Map<string, bigint>();
@@ -36,11 +38,23 @@ class Position {
     const out: Record<string, string> = {};
     // Account codes are integer-like keys, which objects list in ascending order whatever the order
     // of insertion; inserted from the highest, V8 keeps them in a dictionary at once instead of
-    // growing an array up to the highest code (several times slower).
-    for (const account of [...this.balances.keys()].sort().reverse()) {
-      const v = this.balances.get(account)!;
+    // growing an array up to the highest code (several times slower). The chart's codes are walked
+    // in that order (no sort per loan); a code outside it (none today) sorts the lot.
+    let seen = 0;
+    for (const account of DESCENDING_ACCOUNTS) {
+      const v = this.balances.get(account);
+      if (v === undefined) continue;
+      seen++;
       sum += v;
       if (v !== 0n) out[account] = formatMoney(v, d);
+    }
+    if (seen !== this.balances.size) {
+      sum = 0n;
+      for (const account of [...this.balances.keys()].sort().reverse()) {
+        const v = this.balances.get(account)!;
+        sum += v;
+        if (v !== 0n) out[account] = formatMoney(v, d);
+      }
     }
     if (sum !== 0n) throw new UnbalancedBooksError(date, formatMoney(sum, d));
     return Object.freeze(out);
@@ -229,7 +243,11 @@ export function booksOn(state: BooksFacts, previous: LoanBooks | null, ctx: Book
   const cover = outstanding + receivables;
   const reserve = state.status === 'paid-off' ? 0n : min(max(0n, cover), reserveBase + (stage === 'vencida' ? interestOnBooks : 0n));
 
-  let memory: BooksMemory = { opening: memory0.opening, restructures: state.restructures.length, reserve: formatMoney(reserveBase, d) };
+  const reserveText = formatMoney(reserveBase, d);
+  // A vigente loan's memory most nights is the one it had (a plain night moves only balances): kept as it is.
+  const unchanged = stage === 'vigente' && !writingOff && previous !== null && memory0.restructures === state.restructures.length && memory0.reserve === reserveText &&
+    memory0.transfer === undefined && memory0.sustained === undefined && memory0.writtenOff === undefined;
+  let memory: BooksMemory = unchanged ? memory0 : { opening: memory0.opening, restructures: state.restructures.length, reserve: reserveText };
   if (stage === 'vencida') {
     const transferEarned = Object.fromEntries(BOOKS_COMPONENTS.map((k, c) => [k, formatMoney(atTransfer[c]!, d)])) as Record<BooksComponent, string>;
     memory = { ...memory, transfer: { date: step.transferred || memory0.transfer === undefined ? date : memory0.transfer.date, earned: transferEarned } };

@@ -149,6 +149,21 @@ describe('reserveOf: money invariants', () => {
     );
   });
 
+  it('a table reserve is round(clamp(rate) × exposure) exactly, whatever the rate, scale and rounding (the integer path against Decimal)', () => {
+    const anyRate = fc.integer({ min: -20_000, max: 30_000 }).chain((n) => fc.integer({ min: 0, max: 6 }).map((e) => new Dec(n).div(10 ** e).toFixed(e)));
+    const exposure = fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n });
+    fc.assert(
+      fc.property(anyRate, exposure, fc.integer({ min: 0, max: 6 }), fc.constantFrom('half-even' as const, 'half-up' as const), (rate, units, decimals, mode) => {
+        const text = new Dec(units.toString()).div(new Dec(10).pow(decimals)).toFixed(decimals);
+        const f: ReserveFacts = { daysPastDue: 3, stage: 'vigente', restructured: false, principal: text, accruedInterest: new Dec(0).toFixed(decimals), exposure: text };
+        const r = new Dec(rate);
+        const clamped = r.lt(0) ? new Dec(0) : r.gt(1) ? new Dec(1) : r;
+        const expected = new Dec(text).lte(0) ? new Dec(0) : clamped.times(text).toDecimalPlaces(decimals, mode === 'half-even' ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP);
+        expect(reserveOf({ kind: 'table', rows: [row(0, null, rate)] }, f, decimals, mode)).toBe(expected.toFixed(decimals));
+      }),
+    );
+  });
+
   it('never falls as days past due grow, for a monotone table and a stage', () => {
     fc.assert(
       fc.property(monotoneTable, anyFacts, fc.integer({ min: 0, max: 400 }), (policy, f, more) => {

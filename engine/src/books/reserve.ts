@@ -7,6 +7,7 @@ import { compileExpression, type CompiledExpression } from '../expressions/compi
 import { asNumber, toDec } from '../expressions/values.ts';
 import type { DecimalString, ProductIR, ReserveRow, ReservesPolicy } from '../ir/product-ir.ts';
 import { roundTo, type RoundingMode } from '../rounding.ts';
+import { formatMoney, parseMoney, POW10, scaledOf, timesRate } from '../servicing/money.ts';
 import type { ReserveFacts } from './books-types.ts';
 
 /** The type of a fact an expected-loss expression may read. */
@@ -40,6 +41,8 @@ const ONE = new Dec(1);
  * @example reserveOf({ kind: 'table', rows: [{ stage: null, fromDays: 0, toDays: null, rate: '0.04' }] }, facts, 2, 'half-even') // '40.00' on an exposure of 1000
  */
 export function reserveOf(policy: ReservesPolicy | undefined, facts: ReserveFacts, decimals: number, rounding: RoundingMode): DecimalString {
+  const exact = policy?.kind === 'table' ? tableReserveExact(policy.rows, facts, decimals, rounding) : null;
+  if (exact !== null) return exact;
   const exposure = validExposure(facts);
   if (!policy || exposure.lte(0)) return ZERO.toFixed(decimals);
   const fraction = policy.kind === 'table' ? tableRate(policy.rows, facts) : expectedLossFraction(policy, facts, rounding);
@@ -47,6 +50,42 @@ export function reserveOf(policy: ReservesPolicy | undefined, facts: ReserveFact
   // An exposure finer than the scale could round up past itself: the reserve stops at the exposure.
   const most = exposure.toDecimalPlaces(decimals, Dec.ROUND_DOWN);
   return (reserve.gt(most) ? most : reserve).toFixed(decimals);
+}
+
+/**
+ * A table policy's reserve in integer units at the currency scale — the same figure as the
+ * decimal path (rate × exposure is exact there too, then rounded once), without its decimals —
+ * when the facts are valid, the exposure has at most `decimals` places and the row's rate is a
+ * plain decimal; else null (the decimal path decides, and reports bad facts).
+ */
+function tableReserveExact(rows: readonly ReserveRow[], facts: ReserveFacts, decimals: number, rounding: RoundingMode): DecimalString | null {
+  if ((facts.stage !== 'vigente' && facts.stage !== 'vencida') || !Number.isSafeInteger(facts.daysPastDue)) return null;
+  for (const field of ['principal', 'accruedInterest', 'exposure'] as const) if (typeof facts[field] !== 'string' || !DECIMAL.test(facts[field])) return null;
+  const exposure = exactUnits(facts.exposure, decimals);
+  if (exposure === null) return null;
+  if (exposure <= 0n) return formatMoney(0n, decimals);
+  const row = rowFor(rows, facts);
+  if (!row) return formatMoney(0n, decimals);
+  if (!DECIMAL.test(row.rate)) return null;
+  const rate = scaledOf(row.rate);
+  // Clamped to 0..1 as clampUnit does.
+  const unit = rate.m < 0n ? { m: 0n, e: 0 } : rate.m > POW10[rate.e]! ? { m: 1n, e: 0 } : rate;
+  const reserve = timesRate(exposure, unit, rounding);
+  return formatMoney(reserve > exposure ? exposure : reserve, decimals);
+}
+
+function exactUnits(text: string, decimals: number): bigint | null {
+  try {
+    return parseMoney(text, decimals);
+  } catch {
+    return null;
+  }
+}
+
+function rowFor(rows: readonly ReserveRow[], facts: Pick<ReserveFacts, 'daysPastDue' | 'stage'>): ReserveRow | undefined {
+  const days = Math.max(0, facts.daysPastDue);
+  const covers = (row: ReserveRow) => days >= row.fromDays && (row.toDays === null || days <= row.toDays);
+  return rows.find((r) => r.stage === facts.stage && covers(r)) ?? rows.find((r) => r.stage === null && covers(r));
 }
 
 /** The rate of the row covering the loan's days past due: its stage's rows first, then the unqualified ones. */
@@ -63,9 +102,7 @@ export function productReserve(ir: Pick<ProductIR, 'reserves' | 'pricing'>, deci
 }
 
 export function tableRate(rows: readonly ReserveRow[], facts: Pick<ReserveFacts, 'daysPastDue' | 'stage'>): Dec {
-  const days = Math.max(0, facts.daysPastDue);
-  const covers = (row: ReserveRow) => days >= row.fromDays && (row.toDays === null || days <= row.toDays);
-  const row = rows.find((r) => r.stage === facts.stage && covers(r)) ?? rows.find((r) => r.stage === null && covers(r));
+  const row = rowFor(rows, facts);
   return row ? new Dec(row.rate) : ZERO;
 }
 

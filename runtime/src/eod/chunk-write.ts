@@ -69,10 +69,7 @@ export async function writeChunk(
   // loans' rows locked since it read them).
   const moved = results.filter((r) => r.closeEvent !== null || r.books !== null);
   if (moved.length > 0) {
-    const states = moved.map((r) => {
-      const { posted: _posted, ...stored } = input(r).state;
-      return JSON.stringify({ ...(r.books === null ? input(r).state : stored), ...(r.closeEvent === null ? {} : { lastEventDate: date }), ...(r.books === null ? {} : { books: r.books.books }) });
-    });
+    const states = moved.map((r) => JSON.stringify(stateAfter(input(r).state, r.closeEvent === null ? null : date, r.books?.books ?? null)));
     await timed('loans', () =>
       sql`
         update loans l set last_event_seq = coalesce(t.seq, l.last_event_seq), state = t.state::jsonb, updated_at = ${ctx.at}, updated_by = ${ctx.actor}
@@ -231,6 +228,18 @@ export async function writeChunk(
   return { events: closes.length, entries: entries.length, notifications: queued, checkpointsRewritten: rewritten, summariesRewritten: newSummaries.length + changed.length, bound: bindRows(written) };
 }
 
+/**
+ * A loan's stored state after its close: as read, with the date of its close event (null: none)
+ * and its books (null: the stored ones stay); new books drop a cash-basis position (`posted`).
+ */
+export function stateAfter(state: Readonly<Record<string, unknown>>, closeDate: string | null, books: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in state) if (!(books !== null && key === 'posted')) out[key] = state[key];
+  if (closeDate !== null) out['lastEventDate'] = closeDate;
+  if (books !== null) out['books'] = books;
+  return out;
+}
+
 /** One journal entry of a chunk's close: a currency's lines, summed over its loans. */
 export interface DayCloseEntry {
   readonly currency: string;
@@ -258,16 +267,18 @@ export function dayCloseEntries(date: string, results: readonly LoanCloseResult[
     let moved = false;
     const currency = currencyOf(r);
     let sum = byCurrency.get(currency);
-    for (const account of accountsOf(before, after)) {
-      const a = before[account];
-      const b = after[account];
-      if (a === b) continue;
+    // Every account of the position after, then those only the position before has (a plain
+    // night: the same accounts, most of them unchanged — their text compared, nothing parsed).
+    const move = (account: string, a: string | undefined, b: string | undefined) => {
+      if (a === b) return;
       const change = (b === undefined ? 0n : unitsOf(b, SUM_SCALE)) - (a === undefined ? 0n : unitsOf(a, SUM_SCALE));
-      if (change === 0n) continue;
+      if (change === 0n) return;
       if (!sum) byCurrency.set(currency, (sum = { net: new Map(), loans: 0, scale: 0 }));
       sum.net.set(account, (sum.net.get(account) ?? 0n) + change);
       moved = true;
-    }
+    };
+    for (const account in after) move(account, before[account], after[account]);
+    for (const account in before) if (!Object.hasOwn(after, account)) move(account, before[account], undefined);
     if (moved) {
       sum!.loans++;
       sum!.scale = Math.max(sum!.scale, decimalsOf(r));
@@ -289,9 +300,3 @@ export function dayCloseEntries(date: string, results: readonly LoanCloseResult[
   return out;
 }
 
-/** The accounts of two positions (each once). */
-function accountsOf(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): string[] {
-  const out = Object.keys(b);
-  for (const account in a) if (!Object.hasOwn(b, account)) out.push(account);
-  return out;
-}
