@@ -47,6 +47,7 @@ import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
 import { satRoutes } from './routes/sat.routes.ts';
+import { disbursementBatchesRoutes } from './routes/disbursement-batches.routes.ts';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -137,6 +138,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/screening', screeningRoutes);
   app.route('/api/v1/compliance', complianceRoutes);
   app.route('/api/v1/accounting/sat', satRoutes);
+  app.route('/api/v1/disbursement-batches', disbursementBatchesRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

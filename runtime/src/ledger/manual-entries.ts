@@ -14,7 +14,6 @@ import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { isClosedPeriodRefusal, isUniqueViolation } from '../db/postgres-errors.ts';
 import type { ManualEntryLine, ManualEntryRow, ManualEntryStatus } from '../db/tables/accounting.table.ts';
-import type { ActorRef } from '../db/tables/columns.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { actorNames, displayOf, type ActorNames } from '../products/actor-names.ts';
