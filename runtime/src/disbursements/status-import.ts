@@ -48,10 +48,17 @@ export function redatedTerms(terms: LoanTerms, date: string): LoanTerms {
 export async function importStatus(db: Kysely<Database>, batchId: string, lines: readonly StatusLine[], source: string, ctx: DisbursementContext) {
   const batch = await findBatch(db, batchId);
   if (batch.status !== 'sent' && batch.status !== 'closed') throw new ConflictError('batch-not-sent', `the batch is ${batch.status}: answers are imported once it is sent`, { status: batch.status });
+  // Items already final (or unknown) answer without a transaction: a final status never changes.
+  const known = new Map((await db.selectFrom('disbursement_items').selectAll().where('batch_id', '=', batchId).execute()).map((i) => [i.tracking_key, i]));
   const results: LineResult[] = [];
   for (const line of lines) {
     if ('problem' in line) {
       results.push({ line: line.line, trackingKey: line.trackingKey, outcome: 'invalid', message: line.problem });
+      continue;
+    }
+    const settled = settledOutcome(known.get(line.answer.trackingKey), line.line, line.answer);
+    if (settled) {
+      results.push(settled);
       continue;
     }
     try {
@@ -68,6 +75,18 @@ export async function importStatus(db: Kysely<Database>, batchId: string, lines:
   return { lines: results, summary, batchStatus: closed ? 'closed' : (await findBatch(db, batchId)).status };
 }
 
+/** The line's result when its item is unknown, cancelled or already final (nothing to apply); null while it is pending. */
+function settledOutcome(item: DisbursementItemRow | undefined, lineNo: number, answer: StatusAnswer): LineResult | null {
+  const base = { line: lineNo, trackingKey: answer.trackingKey };
+  if (!item) return { ...base, outcome: 'unknown-tracking-key', message: `no item of this batch has the tracking key \`${answer.trackingKey}\`` };
+  const loanId = item.loan_id;
+  if (item.status === 'pending') return null;
+  if (item.status === 'cancelled') return { ...base, loanId, outcome: 'item-cancelled', message: 'the item was cancelled with its batch: the answer changes nothing' };
+  const was = `${item.status}${item.settled_on ? ` on ${item.settled_on}` : ''}`;
+  if (sameAnswer(item, answer)) return { ...base, loanId, outcome: 'unchanged', message: `already ${was}: nothing changed` };
+  return { ...base, loanId, outcome: 'contradicts-final-status', message: `the item is already ${was}; the answer ${answer.status}${answer.settledOn ? ` on ${answer.settledOn}` : ''} is not applied` };
+}
+
 function sameAnswer(item: DisbursementItemRow, answer: StatusAnswer): boolean {
   if (answer.status === 'liquidada') return item.status === 'liquidated' && item.settled_on === answer.settledOn;
   return item.status === 'returned';
@@ -76,13 +95,9 @@ function sameAnswer(item: DisbursementItemRow, answer: StatusAnswer): boolean {
 async function applyAnswer(tx: Executor, batch: DisbursementBatchRow, lineNo: number, answer: StatusAnswer, source: string, ctx: DisbursementContext): Promise<LineResult> {
   const base = { line: lineNo, trackingKey: answer.trackingKey };
   const item = await tx.selectFrom('disbursement_items').selectAll().where('batch_id', '=', batch.id).where('tracking_key', '=', answer.trackingKey).forUpdate().executeTakeFirst();
-  if (!item) return { ...base, outcome: 'unknown-tracking-key', message: `no item of this batch has the tracking key \`${answer.trackingKey}\`` };
+  const settled = settledOutcome(item, lineNo, answer);
+  if (settled || !item) return settled!;
   const loanId = item.loan_id;
-  if (item.status === 'cancelled') return { ...base, loanId, outcome: 'item-cancelled', message: 'the item was cancelled with its batch: the answer changes nothing' };
-  if (item.status !== 'pending') {
-    if (sameAnswer(item, answer)) return { ...base, loanId, outcome: 'unchanged', message: `already ${item.status}${item.settled_on ? ` on ${item.settled_on}` : ''}: nothing changed` };
-    return { ...base, loanId, outcome: 'contradicts-final-status', message: `the item is already ${item.status}${item.settled_on ? ` on ${item.settled_on}` : ''}; the answer ${answer.status}${answer.settledOn ? ` on ${answer.settledOn}` : ''} is not applied` };
-  }
   const loan = await tx.selectFrom('loans').select(['id', 'status', 'terms', 'product_version_id']).where('id', '=', loanId).forNoKeyUpdate().executeTakeFirstOrThrow();
   if (loan.status !== 'pending') return { ...base, loanId, outcome: 'refused', message: `the loan is ${loan.status}: the item stays pending for someone to look at` };
   const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown, details: Record<string, unknown>) =>
