@@ -31,3 +31,9 @@ export { decideHit, listHits, type HitView } from './screening/hits.repository.t
 export { generateSatFile, type SatFile, type SatFileRequest, type SatFileSummary } from './accounting/sat/sat-files.ts';
 export { parseSatPeriod, type SatPeriod } from './accounting/sat/sat-period.ts';
 export { satSettings, setSatRfc, type SatSettings } from './accounting/sat/sat-settings.ts';
+// Disbursement batches (issue 16): the SPEI files, the channel interface and its implementations.
+export { createBatch, approveBatch, cancelBatch, getBatch, listBatches, listCandidates, type NewBatch, type Candidate, type NotReadyCode } from './disbursements/disbursement-batches.ts';
+export { importStatus, redatedTerms, type LineResult, type LineOutcome } from './disbursements/status-import.ts';
+export { layoutText, layoutBytes, parseStatusFile, statusFileText, LAYOUT_COLUMNS, STATUS_COLUMNS, type PaymentOrder, type StatusAnswer, type StatusLine } from './disbursements/spei-layout.ts';
+export { CHANNELS, fileChannel, speiTestChannel, speiTestAnswer, SPEI_RETURN_REASONS, type DisbursementChannel, type ChannelReceipt } from './disbursements/disbursement-channel.ts';
+export { personIn, refuseMaker } from './auth/maker-checker.ts';
