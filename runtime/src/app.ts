@@ -48,6 +48,7 @@ import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
 import { satRoutes } from './routes/sat.routes.ts';
 import { bankAccountsRoutes, bankFileLayoutsRoutes, bankStatementsRoutes, isStatementUpload, statementUploadBody } from './routes/bank.routes.ts';
+import { disbursementBatchesRoutes } from './routes/disbursement-batches.routes.ts';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -143,6 +144,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/bank-accounts', bankAccountsRoutes);
   app.route('/api/v1/bank-file-layouts', bankFileLayoutsRoutes);
   app.route('/api/v1/bank-statements', bankStatementsRoutes);
+  app.route('/api/v1/disbursement-batches', disbursementBatchesRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

@@ -34,3 +34,9 @@ export { satSettings, setSatRfc, type SatSettings } from './accounting/sat/sat-s
 // Bank statement and payments file formats (issue 16): one streaming parser per format.
 export { statementOptionsSchema, statementParser } from './banking/formats/index.ts';
 export { derivedTrackingKey, STATEMENT_FORMATS, StatementFormatError, type StatementFormat, type StatementLine, type StatementParser, type StatementSummary } from './banking/statement-line.ts';
+// Disbursement batches (issue 16): the SPEI files, the channel interface and its implementations.
+export { createBatch, approveBatch, cancelBatch, getBatch, listBatches, listCandidates, type NewBatch, type Candidate, type NotReadyCode } from './disbursements/disbursement-batches.ts';
+export { importStatus, redatedTerms, type LineResult, type LineOutcome } from './disbursements/status-import.ts';
+export { layoutText, layoutBytes, parseStatusFile, statusFileText, LAYOUT_COLUMNS, STATUS_COLUMNS, type PaymentOrder, type StatusAnswer, type StatusLine } from './disbursements/spei-layout.ts';
+export { CHANNELS, fileChannel, speiTestChannel, speiTestAnswer, SPEI_RETURN_REASONS, type DisbursementChannel, type ChannelReceipt } from './disbursements/disbursement-channel.ts';
+export { personIn, refuseMaker } from './auth/maker-checker.ts';

@@ -16,7 +16,7 @@ const GLORIA = {
 };
 const IDENTITY = ['birthDate', 'birthState', 'sex', 'nationality', 'curp', 'rfc'];
 const CONTACT = ['email', 'phone', 'phones', 'address'];
-const KYC = ['occupation', 'pep', 'ownAccount', 'beneficialOwner'];
+const KYC = ['occupation', 'pep', 'ownAccount', 'beneficialOwner', 'disbursementAccount'];
 
 describe('field groups', () => {
   it('gives each role the groups of the README table', () => {

@@ -4,7 +4,7 @@
 // record's (filled from the CURP when the record leaves them out), and consistency of CURP and
 // RFC with the names and birth state gives warnings. Pure: no database.
 import {
-  curpFactMismatches, identityMessage, nameMismatch, normalizeName, rfcDateMismatch, validateCurp, validateRfc, type IdentityCheck, type PersonNames,
+  curpFactMismatches, identityMessage, nameMismatch, normalizeName, rfcDateMismatch, validateClabe, validateCurp, validateRfc, type IdentityCheck, type PersonNames,
 } from '@plazo/engine';
 import { ValidationError, type FieldProblem } from '../errors.ts';
 
@@ -24,6 +24,12 @@ export interface RelatedPerson {
   readonly paternalSurname: string;
   readonly maternalSurname?: string | undefined;
   readonly curp?: string | undefined;
+}
+
+/** Where the client's loans are disbursed (SPEI): a CLABE in the client's name and the holder's name as the bank has it. */
+export interface DisbursementAccount {
+  readonly clabe: string;
+  readonly holderName: string;
 }
 
 /** The record as sent (create) or as it stands after a change (update): every field optional but `kind`. */
@@ -49,6 +55,7 @@ export interface ClientInput {
   readonly pep?: boolean | undefined;
   /** The channel the client came through: branch, online, agent, payroll… (a PLD risk fact). */
   readonly channel?: string | undefined;
+  readonly disbursementAccount?: DisbursementAccount | undefined;
 }
 
 /** A problem or a warning about one field, with a stable reason code. */
@@ -156,6 +163,15 @@ export function checkClient(input: ClientInput, lang: CheckLang = 'en'): Checked
     problems.push({ path: 'beneficialOwner', reason: 'required', message: 'required when the client does not act on its own account' });
   }
 
+  let disbursementAccount: DisbursementAccount | undefined;
+  if (input.disbursementAccount !== undefined) {
+    const check = validateClabe(input.disbursementAccount.clabe);
+    if (!check.valid) problems.push(codeProblem('disbursementAccount.clabe', check, lang));
+    const holderName = input.disbursementAccount.holderName.trim().replace(/\s+/g, ' ');
+    if (holderName === '') problems.push({ path: 'disbursementAccount.holderName', reason: 'required', message: 'the account holder’s name as the bank has it' });
+    disbursementAccount = { clabe: check.value, holderName };
+  }
+
   const phones: string[] = [];
   (input.phones ?? []).forEach((p, i) => {
     const digits = phoneDigits(p);
@@ -173,6 +189,7 @@ export function checkClient(input: ClientInput, lang: CheckLang = 'en'): Checked
       ...(rfc !== undefined ? { rfc } : {}),
       ...(input.nationality !== undefined ? { nationality: input.nationality.toUpperCase() } : {}),
       ...(input.channel !== undefined ? { channel: input.channel.trim().toLowerCase() } : {}),
+      ...(disbursementAccount !== undefined ? { disbursementAccount } : {}),
       phones,
       ownAccount,
       pep: input.pep ?? false,

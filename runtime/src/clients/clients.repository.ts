@@ -2,7 +2,7 @@
 // audited in its transaction (a creation or change also screens the client against the watchlists) — reads too, since the record is personal data: the audit log says
 // who saw which client when (stream `client:<id>`; a search is one entry naming the clients it
 // returned).
-import { normalizeName } from '@plazo/engine';
+import { bankName, normalizeName } from '@plazo/engine';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -46,6 +46,7 @@ function clientView(row: ClientRow, phones: readonly string[]) {
     beneficialOwner: row.beneficial_owner as RelatedPerson | null,
     pep: row.pep,
     channel: row.channel ?? null,
+    disbursementAccount: disbursementAccountOf(row),
     riskGrade: riskGradeView(row),
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -54,11 +55,18 @@ function clientView(row: ClientRow, phones: readonly string[]) {
   };
 }
 
+/** The client's disbursement account with the bank its CLABE names; null when none is on file. */
+export function disbursementAccountOf(row: Pick<ClientRow, 'disbursement_clabe' | 'disbursement_holder'>) {
+  if (row.disbursement_clabe === null || row.disbursement_holder === null) return null;
+  return { clabe: row.disbursement_clabe, holderName: row.disbursement_holder, bank: bankName(row.disbursement_clabe.slice(0, 3)) ?? null };
+}
+
 /** The stored record as input again (for a change: the change is merged into it and checked whole). */
 function inputOf(view: ClientView): ClientInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(view)) if (value !== null) out[key] = value;
   for (const key of ['id', 'phone', 'riskGrade', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']) delete out[key];
+  if (view.disbursementAccount) out['disbursementAccount'] = { clabe: view.disbursementAccount.clabe, holderName: view.disbursementAccount.holderName };
   return out as unknown as ClientInput;
 }
 
@@ -86,6 +94,8 @@ function columnsOf(checked: CheckedClient) {
     pep: r.pep,
     legal_representative: json(r.legalRepresentative),
     channel: r.channel ?? null,
+    disbursement_clabe: r.disbursementAccount?.clabe ?? null,
+    disbursement_holder: r.disbursementAccount?.holderName ?? null,
   };
 }
 

@@ -2,7 +2,9 @@
 // field group"): a client's record is read with `clients:read` (who the client is: kind, names,
 // ids and dates of the record), and each group of personal fields with its own permission —
 // identity (birth facts, nationality, CURP, RFC), contact (phones, email, address) and KYC/PLD
-// (occupation, PEP, own account, beneficial owner). `clients:read-pii` is every group (as before
+// (occupation, PEP, own account, beneficial owner, and the disbursement account: the CLABE the
+// client's loans are paid into is a financial fact of the KYC file — whoever reviews or prepares a
+// disbursement reads it, not whoever only needs to reach the client). `clients:read-pii` is every group (as before
 // the groups existed). A group the caller may not read is left out of the record, and named in
 // its `redacted` list. runtime/README.md has the table of roles and groups.
 import { roleHasPermission, type Permission } from '../auth/permissions.ts';
@@ -11,7 +13,7 @@ import type { RoleName } from '../db/tables/columns.ts';
 export const FIELD_GROUPS = {
   identity: ['birthDate', 'birthState', 'sex', 'nationality', 'curp', 'rfc'],
   contact: ['email', 'phone', 'phones', 'address'],
-  kyc: ['occupation', 'pep', 'ownAccount', 'beneficialOwner'],
+  kyc: ['occupation', 'pep', 'ownAccount', 'beneficialOwner', 'disbursementAccount'],
 } as const;
 
 export type FieldGroup = keyof typeof FIELD_GROUPS;

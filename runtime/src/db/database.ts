@@ -9,6 +9,7 @@ import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.
 import type { ClientDocumentsTable } from './tables/client-documents.table.ts';
 import type { ClientNameWordsTable, ClientPhonesTable, ClientsTable } from './tables/clients.table.ts';
 import type { DecisionsTable } from './tables/decisions.table.ts';
+import type { DisbursementBatchesTable, DisbursementItemsTable } from './tables/disbursements.table.ts';
 import type { JournalEntriesTable } from './tables/journal-entries.table.ts';
 import type { JournalLinesTable } from './tables/journal-lines.table.ts';
 import type { LedgerAccountsTable } from './tables/ledger-accounts.table.ts';
@@ -59,6 +60,8 @@ export interface Database {
   bank_statements: BankStatementsTable;
   bank_statement_lines: BankStatementLinesTable;
   bank_line_applications: BankLineApplicationsTable;
+  disbursement_batches: DisbursementBatchesTable;
+  disbursement_items: DisbursementItemsTable;
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;

@@ -14,7 +14,6 @@ import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { isClosedPeriodRefusal, isUniqueViolation } from '../db/postgres-errors.ts';
 import type { ManualEntryLine, ManualEntryRow, ManualEntryStatus } from '../db/tables/accounting.table.ts';
-import type { ActorRef } from '../db/tables/columns.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { actorNames, displayOf, type ActorNames } from '../products/actor-names.ts';
@@ -25,6 +24,7 @@ import { LOAN_ACCOUNTS } from '@plazo/engine';
 /** The loan subledger (engine books): only loan postings move it, so Σ the loans' books equals the GL. */
 const LOAN_SUBLEDGER_ACCOUNTS: ReadonlySet<string> = new Set(LOAN_ACCOUNTS);
 import { firstOpenDay } from './posting-date.ts';
+import { personIn, refuseMaker } from '../auth/maker-checker.ts';
 
 /** A proposed entry as the API takes it (shapes already checked; amounts decimal strings). */
 export interface ManualEntryInput {
@@ -38,7 +38,6 @@ export interface ManualEntryInput {
 export const MANUAL_ENTRY_DECIMALS = 2;
 export const MIN_LINES = 2;
 
-const personIn = (ctx: WriteContext): ActorRef => ctx.person ?? ctx.actor;
 
 /** What the checks need to know of the ledger. */
 export interface ManualEntryFacts {
@@ -221,9 +220,7 @@ async function pendingForDecision(tx: Executor, id: string, ctx: WriteContext, w
   if (row.status !== 'pending') {
     throw new ConflictError('manual-entry-not-pending', `the manual entry is already ${row.status}`, { status: row.status, decidedBy: row.checker, journalEntryId: row.journal_entry_id });
   }
-  if (personIn(ctx) === row.maker) {
-    throw new AppError(403, 'same-author', `maker-checker: the person who proposed the manual entry may not ${what} it`, { maker: row.maker, checker: personIn(ctx) });
-  }
+  refuseMaker(row.maker, ctx, `the person who proposed the manual entry may not ${what} it`);
   return row;
 }
 

@@ -56,6 +56,13 @@ const fields = {
   beneficialOwner: RelatedPersonSchema.optional(),
   pep: z.boolean().optional().openapi({ description: 'Politically exposed person' }),
   channel: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a word such as branch, online, agent, payroll').optional().openapi({ description: 'The channel the client came through (branch, online, agent, payroll…), read by the PLD risk matrix' }),
+  disbursementAccount: z
+    .strictObject({
+      clabe: z.string().max(40).openapi({ description: 'Refused (422 naming `disbursementAccount.clabe` and the reason: `length`, `characters`, `bank`, `check-digit`) unless a valid CLABE' }),
+      holderName: z.string().max(40).openapi({ description: 'The account holder as the bank has it (SPEI beneficiary name, at most 40 characters)' }),
+    })
+    .optional()
+    .openapi('DisbursementAccount', { description: 'Where the client’s loans are disbursed by SPEI (field group `kyc`); read back with `bank`, named from the CLABE' }),
 };
 
 const NewClientSchema = z.strictObject({ kind: z.enum(['person', 'company']), ...fields }).openapi('NewClient');

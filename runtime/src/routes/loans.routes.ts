@@ -284,7 +284,7 @@ export const loansRoutes = newRouter()
       const loan = await findLoan(c.get('db'), id);
       const label = await versionLabel(c.get('db'), loan.product_version_id);
       const date = asOf ?? c.get('clock').today();
-      const state = loan.status === 'pending' ? null : await stateOf(c.get('db'), loan, date);
+      const state = loan.disbursed_on === null ? null : await stateOf(c.get('db'), loan, date);
       const events = await loanEvents(c.get('db'), id);
       const names = await actorNames(c.get('db'), events.map((e) => e.created_by));
       return c.json(

@@ -15,6 +15,16 @@ function requireActive(loan: LoanRow, what: string): void {
   if (loan.status !== 'active') throw new ConflictError('loan-not-active', `only an active loan can be ${what}; this one is ${loan.status}`, { status: loan.status });
 }
 
+/**
+ * The money of a loan's disbursement from its terms: the amount disbursed, what the client paid
+ * at signing (upfront fees) and the cash the client receives (disbursed − upfront): what the
+ * disbursement event books out of 1000 and what a disbursement batch sends by SPEI.
+ */
+export function disbursementAmounts(terms: LoanTerms): { disbursed: string; upfront: string; cash: string } {
+  const schedule = generateSchedule(terms);
+  return { disbursed: schedule.disbursed, upfront: schedule.upfront, cash: new Dec(schedule.disbursed).minus(schedule.upfront).toFixed() };
+}
+
 export function disbursementRequest(body: { reference?: string | undefined }, idempotencyKey: string | undefined): LoanEventRequest {
   return {
     kind: 'disbursement',
@@ -24,11 +34,10 @@ export function disbursementRequest(body: { reference?: string | undefined }, id
     build(loan) {
       if (loan.status !== 'pending') throw new ConflictError('loan-already-disbursed', `the loan was disbursed on ${loan.disbursed_on}`, { disbursedOn: loan.disbursed_on });
       const terms = loan.terms as unknown as LoanTerms;
-      const schedule = generateSchedule(terms);
       const event = { kind: 'disbursement', date: terms.disbursementDate, ...(body.reference ? { reference: body.reference } : {}) } as LoanEvent;
-      // Cash out: what the client receives, less what they paid at signing.
-      const cash = new Dec(schedule.upfront).minus(schedule.disbursed).toFixed();
-      return { event, cash, action: 'disburse', details: { disbursed: schedule.disbursed, upfront: schedule.upfront } };
+      // Cash out of 1000: what the client receives (what they paid at signing stays in).
+      const amounts = disbursementAmounts(terms);
+      return { event, cash: new Dec(amounts.cash).negated().toFixed(), action: 'disburse', details: { disbursed: amounts.disbursed, upfront: amounts.upfront } };
     },
   };
 }

@@ -216,7 +216,8 @@ export function eventOf(payload: unknown): LoanEvent {
 
 /** The engine's state of a loan on `asOf`, from its stored events. 409 `loan-not-disbursed` before disbursement. */
 export async function stateOf(db: Executor, loan: LoanRow, asOf: string, path = 'asOf'): Promise<LoanState> {
-  if (loan.status === 'pending') throw new ConflictError('loan-not-disbursed', 'the loan has not been disbursed yet', { loanId: loan.id });
+  // A loan cancelled before its disbursement (a returned transfer) was never disbursed either.
+  if (loan.status === 'pending' || loan.disbursed_on === null) throw new ConflictError('loan-not-disbursed', 'the loan has not been disbursed yet', { loanId: loan.id, status: loan.status });
   const ir = await irOf(db, loan.product_version_id);
   const events = (await loanEvents(db, loan.id)).map((e) => eventOf(e.payload));
   return withEngineInput(() => loanState(ir, loan.terms as unknown as LoanTerms, events, asOf), { mapPath: (p) => (p === 'asOf' ? path : p) });

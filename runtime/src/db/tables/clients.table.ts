@@ -35,6 +35,9 @@ export interface ClientsTable {
   risk_graded_at: ColumnType<Timestamp | null, never, string | null>;
   /** The hash of the policy that graded the client (stale after a policy change until re-graded). */
   risk_policy_hash: ColumnType<string | null, never, string | null>;
+  /** The client's disbursement account (issue 16): a CLABE in the client's name and its holder as the bank knows it. */
+  disbursement_clabe: ColumnType<string | null, string | null | undefined, string | null>;
+  disbursement_holder: ColumnType<string | null, string | null | undefined, string | null>;
   /** The Idempotency-Key the creation was sent with, and the hash of that request's body. */
   idempotency_key: ColumnType<string | null, string | null | undefined, never>;
   request_hash: ColumnType<string | null, string | null | undefined, never>;

@@ -451,6 +451,8 @@ export interface Client {
   readonly ownAccount: boolean;
   readonly beneficialOwner: RelatedPerson | null;
   readonly pep: boolean;
+  /** Where the client's loans are disbursed by SPEI (field group kyc); `bank` named from the CLABE. */
+  readonly disbursementAccount?: { readonly clabe: string; readonly holderName: string; readonly bank: string | null } | null;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly updatedAt: string;
@@ -477,6 +479,7 @@ export interface ClientInput {
   readonly email?: string;
   readonly phones?: readonly string[];
   readonly address?: ClientAddress;
+  readonly disbursementAccount?: { readonly clabe: string; readonly holderName: string };
   readonly ownAccount?: boolean;
   readonly beneficialOwner?: RelatedPerson;
   readonly pep?: boolean;

@@ -47,6 +47,9 @@ export interface ClientForm {
   ownAccount: boolean;
   beneficialOwner: RelatedForm;
   pep: boolean;
+  /** The disbursement account: both blank for none. */
+  disbursementClabe: string;
+  disbursementHolder: string;
 }
 
 const emptyRelated = (): RelatedForm => ({ givenNames: '', paternalSurname: '', maternalSurname: '', curp: '' });
@@ -56,7 +59,7 @@ export function emptyForm(kind: ClientKind = 'person'): ClientForm {
   return {
     kind, givenNames: '', paternalSurname: '', maternalSurname: '', legalName: '', legalRepresentative: emptyRelated(),
     birthDate: '', birthState: '', sex: '', nationality: 'MX', curp: '', rfc: '', occupation: '', email: '', phones: '',
-    address: emptyAddress(), ownAccount: true, beneficialOwner: emptyRelated(), pep: false,
+    address: emptyAddress(), ownAccount: true, beneficialOwner: emptyRelated(), pep: false, disbursementClabe: '', disbursementHolder: '',
   };
 }
 
@@ -87,6 +90,8 @@ export function formOf(client: Client): ClientForm {
     ownAccount: client.ownAccount,
     beneficialOwner: relatedForm(client.beneficialOwner),
     pep: client.pep,
+    disbursementClabe: client.disbursementAccount?.clabe ?? '',
+    disbursementHolder: client.disbursementAccount?.holderName ?? '',
   };
 }
 
@@ -128,6 +133,9 @@ export function inputOf(form: ClientForm): ClientInput {
     ownAccount: form.ownAccount,
     ...(owner ? { beneficialOwner: owner } : {}),
     pep: form.pep,
+    ...(form.disbursementClabe.trim() !== '' || form.disbursementHolder.trim() !== ''
+      ? { disbursementAccount: { clabe: form.disbursementClabe.replace(/\s/g, ''), holderName: form.disbursementHolder.trim() } }
+      : {}),
   } as ClientInput;
 }
 
