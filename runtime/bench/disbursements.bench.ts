@@ -1,4 +1,4 @@
-// Disbursement batches at scale: DISB_BENCH_N (10,000) pending loans of clients with a CLABE
+// Disbursement batches at scale: DISB_BENCH_N (1,000) pending loans of clients with a CLABE
 // (one loan opened through the service, cloned by SQL with its client), then:
 //  - prepare a batch of all of them (eligibility, amounts, tracking keys, one insert per 1,000 items);
 //  - export its SPEI layout file;
