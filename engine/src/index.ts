@@ -77,7 +77,7 @@ export { validateRfc, rfcCheckDigit, GENERIC_RFCS, type RfcCheck, type RfcDetail
 export { validateClabe, clabeCheckDigit, type ClabeCheck, type ClabeDetails } from './identity/clabe.ts';
 export { CLABE_BANKS, bankName } from './identity/bank-catalog.ts';
 export {
-  validatePaymentReference, buildPaymentReference, referenceCheckDigits, luhnCheckDigit, mod97CheckDigits, referenceCheckLength, referenceCapacity,
+  validatePaymentReference, validatePaymentReferenceAnyScheme, buildPaymentReference, referenceCheckDigits, luhnCheckDigit, mod97CheckDigits, referenceCheckLength, referenceCapacity,
   paymentReferenceFormatIssues, REFERENCE_SCHEMES, REFERENCE_MIN_LENGTH, REFERENCE_MAX_LENGTH,
   type ReferenceScheme, type PaymentReferenceFormat, type PaymentReferenceCheck, type PaymentReferenceDetails,
 } from './identity/payment-reference.ts';

@@ -136,3 +136,15 @@ export function validatePaymentReference(input: string, scheme: ReferenceScheme)
   if (referenceCheckDigits(details.body, scheme) !== details.checkDigits) return fail('check-digit', details);
   return { kind: 'reference', value, valid: true, details };
 }
+
+/**
+ * Validates a reference typed by someone who does not know which scheme gave it (an institution
+ * that changed its scheme keeps both kinds): valid when `preferred` or the other scheme accepts
+ * it; otherwise the refusal under `preferred`. A wrong check digit under both is `check-digit`.
+ */
+export function validatePaymentReferenceAnyScheme(input: string, preferred: ReferenceScheme): PaymentReferenceCheck {
+  const first = validatePaymentReference(input, preferred);
+  if (first.valid || first.reason !== 'check-digit') return first;
+  const other = validatePaymentReference(input, preferred === 'mod10' ? 'mod97' : 'mod10');
+  return other.valid ? other : first;
+}

@@ -14,6 +14,7 @@ import type { JournalLinesTable } from './tables/journal-lines.table.ts';
 import type { LedgerAccountsTable } from './tables/ledger-accounts.table.ts';
 import type { LoanEventsTable } from './tables/loan-events.table.ts';
 import type { LoansTable } from './tables/loans.table.ts';
+import type { PaymentReferenceSettingsTable } from './tables/payment-reference-settings.table.ts';
 import type { LoginThrottlesTable } from './tables/login-throttles.table.ts';
 import type { ProductDraftsTable } from './tables/product-drafts.table.ts';
 import type { ProductVersionsTable } from './tables/product-versions.table.ts';
@@ -59,6 +60,7 @@ export interface Database {
   bank_statements: BankStatementsTable;
   bank_statement_lines: BankStatementLinesTable;
   bank_line_applications: BankLineApplicationsTable;
+  payment_reference_settings: PaymentReferenceSettingsTable;
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;
