@@ -82,7 +82,7 @@ describe('the loans list and the loan page', () => {
     // Our loan, by its external reference: opened today, no end of day yet.
     await page.getByRole('link', { name: 'Quitar filtros' }).click();
     await page.waitForURL(/\/prestamos$/);
-    await page.getByTestId('f-externalRef').fill(ref);
+    await page.getByTestId('f-search').fill(ref);
     await page.getByTestId('f-apply').click();
     await page.waitForURL(new RegExp(`externalRef=${ref}`));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=loan-row]').length === 1);
