@@ -187,6 +187,7 @@ describe.each(DATABASE_KINDS)('payment references and CLABEs on %s', (kind) => {
   });
 
   it('setting a CLABE range gives every loan its CLABE (backfill), and loans opened after get theirs at opening', async () => {
+    const numbers = new Map((await h.db.selectFrom('loans').select(['id', 'account_number']).execute()).map((r) => [r.id, r.account_number]));
     const put = await h.request('PUT', '/api/v1/payment-settings', { body: { scheme: 'mod97', bodyLength: 10, clabeRange: RANGE } });
     expect(put.status, put.text).toBe(200);
     const total = Number((await h.db.selectFrom('loans').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
@@ -195,6 +196,8 @@ describe.each(DATABASE_KINDS)('payment references and CLABEs on %s', (kind) => {
     for (const r of rows) {
       expect(validateClabe(r.clabe!)).toMatchObject({ valid: true, details: { bankCode: '646', branchCity: '180' } });
       expect(r.clabe!.slice(6, 17)).toBe(`1234${String(r.account_number).padStart(7, '0')}`);
+      // The loan keeps its number: its CLABE and its reference name the same loan number.
+      expect(r.account_number).toBe(numbers.get(r.id));
     }
     expect(put.body.next.clabe).toMatch(/^6461801234/);
     const lateClabe = rows.find((r) => r.id === late)!.clabe!;

@@ -102,9 +102,10 @@ export async function backfillPaymentKeys(db: Kysely<Database>, batchSize = 2000
         const number = loan.account_number ?? (await drawNumber(tx));
         rows.push({ id: loan.id, keys: { ...keysFor(number, settings, true), paymentReference: loan.payment_reference! }, keepReference: loan.payment_reference });
       }
-      const used = await taken(tx, rows.map((r) => r.keys));
+      // A kept reference is the loan's own: only its new CLABE (and a new reference) can collide.
+      const used = await taken(tx, rows.map((r) => (r.keepReference === null ? r.keys : { ...r.keys, paymentReference: '' })));
       for (const row of rows) {
-        if (!collides(row.keys, used)) continue;
+        if (!collides(row.keepReference === null ? row.keys : { ...row.keys, paymentReference: '' }, used)) continue;
         const fresh = await freshKeys(tx, settings);
         row.keys = row.keepReference === null ? fresh : { ...fresh, paymentReference: row.keepReference };
       }
