@@ -89,7 +89,7 @@ describe.each(DATABASE_KINDS)('payment references and CLABEs on %s', (kind) => {
     expect(await list('?booksStage=vencida&dpdMin=1&product=nomina')).toEqual([late]);
     expect(await list(`?clabe=032180000118359719`)).toEqual([]);
     const csv = await h.request('GET', `/api/v1/loans?paymentReference=${ref}&format=csv`);
-    expect(csv.text.split('\n')[0]).toContain('payment_reference,clabe');
+    expect(csv.text.split('\n')[0]).toContain('overdue_total,payment_reference,clabe');
     expect(csv.text).toContain(ref);
   });
 

@@ -170,8 +170,8 @@ const ServicingSummarySchema = z
   .openapi('LoanServicingSummary', { description: 'What the last end of day said; null before its first close' });
 const LoanListItemSchema = LoanSchema.extend({ servicing: ServicingSummarySchema }).openapi('LoanListItem');
 const LOANS_CSV_HEADER = [
-  'loan_id', 'external_ref', 'payment_reference', 'clabe', 'product', 'version', 'status', 'currency', 'principal', 'outstanding_principal', 'opened_on', 'disbursed_on', 'closed_on',
-  'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total',
+  'loan_id', 'external_ref', 'product', 'version', 'status', 'currency', 'principal', 'outstanding_principal', 'opened_on', 'disbursed_on', 'closed_on',
+  'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total', 'payment_reference', 'clabe',
 ];
 const AsOfQuery = z.strictObject({ asOf: DateSchema.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Default today' }) });
 const PayoffQuery = z.strictObject({ date: DateSchema.optional().openapi({ param: { name: 'date', in: 'query' }, description: 'Default today' }) });
@@ -256,8 +256,8 @@ export const loansRoutes = newRouter()
       const loans = page.loans.map((l) => ({ ...loanView(l, { code: l.code, version: l.version }), servicing: l.servicing }));
       if (wantsCsv(format, c.req.header('accept'))) {
         const rows = loans.map((l) => [
-          l.id, l.externalRef, l.paymentReference, l.clabe, l.product.code, l.product.version, l.status, l.currency, l.principal, l.outstandingPrincipal, l.openedOn, l.disbursedOn, l.closedOn,
-          l.servicing?.asOf, l.servicing?.daysPastDue, l.servicing?.stage, l.servicing?.totalOutstanding, l.servicing?.overdueTotal,
+          l.id, l.externalRef, l.product.code, l.product.version, l.status, l.currency, l.principal, l.outstandingPrincipal, l.openedOn, l.disbursedOn, l.closedOn,
+          l.servicing?.asOf, l.servicing?.daysPastDue, l.servicing?.stage, l.servicing?.totalOutstanding, l.servicing?.overdueTotal, l.paymentReference, l.clabe,
         ]);
         const headers: Record<string, string> = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="loans-${c.get('clock').today()}.csv"` };
         if (page.nextAfter) headers['x-next-after'] = page.nextAfter;
