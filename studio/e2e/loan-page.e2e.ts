@@ -60,7 +60,7 @@ describe('the loans list and the loan page', () => {
     await page.getByTestId('f-dpdMin').fill('91');
     await page.getByTestId('f-apply').click();
     await page.waitForURL(/dpdMin=91/);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=loan-row] td:nth-of-type(4)')].every((td) => Number(td.textContent) >= 91));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=loan-row] td:nth-of-type(5)')].every((td) => Number(td.textContent) >= 91));
     const late = await page.getByTestId('loan-row-status').allInnerTexts();
     await page.screenshot({ path: join(docsDir, 'loan-list-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
