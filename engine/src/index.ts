@@ -76,6 +76,12 @@ export { validateCurp, curpCheckDigit, type CurpCheck, type CurpDetails, type Cu
 export { validateRfc, rfcCheckDigit, GENERIC_RFCS, type RfcCheck, type RfcDetails } from './identity/rfc.ts';
 export { validateClabe, clabeCheckDigit, type ClabeCheck, type ClabeDetails } from './identity/clabe.ts';
 export { CLABE_BANKS, bankName } from './identity/bank-catalog.ts';
+export {
+  validatePaymentReference, validatePaymentReferenceAnyScheme, buildPaymentReference, referenceCheckDigits, luhnCheckDigit, mod97CheckDigits, referenceCheckLength, referenceCapacity,
+  paymentReferenceFormatIssues, REFERENCE_SCHEMES, REFERENCE_MIN_LENGTH, REFERENCE_MAX_LENGTH,
+  type ReferenceScheme, type PaymentReferenceFormat, type PaymentReferenceCheck, type PaymentReferenceDetails,
+} from './identity/payment-reference.ts';
+export { clabeForAccount, clabeRangeIssues, clabeRangeCapacity, type ClabeRange } from './identity/clabe-range.ts';
 export { CURP_STATES, isCurpState } from './identity/states.ts';
 export { normalizeName, NAME_PARTICLES, expectedNameLetters, expectedCurpConsonants, type PersonNames } from './identity/names.ts';
 export { curpFactMismatches, nameMismatch, rfcDateMismatch, type IdentityMismatch, type PersonFacts } from './identity/consistency.ts';

@@ -33,6 +33,7 @@ import { manualEntriesRoutes } from './routes/manual-entries.routes.ts';
 import { accountingRoutes } from './routes/accounting.routes.ts';
 import { booksReportRoutes } from './routes/books-report.routes.ts';
 import { accountingSettingsRoutes } from './routes/accounting-settings.routes.ts';
+import { paymentSettingsRoutes } from './routes/payment-settings.routes.ts';
 import { loansRoutes } from './routes/loans.routes.ts';
 import { productsRoutes } from './routes/products.routes.ts';
 import { productTemplatesRoutes } from './routes/product-templates.routes.ts';
@@ -145,6 +146,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/bank-file-layouts', bankFileLayoutsRoutes);
   app.route('/api/v1/bank-statements', bankStatementsRoutes);
   app.route('/api/v1/disbursement-batches', disbursementBatchesRoutes);
+  app.route('/api/v1/payment-settings', paymentSettingsRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

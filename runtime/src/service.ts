@@ -1,6 +1,7 @@
 // The running service: opens and migrates the database, does the first-start work, serves the
 // app on host:port, and shuts down gracefully (stop accepting, finish requests in flight, close
 // the database).
+import { backfillPaymentKeys } from './banking/payment-keys.ts';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -72,6 +73,13 @@ export async function startService(
     if (firstStart && config.loadExamples) await loadDefaultPolicy(database.db, options.examplesDir ?? process.env.PLAZO_EXAMPLES_DIR ?? DEFAULT_EXAMPLES_DIR, clock, logger);
     // Clients not graded under the active PLD policy (a new one, or a re-grade cut short) are graded in the background.
     if (firstStart) regradeInBackground(database.db, () => clock.now(), (r) => (r instanceof Error ? logger.warn('risk re-grade failed', { error: r.message }) : r.clients > 0 && logger.info('clients re-graded', { clients: r.clients, ms: Math.round(r.ms) })));
+    // Loans still without a payment reference or, under a CLABE range, a CLABE (a backfill cut short, loans written by other tools) get theirs.
+    if (firstStart) {
+      backfillPaymentKeys(database.db).then(
+        (r) => (r.references > 0 || r.clabes > 0) && logger.info('payment keys backfilled', { references: r.references, clabes: r.clabes }),
+        (error: unknown) => logger.warn('payment keys backfill failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
     const app = createApp({ db: database.db, clock, config, logger });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, createServer: createStudioServer(config) }, (info) => resolve(info));

@@ -47,6 +47,23 @@ describe('plazo validate', () => {
     expect(JSON.parse(bad.out)).toMatchObject({ valid: false, reason: 'bank' });
   });
 
+  it('checks a payment reference under mod97 (the default) or --scheme mod10', async () => {
+    const ok = await run('validate', 'reference', '79444', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({ kind: 'reference', value: '79444', valid: true, details: { scheme: 'mod97', body: '794', checkDigits: '44' } });
+    expect(await run('validate', 'reference', '79927398713', '--scheme', 'mod10', '--lang', 'es')).toMatchObject({
+      code: 0, out: 'Referencia 79927398713 válida: esquema mod10, cuerpo 7992739871, verificador 3\n',
+    });
+    const bad = await run('validate', 'reference', '79445', '--lang', 'es');
+    expect(bad).toMatchObject({ code: 1, out: '', err: '79445:1:4: error check-digit: el dígito verificador no corresponde\n' });
+    const luhn = await run('validate', 'reference', '79927398710', '--scheme', 'mod10', '--lang', 'en', '--json');
+    expect(luhn.code).toBe(1);
+    expect(luhn.err).toBe('79927398710:1:11: error check-digit: the check digit does not match\n');
+    expect(await run('validate', 'reference', '12A45', '--lang', 'es')).toMatchObject({ code: 1, err: '12A45:1:3: error characters: la referencia de pago solo lleva dígitos\n' });
+    expect((await run('validate', 'reference', '79444', '--scheme', 'mod11')).code).toBe(2);
+    expect((await run('validate', 'clabe', '032180000118359719', '--scheme', 'mod10')).code).toBe(2);
+  });
+
   it('exits 2 on bad usage', async () => {
     expect((await run('validate', 'curp')).code).toBe(2);
     expect((await run('validate', 'nss', '123')).code).toBe(2);

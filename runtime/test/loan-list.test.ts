@@ -84,7 +84,7 @@ describe.each(DATABASE_KINDS)('the loans list and one loan’s journal on %s', (
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="loans-2025-03-02.csv"');
     expect(csv.headers.get('x-next-after')).toBe(current);
     const rows = csv.text.trimEnd().split('\r\n').map((r) => r.split(','));
-    expect(rows[0]).toEqual(['loan_id', 'external_ref', 'product', 'version', 'status', 'currency', 'principal', 'outstanding_principal', 'opened_on', 'disbursed_on', 'closed_on', 'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total']);
+    expect(rows[0]).toEqual(['loan_id', 'external_ref', 'product', 'version', 'status', 'currency', 'principal', 'outstanding_principal', 'opened_on', 'disbursed_on', 'closed_on', 'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total', 'payment_reference', 'clabe']);
     expect(rows).toHaveLength(3);
     expect(rows[1]!.slice(0, 7)).toEqual([late, '', 'nomina', '1', 'active', 'MXN', '60000']);
     expect(rows[1]![13]).toBe('temprana');

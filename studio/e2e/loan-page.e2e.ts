@@ -60,7 +60,7 @@ describe('the loans list and the loan page', () => {
     await page.getByTestId('f-dpdMin').fill('91');
     await page.getByTestId('f-apply').click();
     await page.waitForURL(/dpdMin=91/);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=loan-row] td:nth-of-type(4)')].every((td) => Number(td.textContent) >= 91));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=loan-row] td:nth-of-type(5)')].every((td) => Number(td.textContent) >= 91));
     const late = await page.getByTestId('loan-row-status').allInnerTexts();
     await page.screenshot({ path: join(docsDir, 'loan-list-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -82,7 +82,7 @@ describe('the loans list and the loan page', () => {
     // Our loan, by its external reference: opened today, no end of day yet.
     await page.getByRole('link', { name: 'Quitar filtros' }).click();
     await page.waitForURL(/\/prestamos$/);
-    await page.getByTestId('f-externalRef').fill(ref);
+    await page.getByTestId('f-search').fill(ref);
     await page.getByTestId('f-apply').click();
     await page.waitForURL(new RegExp(`externalRef=${ref}`));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=loan-row]').length === 1);

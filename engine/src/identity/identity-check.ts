@@ -2,7 +2,7 @@
 // with a right check digit and, when not, one typed reason (the first problem found, in reading
 // order). `severity: 'warning'` marks a reason a register may still accept (an RFC's check digit).
 
-export type IdentityKind = 'curp' | 'rfc' | 'clabe';
+export type IdentityKind = 'curp' | 'rfc' | 'clabe' | 'reference';
 
 export type IdentityReason =
   | 'length'

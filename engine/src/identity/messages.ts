@@ -3,16 +3,17 @@ import type { IdentityKind, IdentityReason } from './identity-check.ts';
 
 export type IdentityLang = 'es' | 'en';
 
-const NAMES: Record<IdentityKind, string> = { curp: 'CURP', rfc: 'RFC', clabe: 'CLABE' };
+const NAMES: Record<IdentityKind, string> = { curp: 'CURP', rfc: 'RFC', clabe: 'CLABE', reference: 'referencia de pago' };
 
 const MESSAGES: Record<IdentityReason, Record<IdentityLang, (kind: IdentityKind) => string>> = {
   length: {
-    es: (k) => (k === 'rfc' ? 'el RFC debe tener 13 caracteres (persona física) o 12 (persona moral)' : `la ${NAMES[k]} debe tener 18 caracteres`),
-    en: (k) => (k === 'rfc' ? 'an RFC has 13 characters (person) or 12 (company)' : `a ${NAMES[k]} has 18 characters`),
+    es: (k) =>
+      k === 'rfc' ? 'el RFC debe tener 13 caracteres (persona física) o 12 (persona moral)' : k === 'reference' ? 'la referencia de pago debe tener de 4 a 40 dígitos' : `la ${NAMES[k]} debe tener 18 caracteres`,
+    en: (k) => (k === 'rfc' ? 'an RFC has 13 characters (person) or 12 (company)' : k === 'reference' ? 'a payment reference has 4 to 40 digits' : `a ${NAMES[k]} has 18 characters`),
   },
   characters: {
-    es: (k) => (k === 'clabe' ? 'la CLABE solo lleva dígitos' : `la ${NAMES[k]} lleva caracteres que no admite`),
-    en: (k) => (k === 'clabe' ? 'a CLABE holds digits only' : `the ${NAMES[k]} holds characters it does not allow`),
+    es: (k) => (k === 'clabe' || k === 'reference' ? `la ${NAMES[k]} solo lleva dígitos` : `la ${NAMES[k]} lleva caracteres que no admite`),
+    en: (k) => (k === 'clabe' ? 'a CLABE holds digits only' : k === 'reference' ? 'a payment reference holds digits only' : `the ${NAMES[k]} holds characters it does not allow`),
   },
   'name-letters': { es: () => 'las letras iniciales (del nombre) no son letras', en: () => 'the opening letters (from the names) are not letters' },
   'birth-date': { es: () => 'la fecha (AAMMDD) no es una fecha válida', en: () => 'the date (YYMMDD) is not a calendar day' },

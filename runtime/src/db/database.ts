@@ -15,6 +15,7 @@ import type { JournalLinesTable } from './tables/journal-lines.table.ts';
 import type { LedgerAccountsTable } from './tables/ledger-accounts.table.ts';
 import type { LoanEventsTable } from './tables/loan-events.table.ts';
 import type { LoansTable } from './tables/loans.table.ts';
+import type { PaymentReferenceSettingsTable } from './tables/payment-reference-settings.table.ts';
 import type { LoginThrottlesTable } from './tables/login-throttles.table.ts';
 import type { ProductDraftsTable } from './tables/product-drafts.table.ts';
 import type { ProductVersionsTable } from './tables/product-versions.table.ts';
@@ -62,6 +63,7 @@ export interface Database {
   bank_line_applications: BankLineApplicationsTable;
   disbursement_batches: DisbursementBatchesTable;
   disbursement_items: DisbursementItemsTable;
+  payment_reference_settings: PaymentReferenceSettingsTable;
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;

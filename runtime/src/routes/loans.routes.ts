@@ -30,6 +30,8 @@ import {
   type LoanWriteContext,
 } from '../servicing/loan-servicing.ts';
 import { PAYMENT_METHODS } from '../compliance/payment-alerts.ts';
+import { paymentKeyProblems } from '../banking/payment-key-query.ts';
+import { paymentInstructions, PaymentInstructionsSchema } from '../banking/payment-instructions.ts';
 import { ActorDisplaySchema, IdParamSchema, UuidSchema } from './schemas.ts';
 import {
   boundedObject,
@@ -50,6 +52,8 @@ const LoanSchema = z
     decisionId: z.string().nullable(),
     clientId: z.string().nullable().openapi({ description: 'The client (issue 14); null for loans opened without one' }),
     externalRef: z.string().nullable(),
+    paymentReference: z.string().nullable().openapi({ description: 'The reference a payment names the loan by (digits and check digits, the institution\'s scheme: /api/v1/payment-settings); null only for a loan the backfill has not reached' }),
+    clabe: z.string().nullable().openapi({ description: "The loan's own CLABE from the institution's SPEI range; null when no range is configured" }),
     status: LoanStatusSchema,
     currency: z.string(),
     principal: z.string(),
@@ -138,6 +142,10 @@ const ListQuery = z
     dpdMin: DaysPastDueSchema.optional().openapi({ param: { name: 'dpdMin', in: 'query' }, description: 'At least these days past due on the last end of day' }),
     dpdMax: DaysPastDueSchema.optional().openapi({ param: { name: 'dpdMax', in: 'query' }, description: 'At most these days past due on the last end of day' }),
     externalRef: z.string().min(1).max(200).optional().openapi({ param: { name: 'externalRef', in: 'query' } }),
+    paymentReference: z.string().trim().min(1).max(40).optional().openapi({ param: { name: 'paymentReference', in: 'query' }, description: 'The loan with this payment reference (422 when its check digits are wrong under both schemes)' }),
+    clabe: z.string().trim().min(1).max(18).optional().openapi({ param: { name: 'clabe', in: 'query' }, description: 'The loan with this CLABE (422 when not a valid CLABE)' }),
+    clientId: UuidSchema.optional().openapi({ param: { name: 'clientId', in: 'query' }, description: "The client's loans" }),
+    booksStage: z.enum(['vigente', 'vencida']).optional().openapi({ param: { name: 'booksStage', in: 'query' }, description: 'Cartera vigente or vencida in the books (`books.stage`)' }),
     openedFrom: DateSchema.optional().openapi({ param: { name: 'openedFrom', in: 'query' }, description: 'Opened on or after' }),
     openedTo: DateSchema.optional().openapi({ param: { name: 'openedTo', in: 'query' }, description: 'Opened on or before' }),
     after: UuidSchema.optional().openapi({ param: { name: 'after', in: 'query' }, description: 'The last id of the previous page' }),
@@ -147,6 +155,7 @@ const ListQuery = z
   .superRefine((q, ctx) => {
     if (q.dpdMin !== undefined && q.dpdMax !== undefined && q.dpdMin > q.dpdMax) ctx.addIssue({ code: 'custom', path: ['dpdMin'], message: 'must not be more than `dpdMax`' });
     if (q.openedFrom !== undefined && q.openedTo !== undefined && q.openedFrom > q.openedTo) ctx.addIssue({ code: 'custom', path: ['openedFrom'], message: 'must not be after `openedTo`' });
+    for (const problem of paymentKeyProblems(q)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     if (q.format !== 'csv' && q.limit > 500) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'at most 500 in JSON (5000 with `format=csv`)' });
   });
 const ServicingSummarySchema = z
@@ -162,7 +171,7 @@ const ServicingSummarySchema = z
 const LoanListItemSchema = LoanSchema.extend({ servicing: ServicingSummarySchema }).openapi('LoanListItem');
 const LOANS_CSV_HEADER = [
   'loan_id', 'external_ref', 'product', 'version', 'status', 'currency', 'principal', 'outstanding_principal', 'opened_on', 'disbursed_on', 'closed_on',
-  'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total',
+  'as_of', 'days_past_due', 'stage', 'total_outstanding', 'overdue_total', 'payment_reference', 'clabe',
 ];
 const AsOfQuery = z.strictObject({ asOf: DateSchema.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Default today' }) });
 const PayoffQuery = z.strictObject({ date: DateSchema.optional().openapi({ param: { name: 'date', in: 'query' }, description: 'Default today' }) });
@@ -248,7 +257,7 @@ export const loansRoutes = newRouter()
       if (wantsCsv(format, c.req.header('accept'))) {
         const rows = loans.map((l) => [
           l.id, l.externalRef, l.product.code, l.product.version, l.status, l.currency, l.principal, l.outstandingPrincipal, l.openedOn, l.disbursedOn, l.closedOn,
-          l.servicing?.asOf, l.servicing?.daysPastDue, l.servicing?.stage, l.servicing?.totalOutstanding, l.servicing?.overdueTotal,
+          l.servicing?.asOf, l.servicing?.daysPastDue, l.servicing?.stage, l.servicing?.totalOutstanding, l.servicing?.overdueTotal, l.paymentReference, l.clabe,
         ]);
         const headers: Record<string, string> = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="loans-${c.get('clock').today()}.csv"` };
         if (page.nextAfter) headers['x-next-after'] = page.nextAfter;
@@ -296,6 +305,22 @@ export const loansRoutes = newRouter()
         },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/payment-instructions',
+      tags: ['loans'],
+      summary: 'What the client needs to pay: the institution\'s bank accounts, the loan\'s reference and CLABE, the next installment due and the payoff today',
+      ...guarded('loans:read'),
+      request: { params: IdParamSchema },
+      responses: { 200: jsonResponse(PaymentInstructionsSchema, 'The payment instructions'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const loan = await findLoan(db, c.req.valid('param').id);
+      return c.json(await paymentInstructions(db, loan, await versionLabel(db, loan.product_version_id), c.get('clock').today()), 200);
     },
   )
   .openapi(

@@ -38,6 +38,7 @@ import type { WriteContext } from '../products/product-catalog.ts';
 import { irOf, resolveVersion, versionLabel } from '../products/product-versions.ts';
 import { OFFER_VALIDITY_DAYS } from '../decisions/decision-service.ts';
 import { requireClient } from '../clients/clients.repository.ts';
+import { assignPaymentKeys } from '../banking/payment-keys.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
 import { loanEventCompliance } from '../compliance/payment-alerts.ts';
 import { booksSettingsJson, checkpointJson, legacyPositionJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
@@ -76,6 +77,8 @@ export function loanView(row: LoanRow, label: { code: string; version: number })
     decisionId: row.decision_id,
     clientId: row.client_id,
     externalRef: row.external_ref,
+    paymentReference: row.payment_reference,
+    clabe: row.clabe,
     status: row.status,
     currency: row.currency,
     principal: row.principal,
@@ -131,14 +134,22 @@ async function insertLoan(
   try {
     const inserted = await inTransaction(db, async (tx) => {
       if (input.clientId !== null) await requireClient(tx, input.clientId);
-      const loan = await tx.insertInto('loans').values(row).returningAll().executeTakeFirstOrThrow();
+      const keys = await assignPaymentKeys(tx);
+      const loan = await tx
+        .insertInto('loans')
+        .values({ ...row, account_number: keys.accountNumber, payment_reference: keys.paymentReference, clabe: keys.clabe })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await appendAudit(tx, {
         actor: ctx.actor,
         action: 'open',
         entityType: 'loan',
         entityId: loan.id,
         before: null,
-        after: { id: loan.id, productVersionId: loan.product_version_id, decisionId: loan.decision_id, clientId: loan.client_id, externalRef: loan.external_ref, terms: input.terms },
+        after: {
+          id: loan.id, productVersionId: loan.product_version_id, decisionId: loan.decision_id, clientId: loan.client_id, externalRef: loan.external_ref, terms: input.terms,
+          paymentReference: loan.payment_reference, clabe: loan.clabe,
+        },
         details: { product: input.code, version: input.version, principal: input.terms.principal, ...(input.decisionId ? { decisionId: input.decisionId } : {}) },
         requestId: ctx.requestId ?? null,
         at: ctx.at,

@@ -1,5 +1,6 @@
 // Data access for listing loans: filters (on the loan, and on its last end-of-day summary: days
 // past due and collection stage) and keyset pagination on the time-ordered id.
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { LoanRow, LoanStatus } from '../db/tables/loans.table.ts';
 
@@ -12,6 +13,12 @@ export interface LoanListFilter {
   readonly dpdMin?: number | undefined;
   readonly dpdMax?: number | undefined;
   readonly externalRef?: string | undefined;
+  /** The loan's payment reference or CLABE (issue 16: unique indexes, an index lookup). */
+  readonly paymentReference?: string | undefined;
+  readonly clabe?: string | undefined;
+  readonly clientId?: string | undefined;
+  /** The books stage (`state.books.stage`): cartera vigente or vencida. */
+  readonly booksStage?: 'vigente' | 'vencida' | undefined;
   /** Opening date, inclusive bounds. */
   readonly openedFrom?: string | undefined;
   readonly openedTo?: string | undefined;
@@ -55,6 +62,10 @@ export async function listLoans(
   if (options.dpdMin !== undefined) query = query.where('s.days_past_due', '>=', options.dpdMin);
   if (options.dpdMax !== undefined) query = query.where('s.days_past_due', '<=', options.dpdMax);
   if (options.externalRef !== undefined) query = query.where('loans.external_ref', '=', options.externalRef);
+  if (options.paymentReference !== undefined) query = query.where('loans.payment_reference', '=', options.paymentReference);
+  if (options.clabe !== undefined) query = query.where('loans.clabe', '=', options.clabe);
+  if (options.clientId !== undefined) query = query.where('loans.client_id', '=', options.clientId);
+  if (options.booksStage !== undefined) query = query.where(sql<string>`loans.state -> 'books' ->> 'stage'`, '=', options.booksStage);
   if (options.openedFrom !== undefined) query = query.where('loans.opened_on', '>=', options.openedFrom);
   if (options.openedTo !== undefined) query = query.where('loans.opened_on', '<=', options.openedTo);
   if (options.after !== undefined) query = query.where('loans.id', '>', options.after);

@@ -18,6 +18,8 @@ export interface LoansTable {
   payment_reference: ColumnType<string | null, string | null | undefined, string | null>;
   /** The loan's own CLABE from the institution's SPEI range (issue 16); null when none is configured. */
   clabe: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The loan's account number (sequence `loan_account_numbers`): the body of its reference and CLABE. */
+  account_number: ColumnType<number | null, number | null | undefined, number | null>;
   terms: Json<StoredJson>;
   status: LoanStatus;
   currency: string;

@@ -285,6 +285,9 @@ export interface Loan {
   readonly product: { readonly code: string; readonly version: number };
   readonly decisionId: string | null;
   readonly externalRef: string | null;
+  /** The reference a payment names the loan by, and its own CLABE (null without a CLABE range); older runtimes leave them out. */
+  readonly paymentReference?: string | null;
+  readonly clabe?: string | null;
   readonly status: LoanStatus;
   readonly currency: string;
   readonly principal: string;
@@ -325,9 +328,38 @@ export interface LoanFilter {
   readonly dpdMin?: number | undefined;
   readonly dpdMax?: number | undefined;
   readonly externalRef?: string | undefined;
+  readonly paymentReference?: string | undefined;
+  readonly clabe?: string | undefined;
+  readonly clientId?: string | undefined;
+  readonly booksStage?: 'vigente' | 'vencida' | undefined;
   readonly openedFrom?: string | undefined;
   readonly openedTo?: string | undefined;
 }
+
+/** `GET /api/v1/loans/{id}/payment-instructions`. */
+export interface PaymentInstructions {
+  readonly loanId: string;
+  readonly product: { readonly code: string; readonly version: number };
+  readonly currency: string;
+  readonly status: LoanStatus;
+  readonly paymentReference: string | null;
+  readonly clabe: string | null;
+  readonly bankAccounts: readonly { readonly name: string; readonly bankCode: string; readonly accountNumber: string | null; readonly clabe: string | null; readonly currency: string }[];
+  readonly nextInstallment: { readonly number: number; readonly dueDate: string; readonly amount: string; readonly daysPastDue: number } | null;
+  readonly payoff: { readonly date: string; readonly total: string } | null;
+}
+
+/** `GET|PUT /api/v1/payment-settings`. */
+export interface PaymentSettings {
+  readonly scheme: 'mod10' | 'mod97';
+  readonly prefix: string;
+  readonly bodyLength: number;
+  readonly clabeRange: { readonly bank: string; readonly plaza: string; readonly fixed: string } | null;
+  readonly isDefault: boolean;
+  readonly next: { readonly accountNumber: number; readonly paymentReference: string | null; readonly clabe: string | null };
+  readonly backfilled?: { readonly references: number; readonly clabes: number };
+}
+export type PaymentSettingsInput = Pick<PaymentSettings, 'scheme' | 'prefix' | 'bodyLength' | 'clabeRange'>;
 
 export interface LoanEventRecord {
   readonly seq: number;
@@ -701,6 +733,9 @@ export function apiClient(fetcher: Fetch = (i, init) => fetch(i, init), base = '
     /** Where the browser downloads the list as CSV (same filters, up to 5,000 rows). */
     loansCsvUrl: (filter: LoanFilter) => `${base}/api/v1/loans?${loanListQuery(filter, { format: 'csv', limit: 5000 })}`,
     loan: (id: string) => call<LoanDetail>('GET', `/loans/${enc(id)}`),
+    paymentInstructions: (id: string) => call<PaymentInstructions>('GET', `/loans/${enc(id)}/payment-instructions`),
+    paymentSettings: () => call<PaymentSettings>('GET', '/payment-settings'),
+    setPaymentSettings: (input: PaymentSettingsInput) => call<PaymentSettings>('PUT', '/payment-settings', input),
     /** The loan's journal entries, its whole life. */
     loanJournal: async (id: string) => (await call<{ entries: JournalEntry[] }>('GET', `/ledger/journal?loanId=${enc(id)}&limit=10000`)).entries,
     /** Posts a payment; `idempotencyKey` is one per payment the person means (a resend returns the first answer). */
