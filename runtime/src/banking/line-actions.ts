@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Dec } from '@plazo/engine';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { BoundRows } from '../audit/row-binding.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { BankAccountsTable, BankLineResolution, BankLineStatus, BankStatementLineRow } from '../db/tables/bank.table.ts';
@@ -19,7 +19,7 @@ import { uuidv7 } from '../ids.ts';
 import { appendLoanEventInTransaction, type LoanWriteContext } from '../servicing/loan-servicing.ts';
 import { paymentRequest } from '../servicing/loan-event-requests.ts';
 import { lineApplications, lineJson, openAmountOf, type LineApplication, type LineJson } from './statement-line-view.ts';
-import { postSuspense, type SuspenseMove } from './suspense.ts';
+import { postSuspense, type SuspenseMove, type WrittenRow } from './suspense.ts';
 
 export type LineAction = 'apply' | 'split' | 'refund' | 'not-ours' | 'return';
 
@@ -31,7 +31,8 @@ export interface ActionOutcome {
   readonly note?: string | null;
   readonly matchLoanId?: string;
   readonly returnOf?: string;
-  readonly bound?: BoundRows;
+  /** The journal rows it wrote, bound to its audit entry. */
+  readonly rows?: readonly WrittenRow[];
 }
 
 export interface LockedLine {
@@ -126,7 +127,7 @@ export async function runLineAction(
       details: { actionId: id, ...(outcome.details as Record<string, never>) },
       requestId: ctx.requestId ?? null,
       at: ctx.at,
-      ...(outcome.bound ? { bound: outcome.bound } : {}),
+      ...(outcome.rows && outcome.rows.length > 0 ? { bound: bindRows(outcome.rows) } : {}),
     });
     return { status: 200, body: responseBody, replayed: false };
   };
@@ -152,7 +153,7 @@ async function payParts(tx: Executor, locked: LockedLine, parts: readonly Part[]
   const { line, account } = locked;
   let n = locked.applications.length;
   const paid: { loanId: string; requested: string; applied: string; paymentId: string; journalEntryId: string | null }[] = [];
-  let bound: BoundRows = {};
+  const rows: WrittenRow[] = [];
   for (const part of parts) {
     let amount = part.amount;
     let result;
@@ -178,12 +179,12 @@ async function payParts(tx: Executor, locked: LockedLine, parts: readonly Part[]
     await tx.insertInto('bank_line_applications').values({ line_id: line.id, loan_id: part.loanId, payment_id: paymentId, amount, reversed_at: null, created_at: ctx.at, created_by: ctx.actor }).execute();
     if (response.journalEntryId !== null) await tx.insertInto('bank_line_entries').values({ line_id: line.id, entry_id: response.journalEntryId, kind: 'payment' }).execute();
     const released = await postSuspense(tx, 'release', { lineId: line.id, amount, date: line.value_date, currency: line.currency, bankLedgerAccount: account.ledger_account }, ctx);
-    bound = { ...bound, ...released.bound };
+    rows.push(...released.rows);
     paid.push({ loanId: part.loanId, requested: part.amount, applied: amount, paymentId, journalEntryId: response.journalEntryId });
   }
   const applied = paid.reduce((s, p) => s.plus(p.applied), new Dec(0));
   const remainder = new Dec(locked.open).minus(applied);
-  return { paid, applied: money(applied), remainder: money(remainder), bound };
+  return { paid, applied: money(applied), remainder: money(remainder), rows };
 }
 
 function exceedsOpen(path: string, open: string): ValidationError {
@@ -195,14 +196,14 @@ export function applyLine(db: Kysely<Database>, lineId: string, body: { loanId: 
   return runLineAction(db, lineId, 'apply', body, key, ctx, async (tx, locked) => {
     const amount = body.amount === undefined ? locked.open : money(body.amount);
     if (new Dec(amount).gt(locked.open)) throw exceedsOpen('amount', locked.open);
-    const { paid, applied, remainder, bound } = await payParts(tx, locked, [{ loanId: body.loanId, amount, path: 'amount' }], ctx);
+    const { paid, applied, remainder, rows } = await payParts(tx, locked, [{ loanId: body.loanId, amount, path: 'amount' }], ctx);
     const done = new Dec(remainder).isZero();
     return {
       details: { loanId: body.loanId, requested: amount, applied, remainder, paymentId: paid[0]!.paymentId },
       ...(done ? { status: 'resolved' as const, resolution: 'applied' as const } : {}),
       note: body.note ?? null,
       matchLoanId: body.loanId,
-      bound,
+      rows,
     };
   });
 }
@@ -222,13 +223,13 @@ export function splitLine(db: Kysely<Database>, lineId: string, body: { parts: r
     });
     if (problems.length > 0) throw new ValidationError(problems, 'the split does not fit the line');
     const parts = body.parts.map((p, i) => ({ loanId: p.loanId, amount: money(p.amount), path: `parts[${i}].amount` }));
-    const { paid, applied, remainder, bound } = await payParts(tx, locked, parts, ctx);
+    const { paid, applied, remainder, rows } = await payParts(tx, locked, parts, ctx);
     const done = new Dec(remainder).isZero();
     return {
       details: { parts: paid.map(({ loanId, requested, applied, paymentId }) => ({ loanId, requested, applied, paymentId })), applied, remainder },
       ...(done ? { status: 'resolved' as const, resolution: 'split' as const } : {}),
       note: body.note ?? null,
-      bound,
+      rows,
     };
   });
 }
@@ -244,7 +245,7 @@ function disposeLine(move: Extract<SuspenseMove, 'refund' | 'not-ours'>) {
         status: 'resolved',
         resolution: move === 'refund' ? 'refunded' : 'not-ours',
         note,
-        bound: posted.bound,
+        rows: posted.rows,
       };
     });
 }

@@ -12,7 +12,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../erro
 import { appendLoanEventInTransaction, type LoanWriteContext } from '../servicing/loan-servicing.ts';
 import { reversalRequest } from '../servicing/loan-event-requests.ts';
 import { lockLine, runLineAction } from './line-actions.ts';
-import { postSuspense } from './suspense.ts';
+import { postSuspense, type WrittenRow } from './suspense.ts';
 
 export interface ReturnInput {
   /** The credit line returned; default: the line the return line's `return_of` names (same bank account). */
@@ -70,8 +70,10 @@ export function processReturn(db: Kysely<Database> | Executor, returnLineId: str
       }
       // What was still held (an exception, or the remainder of a partly applied one) leaves 2210.
       let released: string | null = null;
+      const rows: WrittenRow[] = [];
       if (credit.status === 'exception' && new Dec(locked.open).gt(0)) {
-        await postSuspense(tx, 'release', { lineId: ret.id, amount: locked.open, date: ret.value_date, currency: ret.currency, bankLedgerAccount: locked.account.ledger_account, note: `returned ${credit.tracking_key}` }, ctx);
+        const posted = await postSuspense(tx, 'release', { lineId: ret.id, amount: locked.open, date: ret.value_date, currency: ret.currency, bankLedgerAccount: locked.account.ledger_account, note: `returned ${credit.tracking_key}` }, ctx);
+        rows.push(...posted.rows);
         released = locked.open;
       }
       await tx
@@ -85,6 +87,7 @@ export function processReturn(db: Kysely<Database> | Executor, returnLineId: str
         resolution: 'reversed',
         note: input.reason,
         returnOf: credit.tracking_key,
+        rows,
       };
     },
     (line) => line.status === 'other' || line.status === 'exception',

@@ -8,7 +8,6 @@
 //   not-ours Dr 2210 / Cr 2900   another creditor's money, owed to them
 // Dated on the line's value date (hold, release) or today (refund, not ours), moved to the first
 // open day when that date is inside a closed period (ledger/posting-date.ts).
-import { bindRows } from '../audit/row-binding.ts';
 import type { Executor } from '../db/database.ts';
 import type { BankLineEntryKind } from '../db/tables/bank.table.ts';
 import { uuidv7 } from '../ids.ts';
@@ -41,7 +40,10 @@ export interface SuspensePosting {
   readonly note?: string | undefined;
 }
 
-/** Posts one suspense move for a line in the caller's transaction; returns the entry's id and the rows for the audit's binding. */
+/** A row written, for the audit entry's binding (`bindRows`). */
+export type WrittenRow = readonly [table: string, row: Readonly<Record<string, unknown>>];
+
+/** Posts one suspense move for a line in the caller's transaction; returns the entry's id and the rows written, for the audit's binding. */
 export async function postSuspense(tx: Executor, move: SuspenseMove, posting: SuspensePosting, ctx: WriteContext) {
   const sides = SIDES[move];
   const account = (side: string) => (side === 'bank' ? posting.bankLedgerAccount : side);
@@ -65,7 +67,8 @@ export async function postSuspense(tx: Executor, move: SuspenseMove, posting: Su
   await tx.insertInto('journal_entries').values(entry).execute();
   await tx.insertInto('journal_lines').values(lines as never).execute();
   await tx.insertInto('bank_line_entries').values({ line_id: posting.lineId, entry_id: entry.id, kind: move }).execute();
-  return { entryId: entry.id, bound: bindRows([['journal_entries', entry], ...lines.map((l) => ['journal_lines', l] as const)]) };
+  const rows: WrittenRow[] = [['journal_entries', entry], ...lines.map((l) => ['journal_lines', l] as const)];
+  return { entryId: entry.id, rows };
 }
 
 /** Holds a credit line's money in 2210 (Dr bank / Cr 2210) and points the line at the entry. */
