@@ -246,7 +246,7 @@ describe.each(DATABASE_KINDS)('bank exceptions, returns and reconciliation on %s
     const events = await paymentsOf(loan);
     expect(events.map((e) => e.type)).toEqual(['payment', 'payment-reversal']);
     expect(events[1]!.payload).toMatchObject({ date: '2025-02-05', paymentId: events[0]!.payload.id, reason: 'Cuenta cancelada' });
-    const app = await h.db.selectFrom('bank_line_applications').select('reversed_at').where('line_id', '=', credit).execute();
+    const app = await h.db.selectFrom('bank_line_applications').select('reversed_at').where('line_id', '=', credit!).execute();
     expect(app.every((a) => a.reversed_at !== null)).toBe(true);
     expect((await balance('1000')).toFixed(2)).toBe(bank.minus(2500).toFixed(2));
     const again = await h.request('POST', `/api/v1/bank-statements/lines/${debit}/return-of`, { key: h.keys.operator, body: { originalLineId: credit, reason: 'Cuenta cancelada' } });
