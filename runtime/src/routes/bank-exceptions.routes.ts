@@ -68,7 +68,7 @@ const QueueLineSchema = z.object({ ...LineFields, candidates: z.array(CandidateS
 const LineSchema = z.object({ ...LineFields, applications: z.array(ApplicationSchema) }).openapi('StatementLine');
 const ActionAnswer = z.object({ line: LineSchema, action: z.object({ id: z.string(), kind: z.string(), details: z.record(z.string(), z.unknown()) }) }).openapi('LineActionResult');
 
-const LineParams = z.object({ lineId: UuidSchema.openapi({ param: { name: 'lineId', in: 'path' } }) });
+const LineParams = z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 const Reason = z.string().trim().min(1).max(2000);
 const ApplyBody = z
   .strictObject({
@@ -165,7 +165,7 @@ export const bankExceptionsRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'post',
-      path: '/exceptions/{lineId}/apply',
+      path: '/exceptions/{id}/apply',
       tags: ['bank statements'],
       summary: 'Apply an exception line to a loan: a payment dated the line’s value date, its money released from 2210',
       description: `The payment (key \`bank-line:<lineId>:<n>\`) and Dr 2210 / Cr bank in one transaction. What the loan cannot take (over its payoff) stays open on the line. 422 \`amount\` when more than what is open. ${ActionDescription}`,
@@ -173,12 +173,12 @@ export const bankExceptionsRoutes = newRouter()
       request: { params: LineParams, headers: IdempotencyHeaders, body: jsonBody(ApplyBody) },
       responses: { 200: jsonResponse(ActionAnswer, 'The line after the action'), ...errorResponses(400, 401, 403, 404, 409, 415, 422, 503) },
     }),
-    async (c) => answer(c, await applyLine(c.get('db'), c.req.valid('param').lineId, c.req.valid('json'), keyOf(c), writeCtx(c))),
+    async (c) => answer(c, await applyLine(c.get('db'), c.req.valid('param').id, c.req.valid('json'), keyOf(c), writeCtx(c))),
   )
   .openapi(
     createRoute({
       method: 'post',
-      path: '/exceptions/{lineId}/split',
+      path: '/exceptions/{id}/split',
       tags: ['bank statements'],
       summary: 'Split an exception line across loans; the rest stays open',
       description: `Each part is a payment as in apply. 422 \`parts[i].amount\` when the parts add up to more than what is open, \`parts[i].loanId\` for a loan named twice. ${ActionDescription}`,
@@ -186,12 +186,12 @@ export const bankExceptionsRoutes = newRouter()
       request: { params: LineParams, headers: IdempotencyHeaders, body: jsonBody(SplitBody) },
       responses: { 200: jsonResponse(ActionAnswer, 'The line after the action'), ...errorResponses(400, 401, 403, 404, 409, 415, 422, 503) },
     }),
-    async (c) => answer(c, await splitLine(c.get('db'), c.req.valid('param').lineId, c.req.valid('json'), keyOf(c), writeCtx(c))),
+    async (c) => answer(c, await splitLine(c.get('db'), c.req.valid('param').id, c.req.valid('json'), keyOf(c), writeCtx(c))),
   )
   .openapi(
     createRoute({
       method: 'post',
-      path: '/exceptions/{lineId}/refund',
+      path: '/exceptions/{id}/refund',
       tags: ['bank statements'],
       summary: 'Refund what is open on the line to the payer: Dr 2210 / Cr bank, dated today',
       description: ActionDescription,
@@ -199,12 +199,12 @@ export const bankExceptionsRoutes = newRouter()
       request: { params: LineParams, headers: IdempotencyHeaders, body: jsonBody(RefundBody) },
       responses: { 200: jsonResponse(ActionAnswer, 'The line after the action'), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
     }),
-    async (c) => answer(c, await refundLine(c.get('db'), c.req.valid('param').lineId, c.req.valid('json'), keyOf(c), writeCtx(c))),
+    async (c) => answer(c, await refundLine(c.get('db'), c.req.valid('param').id, c.req.valid('json'), keyOf(c), writeCtx(c))),
   )
   .openapi(
     createRoute({
       method: 'post',
-      path: '/exceptions/{lineId}/not-ours',
+      path: '/exceptions/{id}/not-ours',
       tags: ['bank statements'],
       summary: 'Mark what is open on the line as not ours (another creditor’s): Dr 2210 / Cr 2900, dated today',
       description: ActionDescription,
@@ -212,12 +212,12 @@ export const bankExceptionsRoutes = newRouter()
       request: { params: LineParams, headers: IdempotencyHeaders, body: jsonBody(NotOursBody) },
       responses: { 200: jsonResponse(ActionAnswer, 'The line after the action'), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
     }),
-    async (c) => answer(c, await markLineNotOurs(c.get('db'), c.req.valid('param').lineId, c.req.valid('json'), keyOf(c), writeCtx(c))),
+    async (c) => answer(c, await markLineNotOurs(c.get('db'), c.req.valid('param').id, c.req.valid('json'), keyOf(c), writeCtx(c))),
   )
   .openapi(
     createRoute({
       method: 'post',
-      path: '/lines/{lineId}/return-of',
+      path: '/lines/{id}/return-of',
       tags: ['bank statements'],
       summary: 'Process a debit line as the return of an earlier credit: reverse the payments it became, or release it from 2210',
       description:
@@ -226,7 +226,7 @@ export const bankExceptionsRoutes = newRouter()
       request: { params: LineParams, headers: IdempotencyHeaders, body: jsonBody(ReturnBody) },
       responses: { 200: jsonResponse(ActionAnswer, 'The return line after processing'), ...errorResponses(400, 401, 403, 404, 409, 415, 422, 503) },
     }),
-    async (c) => answer(c, await processReturn(c.get('db'), c.req.valid('param').lineId, c.req.valid('json'), keyOf(c), writeCtx(c))),
+    async (c) => answer(c, await processReturn(c.get('db'), c.req.valid('param').id, c.req.valid('json'), keyOf(c), writeCtx(c))),
   )
   .openapi(
     createRoute({
