@@ -48,6 +48,7 @@ import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
 import { satRoutes } from './routes/sat.routes.ts';
 import { bankExceptionsRoutes } from './routes/bank-exceptions.routes.ts';
+import { bankAccountsRoutes, bankFileLayoutsRoutes, bankStatementsRoutes, isStatementUpload, statementUploadBody } from './routes/bank.routes.ts';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -100,13 +101,15 @@ export function createApp(deps: AppDependencies) {
   app.use(requestLog);
   app.use(negotiateLanguage);
   app.use(apiSecurityHeaders);
-  // A watchlist upload is CSV and may be large, a document upload multipart (their own limits); every other body is JSON.
+  // A watchlist upload is CSV and may be large, a document upload multipart, a bank statement any file (their own limits); every other body is JSON.
   const bodyLimit = limitRequestBody(config.maxBodyBytes);
-  const ownBody = (method: string, path: string) => isWatchlistUpload(method, path) || isDocumentUpload(method, path);
+  const ownBody = (method: string, path: string) => isWatchlistUpload(method, path) || isDocumentUpload(method, path) || isStatementUpload(method, path);
   app.use('/api/*', (c, next) => (ownBody(c.req.method, c.req.path) ? next() : bodyLimit(c, next)));
   app.use('/api/*', (c, next) => (ownBody(c.req.method, c.req.path) ? next() : requireJsonBody(c, next)));
   app.use('/api/v1/watchlists', watchlistUploadBody);
   app.use('/api/v1/clients/*', documentUploadBody);
+  app.use('/api/v1/bank-statements', statementUploadBody);
+  app.use('/api/v1/bank-statements/*', statementUploadBody);
   app.use('/api/v1/*', authenticate);
   app.use('/api/v1/*', refusePendingPasswordChange);
   app.use('/api/v1/*', refuseCrossSiteWrites);
@@ -139,6 +142,9 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/screening', screeningRoutes);
   app.route('/api/v1/compliance', complianceRoutes);
   app.route('/api/v1/accounting/sat', satRoutes);
+  app.route('/api/v1/bank-accounts', bankAccountsRoutes);
+  app.route('/api/v1/bank-file-layouts', bankFileLayoutsRoutes);
+  app.route('/api/v1/bank-statements', bankStatementsRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   let docsPage: string | undefined;

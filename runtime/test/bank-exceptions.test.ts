@@ -34,10 +34,10 @@ describe.each(DATABASE_KINDS)('bank exceptions, returns and reconciliation on %s
       where l.account_code = ${code} and e.entry_date <= ${upTo}`.execute(h.db);
     return new Dec(rows[0]!.b);
   }
-  /** What the open exceptions hold, by the lines themselves. */
+  /** What the open exceptions hold, by the lines themselves (H4's invariant: 2210 = Σ exception_amount). */
   async function openHeld(): Promise<Dec> {
     const { rows } = await sql<{ b: string }>`
-      select coalesce(sum(l.amount - coalesce((select sum(a.amount) from bank_line_applications a where a.line_id = l.id and a.reversed_at is null), 0)), 0)::text as b
+      select coalesce(sum(l.exception_amount), 0)::text as b
       from bank_statement_lines l where l.status = 'exception'`.execute(h.db);
     return new Dec(rows[0]!.b);
   }

@@ -7,7 +7,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database, Executor } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
 import { candidatesFor, type Candidate } from './exception-candidates.ts';
-import { lineJson, type LineApplication } from './statement-line-view.ts';
+import { lineJson } from './statement-line-view.ts';
 
 export interface QueueFilter {
   readonly bankAccountId?: string | undefined;
@@ -53,13 +53,13 @@ function parseAfter(after: string): { date: string; id: string } {
   return { date: m[1]!, id: m[2]! };
 }
 
-/** What the applications of a line took from it (applications of an exception come from the queue's partial applies). */
-const appliedSql = sql<string>`coalesce((select sum(a.amount) from bank_line_applications a where a.line_id = bank_statement_lines.id and a.reversed_at is null), 0)::text`;
+/** What 2210 holds for an exception line (statement-line-view.ts `openAmountOf`, in SQL). */
+const heldSql = sql<string>`coalesce(bank_statement_lines.exception_amount, bank_statement_lines.amount - coalesce((select sum(a.amount) from bank_line_applications a where a.line_id = bank_statement_lines.id and a.reversed_at is null), 0))`;
 
 export async function exceptionsQueue(db: Executor, page: QueuePage) {
   if (page.from && page.to && page.from > page.to) throw new ValidationError([{ path: 'to', message: 'must not be before `from`' }]);
   if (page.minAmount && page.maxAmount && new Dec(page.minAmount).gt(page.maxAmount)) throw new ValidationError([{ path: 'maxAmount', message: 'must not be less than `minAmount`' }]);
-  let query = db.selectFrom('bank_statement_lines').selectAll().select(appliedSql.as('applied')).where(filtered(page));
+  let query = db.selectFrom('bank_statement_lines').selectAll().where(filtered(page));
   if (page.after) {
     const a = parseAfter(page.after);
     query = query.where(sql<SqlBool>`(bank_statement_lines.value_date, bank_statement_lines.id) > (${a.date}::date, ${a.id}::uuid)`);
@@ -69,7 +69,7 @@ export async function exceptionsQueue(db: Executor, page: QueuePage) {
   const lines = rows.slice(0, page.limit);
   const totals = await db
     .selectFrom('bank_statement_lines')
-    .select([sql<number>`count(*)::int`.as('count'), sql<string>`coalesce(sum(bank_statement_lines.amount - ${appliedSql}::numeric), 0)::text`.as('amount')])
+    .select([sql<number>`count(*)::int`.as('count'), sql<string>`coalesce(sum(${heldSql}), 0)::text`.as('amount')])
     .where(filtered(page))
     .executeTakeFirstOrThrow();
   const candidates =
@@ -80,10 +80,8 @@ export async function exceptionsQueue(db: Executor, page: QueuePage) {
           lines.map((l) => ({ id: l.id, valueDate: l.value_date, amount: l.amount, reference: l.reference, beneficiaryClabe: l.beneficiary_clabe, payerName: l.payer_name })),
         );
   return {
-    exceptions: lines.map(({ applied, ...l }) => {
-      // The applications' detail is on the line's own page; here the open amount is what counts.
-      const partial: LineApplication[] = new Dec(applied).isZero() ? [] : [{ loanId: '', paymentId: '', amount: applied, reversedAt: null }];
-      const { applications: _omit, ...json } = lineJson(l, partial);
+    exceptions: lines.map((l) => {
+      const { applications: _omit, ...json } = lineJson(l, []);
       return { ...json, candidates: candidates?.get(l.id) ?? ([] as Candidate[]) };
     }),
     totals: { count: totals.count, amount: new Dec(totals.amount).toFixed(2) },

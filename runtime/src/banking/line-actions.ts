@@ -31,6 +31,8 @@ export interface ActionOutcome {
   readonly note?: string | null;
   readonly matchLoanId?: string;
   readonly returnOf?: string;
+  /** What of the line 2210 still holds after the action, when the line stays an exception. */
+  readonly held?: string;
   /** The journal rows it wrote, bound to its audit entry. */
   readonly rows?: readonly WrittenRow[];
 }
@@ -98,6 +100,8 @@ export async function runLineAction(
     if (!admits(locked.line)) throw lineNotOpen(locked.line);
     const outcome = await run(tx, locked);
     const resolved = outcome.status !== undefined && outcome.status !== locked.line.status;
+    // What 2210 still holds for the line (null once it is no longer an exception).
+    const stillHeld = (outcome.status ?? locked.line.status) === 'exception' ? outcome.held : null;
     const updated = await tx
       .updateTable('bank_statement_lines')
       .set({
@@ -107,6 +111,7 @@ export async function runLineAction(
         ...(outcome.matchLoanId === undefined || locked.line.match_loan_id !== null ? {} : { match_loan_id: outcome.matchLoanId }),
         ...(outcome.returnOf === undefined ? {} : { return_of: outcome.returnOf, match_rule: 'return' as const }),
         ...(resolved ? { resolved_at: ctx.at, resolved_by: ctx.actor } : {}),
+        ...(stillHeld === undefined ? {} : { exception_amount: stillHeld }),
       })
       .where('id', '=', lineId)
       .returningAll()
@@ -200,6 +205,7 @@ export function applyLine(db: Kysely<Database>, lineId: string, body: { loanId: 
     const done = new Dec(remainder).isZero();
     return {
       details: { loanId: body.loanId, requested: amount, applied, remainder, paymentId: paid[0]!.paymentId },
+      held: remainder,
       ...(done ? { status: 'resolved' as const, resolution: 'applied' as const } : {}),
       note: body.note ?? null,
       matchLoanId: body.loanId,
@@ -227,6 +233,7 @@ export function splitLine(db: Kysely<Database>, lineId: string, body: { parts: r
     const done = new Dec(remainder).isZero();
     return {
       details: { parts: paid.map(({ loanId, requested, applied, paymentId }) => ({ loanId, requested, applied, paymentId })), applied, remainder },
+      held: remainder,
       ...(done ? { status: 'resolved' as const, resolution: 'split' as const } : {}),
       note: body.note ?? null,
       rows,

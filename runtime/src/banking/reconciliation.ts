@@ -142,7 +142,7 @@ async function unmatchedEntries(db: Executor, bankAccountId: string, ledger: str
 async function pendingExceptions(db: Executor, bankAccountId: string, date: string) {
   const { rows } = await sql<{ id: string; value_date: string; tracking_key: string; open: string; reference: string | null; payer_name: string | null }>`
     select l.id, l.value_date::text as value_date, l.tracking_key, l.reference, l.payer_name,
-      (l.amount - coalesce((select sum(a.amount) from bank_line_applications a where a.line_id = l.id and a.reversed_at is null), 0))::text as open
+      coalesce(l.exception_amount, l.amount - coalesce((select sum(a.amount) from bank_line_applications a where a.line_id = l.id and a.reversed_at is null), 0))::text as open
     from bank_statement_lines l
     where l.bank_account_id = ${bankAccountId} and l.status = 'exception' and l.value_date <= ${date}
     order by l.value_date, l.id

@@ -78,7 +78,7 @@ export function processReturn(db: Kysely<Database> | Executor, returnLineId: str
       }
       await tx
         .updateTable('bank_statement_lines')
-        .set({ status: 'resolved', resolution: 'reversed', resolution_note: input.reason, resolved_at: ctx.at, resolved_by: ctx.actor })
+        .set({ status: 'resolved', resolution: 'reversed', resolution_note: input.reason, resolved_at: ctx.at, resolved_by: ctx.actor, exception_amount: null })
         .where('id', '=', credit.id)
         .execute();
       return {

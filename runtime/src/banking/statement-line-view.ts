@@ -12,8 +12,12 @@ export interface LineApplication {
   reversedAt: string | null;
 }
 
-/** What of a line is not (or no longer) applied to a loan: the line's amount less its live applications. */
-export function openAmountOf(line: Pick<BankStatementLineRow, 'amount'>, applications: readonly LineApplication[]): string {
+/**
+ * What of an exception line 2210 holds: its `exception_amount` (the import and the queue keep it),
+ * or, for a line written without one, the line's amount less its live applications.
+ */
+export function openAmountOf(line: Pick<BankStatementLineRow, 'amount' | 'exception_amount'>, applications: readonly LineApplication[]): string {
+  if (line.exception_amount !== null) return new Dec(line.exception_amount).toFixed(2);
   const applied = applications.filter((a) => a.reversedAt === null).reduce((sum, a) => sum.plus(a.amount), new Dec(0));
   return new Dec(line.amount).minus(applied).toFixed(2);
 }
@@ -40,6 +44,7 @@ export function lineJson(line: BankStatementLineRow, applications: LineApplicati
     direction: line.direction,
     amount: new Dec(line.amount).toFixed(2),
     openAmount: line.status === 'exception' ? openAmountOf(line, applications) : '0.00',
+    exceptionReason: line.exception_reason,
     currency: line.currency,
     reference: line.reference,
     beneficiaryClabe: line.beneficiary_clabe,

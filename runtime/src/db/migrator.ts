@@ -29,6 +29,7 @@ import * as accountingPeriods from './migrations/2026-12-10-30-accounting-period
 import * as satAccounts from './migrations/2026-12-10-40-sat-accounts.ts';
 import * as loanPaymentKeys from './migrations/2026-12-11-10-loan-payment-keys.ts';
 import * as bankStatements from './migrations/2026-12-11-20-bank-statements.ts';
+import * as statementImport from './migrations/2026-12-11-50-statement-import.ts';
 import * as bankLineActions from './migrations/2026-12-11-60-bank-line-actions.ts';
 
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10-40-sat-accounts': satAccounts,
   '2026-12-11-10-loan-payment-keys': loanPaymentKeys,
   '2026-12-11-20-bank-statements': bankStatements,
+  '2026-12-11-50-statement-import': statementImport,
   '2026-12-11-60-bank-line-actions': bankLineActions,
 };
 

@@ -99,6 +99,9 @@ export async function seedStatement(db: Kysely<Database>, bankAccountId: string,
           resolved_at: null,
           resolved_by: null,
           suspense_entry_id: null,
+          exception_reason: status === 'exception' ? 'no-match' : null,
+          exception_amount: status === 'exception' ? line.amount : null,
+          match_details: null,
           created_at: at,
         })
         .execute();

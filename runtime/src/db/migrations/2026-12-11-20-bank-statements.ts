@@ -12,8 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     insert into ledger_accounts (code, name, type, normal_balance, sat_code, sat_nature, created_at, created_by) values
       ('2210', 'Depósitos no identificados: partidas por aplicar', 'liability', 'credit', '206.01', 'A', now(), 'system')
-    on conflict (code) do nothing;
-
+    on conflict (code) do nothing
+  `.execute(db);
+  // The PostgreSQL pool prepares a text that starts with insert (one command each): the tables apart.
+  await sql`
     create table bank_accounts (
       id uuid primary key,
       name text not null unique check (length(name) between 1 and 200),

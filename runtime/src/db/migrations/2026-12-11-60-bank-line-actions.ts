@@ -2,7 +2,6 @@
 // not-ours and returned-payment processing is one row, keyed by the operator's Idempotency-Key
 // (its first response is replayed), and every journal entry written for a line is linked to it
 // (`bank_line_entries`) so the daily reconciliation knows which postings the bank has seen.
-// The installment-amount index lets the queue find loans owing exactly a line's amount.
 // Frozen in time: never edit a migration that has shipped.
 import { sql, type Kysely } from 'kysely';
 
@@ -31,14 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create index bank_line_entries_entry on bank_line_entries (entry_id);
 
-    create index loan_open_installments_amount on loan_open_installments ((principal + interest + iva + fees));
     create index bank_statement_lines_return_of on bank_statement_lines (bank_account_id, return_of) where return_of is not null
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index bank_statement_lines_return_of`.execute(db);
-  await sql`drop index loan_open_installments_amount`.execute(db);
   await sql`drop table bank_line_entries`.execute(db);
   await sql`drop table bank_line_actions`.execute(db);
 }

@@ -48,6 +48,8 @@ export interface BankStatementsTable {
   lines_exception: Generated<number>;
   lines_duplicate: Generated<number>;
   lines_other: Generated<number>;
+  /** Direct-debit lines the bank rejected (no money moved); migration 2026-12-11-50. */
+  lines_rejected: Generated<number>;
   failure: Json<StoredJson> | null;
   imported_at: Timestamp;
   imported_by: ActorRef;
@@ -89,7 +91,15 @@ export interface BankStatementLinesTable {
   /** The entry that put the line's money in 2210 (an exception), or took it out again. */
   suspense_entry_id: string | null;
   created_at: Timestamp;
+  /** Why an exception is one (migration 2026-12-11-50); null for other statuses. */
+  exception_reason: BankLineExceptionReason | null;
+  /** The money 2210 holds for the line: all of it, or what the matched loan did not take. */
+  exception_amount: Money | null;
+  /** The matching's reasons: the score's components, the runner-up, the refusal's code. */
+  match_details: Json<StoredJson> | null;
 }
+
+export type BankLineExceptionReason = 'no-match' | 'ambiguous' | 'low-score' | 'over-payment' | 'payment-refused';
 
 export interface BankLineApplicationsTable {
   line_id: string;
