@@ -20,6 +20,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { SUSPENSE_ACCOUNT } from './suspense.ts';
 
 export const RECONCILIATION_DAYS_MAX = 92;
+/** Items listed per kind: the newest (the totals and counts cover them all). */
 const ITEMS_MAX = 1000;
 
 export type BankBalanceSource = 'closing-balance' | 'opening-plus-lines' | 'lines';
@@ -196,9 +197,9 @@ export async function reconciliation(db: Executor, bankAccountId: string, date: 
     bank: { ...bank },
     books: { balance: books },
     difference: money(difference),
-    bankNotInBooks: { total: money(bankTotal), count: bankItems.length, items: bankItems.slice(0, ITEMS_MAX) },
-    booksNotInBank: { total: money(booksTotal), count: bookItems.length, items: bookItems.slice(0, ITEMS_MAX) },
-    pendingExceptions: { total: money(sum(pending)), count: pending.length, suspenseBalance: await ledgerBalance(db, SUSPENSE_ACCOUNT, date, -1), items: pending.slice(0, ITEMS_MAX) },
+    bankNotInBooks: { total: money(bankTotal), count: bankItems.length, items: bankItems.slice(-ITEMS_MAX) },
+    booksNotInBank: { total: money(booksTotal), count: bookItems.length, items: bookItems.slice(-ITEMS_MAX) },
+    pendingExceptions: { total: money(sum(pending)), count: pending.length, suspenseBalance: await ledgerBalance(db, SUSPENSE_ACCOUNT, date, -1), items: pending.slice(-ITEMS_MAX) },
     unexplained: money(difference.minus(bankTotal).plus(booksTotal)),
   };
 }
