@@ -31,3 +31,8 @@ export { decideHit, listHits, type HitView } from './screening/hits.repository.t
 export { generateSatFile, type SatFile, type SatFileRequest, type SatFileSummary } from './accounting/sat/sat-files.ts';
 export { parseSatPeriod, type SatPeriod } from './accounting/sat/sat-period.ts';
 export { satSettings, setSatRfc, type SatSettings } from './accounting/sat/sat-settings.ts';
+// Bank money after the import (issue 16, H6): the queue's actions, returned payments, the reconciliation.
+export { applyLine, markLineNotOurs, refundLine, splitLine } from './banking/line-actions.ts';
+export { processReturn, processReturnedLine } from './banking/returns.ts';
+export { reconciliation, reconciliationDays } from './banking/reconciliation.ts';
+export { holdInSuspense, postSuspense, SUSPENSE_ACCOUNT } from './banking/suspense.ts';
