@@ -48,6 +48,7 @@ import { collectionsRoutes } from './routes/collections.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { restructuringOffersRoutes } from './routes/restructuring-offers.routes.ts';
 import { satRoutes } from './routes/sat.routes.ts';
+import { bankExceptionsRoutes } from './routes/bank-exceptions.routes.ts';
 import { bankAccountsRoutes, bankFileLayoutsRoutes, bankStatementsRoutes, isStatementUpload, statementUploadBody } from './routes/bank.routes.ts';
 import { disbursementBatchesRoutes } from './routes/disbursement-batches.routes.ts';
 
@@ -127,6 +128,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1/applications', applicationsRoutes);
   app.route('/api/v1/quotes', quotesRoutes);
   app.route('/api/v1/loans', loansRoutes);
+  app.route('/api/v1/bank-statements', bankExceptionsRoutes);
   app.route('/api/v1/loans', restructuringOffersRoutes);
   app.route('/api/v1/ledger', ledgerRoutes);
   app.route('/api/v1/ledger/manual-entries', manualEntriesRoutes);

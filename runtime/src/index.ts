@@ -40,3 +40,8 @@ export { importStatus, redatedTerms, type LineResult, type LineOutcome } from '.
 export { layoutText, layoutBytes, parseStatusFile, statusFileText, LAYOUT_COLUMNS, STATUS_COLUMNS, type PaymentOrder, type StatusAnswer, type StatusLine } from './disbursements/spei-layout.ts';
 export { CHANNELS, fileChannel, speiTestChannel, speiTestAnswer, SPEI_RETURN_REASONS, type DisbursementChannel, type ChannelReceipt } from './disbursements/disbursement-channel.ts';
 export { personIn, refuseMaker } from './auth/maker-checker.ts';
+// Bank money after the import (issue 16, H6): the queue's actions, returned payments, the reconciliation.
+export { applyLine, markLineNotOurs, refundLine, splitLine } from './banking/line-actions.ts';
+export { processReturn, processReturnedLine } from './banking/returns.ts';
+export { reconciliation, reconciliationDays } from './banking/reconciliation.ts';
+export { holdInSuspense, postSuspense, SUSPENSE_ACCOUNT } from './banking/suspense.ts';

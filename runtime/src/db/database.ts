@@ -3,7 +3,7 @@ import type { AccountingSettingsTable } from './tables/accounting-settings.table
 import type { AccountingPeriodsTable, ManualEntriesTable } from './tables/accounting.table.ts';
 import type { ApiKeysTable } from './tables/api-keys.table.ts';
 import type { ApplicationEventsTable, ApplicationsTable, AuthorityLimitsTable } from './tables/applications.table.ts';
-import type { BankAccountsTable, BankFileLayoutsTable, BankLineApplicationsTable, BankStatementLinesTable, BankStatementsTable } from './tables/bank.table.ts';
+import type { BankAccountsTable, BankFileLayoutsTable, BankLineActionsTable, BankLineApplicationsTable, BankLineEntriesTable, BankStatementLinesTable, BankStatementsTable } from './tables/bank.table.ts';
 import type { ApprovalRequestsTable } from './tables/approval-requests.table.ts';
 import type { AuditLogTable, AuditStreamsTable } from './tables/audit-log.table.ts';
 import type { ClientDocumentsTable } from './tables/client-documents.table.ts';
@@ -64,6 +64,8 @@ export interface Database {
   disbursement_batches: DisbursementBatchesTable;
   disbursement_items: DisbursementItemsTable;
   payment_reference_settings: PaymentReferenceSettingsTable;
+  bank_line_actions: BankLineActionsTable;
+  bank_line_entries: BankLineEntriesTable;
   audit_log: AuditLogTable;
   audit_streams: AuditStreamsTable;
   loan_servicing: LoanServicingTable;

@@ -32,6 +32,7 @@ import * as bankStatements from './migrations/2026-12-11-20-bank-statements.ts';
 import * as paymentReferences from './migrations/2026-12-11-30-payment-references.ts';
 import * as disbursementBatches from './migrations/2026-12-11-40-disbursement-batches.ts';
 import * as statementImport from './migrations/2026-12-11-50-statement-import.ts';
+import * as bankLineActions from './migrations/2026-12-11-60-bank-line-actions.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-11-30-payment-references': paymentReferences,
   '2026-12-11-40-disbursement-batches': disbursementBatches,
   '2026-12-11-50-statement-import': statementImport,
+  '2026-12-11-60-bank-line-actions': bankLineActions,
 };
 
 export interface MigrationReport {

@@ -113,3 +113,24 @@ export interface BankLineApplicationsTable {
 }
 
 export type BankStatementLineRow = Selectable<BankStatementLinesTable>;
+
+/** One action of the exceptions queue on a line (migration 2026-12-11-60): its first response, replayed by its key. */
+export interface BankLineActionsTable {
+  id: string;
+  line_id: string;
+  action: 'apply' | 'split' | 'refund' | 'not-ours' | 'return';
+  idempotency_key: string | null;
+  request_hash: string;
+  response: Json<StoredJson>;
+  created_at: Timestamp;
+  created_by: ActorRef;
+}
+
+export type BankLineEntryKind = 'hold' | 'release' | 'refund' | 'not-ours' | 'payment' | 'reversal';
+
+/** Every journal entry written for a line (migration 2026-12-11-60). */
+export interface BankLineEntriesTable {
+  line_id: string;
+  entry_id: string;
+  kind: BankLineEntryKind;
+}
