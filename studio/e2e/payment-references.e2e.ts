@@ -63,7 +63,7 @@ describe('payment references and CLABEs', () => {
     const page = await browser.newPage();
     await login(page, studio, 'admin');
     await page.goto(`${studio.url}/tesoreria/referencias`);
-    await page.getByRole('heading', { name: 'Referencias de pago y CLABE', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Referencias de pago y CLABE', level: 2 }).waitFor();
     const next = await api('GET', '/payment-settings');
     expect(await page.getByTestId('refs-next-reference').innerText()).toBe(next.next.paymentReference);
     await page.getByTestId('refs-prefix').fill('7a');
