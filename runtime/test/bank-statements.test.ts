@@ -221,6 +221,37 @@ describe.each(DATABASE_KINDS)('bank statements on %s', (kind) => {
     await expectLedgerConsistent(h);
   });
 
+  it('applies a batch in line order and turns what the loans refuse into exceptions with the reason', async () => {
+    // Two lines to one loan in one batch, each more than it owes: the first pays it off (the rest
+    // held), the second sees it paid off. A line dated before its loan's last event, one to a
+    // loan paid off before the file: refused, held, the batch's other lines applied.
+    const csv = HEADER +
+      `26/01/2025,SPEI,,B1,Ana,646180157000000004,,"1,000,000.00"\n` +
+      `26/01/2025,SPEI,,B2,Ana,646180157000000004,,"1,000,000.00"\n` +
+      `20/01/2025,PAGO,7001234561,B3,Juan,,,25.00\n` +
+      `26/01/2025,PAGO,7009999995,B4,X,,,40.00\n` +
+      `26/01/2025,PAGO,7001234561,B5,Juan,,,30.00\n`;
+    const held = new Dec(await suspenseBalance());
+    const paymentsBefore = (await sql<{ n: number }>`select count(*)::int as n from loan_events where type = 'payment'`.execute(h.db)).rows[0]!.n;
+    const res = await upload('', csv);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const lines = (await h.request('GET', `/api/v1/bank-statements/${res.body.statement.id}/lines`)).body.lines;
+    expect(lines.map((l: any) => [l.status, l.exceptionReason, l.matchDetails?.refusal?.code ?? null])).toEqual([
+      ['exception', 'over-payment', null],
+      ['exception', 'payment-refused', 'loan-paid-off'],
+      ['exception', 'payment-refused', 'event-out-of-order'],
+      ['exception', 'payment-refused', 'loan-paid-off'],
+      ['applied', null, null],
+    ]);
+    expect(lines[0].applications).toHaveLength(1);
+    expect((await h.request('GET', `/api/v1/loans/${loans[1]}`)).body.loan.status).toBe('paid-off');
+    expect((await sql<{ n: number }>`select count(*)::int as n from loan_events where type = 'payment'`.execute(h.db)).rows[0]!.n).toBe(paymentsBefore + 2);
+    const newlyHeld = new Dec(lines[0].exceptionAmount).plus('1000000.00').plus('25.00').plus('40.00');
+    expect(await suspenseBalance()).toBe(held.plus(newlyHeld).toFixed(2));
+    expect(await suspenseBalance()).toBe(await openExceptions());
+    await expectLedgerConsistent(h);
+  });
+
   it('requires bank:import to upload and bank:read to read', async () => {
     expect((await upload('/preview', HEADER, {}, h.keys.approver)).status).toBe(403);
     expect((await upload('', HEADER, {}, h.keys.approver)).status).toBe(403);

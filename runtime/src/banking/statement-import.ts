@@ -5,10 +5,12 @@
 //   - each line is claimed by inserting it (`on conflict do nothing` on the line's id, derived from
 //     the bank account and tracking key, and on the unique (bank_account_id, tracking_key)): a line
 //     another import or an earlier one claimed is a duplicate and is not touched;
-//   - each claimed credit that matched a loan becomes a loan payment in the same transaction
-//     (appendLoanEventInTransaction, dated the line's value date, idempotency key
-//     `bank-line:<lineId>`), under a savepoint: a payment the loan refuses leaves the line an
-//     exception; one larger than the loan takes applies the payoff and holds the rest;
+//   - each claimed credit that matched a loan becomes a loan payment in the same transaction,
+//     dated the line's value date, idempotency key `bank-line:<lineId>`: the batch's payments
+//     are built and written together (appendLoanEventsInTransaction: the batch's loans locked
+//     and read in one statement, every event, entry, loan row and audit entry written in one),
+//     two lines to one loan in line order; a payment the loan refuses leaves the line an
+//     exception with the reason; one larger than the loan takes applies the payoff and holds the rest;
 //   - each exception's money goes to the suspense account: Dr the bank account's ledger account /
 //     Cr 2210, one entry per value date of the batch, named by its lines' suspense_entry_id;
 //   - one audit entry in the statement's stream says what the batch did.
@@ -38,7 +40,7 @@ import { AppError, NotFoundError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { postingDates, firstOpenDay } from '../ledger/posting-date.ts';
 import { paymentRequest } from '../servicing/loan-event-requests.ts';
-import { appendLoanEventInTransaction, type LoanWriteContext } from '../servicing/loan-servicing.ts';
+import { appendLoanEventsInTransaction, type LoanWriteContext } from '../servicing/loan-servicing.ts';
 import { statementParser } from './formats/index.ts';
 import { layoutOptionProblems } from './bank-setup.ts';
 import { DEFAULT_MATCH_SETTINGS, isPayment, matchLines, type LineMatch, type MatchSettings } from './statement-matching.ts';
@@ -271,39 +273,57 @@ interface LineOutcome {
   application: { loanId: string; paymentId: string; amount: string } | null;
 }
 
-/** Applies `amount` of the line to the loan under a savepoint; the refusal's AppError when the loan refuses it. */
-async function tryPayment(tx: Executor, lineId: string, loanId: string, line: StatementLine, amount: string, n: number, ctx: LoanWriteContext): Promise<{ paymentId: string } | AppError> {
-  await sql`savepoint bank_line`.execute(tx);
-  try {
-    const key = n === 0 ? `bank-line:${lineId}` : `bank-line:${lineId}:${n}`;
-    const result = await appendLoanEventInTransaction(tx, loanId, paymentRequest({ amount, date: line.valueDate, ...(line.reference ? { reference: line.reference } : {}), method: 'transfer' }, key), ctx);
-    await sql`release savepoint bank_line`.execute(tx);
-    return { paymentId: (JSON.parse(result.text) as { event: { payload: { id: string } } }).event.payload.id };
-  } catch (error) {
-    await sql`rollback to savepoint bank_line`.execute(tx);
-    if (error instanceof AppError && (error.status === 409 || error.status === 422 || error.status === 404)) return error;
-    throw error;
-  }
+/** A line's payment of `amount` to its loan: idempotency key `bank-line:<lineId>`, `:<n>` for the n-th retry with another amount. */
+function linePayment(lineId: string, line: StatementLine, amount: string, n: number) {
+  const key = n === 0 ? `bank-line:${lineId}` : `bank-line:${lineId}:${n}`;
+  return paymentRequest({ amount, date: line.valueDate, ...(line.reference ? { reference: line.reference } : {}), method: 'transfer' }, key);
 }
 
-async function applyLine(tx: Executor, lineId: string, line: StatementLine, match: LineMatch, ctx: LoanWriteContext): Promise<LineOutcome> {
+/** What a payment larger than the loan's payoff becomes: the payoff (when the loan owes something less than the line), the rest held. */
+function payoffPart(line: StatementLine, refusal: AppError): string | undefined {
+  if (refusal.code !== 'payment-exceeds-payoff') return undefined;
+  const payoff = new Dec(((refusal.details as { payoff?: string }[])[0]?.payoff ?? '0'));
+  return payoff.gt(0) && payoff.lt(line.amount) ? payoff.toFixed(2) : undefined;
+}
+
+/**
+ * Applies the batch's matched lines to their loans in one go (appendLoanEventsInTransaction: the
+ * same posting as a single payment, a few statements for the batch), in line order — two lines
+ * to one loan, the second sees the first. A line the loan refuses is an exception with the
+ * refusal; one larger than the loan's payoff applies the payoff and holds the rest.
+ */
+async function applyLines(tx: Executor, lines: readonly { id: string; line: StatementLine; match: LineMatch }[], ctx: LoanWriteContext): Promise<Map<string, LineOutcome>> {
+  const outcomes = new Map<string, LineOutcome>();
   const exception = (reason: BankLineExceptionReason, held: string, details: Record<string, unknown> | null, application: LineOutcome['application'] = null): LineOutcome => ({ status: 'exception', reason, held, details, application });
-  if (!match.loan) return exception(match.reason ?? 'no-match', line.amount, match.details);
-  const loanId = match.loan.loanId;
-  const first = await tryPayment(tx, lineId, loanId, line, line.amount, 0, ctx);
-  if (!(first instanceof AppError)) return { status: 'applied', reason: null, held: null, details: match.details, application: { loanId, paymentId: first.paymentId, amount: line.amount } };
-  const refusal = { code: first.code, message: first.message };
-  if (first.code === 'payment-exceeds-payoff') {
-    const payoff = new Dec(((first.details as { payoff?: string }[])[0]?.payoff ?? '0'));
-    if (payoff.gt(0) && payoff.lt(line.amount)) {
-      const part = payoff.toFixed(2);
-      const second = await tryPayment(tx, lineId, loanId, line, part, 1, ctx);
-      if (!(second instanceof AppError)) {
-        return exception('over-payment', new Dec(line.amount).minus(part).toFixed(2), { ...match.details, payoff: part }, { loanId, paymentId: second.paymentId, amount: part });
-      }
-    }
+  const payable: { id: string; line: StatementLine; match: LineMatch; loanId: string }[] = [];
+  for (const l of lines) {
+    if (l.match.loan) payable.push({ ...l, loanId: l.match.loan.loanId });
+    else outcomes.set(l.id, exception(l.match.reason ?? 'no-match', l.line.amount, l.match.details));
   }
-  return exception('payment-refused', line.amount, { ...match.details, refusal });
+  const results = await appendLoanEventsInTransaction(
+    tx,
+    payable.map((p) => ({
+      loanId: p.loanId,
+      request: linePayment(p.id, p.line, p.line.amount, 0),
+      fallback: (refusal: AppError) => {
+        const part = payoffPart(p.line, refusal);
+        return part === undefined ? undefined : linePayment(p.id, p.line, part, 1);
+      },
+    })),
+    ctx,
+  );
+  payable.forEach((p, i) => {
+    const r = results[i]!;
+    if ('refusal' in r) {
+      outcomes.set(p.id, exception('payment-refused', p.line.amount, { ...p.match.details, refusal: { code: r.refusal.code, message: r.refusal.message } }));
+      return;
+    }
+    const paymentId = (JSON.parse(r.result.text) as { event: { payload: { id: string } } }).event.payload.id;
+    const amount = (r.request.body as { amount: string }).amount;
+    if (amount === p.line.amount) outcomes.set(p.id, { status: 'applied', reason: null, held: null, details: p.match.details, application: { loanId: p.loanId, paymentId, amount } });
+    else outcomes.set(p.id, exception('over-payment', new Dec(p.line.amount).minus(amount).toFixed(2), { ...p.match.details, payoff: amount }, { loanId: p.loanId, paymentId, amount }));
+  });
+  return outcomes;
 }
 
 function lineRow(statementId: string, accountId: string, currency: string, id: string, line: StatementLine, match: LineMatch, at: string) {
@@ -332,11 +352,7 @@ async function importBatch(db: Kysely<Database>, statementId: string, account: A
     const rows = fresh.map((l, i) => lineRow(statementId, account.id, account.currency, statementLineId(account.id, l.trackingKey), l, matches[i]!, ctx.at));
     const claimed = new Set((await tx.insertInto('bank_statement_lines').values(rows).onConflict((oc) => oc.doNothing()).returning('id').execute()).map((r) => r.id));
     if (claimed.size === 0) return;
-    const outcomes = new Map<string, LineOutcome>();
-    for (const [i, row] of rows.entries()) {
-      if (!claimed.has(row.id) || !isPayment(fresh[i]!)) continue;
-      outcomes.set(row.id, await applyLine(tx, row.id, fresh[i]!, matches[i]!, ctx));
-    }
+    const outcomes = await applyLines(tx, rows.flatMap((row, i) => (claimed.has(row.id) && isPayment(fresh[i]!) ? [{ id: row.id, line: fresh[i]!, match: matches[i]! }] : [])), ctx);
     // The suspense entries: one per value date of the batch's exceptions.
     const firstOpen = await firstOpenDay(tx);
     const byDate = new Map<string, { ids: string[]; total: InstanceType<typeof Dec> }>();

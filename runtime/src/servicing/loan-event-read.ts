@@ -4,7 +4,7 @@
 // cash-basis ledger, once — what the journal holds for it. Reads of different requests arriving together go in one statement
 // (db/statement-batcher.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import { bare, texts } from '../db/pg-arrays.ts';
 import { StatementBatcher } from '../db/statement-batcher.ts';
 import type { LoanRow } from '../db/tables/loans.table.ts';
@@ -63,8 +63,8 @@ export function legacyPositionJson(loanId: RawBuilder<unknown>, state: RawBuilde
 const READS_PER_STATEMENT = 32;
 const batchers = new WeakMap<Kysely<Database>, StatementBatcher<LoanEventRead, LoanForEvent | undefined>>();
 
-/** The loans of `reads` (undefined where there is none), in one statement. */
-async function readLoansForEvents(db: Kysely<Database>, reads: readonly LoanEventRead[]): Promise<(LoanForEvent | undefined)[]> {
+/** The loans of `reads` (undefined where there is none), in one statement: the group commit's reads, and a batch's (servicing's appendLoanEventsInTransaction). */
+export async function readLoansForEvents(db: Executor, reads: readonly LoanEventRead[]): Promise<(LoanForEvent | undefined)[]> {
   const ids = bare(reads.map((r) => r.loanId));
   // `l.id = any(…)`: through the primary key, whatever the planner guesses of the list's length.
   const { rows } = await sql<LoanForEvent & { n: string }>`

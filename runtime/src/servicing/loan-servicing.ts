@@ -30,6 +30,7 @@ import { isAssertionFailure, isClosedPeriodRefusal, isTransientConflict, isUniqu
 import { AppError, ConflictError, NotFoundError, RetryLaterError, ValidationError } from '../errors.ts';
 import { catOutOfRange, engineValidationError, overpaymentRefusal, withEngineInput } from '../http/engine-errors.ts';
 import { uuidv7 } from '../ids.ts';
+import { bare } from '../db/pg-arrays.ts';
 
 import { firstOpenDaySql, postingDates } from '../ledger/posting-date.ts';
 import { settingsOf } from '../ledger/books-settings.ts';
@@ -41,7 +42,7 @@ import { requireClient } from '../clients/clients.repository.ts';
 import { assignPaymentKeys } from '../banking/payment-keys.ts';
 import { loanEventFollowUps } from './loan-event-follow-ups.ts';
 import { loanEventCompliance } from '../compliance/payment-alerts.ts';
-import { booksSettingsJson, checkpointJson, legacyPositionJson, openInstallmentsJson, readLoanForEvent, type LoanForEvent } from './loan-event-read.ts';
+import { booksSettingsJson, checkpointJson, legacyPositionJson, openInstallmentsJson, readLoanForEvent, readLoansForEvents, type LoanForEvent } from './loan-event-read.ts';
 import { restoreCheckpoint } from '../eod/stored-checkpoint.ts';
 import { loanEventBound, writeLoanEventBatched, writeLoanEvents, type LoanEventWrite } from './loan-event-statement.ts';
 
@@ -341,6 +342,80 @@ export function appendLoanEventInTransaction(tx: Executor, loanId: string, reque
   return appendOnce(tx, loanId, request, ctx, true);
 }
 
+/** One event of a batch (appendLoanEventsInTransaction): its loan, its request, and what to try instead if the loan refuses it. */
+export interface LoanEventItem {
+  readonly loanId: string;
+  readonly request: LoanEventRequest;
+  /** A second request tried on the same loan when the first is refused (4xx): e.g. the payoff of a payment larger than it. */
+  readonly fallback?: ((refusal: AppError) => LoanEventRequest | undefined) | undefined;
+}
+
+/** What became of one item: recorded (or replayed) by `request` — the item's or its fallback's — or refused with the first request's 4xx. */
+export type LoanEventItemOutcome = { readonly result: LoanEventResult; readonly request: LoanEventRequest } | { readonly refusal: AppError };
+
+/**
+ * Appends a batch of events inside the caller's transaction `tx`, a few statements for the whole
+ * batch instead of some ten per event: the batch's loans are locked in id order, read with what an
+ * event needs in one statement (readLoansForEvents), each event is built by the same code as a
+ * single append (buildLoanEvent) and all are written in one statement (writeLoanEvents). Events
+ * of one loan are applied in their order, one per round: the second is built from the loan as the
+ * first left it. An event the loan refuses (a 4xx: paid off, cancelled, out of date order, more
+ * than it owes, no such loan) writes nothing and is answered as `refusal`, after its `fallback`
+ * (if any) was tried on the same reading of the loan; any other error fails the batch.
+ */
+export async function appendLoanEventsInTransaction(tx: Executor, items: readonly LoanEventItem[], ctx: LoanWriteContext): Promise<LoanEventItemOutcome[]> {
+  if (!tx.isTransaction) throw new TypeError('appendLoanEventsInTransaction needs a transaction');
+  const outcomes: LoanEventItemOutcome[] = new Array(items.length);
+  const ids = [...new Set(items.map((i) => i.loanId))].sort();
+  if (ids.length === 0) return outcomes;
+  // The loans' rows first, in id order (loan-event-statement.ts's lock order); the reads below
+  // then see every commit before the locks (each statement takes a new snapshot).
+  await sql`select id from loans where id = any(${bare(ids)}::uuid[]) order by id for no key update`.execute(tx);
+  // Round k holds the k-th event of each loan.
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = seen.get(item.loanId) ?? 0;
+    seen.set(item.loanId, k + 1);
+    (rounds[k] ??= []).push(i);
+  });
+  for (const round of rounds) {
+    const loans = await readLoansForEvents(tx, round.map((i) => ({ loanId: items[i]!.loanId, stream: entityStream('loan', items[i]!.loanId), idempotencyKey: items[i]!.request.idempotencyKey })));
+    const built: { index: number; loanId: string; event: BuiltLoanEvent }[] = [];
+    for (const [n, i] of round.entries()) {
+      const item = items[i]!;
+      const loan = loans[n];
+      const attempt = async (request: LoanEventRequest): Promise<AppError | BuiltLoanEvent> => {
+        if (!loan) return new NotFoundError('loan', item.loanId);
+        // The fallback's key is its own: the first request's replay (if any) says nothing of it.
+        const read = request === item.request ? loan : (await readLoansForEvents(tx, [{ loanId: item.loanId, stream: entityStream('loan', item.loanId), idempotencyKey: request.idempotencyKey }]))[0]!;
+        try {
+          return await buildLoanEvent(tx, read, request, ctx);
+        } catch (error) {
+          if (error instanceof AppError && error.status >= 400 && error.status < 500) return error;
+          throw error;
+        }
+      };
+      const first = await attempt(item.request);
+      if (!(first instanceof AppError)) {
+        built.push({ index: i, loanId: item.loanId, event: first });
+        outcomes[i] = { result: first.result, request: item.request };
+        continue;
+      }
+      const other = item.fallback?.(first);
+      const second = other ? await attempt(other) : first;
+      if (other && !(second instanceof AppError)) {
+        built.push({ index: i, loanId: item.loanId, event: second });
+        outcomes[i] = { result: second.result, request: other };
+      } else outcomes[i] = { refusal: first };
+    }
+    const writes = built.flatMap((b) => (b.event.write ? [b.event.write] : []));
+    if (writes.length > 0) await writeLoanEvents(tx, writes);
+    for (const b of built) if (b.event.compliance) await loanEventCompliance(tx, true, b.loanId, b.event.compliance, ctx);
+  }
+  return outcomes;
+}
+
 /** Another write to the loan (or its audit stream) came between the read and the write. */
 class WriteConflict extends Error {}
 
@@ -367,7 +442,6 @@ function loanFacts(loanId: string, stream: string, key: string | undefined) {
  * WriteConflict if anything it read changed.
  */
 async function appendOnce(db: Executor, loanId: string, request: LoanEventRequest, ctx: LoanWriteContext, locked: boolean): Promise<LoanEventResult> {
-  const fingerprint = requestFingerprint(request.kind, request.body);
   const stream = entityStream('loan', loanId);
   const key = request.idempotencyKey;
   // One round trip: the loan (locked, when `locked`) with its events, the idempotency key's first
@@ -383,17 +457,52 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     if (!locked) throw new WriteConflict(`loan ${loanId} changed while it was read`);
     loan = await read.executeTakeFirstOrThrow();
   }
+  const built = await buildLoanEvent(db, loan, request, ctx);
+  if (built.write) {
+    try {
+      // Under the loan's lock the statement runs alone, in the transaction; otherwise together
+      // with what other requests write at the same moment (group commit).
+      if (locked) await writeLoanEvents(db, [built.write]);
+      else await writeLoanEventBatched(db as Kysely<Database>, built.write);
+    } catch (error) {
+      if (isWriteConflict(error, locked)) throw new WriteConflict(`loan ${loanId} changed during the ${request.kind}`, { cause: error });
+      throw error;
+    }
+  }
+  // PLD: a payment's alerts, a reversal's notes on them (compliance/payment-alerts.ts); a
+  // replayed payment raises its alerts if the first request stopped before it did (idempotent).
+  if (built.compliance) await loanEventCompliance(db, locked, loanId, built.compliance, ctx);
+  return built.result;
+}
+
+/**
+ * An event built from its loan as read (loanForEvent): the response, what to write (null when
+ * the idempotency key's first response is replayed) and the event whose PLD follow-ups run after
+ * the write (null when there are none to run).
+ */
+interface BuiltLoanEvent {
+  readonly result: LoanEventResult;
+  readonly write: LoanEventWrite | null;
+  readonly compliance: LoanEvent | null;
+}
+
+/**
+ * Builds one event from its loan as read — the one implementation of an event's rules: the
+ * idempotency key's replay, the request's build, the event date, the engine's fold, the posting,
+ * the response, the audit entry and what else the event writes. Writes nothing: the caller writes
+ * `write` (writeLoanEvents) and runs the compliance follow-up.
+ */
+async function buildLoanEvent(db: Executor, loan: LoanForEvent, request: LoanEventRequest, ctx: LoanWriteContext): Promise<BuiltLoanEvent> {
+  const loanId = loan.id;
+  const fingerprint = requestFingerprint(request.kind, request.body);
+  const key = request.idempotencyKey;
   if (loan.previous_json) {
     if (loan.previous_json.request_hash !== fingerprint) {
       throw new ConflictError('idempotency-key-reused', 'this Idempotency-Key was used for a different request on this loan', { idempotencyKey: key });
     }
     const response = loan.previous_json.response as { status: number; text: string };
-    // A replayed payment raises its PLD alerts if the first request stopped before it did (idempotent).
-    if (request.kind === 'payment' && response.status === request.status) {
-      const stored = (JSON.parse(response.text) as { event: { payload: LoanEvent } }).event.payload;
-      await loanEventCompliance(db, locked, loanId, stored, ctx);
-    }
-    return { status: response.status, text: response.text, replayed: true };
+    const stored = request.kind === 'payment' && response.status === request.status ? (JSON.parse(response.text) as { event: { payload: LoanEvent } }).event.payload : null;
+    return { result: { status: response.status, text: response.text, replayed: true }, write: null, compliance: stored };
   }
   const events = (loan.events_json ?? []).map(eventOf);
   const head: StreamHead | null = loan.head_json ? { seq: Number(loan.head_json.seq), hash: loan.head_json.hash } : null;
@@ -513,18 +622,7 @@ async function appendOnce(db: Executor, loanId: string, request: LoanEventReques
     head,
     ...followUps,
   };
-  try {
-    // Under the loan's lock the statement runs alone, in the transaction; otherwise together
-    // with what other requests write at the same moment (group commit).
-    if (locked) await writeLoanEvents(db, [write]);
-    else await writeLoanEventBatched(db as Kysely<Database>, write);
-  } catch (error) {
-    if (isWriteConflict(error, locked)) throw new WriteConflict(`loan ${loanId} changed during the ${request.kind}`, { cause: error });
-    throw error;
-  }
-  // PLD: a payment's alerts, a reversal's notes on them (compliance/payment-alerts.ts).
-  await loanEventCompliance(db, locked, loanId, event, ctx);
-  return { status: request.status, text, replayed: false };
+  return { result: { status: request.status, text, replayed: false }, write, compliance: event };
 }
 
 /**
