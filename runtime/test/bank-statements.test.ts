@@ -6,6 +6,7 @@
 import { Dec } from '@plazo/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/audit/audit-verify.ts';
 import { csvStatementParser } from '../src/banking/formats/csv.ts';
 import type { StatementLine } from '../src/banking/statement-line.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -193,6 +194,12 @@ describe.each(DATABASE_KINDS)('bank statements on %s', (kind) => {
     await expectLedgerConsistent(h);
     const exceptionsOnly = (await h.request('GET', `/api/v1/bank-statements/${id}/lines?status=exception`)).body.lines;
     expect(exceptionsOnly).toHaveLength(2);
+    // Each held line points at its day's hold entry, as the queue's own holds do, and the entries
+    // are bound to the import's audit entries: the chain verifies.
+    const holds = await sql<{ line_id: string; entry_id: string }>`select e.line_id, e.entry_id from bank_line_entries e where e.kind = 'hold'`.execute(h.db);
+    expect(holds.rows.map((r) => r.line_id).sort()).toEqual(exceptionsOnly.map((l: any) => l.id).sort());
+    const verified = await verifyAuditChain(h.db);
+    expect(verified.ok, JSON.stringify(verified).slice(0, 1500)).toBe(true);
 
     // The same file again: nothing changes.
     const again = await upload('', csv);

@@ -24,6 +24,7 @@ const NOMINA_APPLICATION = {
 let studio: Studio;
 let browser: Browser;
 let loanId: string;
+let loanReference: string;
 let accountId: string;
 const run = Date.now();
 const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
@@ -76,6 +77,7 @@ describe('money to apply and the bank reconciliation in the studio', () => {
     const { decision } = await api('POST', '/decisions', { product: 'nomina', application: NOMINA_APPLICATION, clientId: client.client.id, asOf: addDays(today, -3) });
     const { loan } = await api('POST', '/loans', { decisionId: decision.id, externalRef: `PA-${run}` });
     loanId = loan.id;
+    loanReference = loan.paymentReference;
     await api('POST', `/loans/${loanId}/disbursement`, {});
     const csv =
       'Fecha,Concepto,Referencia,Clave de rastreo,Ordenante,CLABE,Cargo,Abono\n' +
@@ -102,10 +104,15 @@ describe('money to apply and the bank reconciliation in the studio', () => {
     expect(await page.getByTestId('bx-totals').textContent()).toContain('2 depósitos por aplicar');
     await shoot(page, 'queue');
 
-    // Apply the 777.00 to the loan: 900 is more than the deposit, refused before anything is sent.
+    // Apply the 777.00 to the loan named by its payment reference (one digit off first: no loan
+    // has it); 900 is more than the deposit, refused before anything is sent.
     const first = page.getByTestId('bx-line').filter({ hasText: 'PERSONA DESCONOCIDA' });
     await first.getByTestId('bx-action-apply').click();
-    await first.getByTestId('bx-loan').fill(loanId);
+    const typo = loanReference.slice(0, -1) + String((Number(loanReference.slice(-1)) + 1) % 10);
+    await first.getByTestId('bx-loan').fill(typo);
+    await first.getByTestId('bx-submit').click();
+    expect(await first.getByTestId('bx-err-loanId').textContent()).toContain('Ningún préstamo');
+    await first.getByTestId('bx-loan').fill(loanReference);
     await first.getByTestId('bx-amount').fill('900');
     await first.getByTestId('bx-submit').click();
     expect(await first.getByTestId('bx-err-amount').textContent()).toContain('No puede exceder');

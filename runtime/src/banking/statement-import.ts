@@ -33,6 +33,7 @@ import { pipeline } from 'node:stream/promises';
 import { Dec } from '@plazo/engine';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { bindRows } from '../audit/row-binding.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { isTransientConflict } from '../db/postgres-errors.ts';
 import type { BankLineExceptionReason, BankLineStatus } from '../db/tables/bank.table.ts';
@@ -42,12 +43,12 @@ import { postingDates, firstOpenDay } from '../ledger/posting-date.ts';
 import { paymentRequest } from '../servicing/loan-event-requests.ts';
 import { appendLoanEventsInTransaction, type LoanWriteContext } from '../servicing/loan-servicing.ts';
 import { statementParser } from './formats/index.ts';
+import { SUSPENSE_ACCOUNT, type WrittenRow } from './suspense.ts';
 import { layoutOptionProblems } from './bank-setup.ts';
 import { DEFAULT_MATCH_SETTINGS, isPayment, matchLines, type LineMatch, type MatchSettings } from './statement-matching.ts';
 import { StatementFormatError, type StatementFormat, type StatementLine, type StatementSummary } from './statement-line.ts';
 
 /** The suspense account of bank money not yet applied (migration 2026-12-11-20). */
-export const SUSPENSE_ACCOUNT = '2210';
 /** The largest statement file accepted. */
 export const STATEMENT_MAX_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_BATCH_SIZE = 200;
@@ -364,17 +365,25 @@ async function importBatch(db: Kysely<Database>, statementId: string, account: A
       g.total = g.total.plus(o.held);
       byDate.set(fresh[i]!.valueDate, g);
     }
+    // One entry per value date (Dr bank / Cr 2210 for the day's held credits), each line pointed at
+    // it (`suspense_entry_id`, `bank_line_entries` as the queue's own holds are), the rows bound
+    // to the batch's audit entry.
     const entryOf = new Map<string, string>();
+    const written: WrittenRow[] = [];
     let held = new Dec(0);
     for (const [date, g] of byDate) {
       const id = uuidv7();
       const dates = postingDates(date, firstOpen);
-      await tx.insertInto('journal_entries').values({ id, entry_date: dates.entryDate, economic_date: dates.economicDate, description: `bank statement ${statementId}: unapplied credits of ${date}`, currency: account.currency, loan_id: null, loan_event_seq: null, created_at: ctx.at, created_by: ctx.actor }).execute();
+      const entry = { id, entry_date: dates.entryDate, economic_date: dates.economicDate, description: `bank statement ${statementId}: unapplied credits of ${date}`, currency: account.currency, loan_id: null, loan_event_seq: null, created_at: ctx.at, created_by: ctx.actor };
       const total = g.total.toFixed(2);
-      await tx.insertInto('journal_lines').values([
+      const lines = [
         { entry_id: id, line_no: 1, account_code: account.ledger_account, debit: total, credit: '0', created_at: ctx.at, created_by: ctx.actor },
         { entry_id: id, line_no: 2, account_code: SUSPENSE_ACCOUNT, debit: '0', credit: total, created_at: ctx.at, created_by: ctx.actor },
-      ]).execute();
+      ];
+      await tx.insertInto('journal_entries').values(entry).execute();
+      await tx.insertInto('journal_lines').values(lines).execute();
+      await tx.insertInto('bank_line_entries').values(g.ids.map((lineId) => ({ line_id: lineId, entry_id: id, kind: 'hold' as const }))).execute();
+      written.push(['journal_entries', entry], ...lines.map((l) => ['journal_lines', l] as const));
       for (const lineId of g.ids) entryOf.set(lineId, id);
       held = held.plus(g.total);
     }
@@ -394,6 +403,7 @@ async function importBatch(db: Kysely<Database>, statementId: string, account: A
       actor: ctx.actor, action: 'import-lines', entityType: 'bank-statement', entityId: statementId, before: {}, after: {},
       details: { firstLine: fresh[0]!.lineNo, lastLine: fresh.at(-1)!.lineNo, claimed: claimed.size, payments: applications.length, applied: applied.toFixed(2), exceptions: changed.length + rows.filter((r) => claimed.has(r.id) && r.status === 'exception' && !outcomes.has(r.id)).length, held: held.toFixed(2) },
       requestId: ctx.requestId ?? null, at: ctx.at,
+      ...(written.length > 0 ? { bound: bindRows(written) } : {}),
     });
   });
 }
