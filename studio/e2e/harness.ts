@@ -140,6 +140,10 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 800 },
+    // The browser's day is the runtime's business day (its clock's default time zone), as for a
+    // user in Mexico: otherwise, from midnight UTC to 06:00 the studio's "today" would be a day
+    // ahead of the runtime's and a form defaulting to today would be refused as a future date.
+    timezoneId: 'America/Mexico_City',
   });
   return {
     context,
