@@ -143,6 +143,10 @@ describe.each(DATABASE_KINDS)('disbursement batches on %s', (kind) => {
     expect(created.status, created.text).toBe(201);
     const id = created.body.batch.id;
     const [itemA, itemB] = created.body.items;
+    // A loan in the batch is not disbursed by hand: the transfer will disburse it.
+    const byHand = await h.request('POST', `/api/v1/loans/${a.loanId}/disbursement`, { body: {}, key: h.keys.operator });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.error).toMatchObject({ code: 'loan-in-disbursement-batch', details: { batchId: id } });
     // Layout before approval: refused.
     expect((await h.request('GET', `/api/v1/disbursement-batches/${id}/layout.csv`, { key: h.keys.operator })).status).toBe(409);
     const own = await approve(id, h.keys.operator);

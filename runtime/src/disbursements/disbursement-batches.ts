@@ -134,6 +134,18 @@ async function readyLoanIds(db: Executor): Promise<string[]> {
 const KEY_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** A SPEI tracking key: `PZ`, the value date as YYMMDD and 20 random alphanumerics (28 characters; unique by the index). */
+/**
+ * Refuses to disburse by hand a loan that waits in an open batch (409
+ * `loan-in-disbursement-batch`): the bank's transfer disburses it when the batch's status comes
+ * back; paying it out twice is what the batch is there to prevent. Cancelling the batch frees it.
+ */
+export async function refuseIfInOpenBatch(db: Executor, loanId: string): Promise<void> {
+  const queued = await db.selectFrom('disbursement_items').select('batch_id').where('loan_id', '=', loanId).where('status', '=', 'pending').executeTakeFirst();
+  if (queued) {
+    throw new ConflictError('loan-in-disbursement-batch', 'the loan waits in an open disbursement batch: the transfer disburses it when the batch status is imported (cancel the batch to disburse it by hand)', { batchId: queued.batch_id });
+  }
+}
+
 export function newTrackingKey(valueDate: string): string {
   let tail = '';
   for (let i = 0; i < 20; i++) tail += KEY_ALPHABET[randomInt(KEY_ALPHABET.length)];

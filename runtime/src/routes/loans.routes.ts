@@ -31,6 +31,7 @@ import {
 } from '../servicing/loan-servicing.ts';
 import { PAYMENT_METHODS } from '../compliance/payment-alerts.ts';
 import { paymentKeyProblems } from '../banking/payment-key-query.ts';
+import { refuseIfInOpenBatch } from '../disbursements/disbursement-batches.ts';
 import { paymentInstructions, PaymentInstructionsSchema } from '../banking/payment-instructions.ts';
 import { ActorDisplaySchema, IdParamSchema, UuidSchema } from './schemas.ts';
 import {
@@ -347,11 +348,16 @@ export const loansRoutes = newRouter()
       path: '/{id}/disbursement',
       tags: ['loans'],
       summary: "Disburse the loan on its terms' disbursement date",
+      description: 'A loan waiting in an open disbursement batch is 409 `loan-in-disbursement-batch`: the bank transfer disburses it when its status is imported.',
       ...guarded('loans:write'),
       request: { params: IdParamSchema, headers: IdempotencyHeaders, body: jsonBody(DisbursementSchema) },
       responses: eventResponses,
     }),
-    async (c) => record(c, c.req.valid('param').id, disbursementRequest(c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      await refuseIfInOpenBatch(c.get('db'), id);
+      return record(c, id, disbursementRequest(c.req.valid('json'), c.req.valid('header')['idempotency-key']));
+    },
   )
   .openapi(
     createRoute({
