@@ -37,7 +37,7 @@ function comparable(body: any) {
     allocation: { ...body.allocation, paymentId: undefined },
     state: body.state,
     ledger: body.ledger,
-    loan: { ...body.loan, id: undefined, externalRef: undefined, updatedAt: undefined },
+    loan: { ...body.loan, id: undefined, externalRef: undefined, paymentReference: undefined, clabe: undefined, updatedAt: undefined },
   };
 }
 
